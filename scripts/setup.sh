@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs everything the build and the tests need, skipping what is already there.
+# Idempotent: safe to run on every invocation of serve.sh and test.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION="0.21.14"
+# wasm-bindgen-cli must match the wasm-bindgen crate locked in Cargo.lock exactly.
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
+want_browser="${1:-}"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
+  say "installing Trunk $TRUNK_VERSION (about 11 minutes on 2 cores, once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes, once)"
+  # --locked fails here: one locked dependency is missing from the registry.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Trunk.toml pins the same version; keep them in step so trunk never tries to download.
+if ! grep -q "wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml; then
+  echo "Trunk.toml pins a different wasm_bindgen than Cargo.lock ($WASM_BINDGEN_VERSION)" >&2
+  exit 1
+fi
+
+# npm tools: binaryen's wasm-opt for Trunk, Playwright and axe-core for the browser tests.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$want_browser" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+  say "installing Chromium from Debian packages"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi

@@ -1,0 +1,20 @@
+//! The pure core of the readiness check: content model, answers, scoring, gate and roadmap.
+//!
+//! Nothing in here touches the DOM, the network, storage or the clock: every input arrives as
+//! a value (including "today") and every result leaves as a value, so all of it is tested
+//! natively with `cargo test`.
+
+pub mod answers;
+pub mod catalogue;
+pub mod condition;
+pub mod date;
+pub mod profile;
+pub mod questionnaire;
+pub mod roadmap;
+pub mod saved;
+pub mod scoring;
+pub mod session;
+
+pub use answers::{Answer, Answers};
+pub use profile::{AiRole, Certification, HighRisk, Profile, SizeBand};
+pub use questionnaire::{ContentError, Item, Questionnaire, Section, SectionKind};

@@ -1,0 +1,256 @@
+//! The organisation profile: not scored, but it decides which items apply and shapes the roadmap.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+use super::date::Date;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SizeBand {
+    /// Fewer than 50 people.
+    Small,
+    /// 50 to 249 people.
+    Medium,
+    /// 250 to 999 people.
+    Large,
+    /// 1,000 people or more.
+    Enterprise,
+}
+
+impl SizeBand {
+    pub const ALL: [SizeBand; 4] = [
+        SizeBand::Small,
+        SizeBand::Medium,
+        SizeBand::Large,
+        SizeBand::Enterprise,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SizeBand::Small => "Fewer than 50 people",
+            SizeBand::Medium => "50 to 249 people",
+            SizeBand::Large => "250 to 999 people",
+            SizeBand::Enterprise => "1,000 people or more",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SizeBand::Small => "small",
+            SizeBand::Medium => "medium",
+            SizeBand::Large => "large",
+            SizeBand::Enterprise => "enterprise",
+        }
+    }
+}
+
+/// What the organisation does with AI; more than one may apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AiRole {
+    /// Designs, develops or trains AI systems.
+    Develops,
+    /// Provides AI products or services to others.
+    Provides,
+    /// Uses AI systems supplied by third parties.
+    Uses,
+}
+
+impl AiRole {
+    pub const ALL: [AiRole; 3] = [AiRole::Develops, AiRole::Provides, AiRole::Uses];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            AiRole::Develops => "develops",
+            AiRole::Provides => "provides",
+            AiRole::Uses => "uses",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<AiRole> {
+        AiRole::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AiRole::Develops => "We develop or train AI systems",
+            AiRole::Provides => "We provide AI products or services to others",
+            AiRole::Uses => "We use AI systems from third parties",
+        }
+    }
+}
+
+/// Management-system certifications whose processes can be reused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Certification {
+    Iso27001,
+    Iso9001,
+    Iso27701,
+}
+
+impl Certification {
+    pub const ALL: [Certification; 3] = [
+        Certification::Iso27001,
+        Certification::Iso9001,
+        Certification::Iso27701,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Certification::Iso27001 => "iso27001",
+            Certification::Iso9001 => "iso9001",
+            Certification::Iso27701 => "iso27701",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Certification> {
+        Certification::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Certification::Iso27001 => "ISO/IEC 27001",
+            Certification::Iso9001 => "ISO 9001",
+            Certification::Iso27701 => "ISO/IEC 27701",
+        }
+    }
+}
+
+/// Whether any AI system in scope may be high-risk under the EU AI Act.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HighRisk {
+    Yes,
+    No,
+    NotSure,
+}
+
+impl HighRisk {
+    pub const ALL: [HighRisk; 3] = [HighRisk::Yes, HighRisk::No, HighRisk::NotSure];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            HighRisk::Yes => "yes",
+            HighRisk::No => "no",
+            HighRisk::NotSure => "not_sure",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            HighRisk::Yes => "Yes",
+            HighRisk::No => "No",
+            HighRisk::NotSure => "Not sure",
+        }
+    }
+}
+
+/// The organisation profile. `None` fields are not answered yet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    pub size: Option<SizeBand>,
+    pub roles: BTreeSet<AiRole>,
+    /// Number of AI systems in scope, at least 1.
+    pub systems: u32,
+    /// `Some(empty)` means "none"; `None` means the question is unanswered.
+    pub certifications: Option<BTreeSet<Certification>>,
+    pub high_risk: Option<HighRisk>,
+    pub target_date: Option<Date>,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            size: None,
+            roles: BTreeSet::new(),
+            systems: 1,
+            certifications: None,
+            high_risk: None,
+            target_date: None,
+        }
+    }
+}
+
+/// Upper bound on AI systems in scope; beyond it the estimate says nothing useful.
+pub const MAX_SYSTEMS: u32 = 500;
+
+impl Profile {
+    /// What still has to be answered before the questions start, in form order.
+    pub fn missing(&self) -> Vec<&'static str> {
+        let mut missing = Vec::new();
+        if self.size.is_none() {
+            missing.push("size");
+        }
+        if self.roles.is_empty() {
+            missing.push("roles");
+        }
+        if !(1..=MAX_SYSTEMS).contains(&self.systems) {
+            missing.push("systems");
+        }
+        if self.certifications.is_none() {
+            missing.push("certifications");
+        }
+        if self.high_risk.is_none() {
+            missing.push("high_risk");
+        }
+        missing
+    }
+
+    pub fn is_complete(&self) -> bool {
+        self.missing().is_empty()
+    }
+
+    pub fn holds(&self, certification: Certification) -> bool {
+        self.certifications
+            .as_ref()
+            .is_some_and(|held| held.contains(&certification))
+    }
+
+    /// Only uses third-party AI: neither develops nor provides AI.
+    pub fn only_uses_ai(&self) -> bool {
+        self.roles.iter().all(|r| *r == AiRole::Uses) && !self.roles.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_profile_lists_everything_missing() {
+        let p = Profile::default();
+        assert_eq!(
+            p.missing(),
+            ["size", "roles", "certifications", "high_risk"]
+        );
+        assert!(!p.is_complete());
+    }
+
+    #[test]
+    fn none_of_the_certifications_is_an_answer() {
+        let p = Profile {
+            size: Some(SizeBand::Small),
+            roles: [AiRole::Uses].into(),
+            certifications: Some(BTreeSet::new()),
+            high_risk: Some(HighRisk::No),
+            ..Profile::default()
+        };
+        assert!(p.is_complete());
+        assert!(p.only_uses_ai());
+        assert!(!p.holds(Certification::Iso27001));
+    }
+
+    #[test]
+    fn systems_must_be_in_range() {
+        let mut p = Profile {
+            systems: 0,
+            ..Profile::default()
+        };
+        assert!(p.missing().contains(&"systems"));
+        p.systems = MAX_SYSTEMS + 1;
+        assert!(p.missing().contains(&"systems"));
+    }
+}

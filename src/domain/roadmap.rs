@@ -1,0 +1,346 @@
+//! The phased implementation roadmap: tasks from this organisation's gaps, phase durations, target-date check.
+//!
+//! Effort comes from the questionnaire's actions (person-days, optionally per AI system);
+//! durations come from the formula below, so every figure can be explained on screen:
+//! `weeks = minimum weeks + ceil(effort × coordination factor ÷ weekly capacity)`.
+
+use super::answers::Answers;
+use super::date::Date;
+use super::profile::{Certification, Profile, SizeBand};
+use super::questionnaire::Questionnaire;
+use super::scoring::ItemStatus;
+
+/// The five phases of the road to a certification audit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Phase {
+    Assessment,
+    Design,
+    Implementation,
+    AuditAndReview,
+    Certification,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 5] = [
+        Phase::Assessment,
+        Phase::Design,
+        Phase::Implementation,
+        Phase::AuditAndReview,
+        Phase::Certification,
+    ];
+
+    pub fn from_number(n: u8) -> Option<Phase> {
+        Phase::ALL.get(usize::from(n).checked_sub(1)?).copied()
+    }
+
+    pub fn number(self) -> u8 {
+        self as u8 + 1
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Phase::Assessment => "Assessment and planning",
+            Phase::Design => "AIMS design and development",
+            Phase::Implementation => "Implementation and training",
+            Phase::AuditAndReview => "Internal audit and management review",
+            Phase::Certification => "Certification audit, stage 1 and stage 2",
+        }
+    }
+
+    /// No phase is shorter than this, however small the gaps.
+    pub fn minimum_weeks(self) -> u32 {
+        match self {
+            Phase::Assessment => 2,
+            Phase::Design => 2,
+            Phase::Implementation => 2,
+            // One full internal audit and one management review take time to run.
+            Phase::AuditAndReview => 3,
+            // Stage 1, time to act on its findings, then stage 2.
+            Phase::Certification => 4,
+        }
+    }
+}
+
+/// Effort is counted in tenths of a person-day to keep every figure exact.
+pub type Tenths = u32;
+
+fn tenths(days: f64) -> Tenths {
+    (days * 10.0).round() as Tenths
+}
+
+/// Person-days the AIMS team can give in a week, in tenths, by size band.
+pub fn weekly_capacity(size: SizeBand) -> Tenths {
+    match size {
+        SizeBand::Small => 25,
+        SizeBand::Medium => 40,
+        SizeBand::Large => 60,
+        SizeBand::Enterprise => 80,
+    }
+}
+
+/// Extra effort for coordination across a larger organisation, in percent of the raw effort.
+pub fn coordination_percent(size: SizeBand) -> u32 {
+    match size {
+        SizeBand::Small => 100,
+        SizeBand::Medium => 110,
+        SizeBand::Large => 125,
+        SizeBand::Enterprise => 140,
+    }
+}
+
+/// Effort for a "don't know" or unanswered item: finding out where it stands.
+pub const FIND_OUT_TENTHS: Tenths = 5;
+
+/// Reuse of an existing certified management system halves a task's effort.
+pub const REUSE_PERCENT: u32 = 50;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TaskKind {
+    /// An action from the questionnaire that moves the item up from this level.
+    Improve { from: u8 },
+    /// A "don't know" answer: establish the facts first.
+    FindOut,
+    /// An unanswered item: assess it.
+    Assess,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Task {
+    pub item_id: String,
+    pub item_title: String,
+    pub text: String,
+    pub phase: Phase,
+    pub kind: TaskKind,
+    pub effort: Tenths,
+    pub blocker: bool,
+    /// The certification whose processes this task reuses, which halved its effort.
+    pub reuses: Option<Certification>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhasePlan {
+    pub phase: Phase,
+    pub start_week: u32,
+    pub end_week: u32,
+    pub weeks: u32,
+    pub effort: Tenths,
+    pub tasks: Vec<Task>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TargetVerdict {
+    /// The target is today or already past.
+    InThePast,
+    /// The plan fits with at least four weeks to spare.
+    Realistic { spare_weeks: u32 },
+    /// The plan fits, but with less than four weeks to spare.
+    Tight { spare_weeks: u32 },
+    /// The plan needs more weeks than are left.
+    Unrealistic { short_weeks: u32 },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetCheck {
+    pub target: Date,
+    pub available_weeks: u32,
+    /// When stage 2 would end if work started today.
+    pub earliest: Date,
+    pub verdict: TargetVerdict,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Roadmap {
+    pub phases: Vec<PhasePlan>,
+    pub total_weeks: u32,
+    pub total_effort: Tenths,
+    pub capacity: Tenths,
+    pub coordination_percent: u32,
+    pub systems: u32,
+    pub target: Option<TargetCheck>,
+}
+
+impl Roadmap {
+    /// Builds the roadmap for this profile and these answers, starting `today`.
+    pub fn plan(questionnaire: &Questionnaire, profile: &Profile, answers: &Answers, today: Date) -> Roadmap {
+        let size = profile.size.unwrap_or(SizeBand::Small);
+        let systems = profile.systems.max(1);
+        let top = questionnaire.scale.top();
+        let mut tasks = Vec::new();
+        for item in questionnaire.items() {
+            let status = ItemStatus::of(item, profile, answers);
+            let base = |text: String, phase, kind, effort, reuses| Task {
+                item_id: item.id.clone(),
+                item_title: item.title.clone(),
+                text,
+                phase,
+                kind,
+                effort,
+                blocker: item.blocker,
+                reuses,
+            };
+            let from = match status {
+                ItemStatus::Hidden | ItemStatus::NotApplicable => continue,
+                ItemStatus::Level(level) if level >= top => continue,
+                ItemStatus::Level(level) => level,
+                ItemStatus::DontKnow => {
+                    let text = format!("Find out where this stands: {}", item.question);
+                    tasks.push(base(text, Phase::Assessment, TaskKind::FindOut, FIND_OUT_TENTHS, None));
+                    0
+                }
+                ItemStatus::Unanswered | ItemStatus::NeedsJustification => {
+                    let text = format!("Assess this item: {}", item.question);
+                    tasks.push(base(text, Phase::Assessment, TaskKind::Assess, FIND_OUT_TENTHS, None));
+                    0
+                }
+            };
+            let reuses = item.reusable_with(profile);
+            for action in item.actions.iter().filter(|a| a.from >= from) {
+                let mut effort = tenths(action.days);
+                if action.per_system {
+                    effort *= systems;
+                }
+                if reuses.is_some() {
+                    effort = (effort * REUSE_PERCENT).div_ceil(100);
+                }
+                let kind = TaskKind::Improve { from: action.from };
+                tasks.push(base(action.text.clone(), action.phase, kind, effort, reuses));
+            }
+        }
+        // Blockers first within each phase; otherwise questionnaire order (the sort is stable).
+        tasks.sort_by_key(|t| (t.phase, !t.blocker));
+
+        let capacity = weekly_capacity(size);
+        let coordination = coordination_percent(size);
+        let mut phases = Vec::with_capacity(5);
+        let mut week = 0;
+        for phase in Phase::ALL {
+            let phase_tasks: Vec<Task> = tasks.iter().filter(|t| t.phase == phase).cloned().collect();
+            let effort: Tenths = phase_tasks.iter().map(|t| t.effort).sum();
+            let weeks = phase.minimum_weeks() + (effort * coordination).div_ceil(capacity * 100);
+            phases.push(PhasePlan {
+                phase,
+                start_week: week + 1,
+                end_week: week + weeks,
+                weeks,
+                effort,
+                tasks: phase_tasks,
+            });
+            week += weeks;
+        }
+        let total_weeks = week;
+        let target = profile.target_date.map(|target| {
+            let days_left = today.days_until(target);
+            let available_weeks = (days_left.max(0) / 7) as u32;
+            let verdict = if days_left <= 0 {
+                TargetVerdict::InThePast
+            } else if total_weeks > available_weeks {
+                TargetVerdict::Unrealistic {
+                    short_weeks: total_weeks - available_weeks,
+                }
+            } else if available_weeks - total_weeks < 4 {
+                TargetVerdict::Tight {
+                    spare_weeks: available_weeks - total_weeks,
+                }
+            } else {
+                TargetVerdict::Realistic {
+                    spare_weeks: available_weeks - total_weeks,
+                }
+            };
+            TargetCheck {
+                target,
+                available_weeks,
+                earliest: today.add_days(i64::from(total_weeks) * 7),
+                verdict,
+            }
+        });
+        Roadmap {
+            total_effort: phases.iter().map(|p| p.effort).sum(),
+            phases,
+            total_weeks,
+            capacity,
+            coordination_percent: coordination,
+            systems,
+            target,
+        }
+    }
+
+    pub fn tasks(&self) -> impl Iterator<Item = &Task> {
+        self.phases.iter().flat_map(|p| p.tasks.iter())
+    }
+
+    /// The assumptions behind the figures, in plain words, with this organisation's numbers.
+    pub fn assumptions(&self, profile: &Profile) -> Vec<String> {
+        let size = profile.size.unwrap_or(SizeBand::Small);
+        let mut list = vec![
+            format!(
+                "Your AIMS team can give about {} person-days a week to this work (typical for an organisation of {}).",
+                days_text(self.capacity),
+                size.label().to_lowercase()
+            ),
+            format!(
+                "Coordinating across an organisation of that size multiplies the effort by {}%.",
+                self.coordination_percent
+            ),
+            format!(
+                "Work done per AI system is counted {} time{} ({} AI system{} in scope).",
+                self.systems,
+                if self.systems == 1 { "" } else { "s" },
+                self.systems,
+                if self.systems == 1 { "" } else { "s" }
+            ),
+            "Items already at the top level create no tasks; each \"don't know\" or unanswered item adds half a day of fact-finding to phase 1.".to_string(),
+            format!(
+                "Every phase takes at least its minimum ({} weeks): an internal audit and a management review must have run before stage 2, and the certification body needs time between stage 1 and stage 2.",
+                Phase::ALL.map(|p| p.minimum_weeks().to_string()).join(", ")
+            ),
+        ];
+        let held: Vec<&str> = profile
+            .certifications
+            .iter()
+            .flatten()
+            .map(|c| c.label())
+            .collect();
+        if held.is_empty() {
+            list.push("No existing management system is reused: everything is built new.".to_string());
+        } else {
+            list.push(format!(
+                "Tasks whose processes exist in your {} management system (document control, internal audit, management review, corrective action, competence…) take {}% of the effort.",
+                held.join(" / "),
+                REUSE_PERCENT
+            ));
+        }
+        list.push("These are indicative practitioners' estimates (typically 6 to 12 months from start to certificate), not a quote or a promise.".to_string());
+        list
+    }
+}
+
+/// Formats tenths of a day as "2.5" or "3".
+pub fn days_text(effort: Tenths) -> String {
+    if effort % 10 == 0 {
+        (effort / 10).to_string()
+    } else {
+        format!("{}.{}", effort / 10, effort % 10)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phases_are_numbered_one_to_five() {
+        for (i, phase) in Phase::ALL.into_iter().enumerate() {
+            assert_eq!(Phase::from_number(i as u8 + 1), Some(phase));
+            assert_eq!(phase.number() as usize, i + 1);
+        }
+        assert_eq!(Phase::from_number(0), None);
+        assert_eq!(Phase::from_number(6), None);
+    }
+
+    #[test]
+    fn days_print_without_needless_decimals() {
+        assert_eq!(days_text(30), "3");
+        assert_eq!(days_text(25), "2.5");
+        assert_eq!(days_text(0), "0");
+    }
+}

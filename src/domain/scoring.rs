@@ -1,0 +1,286 @@
+//! Scoring: maturity per clause and Annex A area, overall readiness, and the readiness gate.
+//!
+//! Formula: an item earns `weight × level` points out of `weight × top level`. "Don't know"
+//! and unanswered items earn 0 (nothing evidenced is credited); "not applicable" with a
+//! justification and items hidden by the profile leave both sums. A section's percentage is
+//! its points over its maximum; overall readiness is the same over all counted items. The
+//! gate caps the band whenever a certification blocker sits below the scale's gate level.
+
+use super::answers::{Answer, Answers};
+use super::profile::Profile;
+use super::questionnaire::{Item, Questionnaire, SectionKind};
+
+/// How one item stands for this profile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ItemStatus {
+    /// The profile hides the item: it counts nowhere.
+    Hidden,
+    Unanswered,
+    Level(u8),
+    DontKnow,
+    NotApplicable,
+    /// "Not applicable" was chosen but no justification given yet: still counts as 0.
+    NeedsJustification,
+}
+
+impl ItemStatus {
+    pub fn of(item: &Item, profile: &Profile, answers: &Answers) -> ItemStatus {
+        if !item.applies(profile) {
+            return ItemStatus::Hidden;
+        }
+        match answers.get(&item.id) {
+            None => ItemStatus::Unanswered,
+            Some(Answer::Level(level)) => ItemStatus::Level(*level),
+            Some(Answer::DontKnow) => ItemStatus::DontKnow,
+            Some(answer @ Answer::NotApplicable(_)) if answer.is_complete() => ItemStatus::NotApplicable,
+            Some(Answer::NotApplicable(_)) => ItemStatus::NeedsJustification,
+        }
+    }
+
+    /// Counts toward progress: applicable and answered completely.
+    pub fn is_answered(&self) -> bool {
+        matches!(
+            self,
+            ItemStatus::Level(_) | ItemStatus::DontKnow | ItemStatus::NotApplicable
+        )
+    }
+
+    /// Enters the score sums.
+    fn is_scored(&self) -> bool {
+        !matches!(self, ItemStatus::Hidden | ItemStatus::NotApplicable)
+    }
+}
+
+/// Points and counts for one clause or Annex A area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionScore {
+    pub id: String,
+    pub title: String,
+    pub kind: SectionKind,
+    pub points: u32,
+    pub max_points: u32,
+    /// Sum of the weights of scored items (maturity = points / weight_sum).
+    pub weight_sum: u32,
+    /// Items shown for this profile.
+    pub applicable: usize,
+    pub answered: usize,
+    pub not_applicable: usize,
+    pub dont_know: usize,
+}
+
+impl SectionScore {
+    /// Whole percent, rounded half up; `None` when nothing in the section is scored.
+    pub fn percent(&self) -> Option<u32> {
+        percent(self.points, self.max_points)
+    }
+
+    /// Average maturity on the scale, in tenths (17 means 1.7); `None` when nothing is scored.
+    pub fn maturity_tenths(&self) -> Option<u32> {
+        ratio_rounded(self.points * 10, self.weight_sum)
+    }
+}
+
+fn ratio_rounded(numerator: u32, denominator: u32) -> Option<u32> {
+    (denominator > 0).then(|| (2 * numerator + denominator) / (2 * denominator))
+}
+
+fn percent(points: u32, max: u32) -> Option<u32> {
+    ratio_rounded(points * 100, max)
+}
+
+/// The readiness band, lowest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Band {
+    EarlyStage,
+    NotReady,
+    NearlyReady,
+    AuditReady,
+}
+
+impl Band {
+    pub fn from_percent(percent: u32) -> Band {
+        match percent {
+            0..=29 => Band::EarlyStage,
+            30..=59 => Band::NotReady,
+            60..=84 => Band::NearlyReady,
+            _ => Band::AuditReady,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::EarlyStage => "Early stage: not ready for a certification audit",
+            Band::NotReady => "Not ready for a certification audit",
+            Band::NearlyReady => "Nearly ready for a certification audit",
+            Band::AuditReady => "Ready to plan a certification audit",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Band::EarlyStage => "early-stage",
+            Band::NotReady => "not-ready",
+            Band::NearlyReady => "nearly-ready",
+            Band::AuditReady => "audit-ready",
+        }
+    }
+}
+
+/// A certification blocker that is not yet at the gate level.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenBlocker {
+    pub id: String,
+    pub title: String,
+    pub status: ItemStatus,
+}
+
+/// Everything the results screen shows, computed from questionnaire, profile and answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    pub sections: Vec<SectionScore>,
+    pub points: u32,
+    pub max_points: u32,
+    pub applicable: usize,
+    pub answered: usize,
+    /// Listed first on the results screen; any entry caps the band.
+    pub blockers: Vec<OpenBlocker>,
+    /// "Don't know" answers: things to find out.
+    pub unknowns: Vec<(String, String)>,
+    /// Applicable items with no complete answer yet.
+    pub unanswered: Vec<(String, String)>,
+    /// The band the average alone would give.
+    pub uncapped_band: Band,
+    pub band: Band,
+}
+
+impl Assessment {
+    pub fn compute(questionnaire: &Questionnaire, profile: &Profile, answers: &Answers) -> Assessment {
+        let top = u32::from(questionnaire.scale.top());
+        let gate = questionnaire.scale.gate_level;
+        let mut sections = Vec::with_capacity(questionnaire.sections.len());
+        let mut blockers = Vec::new();
+        let mut unknowns = Vec::new();
+        let mut unanswered = Vec::new();
+        for section in &questionnaire.sections {
+            let mut score = SectionScore {
+                id: section.id.clone(),
+                title: section.title.clone(),
+                kind: section.kind,
+                points: 0,
+                max_points: 0,
+                weight_sum: 0,
+                applicable: 0,
+                answered: 0,
+                not_applicable: 0,
+                dont_know: 0,
+            };
+            for item in &section.items {
+                let status = ItemStatus::of(item, profile, answers);
+                if status == ItemStatus::Hidden {
+                    continue;
+                }
+                score.applicable += 1;
+                if status.is_answered() {
+                    score.answered += 1;
+                }
+                if status.is_scored() {
+                    score.weight_sum += item.weight;
+                    score.max_points += item.weight * top;
+                }
+                match status {
+                    ItemStatus::Level(level) => score.points += item.weight * u32::from(level),
+                    ItemStatus::DontKnow => {
+                        score.dont_know += 1;
+                        unknowns.push((item.id.clone(), item.title.clone()));
+                    }
+                    ItemStatus::NotApplicable => score.not_applicable += 1,
+                    ItemStatus::Unanswered | ItemStatus::NeedsJustification => {
+                        unanswered.push((item.id.clone(), item.title.clone()))
+                    }
+                    ItemStatus::Hidden => {}
+                }
+                let below_gate = !matches!(status, ItemStatus::Level(l) if l >= gate)
+                    && status != ItemStatus::NotApplicable;
+                if item.blocker && below_gate {
+                    blockers.push(OpenBlocker {
+                        id: item.id.clone(),
+                        title: item.title.clone(),
+                        status,
+                    });
+                }
+            }
+            sections.push(score);
+        }
+        let points = sections.iter().map(|s| s.points).sum();
+        let max_points = sections.iter().map(|s| s.max_points).sum();
+        let uncapped_band = Band::from_percent(percent(points, max_points).unwrap_or(0));
+        let band = if blockers.is_empty() {
+            uncapped_band
+        } else {
+            uncapped_band.min(Band::NotReady)
+        };
+        Assessment {
+            applicable: sections.iter().map(|s| s.applicable).sum(),
+            answered: sections.iter().map(|s| s.answered).sum(),
+            sections,
+            points,
+            max_points,
+            blockers,
+            unknowns,
+            unanswered,
+            uncapped_band,
+            band,
+        }
+    }
+
+    /// Overall readiness in whole percent; `None` when nothing is scored at all.
+    pub fn percent(&self) -> Option<u32> {
+        percent(self.points, self.max_points)
+    }
+
+    pub fn is_capped(&self) -> bool {
+        self.band != self.uncapped_band
+    }
+
+    pub fn section(&self, id: &str) -> Option<&SectionScore> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_follow_the_percentage() {
+        let cases = [
+            (0, Band::EarlyStage),
+            (29, Band::EarlyStage),
+            (30, Band::NotReady),
+            (59, Band::NotReady),
+            (60, Band::NearlyReady),
+            (84, Band::NearlyReady),
+            (85, Band::AuditReady),
+            (100, Band::AuditReady),
+        ];
+        for (p, band) in cases {
+            assert_eq!(Band::from_percent(p), band, "{p}%");
+        }
+    }
+
+    #[test]
+    fn rounding_is_half_up() {
+        assert_eq!(percent(1, 8), Some(13)); // 12.5
+        assert_eq!(percent(1, 3), Some(33));
+        assert_eq!(percent(2, 3), Some(67));
+        assert_eq!(percent(0, 0), None);
+    }
+
+    #[test]
+    fn no_band_label_claims_compliance_or_certification() {
+        for band in [Band::EarlyStage, Band::NotReady, Band::NearlyReady, Band::AuditReady] {
+            let label = band.label().to_lowercase();
+            assert!(!label.contains("compliant") && !label.contains("certified"), "{label}");
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! The app's state and its single transition function; saving is an effect the shell runs afterwards.
+
+use std::rc::Rc;
+
+use super::answers::{Answer, Answers};
+use super::profile::Profile;
+use super::questionnaire::Questionnaire;
+use super::saved::Restored;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// Choose a questionnaire.
+    Start,
+    Profile,
+    Questions,
+    Results,
+    Roadmap,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+}
+
+/// A message for the person, shown until dismissed or replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+/// One assessment in progress.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    pub questionnaire: Rc<Questionnaire>,
+    pub profile: Profile,
+    pub answers: Answers,
+    /// Index into `questionnaire.sections` of the section on screen.
+    pub section: usize,
+    /// Bumped on every change to profile or answers: the shell saves when it moves.
+    pub revision: u64,
+}
+
+impl Session {
+    /// Indices of the sections with at least one item that applies to this profile.
+    pub fn visible_sections(&self) -> Vec<usize> {
+        self.questionnaire
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.items.iter().any(|i| i.applies(&self.profile)))
+            .map(|(n, _)| n)
+            .collect()
+    }
+
+    /// The visible section nearest to `section`, looking forward first.
+    fn settle(&self, section: usize) -> usize {
+        let visible = self.visible_sections();
+        visible
+            .iter()
+            .copied()
+            .find(|&s| s >= section)
+            .or_else(|| visible.last().copied())
+            .unwrap_or(0)
+    }
+
+    fn changed(mut self) -> Self {
+        self.revision += 1;
+        self
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub screen: Screen,
+    pub session: Option<Session>,
+    pub confirming_reset: bool,
+    pub notice: Option<Notice>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            screen: Screen::Start,
+            session: None,
+            confirming_reset: false,
+            notice: None,
+        }
+    }
+}
+
+/// Everything that can happen to the state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// Open a questionnaire, with what storage held for it (if anything usable) and a notice.
+    Open {
+        questionnaire: Rc<Questionnaire>,
+        restored: Option<Restored>,
+        notice: Option<Notice>,
+    },
+    UpdateProfile(Profile),
+    Answer { item: String, answer: Answer },
+    ClearAnswer(String),
+    ShowSection(usize),
+    NextSection,
+    PreviousSection,
+    Show(Screen),
+    AskReset,
+    CancelReset,
+    ConfirmReset,
+    /// Back to the list of questionnaires; answers stay stored.
+    Leave,
+    Notify(Notice),
+    DismissNotice,
+}
+
+fn error(text: impl Into<String>) -> Option<Notice> {
+    Some(Notice {
+        kind: NoticeKind::Error,
+        text: text.into(),
+    })
+}
+
+/// The one place state changes. Pure: same state and event, same result.
+pub fn transition(state: &State, event: Event) -> State {
+    let mut next = state.clone();
+    match event {
+        Event::Open {
+            questionnaire,
+            restored,
+            notice,
+        } => {
+            let (profile, answers) = restored
+                .map(|r| (r.profile, r.answers))
+                .unwrap_or_default();
+            let screen = if profile.is_complete() && !answers.is_empty() {
+                Screen::Questions
+            } else {
+                Screen::Profile
+            };
+            let mut session = Session {
+                questionnaire,
+                profile,
+                answers,
+                section: 0,
+                revision: 0,
+            };
+            session.section = first_open_section(&session);
+            next = State {
+                screen,
+                session: Some(session),
+                confirming_reset: false,
+                notice,
+            };
+        }
+        Event::Leave => next = State::default(),
+        Event::Notify(notice) => next.notice = Some(notice),
+        Event::DismissNotice => next.notice = None,
+        Event::AskReset => next.confirming_reset = next.session.is_some(),
+        Event::CancelReset => next.confirming_reset = false,
+        Event::ConfirmReset => {
+            next.confirming_reset = false;
+            if let Some(session) = next.session.take() {
+                let mut fresh = Session {
+                    profile: Profile::default(),
+                    answers: Answers::default(),
+                    section: 0,
+                    ..session
+                };
+                fresh = fresh.changed();
+                next.session = Some(fresh);
+                next.screen = Screen::Profile;
+                next.notice = Some(Notice {
+                    kind: NoticeKind::Info,
+                    text: "All answers were cleared. You are starting over.".into(),
+                });
+            }
+        }
+        Event::UpdateProfile(profile) => {
+            if let Some(session) = next.session.take() {
+                let mut session = Session { profile, ..session }.changed();
+                session.section = session.settle(session.section);
+                next.session = Some(session);
+            }
+        }
+        Event::Answer { item, answer } => {
+            if let Some(mut session) = next.session.take() {
+                let questionnaire = Rc::clone(&session.questionnaire);
+                match session.answers.set(&questionnaire, &item, answer) {
+                    Ok(()) => session = session.changed(),
+                    Err(e) => next.notice = error(e.to_string()),
+                }
+                next.session = Some(session);
+            }
+        }
+        Event::ClearAnswer(item) => {
+            if let Some(mut session) = next.session.take() {
+                if session.answers.get(&item).is_some() {
+                    session.answers.clear(&item);
+                    session = session.changed();
+                }
+                next.session = Some(session);
+            }
+        }
+        Event::ShowSection(section) => {
+            if let Some(session) = next.session.as_mut() {
+                if session.visible_sections().contains(&section) {
+                    session.section = section;
+                    next.screen = Screen::Questions;
+                }
+            }
+        }
+        Event::NextSection | Event::PreviousSection => {
+            let forward = event == Event::NextSection;
+            if let Some(session) = next.session.as_mut() {
+                let visible = session.visible_sections();
+                let at = visible.iter().position(|&s| s == session.section).unwrap_or(0);
+                match (forward, at) {
+                    (true, at) if at + 1 < visible.len() => session.section = visible[at + 1],
+                    (true, _) => next.screen = Screen::Results,
+                    (false, 0) => next.screen = Screen::Profile,
+                    (false, at) => session.section = visible[at - 1],
+                }
+            }
+        }
+        Event::Show(screen) => match (&next.session, screen) {
+            (_, Screen::Start) => next = State::default(),
+            (None, _) => {}
+            (Some(_), Screen::Profile) => next.screen = Screen::Profile,
+            (Some(session), _) if !session.profile.is_complete() => {
+                next.screen = Screen::Profile;
+                next.notice = error("Please complete the organisation profile first: it decides which questions apply.");
+            }
+            (Some(_), screen) => next.screen = screen,
+        },
+    }
+    // Leaving the confirmation open across screens would confuse; any other event closes it.
+    if next.confirming_reset && state.confirming_reset && next.screen != state.screen {
+        next.confirming_reset = false;
+    }
+    next
+}
+
+/// Where to resume: the first visible section with an unanswered applicable item.
+fn first_open_section(session: &Session) -> usize {
+    let visible = session.visible_sections();
+    visible
+        .iter()
+        .copied()
+        .find(|&n| {
+            session.questionnaire.sections[n]
+                .items
+                .iter()
+                .any(|i| i.applies(&session.profile) && !session.answers.get(&i.id).is_some_and(Answer::is_complete))
+        })
+        .or_else(|| visible.first().copied())
+        .unwrap_or(0)
+}
