@@ -40,7 +40,10 @@ fn the_compiled_catalogue_holds_every_file_and_all_are_usable() {
         .iter()
         .map(|e| e.questionnaire.as_ref().unwrap().id.as_str())
         .collect();
-    assert_eq!(ids[0], "iso42001-quick-scan", "the quick scan is offered first");
+    assert_eq!(
+        ids[0], "iso42001-quick-scan",
+        "the quick scan is offered first"
+    );
 }
 
 const CLAUSES: [(&str, &str); 7] = [
@@ -88,7 +91,10 @@ fn the_quick_scan_covers_every_clause_and_every_annex_area_with_reference_titles
         .collect();
     assert_eq!(sections, expected);
     let count = q.items().count();
-    assert!((20..=25).contains(&count), "about 20 questions, found {count}");
+    assert!(
+        (20..=25).contains(&count),
+        "about 20 questions, found {count}"
+    );
 }
 
 #[test]
@@ -112,7 +118,10 @@ fn quick_scan_items_use_reference_ids_and_titles() {
         ("A.2.3", "Alignment with other organizational policies"),
         ("A.3.2", "AI roles and responsibilities"),
         ("A.4.2", "Resource documentation"),
-        ("A.5.4", "Assessing AI system impact on individuals or groups of individuals"),
+        (
+            "A.5.4",
+            "Assessing AI system impact on individuals or groups of individuals",
+        ),
         ("A.6.2.4", "AI system verification and validation"),
         ("A.6.2.6", "AI system operation and monitoring"),
         ("A.7.4", "Quality of data for AI systems"),
@@ -121,17 +130,27 @@ fn quick_scan_items_use_reference_ids_and_titles() {
         ("A.10.3", "Suppliers"),
     ];
     let q = quick_scan();
-    let items: Vec<(&str, &str)> = q.items().map(|i| (i.id.as_str(), i.title.as_str())).collect();
+    let items: Vec<(&str, &str)> = q
+        .items()
+        .map(|i| (i.id.as_str(), i.title.as_str()))
+        .collect();
     assert_eq!(items, reference);
 }
 
 #[test]
 fn the_quick_scan_flags_exactly_the_certification_blockers() {
     let q = quick_scan();
-    let blockers: Vec<&str> = q.items().filter(|i| i.blocker).map(|i| i.id.as_str()).collect();
+    let blockers: Vec<&str> = q
+        .items()
+        .filter(|i| i.blocker)
+        .map(|i| i.id.as_str())
+        .collect();
     // Scope, AI policy, risk assessment, SoA (risk treatment), impact assessment,
     // internal audit, management review.
-    assert_eq!(blockers, ["4.3", "5.2", "6.1.2", "6.1.3", "6.1.4", "9.2.2", "9.3.3"]);
+    assert_eq!(
+        blockers,
+        ["4.3", "5.2", "6.1.2", "6.1.3", "6.1.4", "9.2.2", "9.3.3"]
+    );
 }
 
 #[test]
@@ -139,11 +158,24 @@ fn quick_scan_texts_are_distinct_and_never_promise_compliance() {
     let q = quick_scan();
     let mut seen = std::collections::HashSet::new();
     for item in q.items() {
-        assert!(seen.insert(item.why.clone()), "{}: why text repeated", item.id);
+        assert!(
+            seen.insert(item.why.clone()),
+            "{}: why text repeated",
+            item.id
+        );
         for level in &item.levels {
-            assert!(seen.insert(level.clone()), "{}: level text repeated: {level}", item.id);
+            assert!(
+                seen.insert(level.clone()),
+                "{}: level text repeated: {level}",
+                item.id
+            );
         }
-        let all = format!("{} {} {}", item.question, item.why, item.levels.join(" ")).to_lowercase();
-        assert!(!all.contains("compliant") && !all.contains("certified"), "{}", item.id);
+        let all =
+            format!("{} {} {}", item.question, item.why, item.levels.join(" ")).to_lowercase();
+        assert!(
+            !all.contains("compliant") && !all.contains("certified"),
+            "{}",
+            item.id
+        );
     }
 }

@@ -23,21 +23,33 @@ fn files_under(dir: &str) -> Vec<PathBuf> {
 
 #[test]
 fn the_domain_never_imports_the_browser_layer() {
-    let forbidden = ["yew", "web_sys", "gloo", "wasm_bindgen", "js_sys", "crate::ui"];
+    let forbidden = [
+        "yew",
+        "web_sys",
+        "gloo",
+        "wasm_bindgen",
+        "js_sys",
+        "crate::ui",
+    ];
     let mut offences = Vec::new();
     for file in files_under("src/domain") {
         let text = fs::read_to_string(&file).unwrap();
         for (n, line) in text.lines().enumerate() {
             let code = line.split("//").next().unwrap_or("");
             for name in forbidden {
-                let used = code.contains(&format!("{name}::")) || code.contains(&format!("use {name}"));
+                let used =
+                    code.contains(&format!("{name}::")) || code.contains(&format!("use {name}"));
                 if used {
                     offences.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
                 }
             }
         }
     }
-    assert!(offences.is_empty(), "the domain must stay pure:\n{}", offences.join("\n"));
+    assert!(
+        offences.is_empty(),
+        "the domain must stay pure:\n{}",
+        offences.join("\n")
+    );
 }
 
 #[test]
@@ -50,5 +62,8 @@ fn every_source_file_starts_with_a_doc_line() {
         .filter(|f| !fs::read_to_string(f).unwrap().starts_with("//!"))
         .map(|f| f.display().to_string())
         .collect();
-    assert!(missing.is_empty(), "files without a leading //! line: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "files without a leading //! line: {missing:?}"
+    );
 }

@@ -42,7 +42,9 @@ pub enum AnswerError {
 impl std::fmt::Display for AnswerError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            AnswerError::UnknownItem(id) => write!(f, "there is no item {id} in this questionnaire"),
+            AnswerError::UnknownItem(id) => {
+                write!(f, "there is no item {id} in this questionnaire")
+            }
             AnswerError::LevelOutOfRange { item, level, top } => {
                 write!(f, "{item}: level {level} is outside 0-{top}")
             }
@@ -66,7 +68,11 @@ impl Answers {
     }
 
     /// Checks an answer against the item before storing it.
-    pub fn check(questionnaire: &Questionnaire, item: &str, answer: &Answer) -> Result<(), AnswerError> {
+    pub fn check(
+        questionnaire: &Questionnaire,
+        item: &str,
+        answer: &Answer,
+    ) -> Result<(), AnswerError> {
         let found = questionnaire
             .item(item)
             .ok_or_else(|| AnswerError::UnknownItem(item.to_string()))?;
@@ -102,13 +108,19 @@ impl Answers {
     }
 }
 
-fn check_item(questionnaire: &Questionnaire, item: &Item, answer: &Answer) -> Result<(), AnswerError> {
+fn check_item(
+    questionnaire: &Questionnaire,
+    item: &Item,
+    answer: &Answer,
+) -> Result<(), AnswerError> {
     match answer {
-        Answer::Level(level) if *level > questionnaire.scale.top() => Err(AnswerError::LevelOutOfRange {
-            item: item.id.clone(),
-            level: *level,
-            top: questionnaire.scale.top(),
-        }),
+        Answer::Level(level) if *level > questionnaire.scale.top() => {
+            Err(AnswerError::LevelOutOfRange {
+                item: item.id.clone(),
+                level: *level,
+                top: questionnaire.scale.top(),
+            })
+        }
         Answer::NotApplicable(_) if !item.can_be_not_applicable() => {
             Err(AnswerError::NotApplicableRefused(item.id.clone()))
         }

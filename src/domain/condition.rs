@@ -101,8 +101,14 @@ mod tests {
             (json!({"holds_any": ["iso27001"]}), false),
             (json!({"eu_high_risk": true}), true),
             (json!({"not": {"role_any": ["develops"]}}), false),
-            (json!({"all": [{"role_any": ["develops"]}, {"eu_high_risk": false}]}), false),
-            (json!({"any": [{"role_any": ["uses"]}, {"eu_high_risk": true}]}), true),
+            (
+                json!({"all": [{"role_any": ["develops"]}, {"eu_high_risk": false}]}),
+                false,
+            ),
+            (
+                json!({"any": [{"role_any": ["uses"]}, {"eu_high_risk": true}]}),
+                true,
+            ),
         ];
         for (json, expected) in cases {
             let c = Condition::from_json(&json).unwrap();
@@ -119,7 +125,10 @@ mod tests {
             (json!({"holds_any": ["iso14001"]}), "does not know"),
             (json!({"eu_high_risk": "yes"}), "true or false"),
             (json!({"when": 1}), "unknown condition `when`"),
-            (json!({"role_any": ["uses"], "eu_high_risk": true}), "exactly one key"),
+            (
+                json!({"role_any": ["uses"], "eu_high_risk": true}),
+                "exactly one key",
+            ),
         ];
         for (json, expected) in cases {
             let err = Condition::from_json(&json).unwrap_err();

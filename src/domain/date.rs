@@ -81,6 +81,19 @@ impl fmt::Display for Date {
     }
 }
 
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).ok_or_else(|| serde::de::Error::custom("expected a date as YYYY-MM-DD"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -88,9 +101,23 @@ mod tests {
     #[test]
     fn parses_and_prints_iso_dates() {
         let d = Date::parse("2026-11-28").unwrap();
-        assert_eq!(d, Date { year: 2026, month: 11, day: 28 });
+        assert_eq!(
+            d,
+            Date {
+                year: 2026,
+                month: 11,
+                day: 28
+            }
+        );
         assert_eq!(d.to_string(), "2026-11-28");
-        for bad in ["", "2026-02-30", "2026-13-01", "26-11-28", "2026/11/28", "2026-11-28x"] {
+        for bad in [
+            "",
+            "2026-02-30",
+            "2026-13-01",
+            "26-11-28",
+            "2026/11/28",
+            "2026-11-28x",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad:?} must not parse");
         }
         assert!(Date::parse("2028-02-29").is_some());
@@ -106,18 +133,5 @@ mod tests {
         for n in [-800_000_i64, -1, 0, 1, 59, 60, 20_000, 800_000] {
             assert_eq!(Date::from_days_since_epoch(n).days_since_epoch(), n);
         }
-    }
-}
-
-impl serde::Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        Date::parse(&text).ok_or_else(|| serde::de::Error::custom("expected a date as YYYY-MM-DD"))
     }
 }

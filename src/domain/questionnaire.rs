@@ -253,7 +253,11 @@ impl fmt::Display for ContentError {
                 "{}: {item}, field `{}`: {}",
                 self.questionnaire, self.field, self.message
             ),
-            None => write!(f, "{}: field `{}`: {}", self.questionnaire, self.field, self.message),
+            None => write!(
+                f,
+                "{}: field `{}`: {}",
+                self.questionnaire, self.field, self.message
+            ),
         }
     }
 }
@@ -347,7 +351,10 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<ContentError>> {
 
     match raw.format {
         Some(FORMAT) => {}
-        Some(other) => e.top("format", format!("format {other} is not supported (expected {FORMAT})")),
+        Some(other) => e.top(
+            "format",
+            format!("format {other} is not supported (expected {FORMAT})"),
+        ),
         None => e.top("format", format!("missing (expected {FORMAT})")),
     }
     if !is_slug(&raw.id) {
@@ -374,7 +381,11 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<ContentError>> {
     for doc in &raw.documents {
         let at = Some(doc.id.as_str());
         if !is_slug(&doc.id) {
-            e.at(at, "documents.id", "must be lowercase letters, digits and hyphens");
+            e.at(
+                at,
+                "documents.id",
+                "must be lowercase letters, digits and hyphens",
+            );
         } else if !doc_ids.insert(doc.id.clone()) {
             e.at(at, "documents.id", "appears twice");
         }
@@ -459,11 +470,17 @@ fn validate_scale(raw: &RawScale, e: &mut Errors) -> Scale {
         if level.value != Some(i as u8) {
             e.top(
                 "scale.levels",
-                format!("level {} must have value {i} (levels count up from 0)", i + 1),
+                format!(
+                    "level {} must have value {i} (levels count up from 0)",
+                    i + 1
+                ),
             );
         }
         if level.label.trim().is_empty() || level.meaning.trim().is_empty() {
-            e.top("scale.levels", format!("level {i} needs a label and a meaning"));
+            e.top(
+                "scale.levels",
+                format!("level {i} needs a label and a meaning"),
+            );
         }
         levels.push(Level {
             value: i as u8,
@@ -478,7 +495,10 @@ fn validate_scale(raw: &RawScale, e: &mut Errors) -> Scale {
             1
         }
         None => {
-            e.top("scale.gate_level", "missing: the level a certification blocker must reach");
+            e.top(
+                "scale.gate_level",
+                "missing: the level a certification blocker must reach",
+            );
             1
         }
     };
@@ -541,7 +561,11 @@ fn validate_item(
     };
     for doc in &raw.documents {
         if !doc_ids.contains(doc) {
-            e.at(at, "documents", format!("`{doc}` is not in the questionnaire's documents"));
+            e.at(
+                at,
+                "documents",
+                format!("`{doc}` is not in the questionnaire's documents"),
+            );
         }
     }
 
@@ -566,14 +590,22 @@ fn validate_item(
     });
     if kind == SectionKind::Clause {
         if raw.applies_when.is_some() {
-            e.at(at, "applies_when", "clause items always apply and cannot be hidden");
+            e.at(
+                at,
+                "applies_when",
+                "clause items always apply and cannot be hidden",
+            );
         }
         if raw.suggest_na.is_some() {
             e.at(at, "suggest_na", "clause items can never be not applicable");
         }
     }
     if raw.blocker && raw.applies_when.is_some() {
-        e.at(at, "blocker", "a certification blocker must apply to every organisation");
+        e.at(
+            at,
+            "blocker",
+            "a certification blocker must apply to every organisation",
+        );
     }
 
     let top = level_count.saturating_sub(1) as u8;
@@ -583,7 +615,11 @@ fn validate_item(
         let from = match a.from {
             Some(f) if f < top => f,
             Some(f) => {
-                e.at(at, &field, format!("`from` {f} must be below the top level {top}"));
+                e.at(
+                    at,
+                    &field,
+                    format!("`from` {f} must be below the top level {top}"),
+                );
                 0
             }
             None => {
@@ -616,7 +652,11 @@ fn validate_item(
     }
     for level in 0..top {
         if !actions.iter().any(|a| a.from == level) {
-            e.at(at, "actions", format!("no action moves the item up from level {level}"));
+            e.at(
+                at,
+                "actions",
+                format!("no action moves the item up from level {level}"),
+            );
         }
     }
 
@@ -629,7 +669,11 @@ fn validate_item(
     }
     for (framework, refs) in &raw.refs {
         if !REF_FRAMEWORKS.iter().any(|(k, _)| k == framework) {
-            e.at(at, "refs", format!("`{framework}` is not a known framework"));
+            e.at(
+                at,
+                "refs",
+                format!("`{framework}` is not a known framework"),
+            );
         }
         if refs.iter().any(|r| r.trim().is_empty()) {
             e.at(at, "refs", format!("`{framework}` has an empty reference"));

@@ -161,7 +161,12 @@ pub struct Roadmap {
 
 impl Roadmap {
     /// Builds the roadmap for this profile and these answers, starting `today`.
-    pub fn plan(questionnaire: &Questionnaire, profile: &Profile, answers: &Answers, today: Date) -> Roadmap {
+    pub fn plan(
+        questionnaire: &Questionnaire,
+        profile: &Profile,
+        answers: &Answers,
+        today: Date,
+    ) -> Roadmap {
         let size = profile.size.unwrap_or(SizeBand::Small);
         let systems = profile.systems.max(1);
         let top = questionnaire.scale.top();
@@ -184,12 +189,24 @@ impl Roadmap {
                 ItemStatus::Level(level) => level,
                 ItemStatus::DontKnow => {
                     let text = format!("Find out where this stands: {}", item.question);
-                    tasks.push(base(text, Phase::Assessment, TaskKind::FindOut, FIND_OUT_TENTHS, None));
+                    tasks.push(base(
+                        text,
+                        Phase::Assessment,
+                        TaskKind::FindOut,
+                        FIND_OUT_TENTHS,
+                        None,
+                    ));
                     0
                 }
                 ItemStatus::Unanswered | ItemStatus::NeedsJustification => {
                     let text = format!("Assess this item: {}", item.question);
-                    tasks.push(base(text, Phase::Assessment, TaskKind::Assess, FIND_OUT_TENTHS, None));
+                    tasks.push(base(
+                        text,
+                        Phase::Assessment,
+                        TaskKind::Assess,
+                        FIND_OUT_TENTHS,
+                        None,
+                    ));
                     0
                 }
             };
@@ -203,7 +220,13 @@ impl Roadmap {
                     effort = (effort * REUSE_PERCENT).div_ceil(100);
                 }
                 let kind = TaskKind::Improve { from: action.from };
-                tasks.push(base(action.text.clone(), action.phase, kind, effort, reuses));
+                tasks.push(base(
+                    action.text.clone(),
+                    action.phase,
+                    kind,
+                    effort,
+                    reuses,
+                ));
             }
         }
         // Blockers first within each phase; otherwise questionnaire order (the sort is stable).
@@ -214,7 +237,8 @@ impl Roadmap {
         let mut phases = Vec::with_capacity(5);
         let mut week = 0;
         for phase in Phase::ALL {
-            let phase_tasks: Vec<Task> = tasks.iter().filter(|t| t.phase == phase).cloned().collect();
+            let phase_tasks: Vec<Task> =
+                tasks.iter().filter(|t| t.phase == phase).cloned().collect();
             let effort: Tenths = phase_tasks.iter().map(|t| t.effort).sum();
             let weeks = phase.minimum_weeks() + (effort * coordination).div_ceil(capacity * 100);
             phases.push(PhasePlan {
@@ -301,7 +325,9 @@ impl Roadmap {
             .map(|c| c.label())
             .collect();
         if held.is_empty() {
-            list.push("No existing management system is reused: everything is built new.".to_string());
+            list.push(
+                "No existing management system is reused: everything is built new.".to_string(),
+            );
         } else {
             list.push(format!(
                 "Tasks whose processes exist in your {} management system (document control, internal audit, management review, corrective action, competence…) take {}% of the effort.",

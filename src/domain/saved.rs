@@ -53,18 +53,32 @@ pub enum SavedError {
 impl std::fmt::Display for SavedError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SavedError::TooLarge(n) => write!(f, "the saved data is {n} bytes, far more than an assessment needs"),
+            SavedError::TooLarge(n) => write!(
+                f,
+                "the saved data is {n} bytes, far more than an assessment needs"
+            ),
             SavedError::NotJson(e) => write!(f, "the saved data is damaged ({e})"),
-            SavedError::WrongFormat(v) => write!(f, "the saved data uses format {v}, which this version cannot read"),
+            SavedError::WrongFormat(v) => write!(
+                f,
+                "the saved data uses format {v}, which this version cannot read"
+            ),
             SavedError::OtherQuestionnaire { id, version } => {
-                write!(f, "the saved data belongs to questionnaire {id} version {version}")
+                write!(
+                    f,
+                    "the saved data belongs to questionnaire {id} version {version}"
+                )
             }
         }
     }
 }
 
 /// Serialises an assessment; `saved_at` is an ISO 8601 timestamp supplied by the caller.
-pub fn encode(questionnaire: &Questionnaire, profile: &Profile, answers: &Answers, saved_at: &str) -> String {
+pub fn encode(
+    questionnaire: &Questionnaire,
+    profile: &Profile,
+    answers: &Answers,
+    saved_at: &str,
+) -> String {
     let stored = Stored {
         format: SAVED_FORMAT,
         questionnaire: questionnaire.id.clone(),
@@ -91,7 +105,8 @@ pub fn decode(text: &str, questionnaire: &Questionnaire) -> Result<Restored, Sav
     if text.len() > MAX_SAVED_BYTES {
         return Err(SavedError::TooLarge(text.len()));
     }
-    let stored: Stored = serde_json::from_str(text).map_err(|e| SavedError::NotJson(e.to_string()))?;
+    let stored: Stored =
+        serde_json::from_str(text).map_err(|e| SavedError::NotJson(e.to_string()))?;
     if stored.format != SAVED_FORMAT {
         return Err(SavedError::WrongFormat(stored.format));
     }

@@ -32,7 +32,9 @@ impl ItemStatus {
             None => ItemStatus::Unanswered,
             Some(Answer::Level(level)) => ItemStatus::Level(*level),
             Some(Answer::DontKnow) => ItemStatus::DontKnow,
-            Some(answer @ Answer::NotApplicable(_)) if answer.is_complete() => ItemStatus::NotApplicable,
+            Some(answer @ Answer::NotApplicable(_)) if answer.is_complete() => {
+                ItemStatus::NotApplicable
+            }
             Some(Answer::NotApplicable(_)) => ItemStatus::NeedsJustification,
         }
     }
@@ -154,7 +156,11 @@ pub struct Assessment {
 }
 
 impl Assessment {
-    pub fn compute(questionnaire: &Questionnaire, profile: &Profile, answers: &Answers) -> Assessment {
+    pub fn compute(
+        questionnaire: &Questionnaire,
+        profile: &Profile,
+        answers: &Answers,
+    ) -> Assessment {
         let top = u32::from(questionnaire.scale.top());
         let gate = questionnaire.scale.gate_level;
         let mut sections = Vec::with_capacity(questionnaire.sections.len());
@@ -278,9 +284,17 @@ mod tests {
 
     #[test]
     fn no_band_label_claims_compliance_or_certification() {
-        for band in [Band::EarlyStage, Band::NotReady, Band::NearlyReady, Band::AuditReady] {
+        for band in [
+            Band::EarlyStage,
+            Band::NotReady,
+            Band::NearlyReady,
+            Band::AuditReady,
+        ] {
             let label = band.label().to_lowercase();
-            assert!(!label.contains("compliant") && !label.contains("certified"), "{label}");
+            assert!(
+                !label.contains("compliant") && !label.contains("certified"),
+                "{label}"
+            );
         }
     }
 }

@@ -100,7 +100,10 @@ pub enum Event {
         notice: Option<Notice>,
     },
     UpdateProfile(Profile),
-    Answer { item: String, answer: Answer },
+    Answer {
+        item: String,
+        answer: Answer,
+    },
     ClearAnswer(String),
     ShowSection(usize),
     NextSection,
@@ -131,9 +134,7 @@ pub fn transition(state: &State, event: Event) -> State {
             restored,
             notice,
         } => {
-            let (profile, answers) = restored
-                .map(|r| (r.profile, r.answers))
-                .unwrap_or_default();
+            let (profile, answers) = restored.map(|r| (r.profile, r.answers)).unwrap_or_default();
             let screen = if profile.is_complete() && !answers.is_empty() {
                 Screen::Questions
             } else {
@@ -215,7 +216,10 @@ pub fn transition(state: &State, event: Event) -> State {
             let forward = event == Event::NextSection;
             if let Some(session) = next.session.as_mut() {
                 let visible = session.visible_sections();
-                let at = visible.iter().position(|&s| s == session.section).unwrap_or(0);
+                let at = visible
+                    .iter()
+                    .position(|&s| s == session.section)
+                    .unwrap_or(0);
                 match (forward, at) {
                     (true, at) if at + 1 < visible.len() => session.section = visible[at + 1],
                     (true, _) => next.screen = Screen::Results,
@@ -249,10 +253,10 @@ fn first_open_section(session: &Session) -> usize {
         .iter()
         .copied()
         .find(|&n| {
-            session.questionnaire.sections[n]
-                .items
-                .iter()
-                .any(|i| i.applies(&session.profile) && !session.answers.get(&i.id).is_some_and(Answer::is_complete))
+            session.questionnaire.sections[n].items.iter().any(|i| {
+                i.applies(&session.profile)
+                    && !session.answers.get(&i.id).is_some_and(Answer::is_complete)
+            })
         })
         .or_else(|| visible.first().copied())
         .unwrap_or(0)

@@ -1,2 +1,17 @@
-//! x
-pub fn start(){}
+//! The Yew shell: renders the domain's state, turns clicks into domain events, and does all I/O.
+
+mod app;
+mod components;
+mod screens;
+mod storage;
+
+pub use app::App;
+
+/// Mounts the widget into `#aims-readiness` if the page has one, else into `<body>`.
+pub fn start() {
+    let root = gloo::utils::document().get_element_by_id("aims-readiness");
+    match root {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}

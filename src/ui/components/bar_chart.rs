@@ -1,0 +1,59 @@
+//! A horizontal SVG bar chart of percentages; the numbers also appear in a table beside it.
+
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+pub struct Bar {
+    pub label: String,
+    /// `None` draws an empty row marked "n/a".
+    pub percent: Option<u32>,
+    /// Marks a bar that holds an open certification blocker.
+    pub flagged: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BarChartProps {
+    pub title: String,
+    pub bars: Vec<Bar>,
+}
+
+const ROW: u32 = 26;
+const LABEL_WIDTH: u32 = 64;
+const BAR_WIDTH: u32 = 260;
+
+#[function_component(BarChart)]
+pub fn bar_chart(props: &BarChartProps) -> Html {
+    let height = ROW * props.bars.len() as u32 + 24;
+    let width = LABEL_WIDTH + BAR_WIDTH + 48;
+    let grid = [0u32, 50, 100].map(|p| {
+        let x = LABEL_WIDTH + BAR_WIDTH * p / 100;
+        html! {
+            <g class="grid">
+                <line x1={x.to_string()} x2={x.to_string()} y1="0" y2={(height - 18).to_string()} />
+                <text x={x.to_string()} y={(height - 4).to_string()} text-anchor="middle">{ format!("{p}%") }</text>
+            </g>
+        }
+    });
+    html! {
+        <figure class="chart">
+            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label={props.title.clone()}
+                width="100%" preserveAspectRatio="xMinYMin meet">
+                { for grid }
+                { for props.bars.iter().enumerate().map(|(n, bar)| {
+                    let y = ROW * n as u32 + 4;
+                    let w = BAR_WIDTH * bar.percent.unwrap_or(0) / 100;
+                    let label = bar.percent.map_or("n/a".to_string(), |p| format!("{p}%"));
+                    html! {
+                        <g class={classes!("bar", bar.flagged.then_some("flagged"))}>
+                            <text class="bar-label" x={(LABEL_WIDTH - 8).to_string()} y={(y + 14).to_string()} text-anchor="end">{ &bar.label }</text>
+                            <rect class="track" x={LABEL_WIDTH.to_string()} y={y.to_string()} width={BAR_WIDTH.to_string()} height="18" rx="3" />
+                            <rect class="fill" x={LABEL_WIDTH.to_string()} y={y.to_string()} width={w.to_string()} height="18" rx="3" />
+                            <text class="bar-value" x={(LABEL_WIDTH + BAR_WIDTH + 6).to_string()} y={(y + 14).to_string()}>{ label }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            <figcaption>{ &props.title }</figcaption>
+        </figure>
+    }
+}

@@ -1,0 +1,7 @@
+//! Reusable pieces of the interface: navigation, notices, charts, footer.
+
+mod bar_chart;
+mod chrome;
+
+pub use bar_chart::{Bar, BarChart};
+pub use chrome::{Footer, NoticeBar, StepNav};

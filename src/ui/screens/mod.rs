@@ -1,0 +1,13 @@
+//! The widget's screens, one per step: start, profile, questions, results, roadmap.
+
+mod profile;
+mod questions;
+mod results;
+mod roadmap;
+mod start;
+
+pub use profile::ProfileScreen;
+pub use questions::QuestionsScreen;
+pub use results::ResultsScreen;
+pub use roadmap::RoadmapScreen;
+pub use start::StartScreen;

@@ -1,0 +1,190 @@
+//! The organisation profile form: not scored, but it decides which items apply and shapes the roadmap.
+
+use std::collections::BTreeSet;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::domain::date::Date;
+use crate::domain::profile::MAX_SYSTEMS;
+use crate::domain::session::{Event, Screen};
+use crate::domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
+use crate::ui::app::Dispatch;
+
+#[derive(Properties, PartialEq)]
+pub struct ProfileProps {
+    pub profile: Profile,
+    pub dispatch: Dispatch,
+}
+
+fn field_label(field: &str) -> &'static str {
+    match field {
+        "size" => "the size of your organisation",
+        "roles" => "what you do with AI",
+        "systems" => "the number of AI systems (1 to 500)",
+        "certifications" => "the certifications you hold (or \"none of these\")",
+        _ => "whether a system may be high-risk under the EU AI Act",
+    }
+}
+
+#[function_component(ProfileScreen)]
+pub fn profile_screen(props: &ProfileProps) -> Html {
+    let attempted = use_state(|| false);
+    let profile = &props.profile;
+    let update = {
+        let dispatch = props.dispatch.clone();
+        let profile = profile.clone();
+        move |change: Box<dyn Fn(&mut Profile)>| {
+            let mut next = profile.clone();
+            change(&mut next);
+            dispatch.dispatch(Event::UpdateProfile(next));
+        }
+    };
+    let on = |change: fn(&mut Profile, &HtmlInputElement)| {
+        let update = update.clone();
+        Callback::from(move |e: Event2| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            update(Box::new(move |p| change(p, &input)));
+        })
+    };
+    let missing = profile.missing();
+    let invalid = |field: &str| *attempted && missing.contains(&field);
+
+    let size_options = SizeBand::ALL.map(|size| {
+        let checked = profile.size == Some(size);
+        let update = update.clone();
+        html! {
+            <label class="choice">
+                <input type="radio" name="size" value={size.key()} {checked}
+                    onchange={Callback::from(move |_| update(Box::new(move |p| p.size = Some(size))))} />
+                <span>{ size.label() }</span>
+            </label>
+        }
+    });
+    let role_options = AiRole::ALL.map(|role| {
+        let checked = profile.roles.contains(&role);
+        let update = update.clone();
+        html! {
+            <label class="choice">
+                <input type="checkbox" name="roles" value={role.key()} {checked}
+                    onchange={Callback::from(move |e: Event2| {
+                        let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+                        update(Box::new(move |p| { if on { p.roles.insert(role); } else { p.roles.remove(&role); } }))
+                    })} />
+                <span>{ role.label() }</span>
+            </label>
+        }
+    });
+    let none_held = profile
+        .certifications
+        .as_ref()
+        .is_some_and(BTreeSet::is_empty);
+    let cert_options = Certification::ALL.map(|cert| {
+        let checked = profile.holds(cert);
+        let update = update.clone();
+        html! {
+            <label class="choice">
+                <input type="checkbox" name="certifications" value={cert.key()} {checked}
+                    onchange={Callback::from(move |e: Event2| {
+                        let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+                        update(Box::new(move |p| {
+                            let mut held = p.certifications.clone().unwrap_or_default();
+                            if on { held.insert(cert); } else { held.remove(&cert); }
+                            p.certifications = if held.is_empty() { None } else { Some(held) };
+                        }))
+                    })} />
+                <span>{ cert.label() }</span>
+            </label>
+        }
+    });
+    let risk_options = HighRisk::ALL.map(|answer| {
+        let checked = profile.high_risk == Some(answer);
+        let update = update.clone();
+        html! {
+            <label class="choice">
+                <input type="radio" name="high_risk" value={answer.key()} {checked}
+                    onchange={Callback::from(move |_| update(Box::new(move |p| p.high_risk = Some(answer))))} />
+                <span>{ answer.label() }</span>
+            </label>
+        }
+    });
+
+    let on_none = on(|p, input| {
+        p.certifications = if input.checked() {
+            Some(BTreeSet::new())
+        } else {
+            None
+        };
+    });
+    let on_systems = on(|p, input| {
+        p.systems = input.value().trim().parse().unwrap_or(0);
+    });
+    let on_target = on(|p, input| p.target_date = Date::parse(&input.value()));
+
+    let on_continue = {
+        let attempted = attempted.clone();
+        let dispatch = props.dispatch.clone();
+        let complete = profile.is_complete();
+        Callback::from(move |_: MouseEvent| {
+            attempted.set(true);
+            if complete {
+                dispatch.dispatch(Event::Show(Screen::Questions));
+            }
+        })
+    };
+    let group_class = |field: &str| classes!("group", invalid(field).then_some("invalid"));
+
+    html! {
+        <section class="profile" aria-labelledby="profile-title">
+            <h1 id="profile-title" tabindex="-1">{"Your organisation"}</h1>
+            <p class="lead">{"These answers are not scored. They decide which questions apply to you and how long the roadmap takes."}</p>
+            <form class="profile-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <fieldset class={group_class("size")}>
+                    <legend>{"How many people work in your organisation?"}</legend>
+                    <div class="choices">{ for size_options }</div>
+                </fieldset>
+                <fieldset class={group_class("roles")}>
+                    <legend>{"What do you do with AI? Choose all that apply."}</legend>
+                    <div class="choices">{ for role_options }</div>
+                </fieldset>
+                <div class={group_class("systems")}>
+                    <label for="systems" class="legend">{"How many AI systems will your AI management system cover?"}</label>
+                    <p class="hint" id="systems-hint">{"Count AI features inside purchased software too. A rough number is fine."}</p>
+                    <input id="systems" type="number" min="1" max={MAX_SYSTEMS.to_string()} inputmode="numeric"
+                        aria-describedby="systems-hint" value={profile.systems.to_string()} onchange={on_systems} />
+                </div>
+                <fieldset class={group_class("certifications")}>
+                    <legend>{"Which certifications do you already hold?"}</legend>
+                    <p class="hint">{"An existing management system lets you reuse processes such as document control, internal audit and management review."}</p>
+                    <div class="choices">
+                        { for cert_options }
+                        <label class="choice">
+                            <input type="checkbox" name="certifications" value="none" checked={none_held} onchange={on_none} />
+                            <span>{"None of these"}</span>
+                        </label>
+                    </div>
+                </fieldset>
+                <fieldset class={group_class("high_risk")}>
+                    <legend>{"Could any of your AI systems be high-risk under the EU AI Act?"}</legend>
+                    <p class="hint">{"For example AI used in hiring, credit scoring, education, critical infrastructure or law enforcement."}</p>
+                    <div class="choices inline">{ for risk_options }</div>
+                </fieldset>
+                <div class="group">
+                    <label for="target" class="legend">{"Target date for a certification audit (optional)"}</label>
+                    <p class="hint" id="target-hint">{"The roadmap will tell you whether it is realistic."}</p>
+                    <input id="target" type="date" aria-describedby="target-hint"
+                        value={profile.target_date.map(|d| d.to_string()).unwrap_or_default()} onchange={on_target} />
+                </div>
+                <div aria-live="polite" class="form-errors">
+                    if *attempted && !missing.is_empty() {
+                        <p class="error-text">{ format!("Please answer: {}.", missing.iter().map(|f| field_label(f)).collect::<Vec<_>>().join("; ")) }</p>
+                    }
+                </div>
+                <div class="button-row">
+                    <button type="button" class="button" onclick={on_continue}>{"Continue to the questions"}</button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+type Event2 = web_sys::Event;

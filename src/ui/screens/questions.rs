@@ -1,0 +1,271 @@
+//! The questions screen: one section at a time, with a section list, progress, and back/next.
+
+use std::rc::Rc;
+use web_sys::{HtmlElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::domain::answers::Answer;
+use crate::domain::questionnaire::{Item, Scale, REF_FRAMEWORKS};
+use crate::domain::scoring::ItemStatus;
+use crate::domain::session::{Event, Session};
+use crate::domain::SectionKind;
+use crate::ui::app::Dispatch;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionsProps {
+    pub session: Session,
+    pub dispatch: Dispatch,
+}
+
+/// "Clause 4" or "Annex A.6", as people say it.
+pub fn section_name(id: &str, kind: SectionKind) -> String {
+    match kind {
+        SectionKind::Clause => format!("Clause {id}"),
+        SectionKind::Annex => format!("Annex {id}"),
+    }
+}
+
+#[function_component(QuestionsScreen)]
+pub fn questions_screen(props: &QuestionsProps) -> Html {
+    let session = &props.session;
+    let q = &session.questionnaire;
+    let profile = &session.profile;
+    let visible = session.visible_sections();
+    let heading = use_node_ref();
+
+    // Move focus to the section heading when the section changes, for keyboard and screen-reader users.
+    {
+        let heading = heading.clone();
+        use_effect_with(session.section, move |_| {
+            if let Some(h) = heading.cast::<HtmlElement>() {
+                let _ = h.focus();
+                h.scroll_into_view();
+            }
+        });
+    }
+
+    let status = |item: &Item| ItemStatus::of(item, profile, &session.answers);
+    let applicable: usize = q.items().filter(|i| i.applies(profile)).count();
+    let answered: usize = q.items().filter(|i| status(i).is_answered()).count();
+    let percent = (answered * 100).checked_div(applicable).unwrap_or(0);
+
+    let send = |event: Event| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(event.clone()))
+    };
+
+    let nav_items = visible.iter().map(|&n| {
+        let section = &q.sections[n];
+        let shown: Vec<&Item> = section.items.iter().filter(|i| i.applies(profile)).collect();
+        let done = shown.iter().filter(|i| status(i).is_answered()).count();
+        let current = n == session.section;
+        let complete = done == shown.len();
+        html! {
+            <li>
+                <button type="button" class={classes!("section-link", current.then_some("current"), complete.then_some("complete"))}
+                    aria-current={current.then_some("true")} onclick={send(Event::ShowSection(n))}>
+                    <span class="section-id">{ &section.id }</span>
+                    <span class="section-title">{ &section.title }</span>
+                    <span class="section-count" aria-label={format!("{done} of {} answered", shown.len())}>
+                        { format!("{done}/{}", shown.len()) }
+                    </span>
+                </button>
+            </li>
+        }
+    });
+
+    let section = &q.sections[session.section];
+    let position = visible
+        .iter()
+        .position(|&n| n == session.section)
+        .unwrap_or(0);
+    let next_label = match visible.get(position + 1) {
+        Some(&n) => format!(
+            "Next: {}",
+            section_name(&q.sections[n].id, q.sections[n].kind)
+        ),
+        None => "See your results".to_string(),
+    };
+    let back_label = match position.checked_sub(1).and_then(|p| visible.get(p)) {
+        Some(&n) => format!(
+            "Back: {}",
+            section_name(&q.sections[n].id, q.sections[n].kind)
+        ),
+        None => "Back: profile".to_string(),
+    };
+    let scale = Rc::new(q.scale.clone());
+
+    html! {
+        <div class="questions">
+            <aside class="section-nav">
+                <div class="progress" role="group" aria-label="Progress">
+                    <p id="progress-text" aria-live="polite">
+                        <span data-testid="answered">{ answered }</span>{" of "}
+                        <span data-testid="applicable">{ applicable }</span>{" answered"}
+                    </p>
+                    <progress max={applicable.to_string()} value={answered.to_string()} aria-labelledby="progress-text">
+                        { format!("{percent}%") }
+                    </progress>
+                </div>
+                <nav aria-label="Sections">
+                    <ol class="section-list">{ for nav_items }</ol>
+                </nav>
+            </aside>
+            <section class="section" aria-labelledby="section-title">
+                <p class="eyebrow">{ section_name(&section.id, section.kind) }</p>
+                <h1 id="section-title" tabindex="-1" ref={heading}>{ &section.title }</h1>
+                if !section.intro.is_empty() {
+                    <p class="lead">{ &section.intro }</p>
+                }
+                { for section.items.iter().filter(|i| i.applies(profile)).map(|item| html! {
+                    <QuestionCard key={item.id.clone()} item={Rc::new(item.clone())} scale={scale.clone()}
+                        answer={session.answers.get(&item.id).cloned()}
+                        suggestion={item.suggested_na(profile).map(str::to_string)}
+                        dispatch={props.dispatch.clone()} />
+                }) }
+                <div class="button-row spread">
+                    <button type="button" class="button secondary" onclick={send(Event::PreviousSection)}>{ back_label }</button>
+                    <button type="button" class="button" onclick={send(Event::NextSection)}>{ next_label }</button>
+                </div>
+            </section>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CardProps {
+    item: Rc<Item>,
+    scale: Rc<Scale>,
+    answer: Option<Answer>,
+    suggestion: Option<String>,
+    dispatch: Dispatch,
+}
+
+/// DOM-safe form of an item id ("A.6.2.4" becomes "A-6-2-4").
+fn dom_id(item: &str) -> String {
+    item.replace('.', "-")
+}
+
+#[function_component(QuestionCard)]
+fn question_card(props: &CardProps) -> Html {
+    let item = &props.item;
+    let id = dom_id(&item.id);
+    let name = format!("q-{id}");
+    let answer_with = |answer: Answer| {
+        let dispatch = props.dispatch.clone();
+        let item = item.id.clone();
+        Callback::from(move |_: web_sys::Event| {
+            dispatch.dispatch(Event::Answer {
+                item: item.clone(),
+                answer: answer.clone(),
+            })
+        })
+    };
+    let option = |value: String, label: Html, checked: bool, onchange: Callback<web_sys::Event>| {
+        let input_id = format!("{name}-{value}");
+        html! {
+            <label class={classes!("option", checked.then_some("selected"))} for={input_id.clone()}>
+                <input type="radio" id={input_id} name={name.clone()} value={value} {checked} {onchange} />
+                <span class="option-body">{ label }</span>
+            </label>
+        }
+    };
+    let levels = props.scale.levels.iter().zip(&item.levels).map(|(level, evidence)| {
+        let checked = props.answer == Some(Answer::Level(level.value));
+        let label = html! {
+            <>
+                <span class="option-title"><span class="level-number">{ level.value }</span>{ &level.label }</span>
+                <span class="option-text">{ evidence }</span>
+            </>
+        };
+        option(level.value.to_string(), label, checked, answer_with(Answer::Level(level.value)))
+    });
+    let dont_know = option(
+        "dont-know".into(),
+        html! { <span class="option-title">{"Don't know"}</span> },
+        props.answer == Some(Answer::DontKnow),
+        answer_with(Answer::DontKnow),
+    );
+    let na_text = match &props.answer {
+        Some(Answer::NotApplicable(why)) => Some(why.clone()),
+        _ => None,
+    };
+    let not_applicable = item.can_be_not_applicable().then(|| {
+        let prefill = props.suggestion.clone().unwrap_or_default();
+        option(
+            "not-applicable".into(),
+            html! { <span class="option-title">{"Not applicable"}<span class="option-text">{" (needs a short justification for the Statement of Applicability)"}</span></span> },
+            na_text.is_some(),
+            answer_with(Answer::NotApplicable(prefill)),
+        )
+    });
+    let justification = na_text.map(|text| {
+        let dispatch = props.dispatch.clone();
+        let item_id = item.id.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            dispatch.dispatch(Event::Answer {
+                item: item_id.clone(),
+                answer: Answer::NotApplicable(area.value()),
+            });
+        });
+        let empty = text.trim().is_empty();
+        let area_id = format!("{id}-justification");
+        html! {
+            <div class="justification">
+                <label for={area_id.clone()}>{"Why does this control not apply to you?"}</label>
+                <textarea id={area_id} rows="2" value={text} {oninput} aria-invalid={empty.to_string()}
+                    aria-describedby={format!("{id}-justification-hint")} />
+                <p id={format!("{id}-justification-hint")} class={classes!("hint", empty.then_some("error-text"))} aria-live="polite">
+                    { if empty { "A justification is required before this counts as answered." } else { "Saved with your answers." } }
+                </p>
+            </div>
+        }
+    });
+    let refs: Vec<Html> = REF_FRAMEWORKS
+        .iter()
+        .filter_map(|(key, label)| {
+            item.refs.get(*key).filter(|r| !r.is_empty()).map(|list| {
+                html! { <li><span class="ref-framework">{ *label }</span>{": "}{ list.join(", ") }</li> }
+            })
+        })
+        .collect();
+    let clear = props.answer.is_some().then(|| {
+        let dispatch = props.dispatch.clone();
+        let item_id = item.id.clone();
+        html! {
+            <button type="button" class="link-button small" onclick={move |_| dispatch.dispatch(Event::ClearAnswer(item_id.clone()))}>
+                {"Clear answer"}
+            </button>
+        }
+    });
+    html! {
+        <fieldset class="question" id={format!("item-{id}")} data-item={item.id.clone()}>
+            <legend>
+                <span class="item-ref">
+                    <span class="item-id">{ &item.id }</span>{" "}{ &item.title }
+                    if item.blocker { <span class="badge blocker" title="Needed before a certification audit">{"Audit blocker"}</span> }
+                </span>
+                <span class="item-question">{ &item.question }</span>
+            </legend>
+            if let Some(suggestion) = &props.suggestion {
+                <p class="hint suggestion">{ format!("Often not applicable for your profile: {suggestion}") }</p>
+            }
+            <div class="options">
+                { for levels }
+                { dont_know }
+                { for not_applicable }
+            </div>
+            { for justification }
+            <details class="why">
+                <summary>{"Why this matters"}</summary>
+                <p>{ &item.why }</p>
+                if !refs.is_empty() {
+                    <p class="refs-title">{"Related references"}</p>
+                    <ul class="refs">{ for refs }</ul>
+                }
+            </details>
+            { for clear }
+        </fieldset>
+    }
+}

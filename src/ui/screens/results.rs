@@ -1,0 +1,181 @@
+//! The results screen: readiness and band, blockers first, charts with tables, unknowns, and the method.
+
+use yew::prelude::*;
+
+use super::questions::section_name;
+use crate::domain::scoring::{Assessment, ItemStatus, SectionScore};
+use crate::domain::session::{Event, Screen, Session};
+use crate::domain::SectionKind;
+use crate::ui::app::Dispatch;
+use crate::ui::components::{Bar, BarChart};
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub session: Session,
+    pub dispatch: Dispatch,
+}
+
+fn tenths_text(tenths: Option<u32>) -> String {
+    tenths.map_or("n/a".into(), |t| format!("{}.{}", t / 10, t % 10))
+}
+
+fn percent_text(percent: Option<u32>) -> String {
+    percent.map_or("n/a".into(), |p| format!("{p}%"))
+}
+
+fn status_text(status: &ItemStatus, scale_label: impl Fn(u8) -> String) -> String {
+    match status {
+        ItemStatus::Level(l) => format!("level {l}, {}", scale_label(*l)),
+        ItemStatus::DontKnow => "don't know".into(),
+        ItemStatus::Unanswered => "not answered yet".into(),
+        ItemStatus::NeedsJustification => "not applicable, but no justification yet".into(),
+        ItemStatus::NotApplicable => "not applicable".into(),
+        ItemStatus::Hidden => "not asked".into(),
+    }
+}
+
+#[function_component(ResultsScreen)]
+pub fn results_screen(props: &ResultsProps) -> Html {
+    let session = &props.session;
+    let q = &session.questionnaire;
+    let a = Assessment::compute(q, &session.profile, &session.answers);
+    let gate_label = q.scale.levels[usize::from(q.scale.gate_level)]
+        .label
+        .to_lowercase();
+    let scale_label = |l: u8| q.scale.levels[usize::from(l)].label.to_lowercase();
+    let send = |event: Event| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(event.clone()))
+    };
+    let section_of = |item: &str| {
+        q.sections
+            .iter()
+            .position(|s| s.items.iter().any(|i| i.id == item))
+            .unwrap_or(0)
+    };
+    let blocked_sections: Vec<&str> = a
+        .blockers
+        .iter()
+        .filter_map(|b| q.sections.get(section_of(&b.id)).map(|s| s.id.as_str()))
+        .collect();
+    let bars = |kind: SectionKind| -> Vec<Bar> {
+        a.sections
+            .iter()
+            .filter(|s| s.kind == kind && s.applicable > 0)
+            .map(|s| Bar {
+                label: s.id.clone(),
+                percent: s.percent(),
+                flagged: blocked_sections.contains(&s.id.as_str()),
+            })
+            .collect()
+    };
+    let table = |kind: SectionKind, caption: &str| {
+        let rows = a.sections.iter().filter(|s| s.kind == kind && s.applicable > 0).map(|s: &SectionScore| html! {
+            <tr data-section={s.id.clone()}>
+                <th scope="row">{ section_name(&s.id, s.kind) }<span class="row-title">{ &s.title }</span></th>
+                <td class="num" data-col="maturity">{ tenths_text(s.maturity_tenths()) }</td>
+                <td class="num" data-col="percent">{ percent_text(s.percent()) }</td>
+                <td class="num" data-col="points">{ format!("{} / {}", s.points, s.max_points) }</td>
+                <td class="num" data-col="answered">{ format!("{} / {}", s.answered, s.applicable) }</td>
+                <td class="num" data-col="na">{ s.not_applicable }</td>
+                <td class="num" data-col="dont-know">{ s.dont_know }</td>
+            </tr>
+        });
+        html! {
+            <table class="scores">
+                <caption>{ caption.to_string() }</caption>
+                <thead><tr>
+                    <th scope="col">{"Section"}</th>
+                    <th scope="col" class="num">{ format!("Maturity (0-{})", q.scale.top()) }</th>
+                    <th scope="col" class="num">{"Score"}</th>
+                    <th scope="col" class="num">{"Points"}</th>
+                    <th scope="col" class="num">{"Answered"}</th>
+                    <th scope="col" class="num">{"Not applicable"}</th>
+                    <th scope="col" class="num">{"Don't know"}</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        }
+    };
+    let blockers = a.blockers.iter().map(|b| html! {
+        <li data-item={b.id.clone()}>
+            <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
+            <span class="status">{ format!(" is {}; it must be at least \"{}\".", status_text(&b.status, scale_label), gate_label) }</span>
+            {" "}
+            <button type="button" class="link-button small" onclick={send(Event::ShowSection(section_of(&b.id)))}>{"Review this answer"}</button>
+        </li>
+    });
+    let unknowns = a.unknowns.iter().map(|(id, title)| {
+        html! {
+            <li><span class="item-id">{ id }</span>{" "}{ title }</li>
+        }
+    });
+    let overall = a.percent();
+
+    html! {
+        <section class="results" aria-labelledby="results-title">
+            <h1 id="results-title" tabindex="-1">{"Your readiness"}</h1>
+            <div class={classes!("summary", format!("band-{}", a.band.key()))}>
+                <p class="score"><span data-testid="overall-percent">{ overall.map_or("n/a".into(), |p| p.to_string()) }</span>
+                    if overall.is_some() { <span class="unit">{"%"}</span> }</p>
+                <div>
+                    <p class="band" data-testid="band">{ a.band.label() }</p>
+                    if a.is_capped() {
+                        <p class="capped">{ format!("Your average alone would read \"{}\", but {} certification blocker{} must reach \"{}\" first.",
+                            a.uncapped_band.label(), a.blockers.len(), if a.blockers.len() == 1 { "" } else { "s" }, gate_label) }</p>
+                    }
+                    <p class="disclaimer">{"An indicative self-assessment based on your answers, not an audit result and not a statement of conformity."}</p>
+                </div>
+            </div>
+            if !a.unanswered.is_empty() {
+                <p class="notice inline" role="status">
+                    { format!("{} of {} questions are not answered yet and count as not in place. ", a.unanswered.len(), a.applicable) }
+                    <button type="button" class="link-button" onclick={send(Event::Show(Screen::Questions))}>{"Go back to the questions"}</button>
+                </p>
+            }
+            if !a.blockers.is_empty() {
+                <section class="blockers" aria-labelledby="blockers-title">
+                    <h2 id="blockers-title">{ format!("Certification blockers ({})", a.blockers.len()) }</h2>
+                    <p>{ format!("A certification body will expect each of these at \"{gate_label}\" or better before an audit. Until then the result is capped at \"not ready for a certification audit\", whatever the average says.") }</p>
+                    <ul class="blocker-list">{ for blockers }</ul>
+                </section>
+            }
+            <section aria-labelledby="clauses-title">
+                <h2 id="clauses-title">{"Maturity by clause"}</h2>
+                <div class="chart-and-table">
+                    <BarChart title="Score by clause, 4 to 10" bars={bars(SectionKind::Clause)} />
+                    { table(SectionKind::Clause, "Clauses 4-10 (every clause applies to every organisation)") }
+                </div>
+            </section>
+            <section aria-labelledby="areas-title">
+                <h2 id="areas-title">{"Maturity by Annex A area"}</h2>
+                <div class="chart-and-table">
+                    <BarChart title="Score by Annex A area, A.2 to A.10" bars={bars(SectionKind::Annex)} />
+                    { table(SectionKind::Annex, "Annex A control areas") }
+                </div>
+            </section>
+            if !a.unknowns.is_empty() {
+                <section class="unknowns" aria-labelledby="unknowns-title">
+                    <h2 id="unknowns-title">{ format!("Things to find out ({})", a.unknowns.len()) }</h2>
+                    <p>{"You answered \"don't know\" here. They score as not in place until you find out; the roadmap starts with them."}</p>
+                    <ul>{ for unknowns }</ul>
+                </section>
+            }
+            <details class="method">
+                <summary>{"How these scores were computed"}</summary>
+                <ul>
+                    <li>{ format!("Each question earns its weight × the level you chose, out of weight × {} (the top level). Certification blockers weigh 2, other questions 1.", q.scale.top()) }</li>
+                    <li>{"\"Don't know\" and unanswered questions earn 0 points: nothing that cannot be shown is credited. \"Not applicable\" (Annex A only, with a justification) and questions that do not apply to your profile are left out entirely."}</li>
+                    <li>{ format!("A section's score is its points divided by its maximum; its maturity is its points divided by the sum of its weights, on the 0-{} scale.", q.scale.top()) }</li>
+                    <li data-testid="overall-method">{ format!("Overall readiness: {} of {} points = {}.", a.points, a.max_points, percent_text(overall)) }</li>
+                    <li>{"Bands: below 30% early stage; 30-59% not ready; 60-84% nearly ready; 85% and above ready to plan an audit."}</li>
+                    <li>{ format!("Readiness gate: if any certification blocker (scope, AI policy, risk assessment, risk treatment and Statement of Applicability, impact assessment, internal audit, management review) is below \"{gate_label}\", the band is capped at \"not ready for a certification audit\".") }</li>
+                </ul>
+            </details>
+            <div class="button-row">
+                <button type="button" class="button" onclick={send(Event::Show(Screen::Roadmap))}>{"See your roadmap"}</button>
+                <button type="button" class="button secondary" onclick={send(Event::Show(Screen::Questions))}>{"Change answers"}</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,43 @@
+//! Shared helpers for the native integration tests: loading questionnaires and building answers.
+
+#![allow(dead_code)]
+
+use aims_readiness::domain::{Answer, Answers, Questionnaire};
+use std::fs;
+use std::path::Path;
+
+pub fn questionnaire(file: &str) -> Questionnaire {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("questionnaires")
+        .join(file);
+    Questionnaire::parse(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+pub fn quick_scan() -> Questionnaire {
+    questionnaire("iso42001-quick-scan.json")
+}
+
+/// Answers from a compact list: "0".."3" for levels, "?" for don't know, "na:<why>" for not applicable.
+pub fn answers(q: &Questionnaire, list: &[(&str, &str)]) -> Answers {
+    let mut answers = Answers::default();
+    for (id, code) in list {
+        let answer = match *code {
+            "?" => Answer::DontKnow,
+            na if na.starts_with("na:") => Answer::NotApplicable(na[3..].to_string()),
+            level => Answer::Level(level.parse().unwrap()),
+        };
+        answers
+            .set(q, id, answer)
+            .unwrap_or_else(|e| panic!("{id}: {e}"));
+    }
+    answers
+}
+
+/// Every item of the questionnaire answered with the same level.
+pub fn all_at(q: &Questionnaire, level: u8) -> Answers {
+    let mut answers = Answers::default();
+    for item in q.items() {
+        answers.set(q, &item.id, Answer::Level(level)).unwrap();
+    }
+    answers
+}
