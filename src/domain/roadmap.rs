@@ -47,6 +47,32 @@ impl Phase {
         }
     }
 
+    /// The steps every organisation takes in this phase, whatever its gaps.
+    pub fn milestones(self) -> &'static [&'static str] {
+        match self {
+            Phase::Assessment => &[
+                "Confirm the gap analysis, the AIMS lead and the budget with top management.",
+                "Agree the project plan and the target date for the certification audit.",
+            ],
+            Phase::Design => &["Draft and approve the AIMS documents the gaps call for."],
+            Phase::Implementation => &[
+                "Put the processes into daily use and keep their records.",
+                "Train the people in AI roles and brief everyone else.",
+            ],
+            Phase::AuditAndReview => &[
+                "Complete one full internal audit of the AIMS.",
+                "Hold one management review and record its decisions.",
+                "Close or plan corrective action for every finding.",
+            ],
+            Phase::Certification => &[
+                "Choose an accredited certification body and book both audit stages.",
+                "Stage 1: the auditor reviews documentation and readiness.",
+                "Close any stage 1 findings.",
+                "Stage 2: the auditor samples implementation and effectiveness; major nonconformities must be closed before a certificate is issued.",
+            ],
+        }
+    }
+
     /// No phase is shorter than this, however small the gaps.
     pub fn minimum_weeks(self) -> u32 {
         match self {

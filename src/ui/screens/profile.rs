@@ -180,7 +180,7 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
                     }
                 </div>
                 <div class="button-row">
-                    <button type="button" class="button" onclick={on_continue}>{"Continue to the questions"}</button>
+                    <button type="button" class="button" data-testid="profile-continue" onclick={on_continue}>{"Continue to the questions"}</button>
                 </div>
             </form>
         </section>

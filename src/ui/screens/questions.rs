@@ -39,7 +39,6 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
         use_effect_with(session.section, move |_| {
             if let Some(h) = heading.cast::<HtmlElement>() {
                 let _ = h.focus();
-                h.scroll_into_view();
             }
         });
     }
@@ -117,15 +116,17 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                 if !section.intro.is_empty() {
                     <p class="lead">{ &section.intro }</p>
                 }
+                <div class="items">
                 { for section.items.iter().filter(|i| i.applies(profile)).map(|item| html! {
                     <QuestionCard key={item.id.clone()} item={Rc::new(item.clone())} scale={scale.clone()}
                         answer={session.answers.get(&item.id).cloned()}
                         suggestion={item.suggested_na(profile).map(str::to_string)}
                         dispatch={props.dispatch.clone()} />
                 }) }
+                </div>
                 <div class="button-row spread">
-                    <button type="button" class="button secondary" onclick={send(Event::PreviousSection)}>{ back_label }</button>
-                    <button type="button" class="button" onclick={send(Event::NextSection)}>{ next_label }</button>
+                    <button type="button" class="button secondary" data-testid="back" onclick={send(Event::PreviousSection)}>{ back_label }</button>
+                    <button type="button" class="button" data-testid="next" onclick={send(Event::NextSection)}>{ next_label }</button>
                 </div>
             </section>
         </div>
@@ -254,9 +255,9 @@ fn question_card(props: &CardProps) -> Html {
             <div class="options">
                 { for levels }
                 { dont_know }
-                { for not_applicable }
+                { not_applicable.unwrap_or_default() }
             </div>
-            { for justification }
+            { justification.unwrap_or_default() }
             <details class="why">
                 <summary>{"Why this matters"}</summary>
                 <p>{ &item.why }</p>
@@ -265,7 +266,7 @@ fn question_card(props: &CardProps) -> Html {
                     <ul class="refs">{ for refs }</ul>
                 }
             </details>
-            { for clear }
+            { clear.unwrap_or_default() }
         </fieldset>
     }
 }

@@ -82,7 +82,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             </tr>
         });
         html! {
-            <table class="scores">
+            <div class="table-scroll"><table class="scores">
                 <caption>{ caption.to_string() }</caption>
                 <thead><tr>
                     <th scope="col">{"Section"}</th>
@@ -90,11 +90,11 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     <th scope="col" class="num">{"Score"}</th>
                     <th scope="col" class="num">{"Points"}</th>
                     <th scope="col" class="num">{"Answered"}</th>
-                    <th scope="col" class="num">{"Not applicable"}</th>
+                    <th scope="col" class="num"><abbr title="Not applicable">{"N/A"}</abbr></th>
                     <th scope="col" class="num">{"Don't know"}</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
-            </table>
+            </table></div>
         }
     };
     let blockers = a.blockers.iter().map(|b| html! {
@@ -173,7 +173,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                 </ul>
             </details>
             <div class="button-row">
-                <button type="button" class="button" onclick={send(Event::Show(Screen::Roadmap))}>{"See your roadmap"}</button>
+                <button type="button" class="button" data-testid="to-roadmap" onclick={send(Event::Show(Screen::Roadmap))}>{"See your roadmap"}</button>
                 <button type="button" class="button secondary" onclick={send(Event::Show(Screen::Questions))}>{"Change answers"}</button>
             </div>
         </section>

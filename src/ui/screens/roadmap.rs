@@ -65,8 +65,9 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
                     <span class="muted">{ format!(" · {} weeks · {} person-days", p.weeks, days_text(p.effort)) }</span>
                 </p>
             </div>
+            <ul class="milestones">{ for p.phase.milestones().iter().map(|m| html! { <li>{ *m }</li> }) }</ul>
             if p.tasks.is_empty() {
-                <p class="muted">{ format!("No gap-driven tasks: the phase takes its minimum of {} weeks.", p.phase.minimum_weeks()) }</p>
+                <p class="muted">{ format!("No tasks from your gaps: the phase takes its minimum of {} weeks.", p.phase.minimum_weeks()) }</p>
             } else {
                 <ul class="tasks">{ for p.tasks.iter().map(task_row) }</ul>
             }
@@ -82,7 +83,7 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
                     <p class="disclaimer">{"An indicative estimate from your answers, not a quote. Tasks for certification blockers come first in each phase."}</p>
                 </div>
             </div>
-            { for target }
+            { target.unwrap_or_default() }
             <ol class="phases">{ for phases }</ol>
             <section class="assumptions" aria-labelledby="assumptions-title">
                 <h2 id="assumptions-title">{"Assumptions behind this estimate"}</h2>

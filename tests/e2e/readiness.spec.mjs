@@ -1,0 +1,186 @@
+// End-to-end flows of the quick scan in headless Chromium against the release build in dist/.
+import { test, expect } from '@playwright/test';
+import {
+  answerSectionWithMouse,
+  expectedFigures,
+  expectResults,
+  expectRoadmap,
+  fillProfileWithMouse,
+  fixture,
+  openQuickScan,
+  watchErrors,
+} from './helpers.mjs';
+
+test('the start screen explains the check and its privacy promise', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('ISO/IEC 42001');
+  await expect(page.locator('.promises')).toContainText('never leave this device');
+  await expect(page.locator('[data-questionnaire="iso42001-quick-scan"]')).toContainText('24 questions');
+  await expect(page.locator('body')).not.toContainText(/\bcompliant\b|\bcertified\b/i);
+  expect(errors).toEqual([]);
+});
+
+test('complete the quick scan with the mouse: screen figures equal the domain figures', async ({ page }) => {
+  const errors = watchErrors(page);
+  const run = fixture('mouse-run');
+  const fig = expectedFigures('mouse-run');
+  await openQuickScan(page);
+  await fillProfileWithMouse(page, run.profile);
+  const answered = [];
+  for (let guard = 0; guard < 30; guard++) {
+    answered.push(...(await answerSectionWithMouse(page, run.answers)));
+    const next = page.getByTestId('next');
+    const last = (await next.textContent()).includes('See your results');
+    await next.click();
+    if (last) break;
+  }
+  expect(answered.sort()).toEqual(Object.keys(run.answers).sort());
+  await expectResults(page, fig);
+  await page.getByTestId('to-roadmap').click();
+  await expectRoadmap(page, fig);
+  await expect(page.locator('body')).not.toContainText(/\bcompliant\b|\bcertified\b/i);
+  expect(errors).toEqual([]);
+});
+
+/** Presses Tab until the focused element matches `selector`; fails if it never does. */
+async function tabTo(page, selector, limit = 250) {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Selects the radio at `index` of a group with the keyboard: Tab in, Space, then arrows. */
+async function chooseRadio(page, name, index) {
+  await tabTo(page, `input[name="${name}"]`);
+  const checked = await page.evaluate((n) => [...document.getElementsByName(n)].findIndex((e) => e.checked), name);
+  if (checked < 0) await page.keyboard.press('Space');
+  const from = checked < 0 ? 0 : checked;
+  for (let i = from; i < index; i++) await page.keyboard.press('ArrowDown');
+  for (let i = from; i > index; i--) await page.keyboard.press('ArrowUp');
+  const now = await page.evaluate((n) => [...document.getElementsByName(n)].findIndex((e) => e.checked), name);
+  const focused = await page.evaluate(() => `${document.activeElement?.name}=${document.activeElement?.value}`);
+  expect(now, `radio ${name}: wanted ${index}, got ${now} (was ${checked}), focus on ${focused}`).toBe(index);
+}
+
+test('complete the quick scan with the keyboard only', async ({ page }) => {
+  const errors = watchErrors(page);
+  const run = fixture('keyboard-run');
+  const fig = expectedFigures('keyboard-run');
+  await page.goto('/');
+  await tabTo(page, '[data-questionnaire="iso42001-quick-scan"] button');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+
+  const sizes = ['small', 'medium', 'large', 'enterprise'];
+  await chooseRadio(page, 'size', sizes.indexOf(run.profile.size));
+  for (const role of run.profile.roles) {
+    await tabTo(page, `input[name="roles"][value="${role}"]`);
+    await page.keyboard.press('Space');
+  }
+  await tabTo(page, '#systems');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(String(run.profile.systems));
+  await tabTo(page, 'input[name="certifications"][value="none"]');
+  await page.keyboard.press('Space');
+  await chooseRadio(page, 'high_risk', ['yes', 'no', 'not_sure'].indexOf(run.profile.high_risk));
+  await tabTo(page, '[data-testid="profile-continue"]');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('next')).toBeVisible();
+
+  const order = ['0', '1', '2', '3', 'dont_know'];
+  for (let guard = 0; guard < 30; guard++) {
+    const ids = await page.locator('fieldset.question').evaluateAll((els) => els.map((e) => e.dataset.item));
+    for (const id of ids) {
+      await chooseRadio(page, `q-${id.replaceAll('.', '-')}`, order.indexOf(String(run.answers[id])));
+    }
+    const last = (await page.getByTestId('next').textContent()).includes('See your results');
+    await tabTo(page, '[data-testid="next"]');
+    await page.keyboard.press('Enter');
+    if (last) break;
+  }
+  await expectResults(page, fig);
+  await tabTo(page, '[data-testid="to-roadmap"]');
+  await page.keyboard.press('Enter');
+  await expectRoadmap(page, fig);
+  expect(errors).toEqual([]);
+});
+
+test('reload half-way: every answer and the profile are still there', async ({ page }) => {
+  const errors = watchErrors(page);
+  const run = fixture('mouse-run');
+  await openQuickScan(page);
+  await fillProfileWithMouse(page, run.profile);
+  const answered = [];
+  for (let i = 0; i < 3; i++) {
+    answered.push(...(await answerSectionWithMouse(page, run.answers)));
+    await page.getByTestId('next').click();
+  }
+  await expect(page.getByTestId('answered')).toHaveText(String(answered.length));
+  await page.reload();
+  await expect(page.getByTestId('answered')).toHaveText(String(answered.length));
+  await expect(page.getByTestId('applicable')).toHaveText('24');
+  // Resumes at the first section with an open question: clause 7.
+  await expect(page.locator('.eyebrow')).toHaveText('Clause 7');
+  await page.locator('.section-link', { hasText: 'Context of the organization' }).click();
+  for (const id of ['4.1', '4.3']) {
+    await expect(page.locator(`fieldset[data-item="${id}"] input[value="${run.answers[id]}"]`)).toBeChecked();
+  }
+  await page.getByRole('button', { name: 'Profile', exact: true }).click();
+  await expect(page.locator('input[name="size"][value="medium"]')).toBeChecked();
+  await expect(page.locator('input[name="certifications"][value="iso27001"]')).toBeChecked();
+  await expect(page.locator('#systems')).toHaveValue('4');
+  expect(errors).toEqual([]);
+});
+
+test('start over asks for confirmation and then clears everything', async ({ page }) => {
+  const errors = watchErrors(page);
+  const run = fixture('mouse-run');
+  await openQuickScan(page);
+  await fillProfileWithMouse(page, run.profile);
+  await answerSectionWithMouse(page, run.answers);
+  await expect(page.getByTestId('answered')).toHaveText('2');
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: 'Keep my answers' }).click();
+  await expect(page.getByTestId('answered')).toHaveText('2');
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.getByRole('button', { name: 'Yes, clear everything' }).click();
+  await expect(page.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+  await expect(page.locator('input[name="size"]:checked')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('damaged stored answers give a clear message, are kept aside, and the widget still works', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  const broken = '{"format":1,"questionnaire":"iso42001-quick-scan","answers":{"4.1"';
+  await page.evaluate((b) => {
+    localStorage.setItem('aims-readiness:last', 'iso42001-quick-scan');
+    localStorage.setItem('aims-readiness:iso42001-quick-scan:1.0.0', b);
+  }, broken);
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('could not be read');
+  const backup = await page.evaluate(() => localStorage.getItem('aims-readiness:iso42001-quick-scan:1.0.0:unreadable'));
+  expect(backup).toBe(broken);
+  await fillProfileWithMouse(page, fixture('mouse-run').profile);
+  await expect(page.getByTestId('next')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a clause can never be marked not applicable; an Annex A control needs a justification', async ({ page }) => {
+  const errors = watchErrors(page);
+  await openQuickScan(page);
+  await fillProfileWithMouse(page, fixture('mouse-run').profile);
+  await expect(page.locator('fieldset[data-item="4.1"] input[value="not-applicable"]')).toHaveCount(0);
+  await page.locator('.section-link', { hasText: 'Data for AI systems' }).click();
+  await page.locator('fieldset[data-item="A.7.4"] input[value="not-applicable"]').click();
+  await expect(page.getByTestId('answered')).toHaveText('0');
+  await expect(page.locator('#A-7-4-justification-hint')).toContainText('justification is required');
+  await page.locator('#A-7-4-justification').fill('We feed no data of our own to any AI system.');
+  await expect(page.getByTestId('answered')).toHaveText('1');
+  expect(errors).toEqual([]);
+});
