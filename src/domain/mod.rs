@@ -8,6 +8,7 @@ pub mod answers;
 pub mod catalogue;
 pub mod condition;
 pub mod date;
+pub mod documents;
 pub mod profile;
 pub mod questionnaire;
 pub mod roadmap;

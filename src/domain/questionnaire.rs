@@ -89,6 +89,7 @@ struct RawItem {
 struct RawNaSuggestion {
     when: Option<Value>,
     justification: String,
+    supplier_item: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -212,6 +213,9 @@ impl Item {
 pub struct NaSuggestion {
     pub when: Condition,
     pub justification: String,
+    /// The item (usually A.10.3, Suppliers) under which the excluded control's intent becomes a
+    /// supplier requirement.
+    pub supplier_item: Option<String>,
 }
 
 /// One step that moves an item up from level `from`.
@@ -443,6 +447,21 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<ContentError>> {
         });
     }
 
+    for item in sections.iter().flat_map(|s| &s.items) {
+        let target = item
+            .suggest_na
+            .as_ref()
+            .and_then(|s| s.supplier_item.as_ref());
+        if let Some(target) = target {
+            if !item_ids.contains(target) {
+                e.at(
+                    Some(&item.id),
+                    "suggest_na.supplier_item",
+                    format!("`{target}` is not an item of this questionnaire"),
+                );
+            }
+        }
+    }
     if !e.list.is_empty() {
         return Err(e.list);
     }
@@ -586,6 +605,7 @@ fn validate_item(
             .map(|when| NaSuggestion {
                 when,
                 justification: s.justification.clone(),
+                supplier_item: s.supplier_item.clone(),
             })
     });
     if kind == SectionKind::Clause {

@@ -117,6 +117,9 @@ pub fn coordination_percent(size: SizeBand) -> u32 {
 /// Effort for a "don't know" or unanswered item: finding out where it stands.
 pub const FIND_OUT_TENTHS: Tenths = 5;
 
+/// Effort to add one excluded control's intent to supplier requirements.
+pub const SUPPLIER_REQUIREMENT_TENTHS: Tenths = 5;
+
 /// Reuse of an existing certified management system halves a task's effort.
 pub const REUSE_PERCENT: u32 = 50;
 
@@ -128,6 +131,8 @@ pub enum TaskKind {
     FindOut,
     /// An unanswered item: assess it.
     Assess,
+    /// A control excluded because suppliers do the work: require it of them (under `item_id`).
+    SupplierRequirement { excluded: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -210,7 +215,33 @@ impl Roadmap {
                 reuses,
             };
             let from = match status {
-                ItemStatus::Hidden | ItemStatus::NotApplicable => continue,
+                ItemStatus::NotApplicable => {
+                    let passed_on = item
+                        .suggest_na
+                        .as_ref()
+                        .filter(|s| s.when.holds(profile))
+                        .and_then(|s| s.supplier_item.as_ref())
+                        .and_then(|target| questionnaire.item(target));
+                    if let Some(target) = passed_on {
+                        tasks.push(Task {
+                            item_id: target.id.clone(),
+                            item_title: target.title.clone(),
+                            text: format!(
+                                "Require your AI suppliers to cover {} ({}) and ask for their evidence.",
+                                item.id, item.title
+                            ),
+                            phase: Phase::Implementation,
+                            kind: TaskKind::SupplierRequirement {
+                                excluded: item.id.clone(),
+                            },
+                            effort: SUPPLIER_REQUIREMENT_TENTHS,
+                            blocker: target.blocker,
+                            reuses: None,
+                        });
+                    }
+                    continue;
+                }
+                ItemStatus::Hidden => continue,
                 ItemStatus::Level(level) if level >= top => continue,
                 ItemStatus::Level(level) => level,
                 ItemStatus::DontKnow => {

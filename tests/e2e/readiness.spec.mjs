@@ -184,3 +184,34 @@ test('a clause can never be marked not applicable; an Annex A control needs a ju
   await expect(page.getByTestId('answered')).toHaveText('1');
   expect(errors).toEqual([]);
 });
+
+test('full assessment: suggested exclusions, documents checklist and supplier tasks match the domain', async ({ page }) => {
+  const errors = watchErrors(page);
+  const run = fixture('full-run');
+  const fig = expectedFigures('full-run');
+  await page.goto('/');
+  await expect(page.locator('[data-questionnaire="iso42001-full"]')).toContainText('70 questions');
+  await page.getByRole('button', { name: /full assessment/ }).click();
+  await fillProfileWithMouse(page, run.profile);
+  await page.locator('.section-link', { hasText: 'AI system life cycle' }).click();
+  const card = page.locator('fieldset[data-item="A.6.1.2"]');
+  await expect(card.locator('.suggestion')).toContainText('A.10.3');
+  await expect(card.locator('.refs')).toContainText('GOVERN 1.2');
+  await card.locator('input[value="not-applicable"]').click();
+  await expect(page.locator('#A-6-1-2-justification')).toHaveValue(run.answers['A.6.1.2'].not_applicable);
+  await page.locator('.section-link', { hasText: 'Context of the organization' }).click();
+  for (let guard = 0; guard < 30; guard++) {
+    await answerSectionWithMouse(page, run.answers);
+    const next = page.getByTestId('next');
+    const last = (await next.textContent()).includes('See your results');
+    await next.click();
+    if (last) break;
+  }
+  await expectResults(page, fig);
+  await expect(page.locator('tr[data-document]')).toHaveCount(22);
+  await expect(page.locator('tr[data-document="aims-scope"] .status')).toHaveText(/Missing|Partial|In place/);
+  await page.getByTestId('to-roadmap').click();
+  await expectRoadmap(page, fig);
+  await expect(page.locator('li.phase[data-phase="3"]')).toContainText('Require your AI suppliers to cover A.6.2.4');
+  expect(errors).toEqual([]);
+});

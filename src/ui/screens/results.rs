@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::questions::section_name;
+use crate::domain::documents::{checklist, DocumentRow};
 use crate::domain::scoring::{Assessment, ItemStatus, SectionScore};
 use crate::domain::session::{Event, Screen, Session};
 use crate::domain::SectionKind;
@@ -111,6 +112,21 @@ pub fn results_screen(props: &ResultsProps) -> Html {
         }
     });
     let overall = a.percent();
+    let documents = checklist(q, &session.profile, &session.answers);
+    let document_rows = |mandatory: bool| {
+        documents.iter().filter(|d| d.mandatory == mandatory).map(|d: &DocumentRow| html! {
+            <tr data-document={d.id.clone()}>
+                <th scope="row">{ &d.title }</th>
+                <td><span class={classes!("status", d.status.key())}>{ d.status.label() }</span></td>
+                <td class="muted">{ d.items.join(", ") }</td>
+            </tr>
+        }).collect::<Html>()
+    };
+    let documents_in_place = documents
+        .iter()
+        .filter(|d| d.mandatory && d.status == crate::domain::documents::DocumentStatus::InPlace)
+        .count();
+    let documents_mandatory = documents.iter().filter(|d| d.mandatory).count();
 
     html! {
         <section class="results" aria-labelledby="results-title">
@@ -161,6 +177,20 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     <ul>{ for unknowns }</ul>
                 </section>
             }
+            <section class="documents" aria-labelledby="documents-title">
+                <h2 id="documents-title">{"Documents you will need"}</h2>
+                <p>{ format!("{documents_in_place} of the {documents_mandatory} documents the standard requires are in place, judging by your answers. A document is in place when every question that produces it is at \"{gate_label}\" or better, and partial when some work exists.") }</p>
+                <div class="table-scroll"><table class="scores documents-table">
+                    <caption>{"Required by ISO/IEC 42001"}</caption>
+                    <thead><tr><th scope="col">{"Document"}</th><th scope="col">{"Status"}</th><th scope="col">{"From questions"}</th></tr></thead>
+                    <tbody>{ document_rows(true) }</tbody>
+                </table></div>
+                <div class="table-scroll"><table class="scores documents-table">
+                    <caption>{"Not named by the standard, but every auditor asks for them"}</caption>
+                    <thead><tr><th scope="col">{"Document"}</th><th scope="col">{"Status"}</th><th scope="col">{"From questions"}</th></tr></thead>
+                    <tbody>{ document_rows(false) }</tbody>
+                </table></div>
+            </section>
             <details class="method">
                 <summary>{"How these scores were computed"}</summary>
                 <ul>

@@ -19,10 +19,11 @@ fn months(weeks: u32) -> String {
 }
 
 fn task_row(task: &Task) -> Html {
-    let kind = match task.kind {
+    let kind = match &task.kind {
         TaskKind::Improve { from } => format!("from level {from}"),
         TaskKind::FindOut => "find out".into(),
         TaskKind::Assess => "assess".into(),
+        TaskKind::SupplierRequirement { excluded } => format!("passed on from {excluded}"),
     };
     html! {
         <li class={classes!("task", task.blocker.then_some("blocker"))} data-item={task.item_id.clone()}>
