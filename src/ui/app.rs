@@ -148,7 +148,7 @@ pub fn app() -> Html {
                 <NoticeBar notice={notice.clone()} dispatch={dispatch.clone()} />
             }
             <main class="aims-main" id="aims-main">{ body }</main>
-            <Footer />
+            <Footer dispatch={dispatch.clone()} />
         </div>
     }
 }

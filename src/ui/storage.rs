@@ -7,6 +7,8 @@ use crate::domain::saved::{self, Restored};
 use crate::domain::session::{Notice, NoticeKind};
 use crate::domain::Questionnaire;
 
+/// Every key this widget writes starts with this prefix.
+pub const PREFIX: &str = "aims-readiness:";
 const LAST_OPENED: &str = "aims-readiness:last";
 
 /// Today's date from the browser's clock, in local time.
@@ -107,4 +109,29 @@ pub fn saved_answer_count(questionnaire: &Questionnaire) -> usize {
     raw_get(&questionnaire.storage_key())
         .and_then(|text| saved::decode(&text, questionnaire).ok())
         .map_or(0, |r| r.answers.len())
+}
+
+/// Every key this widget stored on this device, with the size of its value in characters.
+pub fn stored_keys() -> Vec<(String, usize)> {
+    let storage = LocalStorage::raw();
+    let count = storage.length().unwrap_or(0);
+    let mut keys: Vec<(String, usize)> = (0..count)
+        .filter_map(|n| storage.key(n).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX))
+        .map(|k| {
+            let size = raw_get(&k).map_or(0, |v| v.chars().count());
+            (k, size)
+        })
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// Deletes every key this widget stored; returns how many were removed.
+pub fn delete_everything() -> usize {
+    let keys = stored_keys();
+    for (key, _) in &keys {
+        LocalStorage::delete(key);
+    }
+    keys.len()
 }

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::domain::session::{Event, Notice, NoticeKind, Screen};
 use crate::ui::app::Dispatch;
+use crate::ui::storage;
 
 #[derive(Properties, PartialEq)]
 pub struct StepNavProps {
@@ -85,15 +86,77 @@ pub fn notice_bar(props: &NoticeProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct FooterProps {
+    pub dispatch: Dispatch,
+}
+
 #[function_component(Footer)]
-pub fn footer() -> Html {
+pub fn footer(props: &FooterProps) -> Html {
+    let confirming = use_state(|| false);
+    // Read when the panel opens, so the list reflects the latest save.
+    let keys = use_state(storage::stored_keys);
+    let refresh = {
+        let keys = keys.clone();
+        Callback::from(move |_: web_sys::Event| keys.set(storage::stored_keys()))
+    };
+    let ask = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(true))
+    };
+    let cancel = {
+        let confirming = confirming.clone();
+        Callback::from(move |_: MouseEvent| confirming.set(false))
+    };
+    let delete = {
+        let confirming = confirming.clone();
+        let dispatch = props.dispatch.clone();
+        let keys = keys.clone();
+        Callback::from(move |_: MouseEvent| {
+            let removed = storage::delete_everything();
+            keys.set(storage::stored_keys());
+            confirming.set(false);
+            dispatch.dispatch(Event::Leave);
+            dispatch.dispatch(Event::Notify(Notice {
+                kind: NoticeKind::Info,
+                text: format!(
+                    "Deleted everything this widget stored on this device ({removed} item{}).",
+                    if removed == 1 { "" } else { "s" }
+                ),
+            }));
+        })
+    };
     html! {
         <footer class="aims-footer">
             <p>
                 <strong>{"Indicative self-assessment. "}</strong>
                 {"This check estimates readiness from your own answers. It is not an audit and does not show conformity: only an accredited certification body can certify an AI management system."}
             </p>
-            <p>{"Your answers stay on this device: nothing is sent anywhere. They are kept in this browser's local storage until you start over."}</p>
+            <details class="your-data" ontoggle={refresh}>
+                <summary>{"Your data"}</summary>
+                <p>{"Everything runs in this page. Your answers are never sent anywhere: the page's security policy forbids it to open any network connection once it has loaded. There are no cookies, no analytics and no third-party files."}</p>
+                <p>{"To let you continue later, this widget keeps your answers in this browser's local storage, on this device only:"}</p>
+                if keys.is_empty() {
+                    <p class="muted" data-testid="stored-none">{"Nothing is stored at the moment."}</p>
+                } else {
+                    <ul class="stored-keys">
+                        { for keys.iter().map(|(k, size)| html! { <li><code>{ k }</code>{ format!(" ({size} characters)") }</li> }) }
+                    </ul>
+                }
+                if *confirming {
+                    <div class="confirm" role="alertdialog" aria-labelledby="delete-all-title">
+                        <p id="delete-all-title" class="confirm-title">{"Delete everything this widget stored on this device?"}</p>
+                        <div class="button-row">
+                            <button type="button" class="button danger" onclick={delete}>{"Yes, delete it all"}</button>
+                            <button type="button" class="button secondary" onclick={cancel}>{"Cancel"}</button>
+                        </div>
+                    </div>
+                } else {
+                    <button type="button" class="button secondary" onclick={ask} disabled={keys.is_empty()}>
+                        {"Delete everything stored on this device"}
+                    </button>
+                }
+            </details>
         </footer>
     }
 }

@@ -1,0 +1,18 @@
+// Starts the widget under its Content-Security-Policy: fetches the wasm Trunk preloaded, then
+// forbids every further connection (connect-src 'none') before any Rust code runs.
+const moduleLink = document.querySelector('link[rel="modulepreload"]');
+const wasmLink = document.querySelector('link[rel="preload"][as="fetch"]');
+
+function lockNetwork() {
+  // A policy added later can only tighten the one in index.html: from here on, no fetch,
+  // XHR, WebSocket, beacon or EventSource can leave the page, not even to this site.
+  const meta = document.createElement('meta');
+  meta.httpEquiv = 'Content-Security-Policy';
+  meta.content = "connect-src 'none'; form-action 'none'";
+  document.head.append(meta);
+}
+
+const bytes = await (await fetch(wasmLink.href, { integrity: wasmLink.integrity || undefined })).arrayBuffer();
+lockNetwork();
+const { default: init } = await import(moduleLink.href);
+await init({ module_or_path: bytes });
