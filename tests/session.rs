@@ -2,10 +2,9 @@
 
 mod common;
 
-use aims_readiness::domain::saved::{self, SavedError};
 use aims_readiness::domain::session::{transition, Event, NoticeKind, Screen, State};
 use aims_readiness::domain::{AiRole, Answer, HighRisk, Profile, SizeBand};
-use common::{answers, quick_scan};
+use common::quick_scan;
 use std::rc::Rc;
 
 fn complete_profile(roles: &[AiRole]) -> Profile {
@@ -26,6 +25,7 @@ fn opened() -> State {
             questionnaire: Rc::new(quick_scan()),
             restored: None,
             notice: None,
+            imported: false,
         },
     )
 }
@@ -180,95 +180,48 @@ fn start_over_asks_first_and_clears_everything_only_when_confirmed() {
 }
 
 #[test]
-fn a_saved_assessment_round_trips_and_resumes_at_the_first_open_section() {
-    let q = quick_scan();
-    let profile = Profile {
-        target_date: aims_readiness::domain::date::Date::parse("2027-06-30"),
-        ..complete_profile(&[AiRole::Uses])
-    };
-    let ans = answers(
-        &q,
-        &[
-            ("4.1", "2"),
-            ("4.3", "?"),
-            ("5.2", "1"),
-            ("A.7.4", "na:No data of our own"),
-        ],
+fn notes_are_kept_per_item_and_limited() {
+    let s = run(
+        opened(),
+        vec![Event::Note {
+            item: "4.3".into(),
+            text: "Scope draft in the AIMS folder, owner: CISO".into(),
+        }],
     );
-    let text = saved::encode(&q, &profile, &ans, "2026-11-28T10:00:00.000Z");
-    let restored = saved::decode(&text, &q).unwrap();
-    assert_eq!((&restored.profile, &restored.answers), (&profile, &ans));
-    assert_eq!(restored.saved_at, "2026-11-28T10:00:00.000Z");
-    assert!(restored.dropped.is_empty());
-
-    let s = transition(
-        &State::default(),
-        Event::Open {
-            questionnaire: Rc::new(q),
-            restored: Some(restored),
-            notice: None,
-        },
-    );
-    assert_eq!(s.screen, Screen::Questions);
     let session = s.session.as_ref().unwrap();
     assert_eq!(
-        session.questionnaire.sections[session.section].id, "6",
-        "clauses 4 and 5 are fully answered"
+        session.notes.get("4.3").map(String::as_str),
+        Some("Scope draft in the AIMS folder, owner: CISO")
     );
-}
-
-#[test]
-fn damaged_or_foreign_stored_data_is_refused_with_a_reason() {
-    let q = quick_scan();
-    let good = saved::encode(
-        &q,
-        &complete_profile(&[AiRole::Uses]),
-        &answers(&q, &[("4.1", "2")]),
-        "t",
+    assert_eq!(session.revision, 1);
+    let cleared = transition(
+        &s,
+        Event::Note {
+            item: "4.3".into(),
+            text: String::new(),
+        },
     );
-    let cases: Vec<(String, &str)> = vec![
-        (good[..good.len() / 2].to_string(), "damaged"),
-        ("not json at all".into(), "damaged"),
-        (good.replace("\"format\":1", "\"format\":9"), "format 9"),
-        (
-            good.replace("iso42001-quick-scan", "iso42001-full"),
-            "belongs to questionnaire iso42001-full",
-        ),
-        (
-            good.replace("\"version\":\"1.0.0\"", "\"version\":\"0.9\""),
-            "version 0.9",
-        ),
-        (
-            format!("{{\"pad\":\"{}\"}}", "x".repeat(saved::MAX_SAVED_BYTES)),
-            "far more than",
-        ),
-    ];
-    for (text, fragment) in cases {
-        let err: SavedError = saved::decode(&text, &q).unwrap_err();
-        assert!(err.to_string().contains(fragment), "{fragment}: {err}");
-    }
-}
-
-#[test]
-fn stored_answers_that_no_longer_fit_are_dropped_and_named() {
-    let q = quick_scan();
-    let good = saved::encode(
-        &q,
-        &complete_profile(&[AiRole::Uses]),
-        &answers(&q, &[("4.1", "2"), ("4.3", "1")]),
-        "t",
+    assert!(cleared.session.as_ref().unwrap().notes.is_empty());
+    let too_long = transition(
+        &s,
+        Event::Note {
+            item: "4.3".into(),
+            text: "x".repeat(5001),
+        },
     );
-    let text = good
-        .replace(
-            "\"4.1\":{\"level\":2}",
-            "\"4.1\":{\"level\":9},\"4.9\":\"dont_know\"",
-        )
-        .replace(
-            "\"4.3\":{\"level\":1}",
-            "\"4.3\":{\"not_applicable\":\"x\"}",
-        );
-    let restored = saved::decode(&text, &q).unwrap();
-    assert!(restored.answers.is_empty());
-    assert_eq!(restored.dropped.len(), 3, "{:?}", restored.dropped);
-    assert!(restored.dropped.iter().any(|d| d.contains("4.9")));
+    assert!(too_long.notice.is_some());
+    assert_eq!(too_long.session.as_ref().unwrap().notes, session.notes);
+    let unknown = transition(
+        &s,
+        Event::Note {
+            item: "4.9".into(),
+            text: "x".into(),
+        },
+    );
+    assert!(unknown
+        .notice
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("no item 4.9"));
 }

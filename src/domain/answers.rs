@@ -91,6 +91,11 @@ impl Answers {
         Ok(())
     }
 
+    /// Stores an answer that was already checked against the questionnaire (merging two checked sets).
+    pub fn insert_unchecked(&mut self, item: &str, answer: Answer) {
+        self.by_item.insert(item.to_string(), answer);
+    }
+
     pub fn clear(&mut self, item: &str) {
         self.by_item.remove(item);
     }

@@ -149,7 +149,7 @@ impl HighRisk {
 
 /// The organisation profile. `None` fields are not answered yet.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Profile {
     pub size: Option<SizeBand>,
     pub roles: BTreeSet<AiRole>,

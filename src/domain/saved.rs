@@ -1,19 +1,32 @@
-//! The stored form of an assessment (localStorage today, save files later) and its checked decoder.
+//! The saved form of an assessment (localStorage, save files) and its checked decoders.
+//!
+//! One JSON shape serves both places. `decode` checks everything before anything touches the
+//! app's state: size, JSON syntax, format, questionnaire id and version, every item id, every
+//! value, every string. Restoring from this browser's storage drops what no longer fits and
+//! says so; importing a file refuses a bad file outright, naming each problem, except that a
+//! save from an older version of the questionnaire is migrated item by item.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use super::answers::{Answer, Answers};
-use super::profile::Profile;
+use super::profile::{Profile, MAX_SYSTEMS};
 use super::questionnaire::Questionnaire;
 
 pub const SAVED_FORMAT: u32 = 1;
 
-/// Largest stored text we try to read; anything bigger is not ours.
-pub const MAX_SAVED_BYTES: usize = 2 * 1024 * 1024;
+/// Largest text any decoder reads; a complete full assessment with long notes is far smaller.
+pub const MAX_SAVED_BYTES: usize = 1024 * 1024;
+
+/// Longest note or justification accepted, in characters.
+pub const MAX_TEXT_CHARS: usize = 5000;
+
+/// Free-text notes by item id: what exists, where, who owns it.
+pub type Notes = BTreeMap<String, String>;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 enum StoredAnswer {
     Level(u8),
     DontKnow,
@@ -21,6 +34,7 @@ enum StoredAnswer {
 }
 
 #[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Stored {
     format: u32,
     questionnaire: String,
@@ -29,25 +43,53 @@ struct Stored {
     saved_at: String,
     profile: Profile,
     answers: BTreeMap<String, StoredAnswer>,
+    #[serde(default)]
+    notes: Notes,
 }
 
-/// An assessment read back from storage.
+/// An assessment read back and checked against its questionnaire.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Restored {
+    pub questionnaire: Rc<Questionnaire>,
     pub profile: Profile,
     pub answers: Answers,
+    pub notes: Notes,
     pub saved_at: String,
-    /// Answers that could not be carried over, with the reason.
+    /// Set when the data came from an older version of the questionnaire.
+    pub migrated_from: Option<String>,
+    /// What could not be carried over, one sentence each.
     pub dropped: Vec<String>,
 }
 
-/// Why stored text was not usable. The caller keeps the text; nothing is destroyed.
+/// Where the text comes from decides how strict the decoder is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// This browser's own storage: drop what no longer fits and say so.
+    Storage,
+    /// A file or link from elsewhere: refuse anything wrong, naming every problem.
+    Import,
+}
+
+/// Why text was refused. Nothing in the app has changed when this is returned.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SavedError {
     TooLarge(usize),
-    NotJson(String),
+    Empty,
+    /// Not JSON; `truncated` when the text simply stops early.
+    NotJson {
+        message: String,
+        truncated: bool,
+    },
+    NotASave(String),
     WrongFormat(u32),
-    OtherQuestionnaire { id: String, version: String },
+    UnknownQuestionnaire(String),
+    UnknownVersion {
+        id: String,
+        found: String,
+        current: String,
+    },
+    /// Every problem found in an otherwise readable file.
+    Invalid(Vec<String>),
 }
 
 impl std::fmt::Display for SavedError {
@@ -55,19 +97,23 @@ impl std::fmt::Display for SavedError {
         match self {
             SavedError::TooLarge(n) => write!(
                 f,
-                "the saved data is {n} bytes, far more than an assessment needs"
+                "the file is {:.1} MB; an assessment is never more than {} KB, so this is not one",
+                *n as f64 / 1_048_576.0,
+                MAX_SAVED_BYTES / 1024
             ),
-            SavedError::NotJson(e) => write!(f, "the saved data is damaged ({e})"),
-            SavedError::WrongFormat(v) => write!(
-                f,
-                "the saved data uses format {v}, which this version cannot read"
-            ),
-            SavedError::OtherQuestionnaire { id, version } => {
-                write!(
-                    f,
-                    "the saved data belongs to questionnaire {id} version {version}"
-                )
+            SavedError::Empty => write!(f, "the file is empty"),
+            SavedError::NotJson { truncated: true, .. } => {
+                write!(f, "the file is cut off before its end (incomplete download or copy?)")
             }
+            SavedError::NotJson { message, .. } => write!(f, "the file is not a saved assessment: it is not valid JSON ({message})"),
+            SavedError::NotASave(message) => write!(f, "the file is not a saved assessment of this widget ({message})"),
+            SavedError::WrongFormat(v) => write!(f, "the file uses save format {v}, which this version of the widget cannot read"),
+            SavedError::UnknownQuestionnaire(id) => write!(f, "the file belongs to questionnaire \"{id}\", which this widget does not have"),
+            SavedError::UnknownVersion { id, found, current } => write!(
+                f,
+                "the file was made with version {found} of \"{id}\", but this widget has version {current}; only saves from the same or an older version can be opened"
+            ),
+            SavedError::Invalid(problems) => write!(f, "the file has {} problem{}: {}", problems.len(), if problems.len() == 1 { "" } else { "s" }, problems.join("; ")),
         }
     }
 }
@@ -77,6 +123,7 @@ pub fn encode(
     questionnaire: &Questionnaire,
     profile: &Profile,
     answers: &Answers,
+    notes: &Notes,
     saved_at: &str,
 ) -> String {
     let stored = Stored {
@@ -96,44 +143,222 @@ pub fn encode(
                 (id.to_string(), stored)
             })
             .collect(),
+        notes: notes
+            .iter()
+            .filter(|(_, n)| !n.trim().is_empty())
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
     };
-    serde_json::to_string(&stored).expect("plain data always serialises")
+    serde_json::to_string_pretty(&stored).expect("plain data always serialises")
 }
 
-/// Reads stored text for this questionnaire, checking every answer against it.
-pub fn decode(text: &str, questionnaire: &Questionnaire) -> Result<Restored, SavedError> {
+/// Text that a browser would show as markup or that carries control characters: never in a save.
+fn suspicious(text: &str) -> Option<&'static str> {
+    let bytes = text.as_bytes();
+    let tag = bytes.windows(2).any(|w| {
+        w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?'))
+    });
+    if tag {
+        return Some("markup");
+    }
+    if text.to_ascii_lowercase().contains("javascript:") {
+        return Some("a script address");
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
+        return Some("control characters");
+    }
+    None
+}
+
+fn check_text(label: &str, text: &str, problems: &mut Vec<String>) -> bool {
+    if text.chars().count() > MAX_TEXT_CHARS {
+        problems.push(format!(
+            "{label} is longer than {MAX_TEXT_CHARS} characters"
+        ));
+        return false;
+    }
+    if let Some(what) = suspicious(text) {
+        problems.push(format!(
+            "{label} contains {what}, which a saved assessment never holds"
+        ));
+        return false;
+    }
+    true
+}
+
+/// Compares dotted versions numerically ("1.10" is newer than "1.9").
+fn version_order(a: &str, b: &str) -> Option<std::cmp::Ordering> {
+    let parse = |v: &str| {
+        v.split('.')
+            .map(|p| p.parse::<u64>().ok())
+            .collect::<Option<Vec<u64>>>()
+    };
+    let (mut a, mut b) = (parse(a)?, parse(b)?);
+    let len = a.len().max(b.len());
+    a.resize(len, 0);
+    b.resize(len, 0);
+    Some(a.cmp(&b))
+}
+
+/// Reads saved text against the questionnaires this widget has.
+pub fn decode(
+    text: &str,
+    questionnaires: &[Rc<Questionnaire>],
+    source: Source,
+) -> Result<Restored, SavedError> {
     if text.len() > MAX_SAVED_BYTES {
         return Err(SavedError::TooLarge(text.len()));
     }
+    if text.trim().is_empty() {
+        return Err(SavedError::Empty);
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| SavedError::NotJson {
+        truncated: e.is_eof(),
+        message: e.to_string(),
+    })?;
     let stored: Stored =
-        serde_json::from_str(text).map_err(|e| SavedError::NotJson(e.to_string()))?;
+        serde_json::from_value(value).map_err(|e| SavedError::NotASave(e.to_string()))?;
     if stored.format != SAVED_FORMAT {
         return Err(SavedError::WrongFormat(stored.format));
     }
-    if stored.questionnaire != questionnaire.id || stored.version != questionnaire.version {
-        return Err(SavedError::OtherQuestionnaire {
-            id: stored.questionnaire,
-            version: stored.version,
-        });
-    }
-    let mut profile = stored.profile;
-    profile.systems = profile.systems.clamp(1, super::profile::MAX_SYSTEMS);
-    let mut answers = Answers::default();
+    let questionnaire = questionnaires
+        .iter()
+        .find(|q| q.id == stored.questionnaire)
+        .ok_or_else(|| SavedError::UnknownQuestionnaire(stored.questionnaire.clone()))?;
+    let migrated_from = match version_order(&stored.version, &questionnaire.version) {
+        Some(std::cmp::Ordering::Equal) => None,
+        Some(std::cmp::Ordering::Less) => Some(stored.version.clone()),
+        _ => {
+            return Err(SavedError::UnknownVersion {
+                id: stored.questionnaire,
+                found: stored.version,
+                current: questionnaire.version.clone(),
+            })
+        }
+    };
+    // Problems that refuse an import; `dropped` lists what a lenient read leaves behind.
+    let mut problems = Vec::new();
     let mut dropped = Vec::new();
+    let lenient = source == Source::Storage || migrated_from.is_some();
+
+    let mut profile = stored.profile;
+    if !(1..=MAX_SYSTEMS).contains(&profile.systems) {
+        problems.push(format!(
+            "the number of AI systems ({}) is outside 1-{MAX_SYSTEMS}",
+            profile.systems
+        ));
+        profile.systems = profile.systems.clamp(1, MAX_SYSTEMS);
+    }
+    check_text("the save date", &stored.saved_at, &mut problems);
+
+    let mut answers = Answers::default();
     for (id, stored_answer) in stored.answers {
         let answer = match stored_answer {
             StoredAnswer::Level(l) => Answer::Level(l),
             StoredAnswer::DontKnow => Answer::DontKnow,
-            StoredAnswer::NotApplicable(why) => Answer::NotApplicable(why),
+            StoredAnswer::NotApplicable(why) => {
+                if !check_text(&format!("the justification of {id}"), &why, &mut problems) {
+                    continue;
+                }
+                Answer::NotApplicable(why)
+            }
         };
         if let Err(e) = answers.set(questionnaire, &id, answer) {
-            dropped.push(e.to_string());
+            let unknown = questionnaire.item(&id).is_none();
+            if lenient && (unknown || source == Source::Storage) {
+                dropped.push(e.to_string());
+            } else {
+                problems.push(e.to_string());
+            }
         }
     }
+    let mut notes = Notes::new();
+    for (id, note) in stored.notes {
+        if questionnaire.item(&id).is_none() {
+            let message = format!("a note for {id}, which is not an item of this questionnaire");
+            if lenient {
+                dropped.push(message);
+            } else {
+                problems.push(message);
+            }
+        } else if check_text(&format!("the note on {id}"), &note, &mut problems) {
+            notes.insert(id, note);
+        }
+    }
+    if !problems.is_empty() {
+        if source == Source::Import {
+            return Err(SavedError::Invalid(problems));
+        }
+        dropped.extend(problems);
+    }
     Ok(Restored {
+        questionnaire: Rc::clone(questionnaire),
         profile,
         answers,
+        notes,
         saved_at: stored.saved_at,
+        migrated_from,
         dropped,
     })
+}
+
+/// The reads of one assessment that can be merged: profile, answers, notes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Snapshot {
+    pub profile: Profile,
+    pub answers: Answers,
+    pub notes: Notes,
+}
+
+/// Three-way merge for two tabs editing one assessment: changes made on either side since
+/// `base` are kept; where both changed the same item differently, `ours` wins and the item is
+/// reported.
+pub fn merge(base: &Snapshot, ours: &Snapshot, theirs: &Snapshot) -> (Snapshot, Vec<String>) {
+    let mut merged = theirs.clone();
+    let mut conflicts = Vec::new();
+    if ours.profile != base.profile {
+        if theirs.profile != base.profile && theirs.profile != ours.profile {
+            conflicts.push("the organisation profile".to_string());
+        }
+        merged.profile = ours.profile.clone();
+    }
+    let mut ids: Vec<&str> = base.answers.iter().map(|(k, _)| k).collect();
+    ids.extend(ours.answers.iter().map(|(k, _)| k));
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        let (b, o, t) = (
+            base.answers.get(id),
+            ours.answers.get(id),
+            theirs.answers.get(id),
+        );
+        if o != b {
+            if t != b && t != o {
+                conflicts.push(id.to_string());
+            }
+            match o {
+                Some(answer) => merged.answers.insert_unchecked(id, answer.clone()),
+                None => merged.answers.clear(id),
+            }
+        }
+    }
+    let mut note_ids: Vec<&String> = base.notes.keys().chain(ours.notes.keys()).collect();
+    note_ids.sort_unstable();
+    note_ids.dedup();
+    for id in note_ids {
+        let (b, o, t) = (base.notes.get(id), ours.notes.get(id), theirs.notes.get(id));
+        if o != b {
+            if t != b && t != o {
+                conflicts.push(format!("the note on {id}"));
+            }
+            match o {
+                Some(note) => merged.notes.insert(id.clone(), note.clone()),
+                None => merged.notes.remove(id),
+            };
+        }
+    }
+    (merged, conflicts)
 }

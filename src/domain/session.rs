@@ -5,7 +5,7 @@ use std::rc::Rc;
 use super::answers::{Answer, Answers};
 use super::profile::Profile;
 use super::questionnaire::Questionnaire;
-use super::saved::Restored;
+use super::saved::{Notes, Restored, Snapshot, MAX_TEXT_CHARS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -36,6 +36,8 @@ pub struct Session {
     pub questionnaire: Rc<Questionnaire>,
     pub profile: Profile,
     pub answers: Answers,
+    /// Free-text notes per item (what exists, where, who owns it).
+    pub notes: Notes,
     /// Index into `questionnaire.sections` of the section on screen.
     pub section: usize,
     /// Bumped on every change to profile or answers: the shell saves when it moves.
@@ -43,6 +45,15 @@ pub struct Session {
 }
 
 impl Session {
+    /// The part of the session that is saved and merged.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            profile: self.profile.clone(),
+            answers: self.answers.clone(),
+            notes: self.notes.clone(),
+        }
+    }
+
     /// Indices of the sections with at least one item that applies to this profile.
     pub fn visible_sections(&self) -> Vec<usize> {
         self.questionnaire
@@ -93,11 +104,22 @@ impl Default for State {
 /// Everything that can happen to the state.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    /// Open a questionnaire, with what storage held for it (if anything usable) and a notice.
+    /// Open a questionnaire, with what storage or a file held for it (if anything) and a notice.
+    /// `imported` marks data that came from outside and must be saved at once.
     Open {
         questionnaire: Rc<Questionnaire>,
         restored: Option<Restored>,
         notice: Option<Notice>,
+        imported: bool,
+    },
+    /// Another tab saved this assessment: take its (already merged) state without saving it back.
+    Adopt {
+        snapshot: Snapshot,
+        notice: Option<Notice>,
+    },
+    Note {
+        item: String,
+        text: String,
     },
     UpdateProfile(Profile),
     Answer {
@@ -133,8 +155,11 @@ pub fn transition(state: &State, event: Event) -> State {
             questionnaire,
             restored,
             notice,
+            imported,
         } => {
-            let (profile, answers) = restored.map(|r| (r.profile, r.answers)).unwrap_or_default();
+            let (profile, answers, notes) = restored
+                .map(|r| (r.profile, r.answers, r.notes))
+                .unwrap_or_default();
             let screen = if profile.is_complete() && !answers.is_empty() {
                 Screen::Questions
             } else {
@@ -144,8 +169,9 @@ pub fn transition(state: &State, event: Event) -> State {
                 questionnaire,
                 profile,
                 answers,
+                notes,
                 section: 0,
-                revision: 0,
+                revision: u64::from(imported),
             };
             session.section = first_open_section(&session);
             next = State {
@@ -156,6 +182,35 @@ pub fn transition(state: &State, event: Event) -> State {
             };
         }
         Event::Leave => next = State::default(),
+        Event::Adopt { snapshot, notice } => {
+            if let Some(session) = next.session.as_mut() {
+                session.profile = snapshot.profile;
+                session.answers = snapshot.answers;
+                session.notes = snapshot.notes;
+                session.section = session.settle(session.section);
+                if notice.is_some() {
+                    next.notice = notice;
+                }
+            }
+        }
+        Event::Note { item, text } => {
+            if let Some(mut session) = next.session.take() {
+                if session.questionnaire.item(&item).is_none() {
+                    next.notice = error(format!("there is no item {item} in this questionnaire"));
+                } else if text.chars().count() > MAX_TEXT_CHARS {
+                    next.notice =
+                        error(format!("Notes are limited to {MAX_TEXT_CHARS} characters."));
+                } else if session.notes.get(&item).map_or("", String::as_str) != text {
+                    if text.is_empty() {
+                        session.notes.remove(&item);
+                    } else {
+                        session.notes.insert(item, text);
+                    }
+                    session = session.changed();
+                }
+                next.session = Some(session);
+            }
+        }
         Event::Notify(notice) => next.notice = Some(notice),
         Event::DismissNotice => next.notice = None,
         Event::AskReset => next.confirming_reset = next.session.is_some(),
@@ -166,6 +221,7 @@ pub fn transition(state: &State, event: Event) -> State {
                 let mut fresh = Session {
                     profile: Profile::default(),
                     answers: Answers::default(),
+                    notes: Notes::new(),
                     section: 0,
                     ..session
                 };

@@ -1,14 +1,17 @@
-//! The root component: one reducer over the domain's transition function, plus the saving effect.
+//! The root component: one reducer over the domain's transition function, plus the effects
+//! around it: saving (merged with other tabs), following other tabs, importing and exporting files.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
 use super::components::{Footer, NoticeBar, StepNav};
+use super::files::{self, ReadError};
 use super::screens::{ProfileScreen, QuestionsScreen, ResultsScreen, RoadmapScreen, StartScreen};
 use super::storage;
 use crate::domain::catalogue::{self, Entry};
-use crate::domain::saved;
-use crate::domain::session::{transition, Event, Notice, NoticeKind, Screen, State};
+use crate::domain::saved::{self, Restored, Snapshot, Source, MAX_SAVED_BYTES};
+use crate::domain::session::{transition, Event, Notice, NoticeKind, Screen, Session, State};
 use crate::domain::Questionnaire;
 
 /// The domain state, made reducible. All changes go through [`transition`].
@@ -25,71 +28,257 @@ impl Reducible for AppState {
 
 pub type Dispatch = UseReducerDispatcher<AppState>;
 
-/// Opens a questionnaire with whatever this browser saved for it (an I/O step, so it lives here).
-pub fn open(dispatch: &Dispatch, questionnaire: Rc<Questionnaire>) -> bool {
+/// What this tab last read from or wrote to storage for the open assessment.
+#[derive(Clone, Debug, Default)]
+struct Synced {
+    key: String,
+    text: Option<String>,
+    snapshot: Snapshot,
+}
+
+/// Shared, non-rendering state of the effects.
+#[derive(Clone, Default)]
+pub struct Effects {
+    synced: Rc<RefCell<Synced>>,
+    /// False once storage refused a write or must not be overwritten.
+    saving: Rc<RefCell<bool>>,
+}
+
+impl PartialEq for Effects {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.synced, &other.synced)
+    }
+}
+
+fn info(text: impl Into<String>) -> Option<Notice> {
+    Some(Notice {
+        kind: NoticeKind::Info,
+        text: text.into(),
+    })
+}
+
+fn error(text: impl Into<String>) -> Notice {
+    Notice {
+        kind: NoticeKind::Error,
+        text: text.into(),
+    }
+}
+
+/// Opens a questionnaire with what this browser saved for it, or with an imported assessment.
+pub fn open(
+    dispatch: &Dispatch,
+    effects: &Effects,
+    questionnaire: Rc<Questionnaire>,
+    imported: Option<Restored>,
+) {
     let loaded = storage::load(&questionnaire);
+    *effects.saving.borrow_mut() = loaded.can_save;
+    *effects.synced.borrow_mut() = Synced {
+        key: questionnaire.storage_key(),
+        text: loaded.text,
+        snapshot: loaded
+            .restored
+            .as_ref()
+            .map(|r| Snapshot {
+                profile: r.profile.clone(),
+                answers: r.answers.clone(),
+                notes: r.notes.clone(),
+            })
+            .unwrap_or_default(),
+    };
     storage::remember_last(&questionnaire.id);
+    let (restored, notice, imported) = match imported {
+        Some(file) => {
+            let mut text = format!(
+                "Opened the saved assessment ({} answers).",
+                file.answers.len()
+            );
+            if let Some(old) = &file.migrated_from {
+                text.push_str(&format!(" It was made with version {old} of this questionnaire and was carried over to version {}.", questionnaire.version));
+            }
+            if !file.dropped.is_empty() {
+                text.push_str(&format!(" Not carried over: {}.", file.dropped.join("; ")));
+            }
+            (Some(file), info(text), true)
+        }
+        None => (loaded.restored, loaded.notice, false),
+    };
     dispatch.dispatch(Event::Open {
         questionnaire,
-        restored: loaded.restored,
-        notice: loaded.notice,
+        restored,
+        notice,
+        imported,
     });
-    loaded.can_save
+}
+
+/// Saves the session, first merging in anything another tab wrote since this tab last synced.
+fn save(session: &Session, effects: &Effects, dispatch: &Dispatch) {
+    if !*effects.saving.borrow() {
+        return;
+    }
+    let q = &session.questionnaire;
+    let key = q.storage_key();
+    let mut synced = effects.synced.borrow_mut();
+    let mut ours = session.snapshot();
+    let stored = storage::get(&key);
+    if synced.key == key && stored.is_some() && stored != synced.text {
+        let theirs = saved::decode(
+            stored.as_deref().unwrap_or_default(),
+            std::slice::from_ref(q),
+            Source::Storage,
+        );
+        if let Ok(theirs) = theirs {
+            let theirs = Snapshot {
+                profile: theirs.profile,
+                answers: theirs.answers,
+                notes: theirs.notes,
+            };
+            let (merged, conflicts) = saved::merge(&synced.snapshot, &ours, &theirs);
+            let notice = if conflicts.is_empty() {
+                info("Changes made in another tab were merged with yours.")
+            } else {
+                info(format!(
+                    "Another tab changed the same answers; this tab's answer was kept for: {}.",
+                    conflicts.join(", ")
+                ))
+            };
+            ours = merged;
+            dispatch.dispatch(Event::Adopt {
+                snapshot: ours.clone(),
+                notice,
+            });
+        }
+    }
+    let text = saved::encode(
+        q,
+        &ours.profile,
+        &ours.answers,
+        &ours.notes,
+        &storage::now_iso(),
+    );
+    if storage::set(&key, &text) {
+        *synced = Synced {
+            key,
+            text: Some(text),
+            snapshot: ours,
+        };
+    } else {
+        *effects.saving.borrow_mut() = false;
+        dispatch.dispatch(Event::Notify(error("This browser refused to store your answers (storage is full or disabled). You can keep working and save them to a file, but they will be lost when you close the page.")));
+    }
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
     let entries: Rc<Vec<Entry>> = use_memo((), |_| catalogue::load());
+    let questionnaires: Rc<Vec<Rc<Questionnaire>>> = {
+        let entries = entries.clone();
+        use_memo((), move |_| {
+            entries
+                .iter()
+                .filter_map(|e| e.questionnaire.clone().ok())
+                .collect()
+        })
+    };
     let state = use_reducer(AppState::default);
-    let saving = use_state(|| true);
+    let effects = use_memo((), |_| Effects {
+        saving: Rc::new(RefCell::new(true)),
+        ..Effects::default()
+    });
+    let effects = (*effects).clone();
+    let pending = use_state(|| None::<Restored>);
+    let dragging = use_state(|| false);
     let today = *use_memo((), |_| storage::today());
     let dispatch = state.dispatcher();
+    // The latest session, for event listeners created once.
+    let latest = use_mut_ref(|| None::<Session>);
+    *latest.borrow_mut() = state.0.session.clone();
 
     // Resume the questionnaire this browser used last, once, at start-up.
     {
-        let entries = entries.clone();
-        let dispatch = dispatch.clone();
-        let saving = saving.clone();
+        let (questionnaires, dispatch, effects) =
+            (questionnaires.clone(), dispatch.clone(), effects.clone());
         use_effect_with((), move |_| {
             let last = storage::last_opened();
-            let found = entries
-                .iter()
-                .filter_map(|e| e.questionnaire.as_ref().ok())
-                .find(|q| Some(&q.id) == last.as_ref());
-            if let Some(q) = found {
-                saving.set(open(&dispatch, Rc::clone(q)));
+            if let Some(q) = questionnaires.iter().find(|q| Some(&q.id) == last.as_ref()) {
+                open(&dispatch, &effects, Rc::clone(q), None);
             }
         });
     }
 
-    // Save after every change to profile or answers: an effect, never part of a transition.
+    // Save after every change to profile, answers or notes: an effect, never part of a transition.
     {
         let session = state.0.session.clone();
         let revision = session
             .as_ref()
             .map(|s| (s.questionnaire.id.clone(), s.revision));
-        let dispatch = dispatch.clone();
-        let saving = saving.clone();
+        let (dispatch, effects) = (dispatch.clone(), effects.clone());
         use_effect_with(revision, move |revision| {
             if let (Some(session), Some((_, rev))) = (session, revision) {
-                if *rev > 0 && *saving {
-                    let ok = storage::save(&session.questionnaire, |at| {
-                        saved::encode(
-                            &session.questionnaire,
-                            &session.profile,
-                            &session.answers,
-                            at,
-                        )
-                    });
-                    if !ok {
-                        saving.set(false);
-                        dispatch.dispatch(Event::Notify(Notice {
-                            kind: NoticeKind::Error,
-                            text: "This browser refused to store your answers (storage is full or disabled). You can keep working, but saving is off: your answers will be lost when you close the page.".into(),
-                        }));
-                    }
+                if *rev > 0 {
+                    save(&session, &effects, &dispatch);
                 }
             }
+        });
+    }
+
+    // Follow other tabs: when one saves this assessment, take its answers (merged with ours).
+    {
+        let (dispatch, effects, latest) = (dispatch.clone(), effects.clone(), latest.clone());
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::window(),
+                "storage",
+                move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    let Some(session) = latest.borrow().clone() else {
+                        return;
+                    };
+                    let mut synced = effects.synced.borrow_mut();
+                    if event.key().as_deref() != Some(synced.key.as_str())
+                        || session.questionnaire.storage_key() != synced.key
+                    {
+                        return;
+                    }
+                    let Some(text) = event.new_value() else {
+                        return;
+                    };
+                    if Some(&text) == synced.text.as_ref() {
+                        return;
+                    }
+                    let Ok(theirs) = saved::decode(
+                        &text,
+                        std::slice::from_ref(&session.questionnaire),
+                        Source::Storage,
+                    ) else {
+                        return;
+                    };
+                    let theirs = Snapshot {
+                        profile: theirs.profile,
+                        answers: theirs.answers,
+                        notes: theirs.notes,
+                    };
+                    let (merged, conflicts) =
+                        saved::merge(&synced.snapshot, &session.snapshot(), &theirs);
+                    let notice = if conflicts.is_empty() {
+                        info("This assessment was changed in another tab; its answers are shown here too.")
+                    } else {
+                        info(format!("This assessment was changed in another tab; this tab's answer was kept for: {}.", conflicts.join(", ")))
+                    };
+                    *synced = Synced {
+                        key: synced.key.clone(),
+                        text: Some(text),
+                        snapshot: theirs,
+                    };
+                    dispatch.dispatch(Event::Adopt {
+                        snapshot: merged,
+                        notice,
+                    });
+                },
+            );
+            move || drop(listener)
         });
     }
 
@@ -104,13 +293,154 @@ pub fn app() -> Html {
         });
     }
 
+    // Import: check everything first; ask before replacing answers this device already holds.
+    let on_file = {
+        let (questionnaires, pending, dispatch, effects, latest) = (
+            questionnaires.clone(),
+            pending.clone(),
+            dispatch.clone(),
+            effects.clone(),
+            latest.clone(),
+        );
+        Callback::from(move |file: web_sys::File| {
+            let (questionnaires, pending, dispatch, effects, latest) = (
+                questionnaires.clone(),
+                pending.clone(),
+                dispatch.clone(),
+                effects.clone(),
+                latest.clone(),
+            );
+            let name = file.name();
+            yew::platform::spawn_local(async move {
+                let text = match files::read_text(file, MAX_SAVED_BYTES).await {
+                    Ok(text) => text,
+                    Err(ReadError::TooLarge(size)) => {
+                        let e = saved::SavedError::TooLarge(size as usize);
+                        dispatch.dispatch(Event::Notify(error(format!(
+                            "\"{name}\" was not opened: {e}. Your current answers are unchanged."
+                        ))));
+                        return;
+                    }
+                    Err(ReadError::Unreadable) => {
+                        dispatch.dispatch(Event::Notify(error(format!(
+                            "\"{name}\" could not be read. Your current answers are unchanged."
+                        ))));
+                        return;
+                    }
+                };
+                match saved::decode(&text, &questionnaires, Source::Import) {
+                    Err(e) => dispatch.dispatch(Event::Notify(error(format!(
+                        "\"{name}\" was not opened: {e}. Your current answers are unchanged."
+                    )))),
+                    Ok(restored) => {
+                        let on_device = storage::saved_answer_count(&restored.questionnaire);
+                        let in_view = latest.borrow().as_ref().is_some_and(|s| {
+                            s.questionnaire.id == restored.questionnaire.id && !s.answers.is_empty()
+                        });
+                        if on_device > 0 || in_view {
+                            pending.set(Some(restored));
+                        } else {
+                            open(
+                                &dispatch,
+                                &effects,
+                                Rc::clone(&restored.questionnaire),
+                                Some(restored),
+                            );
+                        }
+                    }
+                }
+            });
+        })
+    };
+
+    let on_export = {
+        let latest = latest.clone();
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: ()| {
+            let Some(session) = latest.borrow().clone() else {
+                return;
+            };
+            let now = storage::now_iso();
+            let text = saved::encode(
+                &session.questionnaire,
+                &session.profile,
+                &session.answers,
+                &session.notes,
+                &now,
+            );
+            let filename = format!(
+                "{}-{}.json",
+                session.questionnaire.id,
+                &now[..10.min(now.len())]
+            );
+            if !files::download(&filename, &text, "application/json") {
+                dispatch.dispatch(Event::Notify(error(
+                    "The browser refused to create the file.",
+                )));
+            }
+        })
+    };
+
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if !*dragging {
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let (dragging, on_file) = (dragging.clone(), on_file.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            let file = e
+                .data_transfer()
+                .and_then(|d| d.files())
+                .and_then(|f| f.get(0));
+            if let Some(file) = file {
+                on_file.emit(file);
+            }
+        })
+    };
+
+    let confirm_import = pending.as_ref().map(|restored| {
+        let confirm = {
+            let (pending, dispatch, effects, restored) = (pending.clone(), dispatch.clone(), effects.clone(), restored.clone());
+            Callback::from(move |_: MouseEvent| {
+                pending.set(None);
+                open(&dispatch, &effects, Rc::clone(&restored.questionnaire), Some(restored.clone()));
+            })
+        };
+        let cancel = {
+            let pending = pending.clone();
+            Callback::from(move |_: MouseEvent| pending.set(None))
+        };
+        html! {
+            <div class="notice confirm-import" role="alertdialog" aria-labelledby="import-title">
+                <div>
+                    <p id="import-title" class="confirm-title">{ format!("Open this saved assessment of the {}?", restored.questionnaire.title) }</p>
+                    <p>{ format!("It holds {} answers{}. It replaces the answers this device holds for that questionnaire.",
+                        restored.answers.len(),
+                        if restored.saved_at.is_empty() { String::new() } else { format!(", saved {}", restored.saved_at.get(..10).unwrap_or(&restored.saved_at)) }) }</p>
+                </div>
+                <div class="button-row">
+                    <button type="button" class="button" onclick={confirm}>{"Open it"}</button>
+                    <button type="button" class="button secondary" onclick={cancel}>{"Keep my current answers"}</button>
+                </div>
+            </div>
+        }
+    });
+
     let s = &state.0;
     let body = match (&s.screen, &s.session) {
         (Screen::Start, _) | (_, None) => html! {
-            <StartScreen entries={entries.clone()} dispatch={dispatch.clone()} on_storage={Callback::from({
-                let saving = saving.clone();
-                move |ok: bool| saving.set(ok)
-            })} />
+            <StartScreen entries={entries.clone()} dispatch={dispatch.clone()} effects={effects.clone()} on_file={on_file.clone()} />
         },
         (Screen::Profile, Some(session)) => html! {
             <ProfileScreen profile={session.profile.clone()} dispatch={dispatch.clone()} />
@@ -125,9 +455,11 @@ pub fn app() -> Html {
             <RoadmapScreen session={session.clone()} {today} />
         },
     };
+    let saving_off = s.session.is_some() && !*effects.saving.borrow();
 
     html! {
-        <div class="aims" data-screen={format!("{:?}", s.screen).to_lowercase()}>
+        <div class={classes!("aims", dragging.then_some("dragging"))} data-screen={format!("{:?}", s.screen).to_lowercase()}
+            {ondragover} {ondragleave} {ondrop}>
             <header class="aims-header">
                 <div class="brand">
                     <span class="brand-mark" aria-hidden="true">{"◆"}</span>
@@ -137,18 +469,25 @@ pub fn app() -> Html {
                 if let Some(session) = &s.session {
                     if s.screen != Screen::Start {
                         <StepNav screen={s.screen} title={session.questionnaire.title.clone()}
-                            confirming_reset={s.confirming_reset} dispatch={dispatch.clone()} />
+                            confirming_reset={s.confirming_reset} dispatch={dispatch.clone()}
+                            on_export={on_export.clone()} on_file={on_file.clone()} />
                     }
                 }
             </header>
-            if !*saving {
-                <p class="saving-off" role="status">{"Saving is off: answers live only in this page until you close it."}</p>
+            if saving_off {
+                <p class="saving-off" role="status">{"Saving is off: answers live only in this page until you close it. Use \"Save to file\" to keep them."}</p>
             }
+            { confirm_import.unwrap_or_default() }
             if let Some(notice) = &s.notice {
                 <NoticeBar notice={notice.clone()} dispatch={dispatch.clone()} />
+            }
+            if *dragging {
+                <p class="drop-hint" aria-hidden="true">{"Drop a saved assessment (.json) to open it"}</p>
             }
             <main class="aims-main" id="aims-main">{ body }</main>
             <Footer dispatch={dispatch.clone()} />
         </div>
     }
 }
+
+use wasm_bindgen::JsCast;

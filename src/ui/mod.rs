@@ -2,6 +2,7 @@
 
 mod app;
 mod components;
+mod files;
 mod screens;
 mod storage;
 

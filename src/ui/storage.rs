@@ -1,9 +1,12 @@
 //! Browser storage and clock: the only place the widget touches localStorage or the date.
+//!
+//! Storage may be missing, disabled (sandboxed iframes, privacy modes), full or corrupted;
+//! every function here degrades to "nothing stored" or `false` instead of failing.
 
-use gloo::storage::{LocalStorage, Storage};
+use std::rc::Rc;
 
 use crate::domain::date::Date;
-use crate::domain::saved::{self, Restored};
+use crate::domain::saved::{self, Restored, Source};
 use crate::domain::session::{Notice, NoticeKind};
 use crate::domain::Questionnaire;
 
@@ -26,100 +29,137 @@ pub fn today() -> Date {
     })
 }
 
-fn now_iso() -> String {
+pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
-fn raw_get(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn raw_set(key: &str, value: &str) -> bool {
-    LocalStorage::raw().set_item(key, value).is_ok()
+/// Whether this browser lets the widget store anything at all.
+pub fn available() -> bool {
+    storage().is_some()
+}
+
+pub fn get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Writes a value; `false` when storage is missing, disabled or full.
+pub fn set(key: &str, value: &str) -> bool {
+    storage().is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
 }
 
 /// What storage held for a questionnaire, and whether saving over it is safe.
 pub struct Loaded {
     pub restored: Option<Restored>,
+    /// The exact stored text, so a later save can tell whether another tab wrote since.
+    pub text: Option<String>,
     pub notice: Option<Notice>,
-    /// False when unreadable data could not be moved aside: saving would destroy it.
+    /// False when unreadable data could not be moved aside (saving would destroy it) or
+    /// when storage is unavailable.
     pub can_save: bool,
 }
 
 /// Reads what this browser holds for a questionnaire. Unreadable data is moved aside, never lost.
-pub fn load(questionnaire: &Questionnaire) -> Loaded {
+pub fn load(questionnaire: &Rc<Questionnaire>) -> Loaded {
+    if !available() {
+        return Loaded {
+            restored: None,
+            text: None,
+            notice: Some(Notice {
+                kind: NoticeKind::Error,
+                text: "This browser does not let the widget store anything, so saving is off: your answers live only in this page.".into(),
+            }),
+            can_save: false,
+        };
+    }
     let key = questionnaire.storage_key();
-    let loaded = |restored, notice, can_save| Loaded {
-        restored,
-        notice,
-        can_save,
+    let Some(text) = get(&key) else {
+        return Loaded {
+            restored: None,
+            text: None,
+            notice: None,
+            can_save: true,
+        };
     };
-    let Some(text) = raw_get(&key) else {
-        return loaded(None, None, true);
-    };
-    match saved::decode(&text, questionnaire) {
-        Ok(restored) if restored.dropped.is_empty() => loaded(Some(restored), None, true),
+    match saved::decode(&text, std::slice::from_ref(questionnaire), Source::Storage) {
         Ok(restored) => {
-            let notice = Notice {
+            let notice = (!restored.dropped.is_empty()).then(|| Notice {
                 kind: NoticeKind::Info,
                 text: format!(
                     "Your saved answers were restored, except {}: {}.",
                     restored.dropped.len(),
                     restored.dropped.join("; ")
                 ),
-            };
-            loaded(Some(restored), Some(notice), true)
+            });
+            Loaded {
+                restored: Some(restored),
+                text: Some(text),
+                notice,
+                can_save: true,
+            }
         }
         Err(e) => {
             let backup = format!("{key}:unreadable");
-            let kept = raw_set(&backup, &text);
-            let text = if kept {
+            let kept = set(&backup, &text);
+            let message = if kept {
                 format!("The answers saved in this browser could not be read: {e}. They were kept under \"{backup}\" and you are starting with a blank assessment.")
             } else {
                 format!("The answers saved in this browser could not be read: {e}. They were left untouched and saving is off for now.")
             };
-            let notice = Notice {
-                kind: NoticeKind::Error,
-                text,
-            };
-            loaded(None, Some(notice), kept)
+            Loaded {
+                restored: None,
+                text: None,
+                notice: Some(Notice {
+                    kind: NoticeKind::Error,
+                    text: message,
+                }),
+                can_save: kept,
+            }
         }
     }
 }
 
-/// Saves an assessment; `false` when the browser refuses (storage full or disabled).
-pub fn save(questionnaire: &Questionnaire, text_of: impl FnOnce(&str) -> String) -> bool {
-    raw_set(&questionnaire.storage_key(), &text_of(&now_iso()))
-}
-
 pub fn remember_last(id: &str) {
-    raw_set(LAST_OPENED, id);
+    set(LAST_OPENED, id);
 }
 
 pub fn forget_last() {
-    LocalStorage::delete(LAST_OPENED);
+    remove(LAST_OPENED);
 }
 
 pub fn last_opened() -> Option<String> {
-    raw_get(LAST_OPENED)
+    get(LAST_OPENED)
 }
 
 /// How many answers this browser holds for a questionnaire, for the start screen.
-pub fn saved_answer_count(questionnaire: &Questionnaire) -> usize {
-    raw_get(&questionnaire.storage_key())
-        .and_then(|text| saved::decode(&text, questionnaire).ok())
+pub fn saved_answer_count(questionnaire: &Rc<Questionnaire>) -> usize {
+    get(&questionnaire.storage_key())
+        .and_then(|text| {
+            saved::decode(&text, std::slice::from_ref(questionnaire), Source::Storage).ok()
+        })
         .map_or(0, |r| r.answers.len())
 }
 
 /// Every key this widget stored on this device, with the size of its value in characters.
 pub fn stored_keys() -> Vec<(String, usize)> {
-    let storage = LocalStorage::raw();
+    let Some(storage) = storage() else {
+        return Vec::new();
+    };
     let count = storage.length().unwrap_or(0);
     let mut keys: Vec<(String, usize)> = (0..count)
         .filter_map(|n| storage.key(n).ok().flatten())
         .filter(|k| k.starts_with(PREFIX))
         .map(|k| {
-            let size = raw_get(&k).map_or(0, |v| v.chars().count());
+            let size = get(&k).map_or(0, |v| v.chars().count());
             (k, size)
         })
         .collect();
@@ -131,7 +171,7 @@ pub fn stored_keys() -> Vec<(String, usize)> {
 pub fn delete_everything() -> usize {
     let keys = stored_keys();
     for (key, _) in &keys {
-        LocalStorage::delete(key);
+        remove(key);
     }
     keys.len()
 }

@@ -12,6 +12,35 @@ pub struct StepNavProps {
     pub title: String,
     pub confirming_reset: bool,
     pub dispatch: Dispatch,
+    pub on_export: Callback<()>,
+    pub on_file: Callback<web_sys::File>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OpenFileProps {
+    pub on_file: Callback<web_sys::File>,
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+/// "Open a saved file": a real file input, styled as a button, keyboard reachable.
+#[function_component(OpenFileButton)]
+pub fn open_file_button(props: &OpenFileProps) -> Html {
+    let on_file = props.on_file.clone();
+    let onchange = Callback::from(move |e: web_sys::Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            on_file.emit(file);
+        }
+        // Let the same file be chosen again after a fix.
+        input.set_value("");
+    });
+    html! {
+        <label class={classes!("file-button", props.class.clone())}>
+            <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="open-file" {onchange} />
+            {"Open a saved file"}
+        </label>
+    }
 }
 
 const STEPS: [(Screen, &str); 4] = [
@@ -45,6 +74,10 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                 }) }
             </ol>
             <div class="nav-actions">
+                <button type="button" class="link-button" data-testid="save-file" onclick={props.on_export.reform(|_: MouseEvent| ())}>
+                    {"Save to file"}
+                </button>
+                <OpenFileButton on_file={props.on_file.clone()} class={classes!("link-button")} />
                 <button type="button" class="link-button" onclick={send(Event::Show(Screen::Start))}>
                     {"Change questionnaire"}
                 </button>

@@ -4,4 +4,4 @@ mod bar_chart;
 mod chrome;
 
 pub use bar_chart::{Bar, BarChart};
-pub use chrome::{Footer, NoticeBar, StepNav};
+pub use chrome::{Footer, NoticeBar, OpenFileButton, StepNav};

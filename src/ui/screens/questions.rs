@@ -120,6 +120,7 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                 { for section.items.iter().filter(|i| i.applies(profile)).map(|item| html! {
                     <QuestionCard key={item.id.clone()} item={Rc::new(item.clone())} scale={scale.clone()}
                         answer={session.answers.get(&item.id).cloned()}
+                        note={session.notes.get(&item.id).cloned().unwrap_or_default()}
                         suggestion={item.suggested_na(profile).map(str::to_string)}
                         dispatch={props.dispatch.clone()} />
                 }) }
@@ -138,6 +139,7 @@ struct CardProps {
     item: Rc<Item>,
     scale: Rc<Scale>,
     answer: Option<Answer>,
+    note: String,
     suggestion: Option<String>,
     dispatch: Dispatch,
 }
@@ -240,6 +242,25 @@ fn question_card(props: &CardProps) -> Html {
             </button>
         }
     });
+    let note = {
+        let dispatch = props.dispatch.clone();
+        let item_id = item.id.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            dispatch.dispatch(Event::Note {
+                item: item_id.clone(),
+                text: area.value(),
+            });
+        });
+        let note_id = format!("{id}-note");
+        html! {
+            <details class="note" open={!props.note.is_empty()}>
+                <summary>{ if props.note.is_empty() { "Add a note" } else { "Your note" } }</summary>
+                <label for={note_id.clone()} class="hint">{"What exists, where it is kept, who owns it. Saved with your answers and included in every export."}</label>
+                <textarea id={note_id} rows="3" maxlength="5000" value={props.note.clone()} {oninput} />
+            </details>
+        }
+    };
     html! {
         <fieldset class="question" id={format!("item-{id}")} data-item={item.id.clone()}>
             <legend>
@@ -266,6 +287,7 @@ fn question_card(props: &CardProps) -> Html {
                     <ul class="refs">{ for refs }</ul>
                 }
             </details>
+            { note }
             { clear.unwrap_or_default() }
         </fieldset>
     }

@@ -4,20 +4,23 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::catalogue::Entry;
-use crate::ui::app::{open, Dispatch};
+use crate::ui::app::{open, Dispatch, Effects};
+use crate::ui::components::OpenFileButton;
 use crate::ui::storage;
 
 #[derive(Properties)]
 pub struct StartProps {
     pub entries: Rc<Vec<Entry>>,
     pub dispatch: Dispatch,
-    /// Reports whether saving is safe for the questionnaire just opened.
-    pub on_storage: Callback<bool>,
+    pub effects: Effects,
+    pub on_file: Callback<web_sys::File>,
 }
 
 impl PartialEq for StartProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.entries, &other.entries) && self.on_storage == other.on_storage
+        Rc::ptr_eq(&self.entries, &other.entries)
+            && self.effects == other.effects
+            && self.on_file == other.on_file
     }
 }
 
@@ -30,8 +33,8 @@ pub fn start_screen(props: &StartProps) -> Html {
             let onclick = {
                 let q = Rc::clone(q);
                 let dispatch = props.dispatch.clone();
-                let on_storage = props.on_storage.clone();
-                Callback::from(move |_: MouseEvent| on_storage.emit(open(&dispatch, Rc::clone(&q))))
+                let effects = props.effects.clone();
+                Callback::from(move |_: MouseEvent| open(&dispatch, &effects, Rc::clone(&q), None))
             };
             html! {
                 <li class="card questionnaire-card" data-questionnaire={q.id.clone()}>
@@ -70,6 +73,8 @@ pub fn start_screen(props: &StartProps) -> Html {
             </ul>
             <h2>{"Choose a questionnaire"}</h2>
             <ul class="cards">{ for cards }</ul>
+            <p class="open-saved">{"Have a saved assessment? "}<OpenFileButton on_file={props.on_file.clone()} class={classes!("button", "secondary")} />
+                <span class="hint">{" or drop the .json file anywhere on this page."}</span></p>
         </section>
     }
 }
