@@ -252,7 +252,7 @@ fn question_card(props: &CardProps) -> Html {
                 text: area.value(),
             });
         });
-        let note_id = format!("{id}-note");
+        let note_id = format!("note-{id}");
         html! {
             <details class="note" open={!props.note.is_empty()}>
                 <summary>{ if props.note.is_empty() { "Add a note" } else { "Your note" } }</summary>
