@@ -113,10 +113,15 @@ pub fn open(
 
 /// Saves the session, first merging in anything another tab wrote since this tab last synced.
 fn save(session: &Session, effects: &Effects, dispatch: &Dispatch) {
+    let q = &session.questionnaire;
+    let now = storage::now_iso();
+    super::rescue::remember(
+        format!("{}-{}.json", q.id, now.get(..10).unwrap_or("answers")),
+        saved::encode(q, &session.profile, &session.answers, &session.notes, &now),
+    );
     if !*effects.saving.borrow() {
         return;
     }
-    let q = &session.questionnaire;
     let key = q.storage_key();
     let mut synced = effects.synced.borrow_mut();
     let mut ours = session.snapshot();

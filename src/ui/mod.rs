@@ -3,6 +3,7 @@
 mod app;
 mod components;
 mod files;
+mod rescue;
 mod screens;
 mod storage;
 
@@ -10,6 +11,7 @@ pub use app::App;
 
 /// Mounts the widget into `#aims-readiness` if the page has one, else into `<body>`.
 pub fn start() {
+    rescue::install();
     let root = gloo::utils::document().get_element_by_id("aims-readiness");
     match root {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),

@@ -137,3 +137,20 @@ test('two tabs on one assessment see each other\'s answers and lose none', async
   await b.reload();
   await expect(b.getByTestId('answered')).toHaveText('4');
 });
+
+test('if the app ever panics, the user gets a friendly message and can download the answers', async ({ page }) => {
+  await answerFirstSections(page, 1);
+  await page.evaluate(async () => {
+    const glue = await import(document.querySelector('link[rel="modulepreload"]').href);
+    try {
+      glue.trigger_fault_for_tests();
+    } catch {
+      // the wasm traps after the hook ran; the page must show the rescue panel
+    }
+  });
+  await expect(page.getByRole('alert')).toContainText('stopped working');
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download your answers' }).click();
+  const saved = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+  expect(Object.keys(saved.answers)).toEqual(['4.1', '4.3']);
+});
