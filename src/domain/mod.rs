@@ -15,6 +15,7 @@ pub mod roadmap;
 pub mod saved;
 pub mod scoring;
 pub mod session;
+pub mod share;
 
 pub use answers::{Answer, Answers};
 pub use profile::{AiRole, Certification, HighRisk, Profile, SizeBand};

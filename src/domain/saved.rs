@@ -153,7 +153,7 @@ pub fn encode(
 }
 
 /// Text that a browser would show as markup or that carries control characters: never in a save.
-fn suspicious(text: &str) -> Option<&'static str> {
+pub(crate) fn suspicious(text: &str) -> Option<&'static str> {
     let bytes = text.as_bytes();
     let tag = bytes.windows(2).any(|w| {
         w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?'))

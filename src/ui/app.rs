@@ -7,11 +7,12 @@ use yew::prelude::*;
 
 use super::components::{Footer, NoticeBar, StepNav};
 use super::files::{self, ReadError};
-use super::screens::{ProfileScreen, QuestionsScreen, ResultsScreen, RoadmapScreen, StartScreen};
+use super::screens::{ProfileScreen, QuestionsScreen, ResultsScreen, RoadmapScreen, SharedView, StartScreen};
 use super::storage;
 use crate::domain::catalogue::{self, Entry};
 use crate::domain::saved::{self, Restored, Snapshot, Source, MAX_SAVED_BYTES};
 use crate::domain::session::{transition, Event, Notice, NoticeKind, Screen, Session, State};
+use crate::domain::share;
 use crate::domain::Questionnaire;
 
 /// The domain state, made reducible. All changes go through [`transition`].
@@ -192,6 +193,7 @@ pub fn app() -> Html {
     });
     let effects = (*effects).clone();
     let pending = use_state(|| None::<Restored>);
+    let shared = use_state(|| None::<Rc<Restored>>);
     let dragging = use_state(|| false);
     let today = *use_memo((), |_| storage::today());
     let dispatch = state.dispatcher();
@@ -283,6 +285,29 @@ pub fn app() -> Html {
                     });
                 },
             );
+            move || drop(listener)
+        });
+    }
+
+    // Shared results arrive in the URL fragment, at start-up or when a link is pasted later.
+    {
+        let (questionnaires, shared, dispatch) = (questionnaires.clone(), shared.clone(), dispatch.clone());
+        use_effect_with((), move |_| {
+            let read = move || {
+                let hash = gloo::utils::window().location().hash().unwrap_or_default();
+                if !hash.starts_with(&format!("#{}", share::PREFIX)) {
+                    return;
+                }
+                match share::decode(&hash, &questionnaires) {
+                    Ok(restored) => shared.set(Some(Rc::new(restored))),
+                    Err(e) => {
+                        clear_fragment();
+                        dispatch.dispatch(Event::Notify(error(format!("The shared link could not be opened: {e}. Your own answers are unchanged."))));
+                    }
+                }
+            };
+            read();
+            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| read());
             move || drop(listener)
         });
     }
@@ -386,6 +411,38 @@ pub fn app() -> Html {
         })
     };
 
+    let share_link = {
+        let latest = latest.clone();
+        Callback::from(move |_: ()| {
+            let Some(session) = latest.borrow().clone() else { return String::new() };
+            let location = gloo::utils::window().location();
+            let base = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
+            format!("{base}#{}", share::encode(&session.questionnaire, &session.profile, &session.answers))
+        })
+    };
+    let close_shared = {
+        let shared = shared.clone();
+        Callback::from(move |_: ()| {
+            clear_fragment();
+            shared.set(None);
+        })
+    };
+    let import_shared = {
+        let (shared, pending, dispatch, effects, latest) = (shared.clone(), pending.clone(), dispatch.clone(), effects.clone(), latest.clone());
+        Callback::from(move |_: ()| {
+            let Some(restored) = shared.as_ref().map(|r| (**r).clone()) else { return };
+            clear_fragment();
+            shared.set(None);
+            let on_device = storage::saved_answer_count(&restored.questionnaire);
+            let in_view = latest.borrow().as_ref().is_some_and(|s| s.questionnaire.id == restored.questionnaire.id && !s.answers.is_empty());
+            if on_device > 0 || in_view {
+                pending.set(Some(restored));
+            } else {
+                open(&dispatch, &effects, Rc::clone(&restored.questionnaire), Some(restored));
+            }
+        })
+    };
+
     let ondragover = {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
@@ -443,20 +500,24 @@ pub fn app() -> Html {
     });
 
     let s = &state.0;
-    let body = match (&s.screen, &s.session) {
-        (Screen::Start, _) | (_, None) => html! {
+    let body = match (&s.screen, &s.session, shared.as_ref()) {
+        (_, _, Some(view)) => html! {
+            <SharedView shared={Rc::clone(view)} {today} dispatch={dispatch.clone()}
+                on_import={import_shared.clone()} on_close={close_shared.clone()} />
+        },
+        (Screen::Start, _, _) | (_, None, _) => html! {
             <StartScreen entries={entries.clone()} dispatch={dispatch.clone()} effects={effects.clone()} on_file={on_file.clone()} />
         },
-        (Screen::Profile, Some(session)) => html! {
+        (Screen::Profile, Some(session), _) => html! {
             <ProfileScreen profile={session.profile.clone()} dispatch={dispatch.clone()} />
         },
-        (Screen::Questions, Some(session)) => html! {
+        (Screen::Questions, Some(session), _) => html! {
             <QuestionsScreen session={session.clone()} dispatch={dispatch.clone()} />
         },
-        (Screen::Results, Some(session)) => html! {
+        (Screen::Results, Some(session), _) => html! {
             <ResultsScreen session={session.clone()} dispatch={dispatch.clone()} />
         },
-        (Screen::Roadmap, Some(session)) => html! {
+        (Screen::Roadmap, Some(session), _) => html! {
             <RoadmapScreen session={session.clone()} {today} />
         },
     };
@@ -472,10 +533,10 @@ pub fn app() -> Html {
                     <span class="brand-standard">{"ISO/IEC 42001:2023"}</span>
                 </div>
                 if let Some(session) = &s.session {
-                    if s.screen != Screen::Start {
+                    if s.screen != Screen::Start && shared.is_none() {
                         <StepNav screen={s.screen} title={session.questionnaire.title.clone()}
                             confirming_reset={s.confirming_reset} dispatch={dispatch.clone()}
-                            on_export={on_export.clone()} on_file={on_file.clone()} />
+                            on_export={on_export.clone()} on_file={on_file.clone()} share_link={share_link.clone()} />
                     }
                 }
             </header>
@@ -496,3 +557,13 @@ pub fn app() -> Html {
 }
 
 use wasm_bindgen::JsCast;
+
+/// Removes the share fragment from the address bar, so a reload does not reopen it.
+fn clear_fragment() {
+    let window = gloo::utils::window();
+    let location = window.location();
+    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}

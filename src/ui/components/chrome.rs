@@ -14,6 +14,8 @@ pub struct StepNavProps {
     pub dispatch: Dispatch,
     pub on_export: Callback<()>,
     pub on_file: Callback<web_sys::File>,
+    /// The share link of the current answers (computed when asked for).
+    pub share_link: Callback<(), String>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -52,6 +54,21 @@ const STEPS: [(Screen, &str); 4] = [
 
 #[function_component(StepNav)]
 pub fn step_nav(props: &StepNavProps) -> Html {
+    let link = use_state(|| None::<String>);
+    let toggle_share = {
+        let (link, make) = (link.clone(), props.share_link.clone());
+        Callback::from(move |_: MouseEvent| link.set(if link.is_some() { None } else { Some(make.emit(())) }))
+    };
+    let copied = use_state(|| false);
+    let copy = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(text) = link.as_ref() {
+                let _ = gloo::utils::window().navigator().clipboard().write_text(text);
+                copied.set(true);
+            }
+        })
+    };
     let send = |event: Event| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(event.clone()))
@@ -77,6 +94,9 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                 <button type="button" class="link-button" data-testid="save-file" onclick={props.on_export.reform(|_: MouseEvent| ())}>
                     {"Save to file"}
                 </button>
+                <button type="button" class="link-button" data-testid="share" aria-expanded={link.is_some().to_string()} onclick={toggle_share}>
+                    {"Share link"}
+                </button>
                 <OpenFileButton on_file={props.on_file.clone()} class={classes!("link-button")} />
                 <button type="button" class="link-button" onclick={send(Event::Show(Screen::Start))}>
                     {"Change questionnaire"}
@@ -85,6 +105,14 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                     {"Start over"}
                 </button>
             </div>
+            if let Some(text) = link.as_ref() {
+                <div class="share-panel">
+                    <label for="share-link" class="confirm-title">{ format!("Link to these results ({} characters)", text.len()) }</label>
+                    <input id="share-link" type="text" readonly=true value={text.clone()} data-testid="share-link" />
+                    <button type="button" class="button secondary" onclick={copy}>{ if *copied { "Copied" } else { "Copy link" } }</button>
+                    <p class="hint">{"The answers travel in the part after #, which browsers never send to a server. Anyone you give the link to can see them; notes are not included."}</p>
+                </div>
+            }
             if props.confirming_reset {
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-reset-title" aria-describedby="confirm-reset-text">
                     <p id="confirm-reset-title" class="confirm-title">{"Start over?"}</p>

@@ -4,10 +4,12 @@ mod profile;
 mod questions;
 mod results;
 mod roadmap;
+mod shared;
 mod start;
 
 pub use profile::ProfileScreen;
 pub use questions::QuestionsScreen;
 pub use results::ResultsScreen;
 pub use roadmap::RoadmapScreen;
+pub use shared::SharedView;
 pub use start::StartScreen;

@@ -14,6 +14,9 @@ use crate::ui::components::{Bar, BarChart};
 pub struct ResultsProps {
     pub session: Session,
     pub dispatch: Dispatch,
+    /// Shared results: no buttons that change or navigate the answers.
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 fn tenths_text(tenths: Option<u32>) -> String {
@@ -103,7 +106,9 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
             <span class="status">{ format!(" is {}; it must be at least \"{}\".", status_text(&b.status, scale_label), gate_label) }</span>
             {" "}
-            <button type="button" class="link-button small" onclick={send(Event::ShowSection(section_of(&b.id)))}>{"Review this answer"}</button>
+            if !props.read_only {
+                <button type="button" class="link-button small" onclick={send(Event::ShowSection(section_of(&b.id)))}>{"Review this answer"}</button>
+            }
         </li>
     });
     let unknowns = a.unknowns.iter().map(|(id, title)| {
@@ -146,7 +151,9 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             if !a.unanswered.is_empty() {
                 <p class="notice inline" role="status">
                     { format!("{} of {} questions are not answered yet and count as not in place. ", a.unanswered.len(), a.applicable) }
-                    <button type="button" class="link-button" onclick={send(Event::Show(Screen::Questions))}>{"Go back to the questions"}</button>
+                    if !props.read_only {
+                        <button type="button" class="link-button" onclick={send(Event::Show(Screen::Questions))}>{"Go back to the questions"}</button>
+                    }
                 </p>
             }
             if !a.blockers.is_empty() {
@@ -202,10 +209,12 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     <li>{ format!("Readiness gate: if any certification blocker (scope, AI policy, risk assessment, risk treatment and Statement of Applicability, impact assessment, internal audit, management review) is below \"{gate_label}\", the band is capped at \"not ready for a certification audit\".") }</li>
                 </ul>
             </details>
-            <div class="button-row">
-                <button type="button" class="button" data-testid="to-roadmap" onclick={send(Event::Show(Screen::Roadmap))}>{"See your roadmap"}</button>
-                <button type="button" class="button secondary" onclick={send(Event::Show(Screen::Questions))}>{"Change answers"}</button>
-            </div>
+            if !props.read_only {
+                <div class="button-row">
+                    <button type="button" class="button" data-testid="to-roadmap" onclick={send(Event::Show(Screen::Roadmap))}>{"See your roadmap"}</button>
+                    <button type="button" class="button secondary" onclick={send(Event::Show(Screen::Questions))}>{"Change answers"}</button>
+                </div>
+            }
         </section>
     }
 }

@@ -1,0 +1,60 @@
+//! Shared results opened from a link: read-only results and roadmap, with the option to import them.
+
+use std::rc::Rc;
+use yew::prelude::*;
+
+use super::{ResultsScreen, RoadmapScreen};
+use crate::domain::date::Date;
+use crate::domain::saved::Restored;
+use crate::domain::session::Session;
+use crate::ui::app::Dispatch;
+
+#[derive(Properties, PartialEq)]
+pub struct SharedProps {
+    pub shared: Rc<Restored>,
+    pub today: Date,
+    pub dispatch: Dispatch,
+    pub on_import: Callback<()>,
+    pub on_close: Callback<()>,
+}
+
+#[function_component(SharedView)]
+pub fn shared_view(props: &SharedProps) -> Html {
+    let roadmap = use_state(|| false);
+    let r = &props.shared;
+    let session = Session {
+        questionnaire: Rc::clone(&r.questionnaire),
+        profile: r.profile.clone(),
+        answers: r.answers.clone(),
+        notes: r.notes.clone(),
+        section: 0,
+        revision: 0,
+    };
+    let show = |on: bool| {
+        let roadmap = roadmap.clone();
+        Callback::from(move |_: MouseEvent| roadmap.set(on))
+    };
+    html! {
+        <section class="shared" aria-labelledby="shared-title">
+            <div class="notice shared-banner">
+                <div>
+                    <p id="shared-title" class="confirm-title">{ format!("Shared results: {} ({} answers), read-only", r.questionnaire.title, r.answers.len()) }</p>
+                    <p>{"Someone sent you these results in a link. They were read from the link itself: nothing was fetched from a server. Your own answers on this device are untouched."}</p>
+                </div>
+                <div class="button-row">
+                    <button type="button" class="button" onclick={props.on_import.reform(|_: MouseEvent| ())}>{"Import these answers"}</button>
+                    <button type="button" class="button secondary" onclick={props.on_close.reform(|_: MouseEvent| ())}>{"Close"}</button>
+                </div>
+            </div>
+            <div class="steps shared-tabs" role="group" aria-label="Shared views">
+                <button type="button" class={classes!("step", (!*roadmap).then_some("current"))} aria-pressed={(!*roadmap).to_string()} onclick={show(false)}>{"Results"}</button>
+                <button type="button" class={classes!("step", roadmap.then_some("current"))} aria-pressed={roadmap.to_string()} onclick={show(true)}>{"Roadmap"}</button>
+            </div>
+            if *roadmap {
+                <RoadmapScreen session={session} today={props.today} />
+            } else {
+                <ResultsScreen session={session} dispatch={props.dispatch.clone()} read_only=true />
+            }
+        </section>
+    }
+}
