@@ -1,14 +1,67 @@
-// Trunk post-build hook: removes Trunk's inline start-up script, which the page's CSP forbids
-// (public/boot.js starts the widget instead), and checks that no other inline script remains.
+// Trunk post-build hook.
+// 1. Removes Trunk's inline start-up script, which the page's CSP forbids (public/boot.js starts
+//    the widget instead), and checks that no other inline script remains.
+// 2. Writes the offline edition: one self-contained HTML file (CSS, JS and wasm inlined, favicon as
+//    a data URL) that works opened straight from disk, under a CSP that allows exactly its own
+//    inline script and style (by hash) and no connection at all.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
+const OFFLINE = 'aims-readiness-offline.html';
 const file = join(dir, 'index.html');
 const html = readFileSync(file, 'utf8');
 const inline = /<script type="module">\s*import init[\s\S]*?<\/script>\s*/;
 if (!inline.test(html)) throw new Error("Trunk's inline start-up script was not found; has Trunk changed its output?");
-const out = html.replace(inline, '');
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(out)) throw new Error('an inline script remains in index.html; the CSP would block it');
-writeFileSync(file, out);
+const page = html.replace(inline, '');
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(page)) throw new Error('an inline script remains in index.html; the CSP would block it');
+writeFileSync(file, page);
+
+const href = (pattern, what) => {
+  const match = page.match(pattern);
+  if (!match) throw new Error(`post-build: no ${what} in index.html`);
+  return match[1];
+};
+const css = readFileSync(join(dir, href(/<link rel="stylesheet" href="\.\/([^"]+)"/, 'stylesheet')), 'utf8');
+const glue = readFileSync(join(dir, href(/<link rel="modulepreload" href="\.\/([^"]+)"/, 'JS glue')), 'utf8');
+const wasm = readFileSync(join(dir, href(/<link rel="preload" href="\.\/([^"]+\.wasm)"/, 'wasm')));
+const icon = readFileSync(join(dir, href(/<link rel="icon" href="\.\/([^"]+)"/, 'icon')));
+if (!/async function __wbg_init\(/.test(glue)) throw new Error('post-build: the wasm-bindgen glue has no __wbg_init; has wasm-bindgen changed?');
+
+const script = `${glue}
+const bytes = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));
+await __wbg_init({ module_or_path: bytes });
+`;
+const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const csp = [
+  "default-src 'none'",
+  `script-src ${sha(script)} 'wasm-unsafe-eval'`,
+  `style-src ${sha(css)}`,
+  'img-src data:',
+  "connect-src 'none'",
+  "form-action 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ');
+const title = page.match(/<title>([^<]*)<\/title>/)[1];
+const offline = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="referrer" content="no-referrer" />
+    <meta name="aims-edition" content="offline" />
+    <meta http-equiv="Content-Security-Policy" content="${csp}" />
+    <title>${title} (offline edition)</title>
+    <link rel="icon" href="data:image/svg+xml;base64,${icon.toString('base64')}" />
+    <style>${css}</style>
+  </head>
+  <body>
+    <div id="aims-readiness"><noscript>This readiness check needs JavaScript and WebAssembly.</noscript></div>
+    <script type="module">${script}</script>
+  </body>
+</html>
+`;
+writeFileSync(join(dir, OFFLINE), offline);

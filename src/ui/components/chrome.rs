@@ -193,6 +193,14 @@ pub fn footer(props: &FooterProps) -> Html {
                 <strong>{"Indicative self-assessment. "}</strong>
                 {"This check estimates readiness from your own answers. It is not an audit and does not show conformity: only an accredited certification body can certify an AI management system."}
             </p>
+            if !offline_edition() {
+                <p>
+                    <a href="./aims-readiness-offline.html" download="aims-readiness-offline.html" data-testid="offline-download">
+                        {"Download the offline edition"}
+                    </a>
+                    {": one HTML file that runs this check with no network at all, opened straight from your disk."}
+                </p>
+            }
             <details class="your-data" ontoggle={refresh}>
                 <summary>{"Your data"}</summary>
                 <p>{"Everything runs in this page. Your answers are never sent anywhere: the page's security policy forbids it to open any network connection once it has loaded. There are no cookies, no analytics and no third-party files."}</p>
@@ -220,4 +228,13 @@ pub fn footer(props: &FooterProps) -> Html {
             </details>
         </footer>
     }
+}
+
+/// True inside the single-file offline edition (marked by a meta tag the build writes).
+fn offline_edition() -> bool {
+    gloo::utils::document()
+        .query_selector("meta[name=\"aims-edition\"][content=\"offline\"]")
+        .ok()
+        .flatten()
+        .is_some()
 }
