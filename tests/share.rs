@@ -3,14 +3,19 @@
 mod common;
 
 use aims_readiness::domain::share::{self, MAX_LINK_CHARS};
-use aims_readiness::domain::{AiRole, Answer, Certification, HighRisk, Profile, Questionnaire, SizeBand};
+use aims_readiness::domain::{
+    AiRole, Answer, Certification, HighRisk, Profile, Questionnaire, SizeBand,
+};
 use common::{all_at, questionnaire, quick_scan};
 use std::fs;
 use std::path::Path;
 use std::rc::Rc;
 
 fn catalogue() -> Vec<Rc<Questionnaire>> {
-    vec![Rc::new(quick_scan()), Rc::new(questionnaire("iso42001-full.json"))]
+    vec![
+        Rc::new(quick_scan()),
+        Rc::new(questionnaire("iso42001-full.json")),
+    ]
 }
 
 fn profile() -> Profile {
@@ -28,7 +33,10 @@ fn profile() -> Profile {
 fn complete_full() -> (Rc<Questionnaire>, aims_readiness::domain::Answers) {
     let q = Rc::new(questionnaire("iso42001-full.json"));
     let mut answers = all_at(&q, 0);
-    let user = Profile { roles: [AiRole::Uses].into(), ..profile() };
+    let user = Profile {
+        roles: [AiRole::Uses].into(),
+        ..profile()
+    };
     for (n, item) in q.items().enumerate() {
         let answer = match (item.suggested_na(&user), n % 5) {
             (Some(why), _) => Answer::NotApplicable(why.to_string()),
@@ -37,7 +45,15 @@ fn complete_full() -> (Rc<Questionnaire>, aims_readiness::domain::Answers) {
         };
         answers.set(&q, &item.id, answer).unwrap();
     }
-    answers.set(&q, "A.5.5", Answer::NotApplicable("Our only AI system is an internal spell checker with no societal reach.".into())).unwrap();
+    answers
+        .set(
+            &q,
+            "A.5.5",
+            Answer::NotApplicable(
+                "Our only AI system is an internal spell checker with no societal reach.".into(),
+            ),
+        )
+        .unwrap();
     (q, answers)
 }
 
@@ -50,7 +66,10 @@ fn a_complete_full_assessment_fits_in_a_short_link() {
     assert_eq!(restored.profile, profile());
     assert_eq!(restored.answers, answers);
     // 70 answers, the profile, eight suggested justifications by reference and one custom text.
-    println!("share link for a complete full assessment: {} characters after '#'", link.len());
+    println!(
+        "share link for a complete full assessment: {} characters after '#'",
+        link.len()
+    );
     assert!(link.len() < 200, "link is {} characters", link.len());
 
     let mut plain = answers.clone();
@@ -76,20 +95,58 @@ fn bad_links() -> Vec<(&'static str, String, &'static str)> {
     let (q, answers) = complete_full();
     let good = share::encode(&q, &profile(), &answers);
     let body = good.strip_prefix(share::PREFIX).unwrap().to_string();
-    let other = share::encode(&Rc::new(Questionnaire { id: "someone-else".into(), ..(*q).clone() }), &profile(), &answers);
-    let older = share::encode(&Rc::new(Questionnaire { version: "0.9.0".into(), ..(*q).clone() }), &profile(), &answers);
+    let other = share::encode(
+        &Rc::new(Questionnaire {
+            id: "someone-else".into(),
+            ..(*q).clone()
+        }),
+        &profile(),
+        &answers,
+    );
+    let older = share::encode(
+        &Rc::new(Questionnaire {
+            version: "0.9.0".into(),
+            ..(*q).clone()
+        }),
+        &profile(),
+        &answers,
+    );
     vec![
         ("no prefix", body.clone(), "does not contain shared results"),
         ("empty", share::PREFIX.to_string(), "damaged"),
-        ("truncated", good[..good.len() / 2].to_string(), "ends too early"),
-        ("one character cut", good[..good.len() - 1].to_string(), "damaged"),
+        (
+            "truncated",
+            good[..good.len() / 2].to_string(),
+            "ends too early",
+        ),
+        (
+            "one character cut",
+            good[..good.len() - 1].to_string(),
+            "damaged",
+        ),
         ("extra data", format!("{good}AAAA"), "extra data"),
-        ("bad characters", format!("{}%3Cscript%3E", share::PREFIX), "characters a link never has"),
-        ("spaces", format!("{} {}", share::PREFIX, body), "characters a link never has"),
+        (
+            "bad characters",
+            format!("{}%3Cscript%3E", share::PREFIX),
+            "characters a link never has",
+        ),
+        (
+            "spaces",
+            format!("{} {}", share::PREFIX, body),
+            "characters a link never has",
+        ),
         ("other questionnaire", other, "does not have"),
         ("older version", older, "version 0.9.0"),
-        ("huge", format!("{}{}", share::PREFIX, "A".repeat(MAX_LINK_CHARS + 1)), "far more"),
-        ("wrong format", format!("{}{}", share::PREFIX, "Ag"), "unknown link format"),
+        (
+            "huge",
+            format!("{}{}", share::PREFIX, "A".repeat(MAX_LINK_CHARS + 1)),
+            "far more",
+        ),
+        (
+            "wrong format",
+            format!("{}{}", share::PREFIX, "Ag"),
+            "unknown link format",
+        ),
     ]
 }
 
@@ -105,14 +162,18 @@ fn bad_links_are_refused_with_a_reason() {
 fn tampered_answer_codes_and_markup_are_refused() {
     let q = Rc::new(quick_scan());
     let mut answers = all_at(&q, 1);
-    answers.set(&q, "A.7.4", Answer::NotApplicable("<b>not ours</b>".into())).unwrap();
+    answers
+        .set(&q, "A.7.4", Answer::NotApplicable("<b>not ours</b>".into()))
+        .unwrap();
     let link = share::encode(&q, &profile(), &answers);
     let err = share::decode(&link, &catalogue()).unwrap_err().to_string();
     assert!(err.contains("not plain text"), "{err}");
     // N/A on a clause item cannot be produced by the app, but a hand-made link can try.
     let mut clause_na = all_at(&q, 1);
     clause_na.insert_unchecked("4.1", Answer::NotApplicable("no".into()));
-    let err = share::decode(&share::encode(&q, &profile(), &clause_na), &catalogue()).unwrap_err().to_string();
+    let err = share::decode(&share::encode(&q, &profile(), &clause_na), &catalogue())
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("never be not applicable"), "{err}");
 }
 
@@ -132,5 +193,8 @@ fn the_share_corpus_never_panics() {
         assert!(share::decode(&text, &catalogue()).is_err());
         count += 1;
     }
-    assert!(count >= 10, "refresh the corpus with UPDATE_SNAPSHOTS=1 cargo test --test share");
+    assert!(
+        count >= 10,
+        "refresh the corpus with UPDATE_SNAPSHOTS=1 cargo test --test share"
+    );
 }

@@ -24,7 +24,10 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 fn base64url(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
         for i in 0..=chunk.len() {
             out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
         }
@@ -50,7 +53,11 @@ fn from_base64url(text: &str) -> Option<Vec<u8>> {
 
 /// Days are counted from this date for the target date (0 means none).
 fn epoch() -> Date {
-    Date { year: 2020, month: 1, day: 1 }
+    Date {
+        year: 2020,
+        month: 1,
+        day: 1,
+    }
 }
 
 fn answer_code(answer: Option<&Answer>) -> u8 {
@@ -69,15 +76,29 @@ pub fn encode(questionnaire: &Questionnaire, profile: &Profile, answers: &Answer
         bytes.push(text.len() as u8);
         bytes.extend(text.as_bytes());
     }
-    let size = profile.size.map_or(0, |s| 1 + SizeBand::ALL.iter().position(|x| *x == s).unwrap_or(0) as u8);
-    let roles = AiRole::ALL.iter().enumerate().filter(|(_, r)| profile.roles.contains(r)).fold(0u8, |b, (i, _)| b | 1 << i);
+    let size = profile.size.map_or(0, |s| {
+        1 + SizeBand::ALL.iter().position(|x| *x == s).unwrap_or(0) as u8
+    });
+    let roles = AiRole::ALL
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| profile.roles.contains(r))
+        .fold(0u8, |b, (i, _)| b | 1 << i);
     bytes.push(size | roles << 3);
-    let certs = Certification::ALL.iter().enumerate().filter(|(_, c)| profile.holds(**c)).fold(0u8, |b, (i, _)| b | 1 << i);
+    let certs = Certification::ALL
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| profile.holds(**c))
+        .fold(0u8, |b, (i, _)| b | 1 << i);
     let answered = u8::from(profile.certifications.is_some()) << 3;
-    let risk = profile.high_risk.map_or(0, |r| 1 + HighRisk::ALL.iter().position(|x| *x == r).unwrap_or(0) as u8);
+    let risk = profile.high_risk.map_or(0, |r| {
+        1 + HighRisk::ALL.iter().position(|x| *x == r).unwrap_or(0) as u8
+    });
     bytes.push(certs | answered | risk << 4);
     bytes.extend((profile.systems.min(u32::from(u16::MAX)) as u16).to_be_bytes());
-    let target = profile.target_date.map_or(0, |d| epoch().days_until(d).clamp(1, i64::from(u16::MAX)) as u16);
+    let target = profile.target_date.map_or(0, |d| {
+        epoch().days_until(d).clamp(1, i64::from(u16::MAX)) as u16
+    });
     bytes.extend(target.to_be_bytes());
 
     let items: Vec<_> = questionnaire.items().collect();
@@ -94,7 +115,10 @@ pub fn encode(questionnaire: &Questionnaire, profile: &Profile, answers: &Answer
     bytes.extend(packed);
     for item in &items {
         if let Some(Answer::NotApplicable(why)) = answers.get(&item.id) {
-            let suggested = item.suggest_na.as_ref().is_some_and(|s| s.justification == *why);
+            let suggested = item
+                .suggest_na
+                .as_ref()
+                .is_some_and(|s| s.justification == *why);
             if suggested {
                 bytes.push(0);
             } else {
@@ -143,7 +167,11 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], ShareError> {
-        let end = self.at.checked_add(n).filter(|e| *e <= self.bytes.len()).ok_or(ShareError::Damaged("it ends too early"))?;
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|e| *e <= self.bytes.len())
+            .ok_or(ShareError::Damaged("it ends too early"))?;
         let out = &self.bytes[self.at..end];
         self.at = end;
         Ok(out)
@@ -159,18 +187,30 @@ impl<'a> Reader<'a> {
     }
 
     fn text(&mut self, len: usize) -> Result<String, ShareError> {
-        String::from_utf8(self.take(len)?.to_vec()).map_err(|_| ShareError::Damaged("text is not UTF-8"))
+        String::from_utf8(self.take(len)?.to_vec())
+            .map_err(|_| ShareError::Damaged("text is not UTF-8"))
     }
 }
 
 /// Reads a fragment (with or without the leading `#`) against the questionnaires this widget has.
-pub fn decode(fragment: &str, questionnaires: &[Rc<Questionnaire>]) -> Result<Restored, ShareError> {
-    let body = fragment.trim_start_matches('#').strip_prefix(PREFIX).ok_or(ShareError::NotAShareLink)?;
+pub fn decode(
+    fragment: &str,
+    questionnaires: &[Rc<Questionnaire>],
+) -> Result<Restored, ShareError> {
+    let body = fragment
+        .trim_start_matches('#')
+        .strip_prefix(PREFIX)
+        .ok_or(ShareError::NotAShareLink)?;
     if body.len() > MAX_LINK_CHARS {
         return Err(ShareError::TooLong(body.len()));
     }
-    let bytes = from_base64url(body).ok_or(ShareError::Damaged("it contains characters a link never has"))?;
-    let mut r = Reader { bytes: &bytes, at: 0 };
+    let bytes = from_base64url(body).ok_or(ShareError::Damaged(
+        "it contains characters a link never has",
+    ))?;
+    let mut r = Reader {
+        bytes: &bytes,
+        at: 0,
+    };
     if r.byte()? != SHARE_FORMAT {
         return Err(ShareError::Damaged("unknown link format"));
     }
@@ -183,7 +223,10 @@ pub fn decode(fragment: &str, questionnaires: &[Rc<Questionnaire>]) -> Result<Re
         .find(|q| q.id == id)
         .ok_or_else(|| ShareError::UnknownQuestionnaire(id.chars().take(60).collect()))?;
     if questionnaire.version != version {
-        return Err(ShareError::OtherVersion { found: version.chars().take(20).collect(), current: questionnaire.version.clone() });
+        return Err(ShareError::OtherVersion {
+            found: version.chars().take(20).collect(),
+            current: questionnaire.version.clone(),
+        });
     }
     let mut problems = Vec::new();
     let (a, b) = (r.byte()?, r.byte()?);
@@ -194,8 +237,18 @@ pub fn decode(fragment: &str, questionnaires: &[Rc<Questionnaire>]) -> Result<Re
             None
         }),
     };
-    let roles = AiRole::ALL.iter().enumerate().filter(|(i, _)| a >> (3 + i) & 1 == 1).map(|(_, r)| *r).collect();
-    let certs = Certification::ALL.iter().enumerate().filter(|(i, _)| b >> i & 1 == 1).map(|(_, c)| *c).collect();
+    let roles = AiRole::ALL
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| a >> (3 + i) & 1 == 1)
+        .map(|(_, r)| *r)
+        .collect();
+    let certs = Certification::ALL
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| b >> i & 1 == 1)
+        .map(|(_, c)| *c)
+        .collect();
     let high_risk = match b >> 4 {
         0 => None,
         n => HighRisk::ALL.get(usize::from(n - 1)).copied().or_else(|| {
@@ -205,7 +258,9 @@ pub fn decode(fragment: &str, questionnaires: &[Rc<Questionnaire>]) -> Result<Re
     };
     let systems = u32::from(r.u16()?);
     if !(1..=MAX_SYSTEMS).contains(&systems) {
-        problems.push(format!("{systems} AI systems (the range is 1-{MAX_SYSTEMS})"));
+        problems.push(format!(
+            "{systems} AI systems (the range is 1-{MAX_SYSTEMS})"
+        ));
     }
     let target = r.u16()?;
     let profile = Profile {
@@ -234,7 +289,10 @@ pub fn decode(fragment: &str, questionnaires: &[Rc<Questionnaire>]) -> Result<Re
                     0 => match &item.suggest_na {
                         Some(s) => s.justification.clone(),
                         None => {
-                            problems.push(format!("{} refers to a suggested justification that does not exist", item.id));
+                            problems.push(format!(
+                                "{} refers to a suggested justification that does not exist",
+                                item.id
+                            ));
                             continue;
                         }
                     },
@@ -244,8 +302,12 @@ pub fn decode(fragment: &str, questionnaires: &[Rc<Questionnaire>]) -> Result<Re
                     }
                     _ => return Err(ShareError::Damaged("a justification is malformed")),
                 };
-                if why.chars().count() > MAX_TEXT_CHARS || super::saved::suspicious(&why).is_some() {
-                    problems.push(format!("the justification of {} is not plain text", item.id));
+                if why.chars().count() > MAX_TEXT_CHARS || super::saved::suspicious(&why).is_some()
+                {
+                    problems.push(format!(
+                        "the justification of {} is not plain text",
+                        item.id
+                    ));
                     continue;
                 }
                 Answer::NotApplicable(why)
@@ -284,11 +346,19 @@ mod tests {
     fn base64url_round_trips_every_length() {
         for len in 0..40 {
             let bytes: Vec<u8> = (0..len).map(|i| (i * 37 + 11) as u8).collect();
-            assert_eq!(from_base64url(&base64url(&bytes)).unwrap(), bytes, "length {len}");
+            assert_eq!(
+                from_base64url(&base64url(&bytes)).unwrap(),
+                bytes,
+                "length {len}"
+            );
         }
         assert_eq!(base64url(b"Man"), "TWFu");
         assert_eq!(from_base64url("TWF"), Some(b"Ma".to_vec()));
-        assert_eq!(from_base64url("T"), None, "a single character cannot hold a byte");
+        assert_eq!(
+            from_base64url("T"),
+            None,
+            "a single character cannot hold a byte"
+        );
         assert_eq!(from_base64url("TW=u"), None);
     }
 }

@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use super::components::{Footer, NoticeBar, StepNav};
 use super::files::{self, ReadError};
-use super::screens::{ProfileScreen, QuestionsScreen, ResultsScreen, RoadmapScreen, SharedView, StartScreen};
+use super::screens::{
+    ProfileScreen, QuestionsScreen, ResultsScreen, RoadmapScreen, SharedView, StartScreen,
+};
 use super::storage;
 use crate::domain::catalogue::{self, Entry};
 use crate::domain::saved::{self, Restored, Snapshot, Source, MAX_SAVED_BYTES};
@@ -291,7 +293,8 @@ pub fn app() -> Html {
 
     // Shared results arrive in the URL fragment, at start-up or when a link is pasted later.
     {
-        let (questionnaires, shared, dispatch) = (questionnaires.clone(), shared.clone(), dispatch.clone());
+        let (questionnaires, shared, dispatch) =
+            (questionnaires.clone(), shared.clone(), dispatch.clone());
         use_effect_with((), move |_| {
             let read = move || {
                 let hash = gloo::utils::window().location().hash().unwrap_or_default();
@@ -307,7 +310,10 @@ pub fn app() -> Html {
                 }
             };
             read();
-            let listener = gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| read());
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    read()
+                });
             move || drop(listener)
         });
     }
@@ -414,10 +420,19 @@ pub fn app() -> Html {
     let share_link = {
         let latest = latest.clone();
         Callback::from(move |_: ()| {
-            let Some(session) = latest.borrow().clone() else { return String::new() };
+            let Some(session) = latest.borrow().clone() else {
+                return String::new();
+            };
             let location = gloo::utils::window().location();
-            let base = format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default());
-            format!("{base}#{}", share::encode(&session.questionnaire, &session.profile, &session.answers))
+            let base = format!(
+                "{}{}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default()
+            );
+            format!(
+                "{base}#{}",
+                share::encode(&session.questionnaire, &session.profile, &session.answers)
+            )
         })
     };
     let close_shared = {
@@ -428,17 +443,32 @@ pub fn app() -> Html {
         })
     };
     let import_shared = {
-        let (shared, pending, dispatch, effects, latest) = (shared.clone(), pending.clone(), dispatch.clone(), effects.clone(), latest.clone());
+        let (shared, pending, dispatch, effects, latest) = (
+            shared.clone(),
+            pending.clone(),
+            dispatch.clone(),
+            effects.clone(),
+            latest.clone(),
+        );
         Callback::from(move |_: ()| {
-            let Some(restored) = shared.as_ref().map(|r| (**r).clone()) else { return };
+            let Some(restored) = shared.as_ref().map(|r| (**r).clone()) else {
+                return;
+            };
             clear_fragment();
             shared.set(None);
             let on_device = storage::saved_answer_count(&restored.questionnaire);
-            let in_view = latest.borrow().as_ref().is_some_and(|s| s.questionnaire.id == restored.questionnaire.id && !s.answers.is_empty());
+            let in_view = latest.borrow().as_ref().is_some_and(|s| {
+                s.questionnaire.id == restored.questionnaire.id && !s.answers.is_empty()
+            });
             if on_device > 0 || in_view {
                 pending.set(Some(restored));
             } else {
-                open(&dispatch, &effects, Rc::clone(&restored.questionnaire), Some(restored));
+                open(
+                    &dispatch,
+                    &effects,
+                    Rc::clone(&restored.questionnaire),
+                    Some(restored),
+                );
             }
         })
     };
@@ -562,7 +592,11 @@ use wasm_bindgen::JsCast;
 fn clear_fragment() {
     let window = gloo::utils::window();
     let location = window.location();
-    let url = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let url = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }

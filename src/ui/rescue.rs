@@ -45,7 +45,11 @@ fn show_rescue() -> Option<()> {
     ));
     panel.append_child(&title).ok()?;
     panel.append_child(&text).ok()?;
-    if let Some(link) = LATEST.with(|l| l.borrow().as_ref().and_then(|(name, text)| download_link(name, text))) {
+    if let Some(link) = LATEST.with(|l| {
+        l.borrow()
+            .as_ref()
+            .and_then(|(name, text)| download_link(name, text))
+    }) {
         panel.append_child(&link).ok()?;
     }
     root.set_inner_html("");

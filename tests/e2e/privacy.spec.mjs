@@ -22,6 +22,15 @@ test('a complete run requests nothing but the page\'s own static files', async (
   await expect(page.getByTestId('overall-percent')).toBeVisible();
   await page.getByTestId('to-roadmap').click();
   await expect(page.getByTestId('total-weeks')).toBeVisible();
+  // Every export: save file, share link, offline edition.
+  const saved = page.waitForEvent('download');
+  await page.getByTestId('save-file').click();
+  await saved;
+  await page.getByTestId('share').click();
+  await expect(page.getByTestId('share-link')).toHaveValue(/#share=/);
+  const offline = page.waitForEvent('download');
+  await page.getByTestId('offline-download').click();
+  await offline;
   await page.getByRole('button', { name: 'Profile', exact: true }).click();
   await page.reload();
   await expect(page.getByTestId('answered')).toBeVisible();

@@ -54,17 +54,22 @@ const STEPS: [(Screen, &str); 4] = [
 
 #[function_component(StepNav)]
 pub fn step_nav(props: &StepNavProps) -> Html {
-    let link = use_state(|| None::<String>);
+    let sharing = use_state(|| false);
+    // Recomputed on every render while open, so the link always matches the current answers.
+    let link = sharing.then(|| props.share_link.emit(()));
     let toggle_share = {
-        let (link, make) = (link.clone(), props.share_link.clone());
-        Callback::from(move |_: MouseEvent| link.set(if link.is_some() { None } else { Some(make.emit(())) }))
+        let sharing = sharing.clone();
+        Callback::from(move |_: MouseEvent| sharing.set(!*sharing))
     };
     let copied = use_state(|| false);
     let copy = {
         let (link, copied) = (link.clone(), copied.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(text) = link.as_ref() {
-                let _ = gloo::utils::window().navigator().clipboard().write_text(text);
+                let _ = gloo::utils::window()
+                    .navigator()
+                    .clipboard()
+                    .write_text(text);
                 copied.set(true);
             }
         })

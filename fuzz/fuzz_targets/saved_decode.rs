@@ -1,0 +1,20 @@
+//! Fuzz target: save files and stored state must never panic, whatever the bytes.
+#![no_main]
+
+use aims_readiness::domain::catalogue;
+use aims_readiness::domain::saved::{decode, Source};
+use libfuzzer_sys::fuzz_target;
+use std::rc::Rc;
+
+thread_local! {
+    static QUESTIONNAIRES: Vec<Rc<aims_readiness::domain::Questionnaire>> =
+        catalogue::load().into_iter().filter_map(|e| e.questionnaire.ok()).collect();
+}
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    QUESTIONNAIRES.with(|q| {
+        let _ = decode(&text, q, Source::Import);
+        let _ = decode(&text, q, Source::Storage);
+    });
+});
