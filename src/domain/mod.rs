@@ -11,6 +11,7 @@ pub mod date;
 pub mod documents;
 pub mod profile;
 pub mod questionnaire;
+pub mod report;
 pub mod roadmap;
 pub mod saved;
 pub mod scoring;

@@ -15,6 +15,8 @@ pub enum Screen {
     Questions,
     Results,
     Roadmap,
+    /// The printable report: everything on one page.
+    Report,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -8,7 +8,8 @@ use yew::prelude::*;
 use super::components::{Footer, NoticeBar, StepNav};
 use super::files::{self, ReadError};
 use super::screens::{
-    ProfileScreen, QuestionsScreen, ResultsScreen, RoadmapScreen, SharedView, StartScreen,
+    ProfileScreen, QuestionsScreen, ReportScreen, ResultsScreen, RoadmapScreen, SharedView,
+    StartScreen,
 };
 use super::storage;
 use crate::domain::catalogue::{self, Entry};
@@ -545,7 +546,10 @@ pub fn app() -> Html {
             <QuestionsScreen session={session.clone()} dispatch={dispatch.clone()} />
         },
         (Screen::Results, Some(session), _) => html! {
-            <ResultsScreen session={session.clone()} dispatch={dispatch.clone()} />
+            <ResultsScreen session={session.clone()} dispatch={dispatch.clone()} {today} />
+        },
+        (Screen::Report, Some(session), _) => html! {
+            <ReportScreen session={session.clone()} dispatch={dispatch.clone()} {today} />
         },
         (Screen::Roadmap, Some(session), _) => html! {
             <RoadmapScreen session={session.clone()} {today} />

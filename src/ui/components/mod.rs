@@ -2,6 +2,8 @@
 
 mod bar_chart;
 mod chrome;
+mod timeline;
 
 pub use bar_chart::{Bar, BarChart};
 pub use chrome::{Footer, NoticeBar, OpenFileButton, StepNav};
+pub use timeline::Timeline;

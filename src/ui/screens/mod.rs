@@ -2,6 +2,7 @@
 
 mod profile;
 mod questions;
+mod report;
 mod results;
 mod roadmap;
 mod shared;
@@ -9,6 +10,7 @@ mod start;
 
 pub use profile::ProfileScreen;
 pub use questions::QuestionsScreen;
+pub use report::ReportScreen;
 pub use results::ResultsScreen;
 pub use roadmap::RoadmapScreen;
 pub use shared::SharedView;

@@ -3,18 +3,26 @@
 use yew::prelude::*;
 
 use super::questions::section_name;
+use crate::domain::date::Date;
 use crate::domain::documents::{checklist, DocumentRow};
+use crate::domain::report::{self, Comparison};
+use crate::domain::roadmap::Roadmap;
+use crate::domain::saved::{self, Source, MAX_SAVED_BYTES};
 use crate::domain::scoring::{Assessment, ItemStatus, SectionScore};
 use crate::domain::session::{Event, Screen, Session};
 use crate::domain::SectionKind;
 use crate::ui::app::Dispatch;
+use crate::ui::components::OpenFileButton;
 use crate::ui::components::{Bar, BarChart};
+use crate::ui::files::{self, ReadError};
+use std::rc::Rc;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub session: Session,
     pub dispatch: Dispatch,
-    /// Shared results: no buttons that change or navigate the answers.
+    pub today: Date,
+    /// Shared results and the printed report: no buttons that change or navigate the answers.
     #[prop_or_default]
     pub read_only: bool,
 }
@@ -104,7 +112,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     let blockers = a.blockers.iter().map(|b| html! {
         <li data-item={b.id.clone()}>
             <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
-            <span class="status">{ format!(" is {}; it must be at least \"{}\".", status_text(&b.status, scale_label), gate_label) }</span>
+            <span class="blocker-status">{ format!(" is {}; it must be at least \"{}\".", status_text(&b.status, scale_label), gate_label) }</span>
             {" "}
             if !props.read_only {
                 <button type="button" class="link-button small" onclick={send(Event::ShowSection(section_of(&b.id)))}>{"Review this answer"}</button>
@@ -198,7 +206,8 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     <tbody>{ document_rows(false) }</tbody>
                 </table></div>
             </section>
-            <details class="method">
+            { if props.read_only { Html::default() } else { exports(props) } }
+            <details class="method" open={props.read_only}>
                 <summary>{"How these scores were computed"}</summary>
                 <ul>
                     <li>{ format!("Each question earns its weight × the level you chose, out of weight × {} (the top level). Certification blockers weigh 2, other questions 1.", q.scale.top()) }</li>
@@ -215,6 +224,204 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     <button type="button" class="button secondary" onclick={send(Event::Show(Screen::Questions))}>{"Change answers"}</button>
                 </div>
             }
+        </section>
+    }
+}
+
+/// Exports, printing and the comparison with an earlier save.
+fn exports(props: &ResultsProps) -> Html {
+    html! { <Exports session={props.session.clone()} dispatch={props.dispatch.clone()} today={props.today} /> }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExportProps {
+    session: Session,
+    dispatch: Dispatch,
+    today: Date,
+}
+
+#[function_component(Exports)]
+fn exports_panel(props: &ExportProps) -> Html {
+    let start = use_state(|| props.today);
+    let comparison = use_state(|| None::<(String, Comparison)>);
+    let s = &props.session;
+    let q = &s.questionnaire;
+    let stem = format!("{}-{}", q.id, props.today);
+    let download = |suffix: &'static str, mime: &'static str, make: Rc<dyn Fn() -> String>| {
+        let (name, dispatch) = (format!("{stem}-{suffix}"), props.dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            if !files::download(&name, &make(), mime) {
+                dispatch.dispatch(Event::Notify(crate::domain::session::Notice {
+                    kind: crate::domain::session::NoticeKind::Error,
+                    text: "The browser refused to create the file.".into(),
+                }));
+            }
+        })
+    };
+    let (sq, today) = (s.clone(), props.today);
+    let plan = move |s: &Session| Roadmap::plan(&s.questionnaire, &s.profile, &s.answers, today);
+    let gap = {
+        let s = sq.clone();
+        download(
+            "gap-register.csv",
+            "text/csv",
+            Rc::new(move || {
+                report::gap_register(
+                    &s.questionnaire,
+                    &s.profile,
+                    &s.answers,
+                    &s.notes,
+                    &plan(&s),
+                )
+            }),
+        )
+    };
+    let soa = {
+        let s = sq.clone();
+        download(
+            "statement-of-applicability.csv",
+            "text/csv",
+            Rc::new(move || {
+                report::statement_of_applicability(
+                    &s.questionnaire,
+                    &s.profile,
+                    &s.answers,
+                    &s.notes,
+                )
+            }),
+        )
+    };
+    let roadmap_csv = {
+        let s = sq.clone();
+        download(
+            "roadmap.csv",
+            "text/csv",
+            Rc::new(move || report::roadmap_csv(&s.questionnaire, &plan(&s))),
+        )
+    };
+    let ics = {
+        let (s, start) = (sq.clone(), *start);
+        download(
+            "roadmap.ics",
+            "text/calendar",
+            Rc::new(move || report::calendar(&s.questionnaire, &plan(&s), start)),
+        )
+    };
+    let md = {
+        let s = sq.clone();
+        download(
+            "report.md",
+            "text/markdown",
+            Rc::new(move || {
+                report::markdown(&s.questionnaire, &s.profile, &s.answers, &s.notes, today)
+            }),
+        )
+    };
+    let on_start = {
+        let start = start.clone();
+        Callback::from(move |e: web_sys::Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(d) = Date::parse(&input.value()) {
+                start.set(d);
+            }
+        })
+    };
+    let print = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::Show(Screen::Report)))
+    };
+    let on_compare = {
+        let (s, comparison, dispatch) = (sq.clone(), comparison.clone(), props.dispatch.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (s, comparison, dispatch) = (s.clone(), comparison.clone(), dispatch.clone());
+            let name = file.name();
+            yew::platform::spawn_local(async move {
+                let refused = |why: String| {
+                    dispatch.dispatch(Event::Notify(crate::domain::session::Notice {
+                        kind: crate::domain::session::NoticeKind::Error,
+                        text: format!("\"{name}\" cannot be compared: {why}."),
+                    }))
+                };
+                let text = match files::read_text(file, MAX_SAVED_BYTES).await {
+                    Ok(text) => text,
+                    Err(ReadError::TooLarge(n)) => {
+                        return refused(saved::SavedError::TooLarge(n as usize).to_string())
+                    }
+                    Err(ReadError::Unreadable) => return refused("it could not be read".into()),
+                };
+                match saved::decode(
+                    &text,
+                    std::slice::from_ref(&s.questionnaire),
+                    Source::Import,
+                ) {
+                    Ok(earlier) => {
+                        let label = if earlier.saved_at.is_empty() {
+                            name.clone()
+                        } else {
+                            format!("{name}, saved {}", earlier.saved_at.get(..10).unwrap_or(""))
+                        };
+                        comparison.set(Some((
+                            label,
+                            report::compare(
+                                &s.questionnaire,
+                                &s.profile,
+                                &earlier.answers,
+                                &s.answers,
+                            ),
+                        )));
+                    }
+                    Err(e) => refused(e.to_string()),
+                }
+            });
+        })
+    };
+    let percent = |p: Option<u32>| p.map_or("n/a".to_string(), |p| format!("{p}%"));
+    let compared = comparison.as_ref().map(|(label, c)| html! {
+        <div class="comparison" data-testid="comparison">
+            <h3>{ format!("Compared with {label}") }</h3>
+            <p>{ format!("Overall: {} then, {} now.", percent(c.overall.0), percent(c.overall.1)) }</p>
+            <div class="table-scroll"><table class="scores">
+                <caption>{"Change per clause and Annex A area"}</caption>
+                <thead><tr><th scope="col">{"Section"}</th><th scope="col" class="num">{"Then"}</th><th scope="col" class="num">{"Now"}</th></tr></thead>
+                <tbody>{ for c.sections.iter().map(|(id, title, then, now)| html! {
+                    <tr data-section={id.clone()}><th scope="row">{ format!("{id} {title}") }</th><td class="num">{ percent(*then) }</td><td class="num">{ percent(*now) }</td></tr>
+                }) }</tbody>
+            </table></div>
+            if c.items.is_empty() {
+                <p>{"No answer has changed."}</p>
+            } else {
+                <div class="table-scroll"><table class="scores">
+                    <caption>{ format!("{} changed answers", c.items.len()) }</caption>
+                    <thead><tr><th scope="col">{"Item"}</th><th scope="col">{"Then"}</th><th scope="col">{"Now"}</th><th scope="col">{"Change"}</th></tr></thead>
+                    <tbody>{ for c.items.iter().map(|(id, title, then, now, change)| html! {
+                        <tr data-item={id.clone()}>
+                            <th scope="row">{ format!("{id} {title}") }</th>
+                            <td>{ report::status_text(q, then) }</td><td>{ report::status_text(q, now) }</td>
+                            <td class={classes!("change", format!("{change:?}").to_lowercase())}>{ change.label() }</td>
+                        </tr>
+                    }) }</tbody>
+                </table></div>
+            }
+        </div>
+    });
+    html! {
+        <section class="exports" aria-labelledby="exports-title">
+            <h2 id="exports-title">{"Take your results with you"}</h2>
+            <p>{"Every file is made in this browser; nothing is uploaded."}</p>
+            <div class="button-row">
+                <button type="button" class="button" data-testid="to-report" onclick={print}>{"Printable report (PDF)"}</button>
+                <button type="button" class="button secondary" data-testid="export-gap" onclick={gap}>{"Gap register (CSV)"}</button>
+                <button type="button" class="button secondary" data-testid="export-soa" onclick={soa}>{"Statement of Applicability, draft (CSV)"}</button>
+                <button type="button" class="button secondary" data-testid="export-roadmap" onclick={roadmap_csv}>{"Roadmap (CSV)"}</button>
+                <button type="button" class="button secondary" data-testid="export-md" onclick={md}>{"Report (Markdown)"}</button>
+            </div>
+            <div class="calendar-export">
+                <label for="calendar-start">{"Calendar of the phases, starting on"}</label>
+                <input id="calendar-start" type="date" value={start.to_string()} onchange={on_start} />
+                <button type="button" class="button secondary" data-testid="export-ics" onclick={ics}>{"Download calendar (.ics)"}</button>
+            </div>
+            <p class="compare-open">{"Compare with an earlier run: "}<OpenFileButton on_file={on_compare} class={classes!("button", "secondary")} /></p>
+            { compared.unwrap_or_default() }
         </section>
     }
 }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::domain::date::Date;
 use crate::domain::roadmap::{days_text, Roadmap, TargetVerdict, Task, TaskKind};
 use crate::domain::session::Session;
+use crate::ui::components::Timeline;
 
 #[derive(Properties, PartialEq)]
 pub struct RoadmapProps {
@@ -12,13 +13,13 @@ pub struct RoadmapProps {
     pub today: Date,
 }
 
-fn months(weeks: u32) -> String {
+pub fn months(weeks: u32) -> String {
     // 52 weeks in 12 months; one decimal is as precise as an estimate deserves.
     let tenths = (weeks * 120 + 26) / 52;
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-fn task_row(task: &Task) -> Html {
+pub fn task_row(task: &Task) -> Html {
     let kind = match &task.kind {
         TaskKind::Improve { from } => format!("from level {from}"),
         TaskKind::FindOut => "find out".into(),
@@ -85,6 +86,7 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
                 </div>
             </div>
             { target.unwrap_or_default() }
+            <Timeline roadmap={plan.clone()} />
             <ol class="phases">{ for phases }</ol>
             <section class="assumptions" aria-labelledby="assumptions-title">
                 <h2 id="assumptions-title">{"Assumptions behind this estimate"}</h2>

@@ -53,7 +53,7 @@ pub fn shared_view(props: &SharedProps) -> Html {
             if *roadmap {
                 <RoadmapScreen session={session} today={props.today} />
             } else {
-                <ResultsScreen session={session} dispatch={props.dispatch.clone()} read_only=true />
+                <ResultsScreen session={session} dispatch={props.dispatch.clone()} today={props.today} read_only=true />
             }
         </section>
     }

@@ -1,0 +1,72 @@
+//! The printable report: cover, results, documents, roadmap timeline and tasks, notes, method and
+//! assumptions on one page, laid out for the browser's print dialog ("Save as PDF").
+
+use yew::prelude::*;
+
+use super::{ResultsScreen, RoadmapScreen};
+use crate::domain::date::Date;
+use crate::domain::session::{Event, Screen, Session};
+use crate::ui::app::Dispatch;
+
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    pub session: Session,
+    pub today: Date,
+    pub dispatch: Dispatch,
+}
+
+#[function_component(ReportScreen)]
+pub fn report_screen(props: &ReportProps) -> Html {
+    let s = &props.session;
+    let p = &s.profile;
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+    let back = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::Show(Screen::Results)))
+    };
+    let roles: Vec<&str> = p.roles.iter().map(|r| r.label()).collect();
+    let certs: Vec<&str> = p
+        .certifications
+        .iter()
+        .flatten()
+        .map(|c| c.label())
+        .collect();
+    let notes: Vec<Html> = s
+        .questionnaire
+        .items()
+        .filter_map(|i| s.notes.get(&i.id).filter(|n| !n.trim().is_empty()).map(|n| (i, n)))
+        .map(|(i, n)| html! { <li><span class="item-id">{ &i.id }</span>{" "}<strong>{ &i.title }</strong><p class="note-text">{ n }</p></li> })
+        .collect();
+    html! {
+        <article class="report">
+            <div class="button-row no-print">
+                <button type="button" class="button" data-testid="print" onclick={print}>{"Print or save as PDF"}</button>
+                <button type="button" class="button secondary" onclick={back}>{"Back to the results"}</button>
+            </div>
+            <section class="report-cover" aria-labelledby="report-title">
+                <p class="eyebrow">{"ISO/IEC 42001:2023 readiness report"}</p>
+                <h1 id="report-title" tabindex="-1">{ &s.questionnaire.title }</h1>
+                <p>{ format!("Version {} · prepared {}", s.questionnaire.version, props.today) }</p>
+                <dl class="profile-summary">
+                    <dt>{"Size"}</dt><dd>{ p.size.map_or("not given", |x| x.label()) }</dd>
+                    <dt>{"AI roles"}</dt><dd>{ if roles.is_empty() { "not given".to_string() } else { roles.join("; ") } }</dd>
+                    <dt>{"AI systems in scope"}</dt><dd>{ p.systems }</dd>
+                    <dt>{"Certifications held"}</dt><dd>{ if certs.is_empty() { "none".to_string() } else { certs.join(", ") } }</dd>
+                    <dt>{"EU AI Act high-risk possible"}</dt><dd>{ p.high_risk.map_or("not given", |h| h.label()) }</dd>
+                    <dt>{"Target date"}</dt><dd>{ p.target_date.map_or("none".to_string(), |d| d.to_string()) }</dd>
+                </dl>
+                <p class="disclaimer">{"Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity; only an accredited certification body can certify an AI management system."}</p>
+            </section>
+            <ResultsScreen session={s.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only=true />
+            <RoadmapScreen session={s.clone()} today={props.today} />
+            if !notes.is_empty() {
+                <section class="report-notes" aria-labelledby="notes-title">
+                    <h2 id="notes-title">{"Notes and evidence"}</h2>
+                    <ul class="notes-list">{ for notes }</ul>
+                </section>
+            }
+        </article>
+    }
+}

@@ -1,0 +1,271 @@
+//! Exports checked against golden files for a known set of answers, plus round trips and the comparison.
+//!
+//! After an intended change, refresh the golden files with `UPDATE_SNAPSHOTS=1 cargo test --test reports`.
+
+mod common;
+
+use aims_readiness::domain::date::Date;
+use aims_readiness::domain::report::{self, Change};
+use aims_readiness::domain::roadmap::Roadmap;
+use aims_readiness::domain::saved::Notes;
+use aims_readiness::domain::{
+    AiRole, Answer, Answers, Certification, HighRisk, Profile, Questionnaire, SizeBand,
+};
+use common::{answers, quick_scan};
+use std::fs;
+use std::path::Path;
+
+fn known() -> (Questionnaire, Profile, Answers, Notes) {
+    let q = quick_scan();
+    let profile = Profile {
+        size: Some(SizeBand::Medium),
+        roles: [AiRole::Develops, AiRole::Uses].into(),
+        systems: 4,
+        certifications: Some([Certification::Iso27001].into()),
+        high_risk: Some(HighRisk::NotSure),
+        target_date: Date::parse("2027-06-30"),
+    };
+    let a = answers(
+        &q,
+        &[
+            ("4.1", "2"),
+            ("4.3", "2"),
+            ("5.2", "1"),
+            ("6.1.2", "1"),
+            ("6.1.3", "1"),
+            ("6.1.4", "0"),
+            ("6.2", "1"),
+            ("7.2", "2"),
+            ("7.5.3", "3"),
+            ("8.1", "1"),
+            ("9.1", "1"),
+            ("9.2.2", "2"),
+            ("9.3.3", "2"),
+            ("10.2", "3"),
+            ("A.2.3", "2"),
+            ("A.3.2", "2"),
+            ("A.4.2", "1"),
+            ("A.5.4", "0"),
+            ("A.6.2.4", "2"),
+            ("A.6.2.6", "1"),
+            (
+                "A.7.4",
+                "na:Models are trained by the vendor; we feed no data of our own, see contract §4.",
+            ),
+            ("A.8.2", "?"),
+            ("A.9.4", "2"),
+            ("A.10.3", "2"),
+        ],
+    );
+    let notes: Notes = [
+        (
+            "4.3".to_string(),
+            "Scope v0.3 on SharePoint, \"AIMS/01\"; owner: CISO".to_string(),
+        ),
+        (
+            "6.1.2".to_string(),
+            "Risk method drafted,\nnot yet approved".to_string(),
+        ),
+        (
+            "A.10.3".to_string(),
+            "=HYPERLINK(\"http://evil\") must not run as a formula".to_string(),
+        ),
+    ]
+    .into();
+    (q, profile, a, notes)
+}
+
+fn today() -> Date {
+    Date::parse("2026-11-28").unwrap()
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        fs::write(&path, actual).unwrap();
+    }
+    let expected = fs::read_to_string(&path).unwrap_or_default();
+    assert!(expected == actual, "{name} differs from its golden file; review and refresh with UPDATE_SNAPSHOTS=1 cargo test --test reports");
+}
+
+fn read_csv(text: &str) -> Vec<Vec<String>> {
+    let body = text
+        .strip_prefix('\u{feff}')
+        .expect("CSV starts with a UTF-8 byte-order mark");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn the_gap_register_matches_its_golden_file_and_reads_back() {
+    let (q, p, a, n) = known();
+    let roadmap = Roadmap::plan(&q, &p, &a, today());
+    let text = report::gap_register(&q, &p, &a, &n, &roadmap);
+    golden("gap-register.csv", &text);
+    let rows = read_csv(&text);
+    assert_eq!(
+        rows[0],
+        [
+            "Item",
+            "Title",
+            "Level",
+            "Target",
+            "Gap",
+            "Blocker",
+            "Actions",
+            "Phase",
+            "Effort (person-days)",
+            "Note"
+        ]
+    );
+    assert_eq!(rows.len(), 1 + 24);
+    let scope = rows.iter().find(|r| r[0] == "4.3").unwrap();
+    assert_eq!(scope[2], "2 Implemented and documented");
+    assert_eq!((scope[4].as_str(), scope[5].as_str()), ("1", "Yes"));
+    assert_eq!(
+        scope[9], "Scope v0.3 on SharePoint, \"AIMS/01\"; owner: CISO",
+        "commas and quotes survive"
+    );
+    let risk = rows.iter().find(|r| r[0] == "6.1.2").unwrap();
+    assert_eq!(
+        risk[9], "Risk method drafted,\nnot yet approved",
+        "line breaks survive"
+    );
+    assert!(risk[6].contains('\n'), "several actions, one per line");
+    let supplier = rows.iter().find(|r| r[0] == "A.10.3").unwrap();
+    assert!(supplier[9].starts_with("'="), "a formula is neutralised");
+    let total: f64 = rows[1..].iter().map(|r| r[8].parse::<f64>().unwrap()).sum();
+    assert!(
+        (total * 10.0 - f64::from(roadmap.total_effort)).abs() < 0.01,
+        "effort adds up to the roadmap's"
+    );
+}
+
+#[test]
+fn the_statement_of_applicability_lists_every_annex_control() {
+    let (q, p, a, n) = known();
+    let text = report::statement_of_applicability(&q, &p, &a, &n);
+    golden("statement-of-applicability.csv", &text);
+    let rows = read_csv(&text);
+    assert_eq!(
+        rows.len() - 1,
+        q.items()
+            .filter(|i| i.kind == aims_readiness::domain::SectionKind::Annex)
+            .count()
+    );
+    let data = rows.iter().find(|r| r[0] == "A.7.4").unwrap();
+    assert_eq!(
+        &data[2..5],
+        [
+            "No",
+            "Models are trained by the vendor; we feed no data of our own, see contract §4.",
+            ""
+        ]
+    );
+    let vv = rows.iter().find(|r| r[0] == "A.6.2.4").unwrap();
+    assert_eq!(
+        (vv[2].as_str(), vv[4].as_str()),
+        ("Yes", "2 Implemented and documented")
+    );
+}
+
+#[test]
+fn the_roadmap_exports_as_csv_and_calendar() {
+    let (q, p, a, _) = known();
+    let roadmap = Roadmap::plan(&q, &p, &a, today());
+    let text = report::roadmap_csv(&q, &roadmap);
+    golden("roadmap.csv", &text);
+    assert_eq!(read_csv(&text).len() - 1, roadmap.tasks().count());
+
+    let start = Date::parse("2027-01-04").unwrap();
+    let ics = report::calendar(&q, &roadmap, start);
+    golden("roadmap.ics", &ics);
+    assert!(
+        ics.lines().all(|l| l.len() <= 76),
+        "lines are folded at 75 octets"
+    );
+    assert!(
+        ics.split("\r\n").filter(|l| !l.is_empty()).count() > 0
+            && !ics.replace("\r\n", "").contains('\n'),
+        "CRLF only"
+    );
+    // Unfold and read the events back.
+    let unfolded = ics.replace("\r\n ", "");
+    let starts: Vec<&str> = unfolded
+        .lines()
+        .filter_map(|l| l.strip_prefix("DTSTART;VALUE=DATE:"))
+        .collect();
+    let ends: Vec<&str> = unfolded
+        .lines()
+        .filter_map(|l| l.strip_prefix("DTEND;VALUE=DATE:"))
+        .collect();
+    assert_eq!(starts.len(), 5);
+    assert_eq!(starts[0], "20270104");
+    assert_eq!(
+        starts[1..],
+        ends[..4],
+        "each phase starts when the previous one ends"
+    );
+    let last_end = start.add_days(i64::from(roadmap.total_weeks) * 7);
+    assert_eq!(
+        ends[4],
+        format!(
+            "{:04}{:02}{:02}",
+            last_end.year, last_end.month, last_end.day
+        )
+    );
+    assert!(unfolded.contains("SUMMARY:ISO 42001 phase 1: Assessment and planning"));
+}
+
+#[test]
+fn the_markdown_report_matches_its_golden_file() {
+    let (q, p, a, n) = known();
+    let md = report::markdown(&q, &p, &a, &n, today());
+    golden("report.md", &md);
+    assert!(md.contains("**48%** overall"));
+    assert!(md.contains("| 6 | Planning | 0.7 | 24% | 4 / 4 |"));
+    assert!(md.contains("Scope v0.3 on SharePoint"));
+    assert!(!md.to_lowercase().contains("compliant") && !md.to_lowercase().contains("certified"));
+}
+
+#[test]
+fn comparing_with_an_earlier_run_shows_each_change() {
+    let (q, p, now, _) = known();
+    let earlier = answers(
+        &q,
+        &[
+            ("4.1", "1"),
+            ("4.3", "3"),
+            ("5.2", "1"),
+            ("6.1.2", "?"),
+            ("7.2", "2"),
+        ],
+    );
+    let c = report::compare(&q, &p, &earlier, &now);
+    let change = |id: &str| c.items.iter().find(|i| i.0 == id).map(|i| i.4);
+    assert_eq!(change("4.1"), Some(Change::Improved));
+    assert_eq!(change("4.3"), Some(Change::Regressed));
+    assert_eq!(change("5.2"), None, "unchanged items are not listed");
+    assert_eq!(
+        change("6.1.2"),
+        Some(Change::Improved),
+        "don't know counts as 0"
+    );
+    assert_eq!(change("9.1"), Some(Change::NewlyAnswered));
+    assert!(c.overall.0 < c.overall.1);
+    let clause4 = c.sections.iter().find(|s| s.0 == "4").unwrap();
+    assert_eq!((clause4.2, clause4.3), (Some(78), Some(67)));
+    let mut back = now.clone();
+    back.clear("4.1");
+    assert_eq!(
+        report::compare(&q, &p, &now, &back).items[0].4,
+        Change::NoLongerAnswered
+    );
+    let _ = Answer::DontKnow;
+}
