@@ -6,19 +6,12 @@ mod common;
 use aims_readiness::domain::saved::{
     self, merge, Notes, SavedError, Snapshot, Source, MAX_SAVED_BYTES,
 };
-use aims_readiness::domain::{AiRole, Answer, HighRisk, Profile, Questionnaire, SizeBand};
-use common::{answers, questionnaire, quick_scan};
+use aims_readiness::domain::{AiRole, Answer, HighRisk, Profile, SizeBand};
+use common::{answers, catalogue, quick_scan};
 use serde_json::{json, Value};
 use std::fs;
 use std::path::Path;
 use std::rc::Rc;
-
-fn catalogue() -> Vec<Rc<Questionnaire>> {
-    vec![
-        Rc::new(quick_scan()),
-        Rc::new(questionnaire("iso42001-full.json")),
-    ]
-}
 
 fn profile() -> Profile {
     Profile {

@@ -6,17 +6,10 @@ use aims_readiness::domain::share::{self, MAX_LINK_CHARS};
 use aims_readiness::domain::{
     AiRole, Answer, Certification, HighRisk, Profile, Questionnaire, SizeBand,
 };
-use common::{all_at, questionnaire, quick_scan};
+use common::{all_at, catalogue, questionnaire, quick_scan};
 use std::fs;
 use std::path::Path;
 use std::rc::Rc;
-
-fn catalogue() -> Vec<Rc<Questionnaire>> {
-    vec![
-        Rc::new(quick_scan()),
-        Rc::new(questionnaire("iso42001-full.json")),
-    ]
-}
 
 fn profile() -> Profile {
     Profile {

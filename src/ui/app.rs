@@ -115,6 +115,32 @@ pub fn open(
     });
 }
 
+/// Opens imported answers at once, or asks first when this device already holds answers for
+/// that questionnaire (from a file or a share link alike).
+fn offer_import(
+    restored: Restored,
+    latest: &RefCell<Option<Session>>,
+    pending: &UseStateHandle<Option<Restored>>,
+    dispatch: &Dispatch,
+    effects: &Effects,
+) {
+    let on_device = storage::saved_answer_count(&restored.questionnaire);
+    let in_view = latest
+        .borrow()
+        .as_ref()
+        .is_some_and(|s| s.questionnaire.id == restored.questionnaire.id && !s.answers.is_empty());
+    if on_device > 0 || in_view {
+        pending.set(Some(restored));
+    } else {
+        open(
+            dispatch,
+            effects,
+            Rc::clone(&restored.questionnaire),
+            Some(restored),
+        );
+    }
+}
+
 /// Saves the session, first merging in anything another tab wrote since this tab last synced.
 fn save(session: &Session, effects: &Effects, dispatch: &Dispatch) {
     let q = &session.questionnaire;
@@ -369,22 +395,7 @@ pub fn app() -> Html {
                     Err(e) => dispatch.dispatch(Event::Notify(error(format!(
                         "\"{name}\" was not opened: {e}. Your current answers are unchanged."
                     )))),
-                    Ok(restored) => {
-                        let on_device = storage::saved_answer_count(&restored.questionnaire);
-                        let in_view = latest.borrow().as_ref().is_some_and(|s| {
-                            s.questionnaire.id == restored.questionnaire.id && !s.answers.is_empty()
-                        });
-                        if on_device > 0 || in_view {
-                            pending.set(Some(restored));
-                        } else {
-                            open(
-                                &dispatch,
-                                &effects,
-                                Rc::clone(&restored.questionnaire),
-                                Some(restored),
-                            );
-                        }
-                    }
+                    Ok(restored) => offer_import(restored, &latest, &pending, &dispatch, &effects),
                 }
             });
         })
@@ -457,20 +468,7 @@ pub fn app() -> Html {
             };
             clear_fragment();
             shared.set(None);
-            let on_device = storage::saved_answer_count(&restored.questionnaire);
-            let in_view = latest.borrow().as_ref().is_some_and(|s| {
-                s.questionnaire.id == restored.questionnaire.id && !s.answers.is_empty()
-            });
-            if on_device > 0 || in_view {
-                pending.set(Some(restored));
-            } else {
-                open(
-                    &dispatch,
-                    &effects,
-                    Rc::clone(&restored.questionnaire),
-                    Some(restored),
-                );
-            }
+            offer_import(restored, &latest, &pending, &dispatch, &effects);
         })
     };
 

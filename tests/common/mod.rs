@@ -5,6 +5,7 @@
 use aims_readiness::domain::{Answer, Answers, Questionnaire};
 use std::fs;
 use std::path::Path;
+use std::rc::Rc;
 
 pub fn questionnaire(file: &str) -> Questionnaire {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -40,4 +41,12 @@ pub fn all_at(q: &Questionnaire, level: u8) -> Answers {
         answers.set(q, &item.id, Answer::Level(level)).unwrap();
     }
     answers
+}
+
+/// Both built-in questionnaires, as the decoders see the catalogue.
+pub fn catalogue() -> Vec<Rc<Questionnaire>> {
+    vec![
+        Rc::new(quick_scan()),
+        Rc::new(questionnaire("iso42001-full.json")),
+    ]
 }

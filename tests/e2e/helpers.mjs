@@ -71,6 +71,19 @@ export async function answerSectionWithMouse(page, answers) {
   return ids;
 }
 
+/** Answers every section with the mouse, pressing Next until the results show. Returns the ids answered. */
+export async function answerAllWithMouse(page, answers) {
+  const answered = [];
+  for (let guard = 0; guard < 30; guard++) {
+    answered.push(...(await answerSectionWithMouse(page, answers)));
+    const next = page.getByTestId('next');
+    const last = (await next.textContent()).includes('See your results');
+    await next.click();
+    if (last) return answered;
+  }
+  throw new Error('never reached the results');
+}
+
 const tenths = (t) => (t === null ? 'n/a' : `${Math.floor(t / 10)}.${t % 10}`);
 const percent = (p) => (p === null ? 'n/a' : `${p}%`);
 

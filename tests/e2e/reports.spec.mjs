@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { answerSectionWithMouse, expectedFigures, fillProfileWithMouse, fixture, openQuickScan, watchErrors } from './helpers.mjs';
+import { answerAllWithMouse, expectedFigures, fillProfileWithMouse, fixture, openQuickScan, watchErrors } from './helpers.mjs';
 
 async function completeMouseRun(page) {
   const run = fixture('mouse-run');
@@ -10,13 +10,7 @@ async function completeMouseRun(page) {
   await fillProfileWithMouse(page, run.profile);
   await page.locator('#item-4-3 .note summary').click();
   await page.locator('#note-4-3').fill('Scope draft v0.3 in the AIMS folder, owner: CISO');
-  for (let guard = 0; guard < 30; guard++) {
-    await answerSectionWithMouse(page, run.answers);
-    const next = page.getByTestId('next');
-    const last = (await next.textContent()).includes('See your results');
-    await next.click();
-    if (last) break;
-  }
+  await answerAllWithMouse(page, run.answers);
 }
 
 async function download(page, testId) {

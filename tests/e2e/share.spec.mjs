@@ -1,18 +1,12 @@
 // Share links: the results travel in the URL fragment, open read-only elsewhere, and can be imported.
 import { test, expect } from '@playwright/test';
-import { answerSectionWithMouse, expectedFigures, fillProfileWithMouse, fixture, openQuickScan, watchErrors } from './helpers.mjs';
+import { answerAllWithMouse, expectedFigures, fillProfileWithMouse, fixture, openQuickScan, watchErrors } from './helpers.mjs';
 
 async function completeMouseRun(page) {
   const run = fixture('mouse-run');
   await openQuickScan(page);
   await fillProfileWithMouse(page, run.profile);
-  for (let guard = 0; guard < 30; guard++) {
-    await answerSectionWithMouse(page, run.answers);
-    const next = page.getByTestId('next');
-    const last = (await next.textContent()).includes('See your results');
-    await next.click();
-    if (last) break;
-  }
+  await answerAllWithMouse(page, run.answers);
 }
 
 test('a share link opens the same results read-only in a fresh browser and can be imported', async ({ page, browser }) => {
