@@ -21,6 +21,9 @@ native_passed=$(grep -Eo '[0-9]+ passed' target/native-tests.log | awk '{s+=$1} 
 step "release build with Trunk"
 trunk build --release --offline
 
+step "size budget of the compressed wasm"
+node scripts/size-check.mjs
+
 step "browser tests (headless Chromium)"
 npx playwright test --config tests/e2e/playwright.config.mjs 2>&1 | tee target/e2e-tests.log
 e2e_passed=$(grep -Eo '[0-9]+ passed' target/e2e-tests.log | tail -n 1 | awk '{print $1+0}')

@@ -1,0 +1,17 @@
+// Size budget (deterministic, no timing): the gzip-compressed release wasm must stay under the
+// budget, so a heavy dependency cannot slip in unnoticed. Run after `trunk build --release`.
+// Budget set from the measurement of 2026-11-28: 301,750 bytes gzipped (-9), plus about 6%.
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const BUDGET_GZIP_BYTES = 320_000;
+const wasm = readdirSync('dist').filter((f) => f.endsWith('_bg.wasm'));
+if (wasm.length !== 1) throw new Error(`expected one wasm file in dist/, found ${wasm.length}`);
+const bytes = readFileSync(`dist/${wasm[0]}`);
+const gzip = gzipSync(bytes, { level: 9 }).length;
+const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+console.log(`wasm: ${bytes.length} bytes, ${gzip} gzipped, ${brotli} brotli; budget ${BUDGET_GZIP_BYTES} gzipped`);
+if (gzip > BUDGET_GZIP_BYTES) {
+  console.error(`size check failed: the compressed wasm grew past the budget by ${gzip - BUDGET_GZIP_BYTES} bytes`);
+  process.exit(1);
+}
