@@ -1,0 +1,76 @@
+// Accessibility: axe-core (WCAG 2.2 A and AA rules) on every screen.
+import { test, expect } from '@playwright/test';
+import { createRequire } from 'node:module';
+import { answerAllWithMouse, fillProfileWithMouse, fixture, openQuickScan } from './helpers.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+// axe is injected as a script; the page's own CSP forbids that, so these tests bypass it.
+test.use({ bypassCSP: true });
+
+async function axe(page, screen) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+  );
+  // axe really ran: it checked many rules and passed them.
+  expect(result.passes.length, `${screen}: axe passed no rule`).toBeGreaterThan(15);
+  const found = result.violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`);
+  return found;
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`axe finds no violations on any screen (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const run = fixture('mouse-run');
+    const violations = [];
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    violations.push(...(await axe(page, 'start')));
+    await openQuickScan(page);
+    violations.push(...(await axe(page, 'profile')));
+    await fillProfileWithMouse(page, run.profile);
+    await page.locator('#item-4-1 .why summary').click();
+    violations.push(...(await axe(page, 'questions')));
+    await answerAllWithMouse(page, run.answers);
+    violations.push(...(await axe(page, 'results')));
+    await page.getByTestId('to-roadmap').click();
+    violations.push(...(await axe(page, 'roadmap')));
+    await page.getByRole('button', { name: 'Results', exact: true }).click();
+    await page.getByTestId('to-report').click();
+    violations.push(...(await axe(page, 'report')));
+    expect(violations).toEqual([]);
+  });
+}
+
+test('the axe check can fail: a control without a label is reported', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'text' })));
+  const found = await axe(page, 'start with a stray input');
+  expect(found.join()).toContain('label');
+});
+
+test('usable on a 360 px wide phone: no screen scrolls sideways', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const run = fixture('mouse-run');
+  const sideways = async (screen) => {
+    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    return scroll > width ? [`${screen}: page is ${scroll}px wide in a ${width}px viewport`] : [];
+  };
+  const problems = [];
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  problems.push(...(await sideways('start')));
+  await openQuickScan(page);
+  problems.push(...(await sideways('profile')));
+  await fillProfileWithMouse(page, run.profile);
+  problems.push(...(await sideways('questions')));
+  await answerAllWithMouse(page, run.answers);
+  problems.push(...(await sideways('results')));
+  await page.getByTestId('to-roadmap').click();
+  problems.push(...(await sideways('roadmap')));
+  expect(problems).toEqual([]);
+  await context.close();
+});
