@@ -225,3 +225,53 @@ fn notes_are_kept_per_item_and_limited() {
         .text
         .contains("no item 4.9"));
 }
+
+#[test]
+fn suggested_exclusions_can_be_accepted_at_once_without_touching_answers() {
+    let full = Rc::new(common::questionnaire("iso42001-full.json"));
+    let s = transition(
+        &State::default(),
+        Event::Open {
+            questionnaire: Rc::clone(&full),
+            restored: None,
+            notice: None,
+            imported: false,
+        },
+    );
+    let s = run(
+        s,
+        vec![
+            Event::UpdateProfile(complete_profile(&[AiRole::Uses])),
+            Event::Answer {
+                item: "A.6.2.4".into(),
+                answer: Answer::Level(2),
+            },
+            Event::AcceptSuggestedExclusions,
+        ],
+    );
+    let session = s.session.as_ref().unwrap();
+    let excluded: Vec<&str> = full
+        .items()
+        .filter(|i| matches!(session.answers.get(&i.id), Some(Answer::NotApplicable(_))))
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(
+        excluded,
+        ["A.6.1.2", "A.6.1.3", "A.6.2.2", "A.6.2.3", "A.6.2.7", "A.7.2", "A.7.6"]
+    );
+    assert_eq!(
+        session.answers.get("A.6.2.4"),
+        Some(&Answer::Level(2)),
+        "an existing answer is kept"
+    );
+    assert!(s.notice.as_ref().unwrap().text.starts_with("7 controls"));
+    // A developer gets no suggestions, so nothing changes.
+    let dev = run(
+        opened(),
+        vec![
+            Event::UpdateProfile(complete_profile(&[AiRole::Develops])),
+            Event::AcceptSuggestedExclusions,
+        ],
+    );
+    assert!(dev.session.as_ref().unwrap().answers.is_empty());
+}

@@ -123,6 +123,9 @@ pub enum Event {
         item: String,
         text: String,
     },
+    /// Marks every unanswered item whose exclusion is suggested for this profile as "not
+    /// applicable", with the suggested justification (each stays editable).
+    AcceptSuggestedExclusions,
     UpdateProfile(Profile),
     Answer {
         item: String,
@@ -193,6 +196,35 @@ pub fn transition(state: &State, event: Event) -> State {
                 if notice.is_some() {
                     next.notice = notice;
                 }
+            }
+        }
+        Event::AcceptSuggestedExclusions => {
+            if let Some(mut session) = next.session.take() {
+                let questionnaire = Rc::clone(&session.questionnaire);
+                let mut changed = 0;
+                for item in questionnaire
+                    .items()
+                    .filter(|i| i.applies(&session.profile))
+                {
+                    let suggestion = item.suggested_na(&session.profile).map(str::to_string);
+                    if let (Some(why), None) = (suggestion, session.answers.get(&item.id)) {
+                        if session
+                            .answers
+                            .set(&questionnaire, &item.id, Answer::NotApplicable(why))
+                            .is_ok()
+                        {
+                            changed += 1;
+                        }
+                    }
+                }
+                if changed > 0 {
+                    session = session.changed();
+                    next.notice = Some(Notice {
+                        kind: NoticeKind::Info,
+                        text: format!("{changed} controls were marked not applicable with the suggested justification. Review or edit each one; they become supplier requirements under A.10.3 in the roadmap."),
+                    });
+                }
+                next.session = Some(session);
             }
         }
         Event::Note { item, text } => {

@@ -204,3 +204,17 @@ test('full assessment: suggested exclusions, documents checklist and supplier ta
   await expect(page.locator('li.phase[data-phase="3"]')).toContainText('Require your AI suppliers to cover A.6.2.4');
   expect(errors).toEqual([]);
 });
+
+test('an organisation that only uses AI can accept all suggested exclusions at once', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: /full assessment/ }).click();
+  await fillProfileWithMouse(page, { ...fixture('full-run').profile, roles: ['uses'] });
+  await expect(page.getByTestId('suggestions')).toContainText('8 development controls');
+  await page.getByRole('button', { name: 'Mark them not applicable' }).click();
+  await expect(page.getByTestId('answered')).toHaveText('8');
+  await expect(page.getByTestId('suggestions')).toHaveCount(0);
+  await page.locator('.section-link', { hasText: 'Data for AI systems' }).click();
+  await expect(page.locator('#A-7-2-justification')).toHaveValue(/A\.10\.3/);
+  expect(errors).toEqual([]);
+});

@@ -73,6 +73,14 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
         }
     });
 
+    let open_suggestions = q
+        .items()
+        .filter(|i| {
+            i.applies(profile)
+                && i.suggested_na(profile).is_some()
+                && session.answers.get(&i.id).is_none()
+        })
+        .count();
     let section = &q.sections[session.section];
     let position = visible
         .iter()
@@ -111,6 +119,14 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                 </nav>
             </aside>
             <section class="section" aria-labelledby="section-title">
+                if open_suggestions > 0 {
+                    <div class="notice suggestions" data-testid="suggestions">
+                        <p>{ format!("For an organisation that only uses AI from others, {open_suggestions} development controls are usually not applicable.") }</p>
+                        <button type="button" class="button secondary" onclick={send(Event::AcceptSuggestedExclusions)}>
+                            {"Mark them not applicable"}
+                        </button>
+                    </div>
+                }
                 <p class="eyebrow">{ section_name(&section.id, section.kind) }</p>
                 <h1 id="section-title" tabindex="-1" ref={heading}>{ &section.title }</h1>
                 if !section.intro.is_empty() {
