@@ -61,6 +61,17 @@ pub struct Restored {
     pub dropped: Vec<String>,
 }
 
+impl Restored {
+    /// The part that is saved and merged.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            profile: self.profile.clone(),
+            answers: self.answers.clone(),
+            notes: self.notes.clone(),
+        }
+    }
+}
+
 /// Where the text comes from decides how strict the decoder is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {

@@ -1,7 +1,6 @@
 //! The root component: one reducer over the domain's transition function, plus the effects
 //! around it: saving (merged with other tabs), following other tabs, importing and exporting files.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -12,9 +11,10 @@ use super::screens::{
     StartScreen,
 };
 use super::storage;
+use super::sync::{self, error, offer_import, open, Effects};
 use crate::domain::catalogue::{self, Entry};
-use crate::domain::saved::{self, Restored, Snapshot, Source, MAX_SAVED_BYTES};
-use crate::domain::session::{transition, Event, Notice, NoticeKind, Screen, Session, State};
+use crate::domain::saved::{self, Restored, Source, MAX_SAVED_BYTES};
+use crate::domain::session::{transition, Event, Screen, Session, State};
 use crate::domain::share;
 use crate::domain::Questionnaire;
 
@@ -32,177 +32,6 @@ impl Reducible for AppState {
 
 pub type Dispatch = UseReducerDispatcher<AppState>;
 
-/// What this tab last read from or wrote to storage for the open assessment.
-#[derive(Clone, Debug, Default)]
-struct Synced {
-    key: String,
-    text: Option<String>,
-    snapshot: Snapshot,
-}
-
-/// Shared, non-rendering state of the effects.
-#[derive(Clone, Default)]
-pub struct Effects {
-    synced: Rc<RefCell<Synced>>,
-    /// False once storage refused a write or must not be overwritten.
-    saving: Rc<RefCell<bool>>,
-}
-
-impl PartialEq for Effects {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.synced, &other.synced)
-    }
-}
-
-fn info(text: impl Into<String>) -> Option<Notice> {
-    Some(Notice {
-        kind: NoticeKind::Info,
-        text: text.into(),
-    })
-}
-
-fn error(text: impl Into<String>) -> Notice {
-    Notice {
-        kind: NoticeKind::Error,
-        text: text.into(),
-    }
-}
-
-/// Opens a questionnaire with what this browser saved for it, or with an imported assessment.
-pub fn open(
-    dispatch: &Dispatch,
-    effects: &Effects,
-    questionnaire: Rc<Questionnaire>,
-    imported: Option<Restored>,
-) {
-    let loaded = storage::load(&questionnaire);
-    *effects.saving.borrow_mut() = loaded.can_save;
-    *effects.synced.borrow_mut() = Synced {
-        key: questionnaire.storage_key(),
-        text: loaded.text,
-        snapshot: loaded
-            .restored
-            .as_ref()
-            .map(|r| Snapshot {
-                profile: r.profile.clone(),
-                answers: r.answers.clone(),
-                notes: r.notes.clone(),
-            })
-            .unwrap_or_default(),
-    };
-    storage::remember_last(&questionnaire.id);
-    let (restored, notice, imported) = match imported {
-        Some(file) => {
-            let mut text = format!(
-                "Opened the saved assessment ({} answers).",
-                file.answers.len()
-            );
-            if let Some(old) = &file.migrated_from {
-                text.push_str(&format!(" It was made with version {old} of this questionnaire and was carried over to version {}.", questionnaire.version));
-            }
-            if !file.dropped.is_empty() {
-                text.push_str(&format!(" Not carried over: {}.", file.dropped.join("; ")));
-            }
-            (Some(file), info(text), true)
-        }
-        None => (loaded.restored, loaded.notice, false),
-    };
-    dispatch.dispatch(Event::Open {
-        questionnaire,
-        restored,
-        notice,
-        imported,
-    });
-}
-
-/// Opens imported answers at once, or asks first when this device already holds answers for
-/// that questionnaire (from a file or a share link alike).
-fn offer_import(
-    restored: Restored,
-    latest: &RefCell<Option<Session>>,
-    pending: &UseStateHandle<Option<Restored>>,
-    dispatch: &Dispatch,
-    effects: &Effects,
-) {
-    let on_device = storage::saved_answer_count(&restored.questionnaire);
-    let in_view = latest
-        .borrow()
-        .as_ref()
-        .is_some_and(|s| s.questionnaire.id == restored.questionnaire.id && !s.answers.is_empty());
-    if on_device > 0 || in_view {
-        pending.set(Some(restored));
-    } else {
-        open(
-            dispatch,
-            effects,
-            Rc::clone(&restored.questionnaire),
-            Some(restored),
-        );
-    }
-}
-
-/// Saves the session, first merging in anything another tab wrote since this tab last synced.
-fn save(session: &Session, effects: &Effects, dispatch: &Dispatch) {
-    let q = &session.questionnaire;
-    let now = storage::now_iso();
-    super::rescue::remember(
-        format!("{}-{}.json", q.id, now.get(..10).unwrap_or("answers")),
-        saved::encode(q, &session.profile, &session.answers, &session.notes, &now),
-    );
-    if !*effects.saving.borrow() {
-        return;
-    }
-    let key = q.storage_key();
-    let mut synced = effects.synced.borrow_mut();
-    let mut ours = session.snapshot();
-    let stored = storage::get(&key);
-    if synced.key == key && stored.is_some() && stored != synced.text {
-        let theirs = saved::decode(
-            stored.as_deref().unwrap_or_default(),
-            std::slice::from_ref(q),
-            Source::Storage,
-        );
-        if let Ok(theirs) = theirs {
-            let theirs = Snapshot {
-                profile: theirs.profile,
-                answers: theirs.answers,
-                notes: theirs.notes,
-            };
-            let (merged, conflicts) = saved::merge(&synced.snapshot, &ours, &theirs);
-            let notice = if conflicts.is_empty() {
-                info("Changes made in another tab were merged with yours.")
-            } else {
-                info(format!(
-                    "Another tab changed the same answers; this tab's answer was kept for: {}.",
-                    conflicts.join(", ")
-                ))
-            };
-            ours = merged;
-            dispatch.dispatch(Event::Adopt {
-                snapshot: ours.clone(),
-                notice,
-            });
-        }
-    }
-    let text = saved::encode(
-        q,
-        &ours.profile,
-        &ours.answers,
-        &ours.notes,
-        &storage::now_iso(),
-    );
-    if storage::set(&key, &text) {
-        *synced = Synced {
-            key,
-            text: Some(text),
-            snapshot: ours,
-        };
-    } else {
-        *effects.saving.borrow_mut() = false;
-        dispatch.dispatch(Event::Notify(error("This browser refused to store your answers (storage is full or disabled). You can keep working and save them to a file, but they will be lost when you close the page.")));
-    }
-}
-
 #[function_component(App)]
 pub fn app() -> Html {
     let entries: Rc<Vec<Entry>> = use_memo((), |_| catalogue::load());
@@ -216,10 +45,7 @@ pub fn app() -> Html {
         })
     };
     let state = use_reducer(AppState::default);
-    let effects = use_memo((), |_| Effects {
-        saving: Rc::new(RefCell::new(true)),
-        ..Effects::default()
-    });
+    let effects = use_memo((), |_| Effects::default());
     let effects = (*effects).clone();
     let pending = use_state(|| None::<Restored>);
     let shared = use_state(|| None::<Rc<Restored>>);
@@ -252,7 +78,7 @@ pub fn app() -> Html {
         use_effect_with(revision, move |revision| {
             if let (Some(session), Some((_, rev))) = (session, revision) {
                 if *rev > 0 {
-                    save(&session, &effects, &dispatch);
+                    sync::save(&session, &effects, &dispatch);
                 }
             }
         });
@@ -262,58 +88,15 @@ pub fn app() -> Html {
     {
         let (dispatch, effects, latest) = (dispatch.clone(), effects.clone(), latest.clone());
         use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(
-                &gloo::utils::window(),
-                "storage",
-                move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                        return;
-                    };
-                    let Some(session) = latest.borrow().clone() else {
-                        return;
-                    };
-                    let mut synced = effects.synced.borrow_mut();
-                    if event.key().as_deref() != Some(synced.key.as_str())
-                        || session.questionnaire.storage_key() != synced.key
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                    let session = latest.borrow().clone();
+                    if let (Some(event), Some(session)) =
+                        (event.dyn_ref::<web_sys::StorageEvent>(), session)
                     {
-                        return;
+                        sync::follow(event, &session, &effects, &dispatch);
                     }
-                    let Some(text) = event.new_value() else {
-                        return;
-                    };
-                    if Some(&text) == synced.text.as_ref() {
-                        return;
-                    }
-                    let Ok(theirs) = saved::decode(
-                        &text,
-                        std::slice::from_ref(&session.questionnaire),
-                        Source::Storage,
-                    ) else {
-                        return;
-                    };
-                    let theirs = Snapshot {
-                        profile: theirs.profile,
-                        answers: theirs.answers,
-                        notes: theirs.notes,
-                    };
-                    let (merged, conflicts) =
-                        saved::merge(&synced.snapshot, &session.snapshot(), &theirs);
-                    let notice = if conflicts.is_empty() {
-                        info("This assessment was changed in another tab; its answers are shown here too.")
-                    } else {
-                        info(format!("This assessment was changed in another tab; this tab's answer was kept for: {}.", conflicts.join(", ")))
-                    };
-                    *synced = Synced {
-                        key: synced.key.clone(),
-                        text: Some(text),
-                        snapshot: theirs,
-                    };
-                    dispatch.dispatch(Event::Adopt {
-                        snapshot: merged,
-                        notice,
-                    });
-                },
-            );
+                });
             move || drop(listener)
         });
     }
@@ -553,7 +336,7 @@ pub fn app() -> Html {
             <RoadmapScreen session={session.clone()} {today} />
         },
     };
-    let saving_off = s.session.is_some() && !*effects.saving.borrow();
+    let saving_off = s.session.is_some() && !effects.saving();
 
     html! {
         <div class={classes!("aims", dragging.then_some("dragging"))} data-screen={format!("{:?}", s.screen).to_lowercase()}

@@ -6,6 +6,7 @@ mod files;
 mod rescue;
 mod screens;
 mod storage;
+mod sync;
 
 pub use app::App;
 

@@ -4,9 +4,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::catalogue::Entry;
-use crate::ui::app::{open, Dispatch, Effects};
+use crate::ui::app::Dispatch;
 use crate::ui::components::OpenFileButton;
 use crate::ui::storage;
+use crate::ui::sync::{open, Effects};
 
 #[derive(Properties)]
 pub struct StartProps {
