@@ -28,6 +28,19 @@ step "browser tests (headless Chromium)"
 npx playwright test --config tests/e2e/playwright.config.mjs 2>&1 | tee target/e2e-tests.log
 e2e_passed=$(grep -Eo '[0-9]+ passed' target/e2e-tests.log | tail -n 1 | awk '{print $1+0}')
 
+step "the serve command answers on a local address"
+scripts/serve.sh --port 8099 > target/serve-smoke.log 2>&1 &
+serve_pid=$!
+served=""
+for _ in $(seq 1 120); do
+  if page=$(curl -fs http://127.0.0.1:8099/ 2>/dev/null) && grep -q 'boot-.*\.js' <<<"$page"; then served=yes; break; fi
+  sleep 1
+done
+pkill -P "$serve_pid" 2>/dev/null || true; kill "$serve_pid" 2>/dev/null || true; wait "$serve_pid" 2>/dev/null || true
+if [ -z "$served" ]; then echo "scripts/serve.sh did not serve the widget:"; tail -20 target/serve-smoke.log; exit 1; fi
+if grep -q '<script>' <<<"$page"; then echo "the served page has an inline script, which its CSP forbids"; exit 1; fi
+echo "scripts/serve.sh serves the widget on http://127.0.0.1:8099/"
+
 step "summary"
 echo "native: ${native_passed} tests passed; browser: ${e2e_passed} tests passed"
 echo "$((native_passed + e2e_passed)) passed, 0 failed"
