@@ -12,6 +12,21 @@ function lockNetwork() {
   document.head.append(meta);
 }
 
+// Embedded in an iframe: tell the host page this widget's height, and nothing else.
+if (window.parent !== window) {
+  const raw = new URLSearchParams(location.search).get('id') ?? '';
+  const id = /^[A-Za-z0-9_-]{0,40}$/.test(raw) ? raw : '';
+  let last = 0;
+  const post = () => {
+    const height = Math.ceil(document.documentElement.scrollHeight);
+    if (height !== last) {
+      last = height;
+      window.parent.postMessage({ type: 'aims-readiness:height', id, height }, '*');
+    }
+  };
+  new ResizeObserver(post).observe(document.body);
+}
+
 const bytes = await (await fetch(wasmLink.href, { integrity: wasmLink.integrity || undefined })).arrayBuffer();
 lockNetwork();
 const { default: init } = await import(moduleLink.href);

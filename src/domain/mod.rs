@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod condition;
 pub mod date;
 pub mod documents;
+pub mod embed;
 pub mod profile;
 pub mod questionnaire;
 pub mod report;

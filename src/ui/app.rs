@@ -13,6 +13,7 @@ use super::screens::{
 use super::storage;
 use super::sync::{self, error, offer_import, open, Effects};
 use crate::domain::catalogue::{self, Entry};
+use crate::domain::embed::{EmbedConfig, Theme};
 use crate::domain::saved::{self, Restored, Source, MAX_SAVED_BYTES};
 use crate::domain::session::{transition, Event, Screen, Session, State};
 use crate::domain::share;
@@ -44,6 +45,20 @@ pub fn app() -> Html {
                 .collect()
         })
     };
+    // The host's configuration, from the embed URL; anything malformed is ignored with a warning.
+    let config: Rc<Rc<EmbedConfig>> = use_memo((), |_| {
+        let search = gloo::utils::window()
+            .location()
+            .search()
+            .unwrap_or_default();
+        let (config, warnings) = EmbedConfig::from_query(&search);
+        for warning in warnings {
+            web_sys::console::warn_1(&format!("readiness check: {warning}").into());
+        }
+        Rc::new(config)
+    });
+    let config: Rc<EmbedConfig> = (*config).clone();
+    let root = use_node_ref();
     let state = use_reducer(AppState::default);
     let effects = use_memo((), |_| Effects::default());
     let effects = (*effects).clone();
@@ -56,14 +71,34 @@ pub fn app() -> Html {
     let latest = use_mut_ref(|| None::<Session>);
     *latest.borrow_mut() = state.0.session.clone();
 
-    // Resume the questionnaire this browser used last, once, at start-up.
+    // Open the questionnaire the host asked for, or resume the one this browser used last.
     {
+        let config_questionnaire = config.questionnaire.clone();
         let (questionnaires, dispatch, effects) =
             (questionnaires.clone(), dispatch.clone(), effects.clone());
         use_effect_with((), move |_| {
-            let last = storage::last_opened();
+            let last = config_questionnaire.or_else(storage::last_opened);
             if let Some(q) = questionnaires.iter().find(|q| Some(&q.id) == last.as_ref()) {
                 open(&dispatch, &effects, Rc::clone(q), None);
+            }
+        });
+    }
+
+    // Branding through CSS custom properties, set with the CSSOM (the CSP forbids style attributes).
+    {
+        let (root, config) = (root.clone(), config.clone());
+        use_effect_with((), move |_| {
+            if let Some(element) = root.cast::<web_sys::HtmlElement>() {
+                let style = element.style();
+                let set = |name: &str, value: &Option<String>| {
+                    if let Some(value) = value {
+                        let _ = style.set_property(name, value);
+                    }
+                };
+                set("--aims-accent", &config.accent);
+                set("--aims-accent-strong", &config.accent);
+                set("--aims-on-accent", &config.accent_text);
+                set("--aims-font", &config.font);
             }
         });
     }
@@ -337,13 +372,23 @@ pub fn app() -> Html {
         },
     };
     let saving_off = s.session.is_some() && !effects.saving();
+    let theme_class = match config.theme {
+        Theme::System => None,
+        Theme::Light => Some("theme-light"),
+        Theme::Dark => Some("theme-dark"),
+    };
 
     html! {
-        <div class={classes!("aims", dragging.then_some("dragging"))} data-screen={format!("{:?}", s.screen).to_lowercase()}
-            {ondragover} {ondragleave} {ondrop}>
+        <ContextProvider<Rc<EmbedConfig>> context={config.clone()}>
+        <div class={classes!("aims", dragging.then_some("dragging"), theme_class)} data-screen={format!("{:?}", s.screen).to_lowercase()}
+            ref={root} {ondragover} {ondragleave} {ondrop}>
             <header class="aims-header">
                 <div class="brand">
-                    <span class="brand-mark" aria-hidden="true">{"◆"}</span>
+                    if let Some(logo) = &config.logo {
+                        <img class="brand-logo" src={logo.clone()} alt={config.logo_alt.clone().unwrap_or_default()} />
+                    } else {
+                        <span class="brand-mark" aria-hidden="true">{"◆"}</span>
+                    }
                     <span class="brand-name">{"AI management system readiness check"}</span>
                     <span class="brand-standard">{"ISO/IEC 42001:2023"}</span>
                 </div>
@@ -368,6 +413,7 @@ pub fn app() -> Html {
             <main class="aims-main" id="aims-main">{ body }</main>
             <Footer dispatch={dispatch.clone()} />
         </div>
+        </ContextProvider<Rc<EmbedConfig>>>
     }
 }
 

@@ -2,8 +2,10 @@
 
 mod bar_chart;
 mod chrome;
+mod host;
 mod timeline;
 
 pub use bar_chart::{Bar, BarChart};
 pub use chrome::{Footer, NoticeBar, OpenFileButton, StepNav};
+pub use host::{CallToActionLink, CourseLink};
 pub use timeline::Timeline;

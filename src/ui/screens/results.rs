@@ -12,8 +12,8 @@ use crate::domain::scoring::{Assessment, ItemStatus, SectionScore};
 use crate::domain::session::{Event, Screen, Session};
 use crate::domain::SectionKind;
 use crate::ui::app::Dispatch;
-use crate::ui::components::OpenFileButton;
 use crate::ui::components::{Bar, BarChart};
+use crate::ui::components::{CallToActionLink, CourseLink, OpenFileButton};
 use crate::ui::files::{self, ReadError};
 use std::rc::Rc;
 
@@ -84,7 +84,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     let table = |kind: SectionKind, caption: &str| {
         let rows = a.sections.iter().filter(|s| s.kind == kind && s.applicable > 0).map(|s: &SectionScore| html! {
             <tr data-section={s.id.clone()}>
-                <th scope="row">{ section_name(&s.id, s.kind) }<span class="row-title">{ &s.title }</span></th>
+                <th scope="row">{ section_name(&s.id, s.kind) }<span class="row-title">{ &s.title }</span><CourseLink target={s.id.clone()} /></th>
                 <td class="num" data-col="maturity">{ tenths_text(s.maturity_tenths()) }</td>
                 <td class="num" data-col="percent">{ percent_text(s.percent()) }</td>
                 <td class="num" data-col="points">{ format!("{} / {}", s.points, s.max_points) }</td>
@@ -156,6 +156,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     <p class="disclaimer">{"An indicative self-assessment based on your answers, not an audit result and not a statement of conformity."}</p>
                 </div>
             </div>
+            <CallToActionLink />
             if !a.unanswered.is_empty() {
                 <p class="notice inline" role="status">
                     { format!("{} of {} questions are not answered yet and count as not in place. ", a.unanswered.len(), a.applicable) }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::domain::date::Date;
 use crate::domain::roadmap::{days_text, Roadmap, TargetVerdict, Task, TaskKind};
 use crate::domain::session::Session;
-use crate::ui::components::Timeline;
+use crate::ui::components::{CallToActionLink, CourseLink, Timeline};
 
 #[derive(Properties, PartialEq)]
 pub struct RoadmapProps {
@@ -62,6 +62,7 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
         <li class="phase" data-phase={p.phase.number().to_string()}>
             <div class="phase-head">
                 <h2><span class="phase-number">{ p.phase.number() }</span>{ p.phase.title() }</h2>
+                <CourseLink target={p.phase.number().to_string()} />
                 <p class="phase-weeks" data-testid="phase-weeks">
                     { format!("Weeks {}-{}", p.start_week, p.end_week) }
                     <span class="muted">{ format!(" · {} weeks · {} person-days", p.weeks, days_text(p.effort)) }</span>
@@ -86,6 +87,7 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
                 </div>
             </div>
             { target.unwrap_or_default() }
+            <CallToActionLink />
             <Timeline roadmap={plan.clone()} />
             <ol class="phases">{ for phases }</ol>
             <section class="assumptions" aria-labelledby="assumptions-title">
