@@ -297,7 +297,10 @@ impl Roadmap {
             let phase_tasks: Vec<Task> =
                 tasks.iter().filter(|t| t.phase == phase).cloned().collect();
             let effort: Tenths = phase_tasks.iter().map(|t| t.effort).sum();
-            let weeks = phase.minimum_weeks() + (effort * coordination).div_ceil(capacity * 100);
+            // In u64: a custom questionnaire with many large per-system actions must not overflow.
+            let extra =
+                (u64::from(effort) * u64::from(coordination)).div_ceil(u64::from(capacity) * 100);
+            let weeks = phase.minimum_weeks() + u32::try_from(extra).unwrap_or(u32::MAX / 8);
             phases.push(PhasePlan {
                 phase,
                 start_week: week + 1,
