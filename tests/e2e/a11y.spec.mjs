@@ -51,8 +51,12 @@ test('the axe check can fail: a control without a label is reported', async ({ p
   expect(found.join()).toContain('label');
 });
 
-test('usable on a 360 px wide phone: no screen scrolls sideways', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+// A 360 px phone, and a 1280 px window zoomed to 200% (640 CSS px wide).
+for (const [label, options] of [
+  ['on a 360 px wide phone', { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
+  ['at 200% zoom', { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 }],
+]) test(`usable ${label}: no screen scrolls sideways`, async ({ browser }) => {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const run = fixture('mouse-run');
   const sideways = async (screen) => {
