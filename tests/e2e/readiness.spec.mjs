@@ -218,3 +218,13 @@ test('an organisation that only uses AI can accept all suggested exclusions at o
   await expect(page.locator('#A-7-2-justification')).toHaveValue(/A\.10\.3/);
   expect(errors).toEqual([]);
 });
+
+test('each question says what an existing ISO 27001 or ISO 9001 system lets you reuse', async ({ page }) => {
+  await openQuickScan(page);
+  await fillProfileWithMouse(page, fixture('mouse-run').profile);
+  await page.locator('.section-link', { hasText: 'Support' }).click();
+  await page.locator('#item-7-5-3 .why summary').click();
+  await expect(page.locator('#item-7-5-3 .reuse-hint')).toContainText('ISO/IEC 27001 or ISO 9001');
+  await page.locator('.section-link', { hasText: 'Planning' }).click();
+  await expect(page.locator('#item-6-1-2 .reuse-hint')).toHaveCount(0);
+});

@@ -298,6 +298,10 @@ fn question_card(props: &CardProps) -> Html {
             <details class="why">
                 <summary>{"Why this matters"}</summary>
                 <p>{ &item.why }</p>
+                if !item.reuse.is_empty() {
+                    <p class="reuse-hint">{ format!("Already certified to {}? Its existing processes cover much of this; the roadmap counts half the effort.",
+                        item.reuse.iter().map(|c| c.label()).collect::<Vec<_>>().join(" or ")) }</p>
+                }
                 if !refs.is_empty() {
                     <p class="refs-title">{"Related references"}</p>
                     <ul class="refs">{ for refs }</ul>
