@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 thread_local! {
     static QUESTIONNAIRES: Vec<Rc<aims_readiness::domain::Questionnaire>> =
-        catalogue::load().into_iter().filter_map(|e| e.questionnaire.ok()).collect();
+        catalogue::questionnaires();
 }
 
 fuzz_target!(|data: &[u8]| {

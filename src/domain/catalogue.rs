@@ -28,3 +28,16 @@ pub fn load() -> Vec<Entry> {
     });
     entries
 }
+
+/// The usable questionnaires among the entries, in catalogue order.
+pub fn usable(entries: &[Entry]) -> Vec<Rc<Questionnaire>> {
+    entries
+        .iter()
+        .filter_map(|e| e.questionnaire.clone().ok())
+        .collect()
+}
+
+/// Every usable built-in questionnaire (for tools that do not show refused files).
+pub fn questionnaires() -> Vec<Rc<Questionnaire>> {
+    usable(&load())
+}

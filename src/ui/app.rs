@@ -38,12 +38,7 @@ pub fn app() -> Html {
     let entries: Rc<Vec<Entry>> = use_memo((), |_| catalogue::load());
     let questionnaires: Rc<Vec<Rc<Questionnaire>>> = {
         let entries = entries.clone();
-        use_memo((), move |_| {
-            entries
-                .iter()
-                .filter_map(|e| e.questionnaire.clone().ok())
-                .collect()
-        })
+        use_memo((), move |_| catalogue::usable(&entries))
     };
     // The host's configuration, from the embed URL; anything malformed is ignored with a warning.
     let config: Rc<Rc<EmbedConfig>> = use_memo((), |_| {
