@@ -1,28 +1,142 @@
-//! Build script: compiles every questionnaire in questionnaires/ into the app's catalogue.
+//! Build script: compiles the questionnaires in questionnaires/ (and their translations) into
+//! the app's catalogue, and the interface translations in locales/*.po into sorted tables.
 use std::{env, fs, path::Path};
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
+    questionnaires(
+        &root.join("questionnaires"),
+        &out.join("catalogue_files.rs"),
+    );
+    locales(&root.join("locales"), &out.join("locales.rs"));
+}
+
+fn listing(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<std::path::PathBuf> {
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut files: Vec<_> = fs::read_dir(&dir)
-        .expect("questionnaires/ exists")
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{} must exist: {e}", dir.display()))
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            name.ends_with(".json") && !name.ends_with(".schema.json")
-        })
+        .filter(|p| keep(p.file_name().and_then(|n| n.to_str()).unwrap_or("")))
         .collect();
     files.sort();
-    let mut out = String::from("/// Every questionnaire file, by file name, compiled in.\npub const FILES: &[(&str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.file_name().unwrap().to_str().unwrap();
-        out.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
-            path.display().to_string()
-        ));
     }
-    out.push_str("];\n");
-    let target = Path::new(&env::var("OUT_DIR").unwrap()).join("catalogue_files.rs");
+    files
+}
+
+/// A translation file is `<questionnaire id>.<language>.json`; ids never contain dots.
+fn is_translation(name: &str) -> bool {
+    name.trim_end_matches(".json").contains('.')
+}
+
+fn questionnaires(dir: &Path, target: &Path) {
+    let files = listing(dir, |name| {
+        name.ends_with(".json") && !name.ends_with(".schema.json")
+    });
+    let list = |wanted: bool| {
+        files
+            .iter()
+            .filter(|p| is_translation(p.file_name().unwrap().to_str().unwrap()) == wanted)
+            .map(|p| {
+                format!(
+                    "    ({:?}, include_str!({:?})),\n",
+                    p.file_name().unwrap().to_str().unwrap(),
+                    p.display().to_string()
+                )
+            })
+            .collect::<String>()
+    };
+    let out = format!(
+        "/// Every questionnaire file, by file name, compiled in.\npub const FILES: &[(&str, &str)] = &[\n{}];\n\
+         /// Every questionnaire translation (`<id>.<language>.json`), by file name.\npub const TRANSLATIONS: &[(&str, &str)] = &[\n{}];\n",
+        list(false),
+        list(true)
+    );
     fs::write(target, out).expect("write the catalogue list");
+}
+
+fn locales(dir: &Path, target: &Path) {
+    let mut out = String::new();
+    for path in listing(dir, |name| name.ends_with(".po")) {
+        let code = path
+            .file_stem()
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_ascii_uppercase();
+        let text = fs::read_to_string(&path).expect("read a .po file");
+        let mut pairs = parse_po(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        pairs.sort();
+        pairs.dedup_by(|a, b| a.0 == b.0);
+        out.push_str(&format!(
+            "/// Translations from locales/{}, sorted by English text.\npub static {code}: &[(&str, &str)] = &[\n",
+            path.file_name().unwrap().to_str().unwrap()
+        ));
+        for (id, text) in pairs {
+            out.push_str(&format!("    ({id:?}, {text:?}),\n"));
+        }
+        out.push_str("];\n");
+    }
+    fs::write(target, out).expect("write the locale tables");
+}
+
+/// Reads the subset of gettext .po that translators' tools write: `msgid`/`msgstr` with
+/// continuation lines, comments, and the escapes \" \\ \n \t. Untranslated (empty) and fuzzy
+/// entries are left out, so the app falls back to English and tests/i18n.rs reports them.
+fn parse_po(text: &str) -> Result<Vec<(String, String)>, String> {
+    let mut pairs = Vec::new();
+    let (mut id, mut msg, mut fuzzy) = (None::<String>, None::<String>, false);
+    let mut in_id = false;
+    let mut flush = |id: &mut Option<String>, msg: &mut Option<String>, fuzzy: &mut bool| {
+        if let (Some(i), Some(m)) = (id.take(), msg.take()) {
+            if !i.is_empty() && !m.is_empty() && !*fuzzy {
+                pairs.push((i, m));
+            }
+        }
+        *fuzzy = false;
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with("#,") && line.contains("fuzzy") {
+            fuzzy = true;
+        } else if line.is_empty() || line.starts_with('#') {
+            continue;
+        } else if let Some(rest) = line.strip_prefix("msgid ") {
+            flush(&mut id, &mut msg, &mut fuzzy);
+            id = Some(unquote(rest).ok_or(format!("line {}: bad msgid", n + 1))?);
+            in_id = true;
+        } else if let Some(rest) = line.strip_prefix("msgstr ") {
+            msg = Some(unquote(rest).ok_or(format!("line {}: bad msgstr", n + 1))?);
+            in_id = false;
+        } else if line.starts_with('"') {
+            let more = unquote(line).ok_or(format!("line {}: bad string", n + 1))?;
+            let slot = if in_id { id.as_mut() } else { msg.as_mut() };
+            slot.ok_or(format!("line {}: string outside an entry", n + 1))?
+                .push_str(&more);
+        } else {
+            return Err(format!("line {}: not a .po line: {line}", n + 1));
+        }
+    }
+    flush(&mut id, &mut msg, &mut fuzzy);
+    Ok(pairs)
+}
+
+fn unquote(text: &str) -> Option<String> {
+    let inner = text.trim().strip_prefix('"')?.strip_suffix('"')?;
+    let mut out = String::new();
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            out.push(match chars.next()? {
+                'n' => '\n',
+                't' => '\t',
+                other => other,
+            });
+        } else {
+            out.push(c);
+        }
+    }
+    Some(out)
 }

@@ -3,6 +3,7 @@
 
 mod common;
 
+use aims_readiness::domain::i18n::Lang;
 use aims_readiness::domain::saved::{
     self, merge, Notes, SavedError, Snapshot, Source, MAX_SAVED_BYTES,
 };
@@ -313,7 +314,7 @@ fn two_tabs_merge_without_losing_answers() {
     theirs.answers.set(&q, "4.3", Answer::Level(3)).unwrap();
     theirs.answers.set(&q, "6.2", Answer::DontKnow).unwrap();
     theirs.notes.insert("6.2".into(), "ask the CFO".into());
-    let (merged, conflicts) = merge(&base, &ours, &theirs);
+    let (merged, conflicts) = merge(&base, &ours, &theirs, Lang::En);
     assert!(conflicts.is_empty());
     assert_eq!(
         merged.answers,
@@ -329,14 +330,14 @@ fn two_tabs_merge_without_losing_answers() {
 
     // Both changed 4.1: this tab's answer wins and the conflict is named.
     theirs.answers.set(&q, "4.1", Answer::Level(0)).unwrap();
-    let (merged, conflicts) = merge(&base, &ours, &theirs);
+    let (merged, conflicts) = merge(&base, &ours, &theirs, Lang::En);
     assert_eq!(merged.answers.get("4.1"), Some(&Answer::Level(2)));
     assert_eq!(conflicts, ["4.1"]);
 
     // A deletion on our side survives too.
     let mut cleared = base.clone();
     cleared.answers.clear("4.3");
-    let (merged, _) = merge(&base, &cleared, &base);
+    let (merged, _) = merge(&base, &cleared, &base, Lang::En);
     assert_eq!(merged.answers.get("4.3"), None);
 }
 

@@ -4,6 +4,7 @@
 //! After an intended content change, refresh them with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 
 use aims_readiness::domain::catalogue;
+use aims_readiness::domain::i18n::Lang;
 use aims_readiness::domain::roadmap::days_text;
 use aims_readiness::domain::{Questionnaire, SectionKind};
 use std::fmt::Write;
@@ -83,7 +84,7 @@ fn summary(q: &Questionnaire) -> String {
                         "{}->P{} {}d{}",
                         a.from,
                         a.phase.number(),
-                        days_text((a.days * 10.0).round() as u32),
+                        days_text((a.days * 10.0).round() as u32, Lang::En),
                         if a.per_system { "/system" } else { "" }
                     )
                 })

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use super::i18n::Lang;
+
 use super::questionnaire::{Item, Questionnaire};
 
 /// One answer to one item.
@@ -39,20 +41,29 @@ pub enum AnswerError {
     NotApplicableRefused(String),
 }
 
-impl std::fmt::Display for AnswerError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl AnswerError {
+    /// The reason, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            AnswerError::UnknownItem(id) => {
-                write!(f, "there is no item {id} in this questionnaire")
-            }
-            AnswerError::LevelOutOfRange { item, level, top } => {
-                write!(f, "{item}: level {level} is outside 0-{top}")
-            }
-            AnswerError::NotApplicableRefused(id) => write!(
-                f,
-                "{id} is a clause requirement: clauses 4-10 can never be not applicable"
+            AnswerError::UnknownItem(id) => lang.f(
+                "there is no item {item} in this questionnaire",
+                &[("item", id)],
+            ),
+            AnswerError::LevelOutOfRange { item, level, top } => lang.f(
+                "{item}: level {level} is outside 0-{top}",
+                &[("item", item), ("level", level), ("top", top)],
+            ),
+            AnswerError::NotApplicableRefused(id) => lang.f(
+                "{item} is a clause requirement: clauses 4-10 can never be not applicable",
+                &[("item", id)],
             ),
         }
+    }
+}
+
+impl std::fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 

@@ -2,7 +2,9 @@
 
 use std::rc::Rc;
 
+use super::i18n::Lang;
 use super::questionnaire::{ContentError, Questionnaire};
+use super::translation::translate;
 
 include!(concat!(env!("OUT_DIR"), "/catalogue_files.rs"));
 
@@ -40,4 +42,34 @@ pub fn usable(entries: &[Entry]) -> Vec<Rc<Questionnaire>> {
 /// Every usable built-in questionnaire (for tools that do not show refused files).
 pub fn questionnaires() -> Vec<Rc<Questionnaire>> {
     usable(&load())
+}
+
+/// The translation file of a questionnaire into `lang`, if the catalogue has one.
+pub fn translation_file(id: &str, lang: Lang) -> Option<&'static str> {
+    let name = format!("{id}.{}.json", lang.code());
+    TRANSLATIONS
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map(|(_, json)| *json)
+}
+
+/// A built-in `questionnaire` (in its source language) in `lang`: itself when it is already in
+/// that language, its translation otherwise. `Err` when the catalogue has no usable translation
+/// (tests/i18n.rs forbids that for every built-in questionnaire and declared language).
+pub fn localise(
+    questionnaire: &Rc<Questionnaire>,
+    lang: Lang,
+) -> Result<Rc<Questionnaire>, Vec<ContentError>> {
+    if questionnaire.language == lang.code() {
+        return Ok(Rc::clone(questionnaire));
+    }
+    let Some(json) = translation_file(&questionnaire.id, lang) else {
+        return Err(vec![ContentError {
+            questionnaire: questionnaire.id.clone(),
+            item: None,
+            field: "(translation)".into(),
+            message: format!("no translation into {}", lang.code()),
+        }]);
+    };
+    translate(questionnaire, json).map(Rc::new)
 }

@@ -1,6 +1,7 @@
 //! The "documents you will need" checklist: each document's status derived from the answers of the items that produce it.
 
 use super::answers::Answers;
+use super::i18n::{msg, Lang};
 use super::profile::Profile;
 use super::questionnaire::Questionnaire;
 use super::scoring::ItemStatus;
@@ -16,12 +17,12 @@ pub enum DocumentStatus {
 }
 
 impl DocumentStatus {
-    pub fn label(self) -> &'static str {
-        match self {
-            DocumentStatus::Missing => "Missing",
-            DocumentStatus::Partial => "Partial",
-            DocumentStatus::InPlace => "In place",
-        }
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            DocumentStatus::Missing => msg("Missing"),
+            DocumentStatus::Partial => msg("Partial"),
+            DocumentStatus::InPlace => msg("In place"),
+        })
     }
 
     pub fn key(self) -> &'static str {

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use super::i18n::Lang;
+
 /// Colour scheme: follow the system, or force one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -25,7 +27,8 @@ pub struct CallToAction {
 pub struct EmbedConfig {
     /// A questionnaire id to open directly (checked against the catalogue by the shell).
     pub questionnaire: Option<String>,
-    pub language: Option<String>,
+    /// The interface and questionnaire language (`lang=de`); otherwise the browser's.
+    pub language: Option<Lang>,
     pub accent: Option<String>,
     pub accent_text: Option<String>,
     pub font: Option<String>,
@@ -39,8 +42,6 @@ pub struct EmbedConfig {
     /// Identifies this widget in the height messages it posts to the host page.
     pub widget_id: Option<String>,
 }
-
-const LANGUAGES: [&str; 1] = ["en"];
 
 fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
@@ -148,9 +149,7 @@ impl EmbedConfig {
                             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
                     })
                     .map(|v| config.questionnaire = Some(v)),
-                "lang" => LANGUAGES
-                    .contains(&value.as_str())
-                    .then(|| config.language = Some(value.clone())),
+                "lang" => Lang::from_code(&value).map(|l| config.language = Some(l)),
                 "accent" => colour(&value).map(|v| config.accent = Some(v)),
                 "accent-text" => colour(&value).map(|v| config.accent_text = Some(v)),
                 "font" => plain(&value, 80)

@@ -10,6 +10,7 @@ pub mod condition;
 pub mod date;
 pub mod documents;
 pub mod embed;
+pub mod i18n;
 pub mod profile;
 pub mod questionnaire;
 pub mod report;
@@ -18,6 +19,7 @@ pub mod saved;
 pub mod scoring;
 pub mod session;
 pub mod share;
+pub mod translation;
 
 pub use answers::{Answer, Answers};
 pub use profile::{AiRole, Certification, HighRisk, Profile, SizeBand};

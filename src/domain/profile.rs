@@ -1,5 +1,6 @@
 //! The organisation profile: not scored, but it decides which items apply and shapes the roadmap.
 
+use super::i18n::{msg, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -26,13 +27,13 @@ impl SizeBand {
         SizeBand::Enterprise,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            SizeBand::Small => "Fewer than 50 people",
-            SizeBand::Medium => "50 to 249 people",
-            SizeBand::Large => "250 to 999 people",
-            SizeBand::Enterprise => "1,000 people or more",
-        }
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            SizeBand::Small => msg("Fewer than 50 people"),
+            SizeBand::Medium => msg("50 to 249 people"),
+            SizeBand::Large => msg("250 to 999 people"),
+            SizeBand::Enterprise => msg("1,000 people or more"),
+        })
     }
 
     pub fn key(self) -> &'static str {
@@ -72,12 +73,12 @@ impl AiRole {
         AiRole::ALL.into_iter().find(|r| r.key() == key)
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            AiRole::Develops => "We develop or train AI systems",
-            AiRole::Provides => "We provide AI products or services to others",
-            AiRole::Uses => "We use AI systems from third parties",
-        }
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            AiRole::Develops => msg("We develop or train AI systems"),
+            AiRole::Provides => msg("We provide AI products or services to others"),
+            AiRole::Uses => msg("We use AI systems from third parties"),
+        })
     }
 }
 
@@ -138,12 +139,12 @@ impl HighRisk {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            HighRisk::Yes => "Yes",
-            HighRisk::No => "No",
-            HighRisk::NotSure => "Not sure",
-        }
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            HighRisk::Yes => msg("Yes"),
+            HighRisk::No => msg("No"),
+            HighRisk::NotSure => msg("Not sure"),
+        })
     }
 }
 

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use super::condition::Condition;
+use super::i18n::Lang;
 use super::profile::{Certification, Profile};
 use super::roadmap::Phase;
 
@@ -307,6 +308,11 @@ impl Questionnaire {
             }]
         })?;
         validate(raw)
+    }
+
+    /// The language of this questionnaire's texts (English for an undeclared language).
+    pub fn lang(&self) -> Lang {
+        Lang::from_code(&self.language).unwrap_or_default()
     }
 
     pub fn items(&self) -> impl Iterator<Item = &Item> {

@@ -8,15 +8,27 @@ use std::fmt::Write;
 use super::answers::Answers;
 use super::date::Date;
 use super::documents::checklist;
+use super::i18n::{msg, Lang};
 use super::profile::Profile;
 use super::questionnaire::{Item, Questionnaire, SectionKind};
 use super::roadmap::{days_text, Roadmap, TaskKind};
 use super::saved::Notes;
 use super::scoring::{Assessment, ItemStatus};
 
-/// RFC 4180 CSV: fields quoted when they hold a comma, quote or line break, quotes doubled, CRLF
-/// line ends, and a UTF-8 byte-order mark so spreadsheet programs pick the right encoding.
-pub fn csv(rows: &[Vec<String>]) -> String {
+/// The field separator spreadsheet programs expect in this language: German ones read a
+/// semicolon, because the comma is the decimal mark there.
+pub fn csv_separator(lang: Lang) -> char {
+    match lang {
+        Lang::En => ',',
+        Lang::De => ';',
+    }
+}
+
+/// RFC 4180 CSV: fields quoted when they hold the separator, a quote or a line break, quotes
+/// doubled, CRLF line ends, and a UTF-8 byte-order mark so spreadsheet programs pick the right
+/// encoding. The separator is the one of `lang` ([`csv_separator`]).
+pub fn csv(rows: &[Vec<String>], lang: Lang) -> String {
+    let sep = csv_separator(lang);
     let mut out = String::from("\u{feff}");
     for row in rows {
         let fields: Vec<String> = row
@@ -28,14 +40,14 @@ pub fn csv(rows: &[Vec<String>]) -> String {
                 } else {
                     f.clone()
                 };
-                if f.contains([',', '"', '\n', '\r']) {
+                if f.contains([sep, ',', '"', '\n', '\r']) {
                     format!("\"{}\"", f.replace('"', "\"\""))
                 } else {
                     f
                 }
             })
             .collect();
-        out.push_str(&fields.join(","));
+        out.push_str(&fields.join(sep.encode_utf8(&mut [0; 4])));
         out.push_str("\r\n");
     }
     out
@@ -43,16 +55,26 @@ pub fn csv(rows: &[Vec<String>]) -> String {
 
 /// How an item's status reads in reports.
 pub fn status_text(questionnaire: &Questionnaire, status: &ItemStatus) -> String {
+    let lang = questionnaire.lang();
     match status {
         ItemStatus::Level(l) => {
             format!("{l} {}", questionnaire.scale.levels[usize::from(*l)].label)
         }
-        ItemStatus::DontKnow => "Don't know".into(),
-        ItemStatus::NotApplicable => "Not applicable".into(),
-        ItemStatus::NeedsJustification => "Not applicable (justification missing)".into(),
-        ItemStatus::Unanswered => "Not answered".into(),
-        ItemStatus::Hidden => "Not asked for this profile".into(),
+        ItemStatus::DontKnow => lang.t("Don't know").into(),
+        ItemStatus::NotApplicable => lang.t("Not applicable").into(),
+        ItemStatus::NeedsJustification => lang.t("Not applicable (justification missing)").into(),
+        ItemStatus::Unanswered => lang.t("Not answered").into(),
+        ItemStatus::Hidden => lang.t("Not asked for this profile").into(),
     }
+}
+
+/// A header row, translated.
+fn header(lang: Lang, names: &[&'static str]) -> Vec<String> {
+    names.iter().map(|n| lang.t(n).to_string()).collect()
+}
+
+fn yes_no(lang: Lang, yes: bool) -> String {
+    lang.t(if yes { "Yes" } else { "No" }).into()
 }
 
 fn note(notes: &Notes, id: &str) -> String {
@@ -67,21 +89,23 @@ pub fn gap_register(
     notes: &Notes,
     roadmap: &Roadmap,
 ) -> String {
+    let lang = q.lang();
     let top = q.scale.top();
-    let mut rows = vec![[
-        "Item",
-        "Title",
-        "Level",
-        "Target",
-        "Gap",
-        "Blocker",
-        "Actions",
-        "Phase",
-        "Effort (person-days)",
-        "Note",
-    ]
-    .map(String::from)
-    .to_vec()];
+    let mut rows = vec![header(
+        lang,
+        &[
+            msg("Item"),
+            msg("Title"),
+            msg("Level"),
+            msg("Target"),
+            msg("Gap"),
+            msg("Blocker"),
+            msg("Actions"),
+            msg("Phase"),
+            msg("Effort (person-days)"),
+            msg("Note"),
+        ],
+    )];
     for item in q.items() {
         let status = ItemStatus::of(item, profile, answers);
         if status == ItemStatus::Hidden {
@@ -101,7 +125,7 @@ pub fn gap_register(
             status_text(q, &status),
             format!("{top} {}", q.scale.levels[usize::from(top)].label),
             gap,
-            if item.blocker { "Yes" } else { "No" }.into(),
+            yes_no(lang, item.blocker),
             tasks
                 .iter()
                 .map(|t| t.text.as_str())
@@ -112,11 +136,11 @@ pub fn gap_register(
                 .map(u8::to_string)
                 .collect::<Vec<_>>()
                 .join(", "),
-            days_text(tasks.iter().map(|t| t.effort).sum()),
+            days_text(tasks.iter().map(|t| t.effort).sum(), lang),
             note(notes, &item.id),
         ]);
     }
-    csv(&rows)
+    csv(&rows, lang)
 }
 
 /// A draft Statement of Applicability: every Annex A control, applicable or excluded with reasons.
@@ -126,27 +150,31 @@ pub fn statement_of_applicability(
     answers: &Answers,
     notes: &Notes,
 ) -> String {
-    let mut rows = vec![[
-        "Control",
-        "Title",
-        "Applicable",
-        "Justification",
-        "Implementation status",
-        "Note",
-    ]
-    .map(String::from)
-    .to_vec()];
+    let lang = q.lang();
+    let mut rows = vec![header(
+        lang,
+        &[
+            msg("Control"),
+            msg("Title"),
+            msg("Applicable"),
+            msg("Justification"),
+            msg("Implementation status"),
+            msg("Note"),
+        ],
+    )];
     for item in q.items().filter(|i| i.kind == SectionKind::Annex) {
         let status = ItemStatus::of(item, profile, answers);
         let (applicable, justification) = match (&status, answers.get(&item.id)) {
             (ItemStatus::Hidden, _) => (
-                "No",
-                "Does not apply to the AI roles in this organisation's profile.".to_string(),
+                false,
+                lang.t("Does not apply to the AI roles in this organisation's profile.")
+                    .to_string(),
             ),
-            (_, Some(super::answers::Answer::NotApplicable(why))) => ("No", why.clone()),
+            (_, Some(super::answers::Answer::NotApplicable(why))) => (false, why.clone()),
             _ => (
-                "Yes",
-                "Included to treat AI risks of the systems in scope.".to_string(),
+                true,
+                lang.t("Included to treat AI risks of the systems in scope.")
+                    .to_string(),
             ),
         };
         let implementation = match status {
@@ -158,49 +186,51 @@ pub fn statement_of_applicability(
         rows.push(vec![
             item.id.clone(),
             item.title.clone(),
-            applicable.into(),
+            yes_no(lang, applicable),
             justification,
             implementation,
             note(notes, &item.id),
         ]);
     }
-    csv(&rows)
+    csv(&rows, lang)
 }
 
 /// The roadmap as rows: one per task, with its phase and weeks.
 pub fn roadmap_csv(q: &Questionnaire, roadmap: &Roadmap) -> String {
-    let mut rows = vec![[
-        "Phase",
-        "Phase title",
-        "Start week",
-        "End week",
-        "Item",
-        "Title",
-        "Task",
-        "Blocker",
-        "Effort (person-days)",
-        "Reuses",
-    ]
-    .map(String::from)
-    .to_vec()];
+    let lang = q.lang();
+    let mut rows = vec![header(
+        lang,
+        &[
+            msg("Phase"),
+            msg("Phase title"),
+            msg("Start week"),
+            msg("End week"),
+            msg("Item"),
+            msg("Title"),
+            msg("Task"),
+            msg("Blocker"),
+            msg("Effort (person-days)"),
+            msg("Reuses"),
+        ],
+    )];
     for phase in &roadmap.phases {
         for task in &phase.tasks {
             rows.push(vec![
                 phase.phase.number().to_string(),
-                phase.phase.title().into(),
+                phase.phase.title(lang).into(),
                 phase.start_week.to_string(),
                 phase.end_week.to_string(),
                 task.item_id.clone(),
                 q.item(&task.item_id)
                     .map_or(String::new(), |i| i.title.clone()),
                 task.text.clone(),
-                if task.blocker { "Yes" } else { "No" }.into(),
-                days_text(task.effort),
+                yes_no(lang, task.blocker),
+                days_text(task.effort, lang),
                 task.reuses.map_or(String::new(), |c| c.label().to_string()),
             ]);
         }
     }
-    csv(&rows)
+    csv(&rows, lang)
 }
 
 fn ics_escape(text: &str) -> String {
@@ -230,6 +260,7 @@ fn ics_date(d: Date) -> String {
 
 /// An .ics calendar with one all-day event per phase, starting on `start` (a Monday is best).
 pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, start: Date) -> String {
+    let lang = q.lang();
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -260,23 +291,40 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, start: Date) -> String {
             &mut out,
             &format!(
                 "SUMMARY:{}",
-                ics_escape(&format!(
-                    "ISO 42001 phase {}: {}",
-                    phase.phase.number(),
-                    phase.phase.title()
+                ics_escape(&lang.f(
+                    "ISO 42001 phase {n}: {title}",
+                    &[
+                        ("n", &phase.phase.number()),
+                        ("title", &phase.phase.title(lang))
+                    ]
                 ))
             ),
         );
-        let mut description = format!("Weeks {}-{}. ", phase.start_week, phase.end_week);
-        description.push_str(&phase.phase.milestones().join(" "));
+        let mut description = lang.f(
+            "Weeks {from}-{to}.",
+            &[("from", &phase.start_week), ("to", &phase.end_week)],
+        );
+        for m in phase.phase.milestones() {
+            description.push(' ');
+            description.push_str(lang.t(m));
+        }
         if !phase.tasks.is_empty() {
-            let n = phase.tasks.len();
-            let _ = write!(
-                description,
-                " {n} task{} from the readiness check, {} person-days.",
-                if n == 1 { "" } else { "s" },
-                days_text(phase.effort)
-            );
+            let args: [(&str, &dyn std::fmt::Display); 2] = [
+                ("n", &phase.tasks.len()),
+                ("days", &days_text(phase.effort, lang)),
+            ];
+            description.push(' ');
+            description.push_str(&if phase.tasks.len() == 1 {
+                lang.f(
+                    "1 task from the readiness check, {days} person-days.",
+                    &args,
+                )
+            } else {
+                lang.f(
+                    "{n} tasks from the readiness check, {days} person-days.",
+                    &args,
+                )
+            });
         }
         ics_line(
             &mut out,
@@ -293,8 +341,8 @@ fn md_cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-fn percent_text(p: Option<u32>) -> String {
-    p.map_or("n/a".into(), |p| format!("{p}%"))
+fn percent_text(p: Option<u32>, lang: Lang) -> String {
+    p.map_or(lang.t("n/a").into(), |p| lang.percent(p))
 }
 
 /// A Markdown report for people who edit in a word processor.
@@ -305,65 +353,94 @@ pub fn markdown(
     notes: &Notes,
     today: Date,
 ) -> String {
+    let lang = q.lang();
     let a = Assessment::compute(q, profile, answers);
     let r = Roadmap::plan(q, profile, answers, today);
+    let not_given = lang.t("not given");
     let mut md = String::new();
-    let _ = writeln!(md, "# ISO/IEC 42001 readiness report\n");
-    let _ = writeln!(md, "{} (version {}), {}.\n", q.title, q.version, today);
-    let _ = writeln!(md, "> Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity.\n");
-    let _ = writeln!(md, "## Organisation\n");
+    let _ = writeln!(md, "# {}\n", lang.t("ISO/IEC 42001 readiness report"));
     let _ = writeln!(
         md,
-        "- Size: {}",
-        profile.size.map_or("not given", |s| s.label())
+        "{}\n",
+        lang.f(
+            "{title} (version {version}), {date}.",
+            &[
+                ("title", &q.title),
+                ("version", &q.version),
+                ("date", &lang.date(today))
+            ]
+        )
     );
-    let roles: Vec<&str> = profile.roles.iter().map(|r| r.label()).collect();
-    let _ = writeln!(
-        md,
-        "- AI roles: {}",
-        if roles.is_empty() {
-            "not given".into()
+    let _ = writeln!(md, "> {}\n", lang.t("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity."));
+    let _ = writeln!(md, "## {}\n", lang.t("Organisation"));
+    let line = |md: &mut String, label: &'static str, value: &str| {
+        let _ = writeln!(md, "- {}: {value}", lang.t(label));
+    };
+    line(
+        &mut md,
+        msg("Size"),
+        profile.size.map_or(not_given, |s| s.label(lang)),
+    );
+    let roles: Vec<&str> = profile.roles.iter().map(|r| r.label(lang)).collect();
+    line(
+        &mut md,
+        msg("AI roles"),
+        &if roles.is_empty() {
+            not_given.into()
         } else {
             roles.join("; ")
-        }
+        },
     );
-    let _ = writeln!(md, "- AI systems in scope: {}", profile.systems);
+    line(
+        &mut md,
+        msg("AI systems in scope"),
+        &profile.systems.to_string(),
+    );
     let certs: Vec<&str> = profile
         .certifications
         .iter()
         .flatten()
         .map(|c| c.label())
         .collect();
-    let _ = writeln!(
-        md,
-        "- Certifications held: {}",
-        if certs.is_empty() {
-            "none".into()
+    line(
+        &mut md,
+        msg("Certifications held"),
+        &if certs.is_empty() {
+            lang.t("none").into()
         } else {
             certs.join(", ")
-        }
+        },
     );
-    let _ = writeln!(
-        md,
-        "- EU AI Act high-risk systems possible: {}",
-        profile.high_risk.map_or("not given", |h| h.label())
+    line(
+        &mut md,
+        msg("EU AI Act high-risk systems possible"),
+        profile.high_risk.map_or(not_given, |h| h.label(lang)),
     );
     if let Some(target) = profile.target_date {
-        let _ = writeln!(md, "- Target date for the certification audit: {target}");
+        line(
+            &mut md,
+            msg("Target date for the certification audit"),
+            &lang.date(target),
+        );
     }
-    let _ = writeln!(md, "\n## Readiness\n");
+    let _ = writeln!(md, "\n## {}\n", lang.t("Readiness"));
     let _ = writeln!(
         md,
-        "**{}** overall: {} ({} of {} points; {} of {} questions answered).\n",
-        percent_text(a.percent()),
-        a.band.label(),
-        a.points,
-        a.max_points,
-        a.answered,
-        a.applicable
+        "{}\n",
+        lang.f(
+            "**{percent}** overall: {band} ({points} of {max} points; {answered} of {applicable} questions answered).",
+            &[
+                ("percent", &percent_text(a.percent(), lang)),
+                ("band", &a.band.label(lang)),
+                ("points", &a.points),
+                ("max", &a.max_points),
+                ("answered", &a.answered),
+                ("applicable", &a.applicable),
+            ]
+        )
     );
     if !a.blockers.is_empty() {
-        let _ = writeln!(md, "### Certification blockers\n");
+        let _ = writeln!(md, "### {}\n", lang.t("Certification blockers"));
         for b in &a.blockers {
             let _ = writeln!(
                 md,
@@ -375,88 +452,117 @@ pub fn markdown(
         }
         md.push('\n');
     }
-    let _ = writeln!(md, "### Maturity by clause and Annex A area\n");
     let _ = writeln!(
         md,
-        "| Section | Title | Maturity (0-{}) | Score | Answered |",
-        q.scale.top()
+        "### {}\n",
+        lang.t("Maturity by clause and Annex A area")
+    );
+    let _ = writeln!(
+        md,
+        "| {} | {} | {} | {} | {} |",
+        lang.t("Section"),
+        lang.t("Title"),
+        lang.f("Maturity (0-{top})", &[("top", &q.scale.top())]),
+        lang.t("Score"),
+        lang.t("Answered")
     );
     let _ = writeln!(md, "|---|---|---:|---:|---:|");
     for s in a.sections.iter().filter(|s| s.applicable > 0) {
         let maturity = s
             .maturity_tenths()
-            .map_or("n/a".into(), |t| format!("{}.{}", t / 10, t % 10));
+            .map_or(lang.t("n/a").into(), |t| lang.tenths(u64::from(t)));
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {} / {} |",
             s.id,
             md_cell(&s.title),
             maturity,
-            percent_text(s.percent()),
+            percent_text(s.percent(), lang),
             s.answered,
             s.applicable
         );
     }
     if !a.unknowns.is_empty() {
-        let _ = writeln!(md, "\n### Things to find out\n");
+        let _ = writeln!(md, "\n### {}\n", lang.t("Things to find out"));
         for (id, title) in &a.unknowns {
             let _ = writeln!(md, "- {id} {title}");
         }
     }
-    let _ = writeln!(md, "\n## Documents\n");
-    let _ = writeln!(md, "| Document | Required | Status |");
+    let _ = writeln!(md, "\n## {}\n", lang.t("Documents"));
+    let _ = writeln!(
+        md,
+        "| {} | {} | {} |",
+        lang.t("Document"),
+        lang.t("Required"),
+        lang.t("Status")
+    );
     let _ = writeln!(md, "|---|---|---|");
     for d in checklist(q, profile, answers) {
         let _ = writeln!(
             md,
             "| {} | {} | {} |",
             md_cell(&d.title),
-            if d.mandatory { "Yes" } else { "Expected" },
-            d.status.label()
+            lang.t(if d.mandatory { "Yes" } else { "Expected" }),
+            d.status.label(lang)
         );
     }
     let _ = writeln!(
         md,
-        "\n## Roadmap: about {} weeks, {} person-days\n",
-        r.total_weeks,
-        days_text(r.total_effort)
+        "\n## {}\n",
+        lang.f(
+            "Roadmap: about {weeks} weeks, {days} person-days",
+            &[
+                ("weeks", &r.total_weeks),
+                ("days", &days_text(r.total_effort, lang))
+            ]
+        )
     );
     for p in &r.phases {
         let _ = writeln!(
             md,
-            "### Phase {}: {} (weeks {}-{})\n",
-            p.phase.number(),
-            p.phase.title(),
-            p.start_week,
-            p.end_week
+            "### {}\n",
+            lang.f(
+                "Phase {n}: {title} (weeks {from}-{to})",
+                &[
+                    ("n", &p.phase.number()),
+                    ("title", &p.phase.title(lang)),
+                    ("from", &p.start_week),
+                    ("to", &p.end_week)
+                ]
+            )
         );
         for m in p.phase.milestones() {
-            let _ = writeln!(md, "- {m}");
+            let _ = writeln!(md, "- {}", lang.t(m));
         }
         for t in &p.tasks {
             let flag = if t.blocker {
-                " **(audit blocker)**"
+                format!(" **({})**", lang.t("audit blocker"))
             } else {
-                ""
+                String::new()
             };
             let from = match &t.kind {
-                TaskKind::SupplierRequirement { excluded } => format!(" (from {excluded})"),
+                TaskKind::SupplierRequirement { excluded } => {
+                    format!(" ({})", lang.f("from {item}", &[("item", excluded)]))
+                }
                 _ => String::new(),
             };
             let _ = writeln!(
                 md,
-                "- [ ] {} {}{}{}: {} person-days",
+                "- [ ] {} {}{}{}: {}",
                 t.item_id,
                 md_cell(&t.text),
                 from,
                 flag,
-                days_text(t.effort)
+                lang.f(
+                    "{days} person-days",
+                    &[("days", &days_text(t.effort, lang))]
+                )
             );
         }
         md.push('\n');
     }
-    let _ = writeln!(md, "### Assumptions\n");
-    for line in r.assumptions(profile) {
+    let _ = writeln!(md, "### {}\n", lang.t("Assumptions"));
+    for line in r.assumptions(profile, lang) {
         let _ = writeln!(md, "- {line}");
     }
     let noted: Vec<&Item> = q
@@ -464,7 +570,7 @@ pub fn markdown(
         .filter(|i| notes.get(&i.id).is_some_and(|n| !n.trim().is_empty()))
         .collect();
     if !noted.is_empty() {
-        let _ = writeln!(md, "\n## Notes\n");
+        let _ = writeln!(md, "\n## {}\n", lang.t("Notes"));
         for item in noted {
             let _ = writeln!(
                 md,
@@ -489,14 +595,14 @@ pub enum Change {
 }
 
 impl Change {
-    pub fn label(self) -> &'static str {
-        match self {
-            Change::Improved => "Improved",
-            Change::Regressed => "Regressed",
-            Change::Unchanged => "Unchanged",
-            Change::NewlyAnswered => "Newly answered",
-            Change::NoLongerAnswered => "No longer answered",
-        }
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Change::Improved => msg("Improved"),
+            Change::Regressed => msg("Regressed"),
+            Change::Unchanged => msg("Unchanged"),
+            Change::NewlyAnswered => msg("Newly answered"),
+            Change::NoLongerAnswered => msg("No longer answered"),
+        })
     }
 }
 

@@ -6,6 +6,7 @@
 
 use super::answers::Answers;
 use super::date::Date;
+use super::i18n::{msg, Lang};
 use super::profile::{Certification, Profile, SizeBand};
 use super::questionnaire::Questionnaire;
 use super::scoring::ItemStatus;
@@ -37,39 +38,62 @@ impl Phase {
         self as u8 + 1
     }
 
-    pub fn title(self) -> &'static str {
-        match self {
-            Phase::Assessment => "Assessment and planning",
-            Phase::Design => "AIMS design and development",
-            Phase::Implementation => "Implementation and training",
-            Phase::AuditAndReview => "Internal audit and management review",
-            Phase::Certification => "Certification audit, stage 1 and stage 2",
-        }
+    pub fn title(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Phase::Assessment => msg("Assessment and planning"),
+            Phase::Design => msg("AIMS design and development"),
+            Phase::Implementation => msg("Implementation and training"),
+            Phase::AuditAndReview => msg("Internal audit and management review"),
+            Phase::Certification => msg("Certification audit, stage 1 and stage 2"),
+        })
     }
 
-    /// The steps every organisation takes in this phase, whatever its gaps.
+    /// The steps every organisation takes in this phase, whatever its gaps (English; show them
+    /// with `lang.t`).
     pub fn milestones(self) -> &'static [&'static str] {
         match self {
-            Phase::Assessment => &[
-                "Confirm the gap analysis, the AIMS lead and the budget with top management.",
-                "Agree the project plan and the target date for the certification audit.",
-            ],
-            Phase::Design => &["Draft and approve the AIMS documents the gaps call for."],
-            Phase::Implementation => &[
-                "Put the processes into daily use and keep their records.",
-                "Train the people in AI roles and brief everyone else.",
-            ],
-            Phase::AuditAndReview => &[
-                "Complete one full internal audit of the AIMS.",
-                "Hold one management review and record its decisions.",
-                "Close or plan corrective action for every finding.",
-            ],
-            Phase::Certification => &[
-                "Choose an accredited certification body and book both audit stages.",
-                "Stage 1: the auditor reviews documentation and readiness.",
-                "Close any stage 1 findings.",
-                "Stage 2: the auditor samples implementation and effectiveness; major nonconformities must be closed before a certificate is issued.",
-            ],
+            Phase::Assessment => {
+                const {
+                    &[
+                msg("Confirm the gap analysis, the AIMS lead and the budget with top management."),
+                msg("Agree the project plan and the target date for the certification audit."),
+            ]
+                }
+            }
+            Phase::Design => {
+                const {
+                    &[msg(
+                        "Draft and approve the AIMS documents the gaps call for.",
+                    )]
+                }
+            }
+            Phase::Implementation => {
+                const {
+                    &[
+                        msg("Put the processes into daily use and keep their records."),
+                        msg("Train the people in AI roles and brief everyone else."),
+                    ]
+                }
+            }
+            Phase::AuditAndReview => {
+                const {
+                    &[
+                        msg("Complete one full internal audit of the AIMS."),
+                        msg("Hold one management review and record its decisions."),
+                        msg("Close or plan corrective action for every finding."),
+                    ]
+                }
+            }
+            Phase::Certification => {
+                const {
+                    &[
+                msg("Choose an accredited certification body and book both audit stages."),
+                msg("Stage 1: the auditor reviews documentation and readiness."),
+                msg("Close any stage 1 findings."),
+                msg("Stage 2: the auditor samples implementation and effectiveness; major nonconformities must be closed before a certificate is issued."),
+            ]
+                }
+            }
         }
     }
 
@@ -198,6 +222,7 @@ impl Roadmap {
         answers: &Answers,
         today: Date,
     ) -> Roadmap {
+        let lang = questionnaire.lang();
         let size = profile.size.unwrap_or(SizeBand::Small);
         let systems = profile.systems.max(1);
         let top = questionnaire.scale.top();
@@ -226,9 +251,9 @@ impl Roadmap {
                         tasks.push(Task {
                             item_id: target.id.clone(),
                             item_title: target.title.clone(),
-                            text: format!(
-                                "Require your AI suppliers to cover {} ({}) and ask for their evidence.",
-                                item.id, item.title
+                            text: lang.f(
+                                "Require your AI suppliers to cover {id} ({title}) and ask for their evidence.",
+                                &[("id", &item.id), ("title", &item.title)],
                             ),
                             phase: Phase::Implementation,
                             kind: TaskKind::SupplierRequirement {
@@ -245,7 +270,10 @@ impl Roadmap {
                 ItemStatus::Level(level) if level >= top => continue,
                 ItemStatus::Level(level) => level,
                 ItemStatus::DontKnow => {
-                    let text = format!("Find out where this stands: {}", item.question);
+                    let text = lang.f(
+                        "Find out where this stands: {question}",
+                        &[("question", &item.question)],
+                    );
                     tasks.push(base(
                         text,
                         Phase::Assessment,
@@ -256,7 +284,10 @@ impl Roadmap {
                     0
                 }
                 ItemStatus::Unanswered | ItemStatus::NeedsJustification => {
-                    let text = format!("Assess this item: {}", item.question);
+                    let text = lang.f(
+                        "Assess this item: {question}",
+                        &[("question", &item.question)],
+                    );
                     tasks.push(base(
                         text,
                         Phase::Assessment,
@@ -353,29 +384,30 @@ impl Roadmap {
     }
 
     /// The assumptions behind the figures, in plain words, with this organisation's numbers.
-    pub fn assumptions(&self, profile: &Profile) -> Vec<String> {
+    pub fn assumptions(&self, profile: &Profile, lang: Lang) -> Vec<String> {
         let size = profile.size.unwrap_or(SizeBand::Small);
+        let systems = self.systems;
         let mut list = vec![
-            format!(
-                "Your AIMS team can give about {} person-days a week to this work (typical for an organisation of {}).",
-                days_text(self.capacity),
-                size.label().to_lowercase()
+            lang.f(
+                "Your AIMS team can give about {days} person-days a week to this work (typical for an organisation of {size}).",
+                &[("days", &days_text(self.capacity, lang)), ("size", &size.label(lang).to_lowercase())],
             ),
-            format!(
-                "Coordinating across an organisation of that size multiplies the effort by {}%.",
-                self.coordination_percent
+            lang.f(
+                "Coordinating across an organisation of that size multiplies the effort by {percent}.",
+                &[("percent", &lang.percent(self.coordination_percent))],
             ),
-            format!(
-                "Work done per AI system is counted {} time{} ({} AI system{} in scope).",
-                self.systems,
-                if self.systems == 1 { "" } else { "s" },
-                self.systems,
-                if self.systems == 1 { "" } else { "s" }
-            ),
-            "Items already at the top level create no tasks; each \"don't know\" or unanswered item adds half a day of fact-finding to phase 1.".to_string(),
-            format!(
-                "Every phase takes at least its minimum ({} weeks): an internal audit and a management review must have run before stage 2, and the certification body needs time between stage 1 and stage 2.",
-                Phase::ALL.map(|p| p.minimum_weeks().to_string()).join(", ")
+            if systems == 1 {
+                lang.t("Work done per AI system is counted once (1 AI system in scope).").to_string()
+            } else {
+                lang.f(
+                    "Work done per AI system is counted {n} times ({n} AI systems in scope).",
+                    &[("n", &systems)],
+                )
+            },
+            lang.t("Items already at the top level create no tasks; each \"don't know\" or unanswered item adds half a day of fact-finding to phase 1.").to_string(),
+            lang.f(
+                "Every phase takes at least its minimum ({weeks} weeks): an internal audit and a management review must have run before stage 2, and the certification body needs time between stage 1 and stage 2.",
+                &[("weeks", &Phase::ALL.map(|p| p.minimum_weeks().to_string()).join(", "))],
             ),
         ];
         let held: Vec<&str> = profile
@@ -386,27 +418,23 @@ impl Roadmap {
             .collect();
         if held.is_empty() {
             list.push(
-                "No existing management system is reused: everything is built new.".to_string(),
+                lang.t("No existing management system is reused: everything is built new.")
+                    .to_string(),
             );
         } else {
-            list.push(format!(
-                "Tasks whose processes exist in your {} management system (document control, internal audit, management review, corrective action, competence…) take {}% of the effort.",
-                held.join(" / "),
-                REUSE_PERCENT
+            list.push(lang.f(
+                "Tasks whose processes exist in your {systems} management system (document control, internal audit, management review, corrective action, competence…) take {percent} of the effort.",
+                &[("systems", &held.join(" / ")), ("percent", &lang.percent(REUSE_PERCENT))],
             ));
         }
-        list.push("These are indicative practitioners' estimates (typically 6 to 12 months from start to certificate), not a quote or a promise.".to_string());
+        list.push(lang.t("These are indicative practitioners' estimates (typically 6 to 12 months from start to certificate), not a quote or a promise.").to_string());
         list
     }
 }
 
-/// Formats tenths of a day as "2.5" or "3".
-pub fn days_text(effort: Tenths) -> String {
-    if effort % 10 == 0 {
-        (effort / 10).to_string()
-    } else {
-        format!("{}.{}", effort / 10, effort % 10)
-    }
+/// Formats tenths of a day as "2.5" or "3" (2,5 in German).
+pub fn days_text(effort: Tenths, lang: Lang) -> String {
+    lang.tenths(u64::from(effort))
 }
 
 #[cfg(test)]
@@ -425,8 +453,9 @@ mod tests {
 
     #[test]
     fn days_print_without_needless_decimals() {
-        assert_eq!(days_text(30), "3");
-        assert_eq!(days_text(25), "2.5");
-        assert_eq!(days_text(0), "0");
+        assert_eq!(days_text(30, Lang::En), "3");
+        assert_eq!(days_text(25, Lang::En), "2.5");
+        assert_eq!(days_text(25, Lang::De), "2,5");
+        assert_eq!(days_text(0, Lang::En), "0");
     }
 }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::answers::{Answer, Answers};
+use super::i18n::{msg, Lang};
 use super::profile::{Profile, MAX_SYSTEMS};
 use super::questionnaire::Questionnaire;
 
@@ -103,29 +104,56 @@ pub enum SavedError {
     Invalid(Vec<String>),
 }
 
+impl SavedError {
+    /// The reason, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            SavedError::TooLarge(n) => lang.f(
+                "the file is {size} MB; an assessment is never more than {max} KB, so this is not one",
+                &[
+                    ("size", &lang.tenths((*n as u64 * 10).div_ceil(1_048_576))),
+                    ("max", &(MAX_SAVED_BYTES / 1024)),
+                ],
+            ),
+            SavedError::Empty => lang.t("the file is empty").into(),
+            SavedError::NotJson { truncated: true, .. } => lang
+                .t("the file is cut off before its end (incomplete download or copy?)")
+                .into(),
+            SavedError::NotJson { message, .. } => lang.f(
+                "the file is not a saved assessment: it is not valid JSON ({detail})",
+                &[("detail", message)],
+            ),
+            SavedError::NotASave(message) => lang.f(
+                "the file is not a saved assessment of this widget ({detail})",
+                &[("detail", message)],
+            ),
+            SavedError::WrongFormat(v) => lang.f(
+                "the file uses save format {format}, which this version of the widget cannot read",
+                &[("format", v)],
+            ),
+            SavedError::UnknownQuestionnaire(id) => lang.f(
+                "the file belongs to questionnaire \"{id}\", which this widget does not have",
+                &[("id", id)],
+            ),
+            SavedError::UnknownVersion { id, found, current } => lang.f(
+                "the file was made with version {found} of \"{id}\", but this widget has version {current}; only saves from the same or an older version can be opened",
+                &[("found", found), ("id", id), ("current", current)],
+            ),
+            SavedError::Invalid(problems) if problems.len() == 1 => lang.f(
+                "the file has 1 problem: {problems}",
+                &[("problems", &problems[0])],
+            ),
+            SavedError::Invalid(problems) => lang.f(
+                "the file has {n} problems: {problems}",
+                &[("n", &problems.len()), ("problems", &problems.join("; "))],
+            ),
+        }
+    }
+}
+
 impl std::fmt::Display for SavedError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SavedError::TooLarge(n) => write!(
-                f,
-                "the file is {:.1} MB; an assessment is never more than {} KB, so this is not one",
-                *n as f64 / 1_048_576.0,
-                MAX_SAVED_BYTES / 1024
-            ),
-            SavedError::Empty => write!(f, "the file is empty"),
-            SavedError::NotJson { truncated: true, .. } => {
-                write!(f, "the file is cut off before its end (incomplete download or copy?)")
-            }
-            SavedError::NotJson { message, .. } => write!(f, "the file is not a saved assessment: it is not valid JSON ({message})"),
-            SavedError::NotASave(message) => write!(f, "the file is not a saved assessment of this widget ({message})"),
-            SavedError::WrongFormat(v) => write!(f, "the file uses save format {v}, which this version of the widget cannot read"),
-            SavedError::UnknownQuestionnaire(id) => write!(f, "the file belongs to questionnaire \"{id}\", which this widget does not have"),
-            SavedError::UnknownVersion { id, found, current } => write!(
-                f,
-                "the file was made with version {found} of \"{id}\", but this widget has version {current}; only saves from the same or an older version can be opened"
-            ),
-            SavedError::Invalid(problems) => write!(f, "the file has {} problem{}: {}", problems.len(), if problems.len() == 1 { "" } else { "s" }, problems.join("; ")),
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -164,36 +192,39 @@ pub fn encode(
 }
 
 /// Text that a browser would show as markup or that carries control characters: never in a save.
+/// Returns what was found, in English (translate with `lang.t`).
 pub(crate) fn suspicious(text: &str) -> Option<&'static str> {
     let bytes = text.as_bytes();
     let tag = bytes.windows(2).any(|w| {
         w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?'))
     });
     if tag {
-        return Some("markup");
+        return Some(msg("markup"));
     }
     if text.to_ascii_lowercase().contains("javascript:") {
-        return Some("a script address");
+        return Some(msg("a script address"));
     }
     if text
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
     {
-        return Some("control characters");
+        return Some(msg("control characters"));
     }
     None
 }
 
-fn check_text(label: &str, text: &str, problems: &mut Vec<String>) -> bool {
+fn check_text(lang: Lang, label: &str, text: &str, problems: &mut Vec<String>) -> bool {
     if text.chars().count() > MAX_TEXT_CHARS {
-        problems.push(format!(
-            "{label} is longer than {MAX_TEXT_CHARS} characters"
+        problems.push(lang.f(
+            "{what} is longer than {n} characters",
+            &[("what", &label), ("n", &MAX_TEXT_CHARS)],
         ));
         return false;
     }
-    if let Some(what) = suspicious(text) {
-        problems.push(format!(
-            "{label} contains {what}, which a saved assessment never holds"
+    if let Some(found) = suspicious(text) {
+        problems.push(lang.f(
+            "{what} contains {found}, which a saved assessment never holds",
+            &[("what", &label), ("found", &lang.t(found))],
         ));
         return false;
     }
@@ -250,6 +281,8 @@ pub fn decode(
             })
         }
     };
+    // Messages are in the language of the questionnaire they concern.
+    let lang = questionnaire.lang();
     // Problems that refuse an import; `dropped` lists what a lenient read leaves behind.
     let mut problems = Vec::new();
     let mut dropped = Vec::new();
@@ -257,13 +290,18 @@ pub fn decode(
 
     let mut profile = stored.profile;
     if !(1..=MAX_SYSTEMS).contains(&profile.systems) {
-        problems.push(format!(
-            "the number of AI systems ({}) is outside 1-{MAX_SYSTEMS}",
-            profile.systems
+        problems.push(lang.f(
+            "the number of AI systems ({n}) is outside 1-{max}",
+            &[("n", &profile.systems), ("max", &MAX_SYSTEMS)],
         ));
         profile.systems = profile.systems.clamp(1, MAX_SYSTEMS);
     }
-    check_text("the save date", &stored.saved_at, &mut problems);
+    check_text(
+        lang,
+        lang.t("the save date"),
+        &stored.saved_at,
+        &mut problems,
+    );
 
     let mut answers = Answers::default();
     for (id, stored_answer) in stored.answers {
@@ -271,7 +309,8 @@ pub fn decode(
             StoredAnswer::Level(l) => Answer::Level(l),
             StoredAnswer::DontKnow => Answer::DontKnow,
             StoredAnswer::NotApplicable(why) => {
-                if !check_text(&format!("the justification of {id}"), &why, &mut problems) {
+                let label = lang.f("the justification of {item}", &[("item", &id)]);
+                if !check_text(lang, &label, &why, &mut problems) {
                     continue;
                 }
                 Answer::NotApplicable(why)
@@ -280,22 +319,30 @@ pub fn decode(
         if let Err(e) = answers.set(questionnaire, &id, answer) {
             let unknown = questionnaire.item(&id).is_none();
             if lenient && (unknown || source == Source::Storage) {
-                dropped.push(e.to_string());
+                dropped.push(e.message(lang));
             } else {
-                problems.push(e.to_string());
+                problems.push(e.message(lang));
             }
         }
     }
     let mut notes = Notes::new();
     for (id, note) in stored.notes {
         if questionnaire.item(&id).is_none() {
-            let message = format!("a note for {id}, which is not an item of this questionnaire");
+            let message = lang.f(
+                "a note for {item}, which is not an item of this questionnaire",
+                &[("item", &id)],
+            );
             if lenient {
                 dropped.push(message);
             } else {
                 problems.push(message);
             }
-        } else if check_text(&format!("the note on {id}"), &note, &mut problems) {
+        } else if check_text(
+            lang,
+            &lang.f("the note on {item}", &[("item", &id)]),
+            &note,
+            &mut problems,
+        ) {
             notes.insert(id, note);
         }
     }
@@ -327,12 +374,17 @@ pub struct Snapshot {
 /// Three-way merge for two tabs editing one assessment: changes made on either side since
 /// `base` are kept; where both changed the same item differently, `ours` wins and the item is
 /// reported.
-pub fn merge(base: &Snapshot, ours: &Snapshot, theirs: &Snapshot) -> (Snapshot, Vec<String>) {
+pub fn merge(
+    base: &Snapshot,
+    ours: &Snapshot,
+    theirs: &Snapshot,
+    lang: Lang,
+) -> (Snapshot, Vec<String>) {
     let mut merged = theirs.clone();
     let mut conflicts = Vec::new();
     if ours.profile != base.profile {
         if theirs.profile != base.profile && theirs.profile != ours.profile {
-            conflicts.push("the organisation profile".to_string());
+            conflicts.push(lang.t("the organisation profile").to_string());
         }
         merged.profile = ours.profile.clone();
     }
@@ -363,7 +415,7 @@ pub fn merge(base: &Snapshot, ours: &Snapshot, theirs: &Snapshot) -> (Snapshot, 
         let (b, o, t) = (base.notes.get(id), ours.notes.get(id), theirs.notes.get(id));
         if o != b {
             if t != b && t != o {
-                conflicts.push(format!("the note on {id}"));
+                conflicts.push(lang.f("the note on {item}", &[("item", id)]));
             }
             match o {
                 Some(note) => merged.notes.insert(id.clone(), note.clone()),

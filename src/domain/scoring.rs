@@ -7,6 +7,7 @@
 //! gate caps the band whenever a certification blocker sits below the scale's gate level.
 
 use super::answers::{Answer, Answers};
+use super::i18n::{msg, Lang};
 use super::profile::Profile;
 use super::questionnaire::{Item, Questionnaire, SectionKind};
 
@@ -109,13 +110,13 @@ impl Band {
         }
     }
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Band::EarlyStage => "Early stage: not ready for a certification audit",
-            Band::NotReady => "Not ready for a certification audit",
-            Band::NearlyReady => "Nearly ready for a certification audit",
-            Band::AuditReady => "Ready to plan a certification audit",
-        }
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Band::EarlyStage => msg("Early stage: not ready for a certification audit"),
+            Band::NotReady => msg("Not ready for a certification audit"),
+            Band::NearlyReady => msg("Nearly ready for a certification audit"),
+            Band::AuditReady => msg("Ready to plan a certification audit"),
+        })
     }
 
     pub fn key(self) -> &'static str {
@@ -290,11 +291,15 @@ mod tests {
             Band::NearlyReady,
             Band::AuditReady,
         ] {
-            let label = band.label().to_lowercase();
-            assert!(
-                !label.contains("compliant") && !label.contains("certified"),
-                "{label}"
-            );
+            for lang in Lang::ALL {
+                let label = band.label(lang).to_lowercase();
+                assert!(
+                    !["compliant", "certified", "konform", "zertifiziert"]
+                        .iter()
+                        .any(|w| label.contains(w)),
+                    "{label}"
+                );
+            }
         }
     }
 }

@@ -132,6 +132,9 @@ pub enum Event {
         answer: Answer,
     },
     ClearAnswer(String),
+    /// The same questionnaire in another language (the person switched languages): answers,
+    /// profile and notes stay; ignored unless id and version match the open one.
+    Relocalise(Rc<Questionnaire>),
     ShowSection(usize),
     NextSection,
     PreviousSection,
@@ -155,6 +158,11 @@ fn error(text: impl Into<String>) -> Option<Notice> {
 /// The one place state changes. Pure: same state and event, same result.
 pub fn transition(state: &State, event: Event) -> State {
     let mut next = state.clone();
+    let lang = state
+        .session
+        .as_ref()
+        .map(|s| s.questionnaire.lang())
+        .unwrap_or_default();
     match event {
         Event::Open {
             questionnaire,
@@ -221,7 +229,7 @@ pub fn transition(state: &State, event: Event) -> State {
                     session = session.changed();
                     next.notice = Some(Notice {
                         kind: NoticeKind::Info,
-                        text: format!("{changed} controls were marked not applicable with the suggested justification. Review or edit each one; they become supplier requirements under A.10.3 in the roadmap."),
+                        text: lang.f("{n} controls were marked not applicable with the suggested justification. Review or edit each one; they become supplier requirements under A.10.3 in the roadmap.", &[("n", &changed)]),
                     });
                 }
                 next.session = Some(session);
@@ -230,10 +238,15 @@ pub fn transition(state: &State, event: Event) -> State {
         Event::Note { item, text } => {
             if let Some(mut session) = next.session.take() {
                 if session.questionnaire.item(&item).is_none() {
-                    next.notice = error(format!("there is no item {item} in this questionnaire"));
+                    next.notice = error(lang.f(
+                        "there is no item {item} in this questionnaire",
+                        &[("item", &item)],
+                    ));
                 } else if text.chars().count() > MAX_TEXT_CHARS {
-                    next.notice =
-                        error(format!("Notes are limited to {MAX_TEXT_CHARS} characters."));
+                    next.notice = error(lang.f(
+                        "Notes are limited to {n} characters.",
+                        &[("n", &MAX_TEXT_CHARS)],
+                    ));
                 } else if session.notes.get(&item).map_or("", String::as_str) != text {
                     if text.is_empty() {
                         session.notes.remove(&item);
@@ -264,7 +277,9 @@ pub fn transition(state: &State, event: Event) -> State {
                 next.screen = Screen::Profile;
                 next.notice = Some(Notice {
                     kind: NoticeKind::Info,
-                    text: "All answers were cleared. You are starting over.".into(),
+                    text: lang
+                        .t("All answers were cleared. You are starting over.")
+                        .into(),
                 });
             }
         }
@@ -280,7 +295,7 @@ pub fn transition(state: &State, event: Event) -> State {
                 let questionnaire = Rc::clone(&session.questionnaire);
                 match session.answers.set(&questionnaire, &item, answer) {
                     Ok(()) => session = session.changed(),
-                    Err(e) => next.notice = error(e.to_string()),
+                    Err(e) => next.notice = error(e.message(lang)),
                 }
                 next.session = Some(session);
             }
@@ -292,6 +307,15 @@ pub fn transition(state: &State, event: Event) -> State {
                     session = session.changed();
                 }
                 next.session = Some(session);
+            }
+        }
+        Event::Relocalise(questionnaire) => {
+            if let Some(session) = next.session.as_mut() {
+                let same = session.questionnaire.id == questionnaire.id
+                    && session.questionnaire.version == questionnaire.version;
+                if same {
+                    session.questionnaire = questionnaire;
+                }
             }
         }
         Event::ShowSection(section) => {
@@ -324,7 +348,7 @@ pub fn transition(state: &State, event: Event) -> State {
             (Some(_), Screen::Profile) => next.screen = Screen::Profile,
             (Some(session), _) if !session.profile.is_complete() => {
                 next.screen = Screen::Profile;
-                next.notice = error("Please complete the organisation profile first: it decides which questions apply.");
+                next.notice = error(lang.t("Please complete the organisation profile first: it decides which questions apply."));
             }
             (Some(_), screen) => next.screen = screen,
         },

@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use super::answers::{Answer, Answers};
 use super::date::Date;
+use super::i18n::{msg, Lang};
 use super::profile::{AiRole, Certification, HighRisk, Profile, SizeBand, MAX_SYSTEMS};
 use super::questionnaire::Questionnaire;
 use super::saved::{Notes, Restored, MAX_TEXT_CHARS};
@@ -144,19 +145,38 @@ pub enum ShareError {
     Invalid(Vec<String>),
 }
 
+impl ShareError {
+    /// The reason, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ShareError::NotAShareLink => lang.t("the link does not contain shared results").into(),
+            ShareError::TooLong(n) => lang.f(
+                "the link is {n} characters long, far more than shared results need",
+                &[("n", n)],
+            ),
+            ShareError::Damaged(what) => lang.f(
+                "the link is damaged or incomplete ({what}); ask for it to be sent again",
+                &[("what", &lang.t(what))],
+            ),
+            ShareError::UnknownQuestionnaire(id) => lang.f(
+                "the link is for questionnaire \"{id}\", which this widget does not have",
+                &[("id", id)],
+            ),
+            ShareError::OtherVersion { found, current } => lang.f(
+                "the link was made with version {found} of the questionnaire and this widget has version {current}; ask for a new link or a saved file",
+                &[("found", found), ("current", current)],
+            ),
+            ShareError::Invalid(problems) => lang.f(
+                "the link holds impossible answers: {problems}",
+                &[("problems", &problems.join("; "))],
+            ),
+        }
+    }
+}
+
 impl std::fmt::Display for ShareError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ShareError::NotAShareLink => write!(f, "the link does not contain shared results"),
-            ShareError::TooLong(n) => write!(f, "the link is {n} characters long, far more than shared results need"),
-            ShareError::Damaged(what) => write!(f, "the link is damaged or incomplete ({what}); ask for it to be sent again"),
-            ShareError::UnknownQuestionnaire(id) => write!(f, "the link is for questionnaire \"{id}\", which this widget does not have"),
-            ShareError::OtherVersion { found, current } => write!(
-                f,
-                "the link was made with version {found} of the questionnaire and this widget has version {current}; ask for a new link or a saved file"
-            ),
-            ShareError::Invalid(problems) => write!(f, "the link holds impossible answers: {}", problems.join("; ")),
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -171,7 +191,7 @@ impl<'a> Reader<'a> {
             .at
             .checked_add(n)
             .filter(|e| *e <= self.bytes.len())
-            .ok_or(ShareError::Damaged("it ends too early"))?;
+            .ok_or(ShareError::Damaged(msg("it ends too early")))?;
         let out = &self.bytes[self.at..end];
         self.at = end;
         Ok(out)
@@ -188,7 +208,7 @@ impl<'a> Reader<'a> {
 
     fn text(&mut self, len: usize) -> Result<String, ShareError> {
         String::from_utf8(self.take(len)?.to_vec())
-            .map_err(|_| ShareError::Damaged("text is not UTF-8"))
+            .map_err(|_| ShareError::Damaged(msg("text is not UTF-8")))
     }
 }
 
@@ -204,15 +224,15 @@ pub fn decode(
     if body.len() > MAX_LINK_CHARS {
         return Err(ShareError::TooLong(body.len()));
     }
-    let bytes = from_base64url(body).ok_or(ShareError::Damaged(
+    let bytes = from_base64url(body).ok_or(ShareError::Damaged(msg(
         "it contains characters a link never has",
-    ))?;
+    )))?;
     let mut r = Reader {
         bytes: &bytes,
         at: 0,
     };
     if r.byte()? != SHARE_FORMAT {
-        return Err(ShareError::Damaged("unknown link format"));
+        return Err(ShareError::Damaged(msg("unknown link format")));
     }
     let len = usize::from(r.byte()?);
     let id = r.text(len)?;
@@ -228,12 +248,14 @@ pub fn decode(
             current: questionnaire.version.clone(),
         });
     }
+    // Messages are in the language of the questionnaire they concern.
+    let lang = questionnaire.lang();
     let mut problems = Vec::new();
     let (a, b) = (r.byte()?, r.byte()?);
     let size = match a & 7 {
         0 => None,
         n => SizeBand::ALL.get(usize::from(n - 1)).copied().or_else(|| {
-            problems.push("an unknown organisation size".into());
+            problems.push(lang.t("an unknown organisation size").into());
             None
         }),
     };
@@ -252,14 +274,15 @@ pub fn decode(
     let high_risk = match b >> 4 {
         0 => None,
         n => HighRisk::ALL.get(usize::from(n - 1)).copied().or_else(|| {
-            problems.push("an unknown EU AI Act answer".into());
+            problems.push(lang.t("an unknown EU AI Act answer").into());
             None
         }),
     };
     let systems = u32::from(r.u16()?);
     if !(1..=MAX_SYSTEMS).contains(&systems) {
-        problems.push(format!(
-            "{systems} AI systems (the range is 1-{MAX_SYSTEMS})"
+        problems.push(lang.f(
+            "{n} AI systems (the range is 1-{max})",
+            &[("n", &systems), ("max", &MAX_SYSTEMS)],
         ));
     }
     let target = r.u16()?;
@@ -289,9 +312,9 @@ pub fn decode(
                     0 => match &item.suggest_na {
                         Some(s) => s.justification.clone(),
                         None => {
-                            problems.push(format!(
-                                "{} refers to a suggested justification that does not exist",
-                                item.id
+                            problems.push(lang.f(
+                                "{item} refers to a suggested justification that does not exist",
+                                &[("item", &item.id)],
                             ));
                             continue;
                         }
@@ -300,29 +323,29 @@ pub fn decode(
                         let len = usize::from(r.u16()?);
                         r.text(len)?
                     }
-                    _ => return Err(ShareError::Damaged("a justification is malformed")),
+                    _ => return Err(ShareError::Damaged(msg("a justification is malformed"))),
                 };
                 if why.chars().count() > MAX_TEXT_CHARS || super::saved::suspicious(&why).is_some()
                 {
-                    problems.push(format!(
-                        "the justification of {} is not plain text",
-                        item.id
+                    problems.push(lang.f(
+                        "the justification of {item} is not plain text",
+                        &[("item", &item.id)],
                     ));
                     continue;
                 }
                 Answer::NotApplicable(why)
             }
             _ => {
-                problems.push(format!("{} has an unknown answer code", item.id));
+                problems.push(lang.f("{item} has an unknown answer code", &[("item", &item.id)]));
                 continue;
             }
         };
         if let Err(e) = answers.set(questionnaire, &item.id, answer) {
-            problems.push(e.to_string());
+            problems.push(e.message(lang));
         }
     }
     if r.at != bytes.len() {
-        return Err(ShareError::Damaged("it has extra data at the end"));
+        return Err(ShareError::Damaged(msg("it has extra data at the end")));
     }
     if !problems.is_empty() {
         return Err(ShareError::Invalid(problems));

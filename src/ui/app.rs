@@ -4,7 +4,7 @@
 use std::rc::Rc;
 use yew::prelude::*;
 
-use super::components::{Footer, NoticeBar, StepNav};
+use super::components::{Footer, LanguagePicker, NoticeBar, StepNav};
 use super::files::{self, ReadError};
 use super::screens::{
     ProfileScreen, QuestionsScreen, ReportScreen, ResultsScreen, RoadmapScreen, SharedView,
@@ -13,7 +13,9 @@ use super::screens::{
 use super::storage;
 use super::sync::{self, error, offer_import, open, Effects};
 use crate::domain::catalogue::{self, Entry};
+use crate::domain::date::Date;
 use crate::domain::embed::{EmbedConfig, Theme};
+use crate::domain::i18n::Lang;
 use crate::domain::saved::{self, Restored, Source, MAX_SAVED_BYTES};
 use crate::domain::session::{transition, Event, Screen, Session, State};
 use crate::domain::share;
@@ -36,10 +38,6 @@ pub type Dispatch = UseReducerDispatcher<AppState>;
 #[function_component(App)]
 pub fn app() -> Html {
     let entries: Rc<Vec<Entry>> = use_memo((), |_| catalogue::load());
-    let questionnaires: Rc<Vec<Rc<Questionnaire>>> = {
-        let entries = entries.clone();
-        use_memo((), move |_| catalogue::usable(&entries))
-    };
     // The host's configuration, from the embed URL; anything malformed is ignored with a warning.
     let config: Rc<Rc<EmbedConfig>> = use_memo((), |_| {
         let search = gloo::utils::window()
@@ -53,6 +51,34 @@ pub fn app() -> Html {
         Rc::new(config)
     });
     let config: Rc<EmbedConfig> = (*config).clone();
+    // The host's language, else the one chosen on an earlier visit, else the browser's.
+    let lang = {
+        let configured = config.language;
+        use_state(move || {
+            configured
+                .or_else(storage::preferred_lang)
+                .unwrap_or_default()
+        })
+    };
+    let lang_now: Lang = *lang;
+    super::rescue::set_lang(lang_now);
+    // The built-in questionnaires in the language on screen (English if a translation is broken).
+    let questionnaires: Rc<Vec<Rc<Questionnaire>>> = {
+        let entries = entries.clone();
+        use_memo(lang_now, move |lang| {
+            catalogue::usable(&entries)
+                .iter()
+                .map(|q| {
+                    catalogue::localise(q, *lang).unwrap_or_else(|errors| {
+                        for e in errors {
+                            web_sys::console::warn_1(&format!("readiness check: {e}").into());
+                        }
+                        Rc::clone(q)
+                    })
+                })
+                .collect()
+        })
+    };
     let root = use_node_ref();
     let state = use_reducer(AppState::default);
     let effects = use_memo((), |_| Effects::default());
@@ -78,6 +104,38 @@ pub fn app() -> Html {
             }
         });
     }
+
+    // A new language: the open assessment (and a shared view) switch to it, answers untouched.
+    {
+        let (questionnaires, dispatch, shared) =
+            (questionnaires.clone(), dispatch.clone(), shared.clone());
+        use_effect_with(lang_now, move |lang| {
+            let element = gloo::utils::document().document_element();
+            if let Some(element) = element {
+                let _ = element.set_attribute("lang", lang.code());
+            }
+            let find = |id: &str| questionnaires.iter().find(|q| q.id == id).cloned();
+            if let Some(view) = shared.as_ref() {
+                if let Some(q) =
+                    find(&view.questionnaire.id).filter(|q| q.version == view.questionnaire.version)
+                {
+                    let mut view = (**view).clone();
+                    view.questionnaire = q;
+                    shared.set(Some(Rc::new(view)));
+                }
+            }
+            for q in questionnaires.iter() {
+                dispatch.dispatch(Event::Relocalise(Rc::clone(q)));
+            }
+        });
+    }
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |chosen: Lang| {
+            storage::remember_lang(chosen);
+            lang.set(chosen);
+        })
+    };
 
     // Branding through CSS custom properties, set with the CSSOM (the CSP forbids style attributes).
     {
@@ -132,20 +190,26 @@ pub fn app() -> Html {
     }
 
     // Shared results arrive in the URL fragment, at start-up or when a link is pasted later.
+    // The listener lives as long as the app, so it reads the language and questionnaires in use.
+    let current = use_mut_ref(|| (lang_now, questionnaires.clone()));
+    *current.borrow_mut() = (lang_now, questionnaires.clone());
     {
-        let (questionnaires, shared, dispatch) =
-            (questionnaires.clone(), shared.clone(), dispatch.clone());
+        let (current, shared, dispatch) = (current.clone(), shared.clone(), dispatch.clone());
         use_effect_with((), move |_| {
             let read = move || {
                 let hash = gloo::utils::window().location().hash().unwrap_or_default();
                 if !hash.starts_with(&format!("#{}", share::PREFIX)) {
                     return;
                 }
+                let (lang, questionnaires) = current.borrow().clone();
                 match share::decode(&hash, &questionnaires) {
                     Ok(restored) => shared.set(Some(Rc::new(restored))),
                     Err(e) => {
                         clear_fragment();
-                        dispatch.dispatch(Event::Notify(error(format!("The shared link could not be opened: {e}. Your own answers are unchanged."))));
+                        dispatch.dispatch(Event::Notify(error(lang.f(
+                            "The shared link could not be opened: {why}. Your own answers are unchanged.",
+                            &[("why", &e.message(lang))],
+                        ))));
                     }
                 }
             };
@@ -192,21 +256,24 @@ pub fn app() -> Html {
                     Ok(text) => text,
                     Err(ReadError::TooLarge(size)) => {
                         let e = saved::SavedError::TooLarge(size as usize);
-                        dispatch.dispatch(Event::Notify(error(format!(
-                            "\"{name}\" was not opened: {e}. Your current answers are unchanged."
+                        dispatch.dispatch(Event::Notify(error(lang_now.f(
+                            "\"{file}\" was not opened: {why}. Your current answers are unchanged.",
+                            &[("file", &name), ("why", &e.message(lang_now))],
                         ))));
                         return;
                     }
                     Err(ReadError::Unreadable) => {
-                        dispatch.dispatch(Event::Notify(error(format!(
-                            "\"{name}\" could not be read. Your current answers are unchanged."
+                        dispatch.dispatch(Event::Notify(error(lang_now.f(
+                            "\"{file}\" could not be read. Your current answers are unchanged.",
+                            &[("file", &name)],
                         ))));
                         return;
                     }
                 };
                 match saved::decode(&text, &questionnaires, Source::Import) {
-                    Err(e) => dispatch.dispatch(Event::Notify(error(format!(
-                        "\"{name}\" was not opened: {e}. Your current answers are unchanged."
+                    Err(e) => dispatch.dispatch(Event::Notify(error(lang_now.f(
+                        "\"{file}\" was not opened: {why}. Your current answers are unchanged.",
+                        &[("file", &name), ("why", &e.message(lang_now))],
                     )))),
                     Ok(restored) => offer_import(restored, &latest, &pending, &dispatch, &effects),
                 }
@@ -236,7 +303,7 @@ pub fn app() -> Html {
             );
             if !files::download(&filename, &text, "application/json") {
                 dispatch.dispatch(Event::Notify(error(
-                    "The browser refused to create the file.",
+                    lang_now.t("The browser refused to create the file."),
                 )));
             }
         })
@@ -328,14 +395,15 @@ pub fn app() -> Html {
         html! {
             <div class="notice confirm-import" role="alertdialog" aria-labelledby="import-title">
                 <div>
-                    <p id="import-title" class="confirm-title">{ format!("Open this saved assessment of the {}?", restored.questionnaire.title) }</p>
-                    <p>{ format!("It holds {} answers{}. It replaces the answers this device holds for that questionnaire.",
-                        restored.answers.len(),
-                        if restored.saved_at.is_empty() { String::new() } else { format!(", saved {}", restored.saved_at.get(..10).unwrap_or(&restored.saved_at)) }) }</p>
+                    <p id="import-title" class="confirm-title">{ lang_now.f("Open this saved assessment of the {title}?", &[("title", &restored.questionnaire.title)]) }</p>
+                    <p>{ match Date::parse(restored.saved_at.get(..10).unwrap_or("")) {
+                        Some(date) => lang_now.f("It holds {n} answers, saved {date}. It replaces the answers this device holds for that questionnaire.", &[("n", &restored.answers.len()), ("date", &lang_now.date(date))]),
+                        None => lang_now.f("It holds {n} answers. It replaces the answers this device holds for that questionnaire.", &[("n", &restored.answers.len())]),
+                    } }</p>
                 </div>
                 <div class="button-row">
-                    <button type="button" class="button" onclick={confirm}>{"Open it"}</button>
-                    <button type="button" class="button secondary" onclick={cancel}>{"Keep my current answers"}</button>
+                    <button type="button" class="button" onclick={confirm}>{ lang_now.t("Open it") }</button>
+                    <button type="button" class="button secondary" onclick={cancel}>{ lang_now.t("Keep my current answers") }</button>
                 </div>
             </div>
         }
@@ -348,7 +416,7 @@ pub fn app() -> Html {
                 on_import={import_shared.clone()} on_close={close_shared.clone()} />
         },
         (Screen::Start, _, _) | (_, None, _) => html! {
-            <StartScreen entries={entries.clone()} dispatch={dispatch.clone()} effects={effects.clone()} on_file={on_file.clone()} />
+            <StartScreen entries={entries.clone()} questionnaires={questionnaires.clone()} dispatch={dispatch.clone()} effects={effects.clone()} on_file={on_file.clone()} />
         },
         (Screen::Profile, Some(session), _) => html! {
             <ProfileScreen profile={session.profile.clone()} dispatch={dispatch.clone()} />
@@ -375,6 +443,7 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<Rc<EmbedConfig>> context={config.clone()}>
+        <ContextProvider<Lang> context={lang_now}>
         <div class={classes!("aims", dragging.then_some("dragging"), theme_class)} data-screen={format!("{:?}", s.screen).to_lowercase()}
             ref={root} {ondragover} {ondragleave} {ondrop}>
             <header class="aims-header">
@@ -384,8 +453,9 @@ pub fn app() -> Html {
                     } else {
                         <span class="brand-mark" aria-hidden="true">{"◆"}</span>
                     }
-                    <span class="brand-name">{"AI management system readiness check"}</span>
+                    <span class="brand-name">{ lang_now.t("AI management system readiness check") }</span>
                     <span class="brand-standard">{"ISO/IEC 42001:2023"}</span>
+                    <LanguagePicker current={lang_now} on_change={on_lang.clone()} />
                 </div>
                 if let Some(session) = &s.session {
                     if s.screen != Screen::Start && shared.is_none() {
@@ -396,18 +466,19 @@ pub fn app() -> Html {
                 }
             </header>
             if saving_off {
-                <p class="saving-off" role="status">{"Saving is off: answers live only in this page until you close it. Use \"Save to file\" to keep them."}</p>
+                <p class="saving-off" role="status">{ lang_now.t("Saving is off: answers live only in this page until you close it. Use \"Save to file\" to keep them.") }</p>
             }
             { confirm_import.unwrap_or_default() }
             if let Some(notice) = &s.notice {
                 <NoticeBar notice={notice.clone()} dispatch={dispatch.clone()} />
             }
             if *dragging {
-                <p class="drop-hint" aria-hidden="true">{"Drop a saved assessment (.json) to open it"}</p>
+                <p class="drop-hint" aria-hidden="true">{ lang_now.t("Drop a saved assessment (.json) to open it") }</p>
             }
             <main class="aims-main" id="aims-main">{ body }</main>
             <Footer dispatch={dispatch.clone()} />
         </div>
+        </ContextProvider<Lang>>
         </ContextProvider<Rc<EmbedConfig>>>
     }
 }

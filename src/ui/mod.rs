@@ -10,6 +10,14 @@ mod sync;
 
 pub use app::App;
 
+use crate::domain::i18n::Lang;
+
+/// The language in effect, provided by the app root (English outside it).
+#[yew::hook]
+pub(crate) fn use_lang() -> Lang {
+    yew::use_context::<Lang>().unwrap_or_default()
+}
+
 /// Mounts the widget into `#aims-readiness` if the page has one, else into `<body>`.
 pub fn start() {
     rescue::install();

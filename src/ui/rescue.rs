@@ -1,12 +1,21 @@
 //! Last line of defence: if the app ever panics, replace it with a friendly message and a way to
 //! download the answers, instead of a dead page.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
+use crate::domain::i18n::Lang;
+
 thread_local! {
+    /// The language on screen, so the rescue message speaks it too.
+    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
     /// The latest saved form of the open assessment, kept in memory even when storage is off.
     static LATEST: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+}
+
+/// Records the language on screen.
+pub fn set_lang(lang: Lang) {
+    LANG.with(|l| l.set(lang));
 }
 
 /// Records what a rescue download would contain: file name and saved text.
@@ -25,11 +34,12 @@ fn download_link(filename: &str, text: &str) -> Option<web_sys::Element> {
     link.set_attribute("href", &url).ok()?;
     link.set_attribute("download", filename).ok()?;
     link.set_attribute("class", "button").ok()?;
-    link.set_text_content(Some("Download your answers"));
+    link.set_text_content(Some(LANG.with(Cell::get).t("Download your answers")));
     Some(link)
 }
 
 fn show_rescue() -> Option<()> {
+    let lang = LANG.with(Cell::get);
     let document = gloo::utils::document();
     let root = document
         .get_element_by_id("aims-readiness")
@@ -38,11 +48,11 @@ fn show_rescue() -> Option<()> {
     panel.set_attribute("class", "aims rescue").ok()?;
     panel.set_attribute("role", "alert").ok()?;
     let title = document.create_element("h1").ok()?;
-    title.set_text_content(Some("Sorry, the readiness check stopped working"));
+    title.set_text_content(Some(lang.t("Sorry, the readiness check stopped working")));
     let text = document.create_element("p").ok()?;
-    text.set_text_content(Some(
+    text.set_text_content(Some(lang.t(
         "Something unexpected went wrong. Your answers were not sent anywhere. Download them to keep a copy, then reload the page: the widget will open them again from this browser, or from the file.",
-    ));
+    )));
     panel.append_child(&title).ok()?;
     panel.append_child(&text).ok()?;
     if let Some(link) = LATEST.with(|l| {

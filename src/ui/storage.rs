@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use crate::domain::date::Date;
+use crate::domain::i18n::Lang;
 use crate::domain::saved::{self, Restored, Source};
 use crate::domain::session::{Notice, NoticeKind};
 use crate::domain::Questionnaire;
@@ -13,6 +14,7 @@ use crate::domain::Questionnaire;
 /// Every key this widget writes starts with this prefix.
 pub const PREFIX: &str = "aims-readiness:";
 const LAST_OPENED: &str = "aims-readiness:last";
+const LANGUAGE: &str = "aims-readiness:language";
 
 /// Today's date from the browser's clock, in local time.
 pub fn today() -> Date {
@@ -70,13 +72,14 @@ pub struct Loaded {
 
 /// Reads what this browser holds for a questionnaire. Unreadable data is moved aside, never lost.
 pub fn load(questionnaire: &Rc<Questionnaire>) -> Loaded {
+    let lang = questionnaire.lang();
     if !available() {
         return Loaded {
             restored: None,
             text: None,
             notice: Some(Notice {
                 kind: NoticeKind::Error,
-                text: "This browser does not let the widget store anything, so saving is off: your answers live only in this page.".into(),
+                text: lang.t("This browser does not let the widget store anything, so saving is off: your answers live only in this page.").into(),
             }),
             can_save: false,
         };
@@ -94,10 +97,12 @@ pub fn load(questionnaire: &Rc<Questionnaire>) -> Loaded {
         Ok(restored) => {
             let notice = (!restored.dropped.is_empty()).then(|| Notice {
                 kind: NoticeKind::Info,
-                text: format!(
-                    "Your saved answers were restored, except {}: {}.",
-                    restored.dropped.len(),
-                    restored.dropped.join("; ")
+                text: lang.f(
+                    "Your saved answers were restored, except {n}: {what}.",
+                    &[
+                        ("n", &restored.dropped.len()),
+                        ("what", &restored.dropped.join("; ")),
+                    ],
                 ),
             });
             Loaded {
@@ -111,9 +116,9 @@ pub fn load(questionnaire: &Rc<Questionnaire>) -> Loaded {
             let backup = format!("{key}:unreadable");
             let kept = set(&backup, &text);
             let message = if kept {
-                format!("The answers saved in this browser could not be read: {e}. They were kept under \"{backup}\" and you are starting with a blank assessment.")
+                lang.f("The answers saved in this browser could not be read: {why}. They were kept under \"{key}\" and you are starting with a blank assessment.", &[("why", &e.message(lang)), ("key", &backup)])
             } else {
-                format!("The answers saved in this browser could not be read: {e}. They were left untouched and saving is off for now.")
+                lang.f("The answers saved in this browser could not be read: {why}. They were left untouched and saving is off for now.", &[("why", &e.message(lang))])
             };
             Loaded {
                 restored: None,
@@ -134,6 +139,25 @@ pub fn remember_last(id: &str) {
 
 pub fn forget_last() {
     remove(LAST_OPENED);
+}
+
+/// Remembers the language the person chose, for their next visit.
+pub fn remember_lang(lang: Lang) {
+    set(LANGUAGE, lang.code());
+}
+
+/// The language chosen on an earlier visit, else the browser's first declared one we have.
+pub fn preferred_lang() -> Option<Lang> {
+    get(LANGUAGE)
+        .and_then(|code| Lang::from_code(&code))
+        .or_else(|| {
+            gloo::utils::window()
+                .navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .find_map(|l| Lang::from_code(&l))
+        })
 }
 
 pub fn last_opened() -> Option<String> {

@@ -82,20 +82,26 @@ pub fn open(
             .unwrap_or_default(),
     };
     storage::remember_last(&questionnaire.id);
+    let lang = questionnaire.lang();
     let (restored, notice, imported) = match imported {
         Some(file) => {
-            let mut text = format!(
-                "Opened the saved assessment ({} answers).",
-                file.answers.len()
+            let mut text = lang.f(
+                "Opened the saved assessment ({n} answers).",
+                &[("n", &file.answers.len())],
             );
             if let Some(old) = &file.migrated_from {
-                text.push_str(&format!(
-                    " It was made with version {old} of this questionnaire and was carried over to version {}.",
-                    questionnaire.version
+                text.push(' ');
+                text.push_str(&lang.f(
+                    "It was made with version {old} of this questionnaire and was carried over to version {new}.",
+                    &[("old", old), ("new", &questionnaire.version)],
                 ));
             }
             if !file.dropped.is_empty() {
-                text.push_str(&format!(" Not carried over: {}.", file.dropped.join("; ")));
+                text.push(' ');
+                text.push_str(&lang.f(
+                    "Not carried over: {what}.",
+                    &[("what", &file.dropped.join("; "))],
+                ));
             }
             (Some(file), info(text), true)
         }
@@ -146,13 +152,14 @@ fn merge_stored(
     let theirs = saved::decode(text, std::slice::from_ref(q), Source::Storage)
         .ok()?
         .snapshot();
-    let (merged, conflicts) = saved::merge(&synced.snapshot, ours, &theirs);
+    let (merged, conflicts) = saved::merge(&synced.snapshot, ours, &theirs, q.lang());
     Some((theirs, merged, conflicts))
 }
 
 /// Saves the session, first merging in anything another tab wrote since this tab last synced.
 pub fn save(session: &Session, effects: &Effects, dispatch: &Dispatch) {
     let q = &session.questionnaire;
+    let lang = q.lang();
     let now = storage::now_iso();
     super::rescue::remember(
         format!("{}-{}.json", q.id, now.get(..10).unwrap_or("answers")),
@@ -168,11 +175,11 @@ pub fn save(session: &Session, effects: &Effects, dispatch: &Dispatch) {
     if let Some(stored) = stored.filter(|s| synced.key == key && Some(s) != synced.text.as_ref()) {
         if let Some((_, merged, conflicts)) = merge_stored(&synced, &ours, &stored, q) {
             let notice = if conflicts.is_empty() {
-                info("Changes made in another tab were merged with yours.")
+                info(lang.t("Changes made in another tab were merged with yours."))
             } else {
-                info(format!(
-                    "Another tab changed the same answers; this tab's answer was kept for: {}.",
-                    conflicts.join(", ")
+                info(lang.f(
+                    "Another tab changed the same answers; this tab's answer was kept for: {items}.",
+                    &[("items", &conflicts.join(", "))],
                 ))
             };
             ours = merged;
@@ -191,9 +198,9 @@ pub fn save(session: &Session, effects: &Effects, dispatch: &Dispatch) {
         };
     } else {
         *effects.saving.borrow_mut() = false;
-        dispatch.dispatch(Event::Notify(error(
+        dispatch.dispatch(Event::Notify(error(lang.t(
             "This browser refused to store your answers (storage is full or disabled). You can keep working and save them to a file, but they will be lost when you close the page.",
-        )));
+        ))));
     }
 }
 
@@ -220,12 +227,13 @@ pub fn follow(
     else {
         return;
     };
+    let lang = session.questionnaire.lang();
     let notice = if conflicts.is_empty() {
-        info("This assessment was changed in another tab; its answers are shown here too.")
+        info(lang.t("This assessment was changed in another tab; its answers are shown here too."))
     } else {
-        info(format!(
-            "This assessment was changed in another tab; this tab's answer was kept for: {}.",
-            conflicts.join(", ")
+        info(lang.f(
+            "This assessment was changed in another tab; this tab's answer was kept for: {items}.",
+            &[("items", &conflicts.join(", "))],
         ))
     };
     *synced = Synced {

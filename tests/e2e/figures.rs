@@ -1,8 +1,10 @@
 //! Prints the domain's scores and roadmap for a browser-test fixture as JSON (used by the end-to-end tests).
 //!
-//! Usage: `cargo run --example figures -- tests/e2e/fixtures/<name>.json`
+//! Usage: `cargo run --example figures -- tests/e2e/fixtures/<name>.json [language]`
+//! (the language, `en` by default, only changes the band's wording).
 
 use aims_readiness::domain::date::Date;
+use aims_readiness::domain::i18n::Lang;
 use aims_readiness::domain::roadmap::Roadmap;
 use aims_readiness::domain::scoring::Assessment;
 use aims_readiness::domain::{Answer, Answers, Profile, Questionnaire};
@@ -21,6 +23,10 @@ fn main() {
     let path = std::env::args()
         .nth(1)
         .expect("usage: figures <fixture.json>");
+    let lang = std::env::args()
+        .nth(2)
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default();
     let fixture: Fixture = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let root = env!("CARGO_MANIFEST_DIR");
     let text = std::fs::read_to_string(format!("{root}/questionnaires/{}", fixture.questionnaire))
@@ -48,7 +54,7 @@ fn main() {
     );
     let out = json!({
         "overall": a.percent(),
-        "band": a.band.label(),
+        "band": a.band.label(lang),
         "points": a.points,
         "max_points": a.max_points,
         "applicable": a.applicable,

@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::use_lang;
+
 #[derive(Clone, PartialEq)]
 pub struct Bar {
     pub label: String,
@@ -23,6 +25,7 @@ const BAR_WIDTH: u32 = 260;
 
 #[function_component(BarChart)]
 pub fn bar_chart(props: &BarChartProps) -> Html {
+    let lang = use_lang();
     let height = ROW * props.bars.len() as u32 + 24;
     let width = LABEL_WIDTH + BAR_WIDTH + 48;
     let grid = [0u32, 50, 100].map(|p| {
@@ -30,7 +33,7 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
         html! {
             <g class="grid">
                 <line x1={x.to_string()} x2={x.to_string()} y1="0" y2={(height - 18).to_string()} />
-                <text x={x.to_string()} y={(height - 4).to_string()} text-anchor="middle">{ format!("{p}%") }</text>
+                <text x={x.to_string()} y={(height - 4).to_string()} text-anchor="middle">{ lang.percent(p) }</text>
             </g>
         }
     });
@@ -42,7 +45,7 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
                 { for props.bars.iter().enumerate().map(|(n, bar)| {
                     let y = ROW * n as u32 + 4;
                     let w = BAR_WIDTH * bar.percent.unwrap_or(0) / 100;
-                    let label = bar.percent.map_or("n/a".to_string(), |p| format!("{p}%"));
+                    let label = bar.percent.map_or(lang.t("n/a").to_string(), |p| lang.percent(p));
                     html! {
                         <g class={classes!("bar", bar.flagged.then_some("flagged"))}>
                             <text class="bar-label" x={(LABEL_WIDTH - 8).to_string()} y={(y + 14).to_string()} text-anchor="end">{ &bar.label }</text>

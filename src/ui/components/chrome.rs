@@ -2,9 +2,11 @@
 
 use yew::prelude::*;
 
+use crate::domain::i18n::{msg, Lang};
 use crate::domain::session::{Event, Notice, NoticeKind, Screen};
 use crate::ui::app::Dispatch;
 use crate::ui::storage;
+use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct StepNavProps {
@@ -28,6 +30,7 @@ pub struct OpenFileProps {
 /// "Open a saved file": a real file input, styled as a button, keyboard reachable.
 #[function_component(OpenFileButton)]
 pub fn open_file_button(props: &OpenFileProps) -> Html {
+    let lang = use_lang();
     let on_file = props.on_file.clone();
     let onchange = Callback::from(move |e: web_sys::Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
@@ -40,20 +43,21 @@ pub fn open_file_button(props: &OpenFileProps) -> Html {
     html! {
         <label class={classes!("file-button", props.class.clone())}>
             <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="open-file" {onchange} />
-            {"Open a saved file"}
+            { lang.t("Open a saved file") }
         </label>
     }
 }
 
 const STEPS: [(Screen, &str); 4] = [
-    (Screen::Profile, "Profile"),
-    (Screen::Questions, "Questions"),
-    (Screen::Results, "Results"),
-    (Screen::Roadmap, "Roadmap"),
+    (Screen::Profile, msg("Profile")),
+    (Screen::Questions, msg("Questions")),
+    (Screen::Results, msg("Results")),
+    (Screen::Roadmap, msg("Roadmap")),
 ];
 
 #[function_component(StepNav)]
 pub fn step_nav(props: &StepNavProps) -> Html {
+    let lang = use_lang();
     let sharing = use_state(|| false);
     // Recomputed on every render while open, so the link always matches the current answers.
     let link = sharing.then(|| props.share_link.emit(()));
@@ -79,7 +83,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(event.clone()))
     };
     html! {
-        <nav class="step-nav" aria-label="Assessment steps">
+        <nav class="step-nav" aria-label={lang.t("Assessment steps")}>
             <span class="nav-title">{ &props.title }</span>
             <ol class="steps">
                 { for STEPS.iter().enumerate().map(|(n, (screen, label))| {
@@ -89,7 +93,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                             <button type="button" class={classes!("step", current.then_some("current"))}
                                 aria-current={current.then_some("step")}
                                 onclick={send(Event::Show(*screen))}>
-                                <span class="step-number" aria-hidden="true">{ n + 1 }</span>{ *label }
+                                <span class="step-number" aria-hidden="true">{ n + 1 }</span>{ lang.t(label) }
                             </button>
                         </li>
                     }
@@ -97,34 +101,34 @@ pub fn step_nav(props: &StepNavProps) -> Html {
             </ol>
             <div class="nav-actions">
                 <button type="button" class="link-button" data-testid="save-file" onclick={props.on_export.reform(|_: MouseEvent| ())}>
-                    {"Save to file"}
+                    { lang.t("Save to file") }
                 </button>
                 <button type="button" class="link-button" data-testid="share" aria-expanded={link.is_some().to_string()} onclick={toggle_share}>
-                    {"Share link"}
+                    { lang.t("Share link") }
                 </button>
                 <OpenFileButton on_file={props.on_file.clone()} class={classes!("link-button")} />
                 <button type="button" class="link-button" onclick={send(Event::Show(Screen::Start))}>
-                    {"Change questionnaire"}
+                    { lang.t("Change questionnaire") }
                 </button>
                 <button type="button" class="link-button danger" onclick={send(Event::AskReset)}>
-                    {"Start over"}
+                    { lang.t("Start over") }
                 </button>
             </div>
             if let Some(text) = link.as_ref() {
                 <div class="share-panel">
-                    <label for="share-link" class="confirm-title">{ format!("Link to these results ({} characters)", text.len()) }</label>
+                    <label for="share-link" class="confirm-title">{ lang.f("Link to these results ({n} characters)", &[("n", &lang.int(text.len() as u64))]) }</label>
                     <input id="share-link" type="text" readonly=true value={text.clone()} data-testid="share-link" />
-                    <button type="button" class="button secondary" onclick={copy}>{ if *copied { "Copied" } else { "Copy link" } }</button>
-                    <p class="hint">{"The answers travel in the part after #, which browsers never send to a server. Anyone you give the link to can see them; notes are not included."}</p>
+                    <button type="button" class="button secondary" onclick={copy}>{ lang.t(if *copied { "Copied" } else { "Copy link" }) }</button>
+                    <p class="hint">{ lang.t("The answers travel in the part after #, which browsers never send to a server. Anyone you give the link to can see them; notes are not included.") }</p>
                 </div>
             }
             if props.confirming_reset {
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-reset-title" aria-describedby="confirm-reset-text">
-                    <p id="confirm-reset-title" class="confirm-title">{"Start over?"}</p>
-                    <p id="confirm-reset-text">{"This clears your profile and every answer to this questionnaire on this device. It cannot be undone."}</p>
+                    <p id="confirm-reset-title" class="confirm-title">{ lang.t("Start over?") }</p>
+                    <p id="confirm-reset-text">{ lang.t("This clears your profile and every answer to this questionnaire on this device. It cannot be undone.") }</p>
                     <div class="button-row">
-                        <button type="button" class="button danger" onclick={send(Event::ConfirmReset)}>{"Yes, clear everything"}</button>
-                        <button type="button" class="button secondary" autofocus=true onclick={send(Event::CancelReset)}>{"Keep my answers"}</button>
+                        <button type="button" class="button danger" onclick={send(Event::ConfirmReset)}>{ lang.t("Yes, clear everything") }</button>
+                        <button type="button" class="button secondary" autofocus=true onclick={send(Event::CancelReset)}>{ lang.t("Keep my answers") }</button>
                     </div>
                 </div>
             }
@@ -140,13 +144,14 @@ pub struct NoticeProps {
 
 #[function_component(NoticeBar)]
 pub fn notice_bar(props: &NoticeProps) -> Html {
+    let lang = use_lang();
     let dispatch = props.dispatch.clone();
     let error = props.notice.kind == NoticeKind::Error;
     html! {
         <div class={classes!("notice", error.then_some("error"))} role={if error { "alert" } else { "status" }}>
             <p>{ &props.notice.text }</p>
             <button type="button" class="link-button" onclick={move |_| dispatch.dispatch(Event::DismissNotice)}>
-                {"Dismiss"}
+                { lang.t("Dismiss") }
             </button>
         </div>
     }
@@ -159,6 +164,7 @@ pub struct FooterProps {
 
 #[function_component(Footer)]
 pub fn footer(props: &FooterProps) -> Html {
+    let lang = use_lang();
     let confirming = use_state(|| false);
     // Read when the panel opens, so the list reflects the latest save.
     let keys = use_state(storage::stored_keys);
@@ -185,53 +191,87 @@ pub fn footer(props: &FooterProps) -> Html {
             dispatch.dispatch(Event::Leave);
             dispatch.dispatch(Event::Notify(Notice {
                 kind: NoticeKind::Info,
-                text: format!(
-                    "Deleted everything this widget stored on this device ({removed} item{}).",
-                    if removed == 1 { "" } else { "s" }
-                ),
+                text: if removed == 1 {
+                    lang.t("Deleted everything this widget stored on this device (1 item).")
+                        .into()
+                } else {
+                    lang.f(
+                        "Deleted everything this widget stored on this device ({n} items).",
+                        &[("n", &removed)],
+                    )
+                },
             }));
         })
     };
     html! {
         <footer class="aims-footer">
             <p>
-                <strong>{"Indicative self-assessment. "}</strong>
-                {"This check estimates readiness from your own answers. It is not an audit and does not show conformity: only an accredited certification body can certify an AI management system."}
+                <strong>{ lang.t("Indicative self-assessment.") }</strong>{" "}
+                { lang.t("This check estimates readiness from your own answers. It is not an audit and does not show conformity: only an accredited certification body can certify an AI management system.") }
             </p>
             if !offline_edition() {
                 <p>
                     <a href="./aims-readiness-offline.html" download="aims-readiness-offline.html" data-testid="offline-download">
-                        {"Download the offline edition"}
+                        { lang.t("Download the offline edition") }
                     </a>
-                    {": one HTML file that runs this check with no network at all, opened straight from your disk."}
+                    { ": " }{ lang.t("one HTML file that runs this check with no network at all, opened straight from your disk.") }
                 </p>
             }
             <details class="your-data" ontoggle={refresh}>
-                <summary>{"Your data"}</summary>
-                <p>{"Everything runs in this page. Your answers are never sent anywhere: the page's security policy forbids it to open any network connection once it has loaded. There are no cookies, no analytics and no third-party files."}</p>
-                <p>{"To let you continue later, this widget keeps your answers in this browser's local storage, on this device only:"}</p>
+                <summary>{ lang.t("Your data") }</summary>
+                <p>{ lang.t("Everything runs in this page. Your answers are never sent anywhere: the page's security policy forbids it to open any network connection once it has loaded. There are no cookies, no analytics and no third-party files.") }</p>
+                <p>{ lang.t("To let you continue later, this widget keeps your answers in this browser's local storage, on this device only:") }</p>
                 if keys.is_empty() {
-                    <p class="muted" data-testid="stored-none">{"Nothing is stored at the moment."}</p>
+                    <p class="muted" data-testid="stored-none">{ lang.t("Nothing is stored at the moment.") }</p>
                 } else {
                     <ul class="stored-keys">
-                        { for keys.iter().map(|(k, size)| html! { <li><code>{ k }</code>{ format!(" ({size} characters)") }</li> }) }
+                        { for keys.iter().map(|(k, size)| html! { <li><code>{ k }</code>{" "}{ lang.f("({n} characters)", &[("n", &lang.int(*size as u64))]) }</li> }) }
                     </ul>
                 }
                 if *confirming {
                     <div class="confirm" role="alertdialog" aria-labelledby="delete-all-title">
-                        <p id="delete-all-title" class="confirm-title">{"Delete everything this widget stored on this device?"}</p>
+                        <p id="delete-all-title" class="confirm-title">{ lang.t("Delete everything this widget stored on this device?") }</p>
                         <div class="button-row">
-                            <button type="button" class="button danger" onclick={delete}>{"Yes, delete it all"}</button>
-                            <button type="button" class="button secondary" onclick={cancel}>{"Cancel"}</button>
+                            <button type="button" class="button danger" onclick={delete}>{ lang.t("Yes, delete it all") }</button>
+                            <button type="button" class="button secondary" onclick={cancel}>{ lang.t("Cancel") }</button>
                         </div>
                     </div>
                 } else {
                     <button type="button" class="button secondary" onclick={ask} disabled={keys.is_empty()}>
-                        {"Delete everything stored on this device"}
+                        { lang.t("Delete everything stored on this device") }
                     </button>
                 }
             </details>
         </footer>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LanguageProps {
+    pub current: Lang,
+    pub on_change: Callback<Lang>,
+}
+
+/// The language switcher: a labelled native select, so it works with keyboard and screen readers.
+#[function_component(LanguagePicker)]
+pub fn language_picker(props: &LanguageProps) -> Html {
+    let lang = use_lang();
+    let on_change = props.on_change.clone();
+    let onchange = Callback::from(move |e: web_sys::Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        if let Some(lang) = Lang::from_code(&select.value()) {
+            on_change.emit(lang);
+        }
+    });
+    html! {
+        <div class="language">
+            <label for="aims-language" class="visually-hidden">{ lang.t("Language") }</label>
+            <select id="aims-language" data-testid="language" {onchange}>
+                { for Lang::ALL.iter().map(|l| html! {
+                    <option value={l.code()} lang={l.code()} selected={*l == props.current}>{ l.name() }</option>
+                }) }
+            </select>
+        </div>
     }
 }
 

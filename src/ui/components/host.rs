@@ -4,6 +4,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::embed::EmbedConfig;
+use crate::ui::use_lang;
 
 /// The host's call to action, if it configured one. It links out; it never carries answers.
 #[function_component(CallToActionLink)]
@@ -28,11 +29,12 @@ pub struct CourseProps {
 /// A link to the host's course for a phase or an Annex A area, if it configured one.
 #[function_component(CourseLink)]
 pub fn course_link(props: &CourseProps) -> Html {
+    let lang = use_lang();
     let config = use_context::<Rc<EmbedConfig>>().unwrap_or_default();
     match config.courses.get(&props.target) {
         Some(url) => html! {
             <a class="course-link" href={url.clone()} target="_blank" rel="noopener noreferrer" data-course={props.target.clone()}>
-                {"Related course"}
+                { lang.t("Related course") }
             </a>
         },
         None => Html::default(),

@@ -6,6 +6,6 @@ mod host;
 mod timeline;
 
 pub use bar_chart::{Bar, BarChart};
-pub use chrome::{Footer, NoticeBar, OpenFileButton, StepNav};
+pub use chrome::{Footer, LanguagePicker, NoticeBar, OpenFileButton, StepNav};
 pub use host::{CallToActionLink, CourseLink};
 pub use timeline::Timeline;

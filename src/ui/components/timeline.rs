@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::domain::roadmap::{days_text, Roadmap};
+use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
@@ -15,6 +16,7 @@ const ROW: u32 = 30;
 
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
+    let lang = use_lang();
     let r = &props.roadmap;
     let total = r.total_weeks.max(1);
     let height = ROW * r.phases.len() as u32 + 30;
@@ -24,7 +26,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let grid = (0..=total).step_by(step as usize).map(|w| html! {
         <g class="grid">
             <line x1={x(w).to_string()} x2={x(w).to_string()} y1="0" y2={(height - 20).to_string()} />
-            <text x={x(w).to_string()} y={(height - 6).to_string()} text-anchor="middle">{ format!("w{w}") }</text>
+            <text x={x(w).to_string()} y={(height - 6).to_string()} text-anchor="middle">{ lang.f("w{n}", &[("n", &w)]) }</text>
         </g>
     });
     let bars = r.phases.iter().enumerate().map(|(n, p)| {
@@ -33,7 +35,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         html! {
             <g class={classes!("gantt-row", format!("phase-{}", p.phase.number()))}>
                 <text class="bar-label" x={(LABEL - 8).to_string()} y={(y + 16).to_string()} text-anchor="end">
-                    { format!("{} {}", p.phase.number(), p.phase.title()) }
+                    { format!("{} {}", p.phase.number(), p.phase.title(lang)) }
                 </text>
                 <rect class="track" x={LABEL.to_string()} y={y.to_string()} width={WIDTH.to_string()} height="22" rx="3" />
                 <rect class="fill" x={x0.to_string()} y={y.to_string()} width={(x1 - x0).max(2).to_string()} height="22" rx="3" />
@@ -45,24 +47,24 @@ pub fn timeline(props: &TimelineProps) -> Html {
         <div class="timeline">
             <figure class="chart gantt">
                 <svg viewBox={format!("0 0 {} {height}", LABEL + WIDTH + 10)} role="img" width="100%"
-                    aria-label={format!("Timeline of the five phases over {} weeks; the table below has the same figures", r.total_weeks)}>
+                    aria-label={lang.f("Timeline of the five phases over {weeks} weeks; the table below has the same figures", &[("weeks", &r.total_weeks)])}>
                     { for grid }
                     { for bars }
                 </svg>
-                <figcaption>{ format!("Phases over {} weeks (w = week from the start)", r.total_weeks) }</figcaption>
+                <figcaption>{ lang.f("Phases over {weeks} weeks (w = week from the start)", &[("weeks", &r.total_weeks)]) }</figcaption>
             </figure>
             <div class="table-scroll"><table class="scores timeline-table">
-                <caption>{"The timeline as a table"}</caption>
+                <caption>{ lang.t("The timeline as a table") }</caption>
                 <thead><tr>
-                    <th scope="col">{"Phase"}</th><th scope="col" class="num">{"Start week"}</th><th scope="col" class="num">{"End week"}</th>
-                    <th scope="col" class="num">{"Weeks"}</th><th scope="col" class="num">{"Tasks"}</th><th scope="col" class="num">{"Person-days"}</th>
+                    <th scope="col">{ lang.t("Phase") }</th><th scope="col" class="num">{ lang.t("Start week") }</th><th scope="col" class="num">{ lang.t("End week") }</th>
+                    <th scope="col" class="num">{ lang.t("Weeks") }</th><th scope="col" class="num">{ lang.t("Tasks") }</th><th scope="col" class="num">{ lang.t("Person-days") }</th>
                 </tr></thead>
                 <tbody>
                     { for r.phases.iter().map(|p| html! {
                         <tr data-phase={p.phase.number().to_string()}>
-                            <th scope="row">{ format!("{} {}", p.phase.number(), p.phase.title()) }</th>
+                            <th scope="row">{ format!("{} {}", p.phase.number(), p.phase.title(lang)) }</th>
                             <td class="num">{ p.start_week }</td><td class="num">{ p.end_week }</td><td class="num">{ p.weeks }</td>
-                            <td class="num">{ p.tasks.len() }</td><td class="num">{ days_text(p.effort) }</td>
+                            <td class="num">{ p.tasks.len() }</td><td class="num">{ days_text(p.effort, lang) }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -5,10 +5,12 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::date::Date;
+use crate::domain::i18n::msg;
 use crate::domain::profile::MAX_SYSTEMS;
 use crate::domain::session::{Event, Screen};
 use crate::domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
 use crate::ui::app::Dispatch;
+use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ProfileProps {
@@ -18,16 +20,17 @@ pub struct ProfileProps {
 
 fn field_label(field: &str) -> &'static str {
     match field {
-        "size" => "the size of your organisation",
-        "roles" => "what you do with AI",
-        "systems" => "the number of AI systems (1 to 500)",
-        "certifications" => "the certifications you hold (or \"none of these\")",
-        _ => "whether a system may be high-risk under the EU AI Act",
+        "size" => msg("the size of your organisation"),
+        "roles" => msg("what you do with AI"),
+        "systems" => msg("the number of AI systems (1 to 500)"),
+        "certifications" => msg("the certifications you hold (or \"none of these\")"),
+        _ => msg("whether a system may be high-risk under the EU AI Act"),
     }
 }
 
 #[function_component(ProfileScreen)]
 pub fn profile_screen(props: &ProfileProps) -> Html {
+    let lang = use_lang();
     let attempted = use_state(|| false);
     let profile = &props.profile;
     let update = {
@@ -56,7 +59,7 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
             <label class="choice">
                 <input type="radio" name="size" value={size.key()} {checked}
                     onchange={Callback::from(move |_| update(Box::new(move |p| p.size = Some(size))))} />
-                <span>{ size.label() }</span>
+                <span>{ size.label(lang) }</span>
             </label>
         }
     });
@@ -70,7 +73,7 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
                         let on = e.target_unchecked_into::<HtmlInputElement>().checked();
                         update(Box::new(move |p| { if on { p.roles.insert(role); } else { p.roles.remove(&role); } }))
                     })} />
-                <span>{ role.label() }</span>
+                <span>{ role.label(lang) }</span>
             </label>
         }
     });
@@ -103,7 +106,7 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
             <label class="choice">
                 <input type="radio" name="high_risk" value={answer.key()} {checked}
                     onchange={Callback::from(move |_| update(Box::new(move |p| p.high_risk = Some(answer))))} />
-                <span>{ answer.label() }</span>
+                <span>{ answer.label(lang) }</span>
             </label>
         }
     });
@@ -135,52 +138,52 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
 
     html! {
         <section class="profile" aria-labelledby="profile-title">
-            <h1 id="profile-title" tabindex="-1">{"Your organisation"}</h1>
-            <p class="lead">{"These answers are not scored. They decide which questions apply to you and how long the roadmap takes."}</p>
+            <h1 id="profile-title" tabindex="-1">{ lang.t("Your organisation") }</h1>
+            <p class="lead">{ lang.t("These answers are not scored. They decide which questions apply to you and how long the roadmap takes.") }</p>
             <form class="profile-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset class={group_class("size")}>
-                    <legend>{"How many people work in your organisation?"}</legend>
+                    <legend>{ lang.t("How many people work in your organisation?") }</legend>
                     <div class="choices">{ for size_options }</div>
                 </fieldset>
                 <fieldset class={group_class("roles")}>
-                    <legend>{"What do you do with AI? Choose all that apply."}</legend>
+                    <legend>{ lang.t("What do you do with AI? Choose all that apply.") }</legend>
                     <div class="choices">{ for role_options }</div>
                 </fieldset>
                 <div class={group_class("systems")}>
-                    <label for="systems" class="legend">{"How many AI systems will your AI management system cover?"}</label>
-                    <p class="hint" id="systems-hint">{"Count AI features inside purchased software too. A rough number is fine."}</p>
+                    <label for="systems" class="legend">{ lang.t("How many AI systems will your AI management system cover?") }</label>
+                    <p class="hint" id="systems-hint">{ lang.t("Count AI features inside purchased software too. A rough number is fine.") }</p>
                     <input id="systems" type="number" min="1" max={MAX_SYSTEMS.to_string()} inputmode="numeric"
                         aria-describedby="systems-hint" value={profile.systems.to_string()} onchange={on_systems} />
                 </div>
                 <fieldset class={group_class("certifications")}>
-                    <legend>{"Which certifications do you already hold?"}</legend>
-                    <p class="hint">{"An existing management system lets you reuse processes such as document control, internal audit and management review."}</p>
+                    <legend>{ lang.t("Which certifications do you already hold?") }</legend>
+                    <p class="hint">{ lang.t("An existing management system lets you reuse processes such as document control, internal audit and management review.") }</p>
                     <div class="choices">
                         { for cert_options }
                         <label class="choice">
                             <input type="checkbox" name="certifications" value="none" checked={none_held} onchange={on_none} />
-                            <span>{"None of these"}</span>
+                            <span>{ lang.t("None of these") }</span>
                         </label>
                     </div>
                 </fieldset>
                 <fieldset class={group_class("high_risk")}>
-                    <legend>{"Could any of your AI systems be high-risk under the EU AI Act?"}</legend>
-                    <p class="hint">{"For example AI used in hiring, credit scoring, education, critical infrastructure or law enforcement."}</p>
+                    <legend>{ lang.t("Could any of your AI systems be high-risk under the EU AI Act?") }</legend>
+                    <p class="hint">{ lang.t("For example AI used in hiring, credit scoring, education, critical infrastructure or law enforcement.") }</p>
                     <div class="choices inline">{ for risk_options }</div>
                 </fieldset>
                 <div class="group">
-                    <label for="target" class="legend">{"Target date for a certification audit (optional)"}</label>
-                    <p class="hint" id="target-hint">{"The roadmap will tell you whether it is realistic."}</p>
+                    <label for="target" class="legend">{ lang.t("Target date for a certification audit (optional)") }</label>
+                    <p class="hint" id="target-hint">{ lang.t("The roadmap will tell you whether it is realistic.") }</p>
                     <input id="target" type="date" aria-describedby="target-hint"
                         value={profile.target_date.map(|d| d.to_string()).unwrap_or_default()} onchange={on_target} />
                 </div>
                 <div aria-live="polite" class="form-errors">
                     if *attempted && !missing.is_empty() {
-                        <p class="error-text">{ format!("Please answer: {}.", missing.iter().map(|f| field_label(f)).collect::<Vec<_>>().join("; ")) }</p>
+                        <p class="error-text">{ lang.f("Please answer: {fields}.", &[("fields", &missing.iter().map(|f| lang.t(field_label(f))).collect::<Vec<_>>().join("; "))]) }</p>
                     }
                 </div>
                 <div class="button-row">
-                    <button type="button" class="button" data-testid="profile-continue" onclick={on_continue}>{"Continue to the questions"}</button>
+                    <button type="button" class="button" data-testid="profile-continue" onclick={on_continue}>{ lang.t("Continue to the questions") }</button>
                 </div>
             </form>
         </section>

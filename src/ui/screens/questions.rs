@@ -5,11 +5,13 @@ use web_sys::{HtmlElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::domain::answers::Answer;
+use crate::domain::i18n::Lang;
 use crate::domain::questionnaire::{Item, Scale, REF_FRAMEWORKS};
 use crate::domain::scoring::ItemStatus;
 use crate::domain::session::{Event, Session};
 use crate::domain::SectionKind;
 use crate::ui::app::Dispatch;
+use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionsProps {
@@ -18,15 +20,16 @@ pub struct QuestionsProps {
 }
 
 /// "Clause 4" or "Annex A.6", as people say it.
-pub fn section_name(id: &str, kind: SectionKind) -> String {
+pub fn section_name(id: &str, kind: SectionKind, lang: Lang) -> String {
     match kind {
-        SectionKind::Clause => format!("Clause {id}"),
-        SectionKind::Annex => format!("Annex {id}"),
+        SectionKind::Clause => lang.f("Clause {id}", &[("id", &id)]),
+        SectionKind::Annex => lang.f("Annex {id}", &[("id", &id)]),
     }
 }
 
 #[function_component(QuestionsScreen)]
 pub fn questions_screen(props: &QuestionsProps) -> Html {
+    let lang = use_lang();
     let session = &props.session;
     let q = &session.questionnaire;
     let profile = &session.profile;
@@ -65,7 +68,7 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                     aria-current={current.then_some("true")} onclick={send(Event::ShowSection(n))}>
                     <span class="section-id">{ &section.id }</span>
                     <span class="section-title">{ &section.title }</span>
-                    <span class="section-count" aria-label={format!("{done} of {} answered", shown.len())}>
+                    <span class="section-count" aria-label={lang.f("{done} of {total} answered", &[("done", &done), ("total", &shown.len())])}>
                         { format!("{done}/{}", shown.len()) }
                     </span>
                 </button>
@@ -87,47 +90,52 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
         .position(|&n| n == session.section)
         .unwrap_or(0);
     let next_label = match visible.get(position + 1) {
-        Some(&n) => format!(
-            "Next: {}",
-            section_name(&q.sections[n].id, q.sections[n].kind)
+        Some(&n) => lang.f(
+            "Next: {section}",
+            &[(
+                "section",
+                &section_name(&q.sections[n].id, q.sections[n].kind, lang),
+            )],
         ),
-        None => "See your results".to_string(),
+        None => lang.t("See your results").to_string(),
     };
     let back_label = match position.checked_sub(1).and_then(|p| visible.get(p)) {
-        Some(&n) => format!(
-            "Back: {}",
-            section_name(&q.sections[n].id, q.sections[n].kind)
+        Some(&n) => lang.f(
+            "Back: {section}",
+            &[(
+                "section",
+                &section_name(&q.sections[n].id, q.sections[n].kind, lang),
+            )],
         ),
-        None => "Back: profile".to_string(),
+        None => lang.t("Back: profile").to_string(),
     };
     let scale = Rc::new(q.scale.clone());
 
     html! {
         <div class="questions">
             <aside class="section-nav">
-                <div class="progress" role="group" aria-label="Progress">
+                <div class="progress" role="group" aria-label={lang.t("Progress")}>
                     <p id="progress-text" aria-live="polite">
-                        <span data-testid="answered">{ answered }</span>{" of "}
-                        <span data-testid="applicable">{ applicable }</span>{" answered"}
+                        { answered_of(lang, answered, applicable) }
                     </p>
                     <progress max={applicable.to_string()} value={answered.to_string()} aria-labelledby="progress-text">
-                        { format!("{percent}%") }
+                        { lang.percent(percent as u32) }
                     </progress>
                 </div>
-                <nav aria-label="Sections">
+                <nav aria-label={lang.t("Sections")}>
                     <ol class="section-list">{ for nav_items }</ol>
                 </nav>
             </aside>
             <section class="section" aria-labelledby="section-title">
                 if open_suggestions > 0 {
                     <div class="notice suggestions" data-testid="suggestions">
-                        <p>{ format!("For an organisation that only uses AI from others, {open_suggestions} development controls are usually not applicable.") }</p>
+                        <p>{ lang.f("For an organisation that only uses AI from others, {n} development controls are usually not applicable.", &[("n", &open_suggestions)]) }</p>
                         <button type="button" class="button secondary" onclick={send(Event::AcceptSuggestedExclusions)}>
-                            {"Mark them not applicable"}
+                            { lang.t("Mark them not applicable") }
                         </button>
                     </div>
                 }
-                <p class="eyebrow">{ section_name(&section.id, section.kind) }</p>
+                <p class="eyebrow">{ section_name(&section.id, section.kind, lang) }</p>
                 <h1 id="section-title" tabindex="-1" ref={heading}>{ &section.title }</h1>
                 if !section.intro.is_empty() {
                     <p class="lead">{ &section.intro }</p>
@@ -150,6 +158,25 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
     }
 }
 
+/// "3 of 24 answered", with the two numbers marked for tests.
+fn answered_of(lang: Lang, answered: usize, applicable: usize) -> Html {
+    // The template decides the word order; the numbers stay separate elements.
+    let template = lang.t("{answered} of {applicable} answered");
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        parts.push(html! { { rest[..open].to_string() } });
+        let close = rest[open..].find('}').map_or(rest.len(), |c| open + c);
+        parts.push(match &rest[open + 1..close] {
+            "answered" => html! { <span data-testid="answered">{ answered }</span> },
+            _ => html! { <span data-testid="applicable">{ applicable }</span> },
+        });
+        rest = rest.get(close + 1..).unwrap_or("");
+    }
+    parts.push(html! { { rest.to_string() } });
+    parts.into_iter().collect()
+}
+
 #[derive(Properties, PartialEq)]
 struct CardProps {
     item: Rc<Item>,
@@ -167,6 +194,7 @@ fn dom_id(item: &str) -> String {
 
 #[function_component(QuestionCard)]
 fn question_card(props: &CardProps) -> Html {
+    let lang = use_lang();
     let item = &props.item;
     let id = dom_id(&item.id);
     let name = format!("q-{id}");
@@ -201,7 +229,7 @@ fn question_card(props: &CardProps) -> Html {
     });
     let dont_know = option(
         "dont-know".into(),
-        html! { <span class="option-title">{"Don't know"}</span> },
+        html! { <span class="option-title">{ lang.t("Don't know") }</span> },
         props.answer == Some(Answer::DontKnow),
         answer_with(Answer::DontKnow),
     );
@@ -213,7 +241,7 @@ fn question_card(props: &CardProps) -> Html {
         let prefill = props.suggestion.clone().unwrap_or_default();
         option(
             "not-applicable".into(),
-            html! { <span class="option-title">{"Not applicable"}<span class="option-text">{" (needs a short justification for the Statement of Applicability)"}</span></span> },
+            html! { <span class="option-title">{ lang.t("Not applicable") }<span class="option-text">{" "}{ lang.t("(needs a short justification for the Statement of Applicability)") }</span></span> },
             na_text.is_some(),
             answer_with(Answer::NotApplicable(prefill)),
         )
@@ -232,11 +260,11 @@ fn question_card(props: &CardProps) -> Html {
         let area_id = format!("{id}-justification");
         html! {
             <div class="justification">
-                <label for={area_id.clone()}>{"Why does this control not apply to you?"}</label>
+                <label for={area_id.clone()}>{ lang.t("Why does this control not apply to you?") }</label>
                 <textarea id={area_id} rows="2" value={text} {oninput} aria-invalid={empty.to_string()}
                     aria-describedby={format!("{id}-justification-hint")} />
                 <p id={format!("{id}-justification-hint")} class={classes!("hint", empty.then_some("error-text"))} aria-live="polite">
-                    { if empty { "A justification is required before this counts as answered." } else { "Saved with your answers." } }
+                    { lang.t(if empty { "A justification is required before this counts as answered." } else { "Saved with your answers." }) }
                 </p>
             </div>
         }
@@ -254,7 +282,7 @@ fn question_card(props: &CardProps) -> Html {
         let item_id = item.id.clone();
         html! {
             <button type="button" class="link-button small" onclick={move |_| dispatch.dispatch(Event::ClearAnswer(item_id.clone()))}>
-                {"Clear answer"}
+                { lang.t("Clear answer") }
             </button>
         }
     });
@@ -271,8 +299,8 @@ fn question_card(props: &CardProps) -> Html {
         let note_id = format!("note-{id}");
         html! {
             <details class="note" open={!props.note.is_empty()}>
-                <summary>{ if props.note.is_empty() { "Add a note" } else { "Your note" } }</summary>
-                <label for={note_id.clone()} class="hint">{"What exists, where it is kept, who owns it. Saved with your answers and included in every export."}</label>
+                <summary>{ lang.t(if props.note.is_empty() { "Add a note" } else { "Your note" }) }</summary>
+                <label for={note_id.clone()} class="hint">{ lang.t("What exists, where it is kept, who owns it. Saved with your answers and included in every export.") }</label>
                 <textarea id={note_id} rows="3" maxlength="5000" value={props.note.clone()} {oninput} />
             </details>
         }
@@ -282,12 +310,12 @@ fn question_card(props: &CardProps) -> Html {
             <legend>
                 <span class="item-ref">
                     <span class="item-id">{ &item.id }</span>{" "}{ &item.title }
-                    if item.blocker { <span class="badge blocker" title="Needed before a certification audit">{"Audit blocker"}</span> }
+                    if item.blocker { <span class="badge blocker" title={lang.t("Needed before a certification audit")}>{ lang.t("Audit blocker") }</span> }
                 </span>
                 <span class="item-question">{ &item.question }</span>
             </legend>
             if let Some(suggestion) = &props.suggestion {
-                <p class="hint suggestion">{ format!("Often not applicable for your profile: {suggestion}") }</p>
+                <p class="hint suggestion">{ lang.f("Often not applicable for your profile: {reason}", &[("reason", suggestion)]) }</p>
             }
             <div class="options">
                 { for levels }
@@ -296,14 +324,14 @@ fn question_card(props: &CardProps) -> Html {
             </div>
             { justification.unwrap_or_default() }
             <details class="why">
-                <summary>{"Why this matters"}</summary>
+                <summary>{ lang.t("Why this matters") }</summary>
                 <p>{ &item.why }</p>
                 if !item.reuse.is_empty() {
-                    <p class="reuse-hint">{ format!("Already certified to {}? Its existing processes cover much of this; the roadmap counts half the effort.",
-                        item.reuse.iter().map(|c| c.label()).collect::<Vec<_>>().join(" or ")) }</p>
+                    <p class="reuse-hint">{ lang.f("Already certified to {systems}? Its existing processes cover much of this; the roadmap counts half the effort.",
+                        &[("systems", &item.reuse.iter().map(|c| c.label()).collect::<Vec<_>>().join(&format!(" {} ", lang.t("or"))))]) }</p>
                 }
                 if !refs.is_empty() {
-                    <p class="refs-title">{"Related references"}</p>
+                    <p class="refs-title">{ lang.t("Related references") }</p>
                     <ul class="refs">{ for refs }</ul>
                 }
             </details>

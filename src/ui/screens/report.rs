@@ -7,6 +7,7 @@ use super::{ResultsScreen, RoadmapScreen};
 use crate::domain::date::Date;
 use crate::domain::session::{Event, Screen, Session};
 use crate::ui::app::Dispatch;
+use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
@@ -17,8 +18,11 @@ pub struct ReportProps {
 
 #[function_component(ReportScreen)]
 pub fn report_screen(props: &ReportProps) -> Html {
+    let lang = use_lang();
     let s = &props.session;
     let p = &s.profile;
+    let not_given = lang.t("not given");
+    let none = lang.t("none");
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
@@ -26,7 +30,7 @@ pub fn report_screen(props: &ReportProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::Show(Screen::Results)))
     };
-    let roles: Vec<&str> = p.roles.iter().map(|r| r.label()).collect();
+    let roles: Vec<&str> = p.roles.iter().map(|r| r.label(lang)).collect();
     let certs: Vec<&str> = p
         .certifications
         .iter()
@@ -42,28 +46,28 @@ pub fn report_screen(props: &ReportProps) -> Html {
     html! {
         <article class="report">
             <div class="button-row no-print">
-                <button type="button" class="button" data-testid="print" onclick={print}>{"Print or save as PDF"}</button>
-                <button type="button" class="button secondary" onclick={back}>{"Back to the results"}</button>
+                <button type="button" class="button" data-testid="print" onclick={print}>{ lang.t("Print or save as PDF") }</button>
+                <button type="button" class="button secondary" onclick={back}>{ lang.t("Back to the results") }</button>
             </div>
             <section class="report-cover" aria-labelledby="report-title">
-                <p class="eyebrow">{"ISO/IEC 42001:2023 readiness report"}</p>
+                <p class="eyebrow">{ lang.t("ISO/IEC 42001:2023 readiness report") }</p>
                 <h1 id="report-title" tabindex="-1">{ &s.questionnaire.title }</h1>
-                <p>{ format!("Version {} · prepared {}", s.questionnaire.version, props.today) }</p>
+                <p>{ lang.f("Version {version} · prepared {date}", &[("version", &s.questionnaire.version), ("date", &lang.date(props.today))]) }</p>
                 <dl class="profile-summary">
-                    <dt>{"Size"}</dt><dd>{ p.size.map_or("not given", |x| x.label()) }</dd>
-                    <dt>{"AI roles"}</dt><dd>{ if roles.is_empty() { "not given".to_string() } else { roles.join("; ") } }</dd>
-                    <dt>{"AI systems in scope"}</dt><dd>{ p.systems }</dd>
-                    <dt>{"Certifications held"}</dt><dd>{ if certs.is_empty() { "none".to_string() } else { certs.join(", ") } }</dd>
-                    <dt>{"EU AI Act high-risk possible"}</dt><dd>{ p.high_risk.map_or("not given", |h| h.label()) }</dd>
-                    <dt>{"Target date"}</dt><dd>{ p.target_date.map_or("none".to_string(), |d| d.to_string()) }</dd>
+                    <dt>{ lang.t("Size") }</dt><dd>{ p.size.map_or(not_given, |x| x.label(lang)) }</dd>
+                    <dt>{ lang.t("AI roles") }</dt><dd>{ if roles.is_empty() { not_given.to_string() } else { roles.join("; ") } }</dd>
+                    <dt>{ lang.t("AI systems in scope") }</dt><dd>{ p.systems }</dd>
+                    <dt>{ lang.t("Certifications held") }</dt><dd>{ if certs.is_empty() { none.to_string() } else { certs.join(", ") } }</dd>
+                    <dt>{ lang.t("EU AI Act high-risk possible") }</dt><dd>{ p.high_risk.map_or(not_given, |h| h.label(lang)) }</dd>
+                    <dt>{ lang.t("Target date") }</dt><dd>{ p.target_date.map_or(none.to_string(), |d| lang.date(d)) }</dd>
                 </dl>
-                <p class="disclaimer">{"Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity; only an accredited certification body can certify an AI management system."}</p>
+                <p class="disclaimer">{ lang.t("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity; only an accredited certification body can certify an AI management system.") }</p>
             </section>
             <ResultsScreen session={s.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only=true />
             <RoadmapScreen session={s.clone()} today={props.today} />
             if !notes.is_empty() {
                 <section class="report-notes" aria-labelledby="notes-title">
-                    <h2 id="notes-title">{"Notes and evidence"}</h2>
+                    <h2 id="notes-title">{ lang.t("Notes and evidence") }</h2>
                     <ul class="notes-list">{ for notes }</ul>
                 </section>
             }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::questions::section_name;
 use crate::domain::date::Date;
 use crate::domain::documents::{checklist, DocumentRow};
+use crate::domain::i18n::Lang;
 use crate::domain::report::{self, Comparison};
 use crate::domain::roadmap::Roadmap;
 use crate::domain::saved::{self, Source, MAX_SAVED_BYTES};
@@ -15,6 +16,7 @@ use crate::ui::app::Dispatch;
 use crate::ui::components::{Bar, BarChart};
 use crate::ui::components::{CallToActionLink, CourseLink, OpenFileButton};
 use crate::ui::files::{self, ReadError};
+use crate::ui::use_lang;
 use std::rc::Rc;
 
 #[derive(Properties, PartialEq)]
@@ -27,27 +29,36 @@ pub struct ResultsProps {
     pub read_only: bool,
 }
 
-fn tenths_text(tenths: Option<u32>) -> String {
-    tenths.map_or("n/a".into(), |t| format!("{}.{}", t / 10, t % 10))
+fn tenths_text(tenths: Option<u32>, lang: Lang) -> String {
+    tenths.map_or(lang.t("n/a").into(), |t| {
+        // Maturity always shows one decimal, as a measured average.
+        let whole = lang.tenths(u64::from(t / 10 * 10));
+        let mark = if lang == Lang::De { ',' } else { '.' };
+        format!("{whole}{mark}{}", t % 10)
+    })
 }
 
-fn percent_text(percent: Option<u32>) -> String {
-    percent.map_or("n/a".into(), |p| format!("{p}%"))
+fn percent_text(percent: Option<u32>, lang: Lang) -> String {
+    percent.map_or(lang.t("n/a").into(), |p| lang.percent(p))
 }
 
-fn status_text(status: &ItemStatus, scale_label: impl Fn(u8) -> String) -> String {
+fn status_text(status: &ItemStatus, scale_label: impl Fn(u8) -> String, lang: Lang) -> String {
     match status {
-        ItemStatus::Level(l) => format!("level {l}, {}", scale_label(*l)),
-        ItemStatus::DontKnow => "don't know".into(),
-        ItemStatus::Unanswered => "not answered yet".into(),
-        ItemStatus::NeedsJustification => "not applicable, but no justification yet".into(),
-        ItemStatus::NotApplicable => "not applicable".into(),
-        ItemStatus::Hidden => "not asked".into(),
+        ItemStatus::Level(l) => lang.f(
+            "level {level}, {label}",
+            &[("level", l), ("label", &scale_label(*l))],
+        ),
+        ItemStatus::DontKnow => lang.t("don't know").into(),
+        ItemStatus::Unanswered => lang.t("not answered yet").into(),
+        ItemStatus::NeedsJustification => lang.t("not applicable, but no justification yet").into(),
+        ItemStatus::NotApplicable => lang.t("not applicable").into(),
+        ItemStatus::Hidden => lang.t("not asked").into(),
     }
 }
 
 #[function_component(ResultsScreen)]
 pub fn results_screen(props: &ResultsProps) -> Html {
+    let lang = use_lang();
     let session = &props.session;
     let q = &session.questionnaire;
     let a = Assessment::compute(q, &session.profile, &session.answers);
@@ -84,9 +95,9 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     let table = |kind: SectionKind, caption: &str| {
         let rows = a.sections.iter().filter(|s| s.kind == kind && s.applicable > 0).map(|s: &SectionScore| html! {
             <tr data-section={s.id.clone()}>
-                <th scope="row">{ section_name(&s.id, s.kind) }<span class="row-title">{ &s.title }</span><CourseLink target={s.id.clone()} /></th>
-                <td class="num" data-col="maturity">{ tenths_text(s.maturity_tenths()) }</td>
-                <td class="num" data-col="percent">{ percent_text(s.percent()) }</td>
+                <th scope="row">{ section_name(&s.id, s.kind, lang) }<span class="row-title">{ &s.title }</span><CourseLink target={s.id.clone()} /></th>
+                <td class="num" data-col="maturity">{ tenths_text(s.maturity_tenths(), lang) }</td>
+                <td class="num" data-col="percent">{ percent_text(s.percent(), lang) }</td>
                 <td class="num" data-col="points">{ format!("{} / {}", s.points, s.max_points) }</td>
                 <td class="num" data-col="answered">{ format!("{} / {}", s.answered, s.applicable) }</td>
                 <td class="num" data-col="na">{ s.not_applicable }</td>
@@ -97,13 +108,13 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             <div class="table-scroll"><table class="scores">
                 <caption>{ caption.to_string() }</caption>
                 <thead><tr>
-                    <th scope="col">{"Section"}</th>
-                    <th scope="col" class="num">{ format!("Maturity (0-{})", q.scale.top()) }</th>
-                    <th scope="col" class="num">{"Score"}</th>
-                    <th scope="col" class="num">{"Points"}</th>
-                    <th scope="col" class="num">{"Answered"}</th>
-                    <th scope="col" class="num"><abbr title="Not applicable">{"N/A"}</abbr></th>
-                    <th scope="col" class="num">{"Don't know"}</th>
+                    <th scope="col">{ lang.t("Section") }</th>
+                    <th scope="col" class="num">{ lang.f("Maturity (0-{top})", &[("top", &q.scale.top())]) }</th>
+                    <th scope="col" class="num">{ lang.t("Score") }</th>
+                    <th scope="col" class="num">{ lang.t("Points") }</th>
+                    <th scope="col" class="num">{ lang.t("Answered") }</th>
+                    <th scope="col" class="num"><abbr title={lang.t("Not applicable")}>{ lang.t("N/A") }</abbr></th>
+                    <th scope="col" class="num">{ lang.t("Don't know") }</th>
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table></div>
@@ -112,10 +123,10 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     let blockers = a.blockers.iter().map(|b| html! {
         <li data-item={b.id.clone()}>
             <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
-            <span class="blocker-status">{ format!(" is {}; it must be at least \"{}\".", status_text(&b.status, scale_label), gate_label) }</span>
+            <span class="blocker-status">{" "}{ lang.f("is {status}; it must be at least \"{gate}\".", &[("status", &status_text(&b.status, scale_label, lang)), ("gate", &gate_label)]) }</span>
             {" "}
             if !props.read_only {
-                <button type="button" class="link-button small" onclick={send(Event::ShowSection(section_of(&b.id)))}>{"Review this answer"}</button>
+                <button type="button" class="link-button small" onclick={send(Event::ShowSection(section_of(&b.id)))}>{ lang.t("Review this answer") }</button>
             }
         </li>
     });
@@ -130,7 +141,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
         documents.iter().filter(|d| d.mandatory == mandatory).map(|d: &DocumentRow| html! {
             <tr data-document={d.id.clone()}>
                 <th scope="row">{ &d.title }</th>
-                <td><span class={classes!("status", d.status.key())}>{ d.status.label() }</span></td>
+                <td><span class={classes!("status", d.status.key())}>{ d.status.label(lang) }</span></td>
                 <td class="muted">{ d.items.join(", ") }</td>
             </tr>
         }).collect::<Html>()
@@ -143,86 +154,89 @@ pub fn results_screen(props: &ResultsProps) -> Html {
 
     html! {
         <section class="results" aria-labelledby="results-title">
-            <h1 id="results-title" tabindex="-1">{"Your readiness"}</h1>
+            <h1 id="results-title" tabindex="-1">{ lang.t("Your readiness") }</h1>
             <div class={classes!("summary", format!("band-{}", a.band.key()))}>
-                <p class="score"><span data-testid="overall-percent">{ overall.map_or("n/a".into(), |p| p.to_string()) }</span>
-                    if overall.is_some() { <span class="unit">{"%"}</span> }</p>
+                <p class="score"><span data-testid="overall-percent">{ overall.map_or(lang.t("n/a").into(), |p| p.to_string()) }</span>
+                    if overall.is_some() { <span class="unit">{ if lang == Lang::De { "\u{202f}%" } else { "%" } }</span> }</p>
                 <div>
-                    <p class="band" data-testid="band">{ a.band.label() }</p>
+                    <p class="band" data-testid="band">{ a.band.label(lang) }</p>
                     if a.is_capped() {
-                        <p class="capped">{ format!("Your average alone would read \"{}\", but {} certification blocker{} must reach \"{}\" first.",
-                            a.uncapped_band.label(), a.blockers.len(), if a.blockers.len() == 1 { "" } else { "s" }, gate_label) }</p>
+                        <p class="capped">{ if a.blockers.len() == 1 {
+                            lang.f("Your average alone would read \"{band}\", but 1 certification blocker must reach \"{gate}\" first.", &[("band", &a.uncapped_band.label(lang)), ("gate", &gate_label)])
+                        } else {
+                            lang.f("Your average alone would read \"{band}\", but {n} certification blockers must reach \"{gate}\" first.", &[("band", &a.uncapped_band.label(lang)), ("n", &a.blockers.len()), ("gate", &gate_label)])
+                        } }</p>
                     }
-                    <p class="disclaimer">{"An indicative self-assessment based on your answers, not an audit result and not a statement of conformity."}</p>
+                    <p class="disclaimer">{ lang.t("An indicative self-assessment based on your answers, not an audit result and not a statement of conformity.") }</p>
                 </div>
             </div>
             <CallToActionLink />
             if !a.unanswered.is_empty() {
                 <p class="notice inline" role="status">
-                    { format!("{} of {} questions are not answered yet and count as not in place. ", a.unanswered.len(), a.applicable) }
+                    { lang.f("{n} of {total} questions are not answered yet and count as not in place.", &[("n", &a.unanswered.len()), ("total", &a.applicable)]) }{" "}
                     if !props.read_only {
-                        <button type="button" class="link-button" onclick={send(Event::Show(Screen::Questions))}>{"Go back to the questions"}</button>
+                        <button type="button" class="link-button" onclick={send(Event::Show(Screen::Questions))}>{ lang.t("Go back to the questions") }</button>
                     }
                 </p>
             }
             if !a.blockers.is_empty() {
                 <section class="blockers" aria-labelledby="blockers-title">
-                    <h2 id="blockers-title">{ format!("Certification blockers ({})", a.blockers.len()) }</h2>
-                    <p>{ format!("A certification body will expect each of these at \"{gate_label}\" or better before an audit. Until then the result is capped at \"not ready for a certification audit\", whatever the average says.") }</p>
+                    <h2 id="blockers-title">{ lang.f("Certification blockers ({n})", &[("n", &a.blockers.len())]) }</h2>
+                    <p>{ lang.f("A certification body will expect each of these at \"{gate}\" or better before an audit. Until then the result is capped at \"not ready for a certification audit\", whatever the average says.", &[("gate", &gate_label)]) }</p>
                     <ul class="blocker-list">{ for blockers }</ul>
                 </section>
             }
             <section aria-labelledby="clauses-title">
-                <h2 id="clauses-title">{"Maturity by clause"}</h2>
+                <h2 id="clauses-title">{ lang.t("Maturity by clause") }</h2>
                 <div class="chart-and-table">
-                    <BarChart title="Score by clause, 4 to 10" bars={bars(SectionKind::Clause)} />
-                    { table(SectionKind::Clause, "Clauses 4-10 (every clause applies to every organisation)") }
+                    <BarChart title={lang.t("Score by clause, 4 to 10")} bars={bars(SectionKind::Clause)} />
+                    { table(SectionKind::Clause, lang.t("Clauses 4-10 (every clause applies to every organisation)")) }
                 </div>
             </section>
             <section aria-labelledby="areas-title">
-                <h2 id="areas-title">{"Maturity by Annex A area"}</h2>
+                <h2 id="areas-title">{ lang.t("Maturity by Annex A area") }</h2>
                 <div class="chart-and-table">
-                    <BarChart title="Score by Annex A area, A.2 to A.10" bars={bars(SectionKind::Annex)} />
-                    { table(SectionKind::Annex, "Annex A control areas") }
+                    <BarChart title={lang.t("Score by Annex A area, A.2 to A.10")} bars={bars(SectionKind::Annex)} />
+                    { table(SectionKind::Annex, lang.t("Annex A control areas")) }
                 </div>
             </section>
             if !a.unknowns.is_empty() {
                 <section class="unknowns" aria-labelledby="unknowns-title">
-                    <h2 id="unknowns-title">{ format!("Things to find out ({})", a.unknowns.len()) }</h2>
-                    <p>{"You answered \"don't know\" here. They score as not in place until you find out; the roadmap starts with them."}</p>
+                    <h2 id="unknowns-title">{ lang.f("Things to find out ({n})", &[("n", &a.unknowns.len())]) }</h2>
+                    <p>{ lang.t("You answered \"don't know\" here. They score as not in place until you find out; the roadmap starts with them.") }</p>
                     <ul>{ for unknowns }</ul>
                 </section>
             }
             <section class="documents" aria-labelledby="documents-title">
-                <h2 id="documents-title">{"Documents you will need"}</h2>
-                <p>{ format!("{documents_in_place} of the {documents_mandatory} documents the standard requires are in place, judging by your answers. A document is in place when every question that produces it is at \"{gate_label}\" or better, and partial when some work exists.") }</p>
+                <h2 id="documents-title">{ lang.t("Documents you will need") }</h2>
+                <p>{ lang.f("{n} of the {total} documents the standard requires are in place, judging by your answers. A document is in place when every question that produces it is at \"{gate}\" or better, and partial when some work exists.", &[("n", &documents_in_place), ("total", &documents_mandatory), ("gate", &gate_label)]) }</p>
                 <div class="table-scroll"><table class="scores documents-table">
-                    <caption>{"Required by ISO/IEC 42001"}</caption>
-                    <thead><tr><th scope="col">{"Document"}</th><th scope="col">{"Status"}</th><th scope="col">{"From questions"}</th></tr></thead>
+                    <caption>{ lang.t("Required by ISO/IEC 42001") }</caption>
+                    <thead><tr><th scope="col">{ lang.t("Document") }</th><th scope="col">{ lang.t("Status") }</th><th scope="col">{ lang.t("From questions") }</th></tr></thead>
                     <tbody>{ document_rows(true) }</tbody>
                 </table></div>
                 <div class="table-scroll"><table class="scores documents-table">
-                    <caption>{"Not named by the standard, but every auditor asks for them"}</caption>
-                    <thead><tr><th scope="col">{"Document"}</th><th scope="col">{"Status"}</th><th scope="col">{"From questions"}</th></tr></thead>
+                    <caption>{ lang.t("Not named by the standard, but every auditor asks for them") }</caption>
+                    <thead><tr><th scope="col">{ lang.t("Document") }</th><th scope="col">{ lang.t("Status") }</th><th scope="col">{ lang.t("From questions") }</th></tr></thead>
                     <tbody>{ document_rows(false) }</tbody>
                 </table></div>
             </section>
             { if props.read_only { Html::default() } else { exports(props) } }
             <details class="method" open={props.read_only}>
-                <summary>{"How these scores were computed"}</summary>
+                <summary>{ lang.t("How these scores were computed") }</summary>
                 <ul>
-                    <li>{ format!("Each question earns its weight × the level you chose, out of weight × {} (the top level). Certification blockers weigh 2, other questions 1.", q.scale.top()) }</li>
-                    <li>{"\"Don't know\" and unanswered questions earn 0 points: nothing that cannot be shown is credited. \"Not applicable\" (Annex A only, with a justification) and questions that do not apply to your profile are left out entirely."}</li>
-                    <li>{ format!("A section's score is its points divided by its maximum; its maturity is its points divided by the sum of its weights, on the 0-{} scale.", q.scale.top()) }</li>
-                    <li data-testid="overall-method">{ format!("Overall readiness: {} of {} points = {}.", a.points, a.max_points, percent_text(overall)) }</li>
-                    <li>{"Bands: below 30% early stage; 30-59% not ready; 60-84% nearly ready; 85% and above ready to plan an audit."}</li>
-                    <li>{ format!("Readiness gate: if any certification blocker (scope, AI policy, risk assessment, risk treatment and Statement of Applicability, impact assessment, internal audit, management review) is below \"{gate_label}\", the band is capped at \"not ready for a certification audit\".") }</li>
+                    <li>{ lang.f("Each question earns its weight × the level you chose, out of weight × {top} (the top level). Certification blockers weigh 2, other questions 1.", &[("top", &q.scale.top())]) }</li>
+                    <li>{ lang.t("\"Don't know\" and unanswered questions earn 0 points: nothing that cannot be shown is credited. \"Not applicable\" (Annex A only, with a justification) and questions that do not apply to your profile are left out entirely.") }</li>
+                    <li>{ lang.f("A section's score is its points divided by its maximum; its maturity is its points divided by the sum of its weights, on the 0-{top} scale.", &[("top", &q.scale.top())]) }</li>
+                    <li data-testid="overall-method">{ lang.f("Overall readiness: {points} of {max} points = {percent}.", &[("points", &a.points), ("max", &a.max_points), ("percent", &percent_text(overall, lang))]) }</li>
+                    <li>{ lang.t("Bands: below 30% early stage; 30-59% not ready; 60-84% nearly ready; 85% and above ready to plan an audit.") }</li>
+                    <li>{ lang.f("Readiness gate: if any certification blocker (scope, AI policy, risk assessment, risk treatment and Statement of Applicability, impact assessment, internal audit, management review) is below \"{gate}\", the band is capped at \"not ready for a certification audit\".", &[("gate", &gate_label)]) }</li>
                 </ul>
             </details>
             if !props.read_only {
                 <div class="button-row">
-                    <button type="button" class="button" data-testid="to-roadmap" onclick={send(Event::Show(Screen::Roadmap))}>{"See your roadmap"}</button>
-                    <button type="button" class="button secondary" onclick={send(Event::Show(Screen::Questions))}>{"Change answers"}</button>
+                    <button type="button" class="button" data-testid="to-roadmap" onclick={send(Event::Show(Screen::Roadmap))}>{ lang.t("See your roadmap") }</button>
+                    <button type="button" class="button secondary" onclick={send(Event::Show(Screen::Questions))}>{ lang.t("Change answers") }</button>
                 </div>
             }
         </section>
@@ -243,6 +257,7 @@ struct ExportProps {
 
 #[function_component(Exports)]
 fn exports_panel(props: &ExportProps) -> Html {
+    let lang = use_lang();
     let start = use_state(|| props.today);
     let comparison = use_state(|| None::<(String, Comparison)>);
     let s = &props.session;
@@ -254,7 +269,7 @@ fn exports_panel(props: &ExportProps) -> Html {
             if !files::download(&name, &make(), mime) {
                 dispatch.dispatch(Event::Notify(crate::domain::session::Notice {
                     kind: crate::domain::session::NoticeKind::Error,
-                    text: "The browser refused to create the file.".into(),
+                    text: lang.t("The browser refused to create the file.").into(),
                 }));
             }
         })
@@ -340,15 +355,20 @@ fn exports_panel(props: &ExportProps) -> Html {
                 let refused = |why: String| {
                     dispatch.dispatch(Event::Notify(crate::domain::session::Notice {
                         kind: crate::domain::session::NoticeKind::Error,
-                        text: format!("\"{name}\" cannot be compared: {why}."),
+                        text: lang.f(
+                            "\"{file}\" cannot be compared: {why}.",
+                            &[("file", &name), ("why", &why)],
+                        ),
                     }))
                 };
                 let text = match files::read_text(file, MAX_SAVED_BYTES).await {
                     Ok(text) => text,
                     Err(ReadError::TooLarge(n)) => {
-                        return refused(saved::SavedError::TooLarge(n as usize).to_string())
+                        return refused(saved::SavedError::TooLarge(n as usize).message(lang))
                     }
-                    Err(ReadError::Unreadable) => return refused("it could not be read".into()),
+                    Err(ReadError::Unreadable) => {
+                        return refused(lang.t("it could not be read").into())
+                    }
                 };
                 match saved::decode(
                     &text,
@@ -359,7 +379,14 @@ fn exports_panel(props: &ExportProps) -> Html {
                         let label = if earlier.saved_at.is_empty() {
                             name.clone()
                         } else {
-                            format!("{name}, saved {}", earlier.saved_at.get(..10).unwrap_or(""))
+                            let date = Date::parse(earlier.saved_at.get(..10).unwrap_or(""));
+                            lang.f(
+                                "{file}, saved {date}",
+                                &[
+                                    ("file", &name),
+                                    ("date", &date.map_or(String::new(), |d| lang.date(d))),
+                                ],
+                            )
                         };
                         comparison.set(Some((
                             label,
@@ -371,34 +398,34 @@ fn exports_panel(props: &ExportProps) -> Html {
                             ),
                         )));
                     }
-                    Err(e) => refused(e.to_string()),
+                    Err(e) => refused(e.message(lang)),
                 }
             });
         })
     };
-    let percent = |p: Option<u32>| p.map_or("n/a".to_string(), |p| format!("{p}%"));
+    let percent = |p: Option<u32>| percent_text(p, lang);
     let compared = comparison.as_ref().map(|(label, c)| html! {
         <div class="comparison" data-testid="comparison">
-            <h3>{ format!("Compared with {label}") }</h3>
-            <p>{ format!("Overall: {} then, {} now.", percent(c.overall.0), percent(c.overall.1)) }</p>
+            <h3>{ lang.f("Compared with {label}", &[("label", label)]) }</h3>
+            <p>{ lang.f("Overall: {then} then, {now} now.", &[("then", &percent(c.overall.0)), ("now", &percent(c.overall.1))]) }</p>
             <div class="table-scroll"><table class="scores">
-                <caption>{"Change per clause and Annex A area"}</caption>
-                <thead><tr><th scope="col">{"Section"}</th><th scope="col" class="num">{"Then"}</th><th scope="col" class="num">{"Now"}</th></tr></thead>
+                <caption>{ lang.t("Change per clause and Annex A area") }</caption>
+                <thead><tr><th scope="col">{ lang.t("Section") }</th><th scope="col" class="num">{ lang.t("Then") }</th><th scope="col" class="num">{ lang.t("Now") }</th></tr></thead>
                 <tbody>{ for c.sections.iter().map(|(id, title, then, now)| html! {
                     <tr data-section={id.clone()}><th scope="row">{ format!("{id} {title}") }</th><td class="num">{ percent(*then) }</td><td class="num">{ percent(*now) }</td></tr>
                 }) }</tbody>
             </table></div>
             if c.items.is_empty() {
-                <p>{"No answer has changed."}</p>
+                <p>{ lang.t("No answer has changed.") }</p>
             } else {
                 <div class="table-scroll"><table class="scores">
-                    <caption>{ format!("{} changed answers", c.items.len()) }</caption>
-                    <thead><tr><th scope="col">{"Item"}</th><th scope="col">{"Then"}</th><th scope="col">{"Now"}</th><th scope="col">{"Change"}</th></tr></thead>
+                    <caption>{ lang.f("{n} changed answers", &[("n", &c.items.len())]) }</caption>
+                    <thead><tr><th scope="col">{ lang.t("Item") }</th><th scope="col">{ lang.t("Then") }</th><th scope="col">{ lang.t("Now") }</th><th scope="col">{ lang.t("Change") }</th></tr></thead>
                     <tbody>{ for c.items.iter().map(|(id, title, then, now, change)| html! {
                         <tr data-item={id.clone()}>
                             <th scope="row">{ format!("{id} {title}") }</th>
                             <td>{ report::status_text(q, then) }</td><td>{ report::status_text(q, now) }</td>
-                            <td class={classes!("change", format!("{change:?}").to_lowercase())}>{ change.label() }</td>
+                            <td class={classes!("change", format!("{change:?}").to_lowercase())}>{ change.label(lang) }</td>
                         </tr>
                     }) }</tbody>
                 </table></div>
@@ -407,21 +434,21 @@ fn exports_panel(props: &ExportProps) -> Html {
     });
     html! {
         <section class="exports" aria-labelledby="exports-title">
-            <h2 id="exports-title">{"Take your results with you"}</h2>
-            <p>{"Every file is made in this browser; nothing is uploaded."}</p>
+            <h2 id="exports-title">{ lang.t("Take your results with you") }</h2>
+            <p>{ lang.t("Every file is made in this browser; nothing is uploaded.") }</p>
             <div class="button-row">
-                <button type="button" class="button" data-testid="to-report" onclick={print}>{"Printable report (PDF)"}</button>
-                <button type="button" class="button secondary" data-testid="export-gap" onclick={gap}>{"Gap register (CSV)"}</button>
-                <button type="button" class="button secondary" data-testid="export-soa" onclick={soa}>{"Statement of Applicability, draft (CSV)"}</button>
-                <button type="button" class="button secondary" data-testid="export-roadmap" onclick={roadmap_csv}>{"Roadmap (CSV)"}</button>
-                <button type="button" class="button secondary" data-testid="export-md" onclick={md}>{"Report (Markdown)"}</button>
+                <button type="button" class="button" data-testid="to-report" onclick={print}>{ lang.t("Printable report (PDF)") }</button>
+                <button type="button" class="button secondary" data-testid="export-gap" onclick={gap}>{ lang.t("Gap register (CSV)") }</button>
+                <button type="button" class="button secondary" data-testid="export-soa" onclick={soa}>{ lang.t("Statement of Applicability, draft (CSV)") }</button>
+                <button type="button" class="button secondary" data-testid="export-roadmap" onclick={roadmap_csv}>{ lang.t("Roadmap (CSV)") }</button>
+                <button type="button" class="button secondary" data-testid="export-md" onclick={md}>{ lang.t("Report (Markdown)") }</button>
             </div>
             <div class="calendar-export">
-                <label for="calendar-start">{"Calendar of the phases, starting on"}</label>
+                <label for="calendar-start">{ lang.t("Calendar of the phases, starting on") }</label>
                 <input id="calendar-start" type="date" value={start.to_string()} onchange={on_start} />
-                <button type="button" class="button secondary" data-testid="export-ics" onclick={ics}>{"Download calendar (.ics)"}</button>
+                <button type="button" class="button secondary" data-testid="export-ics" onclick={ics}>{ lang.t("Download calendar (.ics)") }</button>
             </div>
-            <p class="compare-open">{"Compare with an earlier run: "}<OpenFileButton on_file={on_compare} class={classes!("button", "secondary")} /></p>
+            <p class="compare-open">{ lang.t("Compare with an earlier run:") }{" "}<OpenFileButton on_file={on_compare} class={classes!("button", "secondary")} /></p>
             { compared.unwrap_or_default() }
         </section>
     }

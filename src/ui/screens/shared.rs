@@ -8,6 +8,7 @@ use crate::domain::date::Date;
 use crate::domain::saved::Restored;
 use crate::domain::session::Session;
 use crate::ui::app::Dispatch;
+use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct SharedProps {
@@ -20,6 +21,7 @@ pub struct SharedProps {
 
 #[function_component(SharedView)]
 pub fn shared_view(props: &SharedProps) -> Html {
+    let lang = use_lang();
     let roadmap = use_state(|| false);
     let r = &props.shared;
     let session = Session {
@@ -38,17 +40,17 @@ pub fn shared_view(props: &SharedProps) -> Html {
         <section class="shared" aria-labelledby="shared-title">
             <div class="notice shared-banner">
                 <div>
-                    <p id="shared-title" class="confirm-title">{ format!("Shared results: {} ({} answers), read-only", r.questionnaire.title, r.answers.len()) }</p>
-                    <p>{"Someone sent you these results in a link. They were read from the link itself: nothing was fetched from a server. Your own answers on this device are untouched."}</p>
+                    <p id="shared-title" class="confirm-title">{ lang.f("Shared results: {title} ({n} answers), read-only", &[("title", &r.questionnaire.title), ("n", &r.answers.len())]) }</p>
+                    <p>{ lang.t("Someone sent you these results in a link. They were read from the link itself: nothing was fetched from a server. Your own answers on this device are untouched.") }</p>
                 </div>
                 <div class="button-row">
-                    <button type="button" class="button" onclick={props.on_import.reform(|_: MouseEvent| ())}>{"Import these answers"}</button>
-                    <button type="button" class="button secondary" onclick={props.on_close.reform(|_: MouseEvent| ())}>{"Close"}</button>
+                    <button type="button" class="button" onclick={props.on_import.reform(|_: MouseEvent| ())}>{ lang.t("Import these answers") }</button>
+                    <button type="button" class="button secondary" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ lang.t("Close") }</button>
                 </div>
             </div>
-            <div class="steps shared-tabs" role="group" aria-label="Shared views">
-                <button type="button" class={classes!("step", (!*roadmap).then_some("current"))} aria-pressed={(!*roadmap).to_string()} onclick={show(false)}>{"Results"}</button>
-                <button type="button" class={classes!("step", roadmap.then_some("current"))} aria-pressed={roadmap.to_string()} onclick={show(true)}>{"Roadmap"}</button>
+            <div class="steps shared-tabs" role="group" aria-label={lang.t("Shared views")}>
+                <button type="button" class={classes!("step", (!*roadmap).then_some("current"))} aria-pressed={(!*roadmap).to_string()} onclick={show(false)}>{ lang.t("Results") }</button>
+                <button type="button" class={classes!("step", roadmap.then_some("current"))} aria-pressed={roadmap.to_string()} onclick={show(true)}>{ lang.t("Roadmap") }</button>
             </div>
             if *roadmap {
                 <RoadmapScreen session={session} today={props.today} />

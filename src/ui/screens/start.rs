@@ -4,14 +4,18 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::catalogue::Entry;
+use crate::domain::Questionnaire;
 use crate::ui::app::Dispatch;
 use crate::ui::components::OpenFileButton;
 use crate::ui::storage;
 use crate::ui::sync::{open, Effects};
+use crate::ui::use_lang;
 
 #[derive(Properties)]
 pub struct StartProps {
     pub entries: Rc<Vec<Entry>>,
+    /// The usable questionnaires, in the language on screen.
+    pub questionnaires: Rc<Vec<Rc<Questionnaire>>>,
     pub dispatch: Dispatch,
     pub effects: Effects,
     pub on_file: Callback<web_sys::File>,
@@ -20,6 +24,7 @@ pub struct StartProps {
 impl PartialEq for StartProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.entries, &other.entries)
+            && Rc::ptr_eq(&self.questionnaires, &other.questionnaires)
             && self.effects == other.effects
             && self.on_file == other.on_file
     }
@@ -27,8 +32,8 @@ impl PartialEq for StartProps {
 
 #[function_component(StartScreen)]
 pub fn start_screen(props: &StartProps) -> Html {
-    let cards = props.entries.iter().map(|entry| match &entry.questionnaire {
-        Ok(q) => {
+    let lang = use_lang();
+    let cards = props.questionnaires.iter().map(|q| {
             let saved = storage::saved_answer_count(q);
             let items = q.items().count();
             let onclick = {
@@ -42,40 +47,40 @@ pub fn start_screen(props: &StartProps) -> Html {
                     <h3>{ &q.title }</h3>
                     <p>{ &q.summary }</p>
                     <p class="meta">
-                        { format!("{items} questions · about {} minutes · version {}", q.minutes, q.version) }
+                        { lang.f("{items} questions · about {minutes} minutes · version {version}", &[("items", &items), ("minutes", &q.minutes), ("version", &q.version)]) }
                     </p>
                     if saved > 0 {
-                        <p class="meta saved">{ format!("{saved} answers saved on this device") }</p>
+                        <p class="meta saved">{ lang.f("{n} answers saved on this device", &[("n", &saved)]) }</p>
                     }
                     <button type="button" class="button" {onclick}>
-                        { if saved > 0 { format!("Continue the {}", q.title) } else { format!("Start the {}", q.title) } }
+                        { if saved > 0 { lang.f("Continue the {title}", &[("title", &q.title)]) } else { lang.f("Start the {title}", &[("title", &q.title)]) } }
                     </button>
                 </li>
             }
-        }
-        Err(errors) => html! {
-            <li class="card broken" role="alert">
-                <h3>{ format!("{} could not be loaded", entry.file) }</h3>
-                <p>{"This questionnaire file has problems, so it is not offered:"}</p>
-                <ul class="errors">{ for errors.iter().map(|e| html! { <li>{ e.to_string() }</li> }) }</ul>
-            </li>
-        },
     });
+    // Refused files: their errors are for the questionnaire's author, so they stay in English.
+    let broken = props.entries.iter().filter_map(|entry| entry.questionnaire.as_ref().err().map(|errors| html! {
+        <li class="card broken" role="alert">
+            <h3>{ lang.f("{file} could not be loaded", &[("file", &entry.file)]) }</h3>
+            <p>{ lang.t("This questionnaire file has problems, so it is not offered:") }</p>
+            <ul class="errors" lang="en">{ for errors.iter().map(|e| html! { <li>{ e.to_string() }</li> }) }</ul>
+        </li>
+    }));
     html! {
         <section class="start" aria-labelledby="start-title">
-            <h1 id="start-title" tabindex="-1">{"How ready is your AI management system for ISO/IEC 42001?"}</h1>
+            <h1 id="start-title" tabindex="-1">{ lang.t("How ready is your AI management system for ISO/IEC 42001?") }</h1>
             <p class="lead">
-                {"Answer a short questionnaire about your organisation's AI governance. You get a maturity score for each clause of the standard and each Annex A control area, the gaps that would stop a certification audit, and a phased roadmap to close them."}
+                { lang.t("Answer a short questionnaire about your organisation's AI governance. You get a maturity score for each clause of the standard and each Annex A control area, the gaps that would stop a certification audit, and a phased roadmap to close them.") }
             </p>
             <ul class="promises">
-                <li><strong>{"Private. "}</strong>{"Everything runs in your browser. Your answers never leave this device."}</li>
-                <li><strong>{"Quick. "}</strong>{"The quick scan takes about five minutes; you can stop and continue later."}</li>
-                <li><strong>{"Honest. "}</strong>{"An indicative self-assessment, not an audit: it never claims that you conform."}</li>
+                <li><strong>{ lang.t("Private.") }</strong>{" "}{ lang.t("Everything runs in your browser. Your answers never leave this device.") }</li>
+                <li><strong>{ lang.t("Quick.") }</strong>{" "}{ lang.t("The quick scan takes about five minutes; you can stop and continue later.") }</li>
+                <li><strong>{ lang.t("Honest.") }</strong>{" "}{ lang.t("An indicative self-assessment, not an audit: it never claims that you conform.") }</li>
             </ul>
-            <h2>{"Choose a questionnaire"}</h2>
-            <ul class="cards">{ for cards }</ul>
-            <p class="open-saved">{"Have a saved assessment? "}<OpenFileButton on_file={props.on_file.clone()} class={classes!("button", "secondary")} />
-                <span class="hint">{" or drop the .json file anywhere on this page."}</span></p>
+            <h2>{ lang.t("Choose a questionnaire") }</h2>
+            <ul class="cards">{ for cards }{ for broken }</ul>
+            <p class="open-saved">{ lang.t("Have a saved assessment?") }{" "}<OpenFileButton on_file={props.on_file.clone()} class={classes!("button", "secondary")} />
+                <span class="hint">{" "}{ lang.t("or drop the .json file anywhere on this page.") }</span></p>
         </section>
     }
 }

@@ -1,0 +1,221 @@
+//! Languages: the interface's message catalogue (English source text is the key; translations
+//! are compiled in from `locales/*.po` by build.rs) and locale-aware numbers and dates.
+//!
+//! Code marks every interface text with `lang.t("…")`, `lang.f("… {name} …", &[…])` or, where a
+//! text is stored before a language is known, `msg("…")`. `tests/i18n.rs` reads those marks from
+//! the sources and fails when any declared language lacks one of them.
+
+use std::fmt::Display;
+
+use super::date::Date;
+
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+/// A language the interface and the built-in questionnaires are available in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    #[default]
+    En,
+    De,
+}
+
+/// Marks a text for translation where it is stored before a language is known; translate it
+/// when shown with [`Lang::t`].
+pub const fn msg(text: &'static str) -> &'static str {
+    text
+}
+
+impl Lang {
+    /// Every declared language. English is the source language of all texts.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::De];
+
+    /// The BCP 47 code, as used in `lang` attributes, the embed URL and file names.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+        }
+    }
+
+    /// The language's own name, for the language switcher.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::De => "Deutsch",
+        }
+    }
+
+    /// Reads a language tag such as `de`, `de-AT` or `EN_gb`; `None` for undeclared languages.
+    pub fn from_code(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The translations of this language, sorted by English text (empty for English).
+    pub fn catalogue(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Lang::En => &[],
+            Lang::De => DE,
+        }
+    }
+
+    /// The interface text `english` in this language (English if a translation is missing,
+    /// which `tests/i18n.rs` does not allow to ship).
+    pub fn t(self, english: &'static str) -> &'static str {
+        let table = self.catalogue();
+        match table.binary_search_by(|(key, _)| (*key).cmp(english)) {
+            Ok(i) => table[i].1,
+            Err(_) => english,
+        }
+    }
+
+    /// Translates `english` and fills its `{name}` placeholders.
+    pub fn f(self, english: &'static str, args: &[(&str, &dyn Display)]) -> String {
+        fill(self.t(english), args)
+    }
+
+    /// A whole number with this language's digit grouping: 12,345 or 12.345.
+    pub fn int(self, value: u64) -> String {
+        let digits = value.to_string();
+        let sep = match self {
+            Lang::En => ',',
+            Lang::De => '.',
+        };
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// A number given in tenths, with one decimal unless it is whole: 2.5 or 2,5; 3.
+    pub fn tenths(self, tenths: u64) -> String {
+        let whole = self.int(tenths / 10);
+        match tenths % 10 {
+            0 => whole,
+            d => format!("{whole}{}{d}", self.decimal_mark()),
+        }
+    }
+
+    fn decimal_mark(self) -> char {
+        match self {
+            Lang::En => '.',
+            Lang::De => ',',
+        }
+    }
+
+    /// A percentage: 47% in English, 47 % (narrow no-break space) in German.
+    pub fn percent(self, value: u32) -> String {
+        match self {
+            Lang::En => format!("{value}%"),
+            Lang::De => format!("{value}\u{202f}%"),
+        }
+    }
+
+    /// A date as people of this language write it: 28 Nov 2026, 28.11.2026.
+    pub fn date(self, date: Date) -> String {
+        match self {
+            Lang::En => {
+                const MONTHS: [&str; 12] = [
+                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                    "Dec",
+                ];
+                let month = MONTHS[(date.month as usize).clamp(1, 12) - 1];
+                format!("{} {month} {}", date.day, date.year)
+            }
+            Lang::De => format!("{}.{}.{}", date.day, date.month, date.year),
+        }
+    }
+}
+
+/// Replaces each `{name}` in `template` with its argument; unknown names stay as written.
+pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(&value.to_string()),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}` placeholders of a template, in order of appearance.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        names.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_language_tags() {
+        assert_eq!(Lang::from_code("de-AT"), Some(Lang::De));
+        assert_eq!(Lang::from_code("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_code(" de "), Some(Lang::De));
+        assert_eq!(Lang::from_code("xx"), None);
+        assert_eq!(Lang::from_code(""), None);
+    }
+
+    #[test]
+    fn fills_placeholders_and_keeps_unknown_ones() {
+        let n = 3;
+        assert_eq!(
+            fill("{n} of {total} done", &[("n", &n), ("total", &"24")]),
+            "3 of 24 done"
+        );
+        assert_eq!(fill("{missing} {", &[]), "{missing} {");
+        assert_eq!(placeholders("{a} and {b}"), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn formats_numbers_and_dates_per_language() {
+        assert_eq!(Lang::En.int(1_234_567), "1,234,567");
+        assert_eq!(Lang::De.int(1_234_567), "1.234.567");
+        assert_eq!(Lang::De.int(999), "999");
+        assert_eq!(Lang::En.tenths(25), "2.5");
+        assert_eq!(Lang::De.tenths(25), "2,5");
+        assert_eq!(Lang::De.tenths(12_340), "1.234");
+        assert_eq!(Lang::De.percent(47), "47\u{202f}%");
+        let d = Date::parse("2026-11-28").unwrap();
+        assert_eq!(Lang::En.date(d), "28 Nov 2026");
+        assert_eq!(Lang::De.date(d), "28.11.2026");
+    }
+
+    #[test]
+    fn the_catalogue_is_sorted_for_binary_search() {
+        for lang in Lang::ALL {
+            let table = lang.catalogue();
+            assert!(
+                table.windows(2).all(|w| w[0].0 < w[1].0),
+                "{lang:?}: build.rs must emit a sorted table without duplicates"
+            );
+        }
+    }
+}

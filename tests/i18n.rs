@@ -1,0 +1,336 @@
+//! Every declared language is complete: each interface text marked in the sources has a
+//! translation with the same placeholders, no translation is stale, no unmarked English text
+//! hides in the interface, and every built-in questionnaire is fully translated.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use aims_readiness::domain::catalogue;
+use aims_readiness::domain::date::Date;
+use aims_readiness::domain::i18n::{placeholders, Lang};
+use aims_readiness::domain::report;
+use aims_readiness::domain::{AiRole, Certification, HighRisk, Profile, Questionnaire, SizeBand};
+use regex::Regex;
+
+mod common;
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+fn sources() -> Vec<(PathBuf, String)> {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = fs::read_to_string(&p).unwrap();
+            // Unit tests may use any text, and comments may quote a call; only shipped code counts.
+            let shipped = text
+                .split("#[cfg(test)]")
+                .next()
+                .unwrap()
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("//"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            (p, shipped)
+        })
+        .collect()
+}
+
+fn unescape(literal: &str) -> String {
+    let mut out = String::new();
+    let mut chars = literal.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('u') => {
+                let code: String = chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                out.push(char::from_u32(u32::from_str_radix(&code, 16).unwrap()).unwrap());
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+const LIT: &str = r#""((?:[^"\\]|\\.)*)""#;
+
+/// Every text the code marks for translation, with the file it appears in.
+fn marked_texts() -> BTreeMap<String, String> {
+    let call = Regex::new(&format!(r"(?:\.t|\.f|\bmsg)\(\s*{LIT}")).unwrap();
+    let choice = Regex::new(&format!(
+        r"\.t\(\s*if [^{{]*\{{\s*{LIT}\s*\}}\s*else\s*\{{\s*{LIT}\s*\}}\s*\)"
+    ))
+    .unwrap();
+    let mut texts = BTreeMap::new();
+    for (path, text) in sources() {
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        for c in call.captures_iter(&text) {
+            texts.insert(unescape(&c[1]), file.clone());
+        }
+        for c in choice.captures_iter(&text) {
+            texts.insert(unescape(&c[1]), file.clone());
+            texts.insert(unescape(&c[2]), file.clone());
+        }
+    }
+    texts
+}
+
+#[test]
+fn the_sources_mark_a_plausible_number_of_texts() {
+    let texts = marked_texts();
+    // A broken extractor would find next to nothing and let every other check pass vacuously.
+    assert!(texts.len() > 250, "only {} marked texts found", texts.len());
+    for key in [
+        "Save to file",
+        "Your readiness",
+        "{n} of {total} questions are not answered yet and count as not in place.",
+    ] {
+        assert!(texts.contains_key(key), "the extractor missed {key:?}");
+    }
+    for key in texts.keys() {
+        assert_eq!(
+            key.trim(),
+            key,
+            "{key:?}: keep spaces outside translated texts"
+        );
+        assert!(!key.is_empty());
+    }
+}
+
+#[test]
+fn every_declared_language_translates_every_marked_text() {
+    let texts = marked_texts();
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let table: BTreeMap<&str, &str> = lang.catalogue().iter().copied().collect();
+        let missing: Vec<String> = texts
+            .iter()
+            .filter(|(k, _)| !table.contains_key(k.as_str()))
+            .map(|(k, file)| format!("{file}: {k:?}"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "locales/{}.po lacks {} texts:\n{}",
+            lang.code(),
+            missing.len(),
+            missing.join("\n")
+        );
+        let stale: Vec<&&str> = table.keys().filter(|k| !texts.contains_key(**k)).collect();
+        assert!(
+            stale.is_empty(),
+            "locales/{}.po has texts the code no longer uses: {stale:?}",
+            lang.code()
+        );
+        for (english, translated) in &table {
+            let (mut a, mut b) = (placeholders(english), placeholders(translated));
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{}: placeholders differ for {english:?}", lang.code());
+        }
+    }
+}
+
+/// Text in the interface that is not marked: a literal with three words in a row, or a
+/// capitalised phrase, outside a translation call. Technical strings are listed here.
+#[test]
+fn no_unmarked_english_in_the_interface() {
+    let literal = Regex::new(LIT).unwrap();
+    let wordy = Regex::new(r"(^[A-Z][a-z]+ [a-z]+)|([A-Za-z]+ [a-z]+ [a-z]+)").unwrap();
+    let allowed = [
+        "readiness check: ",
+        "meta[name=",
+        "aims-readiness",
+        "fault injected by a test",
+    ];
+    let mut found = Vec::new();
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
+        &mut files,
+    );
+    for path in files {
+        let text = fs::read_to_string(&path).unwrap();
+        let code: String = text
+            .lines()
+            .map(|l| {
+                if l.trim_start().starts_with("//") {
+                    ""
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        for m in literal.find_iter(&code) {
+            let before = code[..m.start()].trim_end();
+            let marked = [".t(", ".f(", "msg("].iter().any(|c| before.ends_with(c))
+                || before
+                    .rsplit_once(".t(if ")
+                    .is_some_and(|(_, rest)| rest.len() < 200 && !rest.contains(';'));
+            let s = m.as_str();
+            if !marked && wordy.is_match(s) && !allowed.iter().any(|a| s.contains(a)) {
+                let line = code[..m.start()].lines().count();
+                found.push(format!("{}:{line}: {s}", path.display()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "unmarked interface text:\n{}",
+        found.join("\n")
+    );
+}
+
+fn texts_of(q: &Questionnaire) -> Vec<String> {
+    let mut all = vec![q.title.clone(), q.summary.clone()];
+    all.extend(
+        q.scale
+            .levels
+            .iter()
+            .flat_map(|l| [l.label.clone(), l.meaning.clone()]),
+    );
+    all.extend(q.documents.iter().map(|d| d.title.clone()));
+    for s in &q.sections {
+        all.push(s.title.clone());
+        all.push(s.intro.clone());
+        for i in &s.items {
+            all.extend([i.title.clone(), i.question.clone(), i.why.clone()]);
+            all.extend(i.levels.iter().cloned());
+            all.extend(i.actions.iter().map(|a| a.text.clone()));
+            all.extend(i.suggest_na.iter().map(|n| n.justification.clone()));
+        }
+    }
+    all.retain(|t| !t.is_empty());
+    all
+}
+
+#[test]
+fn every_built_in_questionnaire_is_complete_in_every_declared_language() {
+    let questionnaires = catalogue::questionnaires();
+    assert!(questionnaires.len() >= 2);
+    for q in &questionnaires {
+        assert_eq!(
+            q.lang(),
+            Lang::En,
+            "{}: built-in files are written in English",
+            q.id
+        );
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            let translated = catalogue::localise(q, lang).unwrap_or_else(|errors| {
+                panic!(
+                    "{} has no complete {} translation:\n{}",
+                    q.id,
+                    lang.code(),
+                    errors
+                        .iter()
+                        .map(|e| e.to_string())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )
+            });
+            assert_eq!(translated.lang(), lang);
+            // Same questionnaire: ids, weights, rules and actions are untouched.
+            let ids = |q: &Questionnaire| {
+                q.items()
+                    .map(|i| (i.id.clone(), i.weight, i.blocker))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(ids(q), ids(&translated));
+            // A "translation" that copies the English is missing, not done. Short texts such as
+            // "ISO/IEC 27001" may legitimately stay the same.
+            let (en, other) = (texts_of(q), texts_of(&translated));
+            assert_eq!(en.len(), other.len());
+            let same: Vec<&String> = en
+                .iter()
+                .zip(&other)
+                .filter(|(a, b)| a == b && a.split(' ').count() > 2)
+                .map(|(a, _)| a)
+                .collect();
+            assert!(
+                same.is_empty(),
+                "{} ({}): untranslated texts: {same:#?}",
+                q.id,
+                lang.code()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_broken_translation_names_each_problem() {
+    let q = catalogue::questionnaires()
+        .into_iter()
+        .find(|q| q.id == "iso42001-quick-scan")
+        .unwrap();
+    let json = catalogue::translation_file(&q.id, Lang::De).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(json).unwrap();
+    value["items"]["4.1"]["question"] = "".into();
+    value["items"]["9.9"] = value["items"]["4.3"].clone();
+    value["items"].as_object_mut().unwrap().remove("5.2");
+    value["version"] = "0.9".into();
+    let errors =
+        aims_readiness::domain::translation::translate(&q, &value.to_string()).unwrap_err();
+    let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    let has = |needle: &str| text.iter().any(|t| t.contains(needle));
+    assert!(
+        has("4.1, field `question`: must be translated"),
+        "{text:#?}"
+    );
+    assert!(
+        has("9.9, field `items`: is not in the questionnaire"),
+        "{text:#?}"
+    );
+    assert!(has("5.2, field `items`: has no translation"), "{text:#?}");
+    assert!(has("field `version`"), "{text:#?}");
+}
+
+#[test]
+fn reports_follow_the_questionnaire_language() {
+    let q = std::rc::Rc::new(common::quick_scan());
+    let de = catalogue::localise(&q, Lang::De).unwrap();
+    let profile = Profile {
+        size: Some(SizeBand::Medium),
+        roles: [AiRole::Develops].into(),
+        systems: 3,
+        certifications: Some([Certification::Iso27001].into()),
+        high_risk: Some(HighRisk::NotSure),
+        target_date: Date::parse("2027-09-30"),
+    };
+    let answers = common::all_at(&q, 1);
+    let today = Date::parse("2026-11-28").unwrap();
+    let en_md = report::markdown(&q, &profile, &answers, &Default::default(), today);
+    let de_md = report::markdown(&de, &profile, &answers, &Default::default(), today);
+    assert!(en_md.starts_with("# ISO/IEC 42001 readiness report"));
+    assert!(!de_md.contains("readiness report"), "{de_md}");
+    assert!(!de_md.contains("person-days"), "{de_md}");
+    assert!(de_md.contains(&Lang::De.date(today)), "{de_md}");
+    // The German gap register is for German spreadsheets: semicolons, decimal commas.
+    let plan = aims_readiness::domain::roadmap::Roadmap::plan(&de, &profile, &answers, today);
+    let csv = report::gap_register(&de, &profile, &answers, &Default::default(), &plan);
+    let header = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert!(
+        header.contains(';') && !header.contains("Title"),
+        "{header}"
+    );
+    let distinct: BTreeSet<&str> = de_md.lines().collect();
+    assert!(distinct.len() > 20);
+}
