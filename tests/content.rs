@@ -11,7 +11,9 @@ fn questionnaire_files() -> Vec<(String, String)> {
         .map(|e| e.unwrap().path())
         .filter(|p| {
             let name = p.file_name().unwrap().to_str().unwrap();
-            name.ends_with(".json") && !name.ends_with(".schema.json")
+            // `<id>.<language>.json` files are translations (tests/i18n.rs checks them).
+            let translation = name.trim_end_matches(".json").contains('.');
+            name.ends_with(".json") && !name.ends_with(".schema.json") && !translation
         })
         .map(|p| (p.display().to_string(), fs::read_to_string(&p).unwrap()))
         .collect();

@@ -5,6 +5,7 @@
 mod common;
 
 use aims_readiness::domain::date::Date;
+use aims_readiness::domain::i18n::Lang;
 use aims_readiness::domain::report::{self, Change};
 use aims_readiness::domain::roadmap::Roadmap;
 use aims_readiness::domain::saved::Notes;
@@ -232,6 +233,36 @@ fn the_markdown_report_matches_its_golden_file() {
     assert!(md.contains("| 6 | Planning | 0.7 | 24% | 4 / 4 |"));
     assert!(md.contains("Scope v0.3 on SharePoint"));
     assert!(!md.to_lowercase().contains("compliant") && !md.to_lowercase().contains("certified"));
+}
+
+#[test]
+fn the_german_report_and_gap_register_match_their_golden_files() {
+    let (q, p, a, n) = known();
+    let de = aims_readiness::domain::catalogue::localise(&std::rc::Rc::new(q), Lang::De).unwrap();
+    let md = report::markdown(&de, &p, &a, &n, today());
+    golden("report.de.md", &md);
+    assert!(md.contains("**48\u{202f}%** insgesamt"), "{md}");
+    assert!(
+        md.contains("| 6 | Planung | 0,7 | 24\u{202f}% | 4 / 4 |"),
+        "{md}"
+    );
+    assert!(md.contains("28.11.2026"));
+    let plan = Roadmap::plan(&de, &p, &a, today());
+    let csv = report::gap_register(&de, &p, &a, &n, &plan);
+    golden("gap-register.de.csv", &csv);
+    // German spreadsheets split on semicolons and read decimal commas.
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[0], "Frage");
+    assert_eq!(&headers[8], "Aufwand (Personentage)");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), de.items().count());
+    assert!(
+        rows.iter().any(|r| r[8].contains(',')),
+        "some effort has a decimal comma"
+    );
 }
 
 #[test]

@@ -100,6 +100,16 @@ impl Lang {
         }
     }
 
+    /// A number given in tenths, always with one decimal: 2.0 or 2,0 (for averages).
+    pub fn one_decimal(self, tenths: u64) -> String {
+        format!(
+            "{}{}{}",
+            self.int(tenths / 10),
+            self.decimal_mark(),
+            tenths % 10
+        )
+    }
+
     fn decimal_mark(self) -> char {
         match self {
             Lang::En => '.',
@@ -115,7 +125,7 @@ impl Lang {
         }
     }
 
-    /// A date as people of this language write it: 28 Nov 2026, 28.11.2026.
+    /// A date as people of this language write it: 28 Nov 2026, 28.11.2026 (DIN 5008: 05.01.2027).
     pub fn date(self, date: Date) -> String {
         match self {
             Lang::En => {
@@ -126,7 +136,7 @@ impl Lang {
                 let month = MONTHS[(date.month as usize).clamp(1, 12) - 1];
                 format!("{} {month} {}", date.day, date.year)
             }
-            Lang::De => format!("{}.{}.{}", date.day, date.month, date.year),
+            Lang::De => format!("{:02}.{:02}.{}", date.day, date.month, date.year),
         }
     }
 }
@@ -202,6 +212,8 @@ mod tests {
         assert_eq!(Lang::En.tenths(25), "2.5");
         assert_eq!(Lang::De.tenths(25), "2,5");
         assert_eq!(Lang::De.tenths(12_340), "1.234");
+        assert_eq!(Lang::En.one_decimal(20), "2.0");
+        assert_eq!(Lang::De.one_decimal(7), "0,7");
         assert_eq!(Lang::De.percent(47), "47\u{202f}%");
         let d = Date::parse("2026-11-28").unwrap();
         assert_eq!(Lang::En.date(d), "28 Nov 2026");

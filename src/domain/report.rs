@@ -470,7 +470,7 @@ pub fn markdown(
     for s in a.sections.iter().filter(|s| s.applicable > 0) {
         let maturity = s
             .maturity_tenths()
-            .map_or(lang.t("n/a").into(), |t| lang.tenths(u64::from(t)));
+            .map_or(lang.t("n/a").into(), |t| lang.one_decimal(u64::from(t)));
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {} / {} |",

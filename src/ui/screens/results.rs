@@ -30,12 +30,8 @@ pub struct ResultsProps {
 }
 
 fn tenths_text(tenths: Option<u32>, lang: Lang) -> String {
-    tenths.map_or(lang.t("n/a").into(), |t| {
-        // Maturity always shows one decimal, as a measured average.
-        let whole = lang.tenths(u64::from(t / 10 * 10));
-        let mark = if lang == Lang::De { ',' } else { '.' };
-        format!("{whole}{mark}{}", t % 10)
-    })
+    // Maturity always shows one decimal, as a measured average.
+    tenths.map_or(lang.t("n/a").into(), |t| lang.one_decimal(u64::from(t)))
 }
 
 fn percent_text(percent: Option<u32>, lang: Lang) -> String {
