@@ -40,7 +40,7 @@ pub fn csv(rows: &[Vec<String>], lang: Lang) -> String {
                 } else {
                     f.clone()
                 };
-                if f.contains([sep, ',', '"', '\n', '\r']) {
+                if f.contains([sep, '"', '\n', '\r']) {
                     format!("\"{}\"", f.replace('"', "\"\""))
                 } else {
                     f

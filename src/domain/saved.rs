@@ -111,7 +111,7 @@ impl SavedError {
             SavedError::TooLarge(n) => lang.f(
                 "the file is {size} MB; an assessment is never more than {max} KB, so this is not one",
                 &[
-                    ("size", &lang.tenths((*n as u64 * 10).div_ceil(1_048_576))),
+                    ("size", &lang.one_decimal((*n as u64 * 10 + 524_288) / 1_048_576)),
                     ("max", &(MAX_SAVED_BYTES / 1024)),
                 ],
             ),

@@ -1,23 +1,9 @@
 // Accessibility: axe-core (WCAG 2.2 A and AA rules) on every screen.
 import { test, expect } from '@playwright/test';
-import { createRequire } from 'node:module';
-import { answerAllWithMouse, fillProfileWithMouse, fixture, openQuickScan } from './helpers.mjs';
+import { answerAllWithMouse, axe, fillProfileWithMouse, fixture, openQuickScan } from './helpers.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 // axe is injected as a script; the page's own CSP forbids that, so these tests bypass it.
 test.use({ bypassCSP: true });
-
-async function axe(page, screen) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () =>
-    // eslint-disable-next-line no-undef
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
-  );
-  // axe really ran: it checked many rules and passed them.
-  expect(result.passes.length, `${screen}: axe passed no rule`).toBeGreaterThan(15);
-  const found = result.violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`);
-  return found;
-}
 
 for (const scheme of ['light', 'dark']) {
   test(`axe finds no violations on any screen (${scheme})`, async ({ page }) => {

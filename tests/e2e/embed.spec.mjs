@@ -10,12 +10,15 @@ test('two branded widgets on one host page size themselves and keep apart', asyn
   });
   await page.goto('/embed-example.html');
   const quick = page.frameLocator('iframe[title="ISO/IEC 42001 quick scan"]');
-  const full = page.frameLocator('iframe[title="ISO/IEC 42001 full assessment"]');
+  // The second widget is configured in German (lang=de).
+  const full = page.frameLocator('iframe[title="ISO/IEC 42001 vollständige Bewertung"]');
   // The host asked for a questionnaire each: both open straight on the profile.
   await expect(quick.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
-  await expect(full.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+  await expect(full.getByRole('heading', { name: 'Ihre Organisation' })).toBeVisible();
   await expect(quick.locator('.nav-title')).toHaveText('ISO/IEC 42001 quick scan');
-  await expect(full.locator('.nav-title')).toHaveText('ISO/IEC 42001 full assessment');
+  await expect(full.locator('.nav-title')).toHaveText('ISO/IEC 42001 vollständige Bewertung');
+  await expect(full.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(quick.locator('html')).toHaveAttribute('lang', 'en');
   // Branding reached the first widget; the second is forced dark.
   const accent = await quick.locator('.aims').evaluate((el) => getComputedStyle(el).getPropertyValue('--aims-accent').trim());
   expect(accent).toBe('#8a3b12');
@@ -41,7 +44,7 @@ test('two branded widgets on one host page size themselves and keep apart', asyn
   await expect(quick.getByTestId('answered')).toHaveText('1');
   await expect(full.locator('input[name="size"]:checked')).toHaveCount(0);
   await page.reload();
-  await expect(full.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+  await expect(full.getByRole('heading', { name: 'Ihre Organisation' })).toBeVisible();
   await expect(quick.getByTestId('answered')).toHaveText('1');
   // The host's call to action and course links appear with the results and the roadmap.
   await quick.getByRole('button', { name: 'Results', exact: true }).click();

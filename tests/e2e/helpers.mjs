@@ -1,6 +1,7 @@
 // Shared steps for the browser tests: fixtures, the domain's expected figures, and user actions.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from '@playwright/test';
@@ -122,3 +123,19 @@ export async function expectRoadmap(page, fig) {
     expect(tasks).toEqual(p.tasks);
   }
 }
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Runs axe-core (WCAG 2.2 A/AA rules) on the page; the test must use `bypassCSP: true`. */
+export async function axe(page, screen) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+  );
+  // axe really ran: it checked many rules and passed them.
+  expect(result.passes.length, `${screen}: axe passed no rule`).toBeGreaterThan(15);
+  const found = result.violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`);
+  return found;
+}
+
