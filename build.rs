@@ -5,8 +5,13 @@ use std::{env, fs, path::Path};
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
+    // The benchmark builds a second dist with a generated stress questionnaire (bench/README.md);
+    // normal builds never set this.
+    println!("cargo:rerun-if-env-changed=AIMS_EXTRA_QUESTIONNAIRES");
+    let extra = env::var_os("AIMS_EXTRA_QUESTIONNAIRES").map(std::path::PathBuf::from);
     questionnaires(
         &root.join("questionnaires"),
+        extra.as_deref(),
         &out.join("catalogue_files.rs"),
     );
     locales(&root.join("locales"), &out.join("locales.rs"));
@@ -31,10 +36,12 @@ fn is_translation(name: &str) -> bool {
     name.trim_end_matches(".json").contains('.')
 }
 
-fn questionnaires(dir: &Path, target: &Path) {
-    let files = listing(dir, |name| {
-        name.ends_with(".json") && !name.ends_with(".schema.json")
-    });
+fn questionnaires(dir: &Path, extra: Option<&Path>, target: &Path) {
+    let wanted = |name: &str| name.ends_with(".json") && !name.ends_with(".schema.json");
+    let mut files = listing(dir, wanted);
+    if let Some(extra) = extra {
+        files.extend(listing(extra, wanted));
+    }
     let list = |wanted: bool| {
         files
             .iter()

@@ -1,0 +1,283 @@
+// The benchmark: measures the release widget and a SurveyJS reference page rendering the same
+// questionnaire in headless Chromium, several runs each, and prints one table with medians,
+// minimum and maximum, the widget's figures as ratios to SurveyJS, and the issue's targets.
+// It measures and reports; it asserts nothing. Run it with `scripts/bench.sh` (builds everything).
+import { createServer } from 'node:http';
+import { readFileSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { stressQuestionnaire } from './prepare.mjs';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? 'true']),
+);
+const RUNS = Number(args.runs ?? 5);
+const CLICKS = Number(args.clicks ?? 12);
+const root = resolve(new URL('..', import.meta.url).pathname);
+const mounts = {
+  widget: join(root, 'dist'),
+  'widget-stress': join(root, 'target/bench/dist-stress'),
+  surveyjs: join(root, 'target/bench/surveyjs-full'),
+  'surveyjs-stress': join(root, 'target/bench/surveyjs-stress'),
+};
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.json': 'application/json',
+};
+
+// ------------------------------------------------------------------------------------------------
+// A plain static server; transfer sizes are computed from the files each page really requested.
+
+function fileFor(pathname) {
+  const [, mount, ...rest] = decodeURIComponent(pathname).split('/');
+  const base = mounts[mount];
+  if (!base) return null;
+  const path = normalize(join(base, rest.join('/') || 'index.html'));
+  return path.startsWith(base) ? path : null;
+}
+
+const server = createServer((req, res) => {
+  const path = fileFor(new URL(req.url, 'http://x').pathname);
+  try {
+    if (!path || !statSync(path).isFile()) throw new Error('missing');
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(path));
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const compressed = new Map();
+function sizes(url) {
+  const path = fileFor(new URL(url).pathname);
+  if (!compressed.has(path)) {
+    const body = readFileSync(path);
+    compressed.set(path, {
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    });
+  }
+  return compressed.get(path);
+}
+
+// ------------------------------------------------------------------------------------------------
+// In-page probes, installed before any page script runs.
+
+function probes() {
+  // Time from navigation to the first radio button being in the page and painted.
+  window.__firstRadio = null;
+  new MutationObserver((_, observer) => {
+    if (window.__firstRadio === null && document.querySelector('input[type="radio"]')) {
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => (window.__firstRadio = performance.now())));
+    }
+  }).observe(document, { childList: true, subtree: true });
+  // Per click: processing (event until the DOM is updated and laid out, as the next task runs)
+  // and frame (event until the frame after the click was produced).
+  window.__clicks = [];
+  addEventListener('click', (event) => {
+    const t0 = event.timeStamp;
+    const entry = { processing: null, frame: null };
+    window.__clicks.push(entry);
+    setTimeout(() => {
+      document.body.getBoundingClientRect();
+      entry.processing = performance.now() - t0;
+    });
+    requestAnimationFrame(() => setTimeout(() => (entry.frame = performance.now() - t0)));
+  }, true);
+}
+
+async function settledClicks(page, count) {
+  await page.waitForFunction((n) => window.__clicks.length >= n && window.__clicks.every((c) => c.frame !== null), count);
+  return page.evaluate(() => window.__clicks.splice(0));
+}
+
+// ------------------------------------------------------------------------------------------------
+// Widget set-up: saved state put into localStorage before the page loads, as a returning visitor.
+
+const profile = { certifications: [], high_risk: 'no', roles: ['develops', 'uses'], size: 'medium', systems: 3 };
+const full = JSON.parse(readFileSync(join(root, 'questionnaires/iso42001-full.json'), 'utf8'));
+const stress = stressQuestionnaire();
+const itemsOf = (q) => q.sections.flatMap((s) => s.items.map((i) => i.id));
+
+function saved(q, answered) {
+  const answers = Object.fromEntries(answered.map((id, n) => [id, { level: n % 4 }]));
+  return JSON.stringify({ answers, format: 1, notes: {}, profile, questionnaire: q.id, saved_at: '2026-11-28T10:00:00.000Z', version: q.version });
+}
+
+async function openPage(browser, url, storage) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route((u) => !u.href.startsWith(origin), (route) => route.abort());
+  if (storage) {
+    await context.addInitScript(([key, value]) => {
+      if (!sessionStorage.getItem('bench-seeded')) {
+        localStorage.setItem(key, value);
+        sessionStorage.setItem('bench-seeded', '1');
+      }
+    }, storage);
+  }
+  await context.addInitScript(probes);
+  const page = await context.newPage();
+  const requests = [];
+  const external = [];
+  page.on('request', (r) => (r.url().startsWith(origin) ? requests.push(r.url()) : external.push(r.url())));
+  const cdp = await context.newCDPSession(page);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstRadio !== null, null, { timeout: 60_000 }).catch(async () => {
+    const text = (await page.locator('body').innerText()).slice(0, 400);
+    throw new Error(`${url} never showed a question; the page says:\n${text}`);
+  });
+  const firstRadio = await page.evaluate(() => window.__firstRadio);
+  return { context, page, cdp, requests, external, firstRadio };
+}
+
+async function memory(cdp) {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+  const { result } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: 'function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }',
+    returnByValue: true,
+  });
+  return { js: usedSize, wasm: result.value };
+}
+
+// ------------------------------------------------------------------------------------------------
+// One run of each scenario.
+
+async function widgetRun(browser) {
+  // A returning visitor with the full assessment started: it opens at the first open question.
+  const ids = itemsOf(full);
+  const load = await openPage(browser, `${origin}/widget/index.html?questionnaire=iso42001-full`, ['aims-readiness:iso42001-full:1.0.0', saved(full, ids.slice(-1))]);
+  const { page } = load;
+  const transfer = load.requests.map(sizes);
+  // Answer clicks on the first section (clause 4, four questions), alternating levels.
+  const labels = page.locator('.question .option');
+  const count = await labels.count();
+  const fullQuestions = await page.locator('.question').count();
+  for (let k = 0; k < CLICKS; k++) await labels.nth((k * 5) % count).click();
+  const clicks = await settledClicks(page, CLICKS);
+  await load.context.close();
+
+  // A complete full assessment: show the results, then the roadmap.
+  const done = await openPage(browser, `${origin}/widget/index.html?questionnaire=iso42001-full`, ['aims-readiness:iso42001-full:1.0.0', saved(full, ids)]);
+  await done.page.getByRole('button', { name: 'Results', exact: true }).click();
+  await done.page.getByTestId('overall-percent').waitFor();
+  const [results] = await settledClicks(done.page, 1);
+  await done.page.getByRole('button', { name: 'Roadmap', exact: true }).click();
+  await done.page.getByTestId('total-weeks').waitFor();
+  const [roadmap] = await settledClicks(done.page, 1);
+  const mem = await memory(done.cdp);
+  await done.context.close();
+
+  // The 1,000-item stress questionnaire: 100 questions on screen, answer clicks across them.
+  const stressIds = itemsOf(stress);
+  const big = await openPage(browser, `${origin}/widget-stress/index.html?questionnaire=stress-1000`, ['aims-readiness:stress-1000:1.0.0', saved(stress, stressIds.slice(-1))]);
+  const bigLabels = big.page.locator('.question .option');
+  const bigCount = await bigLabels.count();
+  const stressQuestions = await big.page.locator('.question').count();
+  for (let k = 0; k < CLICKS; k++) await bigLabels.nth((k * 37) % bigCount).click();
+  const stressClicks = await settledClicks(big.page, CLICKS);
+  await big.context.close();
+  return { load, transfer, clicks, results, roadmap, mem, stressClicks, onScreen: { full: fullQuestions, stress: stressQuestions } };
+}
+
+async function surveyRun(browser) {
+  const load = await openPage(browser, `${origin}/surveyjs/index.html`);
+  const { page } = load;
+  const transfer = load.requests.map(sizes);
+  const labels = page.locator('.sd-item');
+  const count = await labels.count();
+  for (let k = 0; k < CLICKS; k++) await labels.nth((k * 5) % count).click();
+  const clicks = await settledClicks(page, CLICKS);
+  // A complete run: every item answered, then completed.
+  await page.evaluate((ids) => {
+    for (const [n, id] of ids.entries()) window.survey.setValue(id, n % 4);
+    window.survey.doComplete();
+  }, itemsOf(full));
+  const mem = await memory(load.cdp);
+  await load.context.close();
+
+  const big = await openPage(browser, `${origin}/surveyjs-stress/index.html`);
+  const bigLabels = big.page.locator('.sd-item');
+  const bigCount = await bigLabels.count();
+  for (let k = 0; k < CLICKS; k++) await bigLabels.nth((k * 37) % bigCount).click();
+  const stressClicks = await settledClicks(big.page, CLICKS);
+  await big.context.close();
+  return { load, transfer, clicks, mem, stressClicks };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Statistics and the table.
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const ms = (t) => `${t.toFixed(1)} ms`;
+const mb = (b) => `${(b / 1048576).toFixed(2)} MB`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+});
+const widget = [];
+const survey = [];
+for (let run = 1; run <= RUNS; run++) {
+  process.stderr.write(`run ${run}/${RUNS}: widget… `);
+  widget.push(await widgetRun(browser));
+  process.stderr.write('SurveyJS… ');
+  survey.push(await surveyRun(browser));
+  process.stderr.write('done\n');
+}
+await browser.close();
+server.close();
+
+const sum = (list, key) => list.reduce((s, x) => s + x[key], 0);
+const per = (runs, f) => stats(runs.map(f));
+const flat = (runs, f) => stats(runs.flatMap(f));
+const rows = [];
+function row(name, w, s, format, target) {
+  const cell = (x) => (x ? `${format(x.median)} (${format(x.min)}–${format(x.max)})` : '–');
+  const ratio = w && s ? `${((w.median / s.median) * 100).toFixed(0)}%` : '–';
+  rows.push([name, cell(w), cell(s), ratio, target ?? '']);
+}
+const wT = widget[0].transfer;
+const sT = survey[0].transfer;
+const one = (x) => ({ median: x, min: x, max: x });
+row('Requests', one(wT.length), one(sT.length), String, '');
+row('Transfer, gzip -9', one(sum(wT, 'gzip')), one(sum(sT, 'gzip')), kb, '≤ 40% of SurveyJS');
+row('Transfer, brotli 11', one(sum(wT, 'brotli')), one(sum(sT, 'brotli')), kb, '≤ 40% of SurveyJS');
+row('Uncompressed', one(sum(wT, 'raw')), one(sum(sT, 'raw')), kb, '');
+row('First question visible', per(widget, (r) => r.load.firstRadio), per(survey, (r) => r.load.firstRadio), ms, '≤ 50% of SurveyJS');
+row('Answer click → DOM updated (full, one section)', flat(widget, (r) => r.clicks.map((c) => c.processing)), flat(survey, (r) => r.clicks.map((c) => c.processing)), ms, '');
+row('Answer click → next frame (full)', flat(widget, (r) => r.clicks.map((c) => c.frame)), flat(survey, (r) => r.clicks.map((c) => c.frame)), ms, '');
+row('Answer click → DOM updated (1,000 items, 100 on screen)', flat(widget, (r) => r.stressClicks.map((c) => c.processing)), flat(survey, (r) => r.stressClicks.map((c) => c.processing)), ms, '≤ 16 ms median');
+row('Answer click → next frame (1,000 items)', flat(widget, (r) => r.stressClicks.map((c) => c.frame)), flat(survey, (r) => r.stressClicks.map((c) => c.frame)), ms, '');
+row('Show results, complete full assessment', per(widget, (r) => r.results.processing), null, ms, 'within one frame (16.7 ms)');
+row('Show roadmap, complete full assessment', per(widget, (r) => r.roadmap.processing), null, ms, 'within one frame (16.7 ms)');
+row('JS heap after a complete run', per(widget, (r) => r.mem.js), per(survey, (r) => r.mem.js), mb, '');
+row('Wasm memory after a complete run', per(widget, (r) => r.mem.wasm), null, mb, '');
+row('JS heap + wasm memory', per(widget, (r) => r.mem.js + r.mem.wasm), per(survey, (r) => r.mem.js), mb, '< 8 MB');
+
+const header = ['Measure', `Widget, median (min–max)`, 'SurveyJS, median (min–max)', 'Widget / SurveyJS', 'Target'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log(`\nBenchmark: ${RUNS} runs in headless Chromium, ${CLICKS} answer clicks per scenario and run; files served from 127.0.0.1 without compression, transfer computed from the requested files.`);
+console.log(line(header));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+for (const r of rows) console.log(line(r));
+console.log(`\nWidget requests: ${wT.length} (${widget[0].load.requests.map((u) => u.replace(origin, '')).join(', ')}); external requests attempted: ${widget[0].load.external.length}.`);
+console.log(`SurveyJS requests: ${sT.length}; external requests attempted (blocked, not counted): ${survey[0].load.external.length}${survey[0].load.external.length ? ` (${[...new Set(survey[0].load.external.map((u) => new URL(u).host))].join(', ')})` : ''}.`);
+console.log(`Questions on screen: widget ${widget[0].onScreen.full} (full, clause 4) and ${widget[0].onScreen.stress} (stress section); SurveyJS shows one page per section, the same questions.`);
