@@ -91,6 +91,18 @@ function probes() {
   }, true);
 }
 
+/** Clicks answers the way a person works through a page: question after question, each click a
+ * new answer (an already chosen answer would change nothing and measure nothing). */
+async function answerClicks(page, question, option) {
+  const questions = await page.locator(question).count();
+  for (let k = 0; k < CLICKS; k++) {
+    const q = k % questions;
+    const level = (1 + Math.floor(k / questions)) % 4;
+    await page.locator(question).nth(q).locator(option).nth(level).click();
+  }
+  return questions;
+}
+
 async function settledClicks(page, count) {
   await page.waitForFunction((n) => window.__clicks.length >= n && window.__clicks.every((c) => c.frame !== null), count);
   return page.evaluate(() => window.__clicks.splice(0));
@@ -159,10 +171,7 @@ async function widgetRun(browser) {
   const { page } = load;
   const transfer = load.requests.map(sizes);
   // Answer clicks on the first section (clause 4, four questions), alternating levels.
-  const labels = page.locator('.question .option');
-  const count = await labels.count();
-  const fullQuestions = await page.locator('.question').count();
-  for (let k = 0; k < CLICKS; k++) await labels.nth((k * 5) % count).click();
+  const fullQuestions = await answerClicks(page, '.question', '.option');
   const clicks = await settledClicks(page, CLICKS);
   await load.context.close();
 
@@ -180,10 +189,7 @@ async function widgetRun(browser) {
   // The 1,000-item stress questionnaire: 100 questions on screen, answer clicks across them.
   const stressIds = itemsOf(stress);
   const big = await openPage(browser, `${origin}/widget-stress/index.html?questionnaire=stress-1000`, ['aims-readiness:stress-1000:1.0.0', saved(stress, stressIds.slice(-1))]);
-  const bigLabels = big.page.locator('.question .option');
-  const bigCount = await bigLabels.count();
-  const stressQuestions = await big.page.locator('.question').count();
-  for (let k = 0; k < CLICKS; k++) await bigLabels.nth((k * 37) % bigCount).click();
+  const stressQuestions = await answerClicks(big.page, '.question', '.option');
   const stressClicks = await settledClicks(big.page, CLICKS);
   await big.context.close();
   return { load, transfer, clicks, results, roadmap, mem, stressClicks, onScreen: { full: fullQuestions, stress: stressQuestions } };
@@ -193,9 +199,7 @@ async function surveyRun(browser) {
   const load = await openPage(browser, `${origin}/surveyjs/index.html`);
   const { page } = load;
   const transfer = load.requests.map(sizes);
-  const labels = page.locator('.sd-item');
-  const count = await labels.count();
-  for (let k = 0; k < CLICKS; k++) await labels.nth((k * 5) % count).click();
+  await answerClicks(page, '.sd-question', '.sd-item');
   const clicks = await settledClicks(page, CLICKS);
   // A complete run: every item answered, then completed.
   await page.evaluate((ids) => {
@@ -206,9 +210,7 @@ async function surveyRun(browser) {
   await load.context.close();
 
   const big = await openPage(browser, `${origin}/surveyjs-stress/index.html`);
-  const bigLabels = big.page.locator('.sd-item');
-  const bigCount = await bigLabels.count();
-  for (let k = 0; k < CLICKS; k++) await bigLabels.nth((k * 37) % bigCount).click();
+  await answerClicks(big.page, '.sd-question', '.sd-item');
   const stressClicks = await settledClicks(big.page, CLICKS);
   await big.context.close();
   return { load, transfer, clicks, mem, stressClicks };

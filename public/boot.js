@@ -27,7 +27,16 @@ if (window.parent !== window) {
   new ResizeObserver(post).observe(document.body);
 }
 
-const bytes = await (await fetch(wasmLink.href, { integrity: wasmLink.integrity || undefined })).arrayBuffer();
+// The wasm compiles while it downloads (compileStreaming); the JS glue loads at the same time.
+const glue = import(moduleLink.href);
+const response = fetch(wasmLink.href, { integrity: wasmLink.integrity || undefined });
+let wasm;
+try {
+  wasm = await WebAssembly.compileStreaming(response.then((r) => r.clone()));
+} catch {
+  // A server that does not send application/wasm: compile from the bytes instead.
+  wasm = await (await response).arrayBuffer();
+}
 lockNetwork();
-const { default: init } = await import(moduleLink.href);
-await init({ module_or_path: bytes });
+const { default: init } = await glue;
+await init({ module_or_path: wasm });

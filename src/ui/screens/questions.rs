@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::domain::answers::Answer;
 use crate::domain::i18n::Lang;
-use crate::domain::questionnaire::{Item, Scale, REF_FRAMEWORKS};
+use crate::domain::questionnaire::{Item, Questionnaire, REF_FRAMEWORKS};
 use crate::domain::scoring::ItemStatus;
 use crate::domain::session::{Event, Session};
 use crate::domain::SectionKind;
@@ -109,7 +109,6 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
         ),
         None => lang.t("Back: profile").to_string(),
     };
-    let scale = Rc::new(q.scale.clone());
 
     html! {
         <div class="questions">
@@ -141,8 +140,8 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                     <p class="lead">{ &section.intro }</p>
                 }
                 <div class="items">
-                { for section.items.iter().filter(|i| i.applies(profile)).map(|item| html! {
-                    <QuestionCard key={item.id.clone()} item={Rc::new(item.clone())} scale={scale.clone()}
+                { for section.items.iter().enumerate().filter(|(_, i)| i.applies(profile)).map(|(index, item)| html! {
+                    <QuestionCard key={item.id.clone()} questionnaire={Rc::clone(q)} section={session.section} {index}
                         answer={session.answers.get(&item.id).cloned()}
                         note={session.notes.get(&item.id).cloned().unwrap_or_default()}
                         suggestion={item.suggested_na(profile).map(str::to_string)}
@@ -177,14 +176,28 @@ fn answered_of(lang: Lang, answered: usize, applicable: usize) -> Html {
     parts.into_iter().collect()
 }
 
-#[derive(Properties, PartialEq)]
+/// A question card re-renders only when its own answer, note or suggestion changes: the
+/// questionnaire is compared by pointer, so a click re-renders one card, not the whole section.
+#[derive(Properties)]
 struct CardProps {
-    item: Rc<Item>,
-    scale: Rc<Scale>,
+    questionnaire: Rc<Questionnaire>,
+    section: usize,
+    index: usize,
     answer: Option<Answer>,
     note: String,
     suggestion: Option<String>,
     dispatch: Dispatch,
+}
+
+impl PartialEq for CardProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.questionnaire, &other.questionnaire)
+            && (self.section, self.index) == (other.section, other.index)
+            && self.answer == other.answer
+            && self.note == other.note
+            && self.suggestion == other.suggestion
+            && self.dispatch == other.dispatch
+    }
 }
 
 /// DOM-safe form of an item id ("A.6.2.4" becomes "A-6-2-4").
@@ -195,7 +208,8 @@ fn dom_id(item: &str) -> String {
 #[function_component(QuestionCard)]
 fn question_card(props: &CardProps) -> Html {
     let lang = use_lang();
-    let item = &props.item;
+    let item = &props.questionnaire.sections[props.section].items[props.index];
+    let scale = &props.questionnaire.scale;
     let id = dom_id(&item.id);
     let name = format!("q-{id}");
     let answer_with = |answer: Answer| {
@@ -217,7 +231,7 @@ fn question_card(props: &CardProps) -> Html {
             </label>
         }
     };
-    let levels = props.scale.levels.iter().zip(&item.levels).map(|(level, evidence)| {
+    let levels = scale.levels.iter().zip(&item.levels).map(|(level, evidence)| {
         let checked = props.answer == Some(Answer::Level(level.value));
         let label = html! {
             <>

@@ -1,0 +1,23 @@
+import { chromium } from '@playwright/test';
+const saved = JSON.stringify({ answers: { 'S10.100': { level: 1 } }, format: 1, notes: {}, profile: { certifications: [], high_risk: 'no', roles: ['develops', 'uses'], size: 'medium', systems: 3 }, questionnaire: 'stress-1000', saved_at: '2026-11-28T10:00:00.000Z', version: '1.0.0' });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+await ctx.addInitScript((v) => { if (!sessionStorage.x) { localStorage.setItem('aims-readiness:stress-1000:1.0.0', v); sessionStorage.x = 1; } }, saved);
+const page = await ctx.newPage();
+await page.goto(process.argv[2]);
+await page.locator('.question').first().waitFor();
+await page.waitForTimeout(500);
+const labels = page.locator('.question .option');
+await labels.nth(3).click();
+await page.waitForTimeout(300);
+const targets = [];
+for (let k = 1; k <= 6; k++) targets.push(labels.nth(k * 37));
+for (const t of targets) await t.scrollIntoViewIfNeeded();
+await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8'] });
+for (const t of targets) { await t.click(); await page.waitForTimeout(150); }
+const buf = await browser.stopTracing();
+const events = JSON.parse(buf.toString()).traceEvents;
+const agg = new Map();
+for (const e of events) if (e.ph === 'X' && e.dur) agg.set(e.name, (agg.get(e.name) ?? 0) + e.dur);
+[...agg.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).forEach(([k, v]) => console.log((v / 6000).toFixed(2).padStart(8), 'ms/click', k));
+await browser.close();
