@@ -78,6 +78,19 @@ function probes() {
   }).observe(document, { childList: true, subtree: true });
   // Per click: processing (event until the DOM is updated and laid out, as the next task runs)
   // and frame (event until the frame after the click was produced).
+  // When a selector first matches after the next click, painted: the complete screen.
+  window.__watch = (selector) => {
+    window.__seen = null;
+    addEventListener('click', (event) => {
+      const t0 = event.timeStamp;
+      new MutationObserver((_, observer) => {
+        if (document.querySelector(selector)) {
+          observer.disconnect();
+          requestAnimationFrame(() => setTimeout(() => (window.__seen = performance.now() - t0)));
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }, { capture: true, once: true });
+  };
   window.__clicks = [];
   addEventListener('click', (event) => {
     const t0 = event.timeStamp;
@@ -177,12 +190,15 @@ async function widgetRun(browser) {
 
   // A complete full assessment: show the results, then the roadmap.
   const done = await openPage(browser, `${origin}/widget/index.html?questionnaire=iso42001-full`, ['aims-readiness:iso42001-full:1.0.0', saved(full, ids)]);
-  await done.page.getByRole('button', { name: 'Results', exact: true }).click();
-  await done.page.getByTestId('overall-percent').waitFor();
-  const [results] = await settledClicks(done.page, 1);
-  await done.page.getByRole('button', { name: 'Roadmap', exact: true }).click();
-  await done.page.getByTestId('total-weeks').waitFor();
-  const [roadmap] = await settledClicks(done.page, 1);
+  const show = async (button, complete) => {
+    await done.page.evaluate((selector) => window.__watch(selector), complete);
+    await done.page.getByRole('button', { name: button, exact: true }).click();
+    const [first] = await settledClicks(done.page, 1);
+    await done.page.waitForFunction(() => window.__seen !== null);
+    return { ...first, complete: await done.page.evaluate(() => window.__seen) };
+  };
+  const results = await show('Results', '[data-document]');
+  const roadmap = await show('Roadmap', '.phase .task');
   const mem = await memory(done.cdp);
   await done.context.close();
 
@@ -267,8 +283,10 @@ row('Answer click → DOM updated (full, one section)', flat(widget, (r) => r.cl
 row('Answer click → next frame (full)', flat(widget, (r) => r.clicks.map((c) => c.frame)), flat(survey, (r) => r.clicks.map((c) => c.frame)), ms, '');
 row('Answer click → DOM updated (1,000 items, 100 on screen)', flat(widget, (r) => r.stressClicks.map((c) => c.processing)), flat(survey, (r) => r.stressClicks.map((c) => c.processing)), ms, '≤ 16 ms median');
 row('Answer click → next frame (1,000 items)', flat(widget, (r) => r.stressClicks.map((c) => c.frame)), flat(survey, (r) => r.stressClicks.map((c) => c.frame)), ms, '');
-row('Show results, complete full assessment', per(widget, (r) => r.results.processing), null, ms, 'within one frame (16.7 ms)');
-row('Show roadmap, complete full assessment', per(widget, (r) => r.roadmap.processing), null, ms, 'within one frame (16.7 ms)');
+row('Show results: click → first part in DOM', per(widget, (r) => r.results.processing), null, ms, 'within one frame (16.7 ms)');
+row('Show results: click → complete, painted', per(widget, (r) => r.results.complete), null, ms, '');
+row('Show roadmap: click → first part in DOM', per(widget, (r) => r.roadmap.processing), null, ms, 'within one frame (16.7 ms)');
+row('Show roadmap: click → complete, painted', per(widget, (r) => r.roadmap.complete), null, ms, '');
 row('JS heap after a complete run', per(widget, (r) => r.mem.js), per(survey, (r) => r.mem.js), mb, '');
 row('Wasm memory after a complete run', per(widget, (r) => r.mem.wasm), null, mb, '');
 row('JS heap + wasm memory', per(widget, (r) => r.mem.js + r.mem.wasm), per(survey, (r) => r.mem.js), mb, '< 8 MB');

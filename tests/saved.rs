@@ -223,7 +223,7 @@ fn bad_inputs() -> Vec<(&'static str, String, &'static str)> {
         (
             "deep nesting",
             format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
-            "not valid JSON",
+            "not a saved assessment",
         ),
     ]
 }

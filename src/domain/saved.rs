@@ -257,12 +257,14 @@ pub fn decode(
     if text.trim().is_empty() {
         return Err(SavedError::Empty);
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| SavedError::NotJson {
-        truncated: e.is_eof(),
-        message: e.to_string(),
+    // One pass: serde_json tells syntax errors (not JSON) from data errors (JSON, but not a save).
+    let stored: Stored = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => SavedError::NotASave(e.to_string()),
+        _ => SavedError::NotJson {
+            truncated: e.is_eof(),
+            message: e.to_string(),
+        },
     })?;
-    let stored: Stored =
-        serde_json::from_value(value).map_err(|e| SavedError::NotASave(e.to_string()))?;
     if stored.format != SAVED_FORMAT {
         return Err(SavedError::WrongFormat(stored.format));
     }

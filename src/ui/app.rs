@@ -93,14 +93,30 @@ pub fn app() -> Html {
     *latest.borrow_mut() = state.0.session.clone();
 
     // Open the questionnaire the host asked for, or resume the one this browser used last.
-    {
+    // Until that has happened the page stays empty rather than flashing the start screen.
+    let resume = {
         let config_questionnaire = config.questionnaire.clone();
-        let (questionnaires, dispatch, effects) =
-            (questionnaires.clone(), dispatch.clone(), effects.clone());
-        use_effect_with((), move |_| {
+        let questionnaires = questionnaires.clone();
+        use_memo((), move |_| {
             let last = config_questionnaire.or_else(storage::last_opened);
-            if let Some(q) = questionnaires.iter().find(|q| Some(&q.id) == last.as_ref()) {
+            questionnaires
+                .iter()
+                .find(|q| Some(&q.id) == last.as_ref())
+                .cloned()
+        })
+    };
+    let booting = use_state(|| resume.is_some());
+    {
+        let (resume, booting, dispatch, effects) = (
+            resume.clone(),
+            booting.clone(),
+            dispatch.clone(),
+            effects.clone(),
+        );
+        use_effect_with((), move |_| {
+            if let Some(q) = resume.as_ref() {
                 open(&dispatch, &effects, Rc::clone(q), None);
+                booting.set(false);
             }
         });
     }
@@ -415,6 +431,7 @@ pub fn app() -> Html {
             <SharedView shared={Rc::clone(view)} {today} dispatch={dispatch.clone()}
                 on_import={import_shared.clone()} on_close={close_shared.clone()} />
         },
+        (Screen::Start, None, None) if *booting => Html::default(),
         (Screen::Start, _, _) | (_, None, _) => html! {
             <StartScreen entries={entries.clone()} questionnaires={questionnaires.clone()} dispatch={dispatch.clone()} effects={effects.clone()} on_file={on_file.clone()} />
         },

@@ -12,6 +12,28 @@ pub use app::App;
 
 use crate::domain::i18n::Lang;
 
+/// False on a screen's first render and true from the frame after it: a long screen paints its
+/// top at once and fills in the rest one frame later, so a click is answered within a frame.
+#[yew::hook]
+pub(crate) fn use_after_first_paint() -> bool {
+    let ready = yew::use_state(|| false);
+    {
+        let ready = ready.clone();
+        yew::use_effect_with((), move |_| after_next_paint(move || ready.set(true)));
+    }
+    *ready
+}
+
+/// Runs `f` in the first task after the next frame is painted (animation frame, then a timeout).
+fn after_next_paint(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let inner = Closure::once_into_js(f);
+    let outer = Closure::once_into_js(move || {
+        let _ = gloo::utils::window().set_timeout_with_callback(inner.unchecked_ref());
+    });
+    let _ = gloo::utils::window().request_animation_frame(outer.unchecked_ref());
+}
+
 /// The language in effect, provided by the app root (English outside it).
 #[yew::hook]
 pub(crate) fn use_lang() -> Lang {

@@ -16,7 +16,7 @@ use crate::ui::app::Dispatch;
 use crate::ui::components::{Bar, BarChart};
 use crate::ui::components::{CallToActionLink, CourseLink, OpenFileButton};
 use crate::ui::files::{self, ReadError};
-use crate::ui::use_lang;
+use crate::ui::{use_after_first_paint, use_lang};
 use std::rc::Rc;
 
 #[derive(Properties, PartialEq)]
@@ -55,6 +55,7 @@ fn status_text(status: &ItemStatus, scale_label: impl Fn(u8) -> String, lang: La
 #[function_component(ResultsScreen)]
 pub fn results_screen(props: &ResultsProps) -> Html {
     let lang = use_lang();
+    let complete = use_after_first_paint();
     let session = &props.session;
     let q = &session.questionnaire;
     let a = Assessment::compute(q, &session.profile, &session.answers);
@@ -189,6 +190,9 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     { table(SectionKind::Clause, lang.t("Clauses 4-10 (every clause applies to every organisation)")) }
                 </div>
             </section>
+            // The rest arrives one frame later, so the click that opened the results is answered
+            // within a frame (see `use_after_first_paint`).
+            { if complete { html! { <>
             <section aria-labelledby="areas-title">
                 <h2 id="areas-title">{ lang.t("Maturity by Annex A area") }</h2>
                 <div class="chart-and-table">
@@ -235,6 +239,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     <button type="button" class="button secondary" onclick={send(Event::Show(Screen::Questions))}>{ lang.t("Change answers") }</button>
                 </div>
             }
+            </> } } else { Html::default() } }
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::domain::i18n::Lang;
 use crate::domain::roadmap::{days_text, Roadmap, TargetVerdict, Task, TaskKind};
 use crate::domain::session::Session;
 use crate::ui::components::{CallToActionLink, CourseLink, Timeline};
-use crate::ui::use_lang;
+use crate::ui::{use_after_first_paint, use_lang};
 
 #[derive(Properties, PartialEq)]
 pub struct RoadmapProps {
@@ -51,6 +51,7 @@ pub fn task_row(task: &Task, lang: Lang) -> Html {
 #[function_component(RoadmapScreen)]
 pub fn roadmap_screen(props: &RoadmapProps) -> Html {
     let lang = use_lang();
+    let complete = use_after_first_paint();
     let session = &props.session;
     let plan = Roadmap::plan(
         &session.questionnaire,
@@ -100,12 +101,15 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
             { target.unwrap_or_default() }
             <CallToActionLink />
             <Timeline roadmap={plan.clone()} />
+            // Phases with their tasks arrive one frame later (see `use_after_first_paint`).
+            { if complete { html! { <>
             <ol class="phases">{ for phases }</ol>
             <section class="assumptions" aria-labelledby="assumptions-title">
                 <h2 id="assumptions-title">{ lang.t("Assumptions behind this estimate") }</h2>
                 <ul>{ for plan.assumptions(&session.profile, lang).into_iter().map(|a| html! { <li>{ a }</li> }) }</ul>
                 <p>{ lang.t("ISO/IEC 42001 certification covers your management system, not individual AI systems. It is not a harmonised standard under the EU AI Act and gives no presumption of conformity with it, though it is a strong base for the Act's duties.") }</p>
             </section>
+            </> } } else { Html::default() } }
         </section>
     }
 }
