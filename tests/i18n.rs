@@ -15,20 +15,9 @@ use regex::Regex;
 
 mod common;
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 fn sources() -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
-    rust_files(
+    common::rust_files(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
         &mut files,
     );
@@ -163,7 +152,7 @@ fn no_unmarked_english_in_the_interface() {
     ];
     let mut found = Vec::new();
     let mut files = Vec::new();
-    rust_files(
+    common::rust_files(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
         &mut files,
     );

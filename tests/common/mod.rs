@@ -4,7 +4,7 @@
 
 use aims_readiness::domain::{Answer, Answers, Questionnaire};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 pub fn questionnaire(file: &str) -> Questionnaire {
@@ -49,4 +49,16 @@ pub fn catalogue() -> Vec<Rc<Questionnaire>> {
         Rc::new(quick_scan()),
         Rc::new(questionnaire("iso42001-full.json")),
     ]
+}
+
+/// Every Rust file below `dir`, recursively.
+pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
 }
