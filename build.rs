@@ -42,15 +42,21 @@ fn questionnaires(dir: &Path, extra: Option<&Path>, target: &Path) {
     if let Some(extra) = extra {
         files.extend(listing(extra, wanted));
     }
+    // The files are compiled in without the whitespace between JSON tokens (smaller wasm).
+    let out_dir = target.parent().unwrap().join("questionnaires");
+    fs::create_dir_all(&out_dir).expect("create the minified questionnaire folder");
     let list = |wanted: bool| {
         files
             .iter()
             .filter(|p| is_translation(p.file_name().unwrap().to_str().unwrap()) == wanted)
             .map(|p| {
+                let name = p.file_name().unwrap().to_str().unwrap();
+                let text = fs::read_to_string(p).expect("read a questionnaire file");
+                let minified = out_dir.join(name);
+                fs::write(&minified, minify_json(&text)).expect("write a minified questionnaire");
                 format!(
-                    "    ({:?}, include_str!({:?})),\n",
-                    p.file_name().unwrap().to_str().unwrap(),
-                    p.display().to_string()
+                    "    ({name:?}, include_str!({:?})),\n",
+                    minified.display().to_string()
                 )
             })
             .collect::<String>()
@@ -62,6 +68,30 @@ fn questionnaires(dir: &Path, extra: Option<&Path>, target: &Path) {
         list(true)
     );
     fs::write(target, out).expect("write the catalogue list");
+}
+
+/// Drops whitespace outside strings. Invalid JSON stays invalid (validation reports it at run
+/// time with item and field, as for any questionnaire).
+fn minify_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn locales(dir: &Path, target: &Path) {

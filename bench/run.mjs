@@ -190,6 +190,8 @@ async function widgetRun(browser) {
 
   // A complete full assessment: show the results, then the roadmap.
   const done = await openPage(browser, `${origin}/widget/index.html?questionnaire=iso42001-full`, ['aims-readiness:iso42001-full:1.0.0', saved(full, ids)]);
+  // A person reads the page before clicking: let start-up work (background compilation) settle.
+  await done.page.waitForTimeout(1000);
   const show = async (button, complete) => {
     await done.page.evaluate((selector) => window.__watch(selector), complete);
     await done.page.getByRole('button', { name: button, exact: true }).click();

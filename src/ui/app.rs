@@ -80,9 +80,25 @@ pub fn app() -> Html {
         })
     };
     let root = use_node_ref();
-    let state = use_reducer(AppState::default);
     let effects = use_memo((), |_| Effects::default());
     let effects = (*effects).clone();
+    // Open the questionnaire the host asked for, or resume the one this browser used last, as
+    // the initial state: the first paint is already the assessment, never a flash of the list.
+    let state = {
+        let (config, questionnaires, effects) =
+            (config.clone(), questionnaires.clone(), effects.clone());
+        use_reducer(move || {
+            let wanted = config.questionnaire.clone().or_else(storage::last_opened);
+            let resume = questionnaires
+                .iter()
+                .find(|q| Some(&q.id) == wanted.as_ref());
+            let initial = State::default();
+            AppState(match resume {
+                Some(q) => transition(&initial, sync::open_event(&effects, Rc::clone(q), None)),
+                None => initial,
+            })
+        })
+    };
     let pending = use_state(|| None::<Restored>);
     let shared = use_state(|| None::<Rc<Restored>>);
     let dragging = use_state(|| false);
@@ -92,43 +108,19 @@ pub fn app() -> Html {
     let latest = use_mut_ref(|| None::<Session>);
     *latest.borrow_mut() = state.0.session.clone();
 
-    // Open the questionnaire the host asked for, or resume the one this browser used last.
-    // Until that has happened the page stays empty rather than flashing the start screen.
-    let resume = {
-        let config_questionnaire = config.questionnaire.clone();
-        let questionnaires = questionnaires.clone();
-        use_memo((), move |_| {
-            let last = config_questionnaire.or_else(storage::last_opened);
-            questionnaires
-                .iter()
-                .find(|q| Some(&q.id) == last.as_ref())
-                .cloned()
-        })
-    };
-    let booting = use_state(|| resume.is_some());
-    {
-        let (resume, booting, dispatch, effects) = (
-            resume.clone(),
-            booting.clone(),
-            dispatch.clone(),
-            effects.clone(),
-        );
-        use_effect_with((), move |_| {
-            if let Some(q) = resume.as_ref() {
-                open(&dispatch, &effects, Rc::clone(q), None);
-                booting.set(false);
-            }
-        });
-    }
-
     // A new language: the open assessment (and a shared view) switch to it, answers untouched.
     {
+        let applied = use_mut_ref(|| lang_now);
         let (questionnaires, dispatch, shared) =
             (questionnaires.clone(), dispatch.clone(), shared.clone());
         use_effect_with(lang_now, move |lang| {
             let element = gloo::utils::document().document_element();
             if let Some(element) = element {
                 let _ = element.set_attribute("lang", lang.code());
+            }
+            // At start-up everything is already in this language.
+            if std::mem::replace(&mut *applied.borrow_mut(), *lang) == *lang {
+                return;
             }
             let find = |id: &str| questionnaires.iter().find(|q| q.id == id).cloned();
             if let Some(view) = shared.as_ref() {
@@ -431,7 +423,6 @@ pub fn app() -> Html {
             <SharedView shared={Rc::clone(view)} {today} dispatch={dispatch.clone()}
                 on_import={import_shared.clone()} on_close={close_shared.clone()} />
         },
-        (Screen::Start, None, None) if *booting => Html::default(),
         (Screen::Start, _, _) | (_, None, _) => html! {
             <StartScreen entries={entries.clone()} questionnaires={questionnaires.clone()} dispatch={dispatch.clone()} effects={effects.clone()} on_file={on_file.clone()} />
         },

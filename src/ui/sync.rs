@@ -70,6 +70,16 @@ pub fn open(
     questionnaire: Rc<Questionnaire>,
     imported: Option<Restored>,
 ) {
+    dispatch.dispatch(open_event(effects, questionnaire, imported));
+}
+
+/// The event that opens a questionnaire; reads storage and records what was synced. The app
+/// also uses it for its initial state, so a returning visitor's first paint is their questions.
+pub fn open_event(
+    effects: &Effects,
+    questionnaire: Rc<Questionnaire>,
+    imported: Option<Restored>,
+) -> Event {
     let loaded = storage::load(&questionnaire);
     *effects.saving.borrow_mut() = loaded.can_save;
     *effects.synced.borrow_mut() = Synced {
@@ -107,12 +117,12 @@ pub fn open(
         }
         None => (loaded.restored, loaded.notice, false),
     };
-    dispatch.dispatch(Event::Open {
+    Event::Open {
         questionnaire,
         restored,
         notice,
         imported,
-    });
+    }
 }
 
 /// Opens imported answers at once, or asks first when this device already holds answers for

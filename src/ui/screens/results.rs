@@ -183,6 +183,10 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     <ul class="blocker-list">{ for blockers }</ul>
                 </section>
             }
+            // Score, band and blockers come first; the charts, tables and exports arrive one frame
+            // later, so the click that opened the results is answered within a frame
+            // (see `use_after_first_paint`).
+            { if complete { html! { <>
             <section aria-labelledby="clauses-title">
                 <h2 id="clauses-title">{ lang.t("Maturity by clause") }</h2>
                 <div class="chart-and-table">
@@ -190,9 +194,6 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     { table(SectionKind::Clause, lang.t("Clauses 4-10 (every clause applies to every organisation)")) }
                 </div>
             </section>
-            // The rest arrives one frame later, so the click that opened the results is answered
-            // within a frame (see `use_after_first_paint`).
-            { if complete { html! { <>
             <section aria-labelledby="areas-title">
                 <h2 id="areas-title">{ lang.t("Maturity by Annex A area") }</h2>
                 <div class="chart-and-table">

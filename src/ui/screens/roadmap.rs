@@ -100,9 +100,10 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
             </div>
             { target.unwrap_or_default() }
             <CallToActionLink />
-            <Timeline roadmap={plan.clone()} />
-            // Phases with their tasks arrive one frame later (see `use_after_first_paint`).
+            // The timeline and the phases with their tasks arrive one frame later
+            // (see `use_after_first_paint`).
             { if complete { html! { <>
+            <Timeline roadmap={plan.clone()} />
             <ol class="phases">{ for phases }</ol>
             <section class="assumptions" aria-labelledby="assumptions-title">
                 <h2 id="assumptions-title">{ lang.t("Assumptions behind this estimate") }</h2>
