@@ -11,7 +11,7 @@ use crate::domain::roadmap::Roadmap;
 use crate::domain::saved::{self, Source, MAX_SAVED_BYTES};
 use crate::domain::scoring::{Assessment, ItemStatus, SectionScore};
 use crate::domain::session::{Event, Screen, Session};
-use crate::domain::SectionKind;
+use crate::domain::{Questionnaire, SectionKind};
 use crate::ui::app::Dispatch;
 use crate::ui::components::{Bar, BarChart};
 use crate::ui::components::{CallToActionLink, CourseLink, OpenFileButton};
@@ -52,6 +52,21 @@ fn status_text(status: &ItemStatus, scale_label: impl Fn(u8) -> String, lang: La
     }
 }
 
+/// The name of the level a certification blocker must reach, as it reads inside a sentence.
+fn gate_label(q: &Questionnaire) -> String {
+    q.scale.levels[usize::from(q.scale.gate_level)]
+        .label
+        .to_lowercase()
+}
+
+/// Index of the section that holds `item` (for "review this answer" links and flagged bars).
+fn section_of(q: &Questionnaire, item: &str) -> usize {
+    q.sections
+        .iter()
+        .position(|s| s.items.iter().any(|i| i.id == item))
+        .unwrap_or(0)
+}
+
 #[function_component(ResultsScreen)]
 pub fn results_screen(props: &ResultsProps) -> Html {
     let lang = use_lang();
@@ -59,20 +74,82 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     let session = &props.session;
     let q = &session.questionnaire;
     let a = Assessment::compute(q, &session.profile, &session.answers);
-    let gate_label = q.scale.levels[usize::from(q.scale.gate_level)]
-        .label
-        .to_lowercase();
+    let gate_label = gate_label(q);
     let scale_label = |l: u8| q.scale.levels[usize::from(l)].label.to_lowercase();
     let send = |event: Event| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(event.clone()))
     };
-    let section_of = |item: &str| {
-        q.sections
-            .iter()
-            .position(|s| s.items.iter().any(|i| i.id == item))
-            .unwrap_or(0)
+    let section_of = |item: &str| section_of(q, item);
+    let blockers = a.blockers.iter().map(|b| html! {
+        <li data-item={b.id.clone()}>
+            <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
+            <span class="blocker-status">{" "}{ lang.f("is {status}; it must be at least \"{gate}\".", &[("status", &status_text(&b.status, scale_label, lang)), ("gate", &gate_label)]) }</span>
+            {" "}
+            if !props.read_only {
+                <button type="button" class="link-button small" onclick={send(Event::ShowSection(section_of(&b.id)))}>{ lang.t("Review this answer") }</button>
+            }
+        </li>
+    });
+    let overall = a.percent();
+
+    html! {
+        <section class="results" aria-labelledby="results-title">
+            <h1 id="results-title" tabindex="-1">{ lang.t("Your readiness") }</h1>
+            <div class={classes!("summary", format!("band-{}", a.band.key()))}>
+                <p class="score"><span data-testid="overall-percent">{ overall.map_or(lang.t("n/a").into(), |p| p.to_string()) }</span>
+                    if overall.is_some() { <span class="unit">{ if lang == Lang::De { "\u{202f}%" } else { "%" } }</span> }</p>
+                <div>
+                    <p class="band" data-testid="band">{ a.band.label(lang) }</p>
+                    if a.is_capped() {
+                        <p class="capped">{ if a.blockers.len() == 1 {
+                            lang.f("Your average alone would read \"{band}\", but 1 certification blocker must reach \"{gate}\" first.", &[("band", &a.uncapped_band.label(lang)), ("gate", &gate_label)])
+                        } else {
+                            lang.f("Your average alone would read \"{band}\", but {n} certification blockers must reach \"{gate}\" first.", &[("band", &a.uncapped_band.label(lang)), ("n", &a.blockers.len()), ("gate", &gate_label)])
+                        } }</p>
+                    }
+                    <p class="disclaimer">{ lang.t("An indicative self-assessment based on your answers, not an audit result and not a statement of conformity.") }</p>
+                </div>
+            </div>
+            <CallToActionLink />
+            if !a.unanswered.is_empty() {
+                <p class="notice inline" role="status">
+                    { lang.f("{n} of {total} questions are not answered yet and count as not in place.", &[("n", &a.unanswered.len()), ("total", &a.applicable)]) }{" "}
+                    if !props.read_only {
+                        <button type="button" class="link-button" onclick={send(Event::Show(Screen::Questions))}>{ lang.t("Go back to the questions") }</button>
+                    }
+                </p>
+            }
+            if !a.blockers.is_empty() {
+                <section class="blockers" aria-labelledby="blockers-title">
+                    <h2 id="blockers-title">{ lang.f("Certification blockers ({n})", &[("n", &a.blockers.len())]) }</h2>
+                    <p>{ lang.f("A certification body will expect each of these at \"{gate}\" or better before an audit. Until then the result is capped at \"not ready for a certification audit\", whatever the average says.", &[("gate", &gate_label)]) }</p>
+                    <ul class="blocker-list">{ for blockers }</ul>
+                </section>
+            }
+            // Score, band and blockers come first; the charts, tables and exports arrive one frame
+            // later, in their own component, so the click that opened the results is answered
+            // within a frame (see `use_after_first_paint`).
+            { if complete {
+                html! { <ResultsDetails session={session.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only={props.read_only} /> }
+            } else { Html::default() } }
+        </section>
+    }
+}
+
+/// Everything below the blockers: charts with tables, unknowns, documents, exports and the method.
+#[function_component(ResultsDetails)]
+fn results_details(props: &ResultsProps) -> Html {
+    let lang = use_lang();
+    let session = &props.session;
+    let q = &session.questionnaire;
+    let a = Assessment::compute(q, &session.profile, &session.answers);
+    let gate_label = gate_label(q);
+    let send = |event: Event| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(event.clone()))
     };
+    let section_of = |item: &str| section_of(q, item);
     let blocked_sections: Vec<&str> = a
         .blockers
         .iter()
@@ -117,16 +194,6 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             </table></div>
         }
     };
-    let blockers = a.blockers.iter().map(|b| html! {
-        <li data-item={b.id.clone()}>
-            <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
-            <span class="blocker-status">{" "}{ lang.f("is {status}; it must be at least \"{gate}\".", &[("status", &status_text(&b.status, scale_label, lang)), ("gate", &gate_label)]) }</span>
-            {" "}
-            if !props.read_only {
-                <button type="button" class="link-button small" onclick={send(Event::ShowSection(section_of(&b.id)))}>{ lang.t("Review this answer") }</button>
-            }
-        </li>
-    });
     let unknowns = a.unknowns.iter().map(|(id, title)| {
         html! {
             <li><span class="item-id">{ id }</span>{" "}{ title }</li>
@@ -149,44 +216,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
         .count();
     let documents_mandatory = documents.iter().filter(|d| d.mandatory).count();
 
-    html! {
-        <section class="results" aria-labelledby="results-title">
-            <h1 id="results-title" tabindex="-1">{ lang.t("Your readiness") }</h1>
-            <div class={classes!("summary", format!("band-{}", a.band.key()))}>
-                <p class="score"><span data-testid="overall-percent">{ overall.map_or(lang.t("n/a").into(), |p| p.to_string()) }</span>
-                    if overall.is_some() { <span class="unit">{ if lang == Lang::De { "\u{202f}%" } else { "%" } }</span> }</p>
-                <div>
-                    <p class="band" data-testid="band">{ a.band.label(lang) }</p>
-                    if a.is_capped() {
-                        <p class="capped">{ if a.blockers.len() == 1 {
-                            lang.f("Your average alone would read \"{band}\", but 1 certification blocker must reach \"{gate}\" first.", &[("band", &a.uncapped_band.label(lang)), ("gate", &gate_label)])
-                        } else {
-                            lang.f("Your average alone would read \"{band}\", but {n} certification blockers must reach \"{gate}\" first.", &[("band", &a.uncapped_band.label(lang)), ("n", &a.blockers.len()), ("gate", &gate_label)])
-                        } }</p>
-                    }
-                    <p class="disclaimer">{ lang.t("An indicative self-assessment based on your answers, not an audit result and not a statement of conformity.") }</p>
-                </div>
-            </div>
-            <CallToActionLink />
-            if !a.unanswered.is_empty() {
-                <p class="notice inline" role="status">
-                    { lang.f("{n} of {total} questions are not answered yet and count as not in place.", &[("n", &a.unanswered.len()), ("total", &a.applicable)]) }{" "}
-                    if !props.read_only {
-                        <button type="button" class="link-button" onclick={send(Event::Show(Screen::Questions))}>{ lang.t("Go back to the questions") }</button>
-                    }
-                </p>
-            }
-            if !a.blockers.is_empty() {
-                <section class="blockers" aria-labelledby="blockers-title">
-                    <h2 id="blockers-title">{ lang.f("Certification blockers ({n})", &[("n", &a.blockers.len())]) }</h2>
-                    <p>{ lang.f("A certification body will expect each of these at \"{gate}\" or better before an audit. Until then the result is capped at \"not ready for a certification audit\", whatever the average says.", &[("gate", &gate_label)]) }</p>
-                    <ul class="blocker-list">{ for blockers }</ul>
-                </section>
-            }
-            // Score, band and blockers come first; the charts, tables and exports arrive one frame
-            // later, so the click that opened the results is answered within a frame
-            // (see `use_after_first_paint`).
-            { if complete { html! { <>
+    html! { <>
             <section aria-labelledby="clauses-title">
                 <h2 id="clauses-title">{ lang.t("Maturity by clause") }</h2>
                 <div class="chart-and-table">
@@ -240,9 +270,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     <button type="button" class="button secondary" onclick={send(Event::Show(Screen::Questions))}>{ lang.t("Change answers") }</button>
                 </div>
             }
-            </> } } else { Html::default() } }
-        </section>
-    }
+    </> }
 }
 
 /// Exports, printing and the comparison with an earlier save.
