@@ -33,7 +33,7 @@ pub struct Notice {
 }
 
 /// One assessment in progress.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Session {
     pub questionnaire: Rc<Questionnaire>,
     pub profile: Profile,
@@ -44,6 +44,20 @@ pub struct Session {
     pub section: usize,
     /// Bumped on every change to profile or answers: the shell saves when it moves.
     pub revision: u64,
+}
+
+/// Two sessions are equal when they use the same questionnaire instance (compared by pointer:
+/// a deep comparison of a large questionnaire on every render would cost more than the render)
+/// and hold the same profile, answers, notes, section and revision.
+impl PartialEq for Session {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.questionnaire, &other.questionnaire)
+            && self.profile == other.profile
+            && self.answers == other.answers
+            && self.notes == other.notes
+            && self.section == other.section
+            && self.revision == other.revision
+    }
 }
 
 impl Session {
