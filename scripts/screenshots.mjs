@@ -13,7 +13,14 @@ const browser = await chromium.launch({
 });
 try {
   const width = Number(process.env.WIDTH ?? 1200);
-  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: process.env.SCHEME ?? 'light' });
+  // Off-screen blocks render only near the viewport (content-visibility: auto), which a
+  // full-page screenshot never scrolls to: render everything for the picture.
+  const renderAll = async (p) => {
+    await p.addStyleTag({ content: '* { content-visibility: visible !important; }' });
+    await p.waitForTimeout(300);
+  };
+  // bypassCSP: only so renderAll can add its style; the widget's own behaviour is unchanged.
+  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: process.env.SCHEME ?? 'light', bypassCSP: true });
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.screenshot({ path: process.env.OUT_START ?? 'docs/screenshot-start.png' });
   await page.getByRole('button', { name: /quick scan/ }).click();
@@ -36,8 +43,10 @@ try {
     await page.getByTestId('next').click();
     if (last) break;
   }
+  await renderAll(page);
   await page.screenshot({ path: process.env.OUT_RESULTS ?? 'docs/screenshot-results.png', fullPage: true });
   await page.getByTestId('to-roadmap').click();
+  await renderAll(page);
   await page.screenshot({ path: process.env.OUT_ROADMAP ?? 'docs/screenshot-roadmap.png', fullPage: true });
 } finally {
   await browser.close();
