@@ -267,13 +267,14 @@ impl fmt::Display for ContentError {
     }
 }
 
-struct Errors {
-    questionnaire: String,
-    list: Vec<ContentError>,
+/// Collects every problem of a content file at once (also used for translations).
+pub(super) struct Errors {
+    pub(super) questionnaire: String,
+    pub(super) list: Vec<ContentError>,
 }
 
 impl Errors {
-    fn at(&mut self, item: Option<&str>, field: &str, message: impl Into<String>) {
+    pub(super) fn at(&mut self, item: Option<&str>, field: &str, message: impl Into<String>) {
         self.list.push(ContentError {
             questionnaire: self.questionnaire.clone(),
             item: item.map(str::to_string),

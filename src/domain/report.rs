@@ -341,8 +341,14 @@ fn md_cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-fn percent_text(p: Option<u32>, lang: Lang) -> String {
+/// A score as reports and screens show it: "47%", or "n/a" when nothing applies.
+pub fn percent_text(p: Option<u32>, lang: Lang) -> String {
     p.map_or(lang.t("n/a").into(), |p| lang.percent(p))
+}
+
+/// A maturity (in tenths) always with one decimal, as a measured average: "2.0", or "n/a".
+pub fn maturity_text(tenths: Option<u32>, lang: Lang) -> String {
+    tenths.map_or(lang.t("n/a").into(), |t| lang.one_decimal(u64::from(t)))
 }
 
 /// A Markdown report for people who edit in a word processor.
@@ -468,9 +474,7 @@ pub fn markdown(
     );
     let _ = writeln!(md, "|---|---|---:|---:|---:|");
     for s in a.sections.iter().filter(|s| s.applicable > 0) {
-        let maturity = s
-            .maturity_tenths()
-            .map_or(lang.t("n/a").into(), |t| lang.one_decimal(u64::from(t)));
+        let maturity = maturity_text(s.maturity_tenths(), lang);
         let _ = writeln!(
             md,
             "| {} | {} | {} | {} | {} / {} |",

@@ -5,7 +5,7 @@
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-use super::questionnaire::{ContentError, Questionnaire};
+use super::questionnaire::{ContentError, Errors, Questionnaire};
 
 #[derive(Deserialize, Default)]
 #[serde(default, deny_unknown_fields)]
@@ -37,25 +37,12 @@ struct RawItemText {
     justification: Option<String>,
 }
 
-struct Check {
-    questionnaire: String,
-    errors: Vec<ContentError>,
-}
-
-impl Check {
-    fn fail(&mut self, item: Option<&str>, field: &str, message: impl Into<String>) {
-        self.errors.push(ContentError {
-            questionnaire: self.questionnaire.clone(),
-            item: item.map(str::to_string),
-            field: field.to_string(),
-            message: message.into(),
-        });
-    }
-
+/// Checks that only translations need, on the questionnaire's error collector.
+impl Errors {
     /// Copies a translated text into place, or reports it missing.
     fn text(&mut self, item: Option<&str>, field: &str, value: &str, into: &mut String) {
         if value.trim().is_empty() {
-            self.fail(item, field, "must be translated");
+            self.at(item, field, "must be translated");
         } else {
             *into = value.to_string();
         }
@@ -63,7 +50,7 @@ impl Check {
 
     fn count(&mut self, item: Option<&str>, field: &str, got: usize, want: usize) {
         if got != want {
-            self.fail(
+            self.at(
                 item,
                 field,
                 format!("has {got} texts, the questionnaire {want}"),
@@ -84,15 +71,15 @@ pub fn translate(base: &Questionnaire, json: &str) -> Result<Questionnaire, Vec<
         }]
     })?;
     let _ = raw.comment.take();
-    let mut c = Check {
+    let mut c = Errors {
         questionnaire: format!("{} ({})", base.id, raw.language),
-        errors: Vec::new(),
+        list: Vec::new(),
     };
     if raw.translation_of != base.id {
-        c.fail(None, "translation_of", format!("must be `{}`", base.id));
+        c.at(None, "translation_of", format!("must be `{}`", base.id));
     }
     if raw.version != base.version {
-        c.fail(
+        c.at(
             None,
             "version",
             format!(
@@ -135,7 +122,7 @@ pub fn translate(base: &Questionnaire, json: &str) -> Result<Questionnaire, Vec<
             let id = item.id.clone();
             let at = Some(id.as_str());
             let Some(t) = raw.items.remove(&id) else {
-                c.fail(at, "items", "has no translation");
+                c.at(at, "items", "has no translation");
                 continue;
             };
             c.text(at, "title", &t.title, &mut item.title);
@@ -153,8 +140,8 @@ pub fn translate(base: &Questionnaire, json: &str) -> Result<Questionnaire, Vec<
                 (Some(na), Some(value)) => {
                     c.text(at, "justification", value, &mut na.justification)
                 }
-                (Some(_), None) => c.fail(at, "justification", "must be translated"),
-                (None, Some(_)) => c.fail(at, "justification", "the item suggests no exclusion"),
+                (Some(_), None) => c.at(at, "justification", "must be translated"),
+                (None, Some(_)) => c.at(at, "justification", "the item suggests no exclusion"),
                 (None, None) => {}
             }
         }
@@ -167,12 +154,12 @@ pub fn translate(base: &Questionnaire, json: &str) -> Result<Questionnaire, Vec<
     ];
     for (field, ids) in extra {
         for id in ids {
-            c.fail(Some(&id), field, "is not in the questionnaire");
+            c.at(Some(&id), field, "is not in the questionnaire");
         }
     }
-    if c.errors.is_empty() {
+    if c.list.is_empty() {
         Ok(q)
     } else {
-        Err(c.errors)
+        Err(c.list)
     }
 }

@@ -61,7 +61,6 @@ pub fn app() -> Html {
         })
     };
     let lang_now: Lang = *lang;
-    super::rescue::set_lang(lang_now);
     // The built-in questionnaires in the language on screen (English if a translation is broken).
     let questionnaires: Rc<Vec<Rc<Questionnaire>>> = {
         let entries = entries.clone();
@@ -118,6 +117,7 @@ pub fn app() -> Html {
             if let Some(element) = element {
                 let _ = element.set_attribute("lang", lang.code());
             }
+            super::rescue::set_lang(*lang);
             // At start-up everything is already in this language.
             if std::mem::replace(&mut *applied.borrow_mut(), *lang) == *lang {
                 return;

@@ -171,16 +171,17 @@ pub fn save(session: &Session, effects: &Effects, dispatch: &Dispatch) {
     let q = &session.questionnaire;
     let lang = q.lang();
     let now = storage::now_iso();
-    super::rescue::remember(
-        format!("{}-{}.json", q.id, now.get(..10).unwrap_or("answers")),
-        saved::encode(q, &session.profile, &session.answers, &session.notes, &now),
-    );
+    let filename = format!("{}-{}.json", q.id, now.get(..10).unwrap_or("answers"));
+    let encode = |s: &Snapshot| saved::encode(q, &s.profile, &s.answers, &s.notes, &now);
+    // Encoded once: the same text is the rescue download and, unless merged, the stored copy.
+    let mut ours = session.snapshot();
+    let mut text = encode(&ours);
+    super::rescue::remember(filename.clone(), text.clone());
     if !effects.saving() {
         return;
     }
     let key = q.storage_key();
     let mut synced = effects.synced.borrow_mut();
-    let mut ours = session.snapshot();
     let stored = storage::get(&key);
     if let Some(stored) = stored.filter(|s| synced.key == key && Some(s) != synced.text.as_ref()) {
         if let Some((_, merged, conflicts)) = merge_stored(&synced, &ours, &stored, q) {
@@ -193,13 +194,14 @@ pub fn save(session: &Session, effects: &Effects, dispatch: &Dispatch) {
                 ))
             };
             ours = merged;
+            text = encode(&ours);
+            super::rescue::remember(filename, text.clone());
             dispatch.dispatch(Event::Adopt {
                 snapshot: ours.clone(),
                 notice,
             });
         }
     }
-    let text = saved::encode(q, &ours.profile, &ours.answers, &ours.notes, &now);
     if storage::set(&key, &text) {
         *synced = Synced {
             key,

@@ -6,7 +6,7 @@ use super::questions::section_name;
 use crate::domain::date::Date;
 use crate::domain::documents::{checklist, DocumentRow};
 use crate::domain::i18n::Lang;
-use crate::domain::report::{self, Comparison};
+use crate::domain::report::{self, maturity_text, percent_text, Comparison};
 use crate::domain::roadmap::Roadmap;
 use crate::domain::saved::{self, Source, MAX_SAVED_BYTES};
 use crate::domain::scoring::{Assessment, ItemStatus, SectionScore};
@@ -27,15 +27,6 @@ pub struct ResultsProps {
     /// Shared results and the printed report: no buttons that change or navigate the answers.
     #[prop_or_default]
     pub read_only: bool,
-}
-
-fn tenths_text(tenths: Option<u32>, lang: Lang) -> String {
-    // Maturity always shows one decimal, as a measured average.
-    tenths.map_or(lang.t("n/a").into(), |t| lang.one_decimal(u64::from(t)))
-}
-
-fn percent_text(percent: Option<u32>, lang: Lang) -> String {
-    percent.map_or(lang.t("n/a").into(), |p| lang.percent(p))
 }
 
 fn status_text(status: &ItemStatus, scale_label: impl Fn(u8) -> String, lang: Lang) -> String {
@@ -73,7 +64,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     let complete = use_after_first_paint();
     let session = &props.session;
     let q = &session.questionnaire;
-    let a = Assessment::compute(q, &session.profile, &session.answers);
+    let a = Rc::new(Assessment::compute(q, &session.profile, &session.answers));
     let gate_label = gate_label(q);
     let scale_label = |l: u8| q.scale.levels[usize::from(l)].label.to_lowercase();
     let send = |event: Event| {
@@ -131,19 +122,29 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             // later, in their own component, so the click that opened the results is answered
             // within a frame (see `use_after_first_paint`).
             { if complete {
-                html! { <ResultsDetails session={session.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only={props.read_only} /> }
+                html! { <ResultsDetails assessment={Rc::clone(&a)} session={session.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only={props.read_only} /> }
             } else { Html::default() } }
         </section>
     }
 }
 
 /// Everything below the blockers: charts with tables, unknowns, documents, exports and the method.
+#[derive(Properties, PartialEq)]
+struct DetailsProps {
+    /// Computed once by the summary, which renders first.
+    assessment: Rc<Assessment>,
+    session: Session,
+    dispatch: Dispatch,
+    today: Date,
+    read_only: bool,
+}
+
 #[function_component(ResultsDetails)]
-fn results_details(props: &ResultsProps) -> Html {
+fn results_details(props: &DetailsProps) -> Html {
     let lang = use_lang();
     let session = &props.session;
     let q = &session.questionnaire;
-    let a = Assessment::compute(q, &session.profile, &session.answers);
+    let a = &props.assessment;
     let gate_label = gate_label(q);
     let send = |event: Event| {
         let dispatch = props.dispatch.clone();
@@ -170,7 +171,7 @@ fn results_details(props: &ResultsProps) -> Html {
         let rows = a.sections.iter().filter(|s| s.kind == kind && s.applicable > 0).map(|s: &SectionScore| html! {
             <tr data-section={s.id.clone()}>
                 <th scope="row">{ section_name(&s.id, s.kind, lang) }<span class="row-title">{ &s.title }</span><CourseLink target={s.id.clone()} /></th>
-                <td class="num" data-col="maturity">{ tenths_text(s.maturity_tenths(), lang) }</td>
+                <td class="num" data-col="maturity">{ maturity_text(s.maturity_tenths(), lang) }</td>
                 <td class="num" data-col="percent">{ percent_text(s.percent(), lang) }</td>
                 <td class="num" data-col="points">{ format!("{} / {}", s.points, s.max_points) }</td>
                 <td class="num" data-col="answered">{ format!("{} / {}", s.answered, s.applicable) }</td>
@@ -252,7 +253,9 @@ fn results_details(props: &ResultsProps) -> Html {
                     <tbody>{ document_rows(false) }</tbody>
                 </table></div>
             </section>
-            { if props.read_only { Html::default() } else { exports(props) } }
+            { if props.read_only { Html::default() } else {
+                html! { <Exports session={props.session.clone()} dispatch={props.dispatch.clone()} today={props.today} /> }
+            } }
             <details class="method" open={props.read_only}>
                 <summary>{ lang.t("How these scores were computed") }</summary>
                 <ul>
@@ -273,11 +276,6 @@ fn results_details(props: &ResultsProps) -> Html {
     </> }
 }
 
-/// Exports, printing and the comparison with an earlier save.
-fn exports(props: &ResultsProps) -> Html {
-    html! { <Exports session={props.session.clone()} dispatch={props.dispatch.clone()} today={props.today} /> }
-}
-
 #[derive(Properties, PartialEq)]
 struct ExportProps {
     session: Session,
@@ -285,6 +283,7 @@ struct ExportProps {
     today: Date,
 }
 
+/// Exports, printing and the comparison with an earlier save.
 #[function_component(Exports)]
 fn exports_panel(props: &ExportProps) -> Html {
     let lang = use_lang();
