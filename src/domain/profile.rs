@@ -204,6 +204,15 @@ impl Profile {
         self.missing().is_empty()
     }
 
+    /// Names of the certifications held ("ISO/IEC 27001", …), in a stable order.
+    pub fn held_labels(&self) -> Vec<&'static str> {
+        self.certifications
+            .iter()
+            .flatten()
+            .map(|c| c.label())
+            .collect()
+    }
+
     pub fn holds(&self, certification: Certification) -> bool {
         self.certifications
             .as_ref()

@@ -402,12 +402,7 @@ pub fn markdown(
         msg("AI systems in scope"),
         &profile.systems.to_string(),
     );
-    let certs: Vec<&str> = profile
-        .certifications
-        .iter()
-        .flatten()
-        .map(|c| c.label())
-        .collect();
+    let certs: Vec<&str> = profile.held_labels();
     line(
         &mut md,
         msg("Certifications held"),

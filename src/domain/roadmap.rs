@@ -410,12 +410,7 @@ impl Roadmap {
                 &[("weeks", &Phase::ALL.map(|p| p.minimum_weeks().to_string()).join(", "))],
             ),
         ];
-        let held: Vec<&str> = profile
-            .certifications
-            .iter()
-            .flatten()
-            .map(|c| c.label())
-            .collect();
+        let held: Vec<&str> = profile.held_labels();
         if held.is_empty() {
             list.push(
                 lang.t("No existing management system is reused: everything is built new.")

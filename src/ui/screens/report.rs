@@ -31,12 +31,7 @@ pub fn report_screen(props: &ReportProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::Show(Screen::Results)))
     };
     let roles: Vec<&str> = p.roles.iter().map(|r| r.label(lang)).collect();
-    let certs: Vec<&str> = p
-        .certifications
-        .iter()
-        .flatten()
-        .map(|c| c.label())
-        .collect();
+    let certs: Vec<&str> = p.held_labels();
     let notes: Vec<Html> = s
         .questionnaire
         .items()
