@@ -2,6 +2,10 @@
 //! the app's catalogue, and the interface translations in locales/*.po into sorted tables.
 use std::{env, fs, path::Path};
 
+#[path = "build/po.rs"]
+mod po;
+use po::parse_po;
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
@@ -15,6 +19,7 @@ fn main() {
         &out.join("catalogue_files.rs"),
     );
     locales(&root.join("locales"), &out.join("locales.rs"));
+    println!("cargo:rerun-if-changed=build/po.rs");
 }
 
 fn listing(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<std::path::PathBuf> {
@@ -117,63 +122,4 @@ fn locales(dir: &Path, target: &Path) {
         out.push_str("];\n");
     }
     fs::write(target, out).expect("write the locale tables");
-}
-
-/// Reads the subset of gettext .po that translators' tools write: `msgid`/`msgstr` with
-/// continuation lines, comments, and the escapes \" \\ \n \t. Untranslated (empty) and fuzzy
-/// entries are left out, so the app falls back to English and tests/i18n.rs reports them.
-fn parse_po(text: &str) -> Result<Vec<(String, String)>, String> {
-    let mut pairs = Vec::new();
-    let (mut id, mut msg, mut fuzzy) = (None::<String>, None::<String>, false);
-    let mut in_id = false;
-    let mut flush = |id: &mut Option<String>, msg: &mut Option<String>, fuzzy: &mut bool| {
-        if let (Some(i), Some(m)) = (id.take(), msg.take()) {
-            if !i.is_empty() && !m.is_empty() && !*fuzzy {
-                pairs.push((i, m));
-            }
-        }
-        *fuzzy = false;
-    };
-    for (n, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.starts_with("#,") && line.contains("fuzzy") {
-            fuzzy = true;
-        } else if line.is_empty() || line.starts_with('#') {
-            continue;
-        } else if let Some(rest) = line.strip_prefix("msgid ") {
-            flush(&mut id, &mut msg, &mut fuzzy);
-            id = Some(unquote(rest).ok_or(format!("line {}: bad msgid", n + 1))?);
-            in_id = true;
-        } else if let Some(rest) = line.strip_prefix("msgstr ") {
-            msg = Some(unquote(rest).ok_or(format!("line {}: bad msgstr", n + 1))?);
-            in_id = false;
-        } else if line.starts_with('"') {
-            let more = unquote(line).ok_or(format!("line {}: bad string", n + 1))?;
-            let slot = if in_id { id.as_mut() } else { msg.as_mut() };
-            slot.ok_or(format!("line {}: string outside an entry", n + 1))?
-                .push_str(&more);
-        } else {
-            return Err(format!("line {}: not a .po line: {line}", n + 1));
-        }
-    }
-    flush(&mut id, &mut msg, &mut fuzzy);
-    Ok(pairs)
-}
-
-fn unquote(text: &str) -> Option<String> {
-    let inner = text.trim().strip_prefix('"')?.strip_suffix('"')?;
-    let mut out = String::new();
-    let mut chars = inner.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            out.push(match chars.next()? {
-                'n' => '\n',
-                't' => '\t',
-                other => other,
-            });
-        } else {
-            out.push(c);
-        }
-    }
-    Some(out)
 }

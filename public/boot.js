@@ -12,19 +12,47 @@ function lockNetwork() {
   document.head.append(meta);
 }
 
-// Embedded in an iframe: tell the host page this widget's height, and nothing else.
+// Embedded in an iframe: tell the host page this widget's height (so the frame grows and
+// shrinks with it) and when a new screen asks to be seen from its top; nothing else, ever.
 if (window.parent !== window) {
   const raw = new URLSearchParams(location.search).get('id') ?? '';
   const id = /^[A-Za-z0-9_-]{0,40}$/.test(raw) ? raw : '';
   let last = 0;
+  // The body's own box, not the document's scroll height: that never drops below the frame's
+  // current height, so a frame could grow but never shrink.
+  const measure = () => {
+    const style = getComputedStyle(document.body);
+    const box = document.body.getBoundingClientRect().height;
+    return Math.ceil(box + parseFloat(style.marginTop) + parseFloat(style.marginBottom));
+  };
   const post = () => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
-    if (height !== last) {
+    const height = measure();
+    if (height > 0 && height !== last) {
       last = height;
       window.parent.postMessage({ type: 'aims-readiness:height', id, height }, '*');
     }
   };
+  // A frame below the host's fold may not run resize observers or animation frames until it
+  // is scrolled into view; DOM mutations and timers still run, and measuring forces layout.
+  let queued = false;
+  const soon = () => {
+    if (!queued) {
+      queued = true;
+      setTimeout(() => {
+        queued = false;
+        post();
+      }, 0);
+    }
+  };
   new ResizeObserver(post).observe(document.body);
+  new MutationObserver(soon).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  document.addEventListener('aims-readiness:screen', () => {
+    post();
+    const root = document.querySelector('.aims');
+    const offset = Number(root?.getAttribute('data-scroll-offset') ?? 0) || 0;
+    window.parent.postMessage({ type: 'aims-readiness:top', id, offset }, '*');
+  });
+  post();
 }
 
 // The wasm compiles while it downloads (compileStreaming); the JS glue loads at the same time.

@@ -1,15 +1,26 @@
 // Host-page helper for embedding the readiness check: sizes each <iframe data-aims-readiness> to
-// its content. It accepts only height messages, and only from those iframes, so several widgets
-// on one page never interfere. The widget never sends answers to the host.
+// its content, and brings a frame's top into view when the widget opens a new screen. It
+// accepts only these two messages, and only from those iframes, so several widgets on one page
+// never interfere. The widget never sends answers to the host.
 (() => {
   const MAX = 100000;
   window.addEventListener('message', (event) => {
     const data = event.data;
-    if (!data || data.type !== 'aims-readiness:height') return;
+    if (!data || typeof data.type !== 'string') return;
     const frame = [...document.querySelectorAll('iframe[data-aims-readiness]')].find((f) => f.contentWindow === event.source);
-    const height = Number(data.height);
-    if (frame && Number.isFinite(height) && height > 0 && height < MAX) {
-      frame.style.height = `${Math.ceil(height)}px`;
+    if (!frame) return;
+    if (data.type === 'aims-readiness:height') {
+      const height = Number(data.height);
+      if (Number.isFinite(height) && height > 0 && height < MAX) {
+        frame.style.height = `${Math.ceil(height)}px`;
+      }
+    } else if (data.type === 'aims-readiness:top') {
+      // Scroll only when the new screen's top (or the question asked for) is out of view.
+      const offset = Math.min(Math.max(Number(data.offset) || 0, 0), MAX);
+      const top = frame.getBoundingClientRect().top + offset;
+      if (top < 0 || top > window.innerHeight * 0.6) {
+        window.scrollBy({ top, left: 0, behavior: 'instant' });
+      }
     }
   });
 })();

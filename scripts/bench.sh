@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Logs go to target/, which a fresh clone does not have yet.
+mkdir -p target
 
 echo "== native: scoring, roadmap and documents for a complete full assessment"
 cargo bench --quiet --bench domain 2>/dev/null | tee target/bench-native.log

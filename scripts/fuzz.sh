@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 target="${1:-saved_decode}"
 seconds="${2:-60}"
 export PATH="$HOME/.cargo/bin:$PATH"
+# Logs go to target/, which a fresh clone does not have yet.
+mkdir -p target
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 seeds="fuzz/corpus/$target"
 mkdir -p "$seeds"

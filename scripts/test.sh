@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+# Logs go to target/, which a fresh clone does not have yet.
+mkdir -p target
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 

@@ -126,14 +126,14 @@ fn the_gap_register_matches_its_golden_file_and_reads_back() {
         ]
     );
     assert_eq!(rows.len(), 1 + 24);
-    let scope = rows.iter().find(|r| r[0] == "4.3").unwrap();
+    let scope = rows.iter().find(|r| r[0] == "Clause 4.3").unwrap();
     assert_eq!(scope[2], "2 Implemented and documented");
     assert_eq!((scope[4].as_str(), scope[5].as_str()), ("1", "Yes"));
     assert_eq!(
         scope[9], "Scope v0.3 on SharePoint, \"AIMS/01\"; owner: CISO",
         "commas and quotes survive"
     );
-    let risk = rows.iter().find(|r| r[0] == "6.1.2").unwrap();
+    let risk = rows.iter().find(|r| r[0] == "Clause 6.1.2").unwrap();
     assert_eq!(
         risk[9], "Risk method drafted,\nnot yet approved",
         "line breaks survive"
@@ -185,7 +185,12 @@ fn the_roadmap_exports_as_csv_and_calendar() {
     assert_eq!(read_csv(&text).len() - 1, roadmap.tasks().count());
 
     let start = Date::parse("2027-01-04").unwrap();
-    let ics = report::calendar(&q, &roadmap, start);
+    let export = report::CalendarExport {
+        start,
+        now: "2026-12-01T09:30:15.123Z",
+        assessment: "3f2a9c10be44d7a1",
+    };
+    let ics = report::calendar(&q, &roadmap, &export);
     golden("roadmap.ics", &ics);
     assert!(
         ics.lines().all(|l| l.len() <= 76),
@@ -222,6 +227,70 @@ fn the_roadmap_exports_as_csv_and_calendar() {
         )
     );
     assert!(unfolded.contains("SUMMARY:ISO 42001 phase 1: Assessment and planning"));
+    // DTSTAMP is the time of the export, not the start date.
+    assert!(unfolded
+        .lines()
+        .filter(|l| l.starts_with("DTSTAMP:"))
+        .all(|l| l == "DTSTAMP:20261201T093015Z"));
+}
+
+fn ics_values<'a>(ics: &'a str, name: &str) -> Vec<&'a str> {
+    ics.lines()
+        .filter_map(|l| l.strip_prefix(name))
+        .map(|l| l.trim_end_matches('\r'))
+        .collect()
+}
+
+#[test]
+fn re_exported_calendars_update_their_events_instead_of_duplicating_them() {
+    let (q, p, a, _) = known();
+    let roadmap = Roadmap::plan(&q, &p, &a, today());
+    let first = report::calendar(
+        &q,
+        &roadmap,
+        &report::CalendarExport {
+            start: Date::parse("2027-01-04").unwrap(),
+            now: "2026-12-01T09:30:15.123Z",
+            assessment: "3f2a9c10be44d7a1",
+        },
+    );
+    // Later, with more answers and another start date: the same assessment's plan.
+    let mut more = a.clone();
+    more.set(&q, "4.1", aims_readiness::domain::Answer::Level(3))
+        .unwrap();
+    let later = report::calendar(
+        &q,
+        &Roadmap::plan(&q, &p, &more, today()),
+        &report::CalendarExport {
+            start: Date::parse("2027-02-01").unwrap(),
+            now: "2026-12-03T16:05:00.000Z",
+            assessment: "3f2a9c10be44d7a1",
+        },
+    );
+    let uids = ics_values(&first, "UID:");
+    assert_eq!(uids.len(), 5);
+    assert_eq!(uids, ics_values(&later, "UID:"), "UIDs are stable");
+    assert_eq!(
+        uids.iter().collect::<std::collections::BTreeSet<_>>().len(),
+        5,
+        "one UID per phase"
+    );
+    let seq = |ics: &str| ics_values(ics, "SEQUENCE:")[0].parse::<u64>().unwrap();
+    assert!(
+        seq(&later) > seq(&first),
+        "the later export has the higher SEQUENCE"
+    );
+    // Another assessment (another client) never collides with this one.
+    let other = report::calendar(
+        &q,
+        &roadmap,
+        &report::CalendarExport {
+            start: Date::parse("2027-01-04").unwrap(),
+            now: "2026-12-01T09:30:15.123Z",
+            assessment: "0000aaaa1111bbbb",
+        },
+    );
+    assert!(ics_values(&other, "UID:").iter().all(|u| !uids.contains(u)));
 }
 
 #[test]
@@ -279,7 +348,7 @@ fn comparing_with_an_earlier_run_shows_each_change() {
         ],
     );
     let c = report::compare(&q, &p, &earlier, &now);
-    let change = |id: &str| c.items.iter().find(|i| i.0 == id).map(|i| i.4);
+    let change = |id: &str| c.items.iter().find(|i| i.id == id).map(|i| i.change);
     assert_eq!(change("4.1"), Some(Change::Improved));
     assert_eq!(change("4.3"), Some(Change::Regressed));
     assert_eq!(change("5.2"), None, "unchanged items are not listed");
@@ -289,13 +358,130 @@ fn comparing_with_an_earlier_run_shows_each_change() {
         "don't know counts as 0"
     );
     assert_eq!(change("9.1"), Some(Change::NewlyAnswered));
-    assert!(c.overall.0 < c.overall.1);
-    let clause4 = c.sections.iter().find(|s| s.0 == "4").unwrap();
-    assert_eq!((clause4.2, clause4.3), (Some(78), Some(67)));
+    assert!(c.then < c.now);
+    let clause4 = c.sections.iter().find(|s| s.id == "4").unwrap();
+    assert_eq!((clause4.then, clause4.now), (Some(78), Some(67)));
     let mut back = now.clone();
     back.clear("4.1");
     assert_eq!(
-        report::compare(&q, &p, &now, &back).items[0].4,
+        report::compare(&q, &p, &now, &back).items[0].change,
         Change::NoLongerAnswered
     );
+    // Level 2 to "not applicable" is a change, and so is the way back.
+    let mut excluded = now.clone();
+    excluded
+        .set(
+            &q,
+            "A.9.4",
+            aims_readiness::domain::Answer::NotApplicable("Not used".into()),
+        )
+        .unwrap();
+    let to_na = report::compare(&q, &p, &now, &excluded);
+    assert_eq!(to_na.items.len(), 1);
+    assert_eq!(to_na.items[0].change, Change::MarkedNotApplicable);
+    assert_eq!(
+        report::compare(&q, &p, &excluded, &now).items[0].change,
+        Change::NoLongerNotApplicable
+    );
+}
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+    let rows: Vec<Vec<String>> = [
+        "=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1", "\n=1", " =1", "  @x", "\u{a0}=1", "＝1",
+        "-2", "+3.5", "plain", "a=b",
+    ]
+    .iter()
+    .map(|c| vec![c.to_string()])
+    .collect();
+    let text = report::csv(&rows, Lang::En);
+    let back = read_csv(&text);
+    let cells: Vec<&str> = back.iter().map(|r| r[0].as_str()).collect();
+    for (cell, original) in cells.iter().zip(&rows) {
+        let original = &original[0];
+        let number = original.parse::<f64>().is_ok();
+        let harmless = number || original == "plain" || original == "a=b";
+        if harmless {
+            assert_eq!(cell, original, "left alone");
+        } else {
+            assert_eq!(
+                *cell,
+                format!("'{original}"),
+                "neutralised, otherwise exact"
+            );
+        }
+    }
+}
+
+#[test]
+fn ids_that_look_like_numbers_are_written_as_text() {
+    let (q, p, a, n) = known();
+    let roadmap = Roadmap::plan(&q, &p, &a, today());
+    for lang in Lang::ALL {
+        let q = aims_readiness::domain::catalogue::localise(&std::rc::Rc::new(q.clone()), lang)
+            .unwrap();
+        let sep = report::csv_separator(lang) as u8;
+        // Each export with the column that holds item ids.
+        for (text, column) in [
+            (report::gap_register(&q, &p, &a, &n, &roadmap), 0),
+            (report::roadmap_csv(&q, &roadmap), 4),
+            (report::statement_of_applicability(&q, &p, &a, &n), 0),
+        ] {
+            let mut reader = csv::ReaderBuilder::new()
+                .delimiter(sep)
+                .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+            let mut ids = 0;
+            for row in reader.records() {
+                let id = row.unwrap()[column].to_string();
+                assert!(
+                    !id.starts_with(|c: char| c.is_ascii_digit()),
+                    "{lang:?}: an id cell starts with a digit: {id:?}"
+                );
+                assert!(
+                    id.ends_with(|c: char| c.is_ascii_digit()),
+                    "{id:?} keeps the id"
+                );
+                ids += 1;
+            }
+            assert!(ids > 5);
+        }
+    }
+}
+
+#[test]
+fn markdown_escapes_outside_text_so_it_renders_exactly_as_typed() {
+    let (q, p, a, mut n) = known();
+    n.insert(
+        "4.3".into(),
+        "<img src=x onerror=alert(1)> **not bold** [link](javascript:alert(1)) a_b & &amp; `code`\r\n# not a heading\r- not a list\n1. not ordered".into(),
+    );
+    let md = report::markdown(&q, &p, &a, &n, today());
+    let line = md.lines().position(|l| l.contains("onerror")).unwrap();
+    let item: Vec<&str> = md.lines().skip(line).take(4).collect();
+    assert_eq!(
+        item,
+        [
+            "- **4.3 Determining the scope of the AI management system**: \\<img src=x onerror=alert(1)\\> \\*\\*not bold\\*\\* \\[link\\](javascript:alert(1)) a\\_b \\& \\&amp; \\`code\\`\\",
+            "  \\# not a heading\\",
+            "  \\- not a list\\",
+            "  1\\. not ordered",
+        ]
+    );
+    assert!(!md.contains('\r'), "no carriage return survives");
+}
+
+#[test]
+fn markdown_and_print_list_the_excluded_controls_with_their_justifications() {
+    let (q, p, a, n) = known();
+    let md = report::markdown(&q, &p, &a, &n, today());
+    let section = md
+        .split("## Controls excluded from the Statement of Applicability")
+        .nth(1)
+        .unwrap();
+    assert!(section.contains("A.7.4"), "{section}");
+    assert!(section.contains(
+        "Models are trained by the vendor; we feed no data of our own, see contract §4."
+    ));
+    let excluded = report::exclusions(&q, &p, &a);
+    assert!(excluded.iter().any(|e| e.id == "A.7.4" && e.by_answer));
 }

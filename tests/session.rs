@@ -2,7 +2,10 @@
 
 mod common;
 
-use aims_readiness::domain::session::{transition, Event, NoticeKind, Screen, State};
+use aims_readiness::domain::saved::{self, Source};
+use aims_readiness::domain::session::{
+    import_replaces, transition, Event, NoticeAction, NoticeKind, PendingImport, Screen, State,
+};
 use aims_readiness::domain::{AiRole, Answer, HighRisk, Profile, SizeBand};
 use common::quick_scan;
 use std::rc::Rc;
@@ -26,6 +29,8 @@ fn opened() -> State {
             restored: None,
             notice: None,
             imported: false,
+            assessment: "a1".into(),
+            replaced: None,
         },
     )
 }
@@ -132,6 +137,7 @@ fn answers_change_through_events_and_refusals_keep_the_old_answer() {
         .as_ref()
         .unwrap()
         .text
+        .replace(['\u{2068}', '\u{2069}'], "")
         .contains("no item 4.9"));
     let too_high = transition(
         &s,
@@ -236,6 +242,8 @@ fn suggested_exclusions_can_be_accepted_at_once_without_touching_answers() {
             restored: None,
             notice: None,
             imported: false,
+            assessment: "a1".into(),
+            replaced: None,
         },
     );
     let s = run(
@@ -274,4 +282,241 @@ fn suggested_exclusions_can_be_accepted_at_once_without_touching_answers() {
         ],
     );
     assert!(dev.session.as_ref().unwrap().answers.is_empty());
+}
+
+fn answer(item: &str, level: u8) -> Event {
+    Event::Answer {
+        item: item.into(),
+        answer: Answer::Level(level),
+    }
+}
+
+/// A quick scan with a complete profile and every applicable item answered.
+fn finished() -> State {
+    let q = Rc::new(quick_scan());
+    let profile = complete_profile(&[AiRole::Uses]);
+    let events: Vec<Event> = std::iter::once(Event::UpdateProfile(profile.clone()))
+        .chain(
+            q.items()
+                .filter(|i| i.applies(&profile))
+                .map(|i| answer(&i.id, 1)),
+        )
+        .collect();
+    run(opened(), events)
+}
+
+fn reopen(state: &State, imported: bool) -> State {
+    let session = state.session.as_ref().unwrap();
+    let text = saved::encode(
+        &session.questionnaire,
+        &session.profile,
+        &session.answers,
+        &session.notes,
+        "2026-12-01T10:00:00.000Z",
+    );
+    let restored =
+        saved::decode(&text, &[Rc::clone(&session.questionnaire)], Source::Storage).unwrap();
+    transition(
+        state,
+        Event::Open {
+            questionnaire: Rc::clone(&session.questionnaire),
+            restored: Some(Box::new(restored)),
+            notice: None,
+            imported,
+            assessment: "fresh".into(),
+            replaced: None,
+        },
+    )
+}
+
+#[test]
+fn a_returning_visitor_who_had_finished_lands_on_the_results() {
+    let done = finished();
+    assert_eq!(reopen(&done, false).screen, Screen::Results);
+    // Half-way, the questions open at the first section with an open question.
+    let half = run(
+        opened(),
+        vec![
+            Event::UpdateProfile(complete_profile(&[AiRole::Uses])),
+            answer("4.1", 2),
+        ],
+    );
+    let back = reopen(&half, false);
+    assert_eq!(back.screen, Screen::Questions);
+    assert_eq!(back.session.unwrap().section, 0);
+}
+
+#[test]
+fn an_opened_file_is_always_saved_even_after_start_over() {
+    // Start over bumps the revision; opening a file must bump it again, never reuse a number
+    // the save effect has already seen.
+    let done = finished();
+    let reset = run(done.clone(), vec![Event::AskReset, Event::ConfirmReset]);
+    let before = reset.session.as_ref().unwrap().revision;
+    let opened_file = reopen_with(&reset, &done);
+    let after = opened_file.session.as_ref().unwrap().revision;
+    assert!(after > before, "{after} > {before}");
+    assert!(opened_file.session.as_ref().unwrap().profile.is_complete());
+    // Opening from this browser's own storage is no change and saves nothing.
+    assert_eq!(reopen(&done, false).session.unwrap().revision, 0);
+}
+
+fn reopen_with(state: &State, file_of: &State) -> State {
+    let s = file_of.session.as_ref().unwrap();
+    let text = saved::encode(
+        &s.questionnaire,
+        &s.profile,
+        &s.answers,
+        &s.notes,
+        "2026-12-01T10:00:00.000Z",
+    );
+    let restored = saved::decode(&text, &[Rc::clone(&s.questionnaire)], Source::Import).unwrap();
+    transition(
+        state,
+        Event::Open {
+            questionnaire: Rc::clone(&s.questionnaire),
+            restored: Some(Box::new(restored)),
+            notice: None,
+            imported: true,
+            assessment: "fresh".into(),
+            replaced: None,
+        },
+    )
+}
+
+#[test]
+fn opening_a_file_over_different_answers_asks_and_can_be_undone() {
+    let done = finished();
+    let current = done.session.as_ref().unwrap().snapshot();
+    // A file with fewer, different answers.
+    let older = run(
+        opened(),
+        vec![
+            Event::UpdateProfile(complete_profile(&[AiRole::Uses])),
+            answer("4.1", 3),
+        ],
+    );
+    let file = older.session.as_ref().unwrap().snapshot();
+    let replaces = import_replaces(Some(&current), &file).expect("different answers: ask first");
+    assert_eq!(replaces, current);
+    assert_eq!(
+        import_replaces(Some(&current), &current),
+        None,
+        "the same answers: nothing to ask"
+    );
+    assert_eq!(
+        import_replaces(None, &file),
+        None,
+        "nothing on the device: nothing to ask"
+    );
+
+    let text = saved::encode(
+        &older.session.as_ref().unwrap().questionnaire,
+        &file.profile,
+        &file.answers,
+        &file.notes,
+        "2026-11-01T10:00:00.000Z",
+    );
+    let q = Rc::clone(&done.session.as_ref().unwrap().questionnaire);
+    let restored = saved::decode(&text, &[Rc::clone(&q)], Source::Import).unwrap();
+    let asked = transition(
+        &done,
+        Event::AskImport(Box::new(PendingImport {
+            restored: restored.clone(),
+            replaces: replaces.clone(),
+        })),
+    );
+    assert!(asked.pending_import.is_some());
+    assert_eq!(asked.session, done.session, "asking changes nothing yet");
+    let kept = transition(&asked, Event::CancelImport);
+    assert!(kept.pending_import.is_none());
+    assert_eq!(kept.session, done.session);
+
+    let imported = transition(
+        &asked,
+        Event::Open {
+            questionnaire: Rc::clone(&q),
+            restored: Some(Box::new(restored)),
+            notice: Some(aims_readiness::domain::session::Notice::info("Opened")),
+            imported: true,
+            assessment: "fresh".into(),
+            replaced: Some(Box::new(replaces)),
+        },
+    );
+    assert_eq!(imported.session.as_ref().unwrap().answers.len(), 1);
+    assert_eq!(
+        imported.notice.as_ref().unwrap().action,
+        Some(NoticeAction::UndoImport)
+    );
+    let undone = transition(&imported, Event::UndoImport);
+    let session = undone.session.as_ref().unwrap();
+    assert_eq!(session.snapshot(), current, "every answer is back");
+    assert!(
+        session.revision > imported.session.as_ref().unwrap().revision,
+        "and saved"
+    );
+    assert!(undone.undo.is_none());
+    // Dismissing the notice ends the offer.
+    let dismissed = transition(&imported, Event::DismissNotice);
+    assert!(dismissed.undo.is_none());
+    assert_eq!(
+        transition(&dismissed, Event::UndoImport).session,
+        dismissed.session
+    );
+}
+
+#[test]
+fn review_this_answer_opens_the_question_itself() {
+    let done = run(finished(), vec![Event::Show(Screen::Results)]);
+    let s = transition(&done, Event::ShowItem("9.2.2".into()));
+    assert_eq!(s.screen, Screen::Questions);
+    assert_eq!(s.focus_item.as_deref(), Some("9.2.2"));
+    let q = &s.session.as_ref().unwrap().questionnaire;
+    assert!(q.sections[s.session.as_ref().unwrap().section]
+        .items
+        .iter()
+        .any(|i| i.id == "9.2.2"));
+    // The focus request lasts one step.
+    assert_eq!(transition(&s, answer("9.2.2", 2)).focus_item, None);
+    // An unknown item changes nothing.
+    assert_eq!(
+        transition(&done, Event::ShowItem("4.9".into())).screen,
+        Screen::Results
+    );
+}
+
+#[test]
+fn a_justification_longer_than_the_stored_limit_is_refused_visibly() {
+    let s = run(
+        opened(),
+        vec![Event::UpdateProfile(complete_profile(&[AiRole::Uses]))],
+    );
+    let long = transition(
+        &s,
+        Event::Answer {
+            item: "A.7.4".into(),
+            answer: Answer::NotApplicable("x".repeat(5001)),
+        },
+    );
+    assert_eq!(long.notice.as_ref().unwrap().kind, NoticeKind::Error);
+    assert!(long
+        .session
+        .as_ref()
+        .unwrap()
+        .answers
+        .get("A.7.4")
+        .is_none());
+    // 5,000 code units (an emoji counts two, as in the browser's maxlength) are fine.
+    let limit = format!("{}😀", "x".repeat(4998));
+    let ok = transition(
+        &s,
+        Event::Answer {
+            item: "A.7.4".into(),
+            answer: Answer::NotApplicable(limit.clone()),
+        },
+    );
+    assert_eq!(
+        ok.session.as_ref().unwrap().answers.get("A.7.4"),
+        Some(&Answer::NotApplicable(limit))
+    );
 }

@@ -48,6 +48,7 @@ fn every_source_file_starts_with_a_doc_line() {
     let mut files = files_under("src");
     files.extend(files_under("tests"));
     files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("build.rs"));
+    files.extend(files_under("build"));
     let missing: Vec<String> = files
         .iter()
         .filter(|f| !fs::read_to_string(f).unwrap().starts_with("//!"))

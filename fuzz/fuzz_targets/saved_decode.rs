@@ -2,7 +2,7 @@
 #![no_main]
 
 use aims_readiness::domain::catalogue;
-use aims_readiness::domain::saved::{decode, Source};
+use aims_readiness::domain::saved::{decode, decode_bytes, Source};
 use libfuzzer_sys::fuzz_target;
 use std::rc::Rc;
 
@@ -14,6 +14,8 @@ thread_local! {
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     QUESTIONNAIRES.with(|q| {
+        // Files arrive as bytes; stored state as text.
+        let _ = decode_bytes(data, q, Source::Import);
         let _ = decode(&text, q, Source::Import);
         let _ = decode(&text, q, Source::Storage);
     });

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::i18n::Lang;
+use super::i18n::{outside, Lang};
 
 use super::questionnaire::{Item, Questionnaire};
 
@@ -47,15 +47,15 @@ impl AnswerError {
         match self {
             AnswerError::UnknownItem(id) => lang.f(
                 "there is no item {item} in this questionnaire",
-                &[("item", id)],
+                &[("item", &outside(id, 40))],
             ),
             AnswerError::LevelOutOfRange { item, level, top } => lang.f(
                 "{item}: level {level} is outside 0-{top}",
-                &[("item", item), ("level", level), ("top", top)],
+                &[("item", &outside(item, 40)), ("level", level), ("top", top)],
             ),
             AnswerError::NotApplicableRefused(id) => lang.f(
                 "{item} is a clause requirement: clauses 4-10 can never be not applicable",
-                &[("item", id)],
+                &[("item", &outside(id, 40))],
             ),
         }
     }

@@ -110,7 +110,8 @@ impl Lang {
         )
     }
 
-    fn decimal_mark(self) -> char {
+    /// The decimal separator: "." in English, "," in German.
+    pub fn decimal_mark(self) -> char {
         match self {
             Lang::En => '.',
             Lang::De => ',',
@@ -137,6 +138,51 @@ impl Lang {
                 format!("{} {month} {}", date.day, date.year)
             }
             Lang::De => format!("{:02}.{:02}.{}", date.day, date.month, date.year),
+        }
+    }
+}
+
+/// Outside text (a file name, an id or a value read from a file or a link) as it may appear
+/// inside a message: at most `max` characters (cut with "…"), line breaks and control
+/// characters shown as spaces, its own direction controls replaced by U+FFFD, and the whole
+/// wrapped in Unicode isolates (U+2068 … U+2069), so a right-to-left override in it can never
+/// reorder the message around it. Never used for stored data: only for what a message quotes.
+pub fn outside(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(max * 4) + 8);
+    out.push('\u{2068}');
+    for (count, c) in text.chars().enumerate() {
+        if count == max {
+            out.push('…');
+            break;
+        }
+        out.push(match c {
+            '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{61c}' => '\u{fffd}',
+            c if c.is_control() => ' ',
+            c => c,
+        });
+    }
+    out.push('\u{2069}');
+    out
+}
+
+/// How many items a message lists before it says "and N more".
+pub const LISTED: usize = 8;
+
+impl Lang {
+    /// The first [`LISTED`] of `items` joined with "; ", then "and N more" for the rest, so a
+    /// file with thousands of problems gives a message of a few lines.
+    pub fn summary(self, items: &[String]) -> String {
+        let shown = items[..items.len().min(LISTED)].join("; ");
+        match items.len().saturating_sub(LISTED) {
+            0 => shown,
+            rest => self.f(
+                "{list} and {n} more",
+                &[("list", &shown), ("n", &self.int(rest as u64))],
+            ),
         }
     }
 }
@@ -202,6 +248,26 @@ mod tests {
         );
         assert_eq!(fill("{missing} {", &[]), "{missing} {");
         assert_eq!(placeholders("{a} and {b}"), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn outside_text_is_cut_and_isolated() {
+        assert_eq!(outside("abc", 10), "\u{2068}abc\u{2069}");
+        assert_eq!(outside("abcdef", 3), "\u{2068}abc…\u{2069}");
+        // A right-to-left override and a stray isolate closer cannot escape the isolate.
+        assert_eq!(
+            outside("x\u{202e}y\u{2069}\nz", 10),
+            "\u{2068}x\u{fffd}y\u{fffd} z\u{2069}"
+        );
+    }
+
+    #[test]
+    fn long_lists_are_summarised() {
+        let items: Vec<String> = (1..=10_000).map(|n| n.to_string()).collect();
+        let text = Lang::En.summary(&items);
+        assert!(text.ends_with("; 8 and 9,992 more"), "{text}");
+        assert_eq!(Lang::En.summary(&items[..2]), "1; 2");
+        assert!(text.len() < 100);
     }
 
     #[test]

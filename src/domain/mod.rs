@@ -19,6 +19,7 @@ pub mod saved;
 pub mod scoring;
 pub mod session;
 pub mod share;
+pub mod sync;
 pub mod translation;
 
 pub use answers::{Answer, Answers};

@@ -178,24 +178,50 @@ impl Default for Profile {
 /// Upper bound on AI systems in scope; beyond it the estimate says nothing useful.
 pub const MAX_SYSTEMS: u32 = 500;
 
+/// A question of the profile form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileField {
+    Size,
+    Roles,
+    Systems,
+    Certifications,
+    HighRisk,
+}
+
+impl ProfileField {
+    /// What is missing, as it reads in "Please answer: …" (English; show with `lang.t`, and fill
+    /// `{max}` with [`MAX_SYSTEMS`]).
+    pub fn label(self) -> &'static str {
+        match self {
+            ProfileField::Size => msg("the size of your organisation"),
+            ProfileField::Roles => msg("what you do with AI"),
+            ProfileField::Systems => msg("the number of AI systems (1 to {max})"),
+            ProfileField::Certifications => {
+                msg("the certifications you hold (or \"none of these\")")
+            }
+            ProfileField::HighRisk => msg("whether a system may be high-risk under the EU AI Act"),
+        }
+    }
+}
+
 impl Profile {
     /// What still has to be answered before the questions start, in form order.
-    pub fn missing(&self) -> Vec<&'static str> {
+    pub fn missing(&self) -> Vec<ProfileField> {
         let mut missing = Vec::new();
         if self.size.is_none() {
-            missing.push("size");
+            missing.push(ProfileField::Size);
         }
         if self.roles.is_empty() {
-            missing.push("roles");
+            missing.push(ProfileField::Roles);
         }
         if !(1..=MAX_SYSTEMS).contains(&self.systems) {
-            missing.push("systems");
+            missing.push(ProfileField::Systems);
         }
         if self.certifications.is_none() {
-            missing.push("certifications");
+            missing.push(ProfileField::Certifications);
         }
         if self.high_risk.is_none() {
-            missing.push("high_risk");
+            missing.push(ProfileField::HighRisk);
         }
         missing
     }
@@ -234,7 +260,12 @@ mod tests {
         let p = Profile::default();
         assert_eq!(
             p.missing(),
-            ["size", "roles", "certifications", "high_risk"]
+            [
+                ProfileField::Size,
+                ProfileField::Roles,
+                ProfileField::Certifications,
+                ProfileField::HighRisk
+            ]
         );
         assert!(!p.is_complete());
     }
@@ -259,8 +290,8 @@ mod tests {
             systems: 0,
             ..Profile::default()
         };
-        assert!(p.missing().contains(&"systems"));
+        assert!(p.missing().contains(&ProfileField::Systems));
         p.systems = MAX_SYSTEMS + 1;
-        assert!(p.missing().contains(&"systems"));
+        assert!(p.missing().contains(&ProfileField::Systems));
     }
 }

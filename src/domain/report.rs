@@ -34,8 +34,7 @@ pub fn csv(rows: &[Vec<String>], lang: Lang) -> String {
         let fields: Vec<String> = row
             .iter()
             .map(|f| {
-                // A leading = + - @ would be run as a formula by spreadsheets: neutralise it.
-                let f = if f.starts_with(['=', '+', '-', '@']) && f.parse::<f64>().is_err() {
+                let f = if runs_as_formula(f) {
                     format!("'{f}")
                 } else {
                     f.clone()
@@ -51,6 +50,31 @@ pub fn csv(rows: &[Vec<String>], lang: Lang) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// Whether a spreadsheet could run a cell as a formula: it starts with = + - @ (a number such
+/// as -2 excepted), or with a tab or line break, or with spaces or such characters before one
+/// of those. Such cells get a leading apostrophe, the spreadsheet convention for "this is text".
+fn runs_as_formula(cell: &str) -> bool {
+    if cell.starts_with(['\t', '\r', '\n']) {
+        return true;
+    }
+    let rest = cell.trim_start_matches([' ', '\t', '\r', '\n', '\u{a0}', '\u{3000}']);
+    rest.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠']) && rest.parse::<f64>().is_err()
+}
+
+/// An item id as a spreadsheet keeps it: an id that starts with a digit ("4.1", "6.1.2",
+/// "10.2") would be read as a number, or as a date with German settings, so it is written as
+/// "Clause 4.1" (or "Control 1.2" for an Annex-kind item of a custom questionnaire); "A.6.1.2"
+/// stays as it is.
+pub fn csv_id(item: &Item, lang: Lang) -> String {
+    if !item.id.starts_with(|c: char| c.is_ascii_digit()) {
+        return item.id.clone();
+    }
+    match item.kind {
+        SectionKind::Clause => lang.f("Clause {id}", &[("id", &item.id)]),
+        SectionKind::Annex => lang.f("Control {id}", &[("id", &item.id)]),
+    }
 }
 
 /// How an item's status reads in reports.
@@ -120,7 +144,7 @@ pub fn gap_register(
         let mut phases: Vec<u8> = tasks.iter().map(|t| t.phase.number()).collect();
         phases.dedup();
         rows.push(vec![
-            item.id.clone(),
+            csv_id(item, lang),
             item.title.clone(),
             status_text(q, &status),
             format!("{top} {}", q.scale.levels[usize::from(top)].label),
@@ -184,7 +208,7 @@ pub fn statement_of_applicability(
             other => status_text(q, &other),
         };
         rows.push(vec![
-            item.id.clone(),
+            csv_id(item, lang),
             item.title.clone(),
             yes_no(lang, applicable),
             justification,
@@ -220,7 +244,8 @@ pub fn roadmap_csv(q: &Questionnaire, roadmap: &Roadmap) -> String {
                 phase.phase.title(lang).into(),
                 phase.start_week.to_string(),
                 phase.end_week.to_string(),
-                task.item_id.clone(),
+                q.item(&task.item_id)
+                    .map_or_else(|| task.item_id.clone(), |i| csv_id(i, lang)),
                 q.item(&task.item_id)
                     .map_or(String::new(), |i| i.title.clone()),
                 task.text.clone(),
@@ -237,7 +262,8 @@ fn ics_escape(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
-        .replace('\n', "\\n")
+        .replace("\r\n", "\\n")
+        .replace(['\r', '\n'], "\\n")
 }
 
 /// Folds a content line at 75 octets, as RFC 5545 requires, never splitting a character.
@@ -258,8 +284,50 @@ fn ics_date(d: Date) -> String {
     format!("{:04}{:02}{:02}", d.year, d.month, d.day)
 }
 
+/// `2026-12-01T09:30:15.123Z` as an iCalendar UTC date-time, `20261201T093015Z` (digits only;
+/// anything unreadable gives midnight of 2020-01-01).
+fn ics_stamp(iso: &str) -> String {
+    let digits: String = iso.chars().filter(char::is_ascii_digit).take(14).collect();
+    if digits.len() == 14 {
+        format!("{}T{}Z", &digits[..8], &digits[8..])
+    } else {
+        "20200101T000000Z".into()
+    }
+}
+
+/// Minutes from 2020-01-01 to an ISO 8601 UTC time: grows with every export, so a calendar
+/// that already holds the events takes the newer ones as updates (SEQUENCE).
+fn ics_sequence(iso: &str) -> i64 {
+    let Some(date) = Date::parse(iso.get(..10).unwrap_or("")) else {
+        return 0;
+    };
+    let number = |range: std::ops::Range<usize>| {
+        iso.get(range)
+            .and_then(|t| t.parse::<i64>().ok())
+            .unwrap_or(0)
+    };
+    let days = Date {
+        year: 2020,
+        month: 1,
+        day: 1,
+    }
+    .days_until(date);
+    (days * 24 * 60 + number(11..13) * 60 + number(14..16)).max(0)
+}
+
+/// What a calendar export needs besides the plan: the first day, the time of the export, and
+/// the assessment's id (which keeps each event's UID the same across re-exports).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CalendarExport<'a> {
+    pub start: Date,
+    /// ISO 8601 UTC time of the export.
+    pub now: &'a str,
+    pub assessment: &'a str,
+}
+
 /// An .ics calendar with one all-day event per phase, starting on `start` (a Monday is best).
-pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, start: Date) -> String {
+pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, export: &CalendarExport) -> String {
+    let start = export.start;
     let lang = q.lang();
     let mut out = String::new();
     for line in [
@@ -270,7 +338,15 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, start: Date) -> String {
     ] {
         ics_line(&mut out, line);
     }
-    let stamp = format!("{}T000000Z", ics_date(start));
+    let stamp = ics_stamp(export.now);
+    let sequence = ics_sequence(export.now);
+    // Only letters, digits and hyphens of the id go into the UID.
+    let id: String = export
+        .assessment
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(64)
+        .collect();
     for phase in &roadmap.phases {
         let first = start.add_days(i64::from(phase.start_week - 1) * 7);
         let after = start.add_days(i64::from(phase.end_week) * 7);
@@ -278,13 +354,13 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, start: Date) -> String {
         ics_line(
             &mut out,
             &format!(
-                "UID:{}-{}-phase-{}@aims-readiness",
+                "UID:{}-{id}-phase-{}@aims-readiness",
                 q.id,
-                ics_date(start),
                 phase.phase.number()
             ),
         );
         ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
+        ics_line(&mut out, &format!("SEQUENCE:{sequence}"));
         ics_line(&mut out, &format!("DTSTART;VALUE=DATE:{}", ics_date(first)));
         ics_line(&mut out, &format!("DTEND;VALUE=DATE:{}", ics_date(after)));
         ics_line(
@@ -337,8 +413,49 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, start: Date) -> String {
     out
 }
 
+/// Text from outside the report's own structure (a note, a justification, a title from a
+/// questionnaire file) as CommonMark that renders exactly as written: characters that could
+/// start markup, HTML, an entity or a link are backslash-escaped, and each line break (LF, CR
+/// or CRLF) becomes `line_break`.
+fn md_escape(text: &str, line_break: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (n, line) in text
+        .split("\r\n")
+        .flat_map(|l| l.split(['\r', '\n']))
+        .enumerate()
+    {
+        if n > 0 {
+            out.push_str(line_break);
+        }
+        let body = line.trim_start_matches(' ');
+        out.push_str(&line[..line.len() - body.len()]);
+        let digits = body.chars().take_while(char::is_ascii_digit).count();
+        for (i, c) in body.chars().enumerate() {
+            // At the start of a line these open a list, heading, quote or rule.
+            let opens_block = (i == 0 && matches!(c, '-' | '+' | '=' | '#' | '>'))
+                || (i == digits && digits > 0 && matches!(c, '.' | ')'));
+            if opens_block
+                || matches!(
+                    c,
+                    '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '!'
+                )
+            {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Outside text inside a list item: line breaks become hard breaks that stay in the item.
+fn md_text(text: &str) -> String {
+    md_escape(text, "\\\n  ")
+}
+
+/// Outside text inside a table cell, where a line break would end the row.
 fn md_cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    md_escape(text, "<br>")
 }
 
 /// A score as reports and screens show it: "47%", or "n/a" when nothing applies.
@@ -447,8 +564,8 @@ pub fn markdown(
                 md,
                 "- {} {}: {}",
                 b.id,
-                b.title,
-                status_text(q, &b.status).to_lowercase()
+                md_text(&b.title),
+                md_text(&status_text(q, &b.status).to_lowercase())
             );
         }
         md.push('\n');
@@ -484,7 +601,7 @@ pub fn markdown(
     if !a.unknowns.is_empty() {
         let _ = writeln!(md, "\n### {}\n", lang.t("Things to find out"));
         for (id, title) in &a.unknowns {
-            let _ = writeln!(md, "- {id} {title}");
+            let _ = writeln!(md, "- {id} {}", md_text(title));
         }
     }
     let _ = writeln!(md, "\n## {}\n", lang.t("Documents"));
@@ -531,7 +648,7 @@ pub fn markdown(
             )
         );
         for m in p.phase.milestones() {
-            let _ = writeln!(md, "- {}", lang.t(m));
+            let _ = writeln!(md, "- {}", md_text(lang.t(m)));
         }
         for t in &p.tasks {
             let flag = if t.blocker {
@@ -549,7 +666,7 @@ pub fn markdown(
                 md,
                 "- [ ] {} {}{}{}: {}",
                 t.item_id,
-                md_cell(&t.text),
+                md_text(&t.text),
                 from,
                 flag,
                 lang.f(
@@ -564,9 +681,26 @@ pub fn markdown(
     for line in r.assumptions(profile, lang) {
         let _ = writeln!(md, "- {line}");
     }
+    let excluded = exclusions(q, profile, answers);
+    if !excluded.is_empty() {
+        let _ = writeln!(
+            md,
+            "\n## {}\n",
+            lang.t("Controls excluded from the Statement of Applicability")
+        );
+        for e in &excluded {
+            let _ = writeln!(
+                md,
+                "- **{} {}**: {}",
+                e.id,
+                md_text(&e.title),
+                md_text(&e.justification)
+            );
+        }
+    }
     let noted: Vec<&Item> = q
         .items()
-        .filter(|i| notes.get(&i.id).is_some_and(|n| !n.trim().is_empty()))
+        .filter(|i| notes.get(&i.id).is_some_and(|n| !n.is_empty()))
         .collect();
     if !noted.is_empty() {
         let _ = writeln!(md, "\n## {}\n", lang.t("Notes"));
@@ -575,15 +709,56 @@ pub fn markdown(
                 md,
                 "- **{} {}**: {}",
                 item.id,
-                item.title,
-                md_cell(&notes[&item.id])
+                md_text(&item.title),
+                md_text(&notes[&item.id])
             );
         }
     }
     md
 }
 
-/// How one item moved between an earlier run and now.
+/// An Annex A control left out of the Statement of Applicability, with the reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exclusion {
+    pub id: String,
+    pub title: String,
+    /// The person's own justification, or why the profile rules the control out.
+    pub justification: String,
+    /// True when the person marked it "not applicable" (false: hidden by the profile).
+    pub by_answer: bool,
+}
+
+/// Every Annex A control excluded for this profile and these answers, in questionnaire order.
+pub fn exclusions(q: &Questionnaire, profile: &Profile, answers: &Answers) -> Vec<Exclusion> {
+    let lang = q.lang();
+    q.items()
+        .filter(|i| i.kind == SectionKind::Annex)
+        .filter_map(|item| {
+            let (justification, by_answer) = match (
+                ItemStatus::of(item, profile, answers),
+                answers.get(&item.id),
+            ) {
+                (ItemStatus::Hidden, _) => (
+                    lang.t("Does not apply to the AI roles in this organisation's profile.")
+                        .to_string(),
+                    false,
+                ),
+                (ItemStatus::NotApplicable, Some(super::answers::Answer::NotApplicable(why))) => {
+                    (why.clone(), true)
+                }
+                _ => return None,
+            };
+            Some(Exclusion {
+                id: item.id.clone(),
+                title: item.title.clone(),
+                justification,
+                by_answer,
+            })
+        })
+        .collect()
+}
+
+/// How one item moved between an earlier save and now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Change {
     Improved,
@@ -591,6 +766,10 @@ pub enum Change {
     Unchanged,
     NewlyAnswered,
     NoLongerAnswered,
+    /// Now "not applicable", whatever it was before.
+    MarkedNotApplicable,
+    /// Was "not applicable", now answered on the scale or "don't know".
+    NoLongerNotApplicable,
 }
 
 impl Change {
@@ -601,17 +780,51 @@ impl Change {
             Change::Unchanged => msg("Unchanged"),
             Change::NewlyAnswered => msg("Newly answered"),
             Change::NoLongerAnswered => msg("No longer answered"),
+            Change::MarkedNotApplicable => msg("Marked not applicable"),
+            Change::NoLongerNotApplicable => msg("No longer not applicable"),
         })
     }
+
+    /// The change's name in the DOM (a CSS class) and in tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Change::Improved => "improved",
+            Change::Regressed => "regressed",
+            Change::Unchanged => "unchanged",
+            Change::NewlyAnswered => "newly-answered",
+            Change::NoLongerAnswered => "no-longer-answered",
+            Change::MarkedNotApplicable => "marked-not-applicable",
+            Change::NoLongerNotApplicable => "no-longer-not-applicable",
+        }
+    }
+}
+
+/// One clause or area, earlier and now.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionChange {
+    pub id: String,
+    pub title: String,
+    pub then: Option<u32>,
+    pub now: Option<u32>,
+}
+
+/// One item whose answer differs, with both statuses and the kind of change.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemChange {
+    pub id: String,
+    pub title: String,
+    pub then: ItemStatus,
+    pub now: ItemStatus,
+    pub change: Change,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
-    pub overall: (Option<u32>, Option<u32>),
-    /// Section id, title, earlier and current percentage.
-    pub sections: Vec<(String, String, Option<u32>, Option<u32>)>,
-    /// Items whose answer differs, with both statuses and the kind of change.
-    pub items: Vec<(String, String, ItemStatus, ItemStatus, Change)>,
+    /// Overall readiness earlier and now.
+    pub then: Option<u32>,
+    pub now: Option<u32>,
+    pub sections: Vec<SectionChange>,
+    pub items: Vec<ItemChange>,
 }
 
 fn rank(status: &ItemStatus) -> Option<u8> {
@@ -622,7 +835,22 @@ fn rank(status: &ItemStatus) -> Option<u8> {
     }
 }
 
-/// Compares an earlier run with the current answers, for the same profile.
+fn change(then: &ItemStatus, now: &ItemStatus) -> Change {
+    use ItemStatus::NotApplicable;
+    match (then, now) {
+        (_, NotApplicable) => Change::MarkedNotApplicable,
+        (NotApplicable, n) if n.is_answered() => Change::NoLongerNotApplicable,
+        (b, n) if !b.is_answered() && n.is_answered() => Change::NewlyAnswered,
+        (b, n) if b.is_answered() && !n.is_answered() => Change::NoLongerAnswered,
+        (b, n) => match (rank(b), rank(n)) {
+            (Some(x), Some(y)) if y > x => Change::Improved,
+            (Some(x), Some(y)) if y < x => Change::Regressed,
+            _ => Change::Unchanged,
+        },
+    }
+}
+
+/// Compares an earlier save with the current answers, for the same profile.
 pub fn compare(
     q: &Questionnaire,
     profile: &Profile,
@@ -638,7 +866,12 @@ pub fn compare(
         .iter()
         .zip(&after.sections)
         .filter(|(_, s)| s.applicable > 0)
-        .map(|(b, s)| (s.id.clone(), s.title.clone(), b.percent(), s.percent()))
+        .map(|(b, s)| SectionChange {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            then: b.percent(),
+            now: s.percent(),
+        })
         .collect();
     let mut items = Vec::new();
     for item in q.items() {
@@ -649,17 +882,17 @@ pub fn compare(
         if b == n || n == ItemStatus::Hidden {
             continue;
         }
-        let change = match (b.is_answered(), n.is_answered(), rank(&b), rank(&n)) {
-            (false, true, _, _) => Change::NewlyAnswered,
-            (true, false, _, _) => Change::NoLongerAnswered,
-            (_, _, Some(x), Some(y)) if y > x => Change::Improved,
-            (_, _, Some(x), Some(y)) if y < x => Change::Regressed,
-            _ => Change::Unchanged,
-        };
-        items.push((item.id.clone(), item.title.clone(), b, n, change));
+        items.push(ItemChange {
+            id: item.id.clone(),
+            title: item.title.clone(),
+            change: change(&b, &n),
+            then: b,
+            now: n,
+        });
     }
     Comparison {
-        overall: (before.percent(), after.percent()),
+        then: before.percent(),
+        now: after.percent(),
         sections,
         items,
     }

@@ -1,27 +1,37 @@
 //! The saved form of an assessment (localStorage, save files) and its checked decoders.
 //!
 //! One JSON shape serves both places. `decode` checks everything before anything touches the
-//! app's state: size, JSON syntax, format, questionnaire id and version, every item id, every
-//! value, every string. Restoring from this browser's storage drops what no longer fits and
-//! says so; importing a file refuses a bad file outright, naming each problem, except that a
-//! save from an older version of the questionnaire is migrated item by item.
+//! app's state: size, encoding, JSON syntax, format, questionnaire id and version, every item id,
+//! every value, the length of every text. Text is never judged by what it contains: whatever
+//! the widget lets a person type is stored and read back exactly, and escaped where it is
+//! rendered (reports, CSV, print), never here. Restoring from this browser's storage drops what
+//! no longer fits and says so; importing a file refuses a bad file outright, naming each
+//! problem, except that a save from an older version of the questionnaire is migrated item by
+//! item.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::answers::{Answer, Answers};
-use super::i18n::{msg, Lang};
+use super::i18n::{outside, Lang};
 use super::profile::{Profile, MAX_SYSTEMS};
 use super::questionnaire::Questionnaire;
 
-pub const SAVED_FORMAT: u32 = 1;
+/// The save format this build writes. Format 1 (no assessment id, no parent) is still read.
+pub const SAVED_FORMAT: u32 = 2;
 
 /// Largest text any decoder reads; a complete full assessment with long notes is far smaller.
 pub const MAX_SAVED_BYTES: usize = 1024 * 1024;
 
-/// Longest note or justification accepted, in characters.
+/// Longest note or justification accepted, in UTF-16 code units: the unit a browser's
+/// `maxlength` counts, so what a text field accepts is exactly what the decoder accepts.
 pub const MAX_TEXT_CHARS: usize = 5000;
+
+/// The length of a text as a browser's `maxlength` counts it.
+pub fn text_length(text: &str) -> usize {
+    text.encode_utf16().count()
+}
 
 /// Free-text notes by item id: what exists, where, who owns it.
 pub type Notes = BTreeMap<String, String>;
@@ -42,10 +52,24 @@ struct Stored {
     version: String,
     #[serde(default)]
     saved_at: String,
+    /// A random id given to the assessment when it was started (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    assessment: Option<String>,
+    /// In this browser's storage only: the fingerprint of the stored text this save was based
+    /// on, so another tab can merge against the right ancestor (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    parent: Option<String>,
     profile: Profile,
     answers: BTreeMap<String, StoredAnswer>,
     #[serde(default)]
     notes: Notes,
+}
+
+/// Only the format number, read before anything else, so a save from a newer version of the
+/// widget is recognised as such whatever else it holds.
+#[derive(Deserialize)]
+struct Head {
+    format: Option<serde_json::Value>,
 }
 
 /// An assessment read back and checked against its questionnaire.
@@ -56,6 +80,10 @@ pub struct Restored {
     pub answers: Answers,
     pub notes: Notes,
     pub saved_at: String,
+    /// The assessment's id, when the save has one (format 2).
+    pub assessment: Option<String>,
+    /// The fingerprint of the stored text this one was based on (storage only).
+    pub parent: Option<String>,
     /// Set when the data came from an older version of the questionnaire.
     pub migrated_from: Option<String>,
     /// What could not be carried over, one sentence each.
@@ -87,13 +115,19 @@ pub enum Source {
 pub enum SavedError {
     TooLarge(usize),
     Empty,
+    /// The bytes are not UTF-8 text; `at` is the offset of the first bad byte.
+    NotUtf8 {
+        at: usize,
+    },
     /// Not JSON; `truncated` when the text simply stops early.
     NotJson {
         message: String,
         truncated: bool,
     },
     NotASave(String),
-    WrongFormat(u32),
+    /// Saved by a newer version of the widget, in a format this one does not know yet.
+    NewerFormat(u64),
+    WrongFormat(String),
     UnknownQuestionnaire(String),
     UnknownVersion {
         id: String,
@@ -104,40 +138,53 @@ pub enum SavedError {
     Invalid(Vec<String>),
 }
 
+/// Kilobytes as people read them, rounded up: 1,025 KB.
+fn kilobytes(bytes: usize, lang: Lang) -> String {
+    lang.int(bytes.div_ceil(1024) as u64)
+}
+
 impl SavedError {
-    /// The reason, in `lang`.
+    /// The reason, in `lang`. Anything quoted from the file is cut short and isolated.
     pub fn message(&self, lang: Lang) -> String {
         match self {
             SavedError::TooLarge(n) => lang.f(
-                "the file is {size} MB; an assessment is never more than {max} KB, so this is not one",
+                "the file is {size} KB; an assessment is never more than {max} KB, so this is not one",
                 &[
-                    ("size", &lang.one_decimal((*n as u64 * 10 + 524_288) / 1_048_576)),
-                    ("max", &(MAX_SAVED_BYTES / 1024)),
+                    ("size", &kilobytes(*n, lang)),
+                    ("max", &kilobytes(MAX_SAVED_BYTES, lang)),
                 ],
             ),
             SavedError::Empty => lang.t("the file is empty").into(),
+            SavedError::NotUtf8 { at } => lang.f(
+                "the file is not UTF-8 text (byte {at} belongs to another encoding, such as Windows-1252); save it as UTF-8 or export it from the widget again",
+                &[("at", &lang.int(*at as u64))],
+            ),
             SavedError::NotJson { truncated: true, .. } => lang
                 .t("the file is cut off before its end (incomplete download or copy?)")
                 .into(),
             SavedError::NotJson { message, .. } => lang.f(
                 "the file is not a saved assessment: it is not valid JSON ({detail})",
-                &[("detail", message)],
+                &[("detail", &outside(message, 120))],
             ),
             SavedError::NotASave(message) => lang.f(
                 "the file is not a saved assessment of this widget ({detail})",
-                &[("detail", message)],
+                &[("detail", &outside(message, 120))],
+            ),
+            SavedError::NewerFormat(v) => lang.f(
+                "the file was saved by a newer version of this widget (save format {format}); open it there, or update this widget",
+                &[("format", v)],
             ),
             SavedError::WrongFormat(v) => lang.f(
-                "the file uses save format {format}, which this version of the widget cannot read",
-                &[("format", v)],
+                "the file has save format {format}, which no version of this widget writes",
+                &[("format", &outside(v, 20))],
             ),
             SavedError::UnknownQuestionnaire(id) => lang.f(
                 "the file belongs to questionnaire \"{id}\", which this widget does not have",
-                &[("id", id)],
+                &[("id", &outside(id, 60))],
             ),
             SavedError::UnknownVersion { id, found, current } => lang.f(
                 "the file was made with version {found} of \"{id}\", but this widget has version {current}; only saves from the same or an older version can be opened",
-                &[("found", found), ("id", id), ("current", current)],
+                &[("found", &outside(found, 20)), ("id", &outside(id, 60)), ("current", current)],
             ),
             SavedError::Invalid(problems) if problems.len() == 1 => lang.f(
                 "the file has 1 problem: {problems}",
@@ -145,7 +192,7 @@ impl SavedError {
             ),
             SavedError::Invalid(problems) => lang.f(
                 "the file has {n} problems: {problems}",
-                &[("n", &problems.len()), ("problems", &problems.join("; "))],
+                &[("n", &lang.int(problems.len() as u64)), ("problems", &lang.summary(problems))],
             ),
         }
     }
@@ -157,21 +204,32 @@ impl std::fmt::Display for SavedError {
     }
 }
 
-/// Serialises an assessment; `saved_at` is an ISO 8601 timestamp supplied by the caller.
-pub fn encode(
+/// What a save carries besides the snapshot.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SaveMeta {
+    /// ISO 8601 timestamp supplied by the caller.
+    pub saved_at: String,
+    pub assessment: Option<String>,
+    /// Only for this browser's storage: the fingerprint of the text this save replaces.
+    pub parent: Option<String>,
+}
+
+/// Serialises an assessment with its metadata.
+pub fn encode_snapshot(
     questionnaire: &Questionnaire,
-    profile: &Profile,
-    answers: &Answers,
-    notes: &Notes,
-    saved_at: &str,
+    snapshot: &Snapshot,
+    meta: &SaveMeta,
 ) -> String {
     let stored = Stored {
         format: SAVED_FORMAT,
         questionnaire: questionnaire.id.clone(),
         version: questionnaire.version.clone(),
-        saved_at: saved_at.to_string(),
-        profile: profile.clone(),
-        answers: answers
+        saved_at: meta.saved_at.clone(),
+        assessment: meta.assessment.clone(),
+        parent: meta.parent.clone(),
+        profile: snapshot.profile.clone(),
+        answers: snapshot
+            .answers
             .iter()
             .map(|(id, a)| {
                 let stored = match a {
@@ -182,49 +240,50 @@ pub fn encode(
                 (id.to_string(), stored)
             })
             .collect(),
-        notes: notes
+        notes: snapshot
+            .notes
             .iter()
-            .filter(|(_, n)| !n.trim().is_empty())
+            .filter(|(_, n)| !n.is_empty())
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect(),
     };
     serde_json::to_string_pretty(&stored).expect("plain data always serialises")
 }
 
-/// Text that a browser would show as markup or that carries control characters: never in a save.
-/// Returns what was found, in English (translate with `lang.t`).
-pub(crate) fn suspicious(text: &str) -> Option<&'static str> {
-    let bytes = text.as_bytes();
-    let tag = bytes.windows(2).any(|w| {
-        w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?'))
-    });
-    if tag {
-        return Some(msg("markup"));
-    }
-    if text.to_ascii_lowercase().contains("javascript:") {
-        return Some(msg("a script address"));
-    }
-    if text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
-    {
-        return Some(msg("control characters"));
-    }
-    None
+/// Serialises an assessment; `saved_at` is an ISO 8601 timestamp supplied by the caller.
+pub fn encode(
+    questionnaire: &Questionnaire,
+    profile: &Profile,
+    answers: &Answers,
+    notes: &Notes,
+    saved_at: &str,
+) -> String {
+    let snapshot = Snapshot {
+        profile: profile.clone(),
+        answers: answers.clone(),
+        notes: notes.clone(),
+    };
+    let meta = SaveMeta {
+        saved_at: saved_at.to_string(),
+        ..SaveMeta::default()
+    };
+    encode_snapshot(questionnaire, &snapshot, &meta)
 }
 
-fn check_text(lang: Lang, label: &str, text: &str, problems: &mut Vec<String>) -> bool {
-    if text.chars().count() > MAX_TEXT_CHARS {
+/// A short, stable fingerprint of a stored text (FNV-1a, 64 bits, as 16 hex digits). It only
+/// tells texts apart for merging; it protects nothing.
+pub fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+fn check_length(lang: Lang, label: &str, text: &str, problems: &mut Vec<String>) -> bool {
+    if text_length(text) > MAX_TEXT_CHARS {
         problems.push(lang.f(
             "{what} is longer than {n} characters",
-            &[("what", &label), ("n", &MAX_TEXT_CHARS)],
-        ));
-        return false;
-    }
-    if let Some(found) = suspicious(text) {
-        problems.push(lang.f(
-            "{what} contains {found}, which a saved assessment never holds",
-            &[("what", &label), ("found", &lang.t(found))],
+            &[("what", &label), ("n", &lang.int(MAX_TEXT_CHARS as u64))],
         ));
         return false;
     }
@@ -245,6 +304,47 @@ fn version_order(a: &str, b: &str) -> Option<std::cmp::Ordering> {
     Some(a.cmp(&b))
 }
 
+/// Reads the bytes of a file: they must be UTF-8 (a byte-order mark is allowed), then as
+/// [`decode`]. A file in another encoding is refused, never read with replaced characters.
+pub fn decode_bytes(
+    bytes: &[u8],
+    questionnaires: &[Rc<Questionnaire>],
+    source: Source,
+) -> Result<Restored, SavedError> {
+    if bytes.len() > MAX_SAVED_BYTES {
+        return Err(SavedError::TooLarge(bytes.len()));
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| SavedError::NotUtf8 {
+        at: e.valid_up_to(),
+    })?;
+    decode(text, questionnaires, source)
+}
+
+fn syntax_error(e: serde_json::Error) -> SavedError {
+    match e.classify() {
+        serde_json::error::Category::Data => SavedError::NotASave(e.to_string()),
+        _ => SavedError::NotJson {
+            truncated: e.is_eof(),
+            message: e.to_string(),
+        },
+    }
+}
+
+/// The format number first: a newer format is named as such, whatever its fields are.
+fn check_format(text: &str) -> Result<(), SavedError> {
+    let head: Head = serde_json::from_str(text).map_err(syntax_error)?;
+    match head.format {
+        None => Err(SavedError::NotASave("missing field `format`".into())),
+        Some(serde_json::Value::Number(n)) => match n.as_u64() {
+            Some(1) | Some(2) => Ok(()),
+            Some(v) if v > u64::from(SAVED_FORMAT) => Err(SavedError::NewerFormat(v)),
+            _ => Err(SavedError::WrongFormat(n.to_string())),
+        },
+        Some(other) => Err(SavedError::WrongFormat(other.to_string())),
+    }
+}
+
 /// Reads saved text against the questionnaires this widget has.
 pub fn decode(
     text: &str,
@@ -254,20 +354,12 @@ pub fn decode(
     if text.len() > MAX_SAVED_BYTES {
         return Err(SavedError::TooLarge(text.len()));
     }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(SavedError::Empty);
     }
-    // One pass: serde_json tells syntax errors (not JSON) from data errors (JSON, but not a save).
-    let stored: Stored = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => SavedError::NotASave(e.to_string()),
-        _ => SavedError::NotJson {
-            truncated: e.is_eof(),
-            message: e.to_string(),
-        },
-    })?;
-    if stored.format != SAVED_FORMAT {
-        return Err(SavedError::WrongFormat(stored.format));
-    }
+    check_format(text)?;
+    let stored: Stored = serde_json::from_str(text).map_err(syntax_error)?;
     let questionnaire = questionnaires
         .iter()
         .find(|q| q.id == stored.questionnaire)
@@ -289,6 +381,7 @@ pub fn decode(
     let mut problems = Vec::new();
     let mut dropped = Vec::new();
     let lenient = source == Source::Storage || migrated_from.is_some();
+    let quoted = |id: &str| outside(id, 40);
 
     let mut profile = stored.profile;
     if !(1..=MAX_SYSTEMS).contains(&profile.systems) {
@@ -298,12 +391,16 @@ pub fn decode(
         ));
         profile.systems = profile.systems.clamp(1, MAX_SYSTEMS);
     }
-    check_text(
-        lang,
-        lang.t("the save date"),
-        &stored.saved_at,
-        &mut problems,
-    );
+    let mut saved_at = stored.saved_at;
+    if !check_length(lang, lang.t("the save date"), &saved_at, &mut problems) {
+        saved_at.clear();
+    }
+    let assessment = stored.assessment.filter(|a| {
+        !a.is_empty() && a.len() <= 64 && a.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    });
+    let parent = stored
+        .parent
+        .filter(|p| p.len() == 16 && p.bytes().all(|b| b.is_ascii_hexdigit()));
 
     let mut answers = Answers::default();
     for (id, stored_answer) in stored.answers {
@@ -311,8 +408,8 @@ pub fn decode(
             StoredAnswer::Level(l) => Answer::Level(l),
             StoredAnswer::DontKnow => Answer::DontKnow,
             StoredAnswer::NotApplicable(why) => {
-                let label = lang.f("the justification of {item}", &[("item", &id)]);
-                if !check_text(lang, &label, &why, &mut problems) {
+                let label = lang.f("the justification of {item}", &[("item", &quoted(&id))]);
+                if !check_length(lang, &label, &why, &mut problems) {
                     continue;
                 }
                 Answer::NotApplicable(why)
@@ -332,19 +429,20 @@ pub fn decode(
         if questionnaire.item(&id).is_none() {
             let message = lang.f(
                 "a note for {item}, which is not an item of this questionnaire",
-                &[("item", &id)],
+                &[("item", &quoted(&id))],
             );
             if lenient {
                 dropped.push(message);
             } else {
                 problems.push(message);
             }
-        } else if check_text(
+        } else if check_length(
             lang,
             &lang.f("the note on {item}", &[("item", &id)]),
             &note,
             &mut problems,
-        ) {
+        ) && !note.is_empty()
+        {
             notes.insert(id, note);
         }
     }
@@ -359,7 +457,9 @@ pub fn decode(
         profile,
         answers,
         notes,
-        saved_at: stored.saved_at,
+        saved_at,
+        assessment,
+        parent,
         migrated_from,
         dropped,
     })

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use super::answers::{Answer, Answers};
 use super::profile::Profile;
 use super::questionnaire::Questionnaire;
-use super::saved::{Notes, Restored, Snapshot, MAX_TEXT_CHARS};
+use super::saved::{text_length, Notes, Restored, Snapshot, MAX_TEXT_CHARS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -19,10 +19,31 @@ pub enum Screen {
     Report,
 }
 
+impl Screen {
+    /// The screen's name in the DOM (`data-screen`) and in tests.
+    pub fn key(self) -> &'static str {
+        match self {
+            Screen::Start => "start",
+            Screen::Profile => "profile",
+            Screen::Questions => "questions",
+            Screen::Results => "results",
+            Screen::Roadmap => "roadmap",
+            Screen::Report => "report",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
     Info,
     Error,
+}
+
+/// Something a notice offers to do besides being dismissed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Put back the answers an opened file replaced.
+    UndoImport,
 }
 
 /// A message for the person, shown until dismissed or replaced.
@@ -30,12 +51,58 @@ pub enum NoticeKind {
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
+    pub action: Option<NoticeAction>,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Notice {
+        Notice {
+            kind: NoticeKind::Info,
+            text: text.into(),
+            action: None,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Notice {
+        Notice {
+            kind: NoticeKind::Error,
+            text: text.into(),
+            action: None,
+        }
+    }
+}
+
+/// A checked file (or share link) waiting for the person to confirm that it may replace the
+/// answers this device holds for its questionnaire.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    pub restored: Restored,
+    /// What it would replace (the device's or the open assessment's answers).
+    pub replaces: Snapshot,
+}
+
+/// What an import replaced, kept so it can be undone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Undo {
+    pub questionnaire: String,
+    pub snapshot: Snapshot,
+}
+
+/// Whether opening `file` would replace answers that differ from it: the snapshot it would
+/// replace, if so. Nothing is asked when nothing would be lost.
+pub fn import_replaces(current: Option<&Snapshot>, file: &Snapshot) -> Option<Snapshot> {
+    current
+        .filter(|c| !c.answers.is_empty() || !c.notes.is_empty())
+        .filter(|c| *c != file)
+        .cloned()
 }
 
 /// One assessment in progress.
 #[derive(Clone, Debug)]
 pub struct Session {
     pub questionnaire: Rc<Questionnaire>,
+    /// A random id given when the assessment was started: keeps calendar events stable.
+    pub assessment: String,
     pub profile: Profile,
     pub answers: Answers,
     /// Free-text notes per item (what exists, where, who owns it).
@@ -52,6 +119,7 @@ pub struct Session {
 impl PartialEq for Session {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.questionnaire, &other.questionnaire)
+            && self.assessment == other.assessment
             && self.profile == other.profile
             && self.answers == other.answers
             && self.notes == other.notes
@@ -104,6 +172,12 @@ pub struct State {
     pub session: Option<Session>,
     pub confirming_reset: bool,
     pub notice: Option<Notice>,
+    /// A file or link waiting for confirmation before it replaces answers.
+    pub pending_import: Option<Box<PendingImport>>,
+    /// What the last import replaced, until the next change to the answers.
+    pub undo: Option<Box<Undo>>,
+    /// An item to bring into view and focus on the questions screen ("Review this answer").
+    pub focus_item: Option<String>,
 }
 
 impl Default for State {
@@ -113,6 +187,9 @@ impl Default for State {
             session: None,
             confirming_reset: false,
             notice: None,
+            pending_import: None,
+            undo: None,
+            focus_item: None,
         }
     }
 }
@@ -122,17 +199,30 @@ impl Default for State {
 pub enum Event {
     /// Open a questionnaire, with what storage or a file held for it (if anything) and a notice.
     /// `imported` marks data that came from outside and must be saved at once.
+    /// `assessment` is a fresh id for an assessment that has none yet; `replaced` is what an
+    /// import replaced (offered for undo).
     Open {
         questionnaire: Rc<Questionnaire>,
-        restored: Option<Restored>,
+        restored: Option<Box<Restored>>,
         notice: Option<Notice>,
         imported: bool,
+        assessment: String,
+        replaced: Option<Box<Snapshot>>,
     },
-    /// Another tab saved this assessment: take its (already merged) state without saving it back.
+    /// Another tab saved this assessment: take its (already merged) state; `save` when the
+    /// merge kept changes of this tab that storage lacks.
     Adopt {
         snapshot: Snapshot,
         notice: Option<Notice>,
+        save: bool,
     },
+    /// A checked file or link would replace different answers: ask first.
+    AskImport(Box<PendingImport>),
+    CancelImport,
+    /// Put back what the last import replaced.
+    UndoImport,
+    /// Show the question of this item, focused ("Review this answer").
+    ShowItem(String),
     Note {
         item: String,
         text: String,
@@ -163,14 +253,24 @@ pub enum Event {
 }
 
 fn error(text: impl Into<String>) -> Option<Notice> {
-    Some(Notice {
-        kind: NoticeKind::Error,
-        text: text.into(),
-    })
+    Some(Notice::error(text))
 }
 
 /// The one place state changes. Pure: same state and event, same result.
 pub fn transition(state: &State, event: Event) -> State {
+    let keeps_focus = matches!(event, Event::ShowItem(_));
+    let mut next = step(state, event);
+    if !keeps_focus {
+        next.focus_item = None;
+    }
+    // The undo of an import is offered by its notice, and lives exactly as long as it.
+    if next.notice.as_ref().and_then(|n| n.action) != Some(NoticeAction::UndoImport) {
+        next.undo = None;
+    }
+    next
+}
+
+fn step(state: &State, event: Event) -> State {
     let mut next = state.clone();
     let lang = state
         .session
@@ -183,41 +283,117 @@ pub fn transition(state: &State, event: Event) -> State {
             restored,
             notice,
             imported,
+            assessment,
+            replaced,
         } => {
-            let (profile, answers, notes) = restored
-                .map(|r| (r.profile, r.answers, r.notes))
+            let (profile, answers, notes, id) = restored
+                .map(|r| (r.profile, r.answers, r.notes, r.assessment))
                 .unwrap_or_default();
-            let screen = if profile.is_complete() && !answers.is_empty() {
-                Screen::Questions
-            } else {
-                Screen::Profile
-            };
+            let replaced = replaced.map(|r| *r);
+            // Monotonic across opens: an imported assessment must be saved even when the
+            // revision of the one before happened to have the same number.
+            let revision = state.session.as_ref().map_or(0, |s| s.revision) + 1;
             let mut session = Session {
                 questionnaire,
+                assessment: id.unwrap_or(assessment),
                 profile,
                 answers,
                 notes,
                 section: 0,
-                revision: u64::from(imported),
+                revision: if imported { revision } else { 0 },
             };
-            session.section = first_open_section(&session);
+            let open = first_open_section(&session);
+            let screen = match open {
+                _ if !session.profile.is_complete() || session.answers.is_empty() => {
+                    Screen::Profile
+                }
+                // A returning visitor who had answered everything sees the results again.
+                None => Screen::Results,
+                Some(_) => Screen::Questions,
+            };
+            session.section =
+                open.unwrap_or_else(|| session.visible_sections().first().copied().unwrap_or(0));
+            let undo = replaced.map(|snapshot| {
+                Box::new(Undo {
+                    questionnaire: session.questionnaire.id.clone(),
+                    snapshot,
+                })
+            });
+            let notice = match (notice, &undo) {
+                (Some(mut n), Some(_)) => {
+                    n.action = Some(NoticeAction::UndoImport);
+                    Some(n)
+                }
+                (n, _) => n,
+            };
             next = State {
                 screen,
                 session: Some(session),
-                confirming_reset: false,
                 notice,
+                undo,
+                ..State::default()
             };
         }
-        Event::Leave => next = State::default(),
-        Event::Adopt { snapshot, notice } => {
+        Event::AskImport(pending) => {
+            next.pending_import = Some(pending);
+        }
+        Event::CancelImport => next.pending_import = None,
+        Event::UndoImport => {
+            let undo = next.undo.take();
+            let session = next.session.take();
+            if let (Some(undo), Some(session)) = (undo, session.clone()) {
+                if undo.questionnaire == session.questionnaire.id {
+                    let mut session = Session {
+                        profile: undo.snapshot.profile,
+                        answers: undo.snapshot.answers,
+                        notes: undo.snapshot.notes,
+                        ..session
+                    }
+                    .changed();
+                    session.section = session.settle(session.section);
+                    next.session = Some(session);
+                    next.notice = Some(Notice::info(
+                        lang.t("The answers you had before opening the file are back."),
+                    ));
+                } else {
+                    next.session = Some(session);
+                }
+            } else {
+                next.session = session;
+            }
+        }
+        Event::ShowItem(item) => {
             if let Some(session) = next.session.as_mut() {
+                let found = session.questionnaire.sections.iter().position(|s| {
+                    s.items
+                        .iter()
+                        .any(|i| i.id == item && i.applies(&session.profile))
+                });
+                if let Some(section) = found {
+                    session.section = section;
+                    next.screen = Screen::Questions;
+                    next.focus_item = Some(item);
+                }
+            }
+        }
+        Event::Leave => next = State::default(),
+        Event::Adopt {
+            snapshot,
+            notice,
+            save,
+        } => {
+            if let Some(mut session) = next.session.take() {
                 session.profile = snapshot.profile;
                 session.answers = snapshot.answers;
                 session.notes = snapshot.notes;
                 session.section = session.settle(session.section);
+                if save {
+                    session = session.changed();
+                }
                 if notice.is_some() {
                     next.notice = notice;
                 }
+                next.session = Some(session);
             }
         }
         Event::AcceptSuggestedExclusions => {
@@ -241,10 +417,9 @@ pub fn transition(state: &State, event: Event) -> State {
                 }
                 if changed > 0 {
                     session = session.changed();
-                    next.notice = Some(Notice {
-                        kind: NoticeKind::Info,
-                        text: lang.f("{n} controls were marked not applicable with the suggested justification. Review or edit each one; they become supplier requirements under A.10.3 in the roadmap.", &[("n", &changed)]),
-                    });
+                    next.notice = Some(Notice::info(
+                        lang.f("{n} controls were marked not applicable with the suggested justification. Review or edit each one; they become supplier requirements under A.10.3 in the roadmap.", &[("n", &changed)]),
+                    ));
                 }
                 next.session = Some(session);
             }
@@ -256,10 +431,10 @@ pub fn transition(state: &State, event: Event) -> State {
                         "there is no item {item} in this questionnaire",
                         &[("item", &item)],
                     ));
-                } else if text.chars().count() > MAX_TEXT_CHARS {
+                } else if text_length(&text) > MAX_TEXT_CHARS {
                     next.notice = error(lang.f(
                         "Notes are limited to {n} characters.",
-                        &[("n", &MAX_TEXT_CHARS)],
+                        &[("n", &lang.int(MAX_TEXT_CHARS as u64))],
                     ));
                 } else if session.notes.get(&item).map_or("", String::as_str) != text {
                     if text.is_empty() {
@@ -289,12 +464,10 @@ pub fn transition(state: &State, event: Event) -> State {
                 fresh = fresh.changed();
                 next.session = Some(fresh);
                 next.screen = Screen::Profile;
-                next.notice = Some(Notice {
-                    kind: NoticeKind::Info,
-                    text: lang
-                        .t("All answers were cleared. You are starting over.")
-                        .into(),
-                });
+                next.undo = None;
+                next.notice = Some(Notice::info(
+                    lang.t("All answers were cleared. You are starting over."),
+                ));
             }
         }
         Event::UpdateProfile(profile) => {
@@ -307,6 +480,15 @@ pub fn transition(state: &State, event: Event) -> State {
         Event::Answer { item, answer } => {
             if let Some(mut session) = next.session.take() {
                 let questionnaire = Rc::clone(&session.questionnaire);
+                let too_long = matches!(&answer, Answer::NotApplicable(why) if text_length(why) > MAX_TEXT_CHARS);
+                if too_long {
+                    next.notice = error(lang.f(
+                        "Justifications are limited to {n} characters.",
+                        &[("n", &lang.int(MAX_TEXT_CHARS as u64))],
+                    ));
+                    next.session = Some(session);
+                    return next;
+                }
                 match session.answers.set(&questionnaire, &item, answer) {
                     Ok(()) => session = session.changed(),
                     Err(e) => next.notice = error(e.message(lang)),
@@ -374,18 +556,12 @@ pub fn transition(state: &State, event: Event) -> State {
     next
 }
 
-/// Where to resume: the first visible section with an unanswered applicable item.
-fn first_open_section(session: &Session) -> usize {
-    let visible = session.visible_sections();
-    visible
-        .iter()
-        .copied()
-        .find(|&n| {
-            session.questionnaire.sections[n].items.iter().any(|i| {
-                i.applies(&session.profile)
-                    && !session.answers.get(&i.id).is_some_and(Answer::is_complete)
-            })
+/// Where to resume: the first visible section with an unanswered applicable item, if any.
+fn first_open_section(session: &Session) -> Option<usize> {
+    session.visible_sections().into_iter().find(|&n| {
+        session.questionnaire.sections[n].items.iter().any(|i| {
+            i.applies(&session.profile)
+                && !session.answers.get(&i.id).is_some_and(Answer::is_complete)
         })
-        .or_else(|| visible.first().copied())
-        .unwrap_or(0)
+    })
 }

@@ -1,20 +1,25 @@
 //! Share links: an assessment packed into the URL fragment (never sent to any server), and its checked decoder.
 //!
-//! Layout (then base64url without padding, after `#share=`):
-//! `1 | id len, id | version len, version | size+roles | certs+risk | systems u16 | target u16 |
-//! answers, 3 bits each in questionnaire order | per "not applicable": 0 = the suggested
-//! justification, or 1 + u16 length + UTF-8 text`. Notes are never included.
+//! Format 2 (then base64url without padding, after `#share=`):
+//! `2 | id len, id | version len, version | profile fields (tag, length, bytes)…, 0 |
+//! number of scale levels L | answers in questionnaire order, each a code of just enough bits
+//! for L + 3 values (0 none, 1..=L a level, L+1 don't know, L+2 not applicable) | per "not
+//! applicable": 0 = the suggested justification, or 1 + u16 length + UTF-8 text | CRC-32 of
+//! everything before it`. Profile fields carry any number of roles and certifications as bit
+//! masks, so a new one needs no new layout. Notes are never included; N/A justifications are.
+//!
+//! Format 1 links (fixed 3-bit codes for four-level scales, no check digits) still open.
 
 use std::rc::Rc;
 
 use super::answers::{Answer, Answers};
 use super::date::Date;
-use super::i18n::{msg, Lang};
+use super::i18n::{msg, outside, Lang};
 use super::profile::{AiRole, Certification, HighRisk, Profile, SizeBand, MAX_SYSTEMS};
-use super::questionnaire::Questionnaire;
-use super::saved::{Notes, Restored, MAX_TEXT_CHARS};
+use super::questionnaire::{Item, Questionnaire};
+use super::saved::{text_length, Notes, Restored, MAX_TEXT_CHARS};
 
-pub const SHARE_FORMAT: u8 = 1;
+pub const SHARE_FORMAT: u8 = 2;
 /// The fragment prefix that marks a share link.
 pub const PREFIX: &str = "share=";
 /// Longest fragment the decoder reads.
@@ -61,13 +66,96 @@ fn epoch() -> Date {
     }
 }
 
-fn answer_code(answer: Option<&Answer>) -> u8 {
+/// CRC-32 (IEEE 802.3), the check digits of a format 2 link: any flipped bit changes it.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &byte in bytes {
+        crc ^= u32::from(byte);
+        for _ in 0..8 {
+            let mask = (crc & 1).wrapping_neg();
+            crc = (crc >> 1) ^ (0xEDB8_8320 & mask);
+        }
+    }
+    !crc
+}
+
+/// Bits per answer code for a scale of `levels` levels: enough for levels + 3 values.
+fn code_bits(levels: usize) -> usize {
+    let values = levels + 3;
+    (usize::BITS - (values - 1).leading_zeros()) as usize
+}
+
+fn answer_code(answer: Option<&Answer>, levels: u8) -> u32 {
     match answer {
         None => 0,
-        Some(Answer::Level(l)) => 1 + l,
-        Some(Answer::DontKnow) => 5,
-        Some(Answer::NotApplicable(_)) => 6,
+        Some(Answer::Level(l)) => 1 + u32::from(*l),
+        Some(Answer::DontKnow) => u32::from(levels) + 1,
+        Some(Answer::NotApplicable(_)) => u32::from(levels) + 2,
     }
+}
+
+/// Packs `codes` of `bits` bits each, most significant bit first.
+fn pack(codes: &[u32], bits: usize) -> Vec<u8> {
+    let mut packed = vec![0u8; (codes.len() * bits).div_ceil(8)];
+    for (n, code) in codes.iter().enumerate() {
+        for bit in 0..bits {
+            if code >> (bits - 1 - bit) & 1 == 1 {
+                let at = n * bits + bit;
+                packed[at / 8] |= 0x80 >> (at % 8);
+            }
+        }
+    }
+    packed
+}
+
+fn unpack(packed: &[u8], n: usize, bits: usize) -> u32 {
+    (0..bits).fold(0, |c, bit| {
+        let at = n * bits + bit;
+        c << 1 | u32::from(packed[at / 8] >> (7 - at % 8) & 1)
+    })
+}
+
+/// A set of flags as a bit mask, one bit per entry of `all`, in as many bytes as needed.
+fn mask<T: PartialEq>(all: &[T], held: impl Fn(&T) -> bool) -> Vec<u8> {
+    let mut bytes = vec![0u8; all.len().div_ceil(8)];
+    for (i, x) in all.iter().enumerate() {
+        if held(x) {
+            bytes[i / 8] |= 1 << (i % 8);
+        }
+    }
+    bytes
+}
+
+fn unmask<T: Copy>(all: &[T], bytes: &[u8]) -> Option<Vec<T>> {
+    let mut out = Vec::new();
+    for (i, byte) in bytes.iter().enumerate() {
+        for bit in 0..8 {
+            if byte >> bit & 1 == 1 {
+                out.push(*all.get(i * 8 + bit)?);
+            }
+        }
+    }
+    Some(out)
+}
+
+mod tag {
+    pub const END: u8 = 0;
+    pub const SIZE: u8 = 1;
+    pub const ROLES: u8 = 2;
+    pub const CERTIFICATIONS: u8 = 3;
+    pub const HIGH_RISK: u8 = 4;
+    pub const SYSTEMS: u8 = 5;
+    pub const TARGET: u8 = 6;
+}
+
+fn field(bytes: &mut Vec<u8>, tag: u8, value: &[u8]) {
+    bytes.push(tag);
+    bytes.push(value.len() as u8);
+    bytes.extend(value);
+}
+
+fn index_of<T: PartialEq>(all: &[T], x: &T) -> u8 {
+    all.iter().position(|y| y == x).unwrap_or(0) as u8
 }
 
 /// Packs an assessment into a fragment (without the leading `#`). Notes stay behind.
@@ -77,43 +165,44 @@ pub fn encode(questionnaire: &Questionnaire, profile: &Profile, answers: &Answer
         bytes.push(text.len() as u8);
         bytes.extend(text.as_bytes());
     }
-    let size = profile.size.map_or(0, |s| {
-        1 + SizeBand::ALL.iter().position(|x| *x == s).unwrap_or(0) as u8
-    });
-    let roles = AiRole::ALL
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| profile.roles.contains(r))
-        .fold(0u8, |b, (i, _)| b | 1 << i);
-    bytes.push(size | roles << 3);
-    let certs = Certification::ALL
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| profile.holds(**c))
-        .fold(0u8, |b, (i, _)| b | 1 << i);
-    let answered = u8::from(profile.certifications.is_some()) << 3;
-    let risk = profile.high_risk.map_or(0, |r| {
-        1 + HighRisk::ALL.iter().position(|x| *x == r).unwrap_or(0) as u8
-    });
-    bytes.push(certs | answered | risk << 4);
-    bytes.extend((profile.systems.min(u32::from(u16::MAX)) as u16).to_be_bytes());
-    let target = profile.target_date.map_or(0, |d| {
-        epoch().days_until(d).clamp(1, i64::from(u16::MAX)) as u16
-    });
-    bytes.extend(target.to_be_bytes());
-
-    let items: Vec<_> = questionnaire.items().collect();
-    let mut packed = vec![0u8; (items.len() * 3).div_ceil(8)];
-    for (n, item) in items.iter().enumerate() {
-        let code = answer_code(answers.get(&item.id));
-        for bit in 0..3 {
-            if code >> (2 - bit) & 1 == 1 {
-                let at = n * 3 + bit;
-                packed[at / 8] |= 0x80 >> (at % 8);
-            }
-        }
+    if let Some(size) = profile.size {
+        field(&mut bytes, tag::SIZE, &[index_of(&SizeBand::ALL, &size)]);
     }
-    bytes.extend(packed);
+    field(
+        &mut bytes,
+        tag::ROLES,
+        &mask(&AiRole::ALL, |r| profile.roles.contains(r)),
+    );
+    if profile.certifications.is_some() {
+        field(
+            &mut bytes,
+            tag::CERTIFICATIONS,
+            &mask(&Certification::ALL, |c| profile.holds(*c)),
+        );
+    }
+    if let Some(risk) = profile.high_risk {
+        field(
+            &mut bytes,
+            tag::HIGH_RISK,
+            &[index_of(&HighRisk::ALL, &risk)],
+        );
+    }
+    let systems = profile.systems.min(u32::from(u16::MAX)) as u16;
+    field(&mut bytes, tag::SYSTEMS, &systems.to_be_bytes());
+    if let Some(d) = profile.target_date {
+        let days = epoch().days_until(d).clamp(1, i64::from(u16::MAX)) as u16;
+        field(&mut bytes, tag::TARGET, &days.to_be_bytes());
+    }
+    bytes.push(tag::END);
+
+    let levels = questionnaire.scale.levels.len() as u8;
+    bytes.push(levels);
+    let items: Vec<&Item> = questionnaire.items().collect();
+    let codes: Vec<u32> = items
+        .iter()
+        .map(|i| answer_code(answers.get(&i.id), levels))
+        .collect();
+    bytes.extend(pack(&codes, code_bits(usize::from(levels))));
     for item in &items {
         if let Some(Answer::NotApplicable(why)) = answers.get(&item.id) {
             let suggested = item
@@ -131,6 +220,7 @@ pub fn encode(questionnaire: &Questionnaire, profile: &Profile, answers: &Answer
             }
         }
     }
+    bytes.extend(crc32(&bytes).to_be_bytes());
     format!("{PREFIX}{}", base64url(&bytes))
 }
 
@@ -152,7 +242,7 @@ impl ShareError {
             ShareError::NotAShareLink => lang.t("the link does not contain shared results").into(),
             ShareError::TooLong(n) => lang.f(
                 "the link is {n} characters long, far more than shared results need",
-                &[("n", n)],
+                &[("n", &lang.int(*n as u64))],
             ),
             ShareError::Damaged(what) => lang.f(
                 "the link is damaged or incomplete ({what}); ask for it to be sent again",
@@ -160,15 +250,15 @@ impl ShareError {
             ),
             ShareError::UnknownQuestionnaire(id) => lang.f(
                 "the link is for questionnaire \"{id}\", which this widget does not have",
-                &[("id", id)],
+                &[("id", &outside(id, 60))],
             ),
             ShareError::OtherVersion { found, current } => lang.f(
                 "the link was made with version {found} of the questionnaire and this widget has version {current}; ask for a new link or a saved file",
-                &[("found", found), ("current", current)],
+                &[("found", &outside(found, 20)), ("current", current)],
             ),
             ShareError::Invalid(problems) => lang.f(
                 "the link holds impossible answers: {problems}",
-                &[("problems", &problems.join("; "))],
+                &[("problems", &lang.summary(problems))],
             ),
         }
     }
@@ -227,13 +317,22 @@ pub fn decode(
     let bytes = from_base64url(body).ok_or(ShareError::Damaged(msg(
         "it contains characters a link never has",
     )))?;
-    let mut r = Reader {
-        bytes: &bytes,
-        at: 0,
+    let bytes = match bytes.first() {
+        Some(1) => &bytes[..],
+        Some(&SHARE_FORMAT) => {
+            let Some(split) = bytes.len().checked_sub(4).filter(|n| *n > 0) else {
+                return Err(ShareError::Damaged(msg("it ends too early")));
+            };
+            let (data, check) = bytes.split_at(split);
+            if crc32(data).to_be_bytes() != check {
+                return Err(ShareError::Damaged(msg("its check digits do not match")));
+            }
+            data
+        }
+        _ => return Err(ShareError::Damaged(msg("unknown link format"))),
     };
-    if r.byte()? != SHARE_FORMAT {
-        return Err(ShareError::Damaged(msg("unknown link format")));
-    }
+    let format = bytes[0];
+    let mut r = Reader { bytes, at: 1 };
     let len = usize::from(r.byte()?);
     let id = r.text(len)?;
     let len = usize::from(r.byte()?);
@@ -241,16 +340,68 @@ pub fn decode(
     let questionnaire = questionnaires
         .iter()
         .find(|q| q.id == id)
-        .ok_or_else(|| ShareError::UnknownQuestionnaire(id.chars().take(60).collect()))?;
+        .ok_or_else(|| ShareError::UnknownQuestionnaire(id.clone()))?;
     if questionnaire.version != version {
         return Err(ShareError::OtherVersion {
-            found: version.chars().take(20).collect(),
+            found: version,
             current: questionnaire.version.clone(),
         });
     }
     // Messages are in the language of the questionnaire they concern.
     let lang = questionnaire.lang();
     let mut problems = Vec::new();
+    let (profile, levels) = if format == 1 {
+        (profile_v1(&mut r, lang, &mut problems)?, 4)
+    } else {
+        let profile = profile_v2(&mut r, lang, &mut problems)?;
+        (profile, r.byte()?)
+    };
+    if usize::from(levels) != questionnaire.scale.levels.len() {
+        return Err(ShareError::Damaged(msg(
+            "its answer scale differs from the questionnaire's",
+        )));
+    }
+    let bits = if format == 1 {
+        3
+    } else {
+        code_bits(usize::from(levels))
+    };
+    let answers = read_answers(&mut r, questionnaire, levels, bits, &mut problems)?;
+    if r.at != bytes.len() {
+        return Err(ShareError::Damaged(msg("it has extra data at the end")));
+    }
+    if !problems.is_empty() {
+        return Err(ShareError::Invalid(problems));
+    }
+    Ok(Restored {
+        questionnaire: Rc::clone(questionnaire),
+        profile,
+        answers,
+        notes: Notes::new(),
+        saved_at: String::new(),
+        assessment: None,
+        parent: None,
+        migrated_from: None,
+        dropped: Vec::new(),
+    })
+}
+
+fn systems_in_range(systems: u32, lang: Lang, problems: &mut Vec<String>) -> u32 {
+    if !(1..=MAX_SYSTEMS).contains(&systems) {
+        problems.push(lang.f(
+            "{n} AI systems (the range is 1-{max})",
+            &[("n", &systems), ("max", &MAX_SYSTEMS)],
+        ));
+    }
+    systems.clamp(1, MAX_SYSTEMS)
+}
+
+/// The fixed two-byte profile of format 1 links.
+fn profile_v1(
+    r: &mut Reader,
+    lang: Lang,
+    problems: &mut Vec<String>,
+) -> Result<Profile, ShareError> {
     let (a, b) = (r.byte()?, r.byte()?);
     let size = match a & 7 {
         0 => None,
@@ -278,36 +429,96 @@ pub fn decode(
             None
         }),
     };
-    let systems = u32::from(r.u16()?);
-    if !(1..=MAX_SYSTEMS).contains(&systems) {
-        problems.push(lang.f(
-            "{n} AI systems (the range is 1-{max})",
-            &[("n", &systems), ("max", &MAX_SYSTEMS)],
-        ));
-    }
+    let systems = systems_in_range(u32::from(r.u16()?), lang, problems);
     let target = r.u16()?;
-    let profile = Profile {
+    Ok(Profile {
         size,
         roles,
-        systems: systems.clamp(1, MAX_SYSTEMS),
+        systems,
         certifications: (b >> 3 & 1 == 1).then_some(certs),
         high_risk,
         target_date: (target > 0).then(|| epoch().add_days(i64::from(target))),
-    };
+    })
+}
 
-    let items: Vec<_> = questionnaire.items().collect();
-    let packed = r.take((items.len() * 3).div_ceil(8))?.to_vec();
+/// The tagged profile fields of format 2 links.
+fn profile_v2(
+    r: &mut Reader,
+    lang: Lang,
+    problems: &mut Vec<String>,
+) -> Result<Profile, ShareError> {
+    let mut profile = Profile::default();
+    let damaged = || ShareError::Damaged(msg("its organisation profile is malformed"));
+    loop {
+        let tag = r.byte()?;
+        if tag == tag::END {
+            return Ok(profile);
+        }
+        let len = usize::from(r.byte()?);
+        let value = r.take(len)?;
+        let one = || {
+            (len == 1)
+                .then(|| usize::from(value[0]))
+                .ok_or_else(damaged)
+        };
+        let two = || {
+            (len == 2)
+                .then(|| u16::from_be_bytes([value[0], value[1]]))
+                .ok_or_else(damaged)
+        };
+        match tag {
+            tag::SIZE => match SizeBand::ALL.get(one()?) {
+                Some(size) => profile.size = Some(*size),
+                None => problems.push(lang.t("an unknown organisation size").into()),
+            },
+            tag::ROLES => {
+                profile.roles = unmask(&AiRole::ALL, value)
+                    .ok_or_else(damaged)?
+                    .into_iter()
+                    .collect();
+            }
+            tag::CERTIFICATIONS => {
+                profile.certifications = Some(
+                    unmask(&Certification::ALL, value)
+                        .ok_or_else(damaged)?
+                        .into_iter()
+                        .collect(),
+                );
+            }
+            tag::HIGH_RISK => match HighRisk::ALL.get(one()?) {
+                Some(risk) => profile.high_risk = Some(*risk),
+                None => problems.push(lang.t("an unknown EU AI Act answer").into()),
+            },
+            tag::SYSTEMS => profile.systems = systems_in_range(u32::from(two()?), lang, problems),
+            tag::TARGET => {
+                let days = two()?;
+                profile.target_date = (days > 0).then(|| epoch().add_days(i64::from(days)));
+            }
+            _ => return Err(damaged()),
+        }
+    }
+}
+
+/// The packed answer codes and, after them, the justifications of "not applicable" answers.
+fn read_answers(
+    r: &mut Reader,
+    questionnaire: &Questionnaire,
+    levels: u8,
+    bits: usize,
+    problems: &mut Vec<String>,
+) -> Result<Answers, ShareError> {
+    let lang = questionnaire.lang();
+    let items: Vec<&Item> = questionnaire.items().collect();
+    let packed = r.take((items.len() * bits).div_ceil(8))?.to_vec();
     let mut answers = Answers::default();
+    let levels = u32::from(levels);
     for (n, item) in items.iter().enumerate() {
-        let code = (0..3).fold(0u8, |c, bit| {
-            let at = n * 3 + bit;
-            c << 1 | (packed[at / 8] >> (7 - at % 8) & 1)
-        });
+        let code = unpack(&packed, n, bits);
         let answer = match code {
             0 => continue,
-            1..=4 => Answer::Level(code - 1),
-            5 => Answer::DontKnow,
-            6 => {
+            c if c <= levels => Answer::Level((c - 1) as u8),
+            c if c == levels + 1 => Answer::DontKnow,
+            c if c == levels + 2 => {
                 let why = match r.byte()? {
                     0 => match &item.suggest_na {
                         Some(s) => s.justification.clone(),
@@ -325,11 +536,10 @@ pub fn decode(
                     }
                     _ => return Err(ShareError::Damaged(msg("a justification is malformed"))),
                 };
-                if why.chars().count() > MAX_TEXT_CHARS || super::saved::suspicious(&why).is_some()
-                {
+                if text_length(&why) > MAX_TEXT_CHARS {
                     problems.push(lang.f(
-                        "the justification of {item} is not plain text",
-                        &[("item", &item.id)],
+                        "the justification of {item} is longer than {n} characters",
+                        &[("item", &item.id), ("n", &lang.int(MAX_TEXT_CHARS as u64))],
                     ));
                     continue;
                 }
@@ -344,21 +554,7 @@ pub fn decode(
             problems.push(e.message(lang));
         }
     }
-    if r.at != bytes.len() {
-        return Err(ShareError::Damaged(msg("it has extra data at the end")));
-    }
-    if !problems.is_empty() {
-        return Err(ShareError::Invalid(problems));
-    }
-    Ok(Restored {
-        questionnaire: Rc::clone(questionnaire),
-        profile,
-        answers,
-        notes: Notes::new(),
-        saved_at: String::new(),
-        migrated_from: None,
-        dropped: Vec::new(),
-    })
+    Ok(answers)
 }
 
 #[cfg(test)]
@@ -383,5 +579,26 @@ mod tests {
             "a single character cannot hold a byte"
         );
         assert_eq!(from_base64url("TW=u"), None);
+    }
+
+    #[test]
+    fn crc32_matches_the_standard_check_value() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b""), 0);
+    }
+
+    #[test]
+    fn codes_are_just_wide_enough_for_every_scale() {
+        // levels + 3 values: none, each level, don't know, not applicable.
+        assert_eq!(code_bits(2), 3);
+        assert_eq!(code_bits(4), 3);
+        assert_eq!(code_bits(5), 3);
+        assert_eq!(code_bits(6), 4);
+        let codes = [0, 1, 7, 8, 3];
+        let packed = pack(&codes, 4);
+        assert_eq!(
+            (0..5).map(|n| unpack(&packed, n, 4)).collect::<Vec<_>>(),
+            codes
+        );
     }
 }

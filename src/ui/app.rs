@@ -1,23 +1,24 @@
-//! The root component: one reducer over the domain's transition function, plus the effects
-//! around it: saving (merged with other tabs), following other tabs, importing and exporting files.
+//! The root component: one reducer over the domain's transition function, the effects around it
+//! (in `hooks`), and the handlers for files, exports and share links.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use super::components::{Footer, LanguagePicker, NoticeBar, StepNav};
-use super::files::{self, ReadError};
+use super::components::{Footer, ImportDialog, LanguagePicker, NoticeBar, StepNav};
+use super::files;
+use super::hooks::{self, clear_fragment, Shown};
 use super::screens::{
     ProfileScreen, QuestionsScreen, ReportScreen, ResultsScreen, RoadmapScreen, SharedView,
     StartScreen,
 };
 use super::storage;
-use super::sync::{self, error, offer_import, open, Effects};
+use super::sync::{self, offer_import, Effects};
 use crate::domain::catalogue::{self, Entry};
-use crate::domain::date::Date;
 use crate::domain::embed::{EmbedConfig, Theme};
-use crate::domain::i18n::Lang;
-use crate::domain::saved::{self, Restored, Source, MAX_SAVED_BYTES};
-use crate::domain::session::{transition, Event, Screen, Session, State};
+use crate::domain::i18n::{outside, Lang};
+use crate::domain::saved::{self, Restored, SaveMeta};
+use crate::domain::session::{transition, Event, Notice, Screen, Session, State};
 use crate::domain::share;
 use crate::domain::Questionnaire;
 
@@ -35,22 +36,98 @@ impl Reducible for AppState {
 
 pub type Dispatch = UseReducerDispatcher<AppState>;
 
+/// The host's configuration, from the embed URL; anything malformed is ignored with a warning.
+fn read_config() -> Rc<EmbedConfig> {
+    let search = gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default();
+    let (config, warnings) = EmbedConfig::from_query(&search);
+    for warning in warnings {
+        web_sys::console::warn_1(&format!("readiness check: {warning}").into());
+    }
+    Rc::new(config)
+}
+
+/// The built-in questionnaires in `lang` (English where a translation is broken, with a warning).
+fn localised(entries: &[Entry], lang: Lang) -> Rc<Vec<Rc<Questionnaire>>> {
+    Rc::new(
+        catalogue::usable(entries)
+            .iter()
+            .map(|q| {
+                catalogue::localise(q, lang).unwrap_or_else(|errors| {
+                    for e in errors {
+                        web_sys::console::warn_1(&format!("readiness check: {e}").into());
+                    }
+                    Rc::clone(q)
+                })
+            })
+            .collect(),
+    )
+}
+
+/// A refusal of a chosen or dropped file, naming it (cut short and isolated).
+fn file_refused(lang: Lang, name: &str, why: &str) -> Event {
+    Event::Notify(Notice::error(lang.f(
+        "\"{file}\" was not opened: {why}. Your current answers are unchanged.",
+        &[("file", &outside(name, 60)), ("why", &why)],
+    )))
+}
+
+/// Reads a chosen or dropped file, checks it completely, and offers it for opening.
+fn import_file(
+    file: web_sys::File,
+    lang: Lang,
+    questionnaires: Rc<Vec<Rc<Questionnaire>>>,
+    latest: Rc<RefCell<Option<Session>>>,
+    dispatch: Dispatch,
+    effects: Effects,
+) {
+    let name = file.name();
+    yew::platform::spawn_local(async move {
+        match files::read_save(file, &questionnaires, lang).await {
+            Err(why) => dispatch.dispatch(file_refused(lang, &name, &why)),
+            Ok(restored) => offer_import(restored, &latest, &dispatch, &effects),
+        }
+    });
+}
+
+/// Downloads the open assessment as a save file.
+fn save_to_file(session: &Session, lang: Lang, dispatch: &Dispatch) {
+    let now = storage::now_iso();
+    let meta = SaveMeta {
+        saved_at: now.clone(),
+        assessment: Some(session.assessment.clone()),
+        parent: None,
+    };
+    let text = saved::encode_snapshot(&session.questionnaire, &session.snapshot(), &meta);
+    let filename = format!(
+        "{}-{}.json",
+        session.questionnaire.id,
+        &now[..10.min(now.len())]
+    );
+    if !files::download(&filename, &text, "application/json") {
+        dispatch.dispatch(Event::Notify(Notice::error(
+            lang.t("The browser refused to create the file."),
+        )));
+    }
+}
+
+/// The share link of the open assessment: this page's address and the packed answers.
+fn share_link(session: &Session) -> String {
+    let location = gloo::utils::window().location();
+    format!(
+        "{}{}#{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        share::encode(&session.questionnaire, &session.profile, &session.answers)
+    )
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
     let entries: Rc<Vec<Entry>> = use_memo((), |_| catalogue::load());
-    // The host's configuration, from the embed URL; anything malformed is ignored with a warning.
-    let config: Rc<Rc<EmbedConfig>> = use_memo((), |_| {
-        let search = gloo::utils::window()
-            .location()
-            .search()
-            .unwrap_or_default();
-        let (config, warnings) = EmbedConfig::from_query(&search);
-        for warning in warnings {
-            web_sys::console::warn_1(&format!("readiness check: {warning}").into());
-        }
-        Rc::new(config)
-    });
-    let config: Rc<EmbedConfig> = (*config).clone();
+    let config: Rc<EmbedConfig> = (*use_memo((), |_| read_config())).clone();
     // The host's language, else the one chosen on an earlier visit, else the browser's.
     let lang = {
         let configured = config.language;
@@ -61,179 +138,73 @@ pub fn app() -> Html {
         })
     };
     let lang_now: Lang = *lang;
-    // The built-in questionnaires in the language on screen (English if a translation is broken).
-    let questionnaires: Rc<Vec<Rc<Questionnaire>>> = {
+    let questionnaires: Rc<Vec<Rc<Questionnaire>>> = (*{
         let entries = entries.clone();
-        use_memo(lang_now, move |lang| {
-            catalogue::usable(&entries)
-                .iter()
-                .map(|q| {
-                    catalogue::localise(q, *lang).unwrap_or_else(|errors| {
-                        for e in errors {
-                            web_sys::console::warn_1(&format!("readiness check: {e}").into());
-                        }
-                        Rc::clone(q)
-                    })
-                })
-                .collect()
-        })
-    };
+        use_memo(lang_now, move |lang| localised(&entries, *lang))
+    })
+    .clone();
     let root = use_node_ref();
-    let effects = use_memo((), |_| Effects::default());
-    let effects = (*effects).clone();
+    let effects = (*use_memo((), |_| Effects::default())).clone();
     // Open the questionnaire the host asked for, or resume the one this browser used last, as
     // the initial state: the first paint is already the assessment, never a flash of the list.
     let state = {
         let (config, questionnaires, effects) =
             (config.clone(), questionnaires.clone(), effects.clone());
         use_reducer(move || {
+            hooks::warn_unknown_questionnaire(&config, &questionnaires);
             let wanted = config.questionnaire.clone().or_else(storage::last_opened);
             let resume = questionnaires
                 .iter()
                 .find(|q| Some(&q.id) == wanted.as_ref());
             let initial = State::default();
             AppState(match resume {
-                Some(q) => transition(&initial, sync::open_event(&effects, Rc::clone(q), None)),
+                Some(q) => transition(
+                    &initial,
+                    sync::open_event(&effects, Rc::clone(q), None, None),
+                ),
                 None => initial,
             })
         })
     };
-    let pending = use_state(|| None::<Restored>);
     let shared = use_state(|| None::<Rc<Restored>>);
-    let dragging = use_state(|| false);
     let today = *use_memo((), |_| storage::today());
     let dispatch = state.dispatcher();
     // The latest session, for event listeners created once.
     let latest = use_mut_ref(|| None::<Session>);
     *latest.borrow_mut() = state.0.session.clone();
 
-    // A new language: the open assessment (and a shared view) switch to it, answers untouched.
-    {
-        let applied = use_mut_ref(|| lang_now);
-        let (questionnaires, dispatch, shared) =
-            (questionnaires.clone(), dispatch.clone(), shared.clone());
-        use_effect_with(lang_now, move |lang| {
-            let element = gloo::utils::document().document_element();
-            if let Some(element) = element {
-                let _ = element.set_attribute("lang", lang.code());
-            }
-            super::rescue::set_lang(*lang);
-            // At start-up everything is already in this language.
-            if std::mem::replace(&mut *applied.borrow_mut(), *lang) == *lang {
-                return;
-            }
-            let find = |id: &str| questionnaires.iter().find(|q| q.id == id).cloned();
-            if let Some(view) = shared.as_ref() {
-                if let Some(q) =
-                    find(&view.questionnaire.id).filter(|q| q.version == view.questionnaire.version)
-                {
-                    let mut view = (**view).clone();
-                    view.questionnaire = q;
-                    shared.set(Some(Rc::new(view)));
-                }
-            }
-            for q in questionnaires.iter() {
-                dispatch.dispatch(Event::Relocalise(Rc::clone(q)));
-            }
-        });
-    }
-    let on_lang = {
-        let lang = lang.clone();
-        Callback::from(move |chosen: Lang| {
-            storage::remember_lang(chosen);
-            lang.set(chosen);
-        })
+    let title = match (&state.0.screen, &state.0.session) {
+        (Screen::Report, Some(session)) => lang_now.f(
+            "{title}: readiness report, {date}",
+            &[
+                ("title", &session.questionnaire.title),
+                ("date", &lang_now.date(today)),
+            ],
+        ),
+        _ => lang_now.t("ISO/IEC 42001 readiness check").to_string(),
     };
-
-    // Branding through CSS custom properties, set with the CSSOM (the CSP forbids style attributes).
-    {
-        let (root, config) = (root.clone(), config.clone());
-        use_effect_with((), move |_| {
-            if let Some(element) = root.cast::<web_sys::HtmlElement>() {
-                let style = element.style();
-                let set = |name: &str, value: &Option<String>| {
-                    if let Some(value) = value {
-                        let _ = style.set_property(name, value);
-                    }
-                };
-                set("--aims-accent", &config.accent);
-                set("--aims-accent-strong", &config.accent);
-                set("--aims-on-accent", &config.accent_text);
-                set("--aims-font", &config.font);
-            }
-        });
-    }
-
-    // Save after every change to profile, answers or notes: an effect, never part of a transition.
-    {
-        let session = state.0.session.clone();
-        let revision = session
-            .as_ref()
-            .map(|s| (s.questionnaire.id.clone(), s.revision));
-        let (dispatch, effects) = (dispatch.clone(), effects.clone());
-        use_effect_with(revision, move |revision| {
-            if let (Some(session), Some((_, rev))) = (session, revision) {
-                if *rev > 0 {
-                    sync::save(&session, &effects, &dispatch);
-                }
-            }
-        });
-    }
-
-    // Follow other tabs: when one saves this assessment, take its answers (merged with ours).
-    {
-        let (dispatch, effects, latest) = (dispatch.clone(), effects.clone(), latest.clone());
-        use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
-                    let session = latest.borrow().clone();
-                    if let (Some(event), Some(session)) =
-                        (event.dyn_ref::<web_sys::StorageEvent>(), session)
-                    {
-                        sync::follow(event, &session, &effects, &dispatch);
-                    }
-                });
-            move || drop(listener)
-        });
-    }
-
-    // Shared results arrive in the URL fragment, at start-up or when a link is pasted later.
-    // The listener lives as long as the app, so it reads the language and questionnaires in use.
+    hooks::use_document_language(lang_now, title);
+    hooks::use_branding(root.clone(), config.clone());
+    hooks::use_save(state.0.session.clone(), effects.clone(), dispatch.clone());
+    hooks::use_follow_tabs(latest.clone(), effects.clone(), dispatch.clone());
     let current = use_mut_ref(|| (lang_now, questionnaires.clone()));
     *current.borrow_mut() = (lang_now, questionnaires.clone());
-    {
-        let (current, shared, dispatch) = (current.clone(), shared.clone(), dispatch.clone());
-        use_effect_with((), move |_| {
-            let read = move || {
-                let hash = gloo::utils::window().location().hash().unwrap_or_default();
-                if !hash.starts_with(&format!("#{}", share::PREFIX)) {
-                    return;
-                }
-                let (lang, questionnaires) = current.borrow().clone();
-                match share::decode(&hash, &questionnaires) {
-                    Ok(restored) => shared.set(Some(Rc::new(restored))),
-                    Err(e) => {
-                        clear_fragment();
-                        dispatch.dispatch(Event::Notify(error(lang.f(
-                            "The shared link could not be opened: {why}. Your own answers are unchanged.",
-                            &[("why", &e.message(lang))],
-                        ))));
-                    }
-                }
-            };
-            read();
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    read()
-                });
-            move || drop(listener)
-        });
-    }
+    hooks::use_share_fragment(current, shared.clone(), dispatch.clone());
+    let s = &state.0;
+    hooks::use_show_new_screen(
+        root.clone(),
+        Shown {
+            screen: s.screen,
+            section: s.session.as_ref().map_or(0, |x| x.section),
+            shared: shared.is_some(),
+            focus_item: s.focus_item.clone(),
+        },
+    );
 
     // Choosing "Change questionnaire" means the next visit starts at the list, not back in here.
     {
         let previous = use_mut_ref(|| Screen::Start);
-        use_effect_with(state.0.screen, move |screen| {
+        use_effect_with(s.screen, move |screen| {
             if *screen == Screen::Start && *previous.borrow() != Screen::Start {
                 storage::forget_last();
             }
@@ -241,99 +212,73 @@ pub fn app() -> Html {
         });
     }
 
-    // Import: check everything first; ask before replacing answers this device already holds.
+    // A new language: the open assessment (and a shared view) switch to it, answers untouched.
+    let on_lang = {
+        let (lang, shared, dispatch, latest, entries) = (
+            lang.clone(),
+            shared.clone(),
+            dispatch.clone(),
+            latest.clone(),
+            entries.clone(),
+        );
+        Callback::from(move |chosen: Lang| {
+            storage::remember_lang(chosen);
+            lang.set(chosen);
+            let in_lang = localised(&entries, chosen);
+            let find = |q: &Questionnaire| {
+                in_lang
+                    .iter()
+                    .find(|x| x.id == q.id && x.version == q.version)
+                    .cloned()
+            };
+            if let Some(view) = shared.as_ref() {
+                if let Some(q) = find(&view.questionnaire) {
+                    let mut view = (**view).clone();
+                    view.questionnaire = q;
+                    shared.set(Some(Rc::new(view)));
+                }
+            }
+            let open = latest
+                .borrow()
+                .as_ref()
+                .and_then(|s| find(&s.questionnaire));
+            if let Some(q) = open {
+                dispatch.dispatch(Event::Relocalise(q));
+            }
+        })
+    };
+
     let on_file = {
-        let (questionnaires, pending, dispatch, effects, latest) = (
+        let (questionnaires, dispatch, effects, latest) = (
             questionnaires.clone(),
-            pending.clone(),
             dispatch.clone(),
             effects.clone(),
             latest.clone(),
         );
         Callback::from(move |file: web_sys::File| {
-            let (questionnaires, pending, dispatch, effects, latest) = (
+            import_file(
+                file,
+                lang_now,
                 questionnaires.clone(),
-                pending.clone(),
+                latest.clone(),
                 dispatch.clone(),
                 effects.clone(),
-                latest.clone(),
-            );
-            let name = file.name();
-            yew::platform::spawn_local(async move {
-                let text = match files::read_text(file, MAX_SAVED_BYTES).await {
-                    Ok(text) => text,
-                    Err(ReadError::TooLarge(size)) => {
-                        let e = saved::SavedError::TooLarge(size as usize);
-                        dispatch.dispatch(Event::Notify(error(lang_now.f(
-                            "\"{file}\" was not opened: {why}. Your current answers are unchanged.",
-                            &[("file", &name), ("why", &e.message(lang_now))],
-                        ))));
-                        return;
-                    }
-                    Err(ReadError::Unreadable) => {
-                        dispatch.dispatch(Event::Notify(error(lang_now.f(
-                            "\"{file}\" could not be read. Your current answers are unchanged.",
-                            &[("file", &name)],
-                        ))));
-                        return;
-                    }
-                };
-                match saved::decode(&text, &questionnaires, Source::Import) {
-                    Err(e) => dispatch.dispatch(Event::Notify(error(lang_now.f(
-                        "\"{file}\" was not opened: {why}. Your current answers are unchanged.",
-                        &[("file", &name), ("why", &e.message(lang_now))],
-                    )))),
-                    Ok(restored) => offer_import(restored, &latest, &pending, &dispatch, &effects),
-                }
-            });
+            )
         })
     };
+    let dragging = hooks::use_window_drop(on_file.clone());
 
     let on_export = {
-        let latest = latest.clone();
-        let dispatch = dispatch.clone();
+        let (latest, dispatch) = (latest.clone(), dispatch.clone());
         Callback::from(move |_: ()| {
-            let Some(session) = latest.borrow().clone() else {
-                return;
-            };
-            let now = storage::now_iso();
-            let text = saved::encode(
-                &session.questionnaire,
-                &session.profile,
-                &session.answers,
-                &session.notes,
-                &now,
-            );
-            let filename = format!(
-                "{}-{}.json",
-                session.questionnaire.id,
-                &now[..10.min(now.len())]
-            );
-            if !files::download(&filename, &text, "application/json") {
-                dispatch.dispatch(Event::Notify(error(
-                    lang_now.t("The browser refused to create the file."),
-                )));
+            if let Some(session) = latest.borrow().as_ref() {
+                save_to_file(session, lang_now, &dispatch);
             }
         })
     };
-
     let share_link = {
         let latest = latest.clone();
-        Callback::from(move |_: ()| {
-            let Some(session) = latest.borrow().clone() else {
-                return String::new();
-            };
-            let location = gloo::utils::window().location();
-            let base = format!(
-                "{}{}",
-                location.origin().unwrap_or_default(),
-                location.pathname().unwrap_or_default()
-            );
-            format!(
-                "{base}#{}",
-                share::encode(&session.questionnaire, &session.profile, &session.answers)
-            )
-        })
+        Callback::from(move |_: ()| latest.borrow().as_ref().map(share_link).unwrap_or_default())
     };
     let close_shared = {
         let shared = shared.clone();
@@ -343,9 +288,8 @@ pub fn app() -> Html {
         })
     };
     let import_shared = {
-        let (shared, pending, dispatch, effects, latest) = (
+        let (shared, dispatch, effects, latest) = (
             shared.clone(),
-            pending.clone(),
             dispatch.clone(),
             effects.clone(),
             latest.clone(),
@@ -356,68 +300,10 @@ pub fn app() -> Html {
             };
             clear_fragment();
             shared.set(None);
-            offer_import(restored, &latest, &pending, &dispatch, &effects);
+            offer_import(restored, &latest, &dispatch, &effects);
         })
     };
 
-    let ondragover = {
-        let dragging = dragging.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if !*dragging {
-                dragging.set(true);
-            }
-        })
-    };
-    let ondragleave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let ondrop = {
-        let (dragging, on_file) = (dragging.clone(), on_file.clone());
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            dragging.set(false);
-            let file = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0));
-            if let Some(file) = file {
-                on_file.emit(file);
-            }
-        })
-    };
-
-    let confirm_import = pending.as_ref().map(|restored| {
-        let confirm = {
-            let (pending, dispatch, effects, restored) = (pending.clone(), dispatch.clone(), effects.clone(), restored.clone());
-            Callback::from(move |_: MouseEvent| {
-                pending.set(None);
-                open(&dispatch, &effects, Rc::clone(&restored.questionnaire), Some(restored.clone()));
-            })
-        };
-        let cancel = {
-            let pending = pending.clone();
-            Callback::from(move |_: MouseEvent| pending.set(None))
-        };
-        html! {
-            <div class="notice confirm-import" role="alertdialog" aria-labelledby="import-title">
-                <div>
-                    <p id="import-title" class="confirm-title">{ lang_now.f("Open this saved assessment of the {title}?", &[("title", &restored.questionnaire.title)]) }</p>
-                    <p>{ match Date::parse(restored.saved_at.get(..10).unwrap_or("")) {
-                        Some(date) => lang_now.f("It holds {n} answers, saved {date}. It replaces the answers this device holds for that questionnaire.", &[("n", &restored.answers.len()), ("date", &lang_now.date(date))]),
-                        None => lang_now.f("It holds {n} answers. It replaces the answers this device holds for that questionnaire.", &[("n", &restored.answers.len())]),
-                    } }</p>
-                </div>
-                <div class="button-row">
-                    <button type="button" class="button" onclick={confirm}>{ lang_now.t("Open it") }</button>
-                    <button type="button" class="button secondary" onclick={cancel}>{ lang_now.t("Keep my current answers") }</button>
-                </div>
-            </div>
-        }
-    });
-
-    let s = &state.0;
     let body = match (&s.screen, &s.session, shared.as_ref()) {
         (_, _, Some(view)) => html! {
             <SharedView shared={Rc::clone(view)} {today} dispatch={dispatch.clone()}
@@ -448,12 +334,15 @@ pub fn app() -> Html {
         Theme::Light => Some("theme-light"),
         Theme::Dark => Some("theme-dark"),
     };
+    let pending = s.pending_import.as_ref().map(|p| {
+        html! { <ImportDialog pending={(**p).clone()} dispatch={dispatch.clone()} effects={effects.clone()} /> }
+    });
 
     html! {
         <ContextProvider<Rc<EmbedConfig>> context={config.clone()}>
         <ContextProvider<Lang> context={lang_now}>
-        <div class={classes!("aims", dragging.then_some("dragging"), theme_class)} data-screen={format!("{:?}", s.screen).to_lowercase()}
-            ref={root} {ondragover} {ondragleave} {ondrop}>
+        <div class={classes!("aims", dragging.then_some("dragging"), theme_class)} data-screen={s.screen.key()}
+            ref={root}>
             <header class="aims-header">
                 <div class="brand">
                     if let Some(logo) = &config.logo {
@@ -476,11 +365,11 @@ pub fn app() -> Html {
             if saving_off {
                 <p class="saving-off" role="status">{ lang_now.t("Saving is off: answers live only in this page until you close it. Use \"Save to file\" to keep them.") }</p>
             }
-            { confirm_import.unwrap_or_default() }
+            { pending.unwrap_or_default() }
             if let Some(notice) = &s.notice {
                 <NoticeBar notice={notice.clone()} dispatch={dispatch.clone()} />
             }
-            if *dragging {
+            if dragging {
                 <p class="drop-hint" aria-hidden="true">{ lang_now.t("Drop a saved assessment (.json) to open it") }</p>
             }
             <main class="aims-main" id="aims-main">{ body }</main>
@@ -488,21 +377,5 @@ pub fn app() -> Html {
         </div>
         </ContextProvider<Lang>>
         </ContextProvider<Rc<EmbedConfig>>>
-    }
-}
-
-use wasm_bindgen::JsCast;
-
-/// Removes the share fragment from the address bar, so a reload does not reopen it.
-fn clear_fragment() {
-    let window = gloo::utils::window();
-    let location = window.location();
-    let url = format!(
-        "{}{}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }

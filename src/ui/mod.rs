@@ -3,6 +3,7 @@
 mod app;
 mod components;
 mod files;
+mod hooks;
 mod rescue;
 mod screens;
 mod storage;

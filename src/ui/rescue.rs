@@ -62,7 +62,10 @@ fn show_rescue() -> Option<()> {
     }) {
         panel.append_child(&link).ok()?;
     }
-    root.set_inner_html("");
+    // Emptied node by node: no HTML parsing, so the page's Trusted Types policy holds here too.
+    while let Some(child) = root.first_child() {
+        root.remove_child(&child).ok()?;
+    }
     root.append_child(&panel).ok()?;
     Some(())
 }

@@ -8,7 +8,8 @@ use std::rc::Rc;
 use crate::domain::date::Date;
 use crate::domain::i18n::Lang;
 use crate::domain::saved::{self, Restored, Source};
-use crate::domain::session::{Notice, NoticeKind};
+use crate::domain::session::Notice;
+use crate::domain::sync::{move_aside, Store, Tracker};
 use crate::domain::Questionnaire;
 
 /// Every key this widget writes starts with this prefix.
@@ -59,74 +60,103 @@ fn remove(key: &str) {
     }
 }
 
+/// This browser's localStorage as the domain's [`Store`].
+pub struct Local;
+
+impl Store for Local {
+    fn get(&self, key: &str) -> Option<String> {
+        get(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        set(key, value)
+    }
+
+    fn remove(&mut self, key: &str) {
+        remove(key)
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let Some(storage) = storage() else {
+            return Vec::new();
+        };
+        let count = storage.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|n| storage.key(n).ok().flatten())
+            .collect()
+    }
+}
+
+/// A fresh random id for a new assessment (not a secret: it only keeps calendar events apart).
+pub fn new_id() -> String {
+    let part = || (js_sys::Math::random() * 4_294_967_296.0) as u32;
+    format!("{:08x}{:08x}", part(), part())
+}
+
 /// What storage held for a questionnaire, and whether saving over it is safe.
 pub struct Loaded {
     pub restored: Option<Restored>,
-    /// The exact stored text, so a later save can tell whether another tab wrote since.
-    pub text: Option<String>,
+    /// Tracks the stored copy for later saves and other tabs' writes.
+    pub tracker: Tracker,
     pub notice: Option<Notice>,
     /// False when unreadable data could not be moved aside (saving would destroy it) or
     /// when storage is unavailable.
     pub can_save: bool,
 }
 
-/// Reads what this browser holds for a questionnaire. Unreadable data is moved aside, never lost.
+/// Reads what this browser holds for a questionnaire. Unreadable data is moved aside under a
+/// dated key (the newest few are kept), never lost.
 pub fn load(questionnaire: &Rc<Questionnaire>) -> Loaded {
     let lang = questionnaire.lang();
+    let key = questionnaire.storage_key();
     if !available() {
+        // The "saving is off" banner says so; no second notice repeats it.
         return Loaded {
             restored: None,
-            text: None,
-            notice: Some(Notice {
-                kind: NoticeKind::Error,
-                text: lang.t("This browser does not let the widget store anything, so saving is off: your answers live only in this page.").into(),
-            }),
+            tracker: Tracker::new(key, None, None),
+            notice: None,
             can_save: false,
         };
     }
-    let key = questionnaire.storage_key();
     let Some(text) = get(&key) else {
         return Loaded {
             restored: None,
-            text: None,
+            tracker: Tracker::new(key, None, None),
             notice: None,
             can_save: true,
         };
     };
     match saved::decode(&text, std::slice::from_ref(questionnaire), Source::Storage) {
         Ok(restored) => {
-            let notice = (!restored.dropped.is_empty()).then(|| Notice {
-                kind: NoticeKind::Info,
-                text: lang.f(
+            let notice = (!restored.dropped.is_empty()).then(|| {
+                Notice::info(lang.f(
                     "Your saved answers were restored, except {n}: {what}.",
                     &[
                         ("n", &restored.dropped.len()),
-                        ("what", &restored.dropped.join("; ")),
+                        ("what", &lang.summary(&restored.dropped)),
                     ],
-                ),
+                ))
             });
             Loaded {
+                tracker: Tracker::new(key, Some(&text), Some(&restored)),
                 restored: Some(restored),
-                text: Some(text),
                 notice,
                 can_save: true,
             }
         }
         Err(e) => {
-            let backup = format!("{key}:unreadable");
-            let kept = set(&backup, &text);
+            let now = now_iso();
+            let kept = move_aside(&mut Local, &key, &text, &now);
             let message = if kept {
-                lang.f("The answers saved in this browser could not be read: {why}. They were kept under \"{key}\" and you are starting with a blank assessment.", &[("why", &e.message(lang)), ("key", &backup)])
+                lang.f("The answers saved in this browser could not be read: {why}. A copy was kept (see \"Your data\" below) and you are starting with a blank assessment.", &[("why", &e.message(lang))])
             } else {
                 lang.f("The answers saved in this browser could not be read: {why}. They were left untouched and saving is off for now.", &[("why", &e.message(lang))])
             };
             Loaded {
                 restored: None,
-                text: None,
-                notice: Some(Notice {
-                    kind: NoticeKind::Error,
-                    text: message,
-                }),
+                // The unreadable text stays "known": a save replaces it only once it is copied.
+                tracker: Tracker::new(key, kept.then_some(text.as_str()), None),
+                notice: Some(Notice::error(message)),
                 can_save: kept,
             }
         }
@@ -164,13 +194,16 @@ pub fn last_opened() -> Option<String> {
     get(LAST_OPENED)
 }
 
+/// What this browser holds for a questionnaire, if it can be read.
+pub fn saved(questionnaire: &Rc<Questionnaire>) -> Option<Restored> {
+    get(&questionnaire.storage_key()).and_then(|text| {
+        saved::decode(&text, std::slice::from_ref(questionnaire), Source::Storage).ok()
+    })
+}
+
 /// How many answers this browser holds for a questionnaire, for the start screen.
 pub fn saved_answer_count(questionnaire: &Rc<Questionnaire>) -> usize {
-    get(&questionnaire.storage_key())
-        .and_then(|text| {
-            saved::decode(&text, std::slice::from_ref(questionnaire), Source::Storage).ok()
-        })
-        .map_or(0, |r| r.answers.len())
+    saved(questionnaire).map_or(0, |r| r.answers.len())
 }
 
 /// Every key this widget stored on this device, with the size of its value in characters.

@@ -1,28 +1,22 @@
 //! Keeping the open assessment in step with this browser's storage: opening, offering imports,
-//! saving after each change (merging what another tab wrote meanwhile), and following other tabs.
+//! saving after each change (the domain's `sync::Tracker` merges what another tab wrote and
+//! moves unreadable data aside), and following other tabs.
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use yew::prelude::*;
 
 use super::app::Dispatch;
-use super::storage;
-use crate::domain::saved::{self, Restored, Snapshot, Source};
-use crate::domain::session::{Event, Notice, NoticeKind, Session};
+use super::storage::{self, Local};
+use crate::domain::i18n::outside;
+use crate::domain::saved::{Restored, SaveMeta};
+use crate::domain::session::{import_replaces, Event, Notice, PendingImport, Session};
+use crate::domain::sync::{SaveRefused, Tracker};
 use crate::domain::Questionnaire;
-
-/// What this tab last read from or wrote to storage for the open assessment.
-#[derive(Clone, Debug, Default)]
-struct Synced {
-    key: String,
-    text: Option<String>,
-    snapshot: Snapshot,
-}
 
 /// Shared, non-rendering state of the storage effects.
 #[derive(Clone)]
 pub struct Effects {
-    synced: Rc<RefCell<Synced>>,
+    tracker: Rc<RefCell<Option<Tracker>>>,
     /// False once storage refused a write or must not be overwritten.
     saving: Rc<RefCell<bool>>,
 }
@@ -30,7 +24,7 @@ pub struct Effects {
 impl Default for Effects {
     fn default() -> Self {
         Effects {
-            synced: Rc::default(),
+            tracker: Rc::default(),
             saving: Rc::new(RefCell::new(true)),
         }
     }
@@ -38,7 +32,7 @@ impl Default for Effects {
 
 impl PartialEq for Effects {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.synced, &other.synced)
+        Rc::ptr_eq(&self.tracker, &other.tracker)
     }
 }
 
@@ -49,48 +43,29 @@ impl Effects {
     }
 }
 
-pub fn info(text: impl Into<String>) -> Option<Notice> {
-    Some(Notice {
-        kind: NoticeKind::Info,
-        text: text.into(),
-    })
-}
-
-pub fn error(text: impl Into<String>) -> Notice {
-    Notice {
-        kind: NoticeKind::Error,
-        text: text.into(),
-    }
-}
-
-/// Opens a questionnaire with what this browser saved for it, or with an imported assessment.
+/// Opens a questionnaire with what this browser saved for it, or with an imported assessment
+/// (`replaced`: the answers it replaces, offered for undo).
 pub fn open(
     dispatch: &Dispatch,
     effects: &Effects,
     questionnaire: Rc<Questionnaire>,
     imported: Option<Restored>,
+    replaced: Option<crate::domain::saved::Snapshot>,
 ) {
-    dispatch.dispatch(open_event(effects, questionnaire, imported));
+    dispatch.dispatch(open_event(effects, questionnaire, imported, replaced));
 }
 
-/// The event that opens a questionnaire; reads storage and records what was synced. The app
-/// also uses it for its initial state, so a returning visitor's first paint is their questions.
+/// The event that opens a questionnaire; reads storage and starts tracking it. The app also
+/// uses it for its initial state, so a returning visitor's first paint is their assessment.
 pub fn open_event(
     effects: &Effects,
     questionnaire: Rc<Questionnaire>,
     imported: Option<Restored>,
+    replaced: Option<crate::domain::saved::Snapshot>,
 ) -> Event {
     let loaded = storage::load(&questionnaire);
     *effects.saving.borrow_mut() = loaded.can_save;
-    *effects.synced.borrow_mut() = Synced {
-        key: questionnaire.storage_key(),
-        text: loaded.text,
-        snapshot: loaded
-            .restored
-            .as_ref()
-            .map(Restored::snapshot)
-            .unwrap_or_default(),
-    };
+    *effects.tracker.borrow_mut() = Some(loaded.tracker);
     storage::remember_last(&questionnaire.id);
     let lang = questionnaire.lang();
     let (restored, notice, imported) = match imported {
@@ -103,116 +78,119 @@ pub fn open_event(
                 text.push(' ');
                 text.push_str(&lang.f(
                     "It was made with version {old} of this questionnaire and was carried over to version {new}.",
-                    &[("old", old), ("new", &questionnaire.version)],
+                    &[("old", &outside(old, 20)), ("new", &questionnaire.version)],
                 ));
             }
             if !file.dropped.is_empty() {
                 text.push(' ');
                 text.push_str(&lang.f(
                     "Not carried over: {what}.",
-                    &[("what", &file.dropped.join("; "))],
+                    &[("what", &lang.summary(&file.dropped))],
                 ));
             }
-            (Some(file), info(text), true)
+            (Some(file), Some(Notice::info(text)), true)
         }
         None => (loaded.restored, loaded.notice, false),
     };
     Event::Open {
         questionnaire,
-        restored,
+        restored: restored.map(Box::new),
         notice,
         imported,
+        assessment: storage::new_id(),
+        replaced: replaced.map(Box::new),
     }
 }
 
-/// Opens imported answers at once, or asks first when this device already holds answers for
-/// that questionnaire (from a file or a share link alike).
+/// Opens imported answers at once when nothing different would be lost, or asks first when
+/// this device (or the open assessment) holds other answers for that questionnaire.
 pub fn offer_import(
     restored: Restored,
     latest: &RefCell<Option<Session>>,
-    pending: &UseStateHandle<Option<Restored>>,
     dispatch: &Dispatch,
     effects: &Effects,
 ) {
-    let on_device = storage::saved_answer_count(&restored.questionnaire);
     let in_view = latest
         .borrow()
         .as_ref()
-        .is_some_and(|s| s.questionnaire.id == restored.questionnaire.id && !s.answers.is_empty());
-    if on_device > 0 || in_view {
-        pending.set(Some(restored));
-    } else {
-        open(
+        .filter(|s| s.questionnaire.id == restored.questionnaire.id)
+        .map(Session::snapshot);
+    let current = in_view.or_else(|| storage::saved(&restored.questionnaire).map(|r| r.snapshot()));
+    match import_replaces(current.as_ref(), &restored.snapshot()) {
+        Some(replaces) => dispatch.dispatch(Event::AskImport(Box::new(PendingImport {
+            restored,
+            replaces,
+        }))),
+        None => open(
             dispatch,
             effects,
             Rc::clone(&restored.questionnaire),
             Some(restored),
-        );
+            None,
+        ),
     }
 }
 
-/// Reads what another tab stored and merges it with this tab's state since the last sync.
-/// Returns their snapshot, the merged one, and the items both changed.
-fn merge_stored(
-    synced: &Synced,
-    ours: &Snapshot,
-    text: &str,
-    q: &Rc<Questionnaire>,
-) -> Option<(Snapshot, Snapshot, Vec<String>)> {
-    let theirs = saved::decode(text, std::slice::from_ref(q), Source::Storage)
-        .ok()?
-        .snapshot();
-    let (merged, conflicts) = saved::merge(&synced.snapshot, ours, &theirs, q.lang());
-    Some((theirs, merged, conflicts))
-}
-
-/// Saves the session, first merging in anything another tab wrote since this tab last synced.
+/// Saves the session: the tracker merges what another tab wrote since, moves unreadable data
+/// aside, writes and checks the write.
 pub fn save(session: &Session, effects: &Effects, dispatch: &Dispatch) {
     let q = &session.questionnaire;
     let lang = q.lang();
     let now = storage::now_iso();
     let filename = format!("{}-{}.json", q.id, now.get(..10).unwrap_or("answers"));
-    let encode = |s: &Snapshot| saved::encode(q, &s.profile, &s.answers, &s.notes, &now);
-    // Encoded once: the same text is the rescue download and, unless merged, the stored copy.
-    let mut ours = session.snapshot();
-    let mut text = encode(&ours);
-    super::rescue::remember(filename.clone(), text.clone());
+    let meta = SaveMeta {
+        saved_at: now.clone(),
+        assessment: Some(session.assessment.clone()),
+        parent: None,
+    };
+    let snapshot = session.snapshot();
+    // The rescue download holds the latest answers even when storage is off.
+    super::rescue::remember(
+        filename.clone(),
+        crate::domain::saved::encode_snapshot(q, &snapshot, &meta),
+    );
     if !effects.saving() {
         return;
     }
-    let key = q.storage_key();
-    let mut synced = effects.synced.borrow_mut();
-    let stored = storage::get(&key);
-    if let Some(stored) = stored.filter(|s| synced.key == key && Some(s) != synced.text.as_ref()) {
-        if let Some((_, merged, conflicts)) = merge_stored(&synced, &ours, &stored, q) {
-            let notice = if conflicts.is_empty() {
-                info(lang.t("Changes made in another tab were merged with yours."))
-            } else {
-                info(lang.f(
-                    "Another tab changed the same answers; this tab's answer was kept for: {items}.",
-                    &[("items", &conflicts.join(", "))],
-                ))
-            };
-            ours = merged;
-            text = encode(&ours);
-            super::rescue::remember(filename, text.clone());
-            dispatch.dispatch(Event::Adopt {
-                snapshot: ours.clone(),
-                notice,
-            });
+    let mut tracker = effects.tracker.borrow_mut();
+    let Some(tracker) = tracker.as_mut().filter(|t| t.key == q.storage_key()) else {
+        return;
+    };
+    match tracker.save(&mut Local, q, &snapshot, &meta) {
+        Ok(saved) => {
+            if let Some(merged) = saved.merged {
+                super::rescue::remember(filename, saved.text);
+                let notice = if saved.conflicts.is_empty() {
+                    Notice::info(lang.t("Changes made in another tab were merged with yours."))
+                } else {
+                    Notice::info(lang.f(
+                        "Another tab changed the same answers; this tab's answer was kept for: {items}.",
+                        &[("items", &lang.summary(&saved.conflicts))],
+                    ))
+                };
+                dispatch.dispatch(Event::Adopt {
+                    snapshot: merged,
+                    notice: Some(notice),
+                    save: false,
+                });
+            }
+            if saved.moved_aside.is_some() {
+                dispatch.dispatch(Event::Notify(Notice::error(lang.t(
+                    "Another copy of this assessment in this browser could not be read. It was kept (see \"Your data\" below) and your answers were saved.",
+                ))));
+            }
         }
-    }
-    if storage::set(&key, &text) {
-        *synced = Synced {
-            key,
-            text: Some(text),
-            snapshot: ours,
-        };
-    } else {
-        *effects.saving.borrow_mut() = false;
-        dispatch.dispatch(Event::Notify(error(lang.t(
-            "This browser refused to store your answers (storage is full or disabled). You can keep working and save them to a file, but they will be lost when you close the page.",
-        ))));
+        Err(refused) => {
+            *effects.saving.borrow_mut() = false;
+            dispatch.dispatch(Event::Notify(Notice::error(match refused {
+                SaveRefused::Full => lang.t(
+                    "This browser refused to store your answers (storage is full or disabled). You can keep working and save them to a file, but they will be lost when you close the page.",
+                ),
+                SaveRefused::CannotMoveAside => lang.t(
+                    "Another copy of this assessment in this browser cannot be read and could not be kept aside, so saving is off to leave it untouched. Use \"Save to file\" to keep your answers.",
+                ),
+            })));
+        }
     }
 }
 
@@ -223,38 +201,35 @@ pub fn follow(
     effects: &Effects,
     dispatch: &Dispatch,
 ) {
-    let mut synced = effects.synced.borrow_mut();
     let key = session.questionnaire.storage_key();
-    if event.key().as_deref() != Some(key.as_str()) || synced.key != key {
+    if event.key().as_deref() != Some(key.as_str()) {
         return;
     }
-    let Some(text) = event
-        .new_value()
-        .filter(|t| Some(t) != synced.text.as_ref())
-    else {
+    let Some(text) = event.new_value() else {
         return;
     };
-    let Some((theirs, merged, conflicts)) =
-        merge_stored(&synced, &session.snapshot(), &text, &session.questionnaire)
-    else {
+    let mut tracker = effects.tracker.borrow_mut();
+    let Some(tracker) = tracker.as_mut().filter(|t| t.key == key) else {
         return;
     };
     let lang = session.questionnaire.lang();
-    let notice = if conflicts.is_empty() {
-        info(lang.t("This assessment was changed in another tab; its answers are shown here too."))
+    let Some(incoming) = tracker.incoming(&session.questionnaire, &session.snapshot(), &text, lang)
+    else {
+        return;
+    };
+    let notice = if incoming.conflicts.is_empty() {
+        Notice::info(
+            lang.t("This assessment was changed in another tab; its answers are shown here too."),
+        )
     } else {
-        info(lang.f(
+        Notice::info(lang.f(
             "This assessment was changed in another tab; this tab's answer was kept for: {items}.",
-            &[("items", &conflicts.join(", "))],
+            &[("items", &lang.summary(&incoming.conflicts))],
         ))
     };
-    *synced = Synced {
-        key,
-        text: Some(text),
-        snapshot: theirs,
-    };
     dispatch.dispatch(Event::Adopt {
-        snapshot: merged,
-        notice,
+        snapshot: incoming.merged,
+        notice: Some(notice),
+        save: incoming.needs_save,
     });
 }

@@ -56,7 +56,12 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
                     }
                 }) }
             </svg>
-            <figcaption>{ &props.title }</figcaption>
+            <figcaption>
+                { &props.title }
+                if props.bars.iter().any(|b| b.flagged) {
+                    <span class="legend"><span class="swatch flagged" aria-hidden="true"></span>{ lang.t("Red bar: the section holds an open certification blocker") }</span>
+                }
+            </figcaption>
         </figure>
     }
 }

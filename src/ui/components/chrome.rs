@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::domain::i18n::{msg, Lang};
-use crate::domain::session::{Event, Notice, NoticeKind, Screen};
+use crate::domain::session::{Event, Notice, NoticeAction, NoticeKind, Screen};
 use crate::ui::app::Dispatch;
 use crate::ui::storage;
 use crate::ui::use_lang;
@@ -25,6 +25,11 @@ pub struct OpenFileProps {
     pub on_file: Callback<web_sys::File>,
     #[prop_or_default]
     pub class: Classes,
+    /// The button's words (English key, translated); "Open a saved file" unless given.
+    #[prop_or(msg("Open a saved file"))]
+    pub label: &'static str,
+    #[prop_or("open-file")]
+    pub testid: &'static str,
 }
 
 /// "Open a saved file": a real file input, styled as a button, keyboard reachable.
@@ -42,8 +47,8 @@ pub fn open_file_button(props: &OpenFileProps) -> Html {
     });
     html! {
         <label class={classes!("file-button", props.class.clone())}>
-            <input type="file" accept=".json,application/json" class="visually-hidden" data-testid="open-file" {onchange} />
-            { lang.t("Open a saved file") }
+            <input type="file" accept=".json,application/json" class="visually-hidden" data-testid={props.testid} {onchange} />
+            { lang.t(props.label) }
         </label>
     }
 }
@@ -119,7 +124,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                     <label for="share-link" class="confirm-title">{ lang.f("Link to these results ({n} characters)", &[("n", &lang.int(text.len() as u64))]) }</label>
                     <input id="share-link" type="text" readonly=true value={text.clone()} data-testid="share-link" />
                     <button type="button" class="button secondary" onclick={copy}>{ lang.t(if *copied { "Copied" } else { "Copy link" }) }</button>
-                    <p class="hint">{ lang.t("The answers travel in the part after #, which browsers never send to a server. Anyone you give the link to can see them; notes are not included.") }</p>
+                    <p class="hint">{ lang.t("The link carries the questionnaire's name and version, your organisation profile, every answer, and the justification you wrote for each \"not applicable\" answer. Your notes are not included. It all travels in the part after #, which browsers never send to a server; anyone you give the link to can read it.") }</p>
                 </div>
             }
             if props.confirming_reset {
@@ -147,12 +152,22 @@ pub fn notice_bar(props: &NoticeProps) -> Html {
     let lang = use_lang();
     let dispatch = props.dispatch.clone();
     let error = props.notice.kind == NoticeKind::Error;
+    let undo = props.notice.action == Some(NoticeAction::UndoImport);
+    let on_undo = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::UndoImport))
+    };
     html! {
         <div class={classes!("notice", error.then_some("error"))} role={if error { "alert" } else { "status" }}>
             <p>{ &props.notice.text }</p>
-            <button type="button" class="link-button" onclick={move |_| dispatch.dispatch(Event::DismissNotice)}>
-                { lang.t("Dismiss") }
-            </button>
+            <div class="button-row">
+                if undo {
+                    <button type="button" class="button secondary" data-testid="undo-import" onclick={on_undo}>{ lang.t("Undo") }</button>
+                }
+                <button type="button" class="link-button" onclick={move |_| dispatch.dispatch(Event::DismissNotice)}>
+                    { lang.t("Dismiss") }
+                </button>
+            </div>
         </div>
     }
 }
@@ -189,18 +204,15 @@ pub fn footer(props: &FooterProps) -> Html {
             keys.set(storage::stored_keys());
             confirming.set(false);
             dispatch.dispatch(Event::Leave);
-            dispatch.dispatch(Event::Notify(Notice {
-                kind: NoticeKind::Info,
-                text: if removed == 1 {
-                    lang.t("Deleted everything this widget stored on this device (1 item).")
-                        .into()
-                } else {
-                    lang.f(
-                        "Deleted everything this widget stored on this device ({n} items).",
-                        &[("n", &removed)],
-                    )
-                },
-            }));
+            dispatch.dispatch(Event::Notify(Notice::info(if removed == 1 {
+                lang.t("Deleted everything this widget stored on this device (1 item).")
+                    .into()
+            } else {
+                lang.f(
+                    "Deleted everything this widget stored on this device ({n} items).",
+                    &[("n", &removed)],
+                )
+            })));
         })
     };
     html! {
@@ -225,7 +237,7 @@ pub fn footer(props: &FooterProps) -> Html {
                     <p class="muted" data-testid="stored-none">{ lang.t("Nothing is stored at the moment.") }</p>
                 } else {
                     <ul class="stored-keys">
-                        { for keys.iter().map(|(k, size)| html! { <li><code>{ k }</code>{" "}{ lang.f("({n} characters)", &[("n", &lang.int(*size as u64))]) }</li> }) }
+                        { for keys.iter().map(|(k, size)| stored_key_row(k, *size, lang)) }
                     </ul>
                 }
                 if *confirming {
@@ -243,6 +255,39 @@ pub fn footer(props: &FooterProps) -> Html {
                 }
             </details>
         </footer>
+    }
+}
+
+/// One stored key in "Your data"; a kept copy of unreadable answers says when it was kept and
+/// can be downloaded, so nothing unreadable is ever out of reach.
+fn stored_key_row(key: &str, size: usize, lang: Lang) -> Html {
+    let size_text = lang.f("({n} characters)", &[("n", &lang.int(size as u64))]);
+    let Some((_, stamp)) = key.split_once(":unreadable") else {
+        return html! { <li><code>{ key }</code>{" "}{ size_text }</li> };
+    };
+    let date =
+        crate::domain::date::Date::parse(stamp.trim_start_matches(':').get(..10).unwrap_or(""));
+    let kept = match date {
+        Some(d) => lang.f(
+            "a copy of answers that could not be read, kept on {date}",
+            &[("date", &lang.date(d))],
+        ),
+        None => lang.t("a copy of answers that could not be read").into(),
+    };
+    let download = {
+        let key = key.to_string();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(text) = storage::get(&key) {
+                let name = format!("{}.json", key.replace(':', "-"));
+                crate::ui::files::download(&name, &text, "application/json");
+            }
+        })
+    };
+    html! {
+        <li class="backup" data-testid="backup">
+            <code>{ key }</code>{" "}{ size_text }{": "}{ kept }{" "}
+            <button type="button" class="link-button small" onclick={download}>{ lang.t("Download it") }</button>
+        </li>
     }
 }
 

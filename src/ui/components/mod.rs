@@ -3,9 +3,11 @@
 mod bar_chart;
 mod chrome;
 mod host;
+mod import;
 mod timeline;
 
 pub use bar_chart::{Bar, BarChart};
 pub use chrome::{Footer, LanguagePicker, NoticeBar, OpenFileButton, StepNav};
 pub use host::{CallToActionLink, CourseLink};
+pub use import::ImportDialog;
 pub use timeline::Timeline;

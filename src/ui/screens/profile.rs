@@ -5,8 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::date::Date;
-use crate::domain::i18n::msg;
-use crate::domain::profile::MAX_SYSTEMS;
+use crate::domain::profile::{ProfileField, MAX_SYSTEMS};
 use crate::domain::session::{Event, Screen};
 use crate::domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
 use crate::ui::app::Dispatch;
@@ -16,16 +15,6 @@ use crate::ui::use_lang;
 pub struct ProfileProps {
     pub profile: Profile,
     pub dispatch: Dispatch,
-}
-
-fn field_label(field: &str) -> &'static str {
-    match field {
-        "size" => msg("the size of your organisation"),
-        "roles" => msg("what you do with AI"),
-        "systems" => msg("the number of AI systems (1 to 500)"),
-        "certifications" => msg("the certifications you hold (or \"none of these\")"),
-        _ => msg("whether a system may be high-risk under the EU AI Act"),
-    }
 }
 
 #[function_component(ProfileScreen)]
@@ -50,7 +39,7 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
         })
     };
     let missing = profile.missing();
-    let invalid = |field: &str| *attempted && missing.contains(&field);
+    let invalid = |field: ProfileField| *attempted && missing.contains(&field);
 
     let size_options = SizeBand::ALL.map(|size| {
         let checked = profile.size == Some(size);
@@ -123,39 +112,46 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
     });
     let on_target = on(|p, input| p.target_date = Date::parse(&input.value()));
 
-    let on_continue = {
+    // The form submits with its button or with Enter in any field.
+    let on_submit = {
         let attempted = attempted.clone();
         let dispatch = props.dispatch.clone();
         let complete = profile.is_complete();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
             attempted.set(true);
             if complete {
                 dispatch.dispatch(Event::Show(Screen::Questions));
             }
         })
     };
-    let group_class = |field: &str| classes!("group", invalid(field).then_some("invalid"));
+    let group_class = |field: ProfileField| classes!("group", invalid(field).then_some("invalid"));
+    let missing_text = missing
+        .iter()
+        .map(|f| lang.f(f.label(), &[("max", &MAX_SYSTEMS)]))
+        .collect::<Vec<_>>()
+        .join("; ");
 
     html! {
         <section class="profile" aria-labelledby="profile-title">
             <h1 id="profile-title" tabindex="-1">{ lang.t("Your organisation") }</h1>
             <p class="lead">{ lang.t("These answers are not scored. They decide which questions apply to you and how long the roadmap takes.") }</p>
-            <form class="profile-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                <fieldset class={group_class("size")}>
+            <form class="profile-form" onsubmit={on_submit}>
+                <fieldset class={group_class(ProfileField::Size)}>
                     <legend>{ lang.t("How many people work in your organisation?") }</legend>
                     <div class="choices">{ for size_options }</div>
                 </fieldset>
-                <fieldset class={group_class("roles")}>
+                <fieldset class={group_class(ProfileField::Roles)}>
                     <legend>{ lang.t("What do you do with AI? Choose all that apply.") }</legend>
                     <div class="choices">{ for role_options }</div>
                 </fieldset>
-                <div class={group_class("systems")}>
+                <div class={group_class(ProfileField::Systems)}>
                     <label for="systems" class="legend">{ lang.t("How many AI systems will your AI management system cover?") }</label>
                     <p class="hint" id="systems-hint">{ lang.t("Count AI features inside purchased software too. A rough number is fine.") }</p>
                     <input id="systems" type="number" min="1" max={MAX_SYSTEMS.to_string()} inputmode="numeric"
                         aria-describedby="systems-hint" value={profile.systems.to_string()} onchange={on_systems} />
                 </div>
-                <fieldset class={group_class("certifications")}>
+                <fieldset class={group_class(ProfileField::Certifications)}>
                     <legend>{ lang.t("Which certifications do you already hold?") }</legend>
                     <p class="hint">{ lang.t("An existing management system lets you reuse processes such as document control, internal audit and management review.") }</p>
                     <div class="choices">
@@ -166,7 +162,7 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
                         </label>
                     </div>
                 </fieldset>
-                <fieldset class={group_class("high_risk")}>
+                <fieldset class={group_class(ProfileField::HighRisk)}>
                     <legend>{ lang.t("Could any of your AI systems be high-risk under the EU AI Act?") }</legend>
                     <p class="hint">{ lang.t("For example AI used in hiring, credit scoring, education, critical infrastructure or law enforcement.") }</p>
                     <div class="choices inline">{ for risk_options }</div>
@@ -179,11 +175,11 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
                 </div>
                 <div aria-live="polite" class="form-errors">
                     if *attempted && !missing.is_empty() {
-                        <p class="error-text">{ lang.f("Please answer: {fields}.", &[("fields", &missing.iter().map(|f| lang.t(field_label(f))).collect::<Vec<_>>().join("; "))]) }</p>
+                        <p class="error-text">{ lang.f("Please answer: {fields}.", &[("fields", &missing_text)]) }</p>
                     }
                 </div>
                 <div class="button-row">
-                    <button type="button" class="button" data-testid="profile-continue" onclick={on_continue}>{ lang.t("Continue to the questions") }</button>
+                    <button type="submit" class="button" data-testid="profile-continue">{ lang.t("Continue to the questions") }</button>
                 </div>
             </form>
         </section>

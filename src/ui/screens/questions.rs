@@ -1,12 +1,13 @@
 //! The questions screen: one section at a time, with a section list, progress, and back/next.
 
 use std::rc::Rc;
-use web_sys::{HtmlElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::domain::answers::Answer;
 use crate::domain::i18n::Lang;
 use crate::domain::questionnaire::{Item, Questionnaire, REF_FRAMEWORKS};
+use crate::domain::saved::{text_length, MAX_TEXT_CHARS};
 use crate::domain::scoring::ItemStatus;
 use crate::domain::session::{Event, Session};
 use crate::domain::SectionKind;
@@ -34,17 +35,6 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
     let q = &session.questionnaire;
     let profile = &session.profile;
     let visible = session.visible_sections();
-    let heading = use_node_ref();
-
-    // Move focus to the section heading when the section changes, for keyboard and screen-reader users.
-    {
-        let heading = heading.clone();
-        use_effect_with(session.section, move |_| {
-            if let Some(h) = heading.cast::<HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
 
     let status = |item: &Item| ItemStatus::of(item, profile, &session.answers);
     let applicable: usize = q.items().filter(|i| i.applies(profile)).count();
@@ -68,8 +58,9 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                     aria-current={current.then_some("true")} onclick={send(Event::ShowSection(n))}>
                     <span class="section-id">{ &section.id }</span>
                     <span class="section-title">{ &section.title }</span>
-                    <span class="section-count" aria-label={lang.f("{done} of {total} answered", &[("done", &done), ("total", &shown.len())])}>
-                        { format!("{done}/{}", shown.len()) }
+                    <span class="section-count">
+                        <span aria-hidden="true">{ format!("{done}/{}", shown.len()) }</span>
+                        <span class="visually-hidden">{ lang.f("{done} of {total} answered", &[("done", &done), ("total", &shown.len())]) }</span>
                     </span>
                 </button>
             </li>
@@ -135,7 +126,7 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                     </div>
                 }
                 <p class="eyebrow">{ section_name(&section.id, section.kind, lang) }</p>
-                <h1 id="section-title" tabindex="-1" ref={heading}>{ &section.title }</h1>
+                <h1 id="section-title" tabindex="-1">{ &section.title }</h1>
                 if !section.intro.is_empty() {
                     <p class="lead">{ &section.intro }</p>
                 }
@@ -154,6 +145,17 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                 </div>
             </section>
         </div>
+    }
+}
+
+/// "120 of 5,000 characters" under a text field, so the limit the decoder applies is visible
+/// while typing (the field's `maxlength` enforces it).
+fn length_counter(lang: Lang, id: String, count: usize) -> Html {
+    let near = count * 10 >= MAX_TEXT_CHARS * 9;
+    html! {
+        <p {id} class={classes!("hint", "counter", near.then_some("near-limit"))} data-testid="length-counter">
+            { lang.f("{n} of {max} characters", &[("n", &lang.int(count as u64)), ("max", &lang.int(MAX_TEXT_CHARS as u64))]) }
+        </p>
     }
 }
 
@@ -272,14 +274,17 @@ fn question_card(props: &CardProps) -> Html {
         });
         let empty = text.trim().is_empty();
         let area_id = format!("{id}-justification");
+        let count = text_length(&text);
         html! {
             <div class="justification">
                 <label for={area_id.clone()}>{ lang.t("Why does this control not apply to you?") }</label>
                 <textarea id={area_id} rows="2" value={text} {oninput} aria-invalid={empty.to_string()}
-                    aria-describedby={format!("{id}-justification-hint")} />
+                    maxlength={MAX_TEXT_CHARS.to_string()}
+                    aria-describedby={format!("{id}-justification-hint {id}-justification-count")} />
                 <p id={format!("{id}-justification-hint")} class={classes!("hint", empty.then_some("error-text"))} aria-live="polite">
                     { lang.t(if empty { "A justification is required before this counts as answered." } else { "Saved with your answers." }) }
                 </p>
+                { length_counter(lang, format!("{id}-justification-count"), count) }
             </div>
         }
     });
@@ -315,7 +320,9 @@ fn question_card(props: &CardProps) -> Html {
             <details class="note" open={!props.note.is_empty()}>
                 <summary>{ lang.t(if props.note.is_empty() { "Add a note" } else { "Your note" }) }</summary>
                 <label for={note_id.clone()} class="hint">{ lang.t("What exists, where it is kept, who owns it. Saved with your answers and included in every export.") }</label>
-                <textarea id={note_id} rows="3" maxlength="5000" value={props.note.clone()} {oninput} />
+                <textarea id={note_id.clone()} rows="3" maxlength={MAX_TEXT_CHARS.to_string()} value={props.note.clone()} {oninput}
+                    aria-describedby={format!("{note_id}-count")} />
+                { length_counter(lang, format!("{note_id}-count"), text_length(&props.note)) }
             </details>
         }
     };

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::{ResultsScreen, RoadmapScreen};
 use crate::domain::date::Date;
+use crate::domain::report::exclusions;
 use crate::domain::session::{Event, Screen, Session};
 use crate::ui::app::Dispatch;
 use crate::ui::use_lang;
@@ -35,9 +36,10 @@ pub fn report_screen(props: &ReportProps) -> Html {
     let notes: Vec<Html> = s
         .questionnaire
         .items()
-        .filter_map(|i| s.notes.get(&i.id).filter(|n| !n.trim().is_empty()).map(|n| (i, n)))
-        .map(|(i, n)| html! { <li><span class="item-id">{ &i.id }</span>{" "}<strong>{ &i.title }</strong><p class="note-text">{ n }</p></li> })
+        .filter_map(|i| s.notes.get(&i.id).filter(|n| !n.is_empty()).map(|n| (i, n)))
+        .map(|(i, n)| html! { <li><span class="item-id">{ &i.id }</span>{" "}<strong>{ &i.title }</strong><p class="note-text" dir="auto">{ n }</p></li> })
         .collect();
+    let excluded = exclusions(&s.questionnaire, &s.profile, &s.answers);
     html! {
         <article class="report">
             <div class="button-row no-print">
@@ -60,6 +62,15 @@ pub fn report_screen(props: &ReportProps) -> Html {
             </section>
             <ResultsScreen session={s.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only=true />
             <RoadmapScreen session={s.clone()} today={props.today} />
+            if !excluded.is_empty() {
+                <section class="report-exclusions" aria-labelledby="exclusions-title">
+                    <h2 id="exclusions-title">{ lang.t("Controls excluded from the Statement of Applicability") }</h2>
+                    <ul class="notes-list">{ for excluded.iter().map(|e| html! {
+                        <li data-item={e.id.clone()}><span class="item-id">{ &e.id }</span>{" "}<strong>{ &e.title }</strong>
+                            <p class="note-text" dir="auto">{ &e.justification }</p></li>
+                    }) }</ul>
+                </section>
+            }
             if !notes.is_empty() {
                 <section class="report-notes" aria-labelledby="notes-title">
                     <h2 id="notes-title">{ lang.t("Notes and evidence") }</h2>

@@ -5,17 +5,17 @@ use yew::prelude::*;
 use super::questions::section_name;
 use crate::domain::date::Date;
 use crate::domain::documents::{checklist, DocumentRow};
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::outside;
+use crate::domain::i18n::{msg, Lang};
 use crate::domain::report::{self, maturity_text, percent_text, Comparison};
 use crate::domain::roadmap::Roadmap;
-use crate::domain::saved::{self, Source, MAX_SAVED_BYTES};
 use crate::domain::scoring::{Assessment, ItemStatus, SectionScore};
-use crate::domain::session::{Event, Screen, Session};
+use crate::domain::session::{Event, Notice, Screen, Session};
 use crate::domain::{Questionnaire, SectionKind};
 use crate::ui::app::Dispatch;
 use crate::ui::components::{Bar, BarChart};
 use crate::ui::components::{CallToActionLink, CourseLink, OpenFileButton};
-use crate::ui::files::{self, ReadError};
+use crate::ui::files;
 use crate::ui::{use_after_first_paint, use_lang};
 use std::rc::Rc;
 
@@ -71,14 +71,13 @@ pub fn results_screen(props: &ResultsProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(event.clone()))
     };
-    let section_of = |item: &str| section_of(q, item);
     let blockers = a.blockers.iter().map(|b| html! {
         <li data-item={b.id.clone()}>
             <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
             <span class="blocker-status">{" "}{ lang.f("is {status}; it must be at least \"{gate}\".", &[("status", &status_text(&b.status, scale_label, lang)), ("gate", &gate_label)]) }</span>
             {" "}
             if !props.read_only {
-                <button type="button" class="link-button small" onclick={send(Event::ShowSection(section_of(&b.id)))}>{ lang.t("Review this answer") }</button>
+                <button type="button" class="link-button small" onclick={send(Event::ShowItem(b.id.clone()))}>{ lang.t("Review this answer") }</button>
             }
         </li>
     });
@@ -296,10 +295,9 @@ fn exports_panel(props: &ExportProps) -> Html {
         let (name, dispatch) = (format!("{stem}-{suffix}"), props.dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             if !files::download(&name, &make(), mime) {
-                dispatch.dispatch(Event::Notify(crate::domain::session::Notice {
-                    kind: crate::domain::session::NoticeKind::Error,
-                    text: lang.t("The browser refused to create the file.").into(),
-                }));
+                dispatch.dispatch(Event::Notify(Notice::error(
+                    lang.t("The browser refused to create the file."),
+                )));
             }
         })
     };
@@ -349,7 +347,15 @@ fn exports_panel(props: &ExportProps) -> Html {
         download(
             "roadmap.ics",
             "text/calendar",
-            Rc::new(move || report::calendar(&s.questionnaire, &plan(&s), start)),
+            Rc::new(move || {
+                let now = crate::ui::storage::now_iso();
+                let export = report::CalendarExport {
+                    start,
+                    now: &now,
+                    assessment: &s.assessment,
+                };
+                report::calendar(&s.questionnaire, &plan(&s), &export)
+            }),
         )
     };
     let md = {
@@ -381,53 +387,28 @@ fn exports_panel(props: &ExportProps) -> Html {
             let (s, comparison, dispatch) = (s.clone(), comparison.clone(), dispatch.clone());
             let name = file.name();
             yew::platform::spawn_local(async move {
-                let refused = |why: String| {
-                    dispatch.dispatch(Event::Notify(crate::domain::session::Notice {
-                        kind: crate::domain::session::NoticeKind::Error,
-                        text: lang.f(
-                            "\"{file}\" cannot be compared: {why}.",
-                            &[("file", &name), ("why", &why)],
-                        ),
-                    }))
-                };
-                let text = match files::read_text(file, MAX_SAVED_BYTES).await {
-                    Ok(text) => text,
-                    Err(ReadError::TooLarge(n)) => {
-                        return refused(saved::SavedError::TooLarge(n as usize).message(lang))
-                    }
-                    Err(ReadError::Unreadable) => {
-                        return refused(lang.t("it could not be read").into())
-                    }
-                };
-                match saved::decode(
-                    &text,
-                    std::slice::from_ref(&s.questionnaire),
-                    Source::Import,
-                ) {
+                match files::read_save(file, std::slice::from_ref(&s.questionnaire), lang).await {
                     Ok(earlier) => {
-                        let label = if earlier.saved_at.is_empty() {
-                            name.clone()
-                        } else {
-                            let date = Date::parse(earlier.saved_at.get(..10).unwrap_or(""));
-                            lang.f(
+                        let shown = outside(&name, 60);
+                        let label = match Date::parse(earlier.saved_at.get(..10).unwrap_or("")) {
+                            Some(date) => lang.f(
                                 "{file}, saved {date}",
-                                &[
-                                    ("file", &name),
-                                    ("date", &date.map_or(String::new(), |d| lang.date(d))),
-                                ],
-                            )
-                        };
-                        comparison.set(Some((
-                            label,
-                            report::compare(
-                                &s.questionnaire,
-                                &s.profile,
-                                &earlier.answers,
-                                &s.answers,
+                                &[("file", &shown), ("date", &lang.date(date))],
                             ),
-                        )));
+                            None => shown,
+                        };
+                        let c = report::compare(
+                            &s.questionnaire,
+                            &s.profile,
+                            &earlier.answers,
+                            &s.answers,
+                        );
+                        comparison.set(Some((label, c)));
                     }
-                    Err(e) => refused(e.message(lang)),
+                    Err(why) => dispatch.dispatch(Event::Notify(Notice::error(lang.f(
+                        "\"{file}\" cannot be compared: {why}. Your current answers are unchanged.",
+                        &[("file", &outside(&name, 60)), ("why", &why)],
+                    )))),
                 }
             });
         })
@@ -436,12 +417,12 @@ fn exports_panel(props: &ExportProps) -> Html {
     let compared = comparison.as_ref().map(|(label, c)| html! {
         <div class="comparison" data-testid="comparison">
             <h3>{ lang.f("Compared with {label}", &[("label", label)]) }</h3>
-            <p>{ lang.f("Overall: {then} then, {now} now.", &[("then", &percent(c.overall.0)), ("now", &percent(c.overall.1))]) }</p>
+            <p>{ lang.f("Overall: {then} then, {now} now.", &[("then", &percent(c.then)), ("now", &percent(c.now))]) }</p>
             <div class="table-scroll"><table class="scores">
                 <caption>{ lang.t("Change per clause and Annex A area") }</caption>
                 <thead><tr><th scope="col">{ lang.t("Section") }</th><th scope="col" class="num">{ lang.t("Then") }</th><th scope="col" class="num">{ lang.t("Now") }</th></tr></thead>
-                <tbody>{ for c.sections.iter().map(|(id, title, then, now)| html! {
-                    <tr data-section={id.clone()}><th scope="row">{ format!("{id} {title}") }</th><td class="num">{ percent(*then) }</td><td class="num">{ percent(*now) }</td></tr>
+                <tbody>{ for c.sections.iter().map(|x| html! {
+                    <tr data-section={x.id.clone()}><th scope="row">{ format!("{} {}", x.id, x.title) }</th><td class="num">{ percent(x.then) }</td><td class="num">{ percent(x.now) }</td></tr>
                 }) }</tbody>
             </table></div>
             if c.items.is_empty() {
@@ -450,11 +431,11 @@ fn exports_panel(props: &ExportProps) -> Html {
                 <div class="table-scroll"><table class="scores">
                     <caption>{ lang.f("{n} changed answers", &[("n", &c.items.len())]) }</caption>
                     <thead><tr><th scope="col">{ lang.t("Item") }</th><th scope="col">{ lang.t("Then") }</th><th scope="col">{ lang.t("Now") }</th><th scope="col">{ lang.t("Change") }</th></tr></thead>
-                    <tbody>{ for c.items.iter().map(|(id, title, then, now, change)| html! {
-                        <tr data-item={id.clone()}>
-                            <th scope="row">{ format!("{id} {title}") }</th>
-                            <td>{ report::status_text(q, then) }</td><td>{ report::status_text(q, now) }</td>
-                            <td class={classes!("change", format!("{change:?}").to_lowercase())}>{ change.label(lang) }</td>
+                    <tbody>{ for c.items.iter().map(|x| html! {
+                        <tr data-item={x.id.clone()}>
+                            <th scope="row">{ format!("{} {}", x.id, x.title) }</th>
+                            <td>{ report::status_text(q, &x.then) }</td><td>{ report::status_text(q, &x.now) }</td>
+                            <td class={classes!("change", x.change.key())}>{ x.change.label(lang) }</td>
                         </tr>
                     }) }</tbody>
                 </table></div>
@@ -477,7 +458,7 @@ fn exports_panel(props: &ExportProps) -> Html {
                 <input id="calendar-start" type="date" value={start.to_string()} onchange={on_start} />
                 <button type="button" class="button secondary" data-testid="export-ics" onclick={ics}>{ lang.t("Download calendar (.ics)") }</button>
             </div>
-            <p class="compare-open">{ lang.t("Compare with an earlier run:") }{" "}<OpenFileButton on_file={on_compare} class={classes!("button", "secondary")} /></p>
+            <p class="compare-open">{ lang.t("See what changed since an earlier save (nothing is replaced):") }{" "}<OpenFileButton on_file={on_compare} class={classes!("button", "secondary")} label={msg("Compare with a saved file")} testid="compare-file" /></p>
             { compared.unwrap_or_default() }
         </section>
     }

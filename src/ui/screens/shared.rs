@@ -26,6 +26,7 @@ pub fn shared_view(props: &SharedProps) -> Html {
     let r = &props.shared;
     let session = Session {
         questionnaire: Rc::clone(&r.questionnaire),
+        assessment: String::new(),
         profile: r.profile.clone(),
         answers: r.answers.clone(),
         notes: r.notes.clone(),

@@ -40,7 +40,7 @@ pub fn start_screen(props: &StartProps) -> Html {
                 let q = Rc::clone(q);
                 let dispatch = props.dispatch.clone();
                 let effects = props.effects.clone();
-                Callback::from(move |_: MouseEvent| open(&dispatch, &effects, Rc::clone(&q), None))
+                Callback::from(move |_: MouseEvent| open(&dispatch, &effects, Rc::clone(&q), None, None))
             };
             html! {
                 <li class="card questionnaire-card" data-questionnaire={q.id.clone()}>

@@ -1,0 +1,88 @@
+//! The confirmation before an opened file (or an imported share link) replaces answers: what it
+//! holds, what it replaces, and that it can be undone.
+
+use std::rc::Rc;
+use yew::prelude::*;
+
+use crate::domain::date::Date;
+use crate::domain::i18n::Lang;
+use crate::domain::saved::Snapshot;
+use crate::domain::session::{Event, PendingImport};
+use crate::ui::app::Dispatch;
+use crate::ui::sync::{open, Effects};
+use crate::ui::use_lang;
+
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    pub pending: PendingImport,
+    pub dispatch: Dispatch,
+    pub effects: Effects,
+}
+
+/// "12 answers and 3 notes".
+fn holdings(lang: Lang, snapshot: &Snapshot) -> String {
+    let answers = snapshot.answers.len();
+    let notes = snapshot.notes.len();
+    match (answers == 1, notes) {
+        (true, 0) => lang.t("1 answer").into(),
+        (false, 0) => lang.f("{n} answers", &[("n", &answers)]),
+        (true, 1) => lang.t("1 answer and 1 note").into(),
+        (false, 1) => lang.f("{n} answers and 1 note", &[("n", &answers)]),
+        (true, m) => lang.f("1 answer and {m} notes", &[("m", &m)]),
+        (false, m) => lang.f("{n} answers and {m} notes", &[("n", &answers), ("m", &m)]),
+    }
+}
+
+#[function_component(ImportDialog)]
+pub fn import_dialog(props: &ImportProps) -> Html {
+    let lang = use_lang();
+    let p = &props.pending;
+    let restored = &p.restored;
+    let confirm = {
+        let (dispatch, effects, pending) =
+            (props.dispatch.clone(), props.effects.clone(), p.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Event::CancelImport);
+            open(
+                &dispatch,
+                &effects,
+                Rc::clone(&pending.restored.questionnaire),
+                Some(pending.restored.clone()),
+                Some(pending.replaces.clone()),
+            );
+        })
+    };
+    let cancel = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::CancelImport))
+    };
+    let file = match Date::parse(restored.saved_at.get(..10).unwrap_or("")) {
+        Some(date) => lang.f(
+            "It holds {what}, saved {date}.",
+            &[
+                ("what", &holdings(lang, &restored.snapshot())),
+                ("date", &lang.date(date)),
+            ],
+        ),
+        None => lang.f(
+            "It holds {what}.",
+            &[("what", &holdings(lang, &restored.snapshot()))],
+        ),
+    };
+    html! {
+        <div class="notice confirm-import" role="alertdialog" aria-labelledby="import-title" aria-describedby="import-text">
+            <div>
+                <p id="import-title" class="confirm-title">{ lang.f("Open this saved assessment of the {title}?", &[("title", &restored.questionnaire.title)]) }</p>
+                <p id="import-text">
+                    { file }{" "}
+                    <strong>{ lang.f("It replaces the {what} you have now for that questionnaire.", &[("what", &holdings(lang, &p.replaces))]) }</strong>{" "}
+                    { lang.t("You can undo this right after opening it.") }
+                </p>
+            </div>
+            <div class="button-row">
+                <button type="button" class="button" data-testid="confirm-import" onclick={confirm}>{ lang.t("Open it and replace my answers") }</button>
+                <button type="button" class="button secondary" autofocus=true onclick={cancel}>{ lang.t("Keep my current answers") }</button>
+            </div>
+        </div>
+    }
+}

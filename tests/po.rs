@@ -1,0 +1,48 @@
+//! The .po reader that build.rs compiles translations with: a fuzzy flag drops the entry it
+//! belongs to (the one after it), never its neighbour.
+
+#[path = "../build/po.rs"]
+mod po;
+
+#[test]
+fn a_fuzzy_flag_drops_the_entry_it_belongs_to_and_keeps_the_one_before() {
+    let text = r#"
+msgid ""
+msgstr ""
+"Language: de\n"
+
+msgid "Good"
+msgstr "Gut"
+
+#, fuzzy
+msgid "Doubtful"
+msgstr "Zweifelhaft"
+
+#, c-format, fuzzy
+msgid "Also doubtful"
+msgstr "Auch"
+
+#. a translator comment
+msgid "Multi"
+"line"
+msgstr "Mehr"
+"zeilig"
+
+msgid "Empty"
+msgstr ""
+"#;
+    let pairs = po::parse_po(text).unwrap();
+    assert_eq!(
+        pairs,
+        [
+            ("Good".to_string(), "Gut".to_string()),
+            ("Multiline".to_string(), "Mehrzeilig".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_broken_line_is_reported_with_its_number() {
+    let err = po::parse_po("msgid \"a\"\nmsgstr \"b\"\nnonsense\n").unwrap_err();
+    assert!(err.starts_with("line 3"), "{err}");
+}
