@@ -41,10 +41,14 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# Chromium for the browser tests; poppler-utils (pdftotext, pdfinfo) to read the printed report.
-if [ "$want_browser" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; }; then
-  say "installing Chromium and poppler-utils from Debian packages"
+# For the browser tests, from Debian packages: Chromium; poppler-utils (pdftotext, pdfinfo) to
+# read the printed report; LibreOffice Calc to open the CSV exports as spreadsheet users do; a
+# Java runtime for the Nu Html Checker (npm vnu-jar).
+if [ "$want_browser" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null \
+    || ! command -v soffice >/dev/null || ! command -v java >/dev/null; }; then
+  say "installing Chromium, poppler-utils, LibreOffice Calc and a Java runtime from Debian packages (a few minutes, once)"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver poppler-utils \
+    libreoffice-calc-nogui default-jre-headless >/dev/null
 fi

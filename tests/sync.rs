@@ -197,3 +197,23 @@ fn an_unreadable_write_from_another_tab_is_not_taken_over() {
     let mut a = tab(&store, &q);
     assert_eq!(a.incoming(&q, &base, "{\"format\": 99}", Lang::En), None);
 }
+
+#[test]
+fn the_same_unreadable_text_is_kept_once() {
+    let q = q();
+    let (mut store, _) = start(&q);
+    let key = q.storage_key();
+    for at in ["2026-12-01T10:00:01.000Z", "2026-12-01T10:00:02.000Z"] {
+        assert!(aims_readiness::domain::sync::move_aside(
+            &mut store, &key, "garbage", at
+        ));
+    }
+    assert_eq!(backups(&store, &key).len(), 1);
+    assert!(aims_readiness::domain::sync::move_aside(
+        &mut store,
+        &key,
+        "other garbage",
+        "2026-12-01T10:00:03.000Z"
+    ));
+    assert_eq!(backups(&store, &key).len(), 2);
+}

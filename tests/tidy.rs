@@ -59,3 +59,30 @@ fn every_source_file_starts_with_a_doc_line() {
         "files without a leading //! line: {missing:?}"
     );
 }
+
+#[test]
+fn scripts_create_target_before_writing_logs_into_it() {
+    // A fresh clone has no target/; under `set -o pipefail` a `tee target/...` before anything
+    // created it fails the whole script.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts");
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "sh") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let code: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .collect();
+        let Some(first_use) = code.iter().position(|l| l.contains("target/")) else {
+            continue;
+        };
+        let created = code.iter().position(|l| l.contains("mkdir -p target"));
+        assert!(
+            created.is_some_and(|c| c < first_use),
+            "{} writes into target/ before `mkdir -p target`",
+            path.display()
+        );
+    }
+}

@@ -48,6 +48,13 @@ pub fn backups(store: &impl Store, key: &str) -> Vec<String> {
 /// Moves unreadable `text` of `key` aside under a new dated key, then drops the oldest backups
 /// beyond [`BACKUPS_KEPT`]. False when the store refused the copy: then nothing may overwrite it.
 pub fn move_aside(store: &mut impl Store, key: &str, text: &str, now: &str) -> bool {
+    // The same unreadable text seen again (another tab, a reload) is already kept.
+    if backups(store, key)
+        .iter()
+        .any(|b| store.get(b).as_deref() == Some(text))
+    {
+        return true;
+    }
     let mut backup = backup_key(key, now);
     // Two moves in the same millisecond must not overwrite each other.
     let mut n = 1;

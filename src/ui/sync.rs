@@ -70,10 +70,12 @@ pub fn open_event(
     let lang = questionnaire.lang();
     let (restored, notice, imported) = match imported {
         Some(file) => {
-            let mut text = lang.f(
-                "Opened the saved assessment ({n} answers).",
-                &[("n", &file.answers.len())],
-            );
+            let mut text = match file.answers.len() {
+                1 => lang
+                    .t("Opened the saved assessment (1 answer).")
+                    .to_string(),
+                n => lang.f("Opened the saved assessment ({n} answers).", &[("n", &n)]),
+            };
             if let Some(old) = &file.migrated_from {
                 text.push(' ');
                 text.push_str(&lang.f(

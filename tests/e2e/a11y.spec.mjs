@@ -1,6 +1,6 @@
 // Accessibility: axe-core (WCAG 2.2 A and AA rules) on every screen.
 import { test, expect } from '@playwright/test';
-import { answerAllWithMouse, axe, fillProfileWithMouse, fixture, openQuickScan } from './helpers.mjs';
+import { answerAllWithMouse, axe, fillProfileWithMouse, fixture, openQuickScan, saveDom, vnuErrors } from './helpers.mjs';
 
 // axe is injected as a script; the page's own CSP forbids that, so these tests bypass it.
 test.use({ bypassCSP: true });
@@ -28,6 +28,44 @@ for (const scheme of ['light', 'dark']) {
     expect(violations).toEqual([]);
   });
 }
+
+test('the Nu Html Checker finds no error in the DOM of any screen', async ({ page }, testInfo) => {
+  const run = fixture('mouse-run');
+  const files = [];
+  const snap = async (name) => files.push(await saveDom(page, testInfo.outputPath(`${name}.html`)));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await snap('start');
+  await openQuickScan(page);
+  await snap('profile');
+  await fillProfileWithMouse(page, run.profile);
+  await page.locator('#item-4-1 .why summary').click();
+  await snap('questions');
+  await answerAllWithMouse(page, run.answers);
+  await expect(page.locator('tr[data-section]').first()).toBeVisible();
+  await snap('results');
+  await page.getByTestId('share').click();
+  await snap('results-sharing');
+  await page.getByTestId('to-roadmap').click();
+  await expect(page.locator('.gantt-row').first()).toBeVisible();
+  await snap('roadmap');
+  await page.getByRole('button', { name: 'Results', exact: true }).click();
+  await page.getByTestId('to-report').click();
+  await expect(page.locator('.gantt-row').first()).toBeVisible();
+  await snap('report');
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await snap('confirm-reset');
+  expect(vnuErrors(files)).toEqual([]);
+});
+
+test('the Nu Html Checker check can fail: an invalid attribute is reported', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate(() => document.querySelector('h1').setAttribute('aria-label-x', 'y'));
+  await page.evaluate(() => { const s = document.createElement('span'); s.setAttribute('aria-label', 'plain span'); document.body.append(s); });
+  const file = await saveDom(page, testInfo.outputPath('broken.html'));
+  expect(vnuErrors([file]).join('\n')).toContain('aria-label');
+});
 
 test('the axe check can fail: a control without a label is reported', async ({ page }) => {
   await page.goto('/');
@@ -58,9 +96,14 @@ for (const [label, options] of [
   await fillProfileWithMouse(page, run.profile);
   problems.push(...(await sideways('questions')));
   await answerAllWithMouse(page, run.answers);
+  await expect(page.locator('tr[data-section]').first()).toBeVisible();
   problems.push(...(await sideways('results')));
   await page.getByTestId('to-roadmap').click();
+  await expect(page.locator('.gantt-row').first()).toBeVisible();
   problems.push(...(await sideways('roadmap')));
+  // The timeline's phase names are whole, never cut off.
+  const cut = await page.locator('.gantt-label').evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.textContent));
+  problems.push(...cut.map((t) => `roadmap: phase label cut off: ${t}`));
   expect(problems).toEqual([]);
   await context.close();
 });

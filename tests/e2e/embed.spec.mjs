@@ -1,6 +1,6 @@
 // Embedding: two configured widgets on one host page, sized by height messages only, never interfering.
 import { test, expect } from '@playwright/test';
-import { watchErrors } from './helpers.mjs';
+import { answerAllWithMouse, fillProfileWithMouse, fixture, watchErrors } from './helpers.mjs';
 
 test('two branded widgets on one host page size themselves and keep apart', async ({ page }) => {
   const errors = watchErrors(page);
@@ -31,7 +31,11 @@ test('two branded widgets on one host page size themselves and keep apart', asyn
   // Messages carry the height and the widget id, nothing else.
   const messages = await page.evaluate(() => window.__messages);
   expect(messages.length).toBeGreaterThan(1);
-  for (const m of messages) expect(Object.keys(m).sort()).toEqual(['height', 'id', 'type']);
+  for (const m of messages) {
+    const keys = Object.keys(m).sort();
+    if (m.type === 'aims-readiness:top') expect(keys).toEqual(['id', 'offset', 'type']);
+    else expect(keys).toEqual(['height', 'id', 'type']);
+  }
   expect(new Set(messages.map((m) => m.id))).toEqual(new Set(['quick', 'full']));
 
   // Answering in one widget leaves the other alone.
@@ -67,4 +71,53 @@ test('malformed configuration is ignored with a console warning and never inject
   const accent = await page.locator('.aims').evaluate((el) => el.style.getPropertyValue('--aims-accent'));
   expect(accent).toBe('');
   expect(errors).toEqual([]);
+});
+
+/** A host page on another origin (tests/e2e/host/, served on another port and host name). */
+async function hostPage(page, name) {
+  await page.goto(`http://localhost:4174/${name}.html`);
+}
+
+const frameHeight = (page) => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height);
+
+test('embedded on another origin, the frame grows and shrinks and new screens are scrolled into view', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await hostPage(page, 'scroll');
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+  await expect.poll(() => frameHeight(page)).toBeGreaterThan(400);
+  const profileHeight = await frameHeight(page);
+  const run = fixture('mouse-run');
+  await fillProfileWithMouse(frame, run.profile);
+  await answerAllWithMouse(frame, run.answers);
+  await expect(frame.getByTestId('overall-percent')).toBeVisible();
+  await expect.poll(() => frameHeight(page)).toBeGreaterThan(profileHeight + 500);
+  // The results open at their top: the host scrolled the frame's top into view.
+  await expect.poll(async () => page.locator('iframe').evaluate((f) => Math.round(f.getBoundingClientRect().top))).toBeLessThan(100);
+  await expect.poll(async () => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().top)).toBeGreaterThan(-50);
+  // Back to the profile: the frame shrinks again, leaving no blank host page below it.
+  await frame.getByRole('button', { name: 'Profile', exact: true }).click();
+  await expect.poll(() => frameHeight(page)).toBeLessThan(profileHeight + 50);
+  expect(errors).toEqual([]);
+});
+
+test('a frame below the fold is sized before it is scrolled to', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await hostPage(page, 'below-fold');
+  await expect.poll(() => frameHeight(page), { timeout: 15000 }).toBeGreaterThan(400);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+});
+
+test('with storage blocked in a third-party frame, one notice says that saving is off', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (window.top !== window) {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+    }
+  });
+  await hostPage(page, 'plain');
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+  await expect(frame.locator('.saving-off')).toHaveCount(1);
+  await expect(frame.locator('.notice')).toHaveCount(0);
 });

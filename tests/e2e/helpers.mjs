@@ -73,12 +73,12 @@ export async function answerSectionWithMouse(page, answers) {
 }
 
 /** Answers every section with the mouse, pressing Next until the results show. Returns the ids answered. */
-export async function answerAllWithMouse(page, answers) {
+export async function answerAllWithMouse(page, answers, lastLabel = 'See your results') {
   const answered = [];
   for (let guard = 0; guard < 30; guard++) {
     answered.push(...(await answerSectionWithMouse(page, answers)));
     const next = page.getByTestId('next');
-    const last = (await next.textContent()).includes('See your results');
+    const last = (await next.textContent()).includes(lastLabel);
     await next.click();
     if (last) return answered;
   }
@@ -139,3 +139,57 @@ export async function axe(page, screen) {
   return found;
 }
 
+
+/** The text of a message with the Unicode isolates around quoted outside text removed. */
+export const plain = (text) => (text ?? '').replace(/[\u2068\u2069]/g, '');
+
+/** Waits until the locator's text, isolates removed, contains `fragment`. */
+export async function expectMessage(locator, fragment) {
+  await expect.poll(async () => plain(await locator.first().textContent()), { timeout: 5000 }).toContain(fragment);
+}
+
+/** Writes the DOM as rendered now (not index.html) to a file for the Nu Html Checker. */
+export async function saveDom(page, path) {
+  const html = await page.evaluate(() => `<!DOCTYPE html>\n${document.documentElement.outerHTML}`);
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(path, html);
+  return path;
+}
+
+/** Runs the Nu Html Checker (npm vnu-jar, Java) on the files; returns its errors, one line each. */
+export function vnuErrors(files) {
+  const jar = join(root, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+  let out;
+  try {
+    out = execFileSync('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    // vnu exits 1 when it found errors; its report is on stderr.
+    out = e.stderr || e.stdout;
+  }
+  const report = JSON.parse(out || '{"messages":[]}');
+  return report.messages.map((m) => `${m.url.split('/').pop()}:${m.lastLine}: ${m.message} [${(m.extract ?? '').slice(0, 80)}]`);
+}
+
+/** Opens a CSV the way a spreadsheet user does, with LibreOffice headless in the given locale
+ *  (1033 English, 1031 German), and returns each cell's type and text as LibreOffice read it. */
+export function spreadsheetCells(csvPath, separator, locale) {
+  const dir = dirname(csvPath);
+  const code = separator.charCodeAt(0);
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'xlsx', `--infilter=CSV:${code},34,76,1,,${locale}`, '--outdir', dir, csvPath], { stdio: 'ignore', timeout: 120_000 });
+  const xlsx = csvPath.replace(/\.csv$/, '.xlsx');
+  const script = `
+import json, re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+shared = []
+if 'xl/sharedStrings.xml' in z.namelist():
+    for si in re.findall(r'<si>(.*?)</si>', z.read('xl/sharedStrings.xml').decode(), re.S):
+        shared.append(''.join(re.findall(r'<t[^>]*>(.*?)</t>', si, re.S)))
+cells = []
+for ref, attrs, body in re.findall(r'<c r="([A-Z]+\\d+)"([^>]*?)(?:/>|>(.*?)</c>)', z.read('xl/worksheets/sheet1.xml').decode(), re.S):
+    kind = (re.search(r't="(\\w+)"', attrs) or [None, 'n'])[1]
+    value = (re.search(r'<v>(.*?)</v>', body or '') or [None, ''])[1]
+    cells.append({'ref': ref, 'type': kind, 'text': shared[int(value)] if kind == 's' and value else value})
+print(json.dumps(cells))
+`;
+  return JSON.parse(execFileSync('python3', ['-c', script, xlsx], { encoding: 'utf8' }));
+}

@@ -2,7 +2,7 @@
 // kept across a switch, locale numbers and dates, and German exports.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { axe, fillProfileWithMouse, watchErrors } from './helpers.mjs';
+import { axe, expectMessage, fillProfileWithMouse, watchErrors } from './helpers.mjs';
 
 // axe is injected as a script; the page's own CSP forbids that, so these tests bypass it.
 test.use({ bypassCSP: true });
@@ -90,5 +90,5 @@ test('German exports use German words, semicolons and decimal commas', async ({ 
   expect(text).toMatch(/;\d+,\d;/);
   // A notice raised in German stays German: a refused file names its problem in German.
   await page.getByTestId('open-file').first().setInputFiles({ name: 'leer.json', mimeType: 'application/json', buffer: Buffer.from('') });
-  await expect(page.getByRole('alert')).toContainText('„leer.json“ wurde nicht geöffnet: die Datei ist leer');
+  await expectMessage(page.getByRole('alert'), '„leer.json“ wurde nicht geöffnet: die Datei ist leer');
 });

@@ -30,11 +30,21 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node tests/e2e/serve.mjs dist ${port}`,
-    cwd: '../..',
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `node tests/e2e/serve.mjs dist ${port}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    // Host pages on another origin, embedding the widget served above (tests/e2e/host/).
+    {
+      command: `node tests/e2e/serve.mjs tests/e2e/host ${port + 1}`,
+      cwd: '../..',
+      url: `http://127.0.0.1:${port + 1}/plain.html`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+  ],
 });

@@ -159,8 +159,17 @@ test('damaged stored answers give a clear message, are kept aside, and the widge
   }, broken);
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('could not be read');
-  const backup = await page.evaluate(() => localStorage.getItem('aims-readiness:iso42001-quick-scan:1.0.0:unreadable'));
-  expect(backup).toBe(broken);
+  // Kept exactly, under a dated key that "Your data" lists with a download.
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('aims-readiness:iso42001-quick-scan:1.0.0:unreadable:'))
+      .map((k) => [k, localStorage.getItem(k)]),
+  );
+  expect(backups.map(([k]) => k)).toHaveLength(1);
+  expect(backups[0][1]).toBe(broken);
+  await page.locator('.your-data summary').click();
+  await expect(page.getByTestId('backup')).toHaveCount(1);
+  await expect(page.getByTestId('backup')).toContainText('could not be read, kept on');
   await fillProfileWithMouse(page, fixture('mouse-run').profile);
   await expect(page.getByTestId('next')).toBeVisible();
   expect(errors).toEqual([]);

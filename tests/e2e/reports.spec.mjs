@@ -2,7 +2,10 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { answerAllWithMouse, expectedFigures, fillProfileWithMouse, fixture, openQuickScan, watchErrors } from './helpers.mjs';
+import { createRequire } from 'node:module';
+import { answerAllWithMouse, expectedFigures, fillProfileWithMouse, fixture, openQuickScan, spreadsheetCells, watchErrors } from './helpers.mjs';
+
+const ICAL = createRequire(import.meta.url)('ical.js');
 
 async function completeMouseRun(page) {
   const run = fixture('mouse-run');
@@ -58,6 +61,7 @@ test('the printed report holds every part, without buttons, on several pages', a
     'Maturity by clause', 'Maturity by Annex A area', 'Documents you will need', 'How these scores were computed',
     'Your roadmap to a certification audit', 'The timeline as a table', 'Certification audit, stage 1 and stage 2',
     'Assumptions behind this estimate', 'Notes and evidence', 'Scope draft v0.3', 'not a statement of conformity',
+    'Controls excluded from the Statement of Applicability', 'we feed no data of our own',
   ]) {
     expect(text, `PDF lacks "${part}"`).toContain(part);
   }
@@ -65,6 +69,15 @@ test('the printed report holds every part, without buttons, on several pages', a
     expect(text, `PDF shows the button "${control}"`).not.toContain(control);
   }
   expect(pages).toBeGreaterThanOrEqual(4);
+  // No page ends with a heading, a table caption or a table header: each stays with what follows.
+  const heads = await page.locator('.report h2, .report h3, .report caption, .report thead tr').evaluateAll((els) =>
+    els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()).filter((t) => t.length > 3));
+  const byPage = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
+  const stranded = byPage.slice(0, -1).flatMap((text, n) => {
+    const last = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).pop() ?? '';
+    return heads.some((h) => h === last || (last.length > 8 && h.startsWith(last))) ? [`page ${n + 1} ends with "${last}"`] : [];
+  });
+  expect(stranded).toEqual([]);
 });
 
 test('the roadmap shows a timeline chart with a table of the same figures', async ({ page }) => {
@@ -76,7 +89,7 @@ test('the roadmap shows a timeline chart with a table of the same figures', asyn
     const row = page.locator(`.timeline-table tr[data-phase="${p.number}"] td`);
     await expect(row.nth(0)).toHaveText(String(p.start_week));
     await expect(row.nth(1)).toHaveText(String(p.end_week));
-    await expect(page.locator(`.gantt-row.phase-${p.number} .bar-value`)).toHaveText(`${p.start_week}-${p.end_week}`);
+    await expect(page.locator(`.gantt-row.phase-${p.number} .gantt-weeks`)).toHaveText(`Weeks ${p.start_week}-${p.end_week}`);
   }
 });
 
@@ -95,4 +108,61 @@ test('comparing with an earlier save shows what improved', async ({ page }) => {
   await expect(comparison.locator('tr[data-item]')).toHaveCount(1);
   await expect(comparison.locator('tr[data-section="5"] td').nth(0)).toHaveText('33%');
   await expect(comparison.locator('tr[data-section="5"] td').nth(1)).toHaveText('100%');
+});
+
+for (const [lang, locale, separator] of [['en', 1033, ','], ['de', 1031, ';']]) {
+  test(`LibreOffice (${lang}) reads every id in every CSV as text`, async ({ page }, testInfo) => {
+    test.setTimeout(240_000);
+    const run = fixture('mouse-run');
+    await page.goto(`/index.html?lang=${lang}`);
+    await page.getByRole('button', { name: /quick scan|Schnellcheck/ }).click();
+    await fillProfileWithMouse(page, run.profile);
+    await answerAllWithMouse(page, run.answers, lang === 'de' ? 'Ihre Ergebnisse ansehen' : 'See your results');
+    for (const [testId, column] of [['export-gap', 'A'], ['export-soa', 'A'], ['export-roadmap', 'E']]) {
+      const { name, text } = await download(page, testId);
+      const path = testInfo.outputPath(name);
+      writeFileSync(path, text);
+      const cells = spreadsheetCells(path, separator, locale).filter((c) => c.ref.startsWith(column) && c.ref !== `${column}1`);
+      expect(cells.length, name).toBeGreaterThan(5);
+      const notText = cells.filter((c) => c.type !== 's' || !/\d$/.test(c.text));
+      expect(notText, `${name}: ids LibreOffice did not keep as text`).toEqual([]);
+    }
+  });
+}
+
+test('the calendar opens in ical.js: export time stamps, stable UIDs, increasing SEQUENCE', async ({ page }) => {
+  await completeMouseRun(page);
+  await page.locator('#calendar-start').fill('2027-01-04');
+  const first = await download(page, 'export-ics');
+  await page.locator('#calendar-start').fill('2027-02-01');
+  await page.waitForTimeout(1100);
+  const second = await download(page, 'export-ics');
+  const events = (text) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+  const [a, b] = [events(first.text), events(second.text)];
+  expect(a).toHaveLength(5);
+  expect(b.map((e) => e.uid)).toEqual(a.map((e) => e.uid));
+  expect(new Set(a.map((e) => e.uid)).size).toBe(5);
+  expect(b[0].sequence).toBeGreaterThanOrEqual(a[0].sequence);
+  expect(a[0].startDate.toString()).toBe('2027-01-04');
+  expect(b[0].startDate.toString()).toBe('2027-02-01');
+  // DTSTAMP is the moment of the export, not the chosen start date.
+  const stamp = new ICAL.Component(ICAL.parse(first.text)).getFirstSubcomponent('vevent').getFirstPropertyValue('dtstamp').toJSDate();
+  expect(Math.abs(Date.now() - stamp.getTime())).toBeLessThan(10 * 60 * 1000);
+});
+
+test('the German printed report has a German title and German headings', async ({ page }, testInfo) => {
+  const run = fixture('mouse-run');
+  await page.goto('/index.html?lang=de');
+  await page.getByRole('button', { name: /Schnellcheck/ }).click();
+  await fillProfileWithMouse(page, run.profile);
+  await answerAllWithMouse(page, run.answers, 'Ihre Ergebnisse ansehen');
+  await page.getByTestId('to-report').click();
+  await expect(page).toHaveTitle(/Bereitschaftsbericht/);
+  await page.emulateMedia({ media: 'print' });
+  const pdf = testInfo.outputPath('bericht.pdf');
+  writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  expect(info).toMatch(/Title:\s+.*Bereitschaftsbericht/);
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Aus der Erklärung zur Anwendbarkeit ausgeschlossene Maßnahmen');
 });
