@@ -4,7 +4,7 @@ use std::{env, fs, path::Path};
 
 #[path = "build/po.rs"]
 mod po;
-use po::parse_po;
+use po::parse_po_entries;
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -109,15 +109,28 @@ fn locales(dir: &Path, target: &Path) {
             .unwrap()
             .to_ascii_uppercase();
         let text = fs::read_to_string(&path).expect("read a .po file");
-        let mut pairs = parse_po(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        pairs.sort();
-        pairs.dedup_by(|a, b| a.0 == b.0);
+        let mut entries =
+            parse_po_entries(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        entries.sort_by(|a, b| a.id.cmp(&b.id));
+        entries.dedup_by(|a, b| a.id == b.id && a.plural.is_some() == b.plural.is_some());
+        let file = path.file_name().unwrap().to_str().unwrap().to_string();
         out.push_str(&format!(
-            "/// Translations from locales/{}, sorted by English text.\npub static {code}: &[(&str, &str)] = &[\n",
-            path.file_name().unwrap().to_str().unwrap()
+            "/// Translations from locales/{file}, sorted by English text.\npub static {code}: &[(&str, &str)] = &[\n"
         ));
-        for (id, text) in pairs {
-            out.push_str(&format!("    ({id:?}, {text:?}),\n"));
+        for e in entries.iter().filter(|e| e.plural.is_none()) {
+            out.push_str(&format!("    ({:?}, {:?}),\n", e.id, e.forms[0]));
+        }
+        out.push_str("];\n");
+        out.push_str(&format!(
+            "/// Plural entries from locales/{file} (singular, plural, forms), sorted by singular.\npub static {code}_PLURALS: &[(&str, &str, &[&str])] = &[\n"
+        ));
+        for e in entries.iter().filter(|e| e.plural.is_some()) {
+            out.push_str(&format!(
+                "    ({:?}, {:?}, &{:?}),\n",
+                e.id,
+                e.plural.as_deref().unwrap_or(""),
+                e.forms
+            ));
         }
         out.push_str("];\n");
     }

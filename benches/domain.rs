@@ -5,6 +5,7 @@
 use aims_readiness::domain::catalogue;
 use aims_readiness::domain::date::Date;
 use aims_readiness::domain::documents::checklist;
+use aims_readiness::domain::profile::Screening;
 use aims_readiness::domain::roadmap::Roadmap;
 use aims_readiness::domain::scoring::Assessment;
 use aims_readiness::domain::{AiRole, Answer, Answers, Certification, HighRisk, Profile, SizeBand};
@@ -22,6 +23,7 @@ fn main() {
         systems: 12,
         certifications: Some([Certification::Iso27001].into()),
         high_risk: Some(HighRisk::Yes),
+        prohibited: Some(Screening::No),
         target_date: Date::parse("2027-12-31"),
     };
     let mut answers = Answers::default();

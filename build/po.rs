@@ -1,52 +1,105 @@
 //! Reads gettext `.po` files (the subset translators' tools write); shared by build.rs, which
 //! compiles the interface translations, and by the tests that check it.
 
+/// One translated entry: a plain text, or a text with plural forms (`msgid_plural`,
+/// `msgstr[0]`, `msgstr[1]`, …; which form a number takes is `Lang::plural_form`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PoEntry {
+    pub id: String,
+    pub plural: Option<String>,
+    /// The translation; one text per plural form for plural entries.
+    pub forms: Vec<String>,
+}
+
 /// The translated entries of a `.po` text as (English, translation) pairs: `msgid`/`msgstr`
 /// with continuation lines, comments, and the escapes \" \\ \n \t. Untranslated (empty) and
 /// fuzzy entries are left out, so the app falls back to English and tests/i18n.rs reports them.
-/// A `#, fuzzy` flag belongs to the entry that follows it.
+/// A `#, fuzzy` flag belongs to the entry that follows it. Plural entries are left out here;
+/// [`parse_po_entries`] has them.
+#[allow(dead_code)] // build.rs reads every entry; tests/po.rs checks this view too.
 pub fn parse_po(text: &str) -> Result<Vec<(String, String)>, String> {
-    let mut pairs = Vec::new();
-    // The entry being read, and whether it carries the fuzzy flag.
-    let (mut id, mut msg, mut fuzzy) = (None::<String>, None::<String>, false);
-    // A flag line seen before the next entry's msgid.
-    let mut next_fuzzy = false;
-    let mut in_id = false;
-    let mut flush = |id: &mut Option<String>, msg: &mut Option<String>, fuzzy: bool| {
-        if let (Some(i), Some(m)) = (id.take(), msg.take()) {
-            if !i.is_empty() && !m.is_empty() && !fuzzy {
-                pairs.push((i, m));
+    Ok(parse_po_entries(text)?
+        .into_iter()
+        .filter(|e| e.plural.is_none())
+        .map(|e| (e.id, e.forms.into_iter().next().unwrap_or_default()))
+        .collect())
+}
+
+/// Which string the continuation lines of the current entry extend.
+#[derive(Clone, Copy, PartialEq)]
+enum Slot {
+    Id,
+    Plural,
+    Form(usize),
+}
+
+/// Every translated entry of a `.po` text, plain and plural.
+pub fn parse_po_entries(text: &str) -> Result<Vec<PoEntry>, String> {
+    let mut entries = Vec::new();
+    let mut current: Option<PoEntry> = None;
+    let (mut fuzzy, mut next_fuzzy) = (false, false);
+    let mut slot = Slot::Id;
+    let mut flush = |entry: &mut Option<PoEntry>, fuzzy: bool| {
+        if let Some(e) = entry.take() {
+            let complete = !e.forms.is_empty() && e.forms.iter().all(|f| !f.is_empty());
+            if !e.id.is_empty() && complete && !fuzzy {
+                entries.push(e);
             }
         }
     };
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
+        let bad = |what: &str| format!("line {}: bad {what}", n + 1);
         if let Some(flags) = line.strip_prefix("#,") {
             // A flag line starts the comments of the next entry: the current one is complete.
-            flush(&mut id, &mut msg, fuzzy);
+            flush(&mut current, fuzzy);
             fuzzy = false;
             next_fuzzy = flags.split(',').any(|flag| flag.trim() == "fuzzy");
         } else if line.is_empty() || line.starts_with('#') {
             continue;
+        } else if let Some(rest) = line.strip_prefix("msgid_plural ") {
+            let entry = current.as_mut().ok_or(bad("msgid_plural"))?;
+            entry.plural = Some(unquote(rest).ok_or(bad("msgid_plural"))?);
+            slot = Slot::Plural;
         } else if let Some(rest) = line.strip_prefix("msgid ") {
-            flush(&mut id, &mut msg, fuzzy);
+            flush(&mut current, fuzzy);
             fuzzy = std::mem::take(&mut next_fuzzy);
-            id = Some(unquote(rest).ok_or(format!("line {}: bad msgid", n + 1))?);
-            in_id = true;
-        } else if let Some(rest) = line.strip_prefix("msgstr ") {
-            msg = Some(unquote(rest).ok_or(format!("line {}: bad msgstr", n + 1))?);
-            in_id = false;
+            current = Some(PoEntry {
+                id: unquote(rest).ok_or(bad("msgid"))?,
+                plural: None,
+                forms: Vec::new(),
+            });
+            slot = Slot::Id;
+        } else if let Some(rest) = line.strip_prefix("msgstr") {
+            let entry = current.as_mut().ok_or(bad("msgstr"))?;
+            let (index, value) = match rest.strip_prefix('[') {
+                Some(indexed) => {
+                    let (i, value) = indexed.split_once(']').ok_or(bad("msgstr[N]"))?;
+                    (i.parse::<usize>().map_err(|_| bad("msgstr[N]"))?, value)
+                }
+                None => (0, rest),
+            };
+            if index != entry.forms.len() {
+                return Err(format!("line {}: msgstr[{index}] out of order", n + 1));
+            }
+            entry.forms.push(unquote(value).ok_or(bad("msgstr"))?);
+            slot = Slot::Form(index);
         } else if line.starts_with('"') {
-            let more = unquote(line).ok_or(format!("line {}: bad string", n + 1))?;
-            let slot = if in_id { id.as_mut() } else { msg.as_mut() };
-            slot.ok_or(format!("line {}: string outside an entry", n + 1))?
-                .push_str(&more);
+            let more = unquote(line).ok_or(bad("string"))?;
+            let entry = current
+                .as_mut()
+                .ok_or(format!("line {}: string outside an entry", n + 1))?;
+            match slot {
+                Slot::Id => entry.id.push_str(&more),
+                Slot::Plural => entry.plural.get_or_insert_with(String::new).push_str(&more),
+                Slot::Form(i) => entry.forms[i].push_str(&more),
+            }
         } else {
             return Err(format!("line {}: not a .po line: {line}", n + 1));
         }
     }
-    flush(&mut id, &mut msg, fuzzy);
-    Ok(pairs)
+    flush(&mut current, fuzzy);
+    Ok(entries)
 }
 
 fn unquote(text: &str) -> Option<String> {

@@ -140,19 +140,143 @@ fn quick_scan_items_use_reference_ids_and_titles() {
 }
 
 #[test]
-fn the_quick_scan_flags_exactly_the_certification_blockers() {
-    let q = quick_scan();
-    let blockers: Vec<&str> = q
-        .items()
-        .filter(|i| i.blocker)
-        .map(|i| i.id.as_str())
+fn every_gate_item_of_the_standard_is_a_blocker_with_its_stage() {
+    use aims_readiness::domain::standard::{Stage, GATE};
+    for q in [quick_scan(), full_assessment()] {
+        for item in q.items() {
+            assert_eq!(
+                item.gate,
+                aims_readiness::domain::standard::gate_stage(&item.id)
+                    .filter(|_| !item.can_be_not_applicable()),
+                "{}: {}",
+                q.id,
+                item.id
+            );
+        }
+        // The quick scan asks about these gate items, and knows it misses the others.
+        let asked: Vec<&str> = GATE
+            .iter()
+            .map(|(id, _)| *id)
+            .filter(|id| q.item(id).is_some())
+            .collect();
+        if q.id == "iso42001-quick-scan" {
+            assert_eq!(
+                asked,
+                [
+                    "4.3", "5.2", "6.1.2", "6.1.3", "6.1.4", "6.2", "7.2", "8.1", "9.1", "9.2.2",
+                    "9.3.3", "10.2"
+                ]
+            );
+        } else {
+            assert_eq!(asked.len(), GATE.len());
+        }
+    }
+    let stage1: Vec<&str> = GATE
+        .iter()
+        .filter(|(_, s)| *s == Stage::One)
+        .map(|(id, _)| *id)
         .collect();
-    // Scope, AI policy, risk assessment, SoA (risk treatment), impact assessment,
-    // internal audit, management review.
     assert_eq!(
-        blockers,
-        ["4.3", "5.2", "6.1.2", "6.1.3", "6.1.4", "9.2.2", "9.3.3"]
+        stage1,
+        ["4.3", "5.2", "6.1.1", "6.1.2", "6.1.3", "6.1.4", "6.2"]
     );
+}
+
+/// The effort table of questionnaires/README.md: kind, size-band values, and the range.
+fn readme_efforts() -> Vec<(String, [f64; 4], (f64, f64))> {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/README.md"),
+    )
+    .unwrap();
+    let table = text.split("<!-- effort table -->").nth(1).expect(
+        "questionnaires/README.md has the effort table between <!-- effort table --> marks",
+    );
+    table
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|l| {
+            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+            let kind = cells[1].trim_matches('`').to_string();
+            let n = |i: usize| cells[i].parse::<f64>().unwrap_or_else(|_| panic!("{l}"));
+            let (lo, hi) = cells[7].split_once('-').unwrap_or_else(|| panic!("{l}"));
+            (
+                kind,
+                [n(3), n(4), n(5), n(6)],
+                (lo.trim().parse().unwrap(), hi.trim().parse().unwrap()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_effort_comes_from_the_calibrated_table_and_lies_in_its_range() {
+    let table = readme_efforts();
+    assert!(
+        table.len() >= 15,
+        "the README table has {} kinds",
+        table.len()
+    );
+    for q in [quick_scan(), full_assessment()] {
+        assert_eq!(
+            q.efforts.len(),
+            table.len(),
+            "{}: one kind per README row",
+            q.id
+        );
+        for (kind, days, (lo, hi)) in &table {
+            let k = q
+                .efforts
+                .get(kind)
+                .unwrap_or_else(|| panic!("{}: kind {kind} missing", q.id));
+            let content: Vec<f64> = k.days.iter().map(|t| f64::from(*t) / 10.0).collect();
+            assert_eq!(&content, days, "{}: {kind} differs from the README", q.id);
+            assert!(
+                days.iter().all(|d| d >= lo && d <= hi),
+                "{kind}: {days:?} outside the range {lo}-{hi}"
+            );
+        }
+    }
+}
+
+#[test]
+fn one_action_has_one_effort_and_no_task_is_planned_twice() {
+    let mut kinds: std::collections::BTreeMap<String, String> = Default::default();
+    for q in [quick_scan(), full_assessment()] {
+        let mut texts = std::collections::HashSet::new();
+        for item in q.items() {
+            for a in &item.actions {
+                let previous = kinds.insert(a.text.clone(), a.effort.clone());
+                assert!(
+                    previous.as_ref().is_none_or(|p| *p == a.effort),
+                    "{}: \"{}\" has two efforts ({previous:?} and {})",
+                    item.id,
+                    a.text,
+                    a.effort
+                );
+                assert!(
+                    texts.insert(a.text.clone()),
+                    "{}: {}: the same task twice",
+                    q.id,
+                    a.text
+                );
+            }
+        }
+    }
+    // The duplicates the review found are merged: each names the other instead of repeating it.
+    let full = full_assessment();
+    let first = |id: &str, from: u8| {
+        full.item(id)
+            .unwrap()
+            .actions
+            .iter()
+            .find(|a| a.from == from)
+            .unwrap()
+            .text
+            .clone()
+    };
+    assert!(first("A.2.2", 0).contains("5.2"));
+    assert!(first("A.5.2", 0).contains("6.1.4"));
+    assert!(!first("9.3.1", 1).starts_with("Hold"));
 }
 
 #[test]
@@ -178,6 +302,45 @@ fn quick_scan_texts_are_distinct_and_never_promise_compliance() {
             !all.contains("compliant") && !all.contains("certified"),
             "{}",
             item.id
+        );
+    }
+}
+
+fn full_assessment() -> Questionnaire {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/iso42001-full.json");
+    Questionnaire::parse(&fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn items_point_to_the_annexes_and_related_standards_and_4_2_names_the_climate_amendment() {
+    for q in [quick_scan(), full_assessment()] {
+        for item in q.items() {
+            let guidance = item.refs.get("guidance").cloned().unwrap_or_default();
+            if let Some(control) = item.id.strip_prefix("A.") {
+                assert!(
+                    guidance.contains(&format!("Annex B.{control}")),
+                    "{}: Annex B",
+                    item.id
+                );
+            }
+            let needs: &[&str] = match item.id.as_str() {
+                "6.1.2" | "8.2" | "8.3" => &["ISO/IEC 23894"],
+                "6.1.4" | "8.4" | "A.5.2" | "A.5.3" | "A.5.4" | "A.5.5" => &["ISO/IEC 42005"],
+                "4.1" => &["ISO/IEC 22989", "Annex D"],
+                "6.2" => &["Annex C"],
+                "9.2.2" => &["ISO/IEC 42006"],
+                _ => &[],
+            };
+            for n in needs {
+                assert!(guidance.iter().any(|g| g == n), "{}: {n}", item.id);
+            }
+        }
+    }
+    let full = full_assessment();
+    for id in ["4.1", "4.2"] {
+        assert!(
+            full.item(id).unwrap().question.contains("climate"),
+            "{id} asks about climate change"
         );
     }
 }

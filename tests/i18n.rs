@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use aims_readiness::domain::catalogue;
 use aims_readiness::domain::date::Date;
 use aims_readiness::domain::i18n::{placeholders, Lang};
+use aims_readiness::domain::profile::Screening;
 use aims_readiness::domain::report;
 use aims_readiness::domain::{AiRole, Certification, HighRisk, Profile, Questionnaire, SizeBand};
 use regex::Regex;
@@ -82,6 +83,70 @@ fn marked_texts() -> BTreeMap<String, String> {
         }
     }
     texts
+}
+
+/// Every text with plural forms the code marks (`lang.n(count, "one", "other", …)`).
+fn marked_plurals() -> BTreeMap<(String, String), String> {
+    let call = Regex::new(&format!(r#"\.n\(\s*[^"]*?,\s*{LIT},\s*{LIT}"#)).unwrap();
+    let mut texts = BTreeMap::new();
+    for (path, text) in sources() {
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        for c in call.captures_iter(&text) {
+            texts.insert((unescape(&c[1]), unescape(&c[2])), file.clone());
+        }
+    }
+    texts
+}
+
+#[test]
+fn every_declared_language_has_every_plural_text_in_every_form() {
+    let marked = marked_plurals();
+    assert!(
+        marked.len() >= 3,
+        "only {} plural texts found",
+        marked.len()
+    );
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let table: BTreeMap<(&str, &str), &[&str]> = lang
+            .plurals()
+            .iter()
+            .map(|(o, p, f)| ((*o, *p), *f))
+            .collect();
+        let missing: Vec<String> = marked
+            .iter()
+            .filter(|((o, p), _)| !table.contains_key(&(o.as_str(), p.as_str())))
+            .map(|((o, p), file)| format!("{file}: {o:?} / {p:?}"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "locales/{}.po lacks plural texts:\n{}",
+            lang.code(),
+            missing.join("\n")
+        );
+        for ((one, other), forms) in &table {
+            assert!(
+                marked.contains_key(&(one.to_string(), other.to_string())),
+                "locales/{}.po has a plural text the code no longer uses: {one:?}",
+                lang.code()
+            );
+            assert_eq!(forms.len(), 2, "{}: {one:?} needs two forms", lang.code());
+            let mut english = placeholders(other);
+            english.sort_unstable();
+            for form in forms.iter() {
+                let mut found = placeholders(form);
+                found.sort_unstable();
+                found.dedup();
+                let mut want = english.clone();
+                want.dedup();
+                assert_eq!(
+                    found,
+                    want,
+                    "{}: placeholders differ in {form:?}",
+                    lang.code()
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -302,6 +367,7 @@ fn reports_follow_the_questionnaire_language() {
         systems: 3,
         certifications: Some([Certification::Iso27001].into()),
         high_risk: Some(HighRisk::NotSure),
+        prohibited: Some(Screening::No),
         target_date: Date::parse("2027-09-30"),
     };
     let answers = common::all_at(&q, 1);

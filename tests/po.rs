@@ -46,3 +46,24 @@ fn a_broken_line_is_reported_with_its_number() {
     let err = po::parse_po("msgid \"a\"\nmsgstr \"b\"\nnonsense\n").unwrap_err();
     assert!(err.starts_with("line 3"), "{err}");
 }
+
+#[test]
+fn plural_entries_keep_every_form() {
+    let text = r#"
+msgid "{n} blocker"
+msgid_plural "{n} blockers"
+msgstr[0] "{n} Blocker"
+msgstr[1] "{n} Blocker"
+"gn"
+
+msgid "Plain"
+msgstr "Schlicht"
+"#;
+    let entries = po::parse_po_entries(text).unwrap();
+    assert_eq!(entries[0].plural.as_deref(), Some("{n} blockers"));
+    assert_eq!(entries[0].forms, ["{n} Blocker", "{n} Blockergn"]);
+    assert_eq!(
+        po::parse_po(text).unwrap(),
+        [("Plain".to_string(), "Schlicht".to_string())]
+    );
+}

@@ -4,6 +4,7 @@
 mod common;
 
 use aims_readiness::domain::i18n::Lang;
+use aims_readiness::domain::profile::Screening;
 use aims_readiness::domain::saved::{
     self, merge, Notes, SavedError, Snapshot, Source, MAX_SAVED_BYTES,
 };
@@ -21,6 +22,7 @@ fn profile() -> Profile {
         systems: 3,
         certifications: Some(Default::default()),
         high_risk: Some(HighRisk::No),
+        prohibited: Some(Screening::No),
         target_date: aims_readiness::domain::date::Date::parse("2027-06-30"),
     }
 }
@@ -109,8 +111,8 @@ fn bad_inputs() -> Vec<(&'static str, String, &'static str)> {
         ),
         (
             "newer version",
-            edit(|v| v["version"] = json!("2.0.0")),
-            "version 2.0.0",
+            edit(|v| v["version"] = json!("9.0.0")),
+            "version 9.0.0",
         ),
         (
             "nonsense version",

@@ -79,6 +79,8 @@ fn schema_and_model_accept_the_same_fields() {
         ("/sections/0", "/$defs/section/properties"),
         ("/sections/0/items/0", "/$defs/item/properties"),
         ("/sections/0/items/0/actions/0", "/$defs/action/properties"),
+        ("/efforts/decision", "/$defs/effort/properties"),
+        ("/sections/0/items/0/reuse/0", "/$defs/reuse/properties"),
     ];
     for (file_pointer, schema_pointer) in places {
         assert_eq!(
@@ -217,10 +219,16 @@ fn check(schema: &Value, root: &Value, value: &Value, at: &str, errors: &mut Vec
                     }
                 }
             }
+            // `false`: no keys beyond `properties`; a schema: every further value must match it.
             "additionalProperties" => {
                 let known = rule.get("properties").and_then(Value::as_object);
-                for key in value.as_object().map(|o| o.keys()).into_iter().flatten() {
-                    if !known.is_some_and(|k| k.contains_key(key)) {
+                for (key, v) in value.as_object().into_iter().flatten() {
+                    if known.is_some_and(|k| k.contains_key(key)) {
+                        continue;
+                    }
+                    if arg.is_object() {
+                        check(arg, root, v, &format!("{at}/{key}"), errors);
+                    } else {
                         fail(errors, &format!("unexpected key {key}"));
                     }
                 }

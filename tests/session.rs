@@ -2,6 +2,7 @@
 
 mod common;
 
+use aims_readiness::domain::profile::Screening;
 use aims_readiness::domain::saved::{self, Source};
 use aims_readiness::domain::session::{
     import_replaces, transition, Event, NoticeAction, NoticeKind, PendingImport, Screen, State,
@@ -17,6 +18,7 @@ fn complete_profile(roles: &[AiRole]) -> Profile {
         systems: 3,
         certifications: Some(Default::default()),
         high_risk: Some(HighRisk::No),
+        prohibited: Some(Screening::No),
         target_date: None,
     }
 }

@@ -2,6 +2,7 @@
 
 mod common;
 
+use aims_readiness::domain::profile::Screening;
 use aims_readiness::domain::share::{self, MAX_LINK_CHARS};
 use aims_readiness::domain::{
     AiRole, Answer, Certification, HighRisk, Profile, Questionnaire, SizeBand,
@@ -18,6 +19,7 @@ fn profile() -> Profile {
         systems: 42,
         certifications: Some([Certification::Iso27001, Certification::Iso27701].into()),
         high_risk: Some(HighRisk::NotSure),
+        prohibited: Some(Screening::No),
         target_date: aims_readiness::domain::date::Date::parse("2027-09-30"),
     }
 }

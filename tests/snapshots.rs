@@ -4,8 +4,6 @@
 //! After an intended content change, refresh them with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 
 use aims_readiness::domain::catalogue;
-use aims_readiness::domain::i18n::Lang;
-use aims_readiness::domain::roadmap::days_text;
 use aims_readiness::domain::{Questionnaire, SectionKind};
 use std::fmt::Write;
 use std::fs;
@@ -59,8 +57,8 @@ fn summary(q: &Questionnaire) -> String {
         .unwrap();
         for item in &section.items {
             let mut flags = vec![format!("w{}", item.weight)];
-            if item.blocker {
-                flags.push("BLOCKER".into());
+            if let Some(stage) = item.gate {
+                flags.push(format!("BLOCKER-{}", stage.key()));
             }
             if item.applies_when.is_some() {
                 flags.push("conditional".into());
@@ -72,22 +70,18 @@ fn summary(q: &Questionnaire) -> String {
                 ));
             }
             if !item.reuse.is_empty() {
-                let reuse: Vec<&str> = item.reuse.iter().map(|c| c.key()).collect();
+                let reuse: Vec<String> = item
+                    .reuse
+                    .iter()
+                    .map(|r| format!("{}:{}", r.from.key(), r.gives.key()))
+                    .collect();
                 flags.push(format!("reuse:{}", reuse.join(",")));
             }
             writeln!(out, "  {} {} [{}]", item.id, item.title, flags.join(" ")).unwrap();
             let steps: Vec<String> = item
                 .actions
                 .iter()
-                .map(|a| {
-                    format!(
-                        "{}->P{} {}d{}",
-                        a.from,
-                        a.phase.number(),
-                        days_text((a.days * 10.0).round() as u32, Lang::En),
-                        if a.per_system { "/system" } else { "" }
-                    )
-                })
+                .map(|a| format!("{}->P{} {}", a.from, a.phase.number(), a.effort))
                 .collect();
             writeln!(out, "    actions: {}", steps.join(", ")).unwrap();
             if !item.documents.is_empty() {

@@ -5,6 +5,7 @@
 mod common;
 
 use aims_readiness::domain::i18n::Lang;
+use aims_readiness::domain::profile::Screening;
 use aims_readiness::domain::saved::{self, SaveMeta, Snapshot, Source};
 use aims_readiness::domain::sync::{
     backups, MemoryStore, SaveRefused, Store, Tracker, BACKUPS_KEPT,
@@ -32,6 +33,7 @@ fn start(q: &Rc<Questionnaire>) -> (MemoryStore, Snapshot) {
         systems: 2,
         certifications: Some(Default::default()),
         high_risk: Some(HighRisk::No),
+        prohibited: Some(Screening::No),
         target_date: None,
     };
     let snapshot = Snapshot {

@@ -43,16 +43,22 @@ fn every_problem_is_reported_at_once_with_item_and_field() {
     item_mut(&mut q, "9.1")["weight"] = json!(0);
     item_mut(&mut q, "A.2.3")["applies_when"] = json!({"role_any": ["builds"]});
     item_mut(&mut q, "A.3.2")["id"] = json!("A.4.9");
-    item_mut(&mut q, "A.9.4")["reuse"] = json!(["iso14001"]);
+    item_mut(&mut q, "A.9.4")["reuse"] =
+        json!([{ "from": "iso14001", "gives": "reuse", "refs": ["4.1"] }]);
     item_mut(&mut q, "A.10.3")["actions"] =
-        json!([{ "from": 0, "phase": 2, "days": 1, "text": "Only one step." }]);
+        json!([{ "from": 0, "phase": 2, "effort": "guesswork", "text": "Only one step." }]);
     item_mut(&mut q, "10.2")["id"] = json!("9.1");
+    item_mut(&mut q, "6.1.2")["gate"] = json!("stage2");
+    item_mut(&mut q, "A.8.2")["gate"] = json!("stage1");
 
     let found = errors(&q);
     let expected = [
         "iso42001-quick-scan: 4.1, field `levels`: expected 4 level descriptions, found 3",
         "iso42001-quick-scan: 4.3, field `applies_when`: clause items always apply and cannot be hidden",
-        "iso42001-quick-scan: 4.3, field `blocker`: a certification blocker must apply to every organisation",
+        "iso42001-quick-scan: 4.3, field `gate`: a certification blocker must apply to every organisation",
+        "iso42001-quick-scan: 6.1.2, field `gate`: 6.1.2 holds mandatory documented information an auditor asks for: its gate is \"stage1\"",
+        "iso42001-quick-scan: A.8.2, field `gate`: only the clause items whose mandatory documented information an auditor asks for are blockers",
+        "iso42001-quick-scan: A.10.3, field `actions[0]`: `effort` `guesswork` is not a kind in the file's `efforts`",
         "iso42001-quick-scan: 5.2, field `actions[0]`: `phase` must be 1 to 5",
         "iso42001-quick-scan: 6.2, field `documents`: `ai-strategy` is not in the questionnaire's documents",
         "iso42001-quick-scan: 7.2, field `question`: must not be empty",
@@ -61,7 +67,7 @@ fn every_problem_is_reported_at_once_with_item_and_field() {
         "iso42001-quick-scan: 9.1, field `id`: appears twice in the questionnaire",
         "iso42001-quick-scan: A.2.3, field `applies_when`: `role_any` does not know \"builds\"",
         "iso42001-quick-scan: A.4.9, field `id`: does not belong to section A.3",
-        "iso42001-quick-scan: A.9.4, field `reuse`: `iso14001` is not a known certification",
+        "iso42001-quick-scan: A.9.4, field `reuse.from`: `iso14001` is not a known certification",
         "iso42001-quick-scan: A.10.3, field `actions`: no action moves the item up from level 1",
         "iso42001-quick-scan: A.10.3, field `actions`: no action moves the item up from level 2",
     ];
@@ -83,7 +89,7 @@ fn every_problem_is_reported_at_once_with_item_and_field() {
 #[test]
 fn top_level_problems_are_named_too() {
     let mut q = quick_scan_json();
-    q["format"] = json!(2);
+    q["format"] = json!(3);
     q["id"] = json!("Quick Scan");
     q["version"] = json!("one");
     q["scale"]["gate_level"] = json!(4);
@@ -91,7 +97,7 @@ fn top_level_problems_are_named_too() {
     q["sections"][0]["kind"] = json!("chapter");
     let found = errors(&q);
     for fragment in [
-        "field `format`: format 2 is not supported",
+        "field `format`: format 3 is not supported",
         "field `id`: must be lowercase letters, digits and hyphens",
         "field `version`: must look like 1, 1.2 or 1.2.3",
         "field `scale.gate_level`: must be a level above 0",
@@ -142,7 +148,7 @@ fn an_empty_object_lists_every_missing_essential() {
         "language",
         "title",
         "summary",
-        "minutes",
+        "efforts",
         "scale.levels",
         "scale.gate_level",
         "sections",

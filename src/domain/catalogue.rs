@@ -25,7 +25,7 @@ pub fn load() -> Vec<Entry> {
         })
         .collect();
     entries.sort_by_key(|e| match &e.questionnaire {
-        Ok(q) => (0, q.minutes, q.id.clone()),
+        Ok(q) => (0, q.minutes(), q.id.clone()),
         Err(_) => (1, 0, e.file.to_string()),
     });
     entries

@@ -59,6 +59,45 @@ impl Lang {
         }
     }
 
+    /// The plural entries of this language: English singular and plural, and the translated
+    /// forms, sorted by singular (empty for English).
+    pub fn plurals(self) -> &'static [(&'static str, &'static str, &'static [&'static str])] {
+        match self {
+            Lang::En => &[],
+            Lang::De => DE_PLURALS,
+        }
+    }
+
+    /// Which plural form a count takes (the index into a `.po` entry's `msgstr[N]`): English
+    /// and German use the first form for exactly 1 and the second otherwise.
+    pub fn plural_form(self, n: u64) -> usize {
+        match self {
+            Lang::En | Lang::De => usize::from(n != 1),
+        }
+    }
+
+    /// A text that depends on a count, with `{n}` filled with the count (in this language's
+    /// digits) and the other placeholders from `args`: `lang.n(3, "{n} blocker", "{n}
+    /// blockers", &[])`. Both English forms are the catalogue key.
+    pub fn n(
+        self,
+        n: u64,
+        one: &'static str,
+        other: &'static str,
+        args: &[(&str, &dyn Display)],
+    ) -> String {
+        let table = self.plurals();
+        let form = match table.binary_search_by(|(key, _, _)| (*key).cmp(one)) {
+            Ok(i) => table[i].2.get(self.plural_form(n)).copied(),
+            Err(_) => None,
+        };
+        let english = if n == 1 { one } else { other };
+        let count = self.int(n);
+        let mut all: Vec<(&str, &dyn Display)> = vec![("n", &count)];
+        all.extend_from_slice(args);
+        fill(form.unwrap_or(english), &all)
+    }
+
     /// The interface text `english` in this language (English if a translation is missing,
     /// which `tests/i18n.rs` does not allow to ship).
     pub fn t(self, english: &'static str) -> &'static str {

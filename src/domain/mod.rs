@@ -10,6 +10,7 @@ pub mod condition;
 pub mod date;
 pub mod documents;
 pub mod embed;
+pub mod explain;
 pub mod i18n;
 pub mod profile;
 pub mod questionnaire;
@@ -19,6 +20,7 @@ pub mod saved;
 pub mod scoring;
 pub mod session;
 pub mod share;
+pub mod standard;
 pub mod sync;
 pub mod translation;
 

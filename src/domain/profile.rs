@@ -46,26 +46,34 @@ impl SizeBand {
     }
 }
 
-/// What the organisation does with AI; more than one may apply.
+/// What the organisation does with AI, in the roles of ISO/IEC 22989; more than one may apply.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AiRole {
-    /// Designs, develops or trains AI systems.
+    /// Designs, develops or trains AI systems (AI producer).
     Develops,
-    /// Provides AI products or services to others.
+    /// Provides AI products or services to others (AI provider).
     Provides,
-    /// Uses AI systems supplied by third parties.
+    /// Uses AI systems supplied by third parties (AI customer or user).
     Uses,
+    /// Supplies components, data, tools or services to those who build or run AI (AI partner).
+    Partner,
 }
 
 impl AiRole {
-    pub const ALL: [AiRole; 3] = [AiRole::Develops, AiRole::Provides, AiRole::Uses];
+    pub const ALL: [AiRole; 4] = [
+        AiRole::Develops,
+        AiRole::Provides,
+        AiRole::Uses,
+        AiRole::Partner,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
             AiRole::Develops => "develops",
             AiRole::Provides => "provides",
             AiRole::Uses => "uses",
+            AiRole::Partner => "partner",
         }
     }
 
@@ -75,9 +83,50 @@ impl AiRole {
 
     pub fn label(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            AiRole::Develops => msg("We develop or train AI systems"),
-            AiRole::Provides => msg("We provide AI products or services to others"),
-            AiRole::Uses => msg("We use AI systems from third parties"),
+            AiRole::Develops => msg("We develop or train AI systems (AI producer)"),
+            AiRole::Provides => msg("We provide AI products or services to others (AI provider)"),
+            AiRole::Uses => msg("We use AI systems from third parties (AI customer or user)"),
+            AiRole::Partner => msg("We supply data, components, tools or services to others who build or run AI (AI partner)"),
+        })
+    }
+
+    /// How the EU AI Act usually names this role, for the hint beside it.
+    pub fn eu_term(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            AiRole::Develops | AiRole::Provides => {
+                msg("under the EU AI Act usually a provider, if you place the system on the market or put it into service under your name")
+            }
+            AiRole::Uses => msg("under the EU AI Act a deployer"),
+            AiRole::Partner => msg("under the EU AI Act often part of the value chain (Art. 25), sometimes a provider of a general-purpose AI model"),
+        })
+    }
+}
+
+/// An answer to a screening question: yes, no or not sure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Screening {
+    Yes,
+    No,
+    NotSure,
+}
+
+impl Screening {
+    pub const ALL: [Screening; 3] = [Screening::Yes, Screening::No, Screening::NotSure];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Screening::Yes => "yes",
+            Screening::No => "no",
+            Screening::NotSure => "not_sure",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Screening::Yes => msg("Yes"),
+            Screening::No => msg("No"),
+            Screening::NotSure => msg("Not sure"),
         })
     }
 }
@@ -159,6 +208,8 @@ pub struct Profile {
     /// `Some(empty)` means "none"; `None` means the question is unanswered.
     pub certifications: Option<BTreeSet<Certification>>,
     pub high_risk: Option<HighRisk>,
+    /// Whether any AI use may be a practice the EU AI Act prohibits (Art. 5).
+    pub prohibited: Option<Screening>,
     pub target_date: Option<Date>,
 }
 
@@ -170,6 +221,7 @@ impl Default for Profile {
             systems: 1,
             certifications: None,
             high_risk: None,
+            prohibited: None,
             target_date: None,
         }
     }
@@ -186,6 +238,7 @@ pub enum ProfileField {
     Systems,
     Certifications,
     HighRisk,
+    Prohibited,
 }
 
 impl ProfileField {
@@ -200,6 +253,9 @@ impl ProfileField {
                 msg("the certifications you hold (or \"none of these\")")
             }
             ProfileField::HighRisk => msg("whether a system may be high-risk under the EU AI Act"),
+            ProfileField::Prohibited => {
+                msg("whether any AI use may be a practice the EU AI Act prohibits")
+            }
         }
     }
 }
@@ -222,6 +278,9 @@ impl Profile {
         }
         if self.high_risk.is_none() {
             missing.push(ProfileField::HighRisk);
+        }
+        if self.prohibited.is_none() {
+            missing.push(ProfileField::Prohibited);
         }
         missing
     }
@@ -249,6 +308,11 @@ impl Profile {
     pub fn only_uses_ai(&self) -> bool {
         self.roles.iter().all(|r| *r == AiRole::Uses) && !self.roles.is_empty()
     }
+
+    /// Whether any system may be high-risk ("not sure" counts as yes).
+    pub fn may_be_high_risk(&self) -> bool {
+        matches!(self.high_risk, Some(HighRisk::Yes | HighRisk::NotSure))
+    }
 }
 
 #[cfg(test)]
@@ -264,7 +328,8 @@ mod tests {
                 ProfileField::Size,
                 ProfileField::Roles,
                 ProfileField::Certifications,
-                ProfileField::HighRisk
+                ProfileField::HighRisk,
+                ProfileField::Prohibited
             ]
         );
         assert!(!p.is_complete());
@@ -277,6 +342,7 @@ mod tests {
             roles: [AiRole::Uses].into(),
             certifications: Some(BTreeSet::new()),
             high_risk: Some(HighRisk::No),
+            prohibited: Some(Screening::No),
             ..Profile::default()
         };
         assert!(p.is_complete());

@@ -6,12 +6,18 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use super::condition::Condition;
-use super::i18n::Lang;
+use super::i18n::{msg, Lang};
 use super::profile::{Certification, Profile};
 use super::roadmap::Phase;
+use super::standard::{gate_stage, Stage};
 
-/// The file format this build reads.
-pub const FORMAT: u32 = 1;
+/// Reading speed assumed for the time estimate (a careful read of unfamiliar text).
+pub const WORDS_PER_MINUTE: u32 = 200;
+/// Time to pick an answer once the texts are read.
+pub const SECONDS_PER_ANSWER: u32 = 10;
+
+/// The file format this build reads (2: blockers are `gate` stages, not a `blocker` flag).
+pub const FORMAT: u32 = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Raw shape: everything optional or loosely typed, so validation can name each problem.
@@ -28,8 +34,8 @@ struct RawQuestionnaire {
     language: String,
     title: String,
     summary: String,
-    minutes: u32,
     scale: RawScale,
+    efforts: BTreeMap<String, RawEffort>,
     documents: Vec<RawDocument>,
     sections: Vec<RawSection>,
 }
@@ -47,6 +53,22 @@ struct RawLevel {
     value: Option<u8>,
     label: String,
     meaning: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawEffort {
+    days: Vec<f64>,
+    per_system: bool,
+    management_system: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RawReuse {
+    from: String,
+    gives: String,
+    refs: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -76,12 +98,12 @@ struct RawItem {
     why: String,
     levels: Vec<String>,
     weight: Option<u32>,
-    blocker: bool,
+    gate: Option<String>,
     documents: Vec<String>,
     applies_when: Option<Value>,
     suggest_na: Option<RawNaSuggestion>,
     actions: Vec<RawAction>,
-    reuse: Vec<String>,
+    reuse: Vec<RawReuse>,
     refs: BTreeMap<String, Vec<String>>,
 }
 
@@ -98,8 +120,8 @@ struct RawNaSuggestion {
 struct RawAction {
     from: Option<u8>,
     phase: Option<u8>,
-    days: Option<f64>,
-    per_system: bool,
+    effort: String,
+    when: Option<Value>,
     text: String,
 }
 
@@ -115,10 +137,56 @@ pub struct Questionnaire {
     pub language: String,
     pub title: String,
     pub summary: String,
-    pub minutes: u32,
     pub scale: Scale,
+    /// The effort model: person-days per kind of action and size band (questionnaires/README.md).
+    pub efforts: BTreeMap<String, EffortKind>,
     pub documents: Vec<Document>,
     pub sections: Vec<Section>,
+}
+
+/// Effort is counted in tenths of a person-day to keep every figure exact.
+pub type Tenths = u32;
+
+/// One kind of action in the effort model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EffortKind {
+    /// Person-days (in tenths) for a small, medium, large and enterprise organisation.
+    pub days: [Tenths; 4],
+    /// Done once per AI system in scope.
+    pub per_system: bool,
+    /// Management-system work (documents, programmes, agendas) that an existing certified
+    /// management system shortens; never AI-specific work or running an audit or review.
+    pub management_system: bool,
+}
+
+/// The kinds of action the roadmap itself creates; every questionnaire's effort model has them.
+pub const FIND_OUT: &str = "find_out";
+pub const SUPPLIER_REQUIREMENT: &str = "supplier_requirement";
+
+/// What an existing certified management system gives an item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gives {
+    /// A process to reuse as it is, with AI added to its scope.
+    Reuse,
+    /// A process to extend with AI-specific parts.
+    Extend,
+}
+
+impl Gives {
+    pub fn key(self) -> &'static str {
+        match self {
+            Gives::Reuse => "reuse",
+            Gives::Extend => "extend",
+        }
+    }
+}
+
+/// One certification's contribution to an item, with the clauses or controls it rests on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reuse {
+    pub from: Certification,
+    pub gives: Gives,
+    pub refs: Vec<String>,
 }
 
 /// The maturity scale shared by every item of a questionnaire.
@@ -175,13 +243,17 @@ pub struct Item {
     /// What each level looks like in evidence, one text per scale level.
     pub levels: Vec<String>,
     pub weight: u32,
+    /// A certification blocker: the item holds mandatory documented information, and below the
+    /// gate level its absence stops this audit stage ([`super::standard::GATE`]).
+    pub gate: Option<Stage>,
+    /// Whether the item is a certification blocker (`gate.is_some()`).
     pub blocker: bool,
     pub kind: SectionKind,
     pub documents: Vec<String>,
     pub applies_when: Option<Condition>,
     pub suggest_na: Option<NaSuggestion>,
     pub actions: Vec<ItemAction>,
-    pub reuse: Vec<Certification>,
+    pub reuse: Vec<Reuse>,
     /// Related references by framework key (`nist_ai_rmf`, `eu_ai_act`, `iso27001`).
     pub refs: BTreeMap<String, Vec<String>>,
 }
@@ -204,9 +276,13 @@ impl Item {
         self.kind == SectionKind::Annex
     }
 
-    /// Whether an existing certification lets the organisation reuse processes for this item.
-    pub fn reusable_with(&self, profile: &Profile) -> Option<Certification> {
-        self.reuse.iter().copied().find(|c| profile.holds(*c))
+    /// What the organisation's existing certifications give this item: the most useful held
+    /// one (reuse before extend).
+    pub fn reusable_with(&self, profile: &Profile) -> Option<&Reuse> {
+        self.reuse
+            .iter()
+            .filter(|r| profile.holds(r.from))
+            .min_by_key(|r| r.gives != Gives::Reuse)
     }
 }
 
@@ -224,17 +300,26 @@ pub struct NaSuggestion {
 pub struct ItemAction {
     pub from: u8,
     pub phase: Phase,
-    /// Effort in person-days, for the whole organisation or per AI system.
-    pub days: f64,
-    pub per_system: bool,
+    /// The kind of action in the questionnaire's effort model (`efforts`).
+    pub effort: String,
+    /// Only for profiles this holds for (for example high-risk systems under the EU AI Act):
+    /// an extra step on top of the ones every organisation takes.
+    pub when: Option<Condition>,
     pub text: String,
 }
 
-/// Reference frameworks an item may cite.
-pub const REF_FRAMEWORKS: [(&str, &str); 3] = [
+/// Reference frameworks an item may cite. `guidance` points to the standard's annexes (B
+/// implementation guidance, C objectives and risk sources, D sectors) and related standards
+/// (ISO/IEC 22989 concepts, 23894 AI risk management, 42005 impact assessment, 42006
+/// certification bodies).
+pub const REF_FRAMEWORKS: [(&str, &str); 4] = [
     ("nist_ai_rmf", "NIST AI RMF"),
     ("eu_ai_act", "EU AI Act"),
     ("iso27001", "ISO/IEC 27001:2022"),
+    (
+        "guidance",
+        msg("ISO/IEC 42001 guidance and related standards"),
+    ),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -328,6 +413,17 @@ impl Questionnaire {
         self.documents.iter().find(|d| d.id == id)
     }
 
+    /// About how long the questionnaire takes, in whole minutes: reading every question and its
+    /// level descriptions at [`WORDS_PER_MINUTE`], plus [`SECONDS_PER_ANSWER`] to choose.
+    pub fn minutes(&self) -> u32 {
+        let words = |text: &str| text.split_whitespace().count() as u32;
+        let (reading, items) = self.items().fold((0, 0), |(w, n), item| {
+            let level_words: u32 = item.levels.iter().map(|l| words(l)).sum();
+            (w + words(&item.question) + level_words, n + 1)
+        });
+        (reading * 60 / WORDS_PER_MINUTE + items * SECONDS_PER_ANSWER).div_ceil(60)
+    }
+
     /// The localStorage key of this questionnaire's answers: id and version.
     pub fn storage_key(&self) -> String {
         format!("aims-readiness:{}:{}", self.id, self.version)
@@ -362,6 +458,10 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<ContentError>> {
 
     match raw.format {
         Some(FORMAT) => {}
+        Some(1) => e.top(
+            "format",
+            "format 1 is no longer read: set `format` to 2, replace each `blocker: true` with `gate: \"stage1\"` or `\"stage2\"`, each action's `days` and `per_system` with an `effort` kind, and drop `minutes` (see questionnaires/README.md)",
+        ),
         Some(other) => e.top(
             "format",
             format!("format {other} is not supported (expected {FORMAT})"),
@@ -380,9 +480,7 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<ContentError>> {
     e.require(None, "language", &raw.language);
     e.require(None, "title", &raw.title);
     e.require(None, "summary", &raw.summary);
-    if raw.minutes == 0 {
-        e.top("minutes", "must be a positive estimate of the time needed");
-    }
+    let efforts = validate_efforts(&raw.efforts, &mut e);
 
     let scale = validate_scale(&raw.scale, &mut e);
     let level_count = scale.levels.len();
@@ -438,7 +536,14 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<ContentError>> {
             .items
             .into_iter()
             .map(|raw_item| {
-                let item = validate_item(raw_item, kind, &sid, level_count, &doc_ids, &mut e);
+                let context = ItemContext {
+                    kind,
+                    section: &sid,
+                    level_count,
+                    doc_ids: &doc_ids,
+                    efforts: &efforts,
+                };
+                let item = validate_item(raw_item, &context, &mut e);
                 if !item.id.is_empty() && !item_ids.insert(item.id.clone()) {
                     e.at(Some(&item.id), "id", "appears twice in the questionnaire");
                 }
@@ -480,7 +585,7 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<ContentError>> {
         language: raw.language,
         title: raw.title,
         summary: raw.summary,
-        minutes: raw.minutes,
+        efforts,
         scale,
         documents,
         sections,
@@ -539,14 +644,67 @@ fn validate_scale(raw: &RawScale, e: &mut Errors) -> Scale {
     Scale { levels, gate_level }
 }
 
-fn validate_item(
-    raw: RawItem,
-    kind: SectionKind,
-    section: &str,
-    level_count: usize,
-    doc_ids: &HashSet<String>,
+/// Checks the effort model: four positive values per kind that never fall as the organisation
+/// grows, and the kinds the roadmap itself uses.
+fn validate_efforts(
+    raw: &BTreeMap<String, RawEffort>,
     e: &mut Errors,
-) -> Item {
+) -> BTreeMap<String, EffortKind> {
+    let mut efforts = BTreeMap::new();
+    for (key, effort) in raw {
+        let field = format!("efforts.{key}");
+        let days: Vec<Tenths> = effort
+            .days
+            .iter()
+            .map(|d| (d * 10.0).round() as Tenths)
+            .collect();
+        let valid = days.len() == 4
+            && effort.days.iter().all(|d| *d > 0.0 && *d <= 200.0)
+            && days.windows(2).all(|w| w[0] <= w[1]);
+        if !valid {
+            e.top(
+                &field,
+                "`days` needs four values above 0 and at most 200 (small, medium, large, enterprise), never falling",
+            );
+            continue;
+        }
+        efforts.insert(
+            key.clone(),
+            EffortKind {
+                days: [days[0], days[1], days[2], days[3]],
+                per_system: effort.per_system,
+                management_system: effort.management_system,
+            },
+        );
+    }
+    for needed in [FIND_OUT, SUPPLIER_REQUIREMENT] {
+        if !raw.contains_key(needed) {
+            e.top(
+                "efforts",
+                format!("`{needed}` is missing: the roadmap uses it"),
+            );
+        }
+    }
+    efforts
+}
+
+/// What an item's checks need to know about the file around it.
+struct ItemContext<'a> {
+    kind: SectionKind,
+    section: &'a str,
+    level_count: usize,
+    doc_ids: &'a HashSet<String>,
+    efforts: &'a BTreeMap<String, EffortKind>,
+}
+
+fn validate_item(raw: RawItem, context: &ItemContext, e: &mut Errors) -> Item {
+    let ItemContext {
+        kind,
+        section,
+        level_count,
+        doc_ids,
+        ..
+    } = *context;
     let id = raw.id.trim().to_string();
     let at = if id.is_empty() {
         format!("(item without id in section {section})")
@@ -627,12 +785,42 @@ fn validate_item(
             e.at(at, "suggest_na", "clause items can never be not applicable");
         }
     }
-    if raw.blocker && raw.applies_when.is_some() {
-        e.at(
+    let gate = match raw.gate.as_deref().map(|g| (g, Stage::from_key(g))) {
+        None => None,
+        Some((_, Some(stage))) => Some(stage),
+        Some((other, None)) => {
+            e.at(
+                at,
+                "gate",
+                format!("`{other}` is neither stage1 nor stage2"),
+            );
+            None
+        }
+    };
+    let required = (kind == SectionKind::Clause)
+        .then(|| gate_stage(&id))
+        .flatten();
+    match (gate, required) {
+        (Some(_), _) if raw.applies_when.is_some() => e.at(
             at,
-            "blocker",
+            "gate",
             "a certification blocker must apply to every organisation",
-        );
+        ),
+        (g, r) if g == r => {}
+        (_, Some(r)) => e.at(
+            at,
+            "gate",
+            format!(
+                "{id} holds mandatory documented information an auditor asks for: its gate is \"{}\"",
+                r.key()
+            ),
+        ),
+        (Some(_), None) => e.at(
+            at,
+            "gate",
+            "only the clause items whose mandatory documented information an auditor asks for are blockers",
+        ),
+        (None, None) => {}
     }
 
     let top = level_count.saturating_sub(1) as u8;
@@ -661,24 +849,32 @@ fn validate_item(
                 Phase::Assessment
             }
         };
-        let days = match a.days {
-            Some(d) if d > 0.0 && d <= 200.0 => d,
-            _ => {
-                e.at(at, &field, "`days` must be more than 0 and at most 200");
-                1.0
-            }
-        };
+        if !context.efforts.contains_key(&a.effort) {
+            e.at(
+                at,
+                &field,
+                format!(
+                    "`effort` `{}` is not a kind in the file's `efforts`",
+                    a.effort
+                ),
+            );
+        }
         e.require(at, &format!("{field}.text"), &a.text);
+        let when = a.when.as_ref().and_then(|w| {
+            Condition::from_json(w)
+                .map_err(|m| e.at(at, &format!("{field}.when"), m))
+                .ok()
+        });
         actions.push(ItemAction {
             from,
             phase,
-            days,
-            per_system: a.per_system,
+            effort: a.effort.clone(),
+            when,
             text: a.text.clone(),
         });
     }
     for level in 0..top {
-        if !actions.iter().any(|a| a.from == level) {
+        if !actions.iter().any(|a| a.from == level && a.when.is_none()) {
             e.at(
                 at,
                 "actions",
@@ -688,10 +884,38 @@ fn validate_item(
     }
 
     let mut reuse = Vec::new();
-    for key in &raw.reuse {
-        match Certification::from_key(key) {
-            Some(c) => reuse.push(c),
-            None => e.at(at, "reuse", format!("`{key}` is not a known certification")),
+    for r in &raw.reuse {
+        let gives = match r.gives.as_str() {
+            "reuse" => Some(Gives::Reuse),
+            "extend" => Some(Gives::Extend),
+            other => {
+                e.at(
+                    at,
+                    "reuse.gives",
+                    format!("`{other}` is neither reuse nor extend"),
+                );
+                None
+            }
+        };
+        if r.refs.iter().all(|x| x.trim().is_empty()) {
+            e.at(
+                at,
+                "reuse.refs",
+                "name the clauses or controls of the certification",
+            );
+        }
+        match (Certification::from_key(&r.from), gives) {
+            (Some(from), Some(gives)) => reuse.push(Reuse {
+                from,
+                gives,
+                refs: r.refs.clone(),
+            }),
+            (None, _) => e.at(
+                at,
+                "reuse.from",
+                format!("`{}` is not a known certification", r.from),
+            ),
+            _ => {}
         }
     }
     for (framework, refs) in &raw.refs {
@@ -714,7 +938,8 @@ fn validate_item(
         why: raw.why,
         levels: raw.levels,
         weight,
-        blocker: raw.blocker,
+        gate,
+        blocker: gate.is_some(),
         kind,
         documents: raw.documents,
         applies_when,

@@ -9,9 +9,11 @@ use super::answers::Answers;
 use super::date::Date;
 use super::documents::checklist;
 use super::i18n::{msg, Lang};
+use super::profile::Certification;
 use super::profile::Profile;
+use super::questionnaire::Gives;
 use super::questionnaire::{Item, Questionnaire, SectionKind};
-use super::roadmap::{days_text, Roadmap, TaskKind};
+use super::roadmap::{days_text, person_days, Roadmap, TaskKind};
 use super::saved::Notes;
 use super::scoring::{Assessment, ItemStatus};
 
@@ -167,7 +169,21 @@ pub fn gap_register(
     csv(&rows, lang)
 }
 
-/// A draft Statement of Applicability: every Annex A control, applicable or excluded with reasons.
+/// Why an Annex A control is included for this organisation: its own intent and the profile.
+fn inclusion_reason(item: &Item, profile: &Profile, lang: Lang) -> String {
+    let roles: Vec<&str> = profile.roles.iter().map(|r| r.label(lang)).collect();
+    lang.f(
+        "Included: {title} is needed to treat the AI risks of the {n} AI systems in scope for an organisation that says: {roles}.",
+        &[
+            ("title", &item.title),
+            ("n", &profile.systems),
+            ("roles", &roles.join("; ")),
+        ],
+    )
+}
+
+/// A draft Statement of Applicability: all 38 Annex A controls of the standard, each included
+/// with a reason, excluded with its justification, or (a short questionnaire) not assessed.
 pub fn statement_of_applicability(
     q: &Questionnaire,
     profile: &Profile,
@@ -186,20 +202,30 @@ pub fn statement_of_applicability(
             msg("Note"),
         ],
     )];
-    for item in q.items().filter(|i| i.kind == SectionKind::Annex) {
+    for (id, reference_title) in super::standard::CONTROLS {
+        let Some(item) = q.item(id) else {
+            rows.push(vec![
+                id.to_string(),
+                lang.t(reference_title).to_string(),
+                lang.t("Not assessed").into(),
+                lang.t("Not asked by this questionnaire: decide with the full assessment.")
+                    .into(),
+                String::new(),
+                String::new(),
+            ]);
+            continue;
+        };
         let status = ItemStatus::of(item, profile, answers);
         let (applicable, justification) = match (&status, answers.get(&item.id)) {
             (ItemStatus::Hidden, _) => (
                 false,
-                lang.t("Does not apply to the AI roles in this organisation's profile.")
-                    .to_string(),
+                lang.t(
+                    "Excluded: it does not apply to the AI roles in this organisation's profile.",
+                )
+                .to_string(),
             ),
             (_, Some(super::answers::Answer::NotApplicable(why))) => (false, why.clone()),
-            _ => (
-                true,
-                lang.t("Included to treat AI risks of the systems in scope.")
-                    .to_string(),
-            ),
+            _ => (true, inclusion_reason(item, profile, lang)),
         };
         let implementation = match status {
             ItemStatus::Hidden | ItemStatus::NotApplicable | ItemStatus::NeedsJustification => {
@@ -217,6 +243,19 @@ pub fn statement_of_applicability(
         ]);
     }
     csv(&rows, lang)
+}
+
+/// What an existing certification does for a task, as the roadmap CSV says it.
+fn reuse_text(reuses: Option<(Certification, Gives)>, lang: Lang) -> String {
+    match reuses {
+        None => String::new(),
+        Some((c, Gives::Reuse)) => {
+            lang.f("reuses a process of {system}", &[("system", &c.label())])
+        }
+        Some((c, Gives::Extend)) => {
+            lang.f("extends a process of {system}", &[("system", &c.label())])
+        }
+    }
 }
 
 /// The roadmap as rows: one per task, with its phase and weeks.
@@ -251,9 +290,24 @@ pub fn roadmap_csv(q: &Questionnaire, roadmap: &Roadmap) -> String {
                 task.text.clone(),
                 yes_no(lang, task.blocker),
                 days_text(task.effort, lang),
-                task.reuses.map_or(String::new(), |c| c.label().to_string()),
+                reuse_text(task.reuses, lang),
             ]);
         }
+    }
+    // After stage 2: the three-year certification cycle, as milestones without effort.
+    for m in &roadmap.cycle {
+        rows.push(vec![
+            String::new(),
+            lang.t("After certification").into(),
+            m.week.to_string(),
+            m.week.to_string(),
+            String::new(),
+            String::new(),
+            m.event.title(lang).into(),
+            yes_no(lang, false),
+            String::new(),
+            String::new(),
+        ]);
     }
     csv(&rows, lang)
 }
@@ -380,31 +434,50 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, export: &CalendarExport) -
             "Weeks {from}-{to}.",
             &[("from", &phase.start_week), ("to", &phase.end_week)],
         );
-        for m in phase.phase.milestones() {
+        for m in phase.phase.milestones(lang) {
             description.push(' ');
-            description.push_str(lang.t(m));
+            description.push_str(&m);
         }
         if !phase.tasks.is_empty() {
-            let args: [(&str, &dyn std::fmt::Display); 2] = [
-                ("n", &phase.tasks.len()),
-                ("days", &days_text(phase.effort, lang)),
-            ];
             description.push(' ');
-            description.push_str(&if phase.tasks.len() == 1 {
-                lang.f(
-                    "1 task from the readiness check, {days} person-days.",
-                    &args,
-                )
-            } else {
-                lang.f(
-                    "{n} tasks from the readiness check, {days} person-days.",
-                    &args,
-                )
-            });
+            description.push_str(&lang.n(
+                phase.tasks.len() as u64,
+                "{n} task from the readiness check, {effort}.",
+                "{n} tasks from the readiness check, {effort}.",
+                &[("effort", &person_days(phase.effort, lang))],
+            ));
         }
         ics_line(
             &mut out,
             &format!("DESCRIPTION:{}", ics_escape(&description)),
+        );
+        ics_line(&mut out, "TRANSP:TRANSPARENT");
+        ics_line(&mut out, "END:VEVENT");
+    }
+    for m in &roadmap.cycle {
+        let day = start.add_days(i64::from(m.week - 1) * 7);
+        ics_line(&mut out, "BEGIN:VEVENT");
+        ics_line(
+            &mut out,
+            &format!("UID:{}-{id}-{}@aims-readiness", q.id, m.event.key()),
+        );
+        ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
+        ics_line(&mut out, &format!("SEQUENCE:{sequence}"));
+        ics_line(&mut out, &format!("DTSTART;VALUE=DATE:{}", ics_date(day)));
+        ics_line(
+            &mut out,
+            &format!("DTEND;VALUE=DATE:{}", ics_date(day.add_days(1))),
+        );
+        ics_line(
+            &mut out,
+            &format!(
+                "SUMMARY:{}",
+                ics_escape(&lang.f("ISO 42001: {event}", &[("event", &m.event.title(lang))]))
+            ),
+        );
+        ics_line(
+            &mut out,
+            &format!("DESCRIPTION:{}", ics_escape(lang.t("Planned from the readiness check: agree the exact date with your certification body."))),
         );
         ics_line(&mut out, "TRANSP:TRANSPARENT");
         ics_line(&mut out, "END:VEVENT");
@@ -557,15 +630,19 @@ pub fn markdown(
             ]
         )
     );
+    if let Some(text) = super::explain::cap_text(q, &a, lang) {
+        let _ = writeln!(md, "{}\n", md_text(&text));
+    }
     if !a.blockers.is_empty() {
         let _ = writeln!(md, "### {}\n", lang.t("Certification blockers"));
         for b in &a.blockers {
             let _ = writeln!(
                 md,
-                "- {} {}: {}",
+                "- {} {}: {} ({})",
                 b.id,
                 md_text(&b.title),
-                md_text(&status_text(q, &b.status).to_lowercase())
+                md_text(&status_text(q, &b.status).to_lowercase()),
+                b.stage.stops(lang)
             );
         }
         md.push('\n');
@@ -626,10 +703,10 @@ pub fn markdown(
         md,
         "\n## {}\n",
         lang.f(
-            "Roadmap: about {weeks} weeks, {days} person-days",
+            "Roadmap: about {weeks} weeks, {effort}",
             &[
                 ("weeks", &r.total_weeks),
-                ("days", &days_text(r.total_effort, lang))
+                ("effort", &person_days(r.total_effort, lang))
             ]
         )
     );
@@ -647,8 +724,8 @@ pub fn markdown(
                 ]
             )
         );
-        for m in p.phase.milestones() {
-            let _ = writeln!(md, "- {}", md_text(lang.t(m)));
+        for m in p.phase.milestones(lang) {
+            let _ = writeln!(md, "- {}", md_text(&m));
         }
         for t in &p.tasks {
             let flag = if t.blocker {
@@ -669,14 +746,25 @@ pub fn markdown(
                 md_text(&t.text),
                 from,
                 flag,
-                lang.f(
-                    "{days} person-days",
-                    &[("days", &days_text(t.effort, lang))]
-                )
+                person_days(t.effort, lang)
             );
         }
         md.push('\n');
     }
+    let _ = writeln!(
+        md,
+        "### {}\n",
+        lang.t("After certification: the three-year cycle")
+    );
+    for m in &r.cycle {
+        let _ = writeln!(
+            md,
+            "- {}: {}",
+            lang.f("week {n}", &[("n", &m.week)]),
+            m.event.title(lang)
+        );
+    }
+    md.push('\n');
     let _ = writeln!(md, "### {}\n", lang.t("Assumptions"));
     for line in r.assumptions(profile, lang) {
         let _ = writeln!(md, "- {line}");

@@ -3,13 +3,18 @@
 //! Formula: an item earns `weight × level` points out of `weight × top level`. "Don't know"
 //! and unanswered items earn 0 (nothing evidenced is credited); "not applicable" with a
 //! justification and items hidden by the profile leave both sums. A section's percentage is
-//! its points over its maximum; overall readiness is the same over all counted items. The
-//! gate caps the band whenever a certification blocker sits below the scale's gate level.
+//! its points over its maximum; overall readiness is the same over all counted items.
+//!
+//! The readiness gate has two stages ([`super::standard::GATE`]): a stage 1 blocker below the
+//! scale's gate level caps the band at "not ready"; a stage 2 blocker caps it at "ready for a
+//! stage 1 audit, not yet for stage 2"; and a questionnaire that did not ask about every gate
+//! item can show no band above "indicative only".
 
 use super::answers::{Answer, Answers};
 use super::i18n::{msg, Lang};
 use super::profile::Profile;
 use super::questionnaire::{Item, Questionnaire, SectionKind};
+use super::standard::{Stage, GATE};
 
 /// How one item stands for this profile.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,29 +96,51 @@ fn percent(points: u32, max: u32) -> Option<u32> {
     ratio_rounded(points * 100, max)
 }
 
-/// The readiness band, lowest first.
+/// The readiness band, lowest first. Four come from the average ([`Band::from_percent`]);
+/// `Indicative` and `Stage1Ready` are only ever caps of the readiness gate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Band {
     EarlyStage,
     NotReady,
+    /// The questionnaire did not ask about every gate item: nothing better can be confirmed.
+    Indicative,
+    /// Every stage 1 record is in place, some stage 2 record is not.
+    Stage1Ready,
     NearlyReady,
     AuditReady,
 }
 
+/// The lower bounds of the bands the average gives, in percent (early stage below the first).
+pub const BAND_THRESHOLDS: [(u32, Band); 3] = [
+    (30, Band::NotReady),
+    (60, Band::NearlyReady),
+    (85, Band::AuditReady),
+];
+
 impl Band {
+    pub const ALL: [Band; 6] = [
+        Band::EarlyStage,
+        Band::NotReady,
+        Band::Indicative,
+        Band::Stage1Ready,
+        Band::NearlyReady,
+        Band::AuditReady,
+    ];
+
     pub fn from_percent(percent: u32) -> Band {
-        match percent {
-            0..=29 => Band::EarlyStage,
-            30..=59 => Band::NotReady,
-            60..=84 => Band::NearlyReady,
-            _ => Band::AuditReady,
-        }
+        BAND_THRESHOLDS
+            .iter()
+            .rev()
+            .find(|(from, _)| percent >= *from)
+            .map_or(Band::EarlyStage, |(_, band)| *band)
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
         lang.t(match self {
             Band::EarlyStage => msg("Early stage: not ready for a certification audit"),
             Band::NotReady => msg("Not ready for a certification audit"),
+            Band::Indicative => msg("Indicative only: run the full assessment to confirm"),
+            Band::Stage1Ready => msg("Ready for a stage 1 audit, not yet for stage 2"),
             Band::NearlyReady => msg("Nearly ready for a certification audit"),
             Band::AuditReady => msg("Ready to plan a certification audit"),
         })
@@ -123,9 +150,16 @@ impl Band {
         match self {
             Band::EarlyStage => "early-stage",
             Band::NotReady => "not-ready",
+            Band::Indicative => "indicative",
+            Band::Stage1Ready => "stage1-ready",
             Band::NearlyReady => "nearly-ready",
             Band::AuditReady => "audit-ready",
         }
+    }
+
+    /// Whether the band confirms readiness for an audit stage (never from a short questionnaire).
+    pub fn is_confirmed(self) -> bool {
+        self >= Band::Stage1Ready
     }
 }
 
@@ -135,6 +169,30 @@ pub struct OpenBlocker {
     pub id: String,
     pub title: String,
     pub status: ItemStatus,
+    /// The audit stage it stops.
+    pub stage: Stage,
+}
+
+/// Why the band is lower than the average alone would give.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cap {
+    /// A stage 1 blocker is below the gate level.
+    Stage1Blocker,
+    /// Only stage 2 blockers are below the gate level.
+    Stage2Blocker,
+    /// The questionnaire did not ask about some gate items.
+    NotAsked,
+}
+
+impl Cap {
+    /// The highest band allowed under this cap.
+    pub fn ceiling(self) -> Band {
+        match self {
+            Cap::Stage1Blocker => Band::NotReady,
+            Cap::Stage2Blocker => Band::Stage1Ready,
+            Cap::NotAsked => Band::Indicative,
+        }
+    }
 }
 
 /// Everything the results screen shows, computed from questionnaire, profile and answers.
@@ -151,8 +209,12 @@ pub struct Assessment {
     pub unknowns: Vec<(String, String)>,
     /// Applicable items with no complete answer yet.
     pub unanswered: Vec<(String, String)>,
+    /// Gate items ([`super::standard::GATE`]) this questionnaire does not ask about.
+    pub not_asked: Vec<(&'static str, Stage)>,
     /// The band the average alone would give.
     pub uncapped_band: Band,
+    /// The strictest cap in force, if any.
+    pub cap: Option<Cap>,
     pub band: Band,
 }
 
@@ -208,11 +270,12 @@ impl Assessment {
                 }
                 let below_gate = !matches!(status, ItemStatus::Level(l) if l >= gate)
                     && status != ItemStatus::NotApplicable;
-                if item.blocker && below_gate {
+                if let (Some(stage), true) = (item.gate, below_gate) {
                     blockers.push(OpenBlocker {
                         id: item.id.clone(),
                         title: item.title.clone(),
                         status,
+                        stage,
                     });
                 }
             }
@@ -221,11 +284,22 @@ impl Assessment {
         let points = sections.iter().map(|s| s.points).sum();
         let max_points = sections.iter().map(|s| s.max_points).sum();
         let uncapped_band = Band::from_percent(percent(points, max_points).unwrap_or(0));
-        let band = if blockers.is_empty() {
-            uncapped_band
+        let not_asked: Vec<(&'static str, Stage)> = GATE
+            .iter()
+            .filter(|(id, _)| questionnaire.item(id).is_none())
+            .copied()
+            .collect();
+        let cap = if blockers.iter().any(|b| b.stage == Stage::One) {
+            Some(Cap::Stage1Blocker)
+        } else if !not_asked.is_empty() {
+            // Stricter than a stage 2 blocker: nothing is confirmed without every gate item.
+            Some(Cap::NotAsked)
+        } else if !blockers.is_empty() {
+            Some(Cap::Stage2Blocker)
         } else {
-            uncapped_band.min(Band::NotReady)
+            None
         };
+        let band = cap.map_or(uncapped_band, |c| uncapped_band.min(c.ceiling()));
         Assessment {
             applicable: sections.iter().map(|s| s.applicable).sum(),
             answered: sections.iter().map(|s| s.answered).sum(),
@@ -235,7 +309,9 @@ impl Assessment {
             blockers,
             unknowns,
             unanswered,
+            not_asked,
             uncapped_band,
+            cap,
             band,
         }
     }
@@ -285,12 +361,7 @@ mod tests {
 
     #[test]
     fn no_band_label_claims_compliance_or_certification() {
-        for band in [
-            Band::EarlyStage,
-            Band::NotReady,
-            Band::NearlyReady,
-            Band::AuditReady,
-        ] {
+        for band in Band::ALL {
             for lang in Lang::ALL {
                 let label = band.label(lang).to_lowercase();
                 assert!(

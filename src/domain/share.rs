@@ -15,7 +15,7 @@ use std::rc::Rc;
 use super::answers::{Answer, Answers};
 use super::date::Date;
 use super::i18n::{msg, outside, Lang};
-use super::profile::{AiRole, Certification, HighRisk, Profile, SizeBand, MAX_SYSTEMS};
+use super::profile::{AiRole, Certification, HighRisk, Profile, Screening, SizeBand, MAX_SYSTEMS};
 use super::questionnaire::{Item, Questionnaire};
 use super::saved::{text_length, Notes, Restored, MAX_TEXT_CHARS};
 
@@ -146,6 +146,7 @@ mod tag {
     pub const HIGH_RISK: u8 = 4;
     pub const SYSTEMS: u8 = 5;
     pub const TARGET: u8 = 6;
+    pub const PROHIBITED: u8 = 7;
 }
 
 fn field(bytes: &mut Vec<u8>, tag: u8, value: &[u8]) {
@@ -189,6 +190,13 @@ pub fn encode(questionnaire: &Questionnaire, profile: &Profile, answers: &Answer
     }
     let systems = profile.systems.min(u32::from(u16::MAX)) as u16;
     field(&mut bytes, tag::SYSTEMS, &systems.to_be_bytes());
+    if let Some(p) = profile.prohibited {
+        field(
+            &mut bytes,
+            tag::PROHIBITED,
+            &[index_of(&Screening::ALL, &p)],
+        );
+    }
     if let Some(d) = profile.target_date {
         let days = epoch().days_until(d).clamp(1, i64::from(u16::MAX)) as u16;
         field(&mut bytes, tag::TARGET, &days.to_be_bytes());
@@ -410,7 +418,8 @@ fn profile_v1(
             None
         }),
     };
-    let roles = AiRole::ALL
+    // Format 1 knew three roles, in bits 3-5.
+    let roles = AiRole::ALL[..3]
         .iter()
         .enumerate()
         .filter(|(i, _)| a >> (3 + i) & 1 == 1)
@@ -437,6 +446,7 @@ fn profile_v1(
         systems,
         certifications: (b >> 3 & 1 == 1).then_some(certs),
         high_risk,
+        prohibited: None,
         target_date: (target > 0).then(|| epoch().add_days(i64::from(target))),
     })
 }
@@ -490,6 +500,10 @@ fn profile_v2(
                 None => problems.push(lang.t("an unknown EU AI Act answer").into()),
             },
             tag::SYSTEMS => profile.systems = systems_in_range(u32::from(two()?), lang, problems),
+            tag::PROHIBITED => match Screening::ALL.get(one()?) {
+                Some(p) => profile.prohibited = Some(*p),
+                None => problems.push(lang.t("an unknown EU AI Act answer").into()),
+            },
             tag::TARGET => {
                 let days = two()?;
                 profile.target_date = (days > 0).then(|| epoch().add_days(i64::from(days)));

@@ -43,6 +43,7 @@ test('two branded widgets on one host page size themselves and keep apart', asyn
   await quick.locator('input[name="roles"][value="uses"]').click();
   await quick.locator('input[name="certifications"][value="none"]').click();
   await quick.locator('input[name="high_risk"][value="no"]').click();
+  await quick.locator('input[name="prohibited"][value="no"]').click();
   await quick.getByTestId('profile-continue').click();
   await quick.locator('#q-4-1-2').click();
   await expect(quick.getByTestId('answered')).toHaveText('1');

@@ -49,6 +49,7 @@ export async function fillProfileWithMouse(page, profile) {
   }
   for (const c of profile.certifications) await page.locator(`input[name="certifications"][value="${c}"]`).click();
   await page.locator(`input[name="high_risk"][value="${profile.high_risk}"]`).click();
+  await page.locator(`input[name="prohibited"][value="${profile.prohibited ?? 'no'}"]`).click();
   await page.getByTestId('profile-continue').click();
 }
 

@@ -25,7 +25,7 @@ test('lang=de shows the interface and the questionnaire in German, with German n
   await page.locator('#q-4-1-2').click();
   await expect(page.getByTestId('answered')).toHaveText('1');
   await page.getByRole('button', { name: 'Ergebnisse', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Ihr Reifegrad' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ihre Zertifizierungsreife' })).toBeVisible();
   await expect(page.getByTestId('band')).toHaveText('Frühes Stadium: nicht bereit für ein Zertifizierungsaudit');
   // Maturity with a decimal comma; percentages with a space before the sign.
   await expect(page.locator('[data-section="4"] [data-col="maturity"]')).toHaveText('0,7');

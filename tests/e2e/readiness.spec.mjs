@@ -81,6 +81,7 @@ test('complete the quick scan with the keyboard only', async ({ page }) => {
   await tabTo(page, 'input[name="certifications"][value="none"]');
   await page.keyboard.press('Space');
   await chooseRadio(page, 'high_risk', ['yes', 'no', 'not_sure'].indexOf(run.profile.high_risk));
+  await chooseRadio(page, 'prohibited', ['yes', 'no', 'not_sure'].indexOf(run.profile.prohibited));
   await tabTo(page, '[data-testid="profile-continue"]');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('next')).toBeVisible();

@@ -237,6 +237,7 @@ test('Enter in the profile form continues to the questions', async ({ page }) =>
   for (const role of run.profile.roles) await page.locator(`input[name="roles"][value="${role}"]`).check();
   for (const c of run.profile.certifications) await page.locator(`input[name="certifications"][value="${c}"]`).check();
   await page.locator(`input[name="high_risk"][value="${run.profile.high_risk}"]`).check();
+  await page.locator('input[name="prohibited"][value="no"]').check();
   await page.locator('#systems').fill('4');
   await page.locator('#systems').press('Enter');
   await expect(page.getByTestId('next')).toBeVisible();

@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::date::Date;
-use crate::domain::profile::{ProfileField, MAX_SYSTEMS};
+use crate::domain::profile::{ProfileField, Screening, MAX_SYSTEMS};
 use crate::domain::session::{Event, Screen};
 use crate::domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
 use crate::ui::app::Dispatch;
@@ -62,7 +62,18 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
                         let on = e.target_unchecked_into::<HtmlInputElement>().checked();
                         update(Box::new(move |p| { if on { p.roles.insert(role); } else { p.roles.remove(&role); } }))
                     })} />
-                <span>{ role.label(lang) }</span>
+                <span>{ role.label(lang) }<span class="hint role-term">{ format!(" ({})", role.eu_term(lang)) }</span></span>
+            </label>
+        }
+    });
+    let prohibited_options = Screening::ALL.map(|answer| {
+        let checked = profile.prohibited == Some(answer);
+        let update = update.clone();
+        html! {
+            <label class="choice">
+                <input type="radio" name="prohibited" value={answer.key()} {checked}
+                    onchange={Callback::from(move |_| update(Box::new(move |p| p.prohibited = Some(answer))))} />
+                <span>{ answer.label(lang) }</span>
             </label>
         }
     });
@@ -163,9 +174,14 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
                     </div>
                 </fieldset>
                 <fieldset class={group_class(ProfileField::HighRisk)}>
-                    <legend>{ lang.t("Could any of your AI systems be high-risk under the EU AI Act?") }</legend>
-                    <p class="hint">{ lang.t("For example AI used in hiring, credit scoring, education, critical infrastructure or law enforcement.") }</p>
+                    <legend>{ lang.t("Could any of your AI systems be high-risk under the EU AI Act (Art. 6 and Annex III)?") }</legend>
+                    <p class="hint">{ lang.t("For example AI used in hiring, credit scoring, education, critical infrastructure or law enforcement, or as a safety component of a regulated product. \"Not sure\" adds the classification to the roadmap.") }</p>
                     <div class="choices inline">{ for risk_options }</div>
+                </fieldset>
+                <fieldset class={group_class(ProfileField::Prohibited)}>
+                    <legend>{ lang.t("Could any current or planned use of AI be a practice the EU AI Act prohibits (Art. 5)?") }</legend>
+                    <p class="hint">{ lang.t("For example scoring people's social behaviour, manipulating people in ways that harm them, exploiting vulnerabilities, or building facial recognition databases by untargeted scraping. Prohibited since 2 February 2025.") }</p>
+                    <div class="choices inline">{ for prohibited_options }</div>
                 </fieldset>
                 <div class="group">
                     <label for="target" class="legend">{ lang.t("Target date for a certification audit (optional)") }</label>

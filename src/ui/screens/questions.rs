@@ -6,10 +6,12 @@ use yew::prelude::*;
 
 use crate::domain::answers::Answer;
 use crate::domain::i18n::Lang;
-use crate::domain::questionnaire::{Item, Questionnaire, REF_FRAMEWORKS};
+use crate::domain::questionnaire::{Gives, Item, Questionnaire, Reuse, REF_FRAMEWORKS};
+use crate::domain::roadmap::reuse_percent;
 use crate::domain::saved::{text_length, MAX_TEXT_CHARS};
 use crate::domain::scoring::ItemStatus;
 use crate::domain::session::{Event, Session};
+use crate::domain::standard::eu_binds;
 use crate::domain::SectionKind;
 use crate::ui::app::Dispatch;
 use crate::ui::use_lang;
@@ -76,6 +78,7 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
         })
         .count();
     let section = &q.sections[session.section];
+    let shared_profile = Rc::new(profile.clone());
     let position = visible
         .iter()
         .position(|&n| n == session.section)
@@ -120,6 +123,7 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                 if open_suggestions > 0 {
                     <div class="notice suggestions" data-testid="suggestions">
                         <p>{ lang.f("For an organisation that only uses AI from others, {n} development controls are usually not applicable.", &[("n", &open_suggestions)]) }</p>
+                        <p class="warning-text" data-testid="gpai-warning">{ lang.t("Check first: if you build on general-purpose AI models (answers from your own documents, fine-tuning, agents that act for you), you may be developing an AI system yourself, and these controls then apply.") }</p>
                         <button type="button" class="button secondary" onclick={send(Event::AcceptSuggestedExclusions)}>
                             { lang.t("Mark them not applicable") }
                         </button>
@@ -136,6 +140,7 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                         answer={session.answers.get(&item.id).cloned()}
                         note={session.notes.get(&item.id).cloned().unwrap_or_default()}
                         suggestion={item.suggested_na(profile).map(str::to_string)}
+                        profile={Rc::clone(&shared_profile)}
                         dispatch={props.dispatch.clone()} />
                 }) }
                 </div>
@@ -145,6 +150,19 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                 </div>
             </section>
         </div>
+    }
+}
+
+/// What an existing certification gives this item, with the share of effort the roadmap counts.
+fn reuse_hint(r: &Reuse, lang: Lang) -> String {
+    let args: [(&str, &dyn std::fmt::Display); 3] = [
+        ("system", &r.from.label()),
+        ("refs", &r.refs.join(", ")),
+        ("percent", &lang.percent(reuse_percent(r.gives))),
+    ];
+    match r.gives {
+        Gives::Reuse => lang.f("Already certified to {system}? Its process ({refs}) can be reused for AI: the roadmap counts {percent} of the effort for this item's documents, programmes and agendas. AI-specific work stays in full.", &args),
+        Gives::Extend => lang.f("Already certified to {system}? Its process ({refs}) can be extended for AI: the roadmap counts {percent} of the effort for this item's documents, programmes and agendas. AI-specific work stays in full.", &args),
     }
 }
 
@@ -188,6 +206,8 @@ struct CardProps {
     answer: Option<Answer>,
     note: String,
     suggestion: Option<String>,
+    /// For the references that concern this organisation only.
+    profile: Rc<crate::domain::Profile>,
     dispatch: Dispatch,
 }
 
@@ -198,6 +218,7 @@ impl PartialEq for CardProps {
             && self.answer == other.answer
             && self.note == other.note
             && self.suggestion == other.suggestion
+            && self.profile == other.profile
             && self.dispatch == other.dispatch
     }
 }
@@ -291,8 +312,21 @@ fn question_card(props: &CardProps) -> Html {
     let refs: Vec<Html> = REF_FRAMEWORKS
         .iter()
         .filter_map(|(key, label)| {
-            item.refs.get(*key).filter(|r| !r.is_empty()).map(|list| {
-                html! { <li><span class="ref-framework">{ *label }</span>{": "}{ list.join(", ") }</li> }
+            let list = item.refs.get(*key).filter(|r| !r.is_empty())?;
+            // EU AI Act articles say whom they bind, and show only where the profile is concerned.
+            let shown: Vec<String> = if *key == "eu_ai_act" {
+                list.iter()
+                    .filter_map(|a| match eu_binds(a) {
+                        Some(b) if b.concerns(&props.profile) => Some(format!("{a} ({})", b.label(lang))),
+                        Some(_) => None,
+                        None => Some(a.clone()),
+                    })
+                    .collect()
+            } else {
+                list.clone()
+            };
+            (!shown.is_empty()).then(|| {
+                html! { <li data-framework={*key}><span class="ref-framework">{ lang.t(label) }</span>{": "}{ shown.join(", ") }</li> }
             })
         })
         .collect();
@@ -347,10 +381,9 @@ fn question_card(props: &CardProps) -> Html {
             <details class="why">
                 <summary>{ lang.t("Why this matters") }</summary>
                 <p>{ &item.why }</p>
-                if !item.reuse.is_empty() {
-                    <p class="reuse-hint">{ lang.f("Already certified to {systems}? Its existing processes cover much of this; the roadmap counts half the effort.",
-                        &[("systems", &item.reuse.iter().map(|c| c.label()).collect::<Vec<_>>().join(&format!(" {} ", lang.t("or"))))]) }</p>
-                }
+                { for item.reuse.iter().map(|r| html! {
+                    <p class="reuse-hint">{ reuse_hint(r, lang) }</p>
+                }) }
                 if !refs.is_empty() {
                     <p class="refs-title">{ lang.t("Related references") }</p>
                     <ul class="refs">{ for refs }</ul>

@@ -5,11 +5,13 @@ use yew::prelude::*;
 use super::questions::section_name;
 use crate::domain::date::Date;
 use crate::domain::documents::{checklist, DocumentRow};
+use crate::domain::explain::{self, gate_label};
 use crate::domain::i18n::outside;
 use crate::domain::i18n::{msg, Lang};
+use crate::domain::profile::Screening;
 use crate::domain::report::{self, maturity_text, percent_text, Comparison};
 use crate::domain::roadmap::Roadmap;
-use crate::domain::scoring::{Assessment, ItemStatus, SectionScore};
+use crate::domain::scoring::{Assessment, Band, ItemStatus, SectionScore};
 use crate::domain::session::{Event, Notice, Screen, Session};
 use crate::domain::{Questionnaire, SectionKind};
 use crate::ui::app::Dispatch;
@@ -43,13 +45,6 @@ fn status_text(status: &ItemStatus, scale_label: impl Fn(u8) -> String, lang: La
     }
 }
 
-/// The name of the level a certification blocker must reach, as it reads inside a sentence.
-fn gate_label(q: &Questionnaire) -> String {
-    q.scale.levels[usize::from(q.scale.gate_level)]
-        .label
-        .to_lowercase()
-}
-
 /// Index of the section that holds `item` (for "review this answer" links and flagged bars).
 fn section_of(q: &Questionnaire, item: &str) -> usize {
     q.sections
@@ -75,6 +70,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
         <li data-item={b.id.clone()}>
             <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
             <span class="blocker-status">{" "}{ lang.f("is {status}; it must be at least \"{gate}\".", &[("status", &status_text(&b.status, scale_label, lang)), ("gate", &gate_label)]) }</span>
+            {" "}<span class={classes!("badge", "stage", b.stage.key())} data-testid="blocker-stage">{ b.stage.stops(lang) }</span>
             {" "}
             if !props.read_only {
                 <button type="button" class="link-button small" onclick={send(Event::ShowItem(b.id.clone()))}>{ lang.t("Review this answer") }</button>
@@ -91,17 +87,18 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     if overall.is_some() { <span class="unit">{ if lang == Lang::De { "\u{202f}%" } else { "%" } }</span> }</p>
                 <div>
                     <p class="band" data-testid="band">{ a.band.label(lang) }</p>
-                    if a.is_capped() {
-                        <p class="capped">{ if a.blockers.len() == 1 {
-                            lang.f("Your average alone would read \"{band}\", but 1 certification blocker must reach \"{gate}\" first.", &[("band", &a.uncapped_band.label(lang)), ("gate", &gate_label)])
-                        } else {
-                            lang.f("Your average alone would read \"{band}\", but {n} certification blockers must reach \"{gate}\" first.", &[("band", &a.uncapped_band.label(lang)), ("n", &a.blockers.len()), ("gate", &gate_label)])
-                        } }</p>
+                    if let Some(text) = explain::cap_text(q, &a, lang) {
+                        <p class="capped" data-testid="capped">{ text }</p>
                     }
                     <p class="disclaimer">{ lang.t("An indicative self-assessment based on your answers, not an audit result and not a statement of conformity.") }</p>
                 </div>
             </div>
             <CallToActionLink />
+            if matches!(session.profile.prohibited, Some(Screening::Yes | Screening::NotSure)) {
+                <p class={classes!("notice", "inline", "error")} role="alert" data-testid="prohibited">
+                    { lang.t("You said an AI use may be a practice the EU AI Act prohibits (Art. 5). Settle that before anything else: a management system cannot make a prohibited practice acceptable, and the roadmap starts with this screening.") }
+                </p>
+            }
             if !a.unanswered.is_empty() {
                 <p class="notice inline" role="status">
                     { lang.f("{n} of {total} questions are not answered yet and count as not in place.", &[("n", &a.unanswered.len()), ("total", &a.applicable)]) }{" "}
@@ -113,7 +110,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             if !a.blockers.is_empty() {
                 <section class="blockers" aria-labelledby="blockers-title">
                     <h2 id="blockers-title">{ lang.f("Certification blockers ({n})", &[("n", &a.blockers.len())]) }</h2>
-                    <p>{ lang.f("A certification body will expect each of these at \"{gate}\" or better before an audit. Until then the result is capped at \"not ready for a certification audit\", whatever the average says.", &[("gate", &gate_label)]) }</p>
+                    <p>{ lang.f("A certification body will expect each of these records at \"{gate}\" or better. A missing stage 1 record keeps the result at \"{stage1}\"; a missing stage 2 record at \"{stage2}\", whatever the average says.", &[("gate", &gate_label), ("stage1", &Band::NotReady.label(lang)), ("stage2", &Band::Stage1Ready.label(lang))]) }</p>
                     <ul class="blocker-list">{ for blockers }</ul>
                 </section>
             }
@@ -199,7 +196,6 @@ fn results_details(props: &DetailsProps) -> Html {
             <li><span class="item-id">{ id }</span>{" "}{ title }</li>
         }
     });
-    let overall = a.percent();
     let documents = checklist(q, &session.profile, &session.answers);
     let document_rows = |mandatory: bool| {
         documents.iter().filter(|d| d.mandatory == mandatory).map(|d: &DocumentRow| html! {
@@ -258,12 +254,9 @@ fn results_details(props: &DetailsProps) -> Html {
             <details class="method" open={props.read_only}>
                 <summary>{ lang.t("How these scores were computed") }</summary>
                 <ul>
-                    <li>{ lang.f("Each question earns its weight × the level you chose, out of weight × {top} (the top level). Certification blockers weigh 2, other questions 1.", &[("top", &q.scale.top())]) }</li>
-                    <li>{ lang.t("\"Don't know\" and unanswered questions earn 0 points: nothing that cannot be shown is credited. \"Not applicable\" (Annex A only, with a justification) and questions that do not apply to your profile are left out entirely.") }</li>
-                    <li>{ lang.f("A section's score is its points divided by its maximum; its maturity is its points divided by the sum of its weights, on the 0-{top} scale.", &[("top", &q.scale.top())]) }</li>
-                    <li data-testid="overall-method">{ lang.f("Overall readiness: {points} of {max} points = {percent}.", &[("points", &a.points), ("max", &a.max_points), ("percent", &percent_text(overall, lang))]) }</li>
-                    <li>{ lang.t("Bands: below 30% early stage; 30-59% not ready; 60-84% nearly ready; 85% and above ready to plan an audit.") }</li>
-                    <li>{ lang.f("Readiness gate: if any certification blocker (scope, AI policy, risk assessment, risk treatment and Statement of Applicability, impact assessment, internal audit, management review) is below \"{gate}\", the band is capped at \"not ready for a certification audit\".", &[("gate", &gate_label)]) }</li>
+                    { for explain::method(q, a, lang).into_iter().enumerate().map(|(n, line)| html! {
+                        <li data-testid={(n == 3).then_some("overall-method")}>{ line }</li>
+                    }) }
                 </ul>
             </details>
             if !props.read_only {

@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 use crate::domain::date::Date;
 use crate::domain::i18n::Lang;
-use crate::domain::roadmap::{days_text, Roadmap, TargetVerdict, Task, TaskKind};
+use crate::domain::questionnaire::Gives;
+use crate::domain::roadmap::{months_text, person_days, Roadmap, TargetVerdict, Task, TaskKind};
 use crate::domain::session::Session;
 use crate::ui::components::{CallToActionLink, CourseLink, Timeline};
 use crate::ui::{use_after_first_paint, use_lang};
@@ -15,16 +16,6 @@ pub struct RoadmapProps {
     pub today: Date,
 }
 
-pub fn months(weeks: u32, lang: Lang) -> String {
-    // 52 weeks in 12 months; one decimal is as precise as an estimate deserves.
-    let tenths = (weeks * 120 + 26) / 52;
-    let (whole, decimal) = (lang.int(u64::from(tenths / 10)), tenths % 10);
-    format!(
-        "{whole}{}{decimal}",
-        if lang == Lang::De { ',' } else { '.' }
-    )
-}
-
 pub fn task_row(task: &Task, lang: Lang) -> Html {
     let kind = match &task.kind {
         TaskKind::Improve { from } => lang.f("from level {level}", &[("level", from)]),
@@ -33,14 +24,18 @@ pub fn task_row(task: &Task, lang: Lang) -> Html {
         TaskKind::SupplierRequirement { excluded } => {
             lang.f("passed on from {item}", &[("item", excluded)])
         }
+        TaskKind::Screening => lang.t("EU AI Act screening").into(),
     };
     html! {
         <li class={classes!("task", task.blocker.then_some("blocker"))} data-item={task.item_id.clone()}>
             <div class="task-head">
                 <span class="item-id">{ &task.item_id }</span>
                 if task.blocker { <span class="badge blocker">{ lang.t("Audit blocker") }</span> }
-                if let Some(c) = task.reuses { <span class="badge reuse">{ lang.f("Reuse {system}", &[("system", &c.label())]) }</span> }
-                <span class="task-effort" data-testid="task-effort">{ lang.f("{days} person-days", &[("days", &days_text(task.effort, lang))]) }</span>
+                if let Some((c, gives)) = task.reuses { <span class="badge reuse">{ match gives {
+                    Gives::Reuse => lang.f("Reuses {system}", &[("system", &c.label())]),
+                    Gives::Extend => lang.f("Extends {system}", &[("system", &c.label())]),
+                } }</span> }
+                <span class="task-effort" data-testid="task-effort">{ person_days(task.effort, lang) }</span>
             </div>
             <p class="task-text">{ &task.text }</p>
             <p class="task-meta">{ format!("{} · {}", task.item_title, kind) }</p>
@@ -77,13 +72,14 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
                 <CourseLink target={p.phase.number().to_string()} />
                 <p class="phase-weeks" data-testid="phase-weeks">
                     { lang.f("Weeks {from}-{to}", &[("from", &p.start_week), ("to", &p.end_week)]) }
-                    <span class="muted">{" · "}{ lang.f("{weeks} weeks · {days} person-days", &[("weeks", &p.weeks), ("days", &days_text(p.effort, lang))]) }</span>
+                    <span class="muted">{" · "}{ lang.f("{weeks} weeks · {effort}", &[("weeks", &p.weeks), ("effort", &person_days(p.effort, lang))]) }</span>
                 </p>
             </div>
-            <ul class="milestones">{ for p.phase.milestones().iter().map(|m| html! { <li>{ lang.t(m) }</li> }) }</ul>
-            if p.tasks.is_empty() {
-                <p class="muted">{ lang.f("No tasks from your gaps: the phase takes its minimum of {n} weeks.", &[("n", &p.phase.minimum_weeks())]) }</p>
-            } else {
+            <ul class="milestones">{ for p.phase.milestones(lang).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+            if p.work_weeks < p.weeks {
+                <p class="muted" data-testid="calendar-minimum">{ lang.f("The work needs about {work} weeks; the phase lasts its calendar minimum of {n} weeks.", &[("work", &p.work_weeks), ("n", &p.weeks)]) }</p>
+            }
+            if !p.tasks.is_empty() {
                 <ul class="tasks">{ for p.tasks.iter().map(|t| task_row(t, lang)) }</ul>
             }
         </li>
@@ -94,7 +90,7 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
             <div class="summary">
                 <p class="score"><span data-testid="total-weeks">{ plan.total_weeks }</span><span class="unit">{" "}{ lang.t("weeks") }</span></p>
                 <div>
-                    <p class="band">{ lang.f("About {months} months from today to the end of the stage 2 audit, with {days} person-days of work.", &[("months", &months(plan.total_weeks, lang)), ("days", &days_text(plan.total_effort, lang))]) }</p>
+                    <p class="band">{ lang.f("About {months} months from today to the end of the stage 2 audit, with {effort} of work.", &[("months", &months_text(plan.total_weeks, lang)), ("effort", &person_days(plan.total_effort, lang))]) }</p>
                     <p class="disclaimer">{ lang.t("An indicative estimate from your answers, not a quote. Tasks for certification blockers come first in each phase.") }</p>
                 </div>
             </div>
@@ -105,6 +101,12 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
             { if complete { html! { <>
             <Timeline roadmap={plan.clone()} />
             <ol class="phases">{ for phases }</ol>
+            <section class="cycle" aria-labelledby="cycle-title">
+                <h2 id="cycle-title">{ lang.t("After certification: the three-year cycle") }</h2>
+                <ul class="milestones">{ for plan.cycle.iter().map(|m| html! {
+                    <li data-cycle={m.event.key()}>{ lang.f("Week {n}", &[("n", &m.week)]) }{": "}{ m.event.title(lang) }</li>
+                }) }</ul>
+            </section>
             <section class="assumptions" aria-labelledby="assumptions-title">
                 <h2 id="assumptions-title">{ lang.t("Assumptions behind this estimate") }</h2>
                 <ul>{ for plan.assumptions(&session.profile, lang).into_iter().map(|a| html! { <li>{ a }</li> }) }</ul>

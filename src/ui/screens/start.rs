@@ -47,7 +47,7 @@ pub fn start_screen(props: &StartProps) -> Html {
                     <h3>{ &q.title }</h3>
                     <p>{ &q.summary }</p>
                     <p class="meta">
-                        { lang.f("{items} questions · about {minutes} minutes · version {version}", &[("items", &items), ("minutes", &q.minutes), ("version", &q.version)]) }
+                        { lang.f("{items} questions · about {minutes} minutes · version {version}", &[("items", &items), ("minutes", &q.minutes()), ("version", &q.version)]) }
                     </p>
                     if saved > 0 {
                         <p class="meta saved">{ lang.f("{n} answers saved on this device", &[("n", &saved)]) }</p>
@@ -74,7 +74,9 @@ pub fn start_screen(props: &StartProps) -> Html {
             </p>
             <ul class="promises">
                 <li><strong>{ lang.t("Private.") }</strong>{" "}{ lang.t("Everything runs in your browser. Your answers never leave this device.") }</li>
-                <li><strong>{ lang.t("Quick.") }</strong>{" "}{ lang.t("The quick scan takes about five minutes; you can stop and continue later.") }</li>
+                if let Some(q) = props.questionnaires.first() {
+                    <li><strong>{ lang.t("Quick.") }</strong>{" "}{ lang.f("The {title} takes about {minutes} minutes; you can stop and continue later.", &[("title", &q.title), ("minutes", &q.minutes())]) }</li>
+                }
                 <li><strong>{ lang.t("Honest.") }</strong>{" "}{ lang.t("An indicative self-assessment, not an audit: it never claims that you conform.") }</li>
             </ul>
             <h2>{ lang.t("Choose a questionnaire") }</h2>

@@ -1,0 +1,88 @@
+//! Prints the verdict, open blockers, plan length and effort for five reference profiles.
+use aims_readiness::domain::catalogue;
+use aims_readiness::domain::date::Date;
+use aims_readiness::domain::i18n::Lang;
+use aims_readiness::domain::roadmap::Roadmap;
+use aims_readiness::domain::scoring::Assessment;
+use aims_readiness::domain::{AiRole, Answer, Answers, Certification, HighRisk, Profile, SizeBand};
+
+fn main() {
+    for e in catalogue::load() {
+        if let Err(errors) = &e.questionnaire {
+            for x in errors.iter().take(10) {
+                eprintln!("{}: {x}", e.file);
+            }
+        }
+    }
+    let qs = catalogue::questionnaires();
+    let today = Date::parse("2026-12-01").unwrap();
+    let p = |size, roles: &[AiRole], systems, certs: &[Certification], risk| Profile {
+        size: Some(size),
+        roles: roles.iter().copied().collect(),
+        systems,
+        certifications: Some(certs.iter().copied().collect()),
+        high_risk: Some(risk),
+        prohibited: Some(aims_readiness::domain::profile::Screening::No),
+        target_date: None,
+    };
+    let cases = [
+        (
+            "small, user only, 1 system, all 0",
+            p(SizeBand::Small, &[AiRole::Uses], 1, &[], HighRisk::No),
+            0u8,
+        ),
+        (
+            "medium provider, 5 systems, ISO 27001, all 0",
+            p(
+                SizeBand::Medium,
+                &[AiRole::Provides],
+                5,
+                &[Certification::Iso27001],
+                HighRisk::No,
+            ),
+            0,
+        ),
+        (
+            "large developer, 20 systems, high-risk, all 0",
+            p(SizeBand::Large, &[AiRole::Develops], 20, &[], HighRisk::Yes),
+            0,
+        ),
+        (
+            "enterprise, 200 systems, all 0",
+            p(
+                SizeBand::Enterprise,
+                &[AiRole::Develops, AiRole::Provides, AiRole::Uses],
+                200,
+                &[],
+                HighRisk::NotSure,
+            ),
+            0,
+        ),
+        (
+            "small, everything at level 2",
+            p(SizeBand::Small, &[AiRole::Uses], 1, &[], HighRisk::No),
+            2,
+        ),
+    ];
+    for q in &qs {
+        println!("## {}", q.id);
+        for (name, profile, level) in &cases {
+            let mut answers = Answers::default();
+            for item in q.items() {
+                let _ = answers.set(q, &item.id, Answer::Level(*level));
+            }
+            let a = Assessment::compute(q, profile, &answers);
+            let r = Roadmap::plan(q, profile, &answers, today);
+            let blockers: Vec<String> = a.blockers.iter().map(|b| b.id.clone()).collect();
+            println!(
+                "| {name} | {} ({}%) | {} | {} weeks ({:.1} months) | {} person-days |",
+                a.band.label(Lang::En),
+                a.percent().unwrap_or(0),
+                blockers.join(" "),
+                r.total_weeks,
+                r.total_weeks as f64 * 12.0 / 52.0,
+                r.total_effort as f64 / 10.0
+            );
+        }
+    }
+}

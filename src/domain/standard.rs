@@ -1,0 +1,228 @@
+//! Facts of ISO/IEC 42001:2023 that the formulas rely on, whatever questionnaire is loaded: the
+//! clause items whose mandatory documented information an auditor asks to see (and which audit
+//! stage each one stops), and the 38 Annex A controls (so a Statement of Applicability always
+//! lists all of them, including those a short questionnaire did not ask about).
+
+use super::i18n::{msg, Lang};
+use super::profile::{AiRole, Profile};
+
+/// Which certification audit a missing mandatory record stops.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    /// Stage 1 reviews the documented system: scope, policy, risk and impact methods, the SoA,
+    /// objectives. Without them there is nothing to review.
+    One,
+    /// Stage 2 samples the system in operation: records of risk work, monitoring, a completed
+    /// internal audit and management review, nonconformity handling, competence evidence.
+    Two,
+}
+
+impl Stage {
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::One => "stage1",
+            Stage::Two => "stage2",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Stage> {
+        match key {
+            "stage1" => Some(Stage::One),
+            "stage2" => Some(Stage::Two),
+            _ => None,
+        }
+    }
+
+    /// "stops the stage 1 audit", as it reads after a blocker's name.
+    pub fn stops(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Stage::One => msg("stops the stage 1 audit"),
+            Stage::Two => msg("stops the stage 2 audit"),
+        })
+    }
+}
+
+/// Clause items whose mandatory documented information an auditor asks to see, with the stage
+/// its absence stops (reference: "Mandatory documented information"). A questionnaire that
+/// does not ask about one of them cannot confirm readiness.
+pub const GATE: [(&str, Stage); 16] = [
+    ("4.3", Stage::One),
+    ("5.2", Stage::One),
+    ("6.1.1", Stage::One),
+    ("6.1.2", Stage::One),
+    ("6.1.3", Stage::One),
+    ("6.1.4", Stage::One),
+    ("6.2", Stage::One),
+    ("7.2", Stage::Two),
+    ("8.1", Stage::Two),
+    ("8.2", Stage::Two),
+    ("8.3", Stage::Two),
+    ("8.4", Stage::Two),
+    ("9.1", Stage::Two),
+    ("9.2.2", Stage::Two),
+    ("9.3.3", Stage::Two),
+    ("10.2", Stage::Two),
+];
+
+/// The stage a clause item's missing record stops, if it is part of the gate.
+pub fn gate_stage(item: &str) -> Option<Stage> {
+    GATE.iter().find(|(id, _)| *id == item).map(|(_, s)| *s)
+}
+
+/// The 38 Annex A controls with their reference titles (English).
+pub const CONTROLS: [(&str, &str); 38] = [
+    ("A.2.2", "AI policy"),
+    ("A.2.3", "Alignment with other organizational policies"),
+    ("A.2.4", "Review of the AI policy"),
+    ("A.3.2", "AI roles and responsibilities"),
+    ("A.3.3", "Reporting of concerns"),
+    ("A.4.2", "Resource documentation"),
+    ("A.4.3", "Data resources"),
+    ("A.4.4", "Tooling resources"),
+    ("A.4.5", "System and computing resources"),
+    ("A.4.6", "Human resources"),
+    ("A.5.2", "AI system impact assessment process"),
+    ("A.5.3", "Documentation of AI system impact assessments"),
+    (
+        "A.5.4",
+        "Assessing AI system impact on individuals or groups of individuals",
+    ),
+    ("A.5.5", "Assessing societal impacts of AI systems"),
+    (
+        "A.6.1.2",
+        "Objectives for responsible development of AI system",
+    ),
+    (
+        "A.6.1.3",
+        "Processes for responsible AI system design and development",
+    ),
+    ("A.6.2.2", "AI system requirements and specification"),
+    (
+        "A.6.2.3",
+        "Documentation of AI system design and development",
+    ),
+    ("A.6.2.4", "AI system verification and validation"),
+    ("A.6.2.5", "AI system deployment"),
+    ("A.6.2.6", "AI system operation and monitoring"),
+    ("A.6.2.7", "AI system technical documentation"),
+    ("A.6.2.8", "AI system recording of event logs"),
+    ("A.7.2", "Data for development and enhancement of AI system"),
+    ("A.7.3", "Acquisition of data"),
+    ("A.7.4", "Quality of data for AI systems"),
+    ("A.7.5", "Data provenance"),
+    ("A.7.6", "Data preparation"),
+    ("A.8.2", "System documentation and information for users"),
+    ("A.8.3", "External reporting"),
+    ("A.8.4", "Communication of incidents"),
+    ("A.8.5", "Information for interested parties"),
+    ("A.9.2", "Processes for responsible use of AI systems"),
+    ("A.9.3", "Objectives for responsible use of AI system"),
+    ("A.9.4", "Intended use of the AI system"),
+    ("A.10.2", "Allocating responsibilities"),
+    ("A.10.3", "Suppliers"),
+    ("A.10.4", "Customers"),
+];
+
+/// The 32 assessable clause items (no clause item may be excluded).
+pub const CLAUSE_ITEMS: [&str; 32] = [
+    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "6.1.1", "6.1.2", "6.1.3", "6.1.4", "6.2",
+    "6.3", "7.1", "7.2", "7.3", "7.4", "7.5.1", "7.5.2", "7.5.3", "8.1", "8.2", "8.3", "8.4",
+    "9.1", "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3", "10.1", "10.2",
+];
+
+/// Whom an article of the EU AI Act binds (reference: EU AI Act table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Binds {
+    Everyone,
+    /// Providers and deployers of any AI system.
+    ProvidersAndDeployers,
+    /// Providers decide; deployers check the classification.
+    Classification,
+    ProvidersHighRisk,
+    DeployersHighRisk,
+    /// Providers design human oversight into high-risk systems; deployers assign it.
+    OversightHighRisk,
+    /// Providers keep the logs of high-risk systems; deployers keep those they hold.
+    LogsHighRisk,
+    /// Certain deployers of high-risk systems (Art. 27).
+    CertainDeployersHighRisk,
+    ValueChain,
+    GeneralPurposeModelProviders,
+}
+
+impl Binds {
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Binds::Everyone => msg("binds everyone"),
+            Binds::ProvidersAndDeployers => msg("binds providers and deployers"),
+            Binds::Classification => msg("providers classify, deployers check"),
+            Binds::ProvidersHighRisk => msg("binds providers of high-risk systems"),
+            Binds::DeployersHighRisk => msg("binds deployers of high-risk systems"),
+            Binds::OversightHighRisk => {
+                msg("providers design it, deployers assign it, for high-risk systems")
+            }
+            Binds::LogsHighRisk => msg("binds providers and deployers of high-risk systems"),
+            Binds::CertainDeployersHighRisk => msg("binds certain deployers of high-risk systems"),
+            Binds::ValueChain => msg("binds everyone in the value chain"),
+            Binds::GeneralPurposeModelProviders => {
+                msg("binds providers of general-purpose AI models")
+            }
+        })
+    }
+
+    /// Whether the article can concern this profile: high-risk duties only when a system may be
+    /// high-risk, provider duties only for producers and providers, deployer duties only for users.
+    pub fn concerns(self, profile: &Profile) -> bool {
+        let provider =
+            profile.roles.contains(&AiRole::Develops) || profile.roles.contains(&AiRole::Provides);
+        let deployer = profile.roles.contains(&AiRole::Uses);
+        let high = profile.may_be_high_risk();
+        match self {
+            Binds::Everyone
+            | Binds::ProvidersAndDeployers
+            | Binds::Classification
+            | Binds::ValueChain => true,
+            Binds::ProvidersHighRisk => provider && high,
+            Binds::DeployersHighRisk | Binds::CertainDeployersHighRisk => deployer && high,
+            Binds::OversightHighRisk | Binds::LogsHighRisk => high,
+            Binds::GeneralPurposeModelProviders => {
+                provider || profile.roles.contains(&AiRole::Partner)
+            }
+        }
+    }
+}
+
+/// The EU AI Act articles the questionnaires cite, with whom each binds.
+pub const EU_ARTICLES: [(&str, Binds); 23] = [
+    ("Art. 4", Binds::ProvidersAndDeployers),
+    ("Art. 5", Binds::Everyone),
+    ("Art. 6", Binds::Classification),
+    ("Art. 9", Binds::ProvidersHighRisk),
+    ("Art. 10", Binds::ProvidersHighRisk),
+    ("Art. 11", Binds::ProvidersHighRisk),
+    ("Art. 12", Binds::ProvidersHighRisk),
+    ("Art. 13", Binds::ProvidersHighRisk),
+    ("Art. 14", Binds::OversightHighRisk),
+    ("Art. 15", Binds::ProvidersHighRisk),
+    ("Art. 17", Binds::ProvidersHighRisk),
+    ("Art. 18", Binds::ProvidersHighRisk),
+    ("Art. 19", Binds::LogsHighRisk),
+    ("Art. 20", Binds::ProvidersHighRisk),
+    ("Art. 25", Binds::ValueChain),
+    ("Art. 26", Binds::DeployersHighRisk),
+    ("Art. 27", Binds::CertainDeployersHighRisk),
+    ("Art. 43", Binds::ProvidersHighRisk),
+    ("Art. 50", Binds::ProvidersAndDeployers),
+    ("Art. 53", Binds::GeneralPurposeModelProviders),
+    ("Art. 72", Binds::ProvidersHighRisk),
+    ("Art. 73", Binds::ProvidersHighRisk),
+    ("Art. 85", Binds::Everyone),
+];
+
+/// Whom an article binds, if this build knows it.
+pub fn eu_binds(article: &str) -> Option<Binds> {
+    EU_ARTICLES
+        .iter()
+        .find(|(a, _)| *a == article)
+        .map(|(_, b)| *b)
+}

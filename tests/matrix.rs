@@ -1,0 +1,181 @@
+//! The scenario matrix: every size band, role combination, number of AI systems (1, 5, 40,
+//! 200), certification and EU AI Act answer, times answer patterns (all 0, all 3, all 3 but one
+//! stage 1 or stage 2 blocker at 0, blockers at 2 and the rest at 0, random seeds), in both
+//! questionnaires. The invariants hold for every cell; the README states the bounds and why.
+
+mod common;
+
+use aims_readiness::domain::date::Date;
+use aims_readiness::domain::profile::Screening;
+use aims_readiness::domain::roadmap::Roadmap;
+use aims_readiness::domain::scoring::{Assessment, Band};
+use aims_readiness::domain::{
+    AiRole, Answer, Answers, Certification, HighRisk, Profile, Questionnaire, SizeBand,
+};
+use common::all_at;
+
+/// 24 months: no plan may be longer, however many systems (a phased scope above the threshold).
+const MAX_WEEKS: u32 = 104;
+/// 18 months: a small organisation that only uses AI, even starting from nothing.
+const SMALL_USER_MAX_WEEKS: u32 = 78;
+
+fn profiles() -> Vec<Profile> {
+    let mut out = Vec::new();
+    let roles = [AiRole::Develops, AiRole::Provides, AiRole::Uses];
+    for size in SizeBand::ALL {
+        for mask in 1u8..8 {
+            let roles: std::collections::BTreeSet<AiRole> = roles
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask >> i & 1 == 1)
+                .map(|(_, r)| *r)
+                .collect();
+            for systems in [1, 5, 40, 200] {
+                for certs in [
+                    vec![],
+                    vec![Certification::Iso27001],
+                    vec![Certification::Iso9001],
+                    vec![Certification::Iso27701],
+                ] {
+                    for risk in [HighRisk::Yes, HighRisk::No] {
+                        out.push(Profile {
+                            size: Some(size),
+                            roles: roles.clone(),
+                            systems,
+                            certifications: Some(certs.iter().copied().collect()),
+                            high_risk: Some(risk),
+                            prohibited: Some(Screening::No),
+                            target_date: None,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A small deterministic generator (no crate needed): levels 0-3 and now and then "don't know".
+fn random(q: &Questionnaire, seed: u64) -> Answers {
+    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    let mut answers = Answers::default();
+    for item in q.items() {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let answer = match (state >> 33) % 5 {
+            4 => Answer::DontKnow,
+            level => Answer::Level(level as u8),
+        };
+        answers.set(q, &item.id, answer).unwrap();
+    }
+    answers
+}
+
+fn patterns(q: &Questionnaire) -> Vec<(String, Answers)> {
+    let mut out = vec![
+        ("all 0".to_string(), all_at(q, 0)),
+        ("all 3".to_string(), all_at(q, 3)),
+    ];
+    for blocker in ["6.1.2", "9.2.2"] {
+        let mut a = all_at(q, 3);
+        a.set(q, blocker, Answer::Level(0)).unwrap();
+        out.push((format!("all 3 but {blocker} at 0"), a));
+    }
+    let mut gates = all_at(q, 0);
+    for item in q.items().filter(|i| i.blocker) {
+        gates.set(q, &item.id, Answer::Level(2)).unwrap();
+    }
+    out.push(("blockers at 2, the rest 0".into(), gates));
+    for seed in [1, 7, 42] {
+        out.push((format!("random {seed}"), random(q, seed)));
+    }
+    out
+}
+
+/// The same answers one level lower wherever possible: more gaps.
+fn lower(q: &Questionnaire, answers: &Answers) -> Answers {
+    let mut out = answers.clone();
+    for item in q.items() {
+        if let Some(Answer::Level(l)) = answers.get(&item.id) {
+            out.set(q, &item.id, Answer::Level(l.saturating_sub(1)))
+                .unwrap();
+        }
+    }
+    out
+}
+
+#[test]
+fn every_profile_and_answer_pattern_keeps_the_invariants() {
+    let today = Date::parse("2026-12-01").unwrap();
+    let questionnaires = [
+        common::quick_scan(),
+        common::questionnaire("iso42001-full.json"),
+    ];
+    let mut cells = 0;
+    for q in &questionnaires {
+        let patterns = patterns(q);
+        for p in profiles() {
+            for (name, answers) in &patterns {
+                let at = || format!("{} / {name} / {p:?}", q.id);
+                let a = Assessment::compute(q, &p, answers);
+                // The gate: never a band above its cap while a blocker is below the gate level.
+                if let Some(cap) = a.cap {
+                    assert!(a.band <= cap.ceiling(), "{}", at());
+                }
+                if !a.blockers.is_empty() {
+                    assert!(a.band <= Band::Stage1Ready, "{}", at());
+                }
+                // A questionnaire that does not ask about every gate item never confirms readiness.
+                if !a.not_asked.is_empty() {
+                    assert!(!a.band.is_confirmed(), "{}", at());
+                }
+                let r = Roadmap::plan(q, &p, answers, today);
+                assert!(
+                    r.total_weeks <= MAX_WEEKS,
+                    "{} weeks: {}",
+                    r.total_weeks,
+                    at()
+                );
+                if p.size == Some(SizeBand::Small) && p.only_uses_ai() {
+                    assert!(
+                        r.total_weeks <= SMALL_USER_MAX_WEEKS,
+                        "{} weeks: {}",
+                        r.total_weeks,
+                        at()
+                    );
+                }
+                let scope = aims_readiness::domain::roadmap::first_scope(p.size.unwrap());
+                assert!(r.phased.is_some() == (p.systems > scope), "{}", at());
+                // More gaps never shorten the plan.
+                let worse = Roadmap::plan(q, &p, &lower(q, answers), today);
+                assert!(worse.total_weeks >= r.total_weeks, "{}", at());
+                assert!(worse.total_effort >= r.total_effort, "{}", at());
+                // Holding ISO 27001 never lengthens it.
+                if !p.holds(Certification::Iso27001) {
+                    let mut certified = p.clone();
+                    certified
+                        .certifications
+                        .get_or_insert_with(Default::default)
+                        .insert(Certification::Iso27001);
+                    let c = Roadmap::plan(q, &certified, answers, today);
+                    assert!(c.total_weeks <= r.total_weeks, "{}", at());
+                    assert!(c.total_effort <= r.total_effort, "{}", at());
+                }
+                cells += 1;
+            }
+        }
+    }
+    assert_eq!(cells, 2 * 4 * 7 * 4 * 4 * 2 * 8);
+}
+
+#[test]
+fn the_quick_scan_never_shows_a_confirmed_band() {
+    let q = common::quick_scan();
+    for p in profiles().into_iter().step_by(7) {
+        for level in 0..=3 {
+            let band = Assessment::compute(&q, &p, &all_at(&q, level)).band;
+            assert!(!band.is_confirmed(), "{band:?} at level {level}");
+        }
+    }
+}
