@@ -3,11 +3,12 @@
 // Budget set from the measurement of 2026-11-28, with English and German content for both
 // questionnaires: 371,106 bytes gzipped (-9), plus about 4% (was 320,000 before German).
 // Raised to 395,000 on 2026-12-01 for the data-safety work (sync protocol, share format 2,
-// import dialog: 388,775 measured); the start-up diet (issue 15) replaces this budget.
+// import dialog: 388,775 measured), then to 420,000 for the two-stage gate, the effort model and
+// the EU AI Act screening (415,071 measured); the start-up diet (issue 15) replaces this budget.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = 395_000;
+const BUDGET_GZIP_BYTES = 420_000;
 const wasm = readdirSync('dist').filter((f) => f.endsWith('_bg.wasm'));
 if (wasm.length !== 1) throw new Error(`expected one wasm file in dist/, found ${wasm.length}`);
 const bytes = readFileSync(`dist/${wasm[0]}`);

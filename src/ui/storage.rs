@@ -102,6 +102,25 @@ pub struct Loaded {
     /// False when unreadable data could not be moved aside (saving would destroy it) or
     /// when storage is unavailable.
     pub can_save: bool,
+    /// The answers came from an older version's key: save them under this version at once.
+    pub migrated: bool,
+}
+
+/// The newest readable save of an older version of this questionnaire, migrated to this one.
+fn older_version(questionnaire: &Rc<Questionnaire>) -> Option<Restored> {
+    let prefix = format!("{PREFIX}{}:", questionnaire.id);
+    let mut candidates: Vec<Restored> = Local
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(&prefix) && !k.contains(":unreadable"))
+        .filter_map(|k| get(&k))
+        .filter_map(|t| {
+            saved::decode(&t, std::slice::from_ref(questionnaire), Source::Storage).ok()
+        })
+        .filter(|r| r.migrated_from.is_some())
+        .collect();
+    candidates.sort_by(|a, b| a.saved_at.cmp(&b.saved_at));
+    candidates.pop()
 }
 
 /// Reads what this browser holds for a questionnaire. Unreadable data is moved aside under a
@@ -116,13 +135,30 @@ pub fn load(questionnaire: &Rc<Questionnaire>) -> Loaded {
             tracker: Tracker::new(key, None, None),
             notice: None,
             can_save: false,
+            migrated: false,
         };
     }
     let Some(text) = get(&key) else {
+        // Nothing for this version: answers saved under an older version are carried over item
+        // by item (and stay under their old key too).
+        let older = older_version(questionnaire);
+        let notice = older.as_ref().map(|r| {
+            let from = r.migrated_from.clone().unwrap_or_default();
+            let mut text = lang.f(
+                "Your answers from version {old} of this questionnaire were carried over to version {new}.",
+                &[("old", &from), ("new", &questionnaire.version)],
+            );
+            if !r.dropped.is_empty() {
+                text.push(' ');
+                text.push_str(&lang.f("Not carried over: {what}.", &[("what", &lang.summary(&r.dropped))]));
+            }
+            Notice::info(text)
+        });
         return Loaded {
-            restored: None,
+            migrated: older.is_some(),
+            restored: older,
             tracker: Tracker::new(key, None, None),
-            notice: None,
+            notice,
             can_save: true,
         };
     };
@@ -142,6 +178,7 @@ pub fn load(questionnaire: &Rc<Questionnaire>) -> Loaded {
                 restored: Some(restored),
                 notice,
                 can_save: true,
+                migrated: false,
             }
         }
         Err(e) => {
@@ -158,6 +195,7 @@ pub fn load(questionnaire: &Rc<Questionnaire>) -> Loaded {
                 tracker: Tracker::new(key, kept.then_some(text.as_str()), None),
                 notice: Some(Notice::error(message)),
                 can_save: kept,
+                migrated: false,
             }
         }
     }

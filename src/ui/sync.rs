@@ -92,7 +92,7 @@ pub fn open_event(
             }
             (Some(file), Some(Notice::info(text)), true)
         }
-        None => (loaded.restored, loaded.notice, false),
+        None => (loaded.restored, loaded.notice, loaded.migrated),
     };
     Event::Open {
         questionnaire,

@@ -47,13 +47,13 @@ test('export, start over, import: every answer and note comes back', async ({ pa
 
 test('bad files are refused with a specific message and the current answers stay exactly as they were', async ({ page }, testInfo) => {
   await answerFirstSections(page, 2);
-  const before = await page.evaluate(() => localStorage.getItem('aims-readiness:iso42001-quick-scan:1.0.0'));
+  const before = await page.evaluate(() => localStorage.getItem('aims-readiness:iso42001-quick-scan:2.0.0'));
   const good = await exportFile(page);
   const cases = [
     ['truncated.json', good.slice(0, good.length / 2), 'cut off'],
     ['notes.txt', 'just some notes', 'not valid JSON'],
     ['other.json', good.replace('iso42001-quick-scan', 'someone-elses-check'), 'does not have'],
-    ['newer.json', good.replace('"1.0.0"', '"9.0.0"'), 'version 9.0.0'],
+    ['newer.json', good.replace('"2.0.0"', '"9.0.0"'), 'version 9.0.0'],
     ['unknown.json', good.replace('"4.1"', '"4.9"'), 'no item 4.9'],
     ['range.json', good.replace(/"level": \d/, '"level": 8'), 'outside 0-3'],
     ['newer-format.json', good.replace('"format": 2', '"format": 3'), 'newer version of this widget'],
@@ -69,7 +69,7 @@ test('bad files are refused with a specific message and the current answers stay
   writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 32));
   await page.getByTestId('open-file').setInputFiles(huge);
   await expect(page.getByRole('alert')).toContainText('51,200 KB; an assessment is never more than 1,024 KB');
-  const after = await page.evaluate(() => localStorage.getItem('aims-readiness:iso42001-quick-scan:1.0.0'));
+  const after = await page.evaluate(() => localStorage.getItem('aims-readiness:iso42001-quick-scan:2.0.0'));
   expect(after).toBe(before);
   await expect(page.getByTestId('answered')).toHaveText('3');
   await expect(page.locator('script:not([src])')).toHaveCount(0);

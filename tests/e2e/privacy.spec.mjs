@@ -75,7 +75,7 @@ test('"your data" lists what is stored and deletes everything on request', async
   await fillProfileWithMouse(page, run.profile);
   await answerSectionWithMouse(page, run.answers);
   await page.locator('.your-data summary').click();
-  await expect(page.locator('.stored-keys')).toContainText('aims-readiness:iso42001-quick-scan:1.0.0');
+  await expect(page.locator('.stored-keys')).toContainText('aims-readiness:iso42001-quick-scan:2.0.0');
   await page.getByRole('button', { name: 'Delete everything stored on this device' }).click();
   await page.getByRole('button', { name: 'Yes, delete it all' }).click();
   await expect(page.getByRole('status').first()).toContainText('Deleted everything');

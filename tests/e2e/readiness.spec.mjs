@@ -156,14 +156,14 @@ test('damaged stored answers give a clear message, are kept aside, and the widge
   const broken = '{"format":1,"questionnaire":"iso42001-quick-scan","answers":{"4.1"';
   await page.evaluate((b) => {
     localStorage.setItem('aims-readiness:last', 'iso42001-quick-scan');
-    localStorage.setItem('aims-readiness:iso42001-quick-scan:1.0.0', b);
+    localStorage.setItem('aims-readiness:iso42001-quick-scan:2.0.0', b);
   }, broken);
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('could not be read');
   // Kept exactly, under a dated key that "Your data" lists with a download.
   const backups = await page.evaluate(() =>
     Object.keys(localStorage)
-      .filter((k) => k.startsWith('aims-readiness:iso42001-quick-scan:1.0.0:unreadable:'))
+      .filter((k) => k.startsWith('aims-readiness:iso42001-quick-scan:2.0.0:unreadable:'))
       .map((k) => [k, localStorage.getItem(k)]),
   );
   expect(backups.map(([k]) => k)).toHaveLength(1);
@@ -234,7 +234,13 @@ test('each question says what an existing ISO 27001 or ISO 9001 system lets you 
   await fillProfileWithMouse(page, fixture('mouse-run').profile);
   await page.locator('.section-link', { hasText: 'Support' }).click();
   await page.locator('#item-7-5-3 .why summary').click();
-  await expect(page.locator('#item-7-5-3 .reuse-hint')).toContainText('ISO/IEC 27001 or ISO 9001');
+  const hints = page.locator('#item-7-5-3 .reuse-hint');
+  await expect(hints).toHaveCount(3);
+  await expect(hints.first()).toContainText('Already certified to ISO/IEC 27001? Its process (7.5.3) can be reused for AI: the roadmap counts 30%');
+  await expect(hints.nth(1)).toContainText('ISO 9001');
   await page.locator('.section-link', { hasText: 'Planning' }).click();
-  await expect(page.locator('#item-6-1-2 .reuse-hint')).toHaveCount(0);
+  await page.locator('#item-6-1-4 .why summary').click();
+  // Impact assessment has no ISO 27001 counterpart; ISO 27701's privacy impact assessment helps.
+  await expect(page.locator('#item-6-1-4 .reuse-hint')).toHaveCount(1);
+  await expect(page.locator('#item-6-1-4 .reuse-hint')).toContainText('ISO/IEC 27701');
 });

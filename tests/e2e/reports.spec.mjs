@@ -37,7 +37,8 @@ test('every export downloads with the right content', async ({ page }) => {
   await page.locator('#calendar-start').fill('2027-01-04');
   const ics = await download(page, 'export-ics');
   expect(ics.name).toMatch(/\.ics$/);
-  expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(5);
+  expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(9);
+  expect(ics.text).toContain('First surveillance audit');
   expect(ics.text).toContain('DTSTART;VALUE=DATE:20270104');
   const md = await download(page, 'export-md');
   const fig = expectedFigures('mouse-run');
@@ -139,9 +140,9 @@ test('the calendar opens in ical.js: export time stamps, stable UIDs, increasing
   const second = await download(page, 'export-ics');
   const events = (text) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
   const [a, b] = [events(first.text), events(second.text)];
-  expect(a).toHaveLength(5);
+  expect(a).toHaveLength(9);
   expect(b.map((e) => e.uid)).toEqual(a.map((e) => e.uid));
-  expect(new Set(a.map((e) => e.uid)).size).toBe(5);
+  expect(new Set(a.map((e) => e.uid)).size).toBe(9);
   expect(b[0].sequence).toBeGreaterThanOrEqual(a[0].sequence);
   expect(a[0].startDate.toString()).toBe('2027-01-04');
   expect(b[0].startDate.toString()).toBe('2027-02-01');
@@ -157,12 +158,12 @@ test('the German printed report has a German title and German headings', async (
   await fillProfileWithMouse(page, run.profile);
   await answerAllWithMouse(page, run.answers, 'Ihre Ergebnisse ansehen');
   await page.getByTestId('to-report').click();
-  await expect(page).toHaveTitle(/Bereitschaftsbericht/);
+  await expect(page).toHaveTitle(/Bericht zur Zertifizierungsreife/);
   await page.emulateMedia({ media: 'print' });
   const pdf = testInfo.outputPath('bericht.pdf');
   writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
   const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  expect(info).toMatch(/Title:\s+.*Bereitschaftsbericht/);
+  expect(info).toMatch(/Title:\s+.*Bericht zur Zertifizierungsreife/);
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain('Aus der Erklärung zur Anwendbarkeit ausgeschlossene Maßnahmen');
 });

@@ -275,3 +275,31 @@ test('a save file in another encoding is refused with a clear message', async ({
   await page.getByTestId('open-file').first().setInputFiles({ name: 'cp1252.json', mimeType: 'application/json', buffer: latin1 });
   await expectMessage(page.getByRole('alert'), 'not UTF-8 text');
 });
+
+test('answers saved under an older version of the questionnaire are carried over on the next visit', async ({ page }) => {
+  await page.goto('/');
+  const old = {
+    format: 1,
+    questionnaire: 'iso42001-quick-scan',
+    version: '1.0.0',
+    saved_at: '2026-11-20T10:00:00.000Z',
+    profile: { size: 'small', roles: ['uses'], systems: 1, certifications: [], high_risk: 'no', target_date: null },
+    answers: { '4.1': { level: 2 }, '4.3': { level: 1 } },
+    notes: { '4.1': 'Context note from last month' },
+  };
+  await page.evaluate((text) => {
+    localStorage.setItem('aims-readiness:last', 'iso42001-quick-scan');
+    localStorage.setItem('aims-readiness:iso42001-quick-scan:1.0.0', text);
+  }, JSON.stringify(old));
+  await page.reload();
+  await expect(page.getByRole('status').first()).toContainText('carried over to version 2.0.0');
+  // The new screening question was not asked then: the profile asks for it first.
+  await page.locator('input[name="prohibited"][value="no"]').click();
+  await page.getByTestId('profile-continue').click();
+  await expect(page.getByTestId('answered')).toHaveText('2');
+  await page.locator('.section-link', { hasText: 'Context of the organization' }).click();
+  await expect(page.locator('#note-4-1')).toHaveValue('Context note from last month');
+  const keys = await page.evaluate(() => Object.keys(localStorage).sort());
+  expect(keys).toContain('aims-readiness:iso42001-quick-scan:1.0.0');
+  expect(keys).toContain('aims-readiness:iso42001-quick-scan:2.0.0');
+});
