@@ -1,4 +1,6 @@
-//! Prints the verdict, open blockers, plan length and effort for five reference profiles.
+//! Prints the verdict, open blockers, plan length and effort for five reference profiles of
+//! both built-in questionnaires (the table in the closing note of the effort-model work):
+//! `cargo run --example five_profiles`.
 use aims_readiness::domain::catalogue;
 use aims_readiness::domain::date::Date;
 use aims_readiness::domain::i18n::Lang;
@@ -65,7 +67,7 @@ fn main() {
         ),
     ];
     for q in &qs {
-        println!("## {}", q.id);
+        println!("## {} (about {} minutes)", q.id, q.minutes());
         for (name, profile, level) in &cases {
             let mut answers = Answers::default();
             for item in q.items() {
