@@ -166,6 +166,36 @@ pub fn gap_register(
             note(notes, &item.id),
         ]);
     }
+    // What this questionnaire did not ask about is listed too, so the register never looks
+    // complete when it is not.
+    let standard = super::standard::CLAUSE_ITEMS
+        .iter()
+        .map(|(id, title)| (*id, *title, SectionKind::Clause))
+        .chain(
+            super::standard::CONTROLS
+                .iter()
+                .map(|(id, title)| (*id, *title, SectionKind::Annex)),
+        );
+    for (id, title, kind) in standard.filter(|(id, _, _)| q.item(id).is_none()) {
+        let shown = if kind == SectionKind::Clause {
+            lang.f("Clause {id}", &[("id", &id)])
+        } else {
+            id.to_string()
+        };
+        rows.push(vec![
+            shown,
+            title.to_string(),
+            lang.t("Not assessed").into(),
+            String::new(),
+            String::new(),
+            yes_no(lang, super::standard::gate_stage(id).is_some()),
+            lang.t("Not asked by this questionnaire: decide with the full assessment.")
+                .into(),
+            String::new(),
+            String::new(),
+            String::new(),
+        ]);
+    }
     csv(&rows, lang)
 }
 
@@ -206,7 +236,7 @@ pub fn statement_of_applicability(
         let Some(item) = q.item(id) else {
             rows.push(vec![
                 id.to_string(),
-                lang.t(reference_title).to_string(),
+                reference_title.to_string(),
                 lang.t("Not assessed").into(),
                 lang.t("Not asked by this questionnaire: decide with the full assessment.")
                     .into(),

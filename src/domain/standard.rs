@@ -123,11 +123,43 @@ pub const CONTROLS: [(&str, &str); 38] = [
     ("A.10.4", "Customers"),
 ];
 
-/// The 32 assessable clause items (no clause item may be excluded).
-pub const CLAUSE_ITEMS: [&str; 32] = [
-    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "6.1.1", "6.1.2", "6.1.3", "6.1.4", "6.2",
-    "6.3", "7.1", "7.2", "7.3", "7.4", "7.5.1", "7.5.2", "7.5.3", "8.1", "8.2", "8.3", "8.4",
-    "9.1", "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3", "10.1", "10.2",
+/// The 32 assessable clause items with their reference titles (no clause item may be excluded).
+pub const CLAUSE_ITEMS: [(&str, &str); 32] = [
+    ("4.1", "Understanding the organization and its context"),
+    (
+        "4.2",
+        "Understanding the needs and expectations of interested parties",
+    ),
+    ("4.3", "Determining the scope of the AI management system"),
+    ("4.4", "AI management system"),
+    ("5.1", "Leadership and commitment"),
+    ("5.2", "AI policy"),
+    ("5.3", "Roles, responsibilities and authorities"),
+    ("6.1.1", "General"),
+    ("6.1.2", "AI risk assessment"),
+    ("6.1.3", "AI risk treatment"),
+    ("6.1.4", "AI system impact assessment"),
+    ("6.2", "AI objectives and planning to achieve them"),
+    ("6.3", "Planning of changes"),
+    ("7.1", "Resources"),
+    ("7.2", "Competence"),
+    ("7.3", "Awareness"),
+    ("7.4", "Communication"),
+    ("7.5.1", "General"),
+    ("7.5.2", "Creating and updating documented information"),
+    ("7.5.3", "Control of documented information"),
+    ("8.1", "Operational planning and control"),
+    ("8.2", "AI risk assessment"),
+    ("8.3", "AI risk treatment"),
+    ("8.4", "AI system impact assessment"),
+    ("9.1", "Monitoring, measurement, analysis and evaluation"),
+    ("9.2.1", "General"),
+    ("9.2.2", "Internal audit programme"),
+    ("9.3.1", "General"),
+    ("9.3.2", "Management review inputs"),
+    ("9.3.3", "Management review results"),
+    ("10.1", "Continual improvement"),
+    ("10.2", "Nonconformity and corrective action"),
 ];
 
 /// Whom an article of the EU AI Act binds (reference: EU AI Act table).
