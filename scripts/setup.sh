@@ -41,14 +41,16 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# For the browser tests, from Debian packages: Chromium; poppler-utils (pdftotext, pdfinfo) to
+# For the browser tests, from Debian packages: Chromium; Firefox ESR and WebKitGTK's WebDriver
+# and MiniBrowser with Xvfb for the cross-engine flows; poppler-utils (pdftotext, pdfinfo) to
 # read the printed report; LibreOffice Calc to open the CSV exports as spreadsheet users do; a
-# Java runtime for the Nu Html Checker (npm vnu-jar).
+# Java runtime for the Nu Html Checker (npm vnu-jar). No test tool ever downloads a browser.
 if [ "$want_browser" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null \
-    || ! command -v soffice >/dev/null || ! command -v java >/dev/null; }; then
-  say "installing Chromium, poppler-utils, LibreOffice Calc and a Java runtime from Debian packages (a few minutes, once)"
+    || ! command -v soffice >/dev/null || ! command -v java >/dev/null || [ ! -x /usr/bin/firefox-esr ] \
+    || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; }; then
+  say "installing Chromium, Firefox ESR, WebKitGTK, Xvfb, poppler-utils, LibreOffice Calc and a Java runtime from Debian packages (a few minutes, once)"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver poppler-utils \
-    libreoffice-calc-nogui default-jre-headless >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver firefox-esr \
+    webkit2gtk-driver xvfb poppler-utils libreoffice-calc-nogui default-jre-headless >/dev/null
 fi

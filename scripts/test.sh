@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: formatting, lints, native domain and content tests, the release build, and the
-# browser tests in headless Chromium against dist/. Sets up whatever is missing first.
+# Runs every test: formatting, lints, native domain and content tests, the release build, the
+# browser tests in headless Chromium against dist/, and the cross-engine flows in Firefox ESR and
+# WebKitGTK. Sets up whatever is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
@@ -43,6 +44,10 @@ if [ -z "$served" ]; then echo "scripts/serve.sh did not serve the widget:"; tai
 if grep -q '<script>' <<<"$page"; then echo "the served page has an inline script, which its CSP forbids"; exit 1; fi
 echo "scripts/serve.sh serves the widget on http://127.0.0.1:8099/"
 
+step "cross-engine flows (Firefox ESR, WebKitGTK)"
+node tests/engines/run.mjs 2>&1 | tee target/engine-tests.log
+engine_passed=$(grep -Eo 'cross-engine: [0-9]+ passed' target/engine-tests.log | awk '{print $2+0}')
+
 step "summary"
-echo "native: ${native_passed} tests passed; browser: ${e2e_passed} tests passed"
-echo "$((native_passed + e2e_passed)) passed, 0 failed"
+echo "native: ${native_passed} tests passed; Chromium: ${e2e_passed} tests passed; Firefox and WebKit: ${engine_passed} flows passed"
+echo "$((native_passed + e2e_passed + engine_passed)) passed, 0 failed"

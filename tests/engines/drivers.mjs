@@ -1,0 +1,168 @@
+// Thin adapters that give the cross-engine flows one small driver interface: Firefox ESR through
+// puppeteer-core over WebDriver BiDi, WebKitGTK (the engine behind Safari) through WebDriver with
+// selenium-webdriver and the MiniBrowser under Xvfb. Every method is async.
+//   goto(url) · reload() · eval(body, ...args) (a function body; `return` gives the value) ·
+//   click(css) · type(css, text) · press(key) · setFile(css, path) · frame(css) · close()
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Firefox ESR, headless, a fresh profile per launch. */
+export async function firefox() {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    // No telemetry, updates or other background connections from the browser itself.
+    extraPrefsFirefox: {
+      'app.update.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'network.captive-portal-service.enabled': false,
+    },
+  });
+  const page = await browser.newPage();
+  await page.setViewport({ width: 1280, height: 900 });
+  const version = await browser.version();
+  return wrapPuppeteer(page, async () => browser.close(), version);
+}
+
+function wrapPuppeteer(target, close, version) {
+  const keys = { Tab: 'Tab', Space: ' ', Enter: 'Enter', ArrowDown: 'ArrowDown', ArrowRight: 'ArrowRight' };
+  const page = target.keyboard ? target : null;
+  return {
+    name: 'Firefox',
+    version,
+    goto: (url) => target.goto(url, { waitUntil: 'load' }),
+    reload: () => target.reload({ waitUntil: 'load' }),
+    eval: (body, ...args) => target.evaluate(new Function('...args', body), ...args),
+    click: async (css) => {
+      await target.waitForSelector(css, { visible: true, timeout: 10000 });
+      await target.click(css);
+    },
+    type: async (css, text) => {
+      await target.waitForSelector(css, { timeout: 10000 });
+      await target.$eval(css, (el) => {
+        el.focus();
+        el.select?.();
+      });
+      await target.type(css, text);
+    },
+    press: (key) => (page ?? target.page()).keyboard.press(keys[key] ?? key),
+    setFile: async (css, path) => {
+      const input = await target.waitForSelector(css, { timeout: 10000 });
+      await input.uploadFile(path);
+    },
+    frame: async (css) => {
+      const handle = await target.waitForSelector(css, { timeout: 10000 });
+      const frame = await handle.contentFrame();
+      return wrapPuppeteer(frame, async () => {}, version);
+    },
+    close,
+  };
+}
+
+let xvfb = null;
+let webdriver = null;
+
+/** A display for the MiniBrowser: Xvfb on :99, started once. */
+async function display() {
+  if (!xvfb) {
+    xvfb = spawn('Xvfb', [':99', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
+    process.on('exit', () => xvfb?.kill());
+    await sleep(700);
+  }
+  process.env.DISPLAY = ':99';
+}
+
+/** WebKitGTK's MiniBrowser through WebKitWebDriver, a fresh profile per launch. */
+export async function webkit() {
+  await display();
+  if (!webdriver) {
+    webdriver = spawn('WebKitWebDriver', ['--port=4444'], { stdio: 'ignore', env: process.env });
+    process.on('exit', () => webdriver?.kill());
+    await sleep(700);
+  }
+  const { Builder, By, Key } = await import('selenium-webdriver');
+  const binary = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/libexec/webkit2gtk-4.1/MiniBrowser'].find(existsSync);
+  const driver = await new Builder()
+    .usingServer('http://127.0.0.1:4444')
+    .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary, args: ['--automation'] } })
+    .build();
+  const caps = await driver.getCapabilities();
+  const version = `WebKitGTK ${caps.get('browserVersion') ?? ''}`.trim();
+  const keys = { Tab: Key.TAB, Space: Key.SPACE, Enter: Key.ENTER, ArrowDown: Key.ARROW_DOWN, ArrowRight: Key.ARROW_RIGHT };
+  const find = async (css) => {
+    for (let n = 0; n < 100; n++) {
+      const found = await driver.findElements(By.css(css));
+      if (found.length > 0) return found[0];
+      await sleep(100);
+    }
+    throw new Error(`no element ${css}`);
+  };
+  // `frameCss`: the iframe this driver works in, if any.
+  const make = (enter, frameCss = null) => ({
+    name: 'WebKit',
+    version,
+    goto: async (url) => {
+      await driver.switchTo().defaultContent();
+      await driver.get(url);
+    },
+    reload: () => driver.navigate().refresh(),
+    eval: async (body, ...args) => {
+      await enter();
+      return driver.executeScript(`return (function(...args) { ${body} }).apply(null, arguments)`, ...args);
+    },
+    click: async (css) => {
+      await enter();
+      let el = await find(css);
+      await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', el);
+      if (frameCss) {
+        // WebKitWebDriver clicks at the element's place in the top page: bring the part of the
+        // frame that holds it into the top page's view first.
+        const top = await driver.executeScript('return arguments[0].getBoundingClientRect().top', el);
+        await driver.switchTo().defaultContent();
+        await driver.executeScript(
+          'const f = document.querySelector(arguments[0]); window.scrollTo(0, f.getBoundingClientRect().top + window.scrollY + arguments[1] - window.innerHeight / 2);',
+          frameCss,
+          top,
+        );
+        await enter();
+        el = await find(css);
+      }
+      await el.click();
+    },
+    type: async (css, text) => {
+      await enter();
+      const el = await find(css);
+      await el.clear();
+      await el.sendKeys(text);
+    },
+    press: async (key) => {
+      await enter();
+      await driver.actions().sendKeys(keys[key] ?? key).perform();
+    },
+    setFile: async (css, path) => {
+      await enter();
+      await (await find(css)).sendKeys(path);
+    },
+    frame: async (css) => {
+      const into = async () => {
+        await driver.switchTo().defaultContent();
+        await driver.switchTo().frame(await find(css));
+      };
+      return make(into, css);
+    },
+    close: () => driver.quit(),
+  });
+  return make(() => driver.switchTo().defaultContent());
+}
+
+/** Stops the helpers the WebKit adapter started. */
+export function shutdown() {
+  webdriver?.kill();
+  xvfb?.kill();
+}

@@ -1,0 +1,307 @@
+// The user flows that depend on the browser engine, written once against the small driver
+// interface of drivers.mjs and run in Firefox ESR and WebKitGTK by run.mjs. Each flow throws on
+// the first failed check; the assertions mirror the Chromium suite's where the engine allows.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+const BASE = 'http://127.0.0.1:4173/';
+const HOST = 'http://localhost:4174/';
+
+function check(ok, what) {
+  if (!ok) throw new Error(what);
+}
+
+function fixture(name) {
+  return JSON.parse(readFileSync(join(ROOT, 'tests/e2e/fixtures', `${name}.json`), 'utf8'));
+}
+
+/** The pure domain's figures for a fixture (`cargo run --example figures`). */
+function figures(name) {
+  const out = execFileSync('cargo', ['run', '--quiet', '--example', 'figures', '--', join(ROOT, 'tests/e2e/fixtures', `${name}.json`)], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls a page-side condition (a function body returning a truthy value) for up to `ms`. */
+async function until(d, body, what, ms = 15000, ...args) {
+  const end = Date.now() + ms;
+  let last;
+  while (Date.now() < end) {
+    last = await d.eval(body, ...args).catch((e) => `error: ${e.message}`);
+    if (last && !(typeof last === 'string' && last.startsWith('error:'))) return last;
+    await sleep(150);
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+const text = (d, css) => d.eval('const e = document.querySelector(args[0]); return e ? e.textContent.trim() : null;', css);
+const plain = (s) => (s ?? '').replace(/[\u2068\u2069]/g, '');
+
+async function heading(d, name) {
+  await until(d, 'const h = document.querySelector("h1"); return h && h.textContent.includes(args[0]);', `heading "${name}"`, 20000, name);
+}
+
+async function openQuickScan(d) {
+  await d.goto(BASE);
+  await heading(d, 'How ready');
+  await d.click('[data-questionnaire="iso42001-quick-scan"] button');
+  await heading(d, 'Your organisation');
+}
+
+async function fillProfile(d, profile) {
+  await d.click(`input[name="size"][value="${profile.size}"]`);
+  for (const role of profile.roles) await d.click(`input[name="roles"][value="${role}"]`);
+  await d.type('#systems', String(profile.systems));
+  if (profile.certifications.length === 0) await d.click('input[name="certifications"][value="none"]');
+  for (const c of profile.certifications) await d.click(`input[name="certifications"][value="${c}"]`);
+  await d.click(`input[name="high_risk"][value="${profile.high_risk}"]`);
+  await d.click(`input[name="prohibited"][value="${profile.prohibited ?? 'no'}"]`);
+  await d.click('[data-testid="profile-continue"]');
+  await until(d, 'return !!document.querySelector("[data-testid=next]")', 'the questions');
+}
+
+const value = (a) => (typeof a === 'number' ? String(a) : a === 'dont_know' ? 'dont-know' : 'not-applicable');
+
+/** Answers every section by clicking, as the Chromium mouse run does; ends on the results. */
+async function answerAll(d, answers) {
+  for (let guard = 0; guard < 30; guard++) {
+    const ids = await d.eval('return [...document.querySelectorAll("fieldset.question")].map((e) => e.dataset.item);');
+    for (const id of ids) {
+      const a = answers[id];
+      if (a === undefined) continue;
+      await d.click(`fieldset[data-item="${id}"] input[value="${value(a)}"]`);
+      if (typeof a === 'object') await d.type(`#${id.replaceAll('.', '-')}-justification`, a.not_applicable);
+    }
+    const last = (await text(d, '[data-testid=next]')).includes('See your results');
+    await d.click('[data-testid=next]');
+    if (last) break;
+  }
+  await until(d, 'return !!document.querySelector("[data-testid=overall-percent]")', 'the results');
+}
+
+async function expectFigures(d, fig) {
+  await until(d, 'return document.querySelectorAll("tr[data-section]").length > 0', 'the score tables');
+  check((await text(d, '[data-testid=overall-percent]')) === String(fig.overall), `overall ${fig.overall}%`);
+  check((await text(d, '[data-testid=band]')) === fig.band, `band ${fig.band}`);
+  for (const s of fig.sections) {
+    const shown = await text(d, `tr[data-section="${s.id}"] [data-col="points"]`);
+    check(shown === `${s.points} / ${s.max_points}`, `section ${s.id}: ${shown}`);
+  }
+  const blockers = await d.eval('return [...document.querySelectorAll(".blocker-list li")].map((e) => e.dataset.item);');
+  check(JSON.stringify(blockers) === JSON.stringify(fig.blockers), `blockers ${blockers}`);
+  await d.click('[data-testid=to-roadmap]');
+  await until(d, 'return !!document.querySelector("[data-testid=total-weeks]")', 'the roadmap');
+  check((await text(d, '[data-testid=total-weeks]')) === String(fig.total_weeks), `total weeks ${fig.total_weeks}`);
+}
+
+/** Keeps what the widget offers for download: Blob URLs are wrapped to remember their blobs. */
+async function captureDownloads(d) {
+  await d.eval(`
+    if (window.__downloads) return true;
+    window.__downloads = [];
+    const create = URL.createObjectURL;
+    URL.createObjectURL = (blob) => { const url = create(blob); window.__blobs = window.__blobs || {}; window.__blobs[url] = blob; return url; };
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      const blob = (window.__blobs || {})[this.href];
+      if (blob && this.download) { blob.text().then((t) => window.__downloads.push({ name: this.download, text: t })); return; }
+      return click.call(this);
+    };
+    return true;`);
+}
+
+async function lastDownload(d) {
+  return until(d, 'return window.__downloads && window.__downloads[window.__downloads.length - 1];', 'a download');
+}
+
+/** Keyboard only: Tab until `css` has the focus. */
+async function tabTo(d, css) {
+  for (let n = 0; n < 250; n++) {
+    if (await d.eval('return document.activeElement && document.activeElement.matches(args[0]);', css)) return;
+    await d.press('Tab');
+  }
+  throw new Error(`Tab never reached ${css}`);
+}
+
+export const FLOWS = [
+  ['the quick scan with the mouse: screen figures equal the domain figures', async (d) => {
+    const run = fixture('mouse-run');
+    await openQuickScan(d);
+    await fillProfile(d, run.profile);
+    await answerAll(d, run.answers);
+    await expectFigures(d, figures('mouse-run'));
+  }],
+
+  ['the quick scan with the keyboard only', async (d) => {
+    const run = fixture('keyboard-run');
+    await d.goto(BASE);
+    await heading(d, 'How ready');
+    await tabTo(d, '[data-questionnaire="iso42001-quick-scan"] button');
+    await d.press('Enter');
+    await heading(d, 'Your organisation');
+    // Radio groups: Tab into the group, arrows to the answer; checkboxes: Tab and Space.
+    // Radio groups: Tab into the group, arrows to the wanted option, Space to choose it.
+    const radio = async (name, wanted) => {
+      await tabTo(d, `input[name="${name}"]`);
+      const target = `input[name="${name}"][value="${wanted}"]`;
+      for (let n = 0; n < 8; n++) {
+        if (await d.eval('return document.querySelector(args[0]).checked;', target)) return;
+        if (await d.eval('return document.activeElement === document.querySelector(args[0]);', target)) {
+          await d.press('Space');
+        } else {
+          await d.press('ArrowDown');
+        }
+      }
+      const state = await d.eval('const a = document.activeElement; return `${a && a.name}=${a && a.value}`;');
+      throw new Error(`could not choose ${name}=${wanted} with the keyboard (focus on ${state})`);
+    };
+    await radio('size', run.profile.size);
+    for (const role of run.profile.roles) {
+      await tabTo(d, `input[name="roles"][value="${role}"]`);
+      await d.press('Space');
+    }
+    await tabTo(d, 'input[name="certifications"][value="none"]');
+    await d.press('Space');
+    await radio('high_risk', run.profile.high_risk);
+    await radio('prohibited', 'no');
+    await tabTo(d, '[data-testid="profile-continue"]');
+    await d.press('Enter');
+    await until(d, 'return !!document.querySelector("[data-testid=next]")', 'the questions');
+    const ids = await d.eval('return [...document.querySelectorAll("fieldset.question")].map((e) => e.dataset.item);');
+    for (const id of ids) {
+      const a = run.answers[id];
+      if (typeof a !== 'number') continue;
+      await radio(`q-${id.replaceAll('.', '-')}`, String(a));
+    }
+    const answered = await text(d, '[data-testid=answered]');
+    check(Number(answered) >= ids.filter((id) => typeof run.answers[id] === 'number').length, `answered ${answered}`);
+  }],
+
+  ['reload half-way: every answer and the profile are still there', async (d) => {
+    const run = fixture('mouse-run');
+    await openQuickScan(d);
+    await fillProfile(d, run.profile);
+    await d.click('#q-4-1-2');
+    await d.click('#q-4-3-1');
+    await d.reload();
+    await until(d, 'return !!document.querySelector("[data-testid=answered]")', 'the questions after a reload');
+    check((await text(d, '[data-testid=answered]')) === '2', 'two answers after the reload');
+    await d.click('.section-link');
+    await until(d, 'const r = document.querySelector("#q-4-1-2"); return !!r && r.checked;', '4.1 still at level 2');
+  }],
+
+  ['save to file, start over, open the file: every answer and note comes back', async (d) => {
+    const run = fixture('mouse-run');
+    await openQuickScan(d);
+    await fillProfile(d, run.profile);
+    await d.click('#q-4-1-2');
+    await d.click('#item-4-1 .note summary');
+    await d.type('#note-4-1', 'Owner: Jane <jane@example.org> ');
+    // Pasted, as people do with emoji (WebDriver cannot type characters outside the BMP).
+    await d.eval('const a = document.querySelector("#note-4-1"); a.focus(); document.execCommand("insertText", false, "🙂"); return true;');
+    await captureDownloads(d);
+    await d.click('[data-testid=save-file]');
+    const saved = await lastDownload(d);
+    check(/^iso42001-quick-scan-\d{4}-\d{2}-\d{2}\.json$/.test(saved.name), `file name ${saved.name}`);
+    await d.click('.nav-actions .danger');
+    await d.click('.confirm .button.danger');
+    await heading(d, 'Your organisation');
+    const dir = mkdtempSync(join(tmpdir(), 'aims-engine-'));
+    const path = join(dir, saved.name);
+    writeFileSync(path, saved.text);
+    await d.setFile('[data-testid=open-file]', path);
+    await until(d, 'return !!document.querySelector("[data-testid=answered]")', 'the opened assessment');
+    check((await text(d, '[data-testid=answered]')) === '1', 'one answer back');
+    check((await d.eval('return document.querySelector("#note-4-1").value;')) === 'Owner: Jane <jane@example.org> 🙂', 'the note back exactly');
+  }],
+
+  ['a share link opens read-only in a fresh profile', async (d, engine) => {
+    const run = fixture('mouse-run');
+    await openQuickScan(d);
+    await fillProfile(d, run.profile);
+    await answerAll(d, run.answers);
+    const overall = await text(d, '[data-testid=overall-percent]');
+    await d.click('[data-testid=share]');
+    const link = await until(d, 'const i = document.querySelector("[data-testid=share-link]"); return i && i.value;', 'the link');
+    // A new browser with an empty profile (WebKitWebDriver allows one session at a time).
+    await d.close();
+    const other = await engine.launch();
+    try {
+      await other.goto(link);
+      await until(other, 'return document.body.textContent.includes("Shared results")', 'the shared view');
+      check((await text(other, '[data-testid=overall-percent]')) === overall, 'the same score');
+      check((await other.eval('return localStorage.length;')) === 0, 'nothing stored by opening a link');
+    } finally {
+      await other.close();
+    }
+  }],
+
+  ['damaged stored answers give a clear message and are kept aside', async (d) => {
+    await d.goto(BASE);
+    await heading(d, 'How ready');
+    const broken = '{"format":2,"questionnaire":"iso42001-quick-scan","answers":{"4.1"';
+    await d.eval('localStorage.setItem("aims-readiness:last", "iso42001-quick-scan"); localStorage.setItem("aims-readiness:iso42001-quick-scan:2.0.0", args[0]); return true;', broken);
+    await d.reload();
+    await until(d, 'const a = document.querySelector("[role=alert]"); return a && a.textContent.includes("could not be read");', 'the message');
+    const kept = await d.eval('return Object.keys(localStorage).filter((k) => k.includes(":unreadable:")).map((k) => localStorage.getItem(k));');
+    check(kept.length === 1 && kept[0] === broken, 'the unreadable text kept exactly');
+  }],
+
+  ['the CSP blocks a fetch and nothing was requested after load but the page\'s own files', async (d) => {
+    const run = fixture('mouse-run');
+    await openQuickScan(d);
+    await fillProfile(d, run.profile);
+    await answerAll(d, run.answers);
+    const outcome = await d.eval('return fetch("/x").then(() => "allowed", () => "blocked");');
+    check(outcome === 'blocked', `fetch was ${outcome}`);
+    const dist = new Set(execFileSync('ls', [join(ROOT, 'dist')], { encoding: 'utf8' }).split('\n').filter(Boolean));
+    const requested = await d.eval('return performance.getEntriesByType("resource").map((e) => e.name);');
+    const outside = requested.filter((u) => {
+      const url = new URL(u);
+      return url.origin !== new URL(BASE).origin || !dist.has(url.pathname.replace(/^\//, '') || 'index.html');
+    });
+    check(requested.length >= 3, `resource timing saw ${requested.length} requests`);
+    check(outside.length === 0, `requests outside the page's files: ${outside}`);
+  }],
+
+  ['the German interface', async (d) => {
+    await d.goto(`${BASE}index.html?lang=de`);
+    await heading(d, 'Wie bereit');
+    check((await d.eval('return document.documentElement.lang;')) === 'de', 'html lang=de');
+    await d.click('[data-questionnaire="iso42001-quick-scan"] button');
+    await heading(d, 'Ihre Organisation');
+  }],
+
+  ['embedded on another origin: the frame grows and shrinks', async (d) => {
+    await d.goto(`${HOST}scroll.html`);
+    const height = () => d.eval('return document.querySelector("iframe").getBoundingClientRect().height;');
+    await until(d, 'return document.querySelector("iframe").getBoundingClientRect().height > 400;', 'the frame sized to the widget', 20000);
+    const profileHeight = await height();
+    const frame = await d.frame('iframe');
+    await until(frame, 'const h = document.querySelector("h1"); return h && h.textContent.includes("Your organisation");', 'the profile in the frame');
+    await fillProfile(frame, fixture('mouse-run').profile).catch(async (e) => {
+      const why = await frame.eval('const f = document.querySelector(".form-errors"); return f ? f.textContent : "(no form errors)";');
+      throw new Error(`${e.message}; ${why}`);
+    });
+    await frame.click('.steps li:nth-child(3) button');
+    await until(frame, 'return document.querySelectorAll("tr[data-section]").length > 0', 'the results in the frame');
+    await until(d, 'return document.querySelector("iframe").getBoundingClientRect().height > args[0] + 300;', 'the frame growing', 15000, profileHeight);
+    await frame.click('.steps li:first-child button');
+    await until(d, 'return document.querySelector("iframe").getBoundingClientRect().height < args[0] + 50;', 'the frame shrinking', 15000, profileHeight);
+  }],
+
+  ['the offline edition runs from file://', async (d) => {
+    await d.goto(`file://${join(ROOT, 'dist', 'aims-readiness-offline.html')}`);
+    await heading(d, 'How ready');
+    await d.click('[data-questionnaire="iso42001-quick-scan"] button');
+    await heading(d, 'Your organisation');
+    const outcome = await d.eval('return fetch("https://example.org/").then(() => "allowed", () => "blocked");');
+    check(outcome === 'blocked', `fetch from the offline edition was ${outcome}`);
+  }],
+];
+
+export { plain };

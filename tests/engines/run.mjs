@@ -1,0 +1,49 @@
+// Runs the cross-engine flows (flows.mjs) in Firefox ESR and WebKitGTK against the release
+// build in dist/, with the host pages of tests/e2e/host on another origin. Prints one line per
+// flow and engine, then "N passed, M failed". Usage: node tests/engines/run.mjs [firefox|webkit]...
+import { spawn } from 'node:child_process';
+import { firefox, shutdown, webkit } from './drivers.mjs';
+import { FLOWS, ROOT } from './flows.mjs';
+
+const ENGINES = { firefox, webkit };
+const wanted = process.argv.slice(2).filter((a) => ENGINES[a]);
+const engines = wanted.length ? wanted : Object.keys(ENGINES);
+
+const servers = [
+  spawn('node', ['tests/e2e/serve.mjs', 'dist', '4173'], { cwd: ROOT, stdio: 'ignore' }),
+  spawn('node', ['tests/e2e/serve.mjs', 'tests/e2e/host', '4174'], { cwd: ROOT, stdio: 'ignore' }),
+];
+process.on('exit', () => servers.forEach((s) => s.kill()));
+await new Promise((r) => setTimeout(r, 1000));
+
+let passed = 0;
+let failed = 0;
+for (const name of engines) {
+  const launch = ENGINES[name];
+  const probe = await launch();
+  console.log(`\n== ${probe.name} (${probe.version})`);
+  await probe.close();
+  for (const [flow, run] of FLOWS) {
+    const started = Date.now();
+    let d;
+    try {
+      d = await launch();
+      // A hung driver call must not hang the test run: each flow gets two minutes.
+      let timer;
+      const limit = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the flow did not finish within 120 s')), 120_000);
+      });
+      await Promise.race([run(d, { launch }), limit]).finally(() => clearTimeout(timer));
+      passed++;
+      console.log(`  ✓ ${name}: ${flow} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    } catch (e) {
+      failed++;
+      console.log(`  ✘ ${name}: ${flow}\n      ${String(e.message ?? e).split('\n')[0]}`);
+    } finally {
+      await Promise.race([d?.close().catch(() => {}), new Promise((r) => setTimeout(r, 10_000))]);
+    }
+  }
+}
+shutdown();
+console.log(`\ncross-engine: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
