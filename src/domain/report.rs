@@ -212,6 +212,15 @@ fn inclusion_reason(item: &Item, profile: &Profile, lang: Lang) -> String {
     )
 }
 
+/// Why the profile rules a control out: its title and the roles the organisation plays.
+fn exclusion_reason(item: &Item, profile: &Profile, lang: Lang) -> String {
+    let roles: Vec<&str> = profile.roles.iter().map(|r| r.label(lang)).collect();
+    lang.f(
+        "Excluded: {title} concerns AI roles this organisation does not play; it says: {roles}.",
+        &[("title", &item.title), ("roles", &roles.join("; "))],
+    )
+}
+
 /// A draft Statement of Applicability: all 38 Annex A controls of the standard, each included
 /// with a reason, excluded with its justification, or (a short questionnaire) not assessed.
 pub fn statement_of_applicability(
@@ -247,13 +256,7 @@ pub fn statement_of_applicability(
         };
         let status = ItemStatus::of(item, profile, answers);
         let (applicable, justification) = match (&status, answers.get(&item.id)) {
-            (ItemStatus::Hidden, _) => (
-                false,
-                lang.t(
-                    "Excluded: it does not apply to the AI roles in this organisation's profile.",
-                )
-                .to_string(),
-            ),
+            (ItemStatus::Hidden, _) => (false, exclusion_reason(item, profile, lang)),
             (_, Some(super::answers::Answer::NotApplicable(why))) => (false, why.clone()),
             _ => (true, inclusion_reason(item, profile, lang)),
         };
