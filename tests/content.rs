@@ -344,3 +344,65 @@ fn items_point_to_the_annexes_and_related_standards_and_4_2_names_the_climate_am
         );
     }
 }
+
+#[test]
+fn a_second_file_with_the_same_id_and_version_is_refused_and_retired_versions_are_not_offered() {
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/iso42001-quick-scan.json"),
+    )
+    .unwrap();
+    let retired = text
+        .replacen("\"version\": \"2.0.0\"", "\"version\": \"1.5.0\"", 1)
+        .replacen("\"status\": \"active\"", "\"status\": \"retired\"", 1);
+    let entries =
+        catalogue::load_from(&[("a.json", &text), ("b.json", &text), ("old.json", &retired)]);
+    let refused: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.questionnaire.is_err())
+        .map(|e| e.file)
+        .collect();
+    assert_eq!(refused, ["b.json"]);
+    let usable = catalogue::usable(&entries);
+    assert_eq!(
+        usable.len(),
+        2,
+        "the retired version stays usable for its saves"
+    );
+    let offered = catalogue::offered(&usable);
+    assert_eq!(
+        offered
+            .iter()
+            .map(|q| q.version.as_str())
+            .collect::<Vec<_>>(),
+        ["2.0.0"]
+    );
+}
+
+#[test]
+fn saves_of_a_retired_version_still_open_and_current_saves_find_the_current_version() {
+    use aims_readiness::domain::saved::{self, Source};
+    let text = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/iso42001-quick-scan.json"),
+    )
+    .unwrap();
+    let retired = text
+        .replacen("\"version\": \"2.0.0\"", "\"version\": \"1.5.0\"", 1)
+        .replacen("\"status\": \"active\"", "\"status\": \"retired\"", 1);
+    // The retired version first in the list: decoding must still pick by version.
+    let usable = catalogue::usable(&catalogue::load_from(&[
+        ("old.json", &retired),
+        ("a.json", &text),
+    ]));
+    for (q, version) in usable.iter().map(|q| (q, q.version.clone())) {
+        let file = saved::encode(
+            q,
+            &Default::default(),
+            &Default::default(),
+            &Default::default(),
+            "2026-12-01T10:00:00.000Z",
+        );
+        let r = saved::decode(&file, &usable, Source::Import).unwrap();
+        assert_eq!(r.questionnaire.version, version);
+        assert_eq!(r.migrated_from, None);
+    }
+}

@@ -86,3 +86,80 @@ fn scripts_create_target_before_writing_logs_into_it() {
         );
     }
 }
+
+/// The modules a domain file imports from its siblings (`super::name`), tests left out.
+fn domain_imports(text: &str) -> Vec<String> {
+    let code = text.split("#[cfg(test)]").next().unwrap_or("");
+    let mut found = Vec::new();
+    let mut rest = code;
+    while let Some(at) = rest.find("super::") {
+        rest = &rest[at + "super::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let inner = &group[..group.find('}').unwrap_or(0)];
+            found.extend(
+                inner
+                    .split(',')
+                    .map(|p| p.trim().split("::").next().unwrap_or("").to_string()),
+            );
+        } else {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            found.push(name);
+        }
+    }
+    found.retain(|n| !n.is_empty());
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[test]
+fn the_domain_modules_import_each_other_without_cycles() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/domain");
+    let mut graph = std::collections::BTreeMap::new();
+    for file in files_under("src/domain") {
+        let name = file.file_stem().unwrap().to_string_lossy().to_string();
+        if name == "mod" {
+            continue;
+        }
+        let imports: Vec<String> = domain_imports(&fs::read_to_string(&file).unwrap())
+            .into_iter()
+            .filter(|m| *m != name && dir.join(format!("{m}.rs")).exists())
+            .collect();
+        graph.insert(name, imports);
+    }
+    assert!(graph.len() > 15, "read {} modules", graph.len());
+    // Depth-first search; a module met again on the current path closes a cycle.
+    fn visit(
+        node: &str,
+        graph: &std::collections::BTreeMap<String, Vec<String>>,
+        path: &mut Vec<String>,
+        done: &mut std::collections::BTreeSet<String>,
+        cycles: &mut Vec<String>,
+    ) {
+        if let Some(at) = path.iter().position(|p| p == node) {
+            cycles.push(format!("{} -> {node}", path[at..].join(" -> ")));
+            return;
+        }
+        if !done.insert(node.to_string()) {
+            return;
+        }
+        path.push(node.to_string());
+        for next in graph.get(node).into_iter().flatten() {
+            visit(next, graph, path, done, cycles);
+        }
+        path.pop();
+    }
+    let mut cycles = Vec::new();
+    let mut done = std::collections::BTreeSet::new();
+    for node in graph.keys() {
+        visit(node, &graph, &mut Vec::new(), &mut done, &mut cycles);
+    }
+    assert!(
+        cycles.is_empty(),
+        "import cycles in the domain:\n{}",
+        cycles.join("\n")
+    );
+}

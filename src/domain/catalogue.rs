@@ -17,11 +17,32 @@ pub struct Entry {
 
 /// Parses every built-in file; usable ones come first, shortest first, then refused ones.
 pub fn load() -> Vec<Entry> {
-    let mut entries: Vec<Entry> = FILES
+    load_from(FILES)
+}
+
+/// Parses `files` (name, text): a second file with an id and version already taken is refused,
+/// since saves and links name a questionnaire by exactly those two.
+pub fn load_from(files: &[(&'static str, &str)]) -> Vec<Entry> {
+    let mut seen = std::collections::HashSet::new();
+    let mut entries: Vec<Entry> = files
         .iter()
-        .map(|(file, json)| Entry {
-            file,
-            questionnaire: Questionnaire::parse(json).map(Rc::new),
+        .map(|(file, json)| {
+            let questionnaire = Questionnaire::parse(json).and_then(|q| {
+                if seen.insert((q.id.clone(), q.version.clone())) {
+                    Ok(Rc::new(q))
+                } else {
+                    Err(vec![ContentError {
+                        questionnaire: q.id.clone(),
+                        item: None,
+                        field: "version".into(),
+                        message: format!(
+                            "another file already has id {} and version {}: saves could not tell them apart",
+                            q.id, q.version
+                        ),
+                    }])
+                }
+            });
+            Entry { file, questionnaire }
         })
         .collect();
     entries.sort_by_key(|e| match &e.questionnaire {
@@ -29,6 +50,16 @@ pub fn load() -> Vec<Entry> {
         Err(_) => (1, 0, e.file.to_string()),
     });
     entries
+}
+
+/// The questionnaires a person can start: usable and not retired (a retired version is kept
+/// only so its saves still open).
+pub fn offered(questionnaires: &[Rc<Questionnaire>]) -> Vec<Rc<Questionnaire>> {
+    questionnaires
+        .iter()
+        .filter(|q| q.status != "retired")
+        .cloned()
+        .collect()
 }
 
 /// The usable questionnaires among the entries, in catalogue order.

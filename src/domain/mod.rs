@@ -12,6 +12,7 @@ pub mod documents;
 pub mod embed;
 pub mod explain;
 pub mod i18n;
+pub mod phase;
 pub mod profile;
 pub mod questionnaire;
 pub mod report;

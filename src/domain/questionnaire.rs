@@ -7,8 +7,8 @@ use std::fmt;
 
 use super::condition::Condition;
 use super::i18n::{msg, Lang};
+use super::phase::Phase;
 use super::profile::{Certification, Profile};
-use super::roadmap::Phase;
 use super::standard::{gate_stage, Stage};
 
 /// Reading speed assumed for the time estimate (a careful read of unfamiliar text).

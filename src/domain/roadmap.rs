@@ -17,15 +17,7 @@ use super::questionnaire::{Gives, Questionnaire, FIND_OUT, SUPPLIER_REQUIREMENT}
 use super::scoring::ItemStatus;
 use super::standard;
 
-/// The five phases of the road to a certification audit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Phase {
-    Assessment,
-    Design,
-    Implementation,
-    AuditAndReview,
-    Certification,
-}
+pub use super::phase::Phase;
 
 /// Weeks the AIMS runs and keeps records before its internal audit. Certification bodies sample
 /// these records in stage 2; about three months gives each process (risk and impact
@@ -54,32 +46,6 @@ pub fn first_scope(size: SizeBand) -> u32 {
 }
 
 impl Phase {
-    pub const ALL: [Phase; 5] = [
-        Phase::Assessment,
-        Phase::Design,
-        Phase::Implementation,
-        Phase::AuditAndReview,
-        Phase::Certification,
-    ];
-
-    pub fn from_number(n: u8) -> Option<Phase> {
-        Phase::ALL.get(usize::from(n).checked_sub(1)?).copied()
-    }
-
-    pub fn number(self) -> u8 {
-        self as u8 + 1
-    }
-
-    pub fn title(self, lang: Lang) -> &'static str {
-        lang.t(match self {
-            Phase::Assessment => msg("Assessment and planning"),
-            Phase::Design => msg("AIMS design and development"),
-            Phase::Implementation => msg("Implementation and training"),
-            Phase::AuditAndReview => msg("Internal audit and management review"),
-            Phase::Certification => msg("Certification audit, stage 1 and stage 2"),
-        })
-    }
-
     /// The steps every organisation takes in this phase, whatever its gaps.
     pub fn milestones(self, lang: Lang) -> Vec<String> {
         match self {

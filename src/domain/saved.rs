@@ -360,9 +360,19 @@ pub fn decode(
     }
     check_format(text)?;
     let stored: Stored = serde_json::from_str(text).map_err(syntax_error)?;
-    let questionnaire = questionnaires
-        .iter()
-        .find(|q| q.id == stored.questionnaire)
+    // The same version if this widget has it (a retired one included), else the newest.
+    let same_id = || {
+        questionnaires
+            .iter()
+            .filter(|q| q.id == stored.questionnaire)
+    };
+    let questionnaire = same_id()
+        .find(|q| q.version == stored.version)
+        .or_else(|| {
+            same_id().max_by(|a, b| {
+                version_order(&a.version, &b.version).unwrap_or(std::cmp::Ordering::Equal)
+            })
+        })
         .ok_or_else(|| SavedError::UnknownQuestionnaire(stored.questionnaire.clone()))?;
     let migrated_from = match version_order(&stored.version, &questionnaire.version) {
         Some(std::cmp::Ordering::Equal) => None,

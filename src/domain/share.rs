@@ -347,7 +347,8 @@ pub fn decode(
     let version = r.text(len)?;
     let questionnaire = questionnaires
         .iter()
-        .find(|q| q.id == id)
+        .filter(|q| q.id == id)
+        .max_by_key(|q| q.version == version)
         .ok_or_else(|| ShareError::UnknownQuestionnaire(id.clone()))?;
     if questionnaire.version != version {
         return Err(ShareError::OtherVersion {

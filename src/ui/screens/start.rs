@@ -3,7 +3,7 @@
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::domain::catalogue::Entry;
+use crate::domain::catalogue::{self, Entry};
 use crate::domain::Questionnaire;
 use crate::ui::app::Dispatch;
 use crate::ui::components::OpenFileButton;
@@ -33,7 +33,8 @@ impl PartialEq for StartProps {
 #[function_component(StartScreen)]
 pub fn start_screen(props: &StartProps) -> Html {
     let lang = use_lang();
-    let cards = props.questionnaires.iter().map(|q| {
+    let offered = catalogue::offered(&props.questionnaires);
+    let cards = offered.iter().map(|q| {
             let saved = storage::saved_answer_count(q);
             let items = q.items().count();
             let onclick = {
@@ -74,7 +75,7 @@ pub fn start_screen(props: &StartProps) -> Html {
             </p>
             <ul class="promises">
                 <li><strong>{ lang.t("Private.") }</strong>{" "}{ lang.t("Everything runs in your browser. Your answers never leave this device.") }</li>
-                if let Some(q) = props.questionnaires.first() {
+                if let Some(q) = offered.first() {
                     <li><strong>{ lang.t("Quick.") }</strong>{" "}{ lang.f("The {title} takes about {minutes} minutes; you can stop and continue later.", &[("title", &q.title), ("minutes", &q.minutes())]) }</li>
                 }
                 <li><strong>{ lang.t("Honest.") }</strong>{" "}{ lang.t("An indicative self-assessment, not an audit: it never claims that you conform.") }</li>
