@@ -1,14 +1,14 @@
 //! Plain Rust benchmark of the domain: scoring, gate and roadmap for a complete full assessment.
 //!
-//! Run with `cargo bench --bench domain`. It measures and prints; it asserts nothing about time.
+//! Run with `cargo bench -p aims-domain --bench domain`. It measures and prints; it asserts nothing about time.
 
-use aims_readiness::domain::catalogue;
-use aims_readiness::domain::date::Date;
-use aims_readiness::domain::documents::checklist;
-use aims_readiness::domain::profile::Screening;
-use aims_readiness::domain::roadmap::Roadmap;
-use aims_readiness::domain::scoring::Assessment;
-use aims_readiness::domain::{AiRole, Answer, Answers, Certification, HighRisk, Profile, SizeBand};
+use aims_domain::catalogue;
+use aims_domain::date::Date;
+use aims_domain::documents::checklist;
+use aims_domain::profile::Screening;
+use aims_domain::roadmap::Roadmap;
+use aims_domain::scoring::Assessment;
+use aims_domain::{AiRole, Answer, Answers, Certification, HighRisk, Profile, SizeBand};
 use std::hint::black_box;
 use std::time::Instant;
 

@@ -1,12 +1,12 @@
 //! Prints the verdict, open blockers, plan length and effort for five reference profiles of
 //! both built-in questionnaires (the table in the closing note of the effort-model work):
-//! `cargo run --example five_profiles`.
-use aims_readiness::domain::catalogue;
-use aims_readiness::domain::date::Date;
-use aims_readiness::domain::i18n::Lang;
-use aims_readiness::domain::roadmap::Roadmap;
-use aims_readiness::domain::scoring::Assessment;
-use aims_readiness::domain::{AiRole, Answer, Answers, Certification, HighRisk, Profile, SizeBand};
+//! `cargo run -p aims-domain --example five_profiles`.
+use aims_domain::catalogue;
+use aims_domain::date::Date;
+use aims_domain::i18n::Lang;
+use aims_domain::roadmap::Roadmap;
+use aims_domain::scoring::Assessment;
+use aims_domain::{AiRole, Answer, Answers, Certification, HighRisk, Profile, SizeBand};
 
 fn main() {
     for e in catalogue::load() {
@@ -24,7 +24,7 @@ fn main() {
         systems,
         certifications: Some(certs.iter().copied().collect()),
         high_risk: Some(risk),
-        prohibited: Some(aims_readiness::domain::profile::Screening::No),
+        prohibited: Some(aims_domain::profile::Screening::No),
         target_date: None,
     };
     let cases = [

@@ -11,7 +11,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 mkdir -p target
 
 echo "== native: scoring, roadmap and documents for a complete full assessment"
-cargo bench --quiet --bench domain 2>/dev/null | tee target/bench-native.log
+cargo bench --quiet -p aims-domain --bench domain 2>/dev/null | tee target/bench-native.log
 
 echo "== inputs: stress questionnaire and SurveyJS reference pages"
 node bench/prepare.mjs target/bench

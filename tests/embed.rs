@@ -1,6 +1,6 @@
 //! Embedding configuration from the URL: accepted settings, and everything malformed ignored with a warning.
 
-use aims_readiness::domain::embed::{EmbedConfig, Theme};
+use aims_domain::embed::{EmbedConfig, Theme};
 
 #[test]
 fn a_host_configures_branding_links_and_questionnaire() {

@@ -2,12 +2,12 @@
 
 mod common;
 
-use aims_readiness::domain::documents::{checklist, DocumentStatus};
-use aims_readiness::domain::profile::Screening;
-use aims_readiness::domain::questionnaire::Gives;
-use aims_readiness::domain::roadmap::{Roadmap, TaskKind};
-use aims_readiness::domain::scoring::Assessment;
-use aims_readiness::domain::{
+use aims_domain::documents::{checklist, DocumentStatus};
+use aims_domain::profile::Screening;
+use aims_domain::questionnaire::Gives;
+use aims_domain::roadmap::{Roadmap, TaskKind};
+use aims_domain::scoring::Assessment;
+use aims_domain::{
     AiRole, Answer, Certification, HighRisk, Profile, Questionnaire, SectionKind, SizeBand,
 };
 use common::{all_at, questionnaire, quick_scan};
@@ -396,7 +396,7 @@ fn organisations_that_only_use_ai_get_suggested_exclusions_passed_to_suppliers()
     let a = Assessment::compute(&q, &user_only(), &answers);
     assert_eq!(a.section("A.6").unwrap().not_applicable, 6);
     assert_eq!(a.section("A.7").unwrap().not_applicable, 2);
-    let today = aims_readiness::domain::date::Date::parse("2026-11-28").unwrap();
+    let today = aims_domain::date::Date::parse("2026-11-28").unwrap();
     let r = Roadmap::plan(&q, &user_only(), &answers, today);
     let passed_on: Vec<String> = r
         .tasks()
@@ -436,7 +436,7 @@ fn every_mandatory_document_is_produced_and_the_checklist_follows_the_answers() 
     assert_eq!(full().documents.iter().filter(|d| !d.mandatory).count(), 5);
     let q = full();
     let p = user_only();
-    let statuses = |answers: &aims_readiness::domain::Answers| -> Vec<DocumentStatus> {
+    let statuses = |answers: &aims_domain::Answers| -> Vec<DocumentStatus> {
         checklist(&q, &p, answers)
             .iter()
             .map(|d| d.status)
@@ -509,7 +509,7 @@ fn quick_scan_items_match_the_full_bank() {
     }
     // The full bank holds every gate item; the quick scan asks about fewer.
     let gates = |q: &Questionnaire| q.items().filter(|i| i.blocker).count();
-    assert_eq!(gates(&full), aims_readiness::domain::standard::GATE.len());
+    assert_eq!(gates(&full), aims_domain::standard::GATE.len());
     assert!(gates(&quick) < gates(&full));
 }
 
@@ -520,7 +520,7 @@ fn both_questionnaires_share_one_effort_model_and_the_quick_scan_never_plans_mor
         quick.efforts, full.efforts,
         "one effort model for both files"
     );
-    let today = aims_readiness::domain::date::Date::parse("2026-11-28").unwrap();
+    let today = aims_domain::date::Date::parse("2026-11-28").unwrap();
     let p = Profile {
         roles: [AiRole::Develops].into(),
         size: Some(SizeBand::Medium),

@@ -6,22 +6,23 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use aims_readiness::domain::catalogue;
-use aims_readiness::domain::date::Date;
-use aims_readiness::domain::i18n::{placeholders, Lang};
-use aims_readiness::domain::profile::Screening;
-use aims_readiness::domain::report;
-use aims_readiness::domain::{AiRole, Certification, HighRisk, Profile, Questionnaire, SizeBand};
+use aims_domain::catalogue;
+use aims_domain::date::Date;
+use aims_domain::i18n::{placeholders, Lang};
+use aims_domain::profile::Screening;
+use aims_domain::report;
+use aims_domain::{AiRole, Certification, HighRisk, Profile, Questionnaire, SizeBand};
 use regex::Regex;
 
 mod common;
 
 fn sources() -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();
-    common::rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
-        &mut files,
-    );
+    // The shell (src/) and the domain crate (domain/src/) both mark texts for translation.
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    for dir in ["src", "domain/src"] {
+        common::rust_files(&root.join(dir), &mut files);
+    }
     files.sort();
     files
         .into_iter()
@@ -218,7 +219,7 @@ fn no_unmarked_english_in_the_interface() {
     let mut found = Vec::new();
     let mut files = Vec::new();
     common::rust_files(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui"),
+        &Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("src/ui"),
         &mut files,
     );
     for path in files {
@@ -341,8 +342,7 @@ fn a_broken_translation_names_each_problem() {
     value["items"]["9.9"] = value["items"]["4.3"].clone();
     value["items"].as_object_mut().unwrap().remove("5.2");
     value["version"] = "0.9".into();
-    let errors =
-        aims_readiness::domain::translation::translate(&q, &value.to_string()).unwrap_err();
+    let errors = aims_domain::translation::translate(&q, &value.to_string()).unwrap_err();
     let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     let has = |needle: &str| text.iter().any(|t| t.contains(needle));
     assert!(
@@ -379,7 +379,7 @@ fn reports_follow_the_questionnaire_language() {
     assert!(!de_md.contains("person-days"), "{de_md}");
     assert!(de_md.contains(&Lang::De.date(today)), "{de_md}");
     // The German gap register is for German spreadsheets: semicolons, decimal commas.
-    let plan = aims_readiness::domain::roadmap::Roadmap::plan(&de, &profile, &answers, today);
+    let plan = aims_domain::roadmap::Roadmap::plan(&de, &profile, &answers, today);
     let csv = report::gap_register(&de, &profile, &answers, &Default::default(), &plan);
     let header = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
     assert!(

@@ -5,11 +5,11 @@
 
 mod common;
 
-use aims_readiness::domain::date::Date;
-use aims_readiness::domain::profile::Screening;
-use aims_readiness::domain::roadmap::Roadmap;
-use aims_readiness::domain::scoring::{Assessment, Band};
-use aims_readiness::domain::{
+use aims_domain::date::Date;
+use aims_domain::profile::Screening;
+use aims_domain::roadmap::Roadmap;
+use aims_domain::scoring::{Assessment, Band};
+use aims_domain::{
     AiRole, Answer, Answers, Certification, HighRisk, Profile, Questionnaire, SizeBand,
 };
 use common::all_at;
@@ -145,7 +145,7 @@ fn every_profile_and_answer_pattern_keeps_the_invariants() {
                         at()
                     );
                 }
-                let scope = aims_readiness::domain::roadmap::first_scope(p.size.unwrap());
+                let scope = aims_domain::roadmap::first_scope(p.size.unwrap());
                 assert!(r.phased.is_some() == (p.systems > scope), "{}", at());
                 // More gaps never shorten the plan.
                 let worse = Roadmap::plan(q, &p, &lower(q, answers), today);

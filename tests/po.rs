@@ -1,7 +1,7 @@
-//! The .po reader that build.rs compiles translations with: a fuzzy flag drops the entry it
+//! The .po reader that domain/build.rs compiles translations with: a fuzzy flag drops the entry it
 //! belongs to (the one after it), never its neighbour.
 
-#[path = "../build/po.rs"]
+#[path = "../domain/build/po.rs"]
 mod po;
 
 #[test]

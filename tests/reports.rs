@@ -4,15 +4,13 @@
 
 mod common;
 
-use aims_readiness::domain::date::Date;
-use aims_readiness::domain::i18n::Lang;
-use aims_readiness::domain::profile::Screening;
-use aims_readiness::domain::report::{self, Change};
-use aims_readiness::domain::roadmap::Roadmap;
-use aims_readiness::domain::saved::Notes;
-use aims_readiness::domain::{
-    AiRole, Answers, Certification, HighRisk, Profile, Questionnaire, SizeBand,
-};
+use aims_domain::date::Date;
+use aims_domain::i18n::Lang;
+use aims_domain::profile::Screening;
+use aims_domain::report::{self, Change};
+use aims_domain::roadmap::Roadmap;
+use aims_domain::saved::Notes;
+use aims_domain::{AiRole, Answers, Certification, HighRisk, Profile, Questionnaire, SizeBand};
 use common::{answers, quick_scan};
 use std::fs;
 use std::path::Path;
@@ -83,7 +81,7 @@ fn today() -> Date {
 }
 
 fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .join("tests/golden")
         .join(name);
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
@@ -172,7 +170,7 @@ fn the_statement_of_applicability_lists_every_annex_control() {
         not_assessed,
         38 - q
             .items()
-            .filter(|i| i.kind == aims_readiness::domain::SectionKind::Annex)
+            .filter(|i| i.kind == aims_domain::SectionKind::Annex)
             .count()
     );
     // Reasons are specific to the control, never one sentence for every row.
@@ -288,8 +286,7 @@ fn re_exported_calendars_update_their_events_instead_of_duplicating_them() {
     );
     // Later, with more answers and another start date: the same assessment's plan.
     let mut more = a.clone();
-    more.set(&q, "4.1", aims_readiness::domain::Answer::Level(3))
-        .unwrap();
+    more.set(&q, "4.1", aims_domain::Answer::Level(3)).unwrap();
     let later = report::calendar(
         &q,
         &Roadmap::plan(&q, &p, &more, today()),
@@ -342,7 +339,7 @@ fn the_markdown_report_matches_its_golden_file() {
 #[test]
 fn the_german_report_and_gap_register_match_their_golden_files() {
     let (q, p, a, n) = known();
-    let de = aims_readiness::domain::catalogue::localise(&std::rc::Rc::new(q), Lang::De).unwrap();
+    let de = aims_domain::catalogue::localise(&std::rc::Rc::new(q), Lang::De).unwrap();
     let md = report::markdown(&de, &p, &a, &n, today());
     golden("report.de.md", &md);
     assert!(md.contains("**49\u{202f}%** insgesamt"), "{md}");
@@ -408,7 +405,7 @@ fn comparing_with_an_earlier_run_shows_each_change() {
         .set(
             &q,
             "A.9.4",
-            aims_readiness::domain::Answer::NotApplicable("Not used".into()),
+            aims_domain::Answer::NotApplicable("Not used".into()),
         )
         .unwrap();
     let to_na = report::compare(&q, &p, &now, &excluded);
@@ -453,8 +450,7 @@ fn ids_that_look_like_numbers_are_written_as_text() {
     let (q, p, a, n) = known();
     let roadmap = Roadmap::plan(&q, &p, &a, today());
     for lang in Lang::ALL {
-        let q = aims_readiness::domain::catalogue::localise(&std::rc::Rc::new(q.clone()), lang)
-            .unwrap();
+        let q = aims_domain::catalogue::localise(&std::rc::Rc::new(q.clone()), lang).unwrap();
         let sep = report::csv_separator(lang) as u8;
         // Each export with the column that holds item ids.
         for (text, column) in [

@@ -3,12 +3,10 @@
 
 mod common;
 
-use aims_readiness::domain::i18n::Lang;
-use aims_readiness::domain::profile::Screening;
-use aims_readiness::domain::saved::{
-    self, merge, Notes, SavedError, Snapshot, Source, MAX_SAVED_BYTES,
-};
-use aims_readiness::domain::{AiRole, Answer, HighRisk, Profile, SizeBand};
+use aims_domain::i18n::Lang;
+use aims_domain::profile::Screening;
+use aims_domain::saved::{self, merge, Notes, SavedError, Snapshot, Source, MAX_SAVED_BYTES};
+use aims_domain::{AiRole, Answer, HighRisk, Profile, SizeBand};
 use common::{answers, catalogue, quick_scan};
 use serde_json::{json, Value};
 use std::fs;
@@ -23,7 +21,7 @@ fn profile() -> Profile {
         certifications: Some(Default::default()),
         high_risk: Some(HighRisk::No),
         prohibited: Some(Screening::No),
-        target_date: aims_readiness::domain::date::Date::parse("2027-06-30"),
+        target_date: aims_domain::date::Date::parse("2027-06-30"),
     }
 }
 
@@ -232,7 +230,7 @@ fn every_bad_input_is_refused_with_a_specific_message() {
 
 #[test]
 fn the_bad_input_corpus_is_current_and_never_panics_any_decoder() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/saved");
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/corpus/saved");
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let catalogue = catalogue();
     for (name, text, _) in bad_inputs() {
@@ -445,7 +443,7 @@ fn outside_text_in_a_refusal_is_isolated_so_it_cannot_reorder_the_message() {
 fn inputs_refused_before_are_now_read_back_exactly() {
     // Saves this widget wrote itself but older versions refused on reading (markup-like text,
     // a script address, control characters): each now opens, with its text untouched.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/accepted");
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/corpus/accepted");
     let mut count = 0;
     for entry in fs::read_dir(&dir).unwrap() {
         let text = fs::read_to_string(entry.unwrap().path()).unwrap();

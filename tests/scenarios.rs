@@ -7,14 +7,14 @@
 
 mod common;
 
-use aims_readiness::domain::date::Date;
-use aims_readiness::domain::i18n::Lang;
-use aims_readiness::domain::profile::Screening;
-use aims_readiness::domain::questionnaire::Gives;
-use aims_readiness::domain::roadmap::{Phase, Roadmap, TargetVerdict, TaskKind};
-use aims_readiness::domain::scoring::{Assessment, Band, Cap, ItemStatus};
-use aims_readiness::domain::standard::Stage;
-use aims_readiness::domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
+use aims_domain::date::Date;
+use aims_domain::i18n::Lang;
+use aims_domain::profile::Screening;
+use aims_domain::questionnaire::Gives;
+use aims_domain::roadmap::{Phase, Roadmap, TargetVerdict, TaskKind};
+use aims_domain::scoring::{Assessment, Band, Cap, ItemStatus};
+use aims_domain::standard::Stage;
+use aims_domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
 use common::{all_at, answers, quick_scan};
 
 fn today() -> Date {
@@ -169,7 +169,7 @@ fn start_up_that_only_uses_third_party_ai() {
     // Only the steps up to the gate level are tagged as lifting a blocker.
     for t in r.tasks() {
         let item = q.item(&t.item_id).unwrap();
-        if let aims_readiness::domain::roadmap::TaskKind::Improve { from } = t.kind {
+        if let aims_domain::roadmap::TaskKind::Improve { from } = t.kind {
             assert_eq!(
                 t.blocker,
                 item.blocker && from < q.scale.gate_level,
@@ -394,8 +394,7 @@ fn one_blocker_below_the_gate_caps_a_high_average() {
     let q = quick_scan();
     let p = profile(SizeBand::Small, &[AiRole::Develops], 1, &[], HighRisk::No);
     let mut ans = all_at(&q, 3);
-    ans.set(&q, "6.1.4", aims_readiness::domain::Answer::Level(1))
-        .unwrap();
+    ans.set(&q, "6.1.4", aims_domain::Answer::Level(1)).unwrap();
     let a = Assessment::compute(&q, &p, &ans);
     assert_eq!(a.percent(), Some(96)); // 104 of 108: 6.1.4 weighs 2 and sits 2 levels low
     assert_eq!(a.uncapped_band, Band::AuditReady);
@@ -403,15 +402,13 @@ fn one_blocker_below_the_gate_caps_a_high_average() {
     assert!(a.is_capped());
 
     // "Don't know" on a blocker is not evidence either.
-    ans.set(&q, "6.1.4", aims_readiness::domain::Answer::DontKnow)
-        .unwrap();
+    ans.set(&q, "6.1.4", aims_domain::Answer::DontKnow).unwrap();
     let a = Assessment::compute(&q, &p, &ans);
     assert_eq!(a.band, Band::NotReady);
     assert_eq!(a.blockers[0].status, ItemStatus::DontKnow);
 
     // At the gate level the stage 1 cap lifts, but the quick scan never confirms readiness.
-    ans.set(&q, "6.1.4", aims_readiness::domain::Answer::Level(2))
-        .unwrap();
+    ans.set(&q, "6.1.4", aims_domain::Answer::Level(2)).unwrap();
     let a = Assessment::compute(&q, &p, &ans);
     assert_eq!((a.band, a.percent()), (Band::Indicative, Some(98)));
 
@@ -419,14 +416,14 @@ fn one_blocker_below_the_gate_caps_a_high_average() {
     let full = common::questionnaire("iso42001-full.json");
     let mut ans = all_at(&full, 3);
     assert_eq!(Assessment::compute(&full, &p, &ans).band, Band::AuditReady);
-    ans.set(&full, "10.2", aims_readiness::domain::Answer::Level(1))
+    ans.set(&full, "10.2", aims_domain::Answer::Level(1))
         .unwrap();
     let a = Assessment::compute(&full, &p, &ans);
     assert_eq!(
         (a.band, a.cap),
         (Band::Stage1Ready, Some(Cap::Stage2Blocker))
     );
-    ans.set(&full, "6.2", aims_readiness::domain::Answer::Level(0))
+    ans.set(&full, "6.2", aims_domain::Answer::Level(0))
         .unwrap();
     assert_eq!(Assessment::compute(&full, &p, &ans).band, Band::NotReady);
 }
@@ -464,7 +461,7 @@ fn not_applicable_needs_a_justification_and_never_applies_to_clauses() {
         .set(
             &q,
             "6.1.2",
-            aims_readiness::domain::Answer::NotApplicable("not relevant".into()),
+            aims_domain::Answer::NotApplicable("not relevant".into()),
         )
         .unwrap_err();
     assert!(
@@ -473,16 +470,12 @@ fn not_applicable_needs_a_justification_and_never_applies_to_clauses() {
     );
     assert_eq!(
         ans.get("6.1.2"),
-        Some(&aims_readiness::domain::Answer::Level(3)),
+        Some(&aims_domain::Answer::Level(3)),
         "refused answer leaves the old one"
     );
 
-    ans.set(
-        &q,
-        "A.7.4",
-        aims_readiness::domain::Answer::NotApplicable("  ".into()),
-    )
-    .unwrap();
+    ans.set(&q, "A.7.4", aims_domain::Answer::NotApplicable("  ".into()))
+        .unwrap();
     let a = Assessment::compute(&q, &p, &ans);
     assert_eq!(
         (a.points, a.max_points),
@@ -500,7 +493,7 @@ fn not_applicable_needs_a_justification_and_never_applies_to_clauses() {
     ans.set(
         &q,
         "A.7.4",
-        aims_readiness::domain::Answer::NotApplicable("No data of our own.".into()),
+        aims_domain::Answer::NotApplicable("No data of our own.".into()),
     )
     .unwrap();
     let a = Assessment::compute(&q, &p, &ans);
@@ -620,7 +613,7 @@ fn durations_grow_with_size_and_systems() {
     let r = Roadmap::plan(&q, &p, &ans, today());
     assert_eq!(
         r.phased,
-        Some(aims_readiness::domain::roadmap::PhasedScope {
+        Some(aims_domain::roadmap::PhasedScope {
             first: 8,
             later: 22
         })

@@ -1,8 +1,8 @@
 //! The JSON Schema in questionnaires/ agrees with the Rust model, and every questionnaire file satisfies it.
 
-use aims_readiness::domain::condition::Condition;
-use aims_readiness::domain::questionnaire::REF_FRAMEWORKS;
-use aims_readiness::domain::Questionnaire;
+use aims_domain::condition::Condition;
+use aims_domain::questionnaire::REF_FRAMEWORKS;
+use aims_domain::Questionnaire;
 use regex::Regex;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
@@ -10,7 +10,7 @@ use std::fs;
 use std::path::Path;
 
 fn dir() -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires")
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("questionnaires")
 }
 
 fn schema() -> Value {

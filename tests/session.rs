@@ -2,12 +2,12 @@
 
 mod common;
 
-use aims_readiness::domain::profile::Screening;
-use aims_readiness::domain::saved::{self, Source};
-use aims_readiness::domain::session::{
+use aims_domain::profile::Screening;
+use aims_domain::saved::{self, Source};
+use aims_domain::session::{
     import_replaces, transition, Event, NoticeAction, NoticeKind, PendingImport, Screen, State,
 };
-use aims_readiness::domain::{AiRole, Answer, HighRisk, Profile, SizeBand};
+use aims_domain::{AiRole, Answer, HighRisk, Profile, SizeBand};
 use common::quick_scan;
 use std::rc::Rc;
 
@@ -439,7 +439,7 @@ fn opening_a_file_over_different_answers_asks_and_can_be_undone() {
         Event::Open {
             questionnaire: Rc::clone(&q),
             restored: Some(Box::new(restored)),
-            notice: Some(aims_readiness::domain::session::Notice::info("Opened")),
+            notice: Some(aims_domain::session::Notice::info("Opened")),
             imported: true,
             assessment: "fresh".into(),
             replaced: Some(Box::new(replaces)),

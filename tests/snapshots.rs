@@ -3,8 +3,8 @@
 //!
 //! After an intended content change, refresh them with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 
-use aims_readiness::domain::catalogue;
-use aims_readiness::domain::{Questionnaire, SectionKind};
+use aims_domain::catalogue;
+use aims_domain::{Questionnaire, SectionKind};
 use std::fmt::Write;
 use std::fs;
 use std::path::Path;
@@ -102,7 +102,7 @@ fn summary(q: &Questionnaire) -> String {
 
 #[test]
 fn questionnaire_summaries_match_their_snapshots() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/snapshots");
     let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
     let mut stale = Vec::new();
     for entry in catalogue::load() {

@@ -4,13 +4,11 @@
 
 mod common;
 
-use aims_readiness::domain::i18n::Lang;
-use aims_readiness::domain::profile::Screening;
-use aims_readiness::domain::saved::{self, SaveMeta, Snapshot, Source};
-use aims_readiness::domain::sync::{
-    backups, MemoryStore, SaveRefused, Store, Tracker, BACKUPS_KEPT,
-};
-use aims_readiness::domain::{AiRole, Answer, HighRisk, Profile, Questionnaire, SizeBand};
+use aims_domain::i18n::Lang;
+use aims_domain::profile::Screening;
+use aims_domain::saved::{self, SaveMeta, Snapshot, Source};
+use aims_domain::sync::{backups, MemoryStore, SaveRefused, Store, Tracker, BACKUPS_KEPT};
+use aims_domain::{AiRole, Answer, HighRisk, Profile, Questionnaire, SizeBand};
 use common::quick_scan;
 use std::rc::Rc;
 
@@ -206,12 +204,12 @@ fn the_same_unreadable_text_is_kept_once() {
     let (mut store, _) = start(&q);
     let key = q.storage_key();
     for at in ["2026-12-01T10:00:01.000Z", "2026-12-01T10:00:02.000Z"] {
-        assert!(aims_readiness::domain::sync::move_aside(
+        assert!(aims_domain::sync::move_aside(
             &mut store, &key, "garbage", at
         ));
     }
     assert_eq!(backups(&store, &key).len(), 1);
-    assert!(aims_readiness::domain::sync::move_aside(
+    assert!(aims_domain::sync::move_aside(
         &mut store,
         &key,
         "other garbage",

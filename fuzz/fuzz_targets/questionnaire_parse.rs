@@ -1,7 +1,7 @@
 //! Fuzz target: questionnaire files (from training providers) must never panic the validator.
 #![no_main]
 
-use aims_readiness::domain::Questionnaire;
+use aims_domain::Questionnaire;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

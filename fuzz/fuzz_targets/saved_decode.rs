@@ -1,13 +1,13 @@
 //! Fuzz target: save files and stored state must never panic, whatever the bytes.
 #![no_main]
 
-use aims_readiness::domain::catalogue;
-use aims_readiness::domain::saved::{decode, decode_bytes, Source};
+use aims_domain::catalogue;
+use aims_domain::saved::{decode, decode_bytes, Source};
 use libfuzzer_sys::fuzz_target;
 use std::rc::Rc;
 
 thread_local! {
-    static QUESTIONNAIRES: Vec<Rc<aims_readiness::domain::Questionnaire>> =
+    static QUESTIONNAIRES: Vec<Rc<aims_domain::Questionnaire>> =
         catalogue::questionnaires();
 }
 

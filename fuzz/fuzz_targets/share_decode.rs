@@ -1,13 +1,13 @@
 //! Fuzz target: share links must never panic, whatever the fragment.
 #![no_main]
 
-use aims_readiness::domain::catalogue;
-use aims_readiness::domain::share::{decode, PREFIX};
+use aims_domain::catalogue;
+use aims_domain::share::{decode, PREFIX};
 use libfuzzer_sys::fuzz_target;
 use std::rc::Rc;
 
 thread_local! {
-    static QUESTIONNAIRES: Vec<Rc<aims_readiness::domain::Questionnaire>> =
+    static QUESTIONNAIRES: Vec<Rc<aims_domain::Questionnaire>> =
         catalogue::questionnaires();
 }
 

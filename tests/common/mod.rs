@@ -2,13 +2,13 @@
 
 #![allow(dead_code)]
 
-use aims_readiness::domain::{Answer, Answers, Questionnaire};
+use aims_domain::{Answer, Answers, Questionnaire};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 pub fn questionnaire(file: &str) -> Questionnaire {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .join("questionnaires")
         .join(file);
     Questionnaire::parse(&fs::read_to_string(path).unwrap()).unwrap()

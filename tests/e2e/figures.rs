@@ -1,13 +1,13 @@
 //! Prints the domain's scores and roadmap for a browser-test fixture as JSON (used by the end-to-end tests).
 //!
-//! Usage: `cargo run --example figures -- tests/e2e/fixtures/<name>.json [language]`
+//! Usage: `cargo run -p aims-domain --example figures -- tests/e2e/fixtures/<name>.json [language]`
 //! (the language, `en` by default, only changes the band's wording).
 
-use aims_readiness::domain::date::Date;
-use aims_readiness::domain::i18n::Lang;
-use aims_readiness::domain::roadmap::Roadmap;
-use aims_readiness::domain::scoring::Assessment;
-use aims_readiness::domain::{Answer, Answers, Profile, Questionnaire};
+use aims_domain::date::Date;
+use aims_domain::i18n::Lang;
+use aims_domain::roadmap::Roadmap;
+use aims_domain::scoring::Assessment;
+use aims_domain::{Answer, Answers, Profile, Questionnaire};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -28,7 +28,7 @@ fn main() {
         .and_then(|code| Lang::from_code(&code))
         .unwrap_or_default();
     let fixture: Fixture = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    let root = env!("CARGO_MANIFEST_DIR");
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
     let text = std::fs::read_to_string(format!("{root}/questionnaires/{}", fixture.questionnaire))
         .unwrap();
     let q = Questionnaire::parse(&text).unwrap();

@@ -13,9 +13,9 @@ export function fixture(name) {
   return JSON.parse(readFileSync(join(here, 'fixtures', `${name}.json`), 'utf8'));
 }
 
-/** The pure domain's figures for a fixture, computed natively by `cargo run --example figures`. */
+/** The pure domain's figures for a fixture, computed natively by `cargo run -p aims-domain --example figures`. */
 export function expectedFigures(name) {
-  const out = execFileSync('cargo', ['run', '--quiet', '--example', 'figures', '--', join(here, 'fixtures', `${name}.json`)], {
+  const out = execFileSync('cargo', ['run', '--quiet', '-p', 'aims-domain', '--example', 'figures', '--', join(here, 'fixtures', `${name}.json`)], {
     cwd: root,
     encoding: 'utf8',
   });

@@ -86,6 +86,15 @@ export async function webkit() {
     process.on('exit', () => webdriver?.kill());
     await sleep(700);
   }
+  // WebKitWebDriver holds one session at a time and takes a moment to free it after a quit:
+  // wait until its W3C status says it is ready for a new one (at most 15 s).
+  for (let n = 0; n < 150; n++) {
+    const ready = await fetch('http://127.0.0.1:4444/status')
+      .then((r) => r.json())
+      .then((s) => s.value?.ready === true, () => false);
+    if (ready) break;
+    await sleep(100);
+  }
   const { Builder, By, Key } = await import('selenium-webdriver');
   const binary = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/libexec/webkit2gtk-4.1/MiniBrowser'].find(existsSync);
   const driver = await new Builder()
@@ -156,8 +165,10 @@ export async function webkit() {
       };
       return make(into, css);
     },
-    close: () => driver.quit(),
+    // A flow may close its browser itself; the runner's second close is then a no-op.
+    close: () => (quitting ??= driver.quit()),
   });
+  let quitting;
   return make(() => driver.switchTo().defaultContent());
 }
 

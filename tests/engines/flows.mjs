@@ -18,7 +18,7 @@ function fixture(name) {
   return JSON.parse(readFileSync(join(ROOT, 'tests/e2e/fixtures', `${name}.json`), 'utf8'));
 }
 
-/** The pure domain's figures for a fixture (`cargo run --example figures`). */
+/** The pure domain's figures for a fixture (`cargo run -p aims-domain --example figures`). */
 function figures(name) {
   const out = execFileSync('cargo', ['run', '--quiet', '--example', 'figures', '--', join(ROOT, 'tests/e2e/fixtures', `${name}.json`)], { cwd: ROOT, encoding: 'utf8' });
   return JSON.parse(out);
@@ -271,7 +271,8 @@ export const FLOWS = [
   ['the German interface', async (d) => {
     await d.goto(`${BASE}index.html?lang=de`);
     await heading(d, 'Wie bereit');
-    check((await d.eval('return document.documentElement.lang;')) === 'de', 'html lang=de');
+    // The app sets the page's language in an effect right after the first render.
+    await until(d, 'return document.documentElement.lang === "de";', 'html lang=de', 5000);
     await d.click('[data-questionnaire="iso42001-quick-scan"] button');
     await heading(d, 'Ihre Organisation');
   }],

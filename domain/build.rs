@@ -1,4 +1,4 @@
-//! Build script: compiles the questionnaires in questionnaires/ (and their translations) into
+//! Build script of the domain crate: compiles the questionnaires in questionnaires/ (and their translations) into
 //! the app's catalogue, and the interface translations in locales/*.po into sorted tables.
 use std::{env, fs, path::Path};
 
@@ -7,7 +7,10 @@ mod po;
 use po::parse_po_entries;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The content lives at the top of the repository, beside the app that embeds it.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the domain crate sits inside the repository");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
     // The benchmark builds a second dist with a generated stress questionnaire (bench/README.md);
     // normal builds never set this.
