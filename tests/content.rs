@@ -411,3 +411,30 @@ fn saves_of_a_retired_version_still_open_and_current_saves_find_the_current_vers
         assert_eq!(r.migrated_from, None);
     }
 }
+
+/// What the app's build script checks: the shipped content has no problem, and a broken file
+/// is reported with every error, each line naming the file, the item and the field.
+#[test]
+fn the_build_check_passes_the_shipped_content_and_lists_every_error_of_a_broken_file() {
+    assert_eq!(catalogue::problems(), Vec::<String>::new());
+    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("questionnaires/iso42001-quick-scan.json");
+    let mut q: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(path).unwrap()).unwrap();
+    let first = &mut q["sections"][0]["items"][0];
+    first["weight"] = 0.into();
+    first["title"] = "".into();
+    let text = q.to_string();
+    let problems = catalogue::problems_of(&catalogue::load_from(&[("broken.json", &text)]));
+    assert!(problems.len() >= 2, "{problems:#?}");
+    for field in ["`weight`", "`title`"] {
+        let line = problems
+            .iter()
+            .find(|p| p.contains(field))
+            .unwrap_or_else(|| panic!("{field}: {problems:#?}"));
+        assert!(
+            line.starts_with("broken.json: iso42001-quick-scan: 4.1, field "),
+            "{line}"
+        );
+    }
+}

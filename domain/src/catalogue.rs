@@ -1,4 +1,5 @@
-//! The built-in questionnaires: every file in questionnaires/, compiled in by build.rs.
+//! The built-in questionnaires: every file in questionnaires/, compiled in by domain/build.rs
+//! and checked by the app's build.rs (`problems`).
 
 use std::rc::Rc;
 
@@ -73,6 +74,36 @@ pub fn usable(entries: &[Entry]) -> Vec<Rc<Questionnaire>> {
 /// Every usable built-in questionnaire (for tools that do not show refused files).
 pub fn questionnaires() -> Vec<Rc<Questionnaire>> {
     usable(&load())
+}
+
+/// Every problem in the built-in content, one line each naming the file, item and field: files
+/// refused (invalid, or an id and version taken twice) and translations that do not apply to
+/// their questionnaire. The app's build script fails on any (a missing translation is a test
+/// failure instead, tests/i18n.rs, so a benchmark's extra file needs none).
+pub fn problems() -> Vec<String> {
+    problems_of(&load())
+}
+
+/// The problems of `entries` (see `problems`).
+pub fn problems_of(entries: &[Entry]) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in entries {
+        match &entry.questionnaire {
+            Err(errors) => found.extend(errors.iter().map(|e| format!("{}: {e}", entry.file))),
+            Ok(q) => {
+                for lang in Lang::ALL {
+                    if q.language == lang.code() || translation_file(&q.id, lang).is_none() {
+                        continue;
+                    }
+                    if let Err(errors) = localise(q, lang) {
+                        let file = format!("{}.{}.json", q.id, lang.code());
+                        found.extend(errors.iter().map(|e| format!("{file}: {e}")));
+                    }
+                }
+            }
+        }
+    }
+    found
 }
 
 /// The translation file of a questionnaire into `lang`, if the catalogue has one.
