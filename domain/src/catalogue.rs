@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::i18n::Lang;
-use super::questionnaire::{ContentError, Questionnaire};
+use super::questionnaire::{ContentError, Questionnaire, Status};
 use super::translation::translate;
 
 include!(concat!(env!("OUT_DIR"), "/catalogue_files.rs"));
@@ -58,7 +58,7 @@ pub fn load_from(files: &[(&'static str, &str)]) -> Vec<Entry> {
 pub fn offered(questionnaires: &[Rc<Questionnaire>]) -> Vec<Rc<Questionnaire>> {
     questionnaires
         .iter()
-        .filter(|q| q.status != "retired")
+        .filter(|q| q.status != Status::Retired)
         .cloned()
         .collect()
 }

@@ -128,12 +128,44 @@ struct RawAction {
 // ---------------------------------------------------------------------------------------------
 // Validated model.
 
+/// Where a questionnaire version is in its life: a draft or an active version is offered, a
+/// retired one only opens the saves and links made with it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Draft,
+    Active,
+    Retired,
+}
+
+impl Status {
+    /// The value as written in the file.
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Active => "active",
+            Status::Retired => "retired",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Status> {
+        [Status::Draft, Status::Active, Status::Retired]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
 /// A validated questionnaire. Every invariant checked by [`Questionnaire::parse`] holds.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Questionnaire {
     pub id: String,
     pub version: String,
-    pub status: String,
+    pub status: Status,
     pub language: String,
     pub title: String,
     pub summary: String,
@@ -474,7 +506,8 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<ContentError>> {
     if !is_version(&raw.version) {
         e.top("version", "must look like 1, 1.2 or 1.2.3");
     }
-    if !matches!(raw.status.as_str(), "draft" | "active" | "retired") {
+    let status = Status::from_code(&raw.status);
+    if status.is_none() {
         e.top("status", "must be draft, active or retired");
     }
     e.require(None, "language", &raw.language);
@@ -581,7 +614,7 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<ContentError>> {
     Ok(Questionnaire {
         id: raw.id,
         version: raw.version,
-        status: raw.status,
+        status: status.unwrap_or(Status::Draft),
         language: raw.language,
         title: raw.title,
         summary: raw.summary,
