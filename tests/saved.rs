@@ -121,7 +121,7 @@ fn bad_inputs() -> Vec<(&'static str, String, &'static str)> {
         (
             "unknown top-level field",
             edit(|v| v["score"] = json!(100)),
-            "unknown field `score`",
+            "it has a field score, which saves do not have",
         ),
         (
             "unknown item",
@@ -176,12 +176,12 @@ fn bad_inputs() -> Vec<(&'static str, String, &'static str)> {
         (
             "unknown size",
             edit(|v| v["profile"]["size"] = json!("huge")),
-            "unknown variant `huge`",
+            "huge is not one of the allowed values",
         ),
         (
             "unknown profile field",
             edit(|v| v["profile"]["revenue"] = json!(1)),
-            "unknown field `revenue`",
+            "it has a field revenue, which saves do not have",
         ),
         (
             "impossible date",
@@ -462,4 +462,33 @@ fn inputs_refused_before_are_now_read_back_exactly() {
         count += 1;
     }
     assert_eq!(count, 5);
+}
+
+/// A refusal in German is German: the JSON reader's English wording ("unknown field", "invalid
+/// type", "expected ...") never reaches it, only the names quoted from the file.
+#[test]
+fn german_refusals_carry_no_english_library_text() {
+    let catalogue = catalogue();
+    let english = [
+        "unknown field",
+        "unknown variant",
+        "missing field",
+        "invalid type",
+        "invalid value",
+        "expected",
+        "trailing",
+        "at line",
+    ];
+    for (name, text, _) in bad_inputs() {
+        let message = saved::decode(&text, &catalogue, Source::Import)
+            .expect_err(name)
+            .message(Lang::De);
+        assert!(
+            message.starts_with("die Datei") || message.starts_with("Die Datei"),
+            "{name}: {message}"
+        );
+        for words in english {
+            assert!(!message.contains(words), "{name}: {words:?} in {message:?}");
+        }
+    }
 }

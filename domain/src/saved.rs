@@ -119,12 +119,21 @@ pub enum SavedError {
     NotUtf8 {
         at: usize,
     },
-    /// Not JSON; `truncated` when the text simply stops early.
+    /// Not JSON; `truncated` when the text simply stops early. Where the reader stopped (line and
+    /// column, from 1) is kept, never the JSON library's English wording.
     NotJson {
-        message: String,
+        line: usize,
+        column: usize,
         truncated: bool,
     },
-    NotASave(String),
+    /// JSON, but not shaped like a save: what does not match and where (line and column).
+    NotASave {
+        mismatch: Mismatch,
+        line: usize,
+        column: usize,
+    },
+    /// JSON without a save format number.
+    NoFormat,
     /// Saved by a newer version of the widget, in a format this one does not know yet.
     NewerFormat(u64),
     WrongFormat(String),
@@ -136,6 +145,41 @@ pub enum SavedError {
     },
     /// Every problem found in an otherwise readable file.
     Invalid(Vec<String>),
+}
+
+/// What in a JSON file does not match the save format, in our own terms: the JSON reader's
+/// English wording never reaches a message, only the name it quotes from the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mismatch {
+    UnknownField(String),
+    UnknownValue(String),
+    MissingField(String),
+    /// A date not written as `YYYY-MM-DD` (the message of `Date`'s own reader).
+    NotADate,
+    Other,
+}
+
+impl Mismatch {
+    /// Reads serde's message ("unknown field `x`, expected ...", "missing field `x`", ...).
+    fn of(message: &str) -> Mismatch {
+        let quoted = || {
+            let rest = message.split_once('`')?.1;
+            Some(rest.split_once('`')?.0.to_string())
+        };
+        if message.starts_with("expected a date as YYYY-MM-DD") {
+            return Mismatch::NotADate;
+        }
+        let kind: fn(String) -> Mismatch = if message.starts_with("unknown field") {
+            Mismatch::UnknownField
+        } else if message.starts_with("unknown variant") {
+            Mismatch::UnknownValue
+        } else if message.starts_with("missing field") {
+            Mismatch::MissingField
+        } else {
+            return Mismatch::Other;
+        };
+        quoted().map_or(Mismatch::Other, kind)
+    }
 }
 
 /// Kilobytes as people read them, rounded up: 1,025 KB.
@@ -162,14 +206,39 @@ impl SavedError {
             SavedError::NotJson { truncated: true, .. } => lang
                 .t("the file is cut off before its end (incomplete download or copy?)")
                 .into(),
-            SavedError::NotJson { message, .. } => lang.f(
-                "the file is not a saved assessment: it is not valid JSON ({detail})",
-                &[("detail", &outside(message, 120))],
+            SavedError::NotJson { line, column, .. } => lang.f(
+                "the file is not a saved assessment: it is not valid JSON (line {line}, column {column})",
+                &[("line", &lang.int(*line as u64)), ("column", &lang.int(*column as u64))],
             ),
-            SavedError::NotASave(message) => lang.f(
-                "the file is not a saved assessment of this widget ({detail})",
-                &[("detail", &outside(message, 120))],
-            ),
+            SavedError::NotASave { mismatch, line, column } => {
+                let (line, column) = (lang.int(*line as u64), lang.int(*column as u64));
+                let at: [(&str, &dyn std::fmt::Display); 2] = [("line", &line), ("column", &column)];
+                match mismatch {
+                    Mismatch::UnknownField(name) => lang.f(
+                        "the file is not a saved assessment of this widget (it has a field {name}, which saves do not have; line {line}, column {column})",
+                        &[("name", &outside(name, 40)), at[0], at[1]],
+                    ),
+                    Mismatch::UnknownValue(value) => lang.f(
+                        "the file is not a saved assessment of this widget ({value} is not one of the allowed values; line {line}, column {column})",
+                        &[("value", &outside(value, 40)), at[0], at[1]],
+                    ),
+                    Mismatch::MissingField(name) => lang.f(
+                        "the file is not a saved assessment of this widget (the field {name} is missing; line {line}, column {column})",
+                        &[("name", &outside(name, 40)), at[0], at[1]],
+                    ),
+                    Mismatch::NotADate => lang.f(
+                        "the file is not a saved assessment of this widget (a date is not a real date written as YYYY-MM-DD; line {line}, column {column})",
+                        &at,
+                    ),
+                    Mismatch::Other => lang.f(
+                        "the file is not a saved assessment of this widget (unexpected content at line {line}, column {column})",
+                        &at,
+                    ),
+                }
+            }
+            SavedError::NoFormat => lang
+                .t("the file is not a saved assessment of this widget (it names no save format)")
+                .into(),
             SavedError::NewerFormat(v) => lang.f(
                 "the file was saved by a newer version of this widget (save format {format}); open it there, or update this widget",
                 &[("format", v)],
@@ -323,10 +392,15 @@ pub fn decode_bytes(
 
 fn syntax_error(e: serde_json::Error) -> SavedError {
     match e.classify() {
-        serde_json::error::Category::Data => SavedError::NotASave(e.to_string()),
+        serde_json::error::Category::Data => SavedError::NotASave {
+            mismatch: Mismatch::of(&e.to_string()),
+            line: e.line(),
+            column: e.column(),
+        },
         _ => SavedError::NotJson {
+            line: e.line(),
+            column: e.column(),
             truncated: e.is_eof(),
-            message: e.to_string(),
         },
     }
 }
@@ -335,7 +409,7 @@ fn syntax_error(e: serde_json::Error) -> SavedError {
 fn check_format(text: &str) -> Result<(), SavedError> {
     let head: Head = serde_json::from_str(text).map_err(syntax_error)?;
     match head.format {
-        None => Err(SavedError::NotASave("missing field `format`".into())),
+        None => Err(SavedError::NoFormat),
         Some(serde_json::Value::Number(n)) => match n.as_u64() {
             Some(1) | Some(2) => Ok(()),
             Some(v) if v > u64::from(SAVED_FORMAT) => Err(SavedError::NewerFormat(v)),
