@@ -310,7 +310,7 @@ pub fn app() -> Html {
                 on_import={import_shared.clone()} on_close={close_shared.clone()} />
         },
         (Screen::Start, _, _) | (_, None, _) => html! {
-            <StartScreen entries={entries.clone()} questionnaires={questionnaires.clone()} dispatch={dispatch.clone()} effects={effects.clone()} on_file={on_file.clone()} />
+            <StartScreen questionnaires={questionnaires.clone()} dispatch={dispatch.clone()} effects={effects.clone()} on_file={on_file.clone()} />
         },
         (Screen::Profile, Some(session), _) => html! {
             <ProfileScreen profile={session.profile.clone()} dispatch={dispatch.clone()} />

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::domain::catalogue::{self, Entry};
+use crate::domain::catalogue;
 use crate::domain::Questionnaire;
 use crate::ui::app::Dispatch;
 use crate::ui::components::OpenFileButton;
@@ -13,7 +13,6 @@ use crate::ui::use_lang;
 
 #[derive(Properties)]
 pub struct StartProps {
-    pub entries: Rc<Vec<Entry>>,
     /// The usable questionnaires, in the language on screen.
     pub questionnaires: Rc<Vec<Rc<Questionnaire>>>,
     pub dispatch: Dispatch,
@@ -23,8 +22,7 @@ pub struct StartProps {
 
 impl PartialEq for StartProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.entries, &other.entries)
-            && Rc::ptr_eq(&self.questionnaires, &other.questionnaires)
+        Rc::ptr_eq(&self.questionnaires, &other.questionnaires)
             && self.effects == other.effects
             && self.on_file == other.on_file
     }
@@ -59,14 +57,6 @@ pub fn start_screen(props: &StartProps) -> Html {
                 </li>
             }
     });
-    // Refused files: their errors are for the questionnaire's author, so they stay in English.
-    let broken = props.entries.iter().filter_map(|entry| entry.questionnaire.as_ref().err().map(|errors| html! {
-        <li class="card broken" role="alert">
-            <h3>{ lang.f("{file} could not be loaded", &[("file", &entry.file)]) }</h3>
-            <p>{ lang.t("This questionnaire file has problems, so it is not offered:") }</p>
-            <ul class="errors" lang="en">{ for errors.iter().map(|e| html! { <li>{ e.to_string() }</li> }) }</ul>
-        </li>
-    }));
     html! {
         <section class="start" aria-labelledby="start-title">
             <h1 id="start-title" tabindex="-1">{ lang.t("How ready is your AI management system for ISO/IEC 42001?") }</h1>
@@ -81,7 +71,7 @@ pub fn start_screen(props: &StartProps) -> Html {
                 <li><strong>{ lang.t("Honest.") }</strong>{" "}{ lang.t("An indicative self-assessment, not an audit: it never claims that you conform.") }</li>
             </ul>
             <h2>{ lang.t("Choose a questionnaire") }</h2>
-            <ul class="cards">{ for cards }{ for broken }</ul>
+            <ul class="cards">{ for cards }</ul>
             <p class="open-saved">{ lang.t("Have a saved assessment?") }{" "}<OpenFileButton on_file={props.on_file.clone()} class={classes!("button", "secondary")} />
                 <span class="hint">{" "}{ lang.t("or drop the .json file anywhere on this page.") }</span></p>
         </section>
