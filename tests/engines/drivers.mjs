@@ -78,29 +78,63 @@ async function display() {
   process.env.DISPLAY = ':99';
 }
 
-/** WebKitGTK's MiniBrowser through WebKitWebDriver, a fresh profile per launch. */
-export async function webkit() {
-  await display();
-  if (!webdriver) {
-    webdriver = spawn('WebKitWebDriver', ['--port=4444'], { stdio: 'ignore', env: process.env });
-    process.on('exit', () => webdriver?.kill());
-    await sleep(700);
-  }
-  // WebKitWebDriver holds one session at a time and takes a moment to free it after a quit:
-  // wait until its W3C status says it is ready for a new one (at most 15 s).
+/** Starts WebKitWebDriver on port 4444 (again, after a restart). */
+async function startWebDriver() {
+  webdriver = spawn('WebKitWebDriver', ['--port=4444'], { stdio: 'ignore', env: process.env });
+  await sleep(700);
+}
+
+/** Waits until WebKitWebDriver's W3C status says it can take a new session (at most 15 s). */
+async function webdriverReady() {
   for (let n = 0; n < 150; n++) {
     const ready = await fetch('http://127.0.0.1:4444/status')
       .then((r) => r.json())
       .then((s) => s.value?.ready === true, () => false);
-    if (ready) break;
+    if (ready) return;
     await sleep(100);
+  }
+}
+
+/**
+ * A new WebKit session. WebKitWebDriver holds one session at a time, and now and then a request
+ * for a new one right after a quit never answers: after 30 s it is restarted (with its
+ * MiniBrowser) and asked again, three times at most.
+ */
+async function webkitSession(build) {
+  for (let attempt = 1; ; attempt++) {
+    await webdriverReady();
+    const request = build();
+    Promise.resolve(request).catch(() => {});
+    let timer;
+    const late = new Promise((r) => {
+      timer = setTimeout(() => r(null), 30_000);
+    });
+    const driver = await Promise.race([request, late]).finally(() => clearTimeout(timer));
+    if (driver) return driver;
+    if (attempt === 3) throw new Error('WebKitWebDriver did not start a session within 30 s, three times');
+    console.log('      (WebKitWebDriver did not answer a new session within 30 s: restarting it)');
+    webdriver.kill('SIGKILL');
+    spawn('pkill', ['-f', 'MiniBrowser'], { stdio: 'ignore' });
+    await sleep(500);
+    await startWebDriver();
+  }
+}
+
+/** WebKitGTK's MiniBrowser through WebKitWebDriver, a fresh profile per launch. */
+export async function webkit() {
+  await display();
+  if (!webdriver) {
+    await startWebDriver();
+    process.on('exit', () => webdriver?.kill());
   }
   const { Builder, By, Key } = await import('selenium-webdriver');
   const binary = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/libexec/webkit2gtk-4.1/MiniBrowser'].find(existsSync);
-  const driver = await new Builder()
-    .usingServer('http://127.0.0.1:4444')
-    .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary, args: ['--automation'] } })
-    .build();
+  const driver = await webkitSession(() =>
+    new Builder()
+      .usingServer('http://127.0.0.1:4444')
+      .withCapabilities({ browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary, args: ['--automation'] } })
+      .build(),
+  );
   const caps = await driver.getCapabilities();
   const version = `WebKitGTK ${caps.get('browserVersion') ?? ''}`.trim();
   const keys = { Tab: Key.TAB, Space: Key.SPACE, Enter: Key.ENTER, ArrowDown: Key.ARROW_DOWN, ArrowRight: Key.ARROW_RIGHT };

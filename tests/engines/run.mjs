@@ -2,12 +2,26 @@
 // build in dist/, with the host pages of tests/e2e/host on another origin. Prints one line per
 // flow and engine, then "N passed, M failed". Usage: node tests/engines/run.mjs [firefox|webkit]...
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { firefox, shutdown, webkit } from './drivers.mjs';
 import { FLOWS, ROOT } from './flows.mjs';
 
 const ENGINES = { firefox, webkit };
 const wanted = process.argv.slice(2).filter((a) => ENGINES[a]);
 const engines = wanted.length ? wanted : Object.keys(ENGINES);
+
+// A server left over from another run would answer instead of ours, with another build:
+// refuse to start rather than test the wrong files.
+for (const port of [4173, 4174]) {
+  const free = await new Promise((resolve) => {
+    const probe = createServer().once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+  if (!free) {
+    console.log(`port ${port} is taken by another process; stop it (for example an earlier test run) and try again`);
+    process.exit(1);
+  }
+}
 
 const servers = [
   spawn('node', ['tests/e2e/serve.mjs', 'dist', '4173'], { cwd: ROOT, stdio: 'ignore' }),
