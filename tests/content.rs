@@ -348,8 +348,8 @@ fn items_point_to_the_annexes_and_related_standards_and_4_2_names_the_climate_am
     }
 }
 
-#[test]
-fn a_second_file_with_the_same_id_and_version_is_refused_and_retired_versions_are_not_offered() {
+/// The quick scan's text, and the same file as a retired version 1.5.0.
+fn quick_scan_and_a_retired_version() -> (String, String) {
     let text = fs::read_to_string(
         Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
             .join("questionnaires/iso42001-quick-scan.json"),
@@ -358,6 +358,12 @@ fn a_second_file_with_the_same_id_and_version_is_refused_and_retired_versions_ar
     let retired = text
         .replacen("\"version\": \"2.0.0\"", "\"version\": \"1.5.0\"", 1)
         .replacen("\"status\": \"active\"", "\"status\": \"retired\"", 1);
+    (text, retired)
+}
+
+#[test]
+fn a_second_file_with_the_same_id_and_version_is_refused_and_retired_versions_are_not_offered() {
+    let (text, retired) = quick_scan_and_a_retired_version();
     let entries =
         catalogue::load_from(&[("a.json", &text), ("b.json", &text), ("old.json", &retired)]);
     let refused: Vec<&str> = entries
@@ -385,14 +391,7 @@ fn a_second_file_with_the_same_id_and_version_is_refused_and_retired_versions_ar
 #[test]
 fn saves_of_a_retired_version_still_open_and_current_saves_find_the_current_version() {
     use aims_domain::saved::{self, Source};
-    let text = fs::read_to_string(
-        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
-            .join("questionnaires/iso42001-quick-scan.json"),
-    )
-    .unwrap();
-    let retired = text
-        .replacen("\"version\": \"2.0.0\"", "\"version\": \"1.5.0\"", 1)
-        .replacen("\"status\": \"active\"", "\"status\": \"retired\"", 1);
+    let (text, retired) = quick_scan_and_a_retired_version();
     // The retired version first in the list: decoding must still pick by version.
     let usable = catalogue::usable(&catalogue::load_from(&[
         ("old.json", &retired),
