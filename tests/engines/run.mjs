@@ -41,13 +41,17 @@ for (const name of engines) {
     const started = Date.now();
     let d;
     try {
-      d = await launch();
-      // A hung driver call must not hang the test run: each flow gets two minutes.
+      // A hung driver call must not hang the test run: each flow, with its browser's launch,
+      // gets four minutes (a WebKit launch alone may take up to about two, webkitSession).
       let timer;
       const limit = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('the flow did not finish within 120 s')), 120_000);
+        timer = setTimeout(() => reject(new Error('the flow did not finish within 240 s')), 240_000);
       });
-      await Promise.race([run(d, { launch }), limit]).finally(() => clearTimeout(timer));
+      const flow = async () => {
+        d = await launch();
+        await run(d, { launch });
+      };
+      await Promise.race([flow(), limit]).finally(() => clearTimeout(timer));
       passed++;
       console.log(`  ✓ ${name}: ${flow} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
     } catch (e) {
