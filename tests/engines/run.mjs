@@ -47,11 +47,11 @@ for (const name of engines) {
       const limit = new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error('the flow did not finish within 240 s')), 240_000);
       });
-      const flow = async () => {
+      const launchAndRun = async () => {
         d = await launch();
         await run(d, { launch });
       };
-      await Promise.race([flow(), limit]).finally(() => clearTimeout(timer));
+      await Promise.race([launchAndRun(), limit]).finally(() => clearTimeout(timer));
       passed++;
       console.log(`  ✓ ${name}: ${flow} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
     } catch (e) {
