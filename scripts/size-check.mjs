@@ -4,7 +4,9 @@
 // questionnaires: 371,106 bytes gzipped (-9), plus about 4% (was 320,000 before German).
 // Raised to 395,000 on 2026-12-01 for the data-safety work (sync protocol, share format 2,
 // import dialog: 388,775 measured), then to 420,000 for the two-stage gate, the effort model and
-// the EU AI Act screening (415,071 measured); the start-up diet (issue 15) replaces this budget.
+// the EU AI Act screening (415,071 measured). 419,869 measured after the domain became its own
+// crate (about 1.4 KB) and refusals got translated wording; the start-up diet (issue 15)
+// replaces this budget.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
