@@ -5,18 +5,21 @@
 //! natively with `cargo test`.
 
 pub mod answers;
+pub mod app;
 pub mod catalogue;
 pub mod condition;
 pub mod date;
 pub mod documents;
 pub mod embed;
 pub mod explain;
+pub mod export;
 pub mod i18n;
 pub mod phase;
 pub mod profile;
 pub mod questionnaire;
 pub mod report;
 pub mod roadmap;
+pub mod runtime;
 pub mod saved;
 pub mod scoring;
 pub mod session;

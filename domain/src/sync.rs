@@ -19,6 +19,33 @@ pub trait Store {
     fn remove(&mut self, key: &str);
     /// Every key, in any order.
     fn keys(&self) -> Vec<String>;
+    /// Whether the browser offers this store at all (not disabled, sandboxed or private).
+    fn available(&self) -> bool {
+        true
+    }
+}
+
+/// One store shared by several users of it, as tabs share `localStorage`.
+impl<S: Store> Store for std::rc::Rc<std::cell::RefCell<S>> {
+    fn get(&self, key: &str) -> Option<String> {
+        self.borrow().get(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        self.borrow_mut().set(key, value)
+    }
+
+    fn remove(&mut self, key: &str) {
+        self.borrow_mut().remove(key)
+    }
+
+    fn keys(&self) -> Vec<String> {
+        self.borrow().keys()
+    }
+
+    fn available(&self) -> bool {
+        self.borrow().available()
+    }
 }
 
 /// How many backups of unreadable data are kept per assessment (the newest ones).
@@ -259,15 +286,17 @@ pub struct MemoryStore {
     pub entries: std::collections::BTreeMap<String, String>,
     /// Refuse writes (a full or disabled store).
     pub full: bool,
+    /// No store at all (disabled, sandboxed): reads find nothing, writes fail.
+    pub unavailable: bool,
 }
 
 impl Store for MemoryStore {
     fn get(&self, key: &str) -> Option<String> {
-        self.entries.get(key).cloned()
+        self.entries.get(key).filter(|_| !self.unavailable).cloned()
     }
 
     fn set(&mut self, key: &str, value: &str) -> bool {
-        if self.full {
+        if self.full || self.unavailable {
             return false;
         }
         self.entries.insert(key.to_string(), value.to_string());
@@ -280,5 +309,9 @@ impl Store for MemoryStore {
 
     fn keys(&self) -> Vec<String> {
         self.entries.keys().cloned().collect()
+    }
+
+    fn available(&self) -> bool {
+        !self.unavailable
     }
 }

@@ -1,19 +1,16 @@
-//! The root's effects as small hooks: language and page title, branding, saving, following other
-//! tabs, share fragments, showing the top of each new screen, and file drops anywhere on the page.
+//! The root's effects as small hooks: language and page title, branding, other tabs' writes,
+//! share fragments, showing the top of each new screen, and file drops anywhere on the page.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::app::Dispatch;
-use super::sync::{self, Effects};
+use super::dispatch::Dispatch;
+use crate::domain::app::{Event, Purpose};
 use crate::domain::embed::EmbedConfig;
 use crate::domain::i18n::Lang;
-use crate::domain::saved::Restored;
-use crate::domain::session::{Event, Notice, Screen, Session};
-use crate::domain::share;
-use crate::domain::Questionnaire;
+use crate::domain::session::Screen;
 
 /// The document follows the language: `<html lang>`, the page title (which also names the PDF
 /// a browser prints, so the printable report gets its own), the rescue panel's language.
@@ -48,66 +45,30 @@ pub fn use_branding(root: NodeRef, config: Rc<EmbedConfig>) {
     });
 }
 
-/// Saves after every change to profile, answers or notes: an effect, never part of a transition.
+/// Other tabs' writes to storage reach the app, which follows the open assessment's key.
 #[hook]
-pub fn use_save(session: Option<Session>, effects: Effects, dispatch: Dispatch) {
-    let revision = session
-        .as_ref()
-        .map(|s| (s.questionnaire.id.clone(), s.revision));
-    use_effect_with(revision, move |revision| {
-        if let (Some(session), Some((_, rev))) = (session, revision) {
-            if *rev > 0 {
-                sync::save(&session, &effects, &dispatch);
-            }
-        }
-    });
-}
-
-/// Follows other tabs: when one saves this assessment, take its answers (merged with ours).
-#[hook]
-pub fn use_follow_tabs(latest: Rc<RefCell<Option<Session>>>, effects: Effects, dispatch: Dispatch) {
+pub fn use_follow_tabs(dispatch: Dispatch) {
     use_effect_with((), move |_| {
         let listener =
             gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
-                let session = latest.borrow().clone();
-                if let (Some(event), Some(session)) =
-                    (event.dyn_ref::<web_sys::StorageEvent>(), session)
-                {
-                    sync::follow(event, &session, &effects, &dispatch);
+                if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
+                    dispatch.dispatch(Event::StorageChanged {
+                        key: event.key().unwrap_or_default(),
+                        text: event.new_value(),
+                    });
                 }
             });
         move || drop(listener)
     });
 }
 
-/// The language and the questionnaires in it, as long-lived listeners read them.
-pub type Current = Rc<RefCell<(Lang, Rc<Vec<Rc<Questionnaire>>>)>>;
-
-/// Shared results arrive in the URL fragment, at start-up or when a link is pasted later. The
-/// listener lives as long as the app, so it reads the language and questionnaires in use.
+/// Shared results arrive in the URL fragment, at start-up or when a link is pasted later.
 #[hook]
-pub fn use_share_fragment(
-    current: Current,
-    shared: UseStateHandle<Option<Rc<Restored>>>,
-    dispatch: Dispatch,
-) {
+pub fn use_share_fragment(dispatch: Dispatch) {
     use_effect_with((), move |_| {
         let read = move || {
             let hash = gloo::utils::window().location().hash().unwrap_or_default();
-            if !hash.starts_with(&format!("#{}", share::PREFIX)) {
-                return;
-            }
-            let (lang, questionnaires) = current.borrow().clone();
-            match share::decode(&hash, &questionnaires) {
-                Ok(restored) => shared.set(Some(Rc::new(restored))),
-                Err(e) => {
-                    clear_fragment();
-                    dispatch.dispatch(Event::Notify(Notice::error(lang.f(
-                        "The shared link could not be opened: {why}. Your own answers are unchanged.",
-                        &[("why", &e.message(lang))],
-                    ))));
-                }
-            }
+            dispatch.dispatch(Event::SharedLink(hash));
         };
         read();
         let listener =
@@ -197,77 +158,55 @@ pub fn use_show_new_screen(root: NodeRef, shown: Shown) {
 }
 
 /// A saved assessment dropped anywhere on the page, even outside the widget's column, opens;
-/// the browser never navigates to the dropped file instead.
+/// the browser never navigates to the dropped file instead. The app knows when a file is
+/// being dragged (told once per change, not on every `dragover`).
 #[hook]
-pub fn use_window_drop(on_file: Callback<web_sys::File>) -> bool {
-    let dragging = use_state(|| false);
-    {
-        let dragging = dragging.clone();
-        use_effect_with((), move |_| {
-            let window = gloo::utils::window();
-            let options = gloo::events::EventListenerOptions::enable_prevent_default();
-            let over = {
-                let dragging = dragging.clone();
-                gloo::events::EventListener::new_with_options(
-                    &window,
-                    "dragover",
-                    options,
-                    move |e| {
-                        e.prevent_default();
-                        if !*dragging {
-                            dragging.set(true);
-                        }
-                    },
-                )
-            };
-            let leave = {
-                let dragging = dragging.clone();
-                gloo::events::EventListener::new(&window, "dragleave", move |e| {
-                    // Leaving the window has no element to go to.
-                    let left = e
-                        .dyn_ref::<web_sys::MouseEvent>()
-                        .is_some_and(|m| m.related_target().is_none());
-                    if left {
-                        dragging.set(false);
-                    }
-                })
-            };
-            let drop =
-                gloo::events::EventListener::new_with_options(&window, "drop", options, move |e| {
-                    e.prevent_default();
-                    dragging.set(false);
-                    let file = e
-                        .dyn_ref::<web_sys::DragEvent>()
-                        .and_then(|d| d.data_transfer())
-                        .and_then(|d| d.files())
-                        .and_then(|f| f.get(0));
-                    if let Some(file) = file {
-                        on_file.emit(file);
-                    }
-                });
-            move || {
-                std::mem::drop((over, leave, drop));
+pub fn use_window_drop(dispatch: Dispatch) {
+    use_effect_with((), move |_| {
+        let window = gloo::utils::window();
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        let dragging = Rc::new(Cell::new(false));
+        let set = {
+            let (dispatch, dragging) = (dispatch.clone(), dragging.clone());
+            move |on: bool| {
+                if dragging.replace(on) != on {
+                    dispatch.dispatch(Event::Dragging(on));
+                }
             }
-        });
-    }
-    *dragging
-}
-
-/// Warns in the console about an embed setting naming a questionnaire this widget lacks.
-pub fn warn_unknown_questionnaire(config: &EmbedConfig, questionnaires: &[Rc<Questionnaire>]) {
-    if let Some(id) = &config.questionnaire {
-        if !questionnaires.iter().any(|q| &q.id == id) {
-            web_sys::console::warn_1(
-                &format!(
-                    "readiness check: ignored questionnaire={id}: no such questionnaire (known: {})",
-                    questionnaires
-                        .iter()
-                        .map(|q| q.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-                .into(),
-            );
-        }
-    }
+        };
+        let over = {
+            let set = set.clone();
+            gloo::events::EventListener::new_with_options(&window, "dragover", options, move |e| {
+                e.prevent_default();
+                set(true);
+            })
+        };
+        let leave = {
+            let set = set.clone();
+            gloo::events::EventListener::new(&window, "dragleave", move |e| {
+                // Leaving the window has no element to go to.
+                let left = e
+                    .dyn_ref::<web_sys::MouseEvent>()
+                    .is_some_and(|m| m.related_target().is_none());
+                if left {
+                    set(false);
+                }
+            })
+        };
+        let on_file = dispatch.file_reader(Purpose::Open);
+        let drop =
+            gloo::events::EventListener::new_with_options(&window, "drop", options, move |e| {
+                e.prevent_default();
+                set(false);
+                let file = e
+                    .dyn_ref::<web_sys::DragEvent>()
+                    .and_then(|d| d.data_transfer())
+                    .and_then(|d| d.files())
+                    .and_then(|f| f.get(0));
+                if let Some(file) = file {
+                    on_file.emit(file);
+                }
+            });
+        move || std::mem::drop((over, leave, drop))
+    });
 }

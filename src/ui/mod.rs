@@ -2,12 +2,12 @@
 
 mod app;
 mod components;
+mod dispatch;
 mod files;
 mod hooks;
 mod rescue;
 mod screens;
 mod storage;
-mod sync;
 
 pub use app::App;
 

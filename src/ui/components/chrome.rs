@@ -2,9 +2,11 @@
 
 use yew::prelude::*;
 
+use crate::domain::app::{Event as AppEvent, Purpose};
+use crate::domain::export::Export;
 use crate::domain::i18n::{msg, Lang};
 use crate::domain::session::{Event, Notice, NoticeAction, NoticeKind, Screen};
-use crate::ui::app::Dispatch;
+use crate::ui::dispatch::Dispatch;
 use crate::ui::storage;
 use crate::ui::use_lang;
 
@@ -14,8 +16,6 @@ pub struct StepNavProps {
     pub title: String,
     pub confirming_reset: bool,
     pub dispatch: Dispatch,
-    pub on_export: Callback<()>,
-    pub on_file: Callback<web_sys::File>,
     /// The share link of the current answers (computed when asked for).
     pub share_link: Callback<(), String>,
 }
@@ -83,10 +83,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
             }
         })
     };
-    let send = |event: Event| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(event.clone()))
-    };
+    let send = |event: Event| props.dispatch.send(event);
     html! {
         <nav class="step-nav" aria-label={lang.t("Assessment steps")}>
             <span class="nav-title">{ &props.title }</span>
@@ -105,13 +102,13 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                 }) }
             </ol>
             <div class="nav-actions">
-                <button type="button" class="link-button" data-testid="save-file" onclick={props.on_export.reform(|_: MouseEvent| ())}>
+                <button type="button" class="link-button" data-testid="save-file" onclick={props.dispatch.send(AppEvent::Export(Export::SaveFile))}>
                     { lang.t("Save to file") }
                 </button>
                 <button type="button" class="link-button" data-testid="share" aria-expanded={link.is_some().to_string()} onclick={toggle_share}>
                     { lang.t("Share link") }
                 </button>
-                <OpenFileButton on_file={props.on_file.clone()} class={classes!("link-button")} />
+                <OpenFileButton on_file={props.dispatch.file_reader(Purpose::Open)} class={classes!("link-button")} />
                 <button type="button" class="link-button" onclick={send(Event::Show(Screen::Start))}>
                     { lang.t("Change questionnaire") }
                 </button>
@@ -278,8 +275,11 @@ fn stored_key_row(key: &str, size: usize, lang: Lang) -> Html {
         let key = key.to_string();
         Callback::from(move |_: MouseEvent| {
             if let Some(text) = storage::get(&key) {
-                let name = format!("{}.json", key.replace(':', "-"));
-                crate::ui::files::download(&name, &text, "application/json");
+                crate::ui::files::download(&crate::domain::export::File {
+                    name: format!("{}.json", key.replace(':', "-")),
+                    mime: "application/json",
+                    text,
+                });
             }
         })
     };

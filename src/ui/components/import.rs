@@ -1,22 +1,20 @@
 //! The confirmation before an opened file (or an imported share link) replaces answers: what it
 //! holds, what it replaces, and that it can be undone.
 
-use std::rc::Rc;
 use yew::prelude::*;
 
+use crate::domain::app::Event;
 use crate::domain::date::Date;
 use crate::domain::i18n::Lang;
 use crate::domain::saved::Snapshot;
-use crate::domain::session::{Event, PendingImport};
-use crate::ui::app::Dispatch;
-use crate::ui::sync::{open, Effects};
+use crate::domain::session::{self, PendingImport};
+use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
     pub pending: PendingImport,
     pub dispatch: Dispatch,
-    pub effects: Effects,
 }
 
 /// "12 answers and 3 notes".
@@ -39,22 +37,12 @@ pub fn import_dialog(props: &ImportProps) -> Html {
     let p = &props.pending;
     let restored = &p.restored;
     let confirm = {
-        let (dispatch, effects, pending) =
-            (props.dispatch.clone(), props.effects.clone(), p.clone());
-        Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Event::CancelImport);
-            open(
-                &dispatch,
-                &effects,
-                Rc::clone(&pending.restored.questionnaire),
-                Some(pending.restored.clone()),
-                Some(pending.replaces.clone()),
-            );
-        })
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::ConfirmImport))
     };
     let cancel = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::CancelImport))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(session::Event::CancelImport))
     };
     let file = match Date::parse(restored.saved_at.get(..10).unwrap_or("")) {
         Some(date) => lang.f(

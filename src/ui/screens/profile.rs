@@ -8,7 +8,7 @@ use crate::domain::date::Date;
 use crate::domain::profile::{ProfileField, Screening, MAX_SYSTEMS};
 use crate::domain::session::{Event, Screen};
 use crate::domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
-use crate::ui::app::Dispatch;
+use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]

@@ -13,7 +13,7 @@ use crate::domain::scoring::ItemStatus;
 use crate::domain::session::{Event, Session};
 use crate::domain::standard::eu_binds;
 use crate::domain::SectionKind;
-use crate::ui::app::Dispatch;
+use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]
@@ -43,10 +43,7 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
     let answered: usize = q.items().filter(|i| status(i).is_answered()).count();
     let percent = (answered * 100).checked_div(applicable).unwrap_or(0);
 
-    let send = |event: Event| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(event.clone()))
-    };
+    let send = |event: Event| props.dispatch.send(event);
 
     let nav_items = visible.iter().map(|&n| {
         let section = &q.sections[n];

@@ -7,7 +7,7 @@ use super::{ResultsScreen, RoadmapScreen};
 use crate::domain::date::Date;
 use crate::domain::report::exclusions;
 use crate::domain::session::{Event, Screen, Session};
-use crate::ui::app::Dispatch;
+use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]

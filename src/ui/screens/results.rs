@@ -3,21 +3,20 @@
 use yew::prelude::*;
 
 use super::questions::section_name;
+use crate::domain::app::{Compared, Event as AppEvent, Purpose};
 use crate::domain::date::Date;
 use crate::domain::documents::{checklist, DocumentRow};
 use crate::domain::explain::{self, gate_label};
-use crate::domain::i18n::outside;
+use crate::domain::export::Export;
 use crate::domain::i18n::{msg, Lang};
 use crate::domain::profile::Screening;
 use crate::domain::report::{self, maturity_text, percent_text, Comparison};
-use crate::domain::roadmap::Roadmap;
 use crate::domain::scoring::{Assessment, Band, ItemStatus, SectionScore};
-use crate::domain::session::{Event, Notice, Screen, Session};
+use crate::domain::session::{Event, Screen, Session};
 use crate::domain::{Questionnaire, SectionKind};
-use crate::ui::app::Dispatch;
 use crate::ui::components::{Bar, BarChart};
 use crate::ui::components::{CallToActionLink, CourseLink, OpenFileButton};
-use crate::ui::files;
+use crate::ui::dispatch::Dispatch;
 use crate::ui::{use_after_first_paint, use_lang};
 use std::rc::Rc;
 
@@ -29,6 +28,9 @@ pub struct ResultsProps {
     /// Shared results and the printed report: no buttons that change or navigate the answers.
     #[prop_or_default]
     pub read_only: bool,
+    /// The comparison with an earlier save, if one was opened.
+    #[prop_or_default]
+    pub compared: Option<Rc<Compared>>,
 }
 
 fn status_text(status: &ItemStatus, scale_label: impl Fn(u8) -> String, lang: Lang) -> String {
@@ -62,10 +64,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     let a = Rc::new(Assessment::compute(q, &session.profile, &session.answers));
     let gate_label = gate_label(q);
     let scale_label = |l: u8| q.scale.levels[usize::from(l)].label.to_lowercase();
-    let send = |event: Event| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(event.clone()))
-    };
+    let send = |event: Event| props.dispatch.send(event);
     let blockers = a.blockers.iter().map(|b| html! {
         <li data-item={b.id.clone()}>
             <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
@@ -118,7 +117,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             // later, in their own component, so the click that opened the results is answered
             // within a frame (see `use_after_first_paint`).
             { if complete {
-                html! { <ResultsDetails assessment={Rc::clone(&a)} session={session.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only={props.read_only} /> }
+                html! { <ResultsDetails assessment={Rc::clone(&a)} session={session.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only={props.read_only} compared={props.compared.clone()} /> }
             } else { Html::default() } }
         </section>
     }
@@ -133,6 +132,7 @@ struct DetailsProps {
     dispatch: Dispatch,
     today: Date,
     read_only: bool,
+    compared: Option<Rc<Compared>>,
 }
 
 #[function_component(ResultsDetails)]
@@ -142,10 +142,7 @@ fn results_details(props: &DetailsProps) -> Html {
     let q = &session.questionnaire;
     let a = &props.assessment;
     let gate_label = gate_label(q);
-    let send = |event: Event| {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(event.clone()))
-    };
+    let send = |event: Event| props.dispatch.send(event);
     let section_of = |item: &str| section_of(q, item);
     let blocked_sections: Vec<&str> = a
         .blockers
@@ -249,7 +246,7 @@ fn results_details(props: &DetailsProps) -> Html {
                 </table></div>
             </section>
             { if props.read_only { Html::default() } else {
-                html! { <Exports session={props.session.clone()} dispatch={props.dispatch.clone()} today={props.today} /> }
+                html! { <Exports questionnaire={Rc::clone(&props.session.questionnaire)} dispatch={props.dispatch.clone()} today={props.today} compared={props.compared.clone()} /> }
             } }
             <details class="method" open={props.read_only}>
                 <summary>{ lang.t("How these scores were computed") }</summary>
@@ -270,146 +267,18 @@ fn results_details(props: &DetailsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ExportProps {
-    session: Session,
     dispatch: Dispatch,
     today: Date,
+    questionnaire: Rc<Questionnaire>,
+    compared: Option<Rc<Compared>>,
 }
 
-/// Exports, printing and the comparison with an earlier save.
-#[function_component(Exports)]
-fn exports_panel(props: &ExportProps) -> Html {
-    let lang = use_lang();
-    let start = use_state(|| props.today);
-    let comparison = use_state(|| None::<(String, Comparison)>);
-    let s = &props.session;
-    let q = &s.questionnaire;
-    let stem = format!("{}-{}", q.id, props.today);
-    let download = |suffix: &'static str, mime: &'static str, make: Rc<dyn Fn() -> String>| {
-        let (name, dispatch) = (format!("{stem}-{suffix}"), props.dispatch.clone());
-        Callback::from(move |_: MouseEvent| {
-            if !files::download(&name, &make(), mime) {
-                dispatch.dispatch(Event::Notify(Notice::error(
-                    lang.t("The browser refused to create the file."),
-                )));
-            }
-        })
-    };
-    let (sq, today) = (s.clone(), props.today);
-    let plan = move |s: &Session| Roadmap::plan(&s.questionnaire, &s.profile, &s.answers, today);
-    let gap = {
-        let s = sq.clone();
-        download(
-            "gap-register.csv",
-            "text/csv",
-            Rc::new(move || {
-                report::gap_register(
-                    &s.questionnaire,
-                    &s.profile,
-                    &s.answers,
-                    &s.notes,
-                    &plan(&s),
-                )
-            }),
-        )
-    };
-    let soa = {
-        let s = sq.clone();
-        download(
-            "statement-of-applicability.csv",
-            "text/csv",
-            Rc::new(move || {
-                report::statement_of_applicability(
-                    &s.questionnaire,
-                    &s.profile,
-                    &s.answers,
-                    &s.notes,
-                )
-            }),
-        )
-    };
-    let roadmap_csv = {
-        let s = sq.clone();
-        download(
-            "roadmap.csv",
-            "text/csv",
-            Rc::new(move || report::roadmap_csv(&s.questionnaire, &plan(&s))),
-        )
-    };
-    let ics = {
-        let (s, start) = (sq.clone(), *start);
-        download(
-            "roadmap.ics",
-            "text/calendar",
-            Rc::new(move || {
-                let now = crate::ui::storage::now_iso();
-                let export = report::CalendarExport {
-                    start,
-                    now: &now,
-                    assessment: &s.assessment,
-                };
-                report::calendar(&s.questionnaire, &plan(&s), &export)
-            }),
-        )
-    };
-    let md = {
-        let s = sq.clone();
-        download(
-            "report.md",
-            "text/markdown",
-            Rc::new(move || {
-                report::markdown(&s.questionnaire, &s.profile, &s.answers, &s.notes, today)
-            }),
-        )
-    };
-    let on_start = {
-        let start = start.clone();
-        Callback::from(move |e: web_sys::Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(d) = Date::parse(&input.value()) {
-                start.set(d);
-            }
-        })
-    };
-    let print = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::Show(Screen::Report)))
-    };
-    let on_compare = {
-        let (s, comparison, dispatch) = (sq.clone(), comparison.clone(), props.dispatch.clone());
-        Callback::from(move |file: web_sys::File| {
-            let (s, comparison, dispatch) = (s.clone(), comparison.clone(), dispatch.clone());
-            let name = file.name();
-            yew::platform::spawn_local(async move {
-                match files::read_save(file, std::slice::from_ref(&s.questionnaire), lang).await {
-                    Ok(earlier) => {
-                        let shown = outside(&name, 60);
-                        let label = match Date::parse(earlier.saved_at.get(..10).unwrap_or("")) {
-                            Some(date) => lang.f(
-                                "{file}, saved {date}",
-                                &[("file", &shown), ("date", &lang.date(date))],
-                            ),
-                            None => shown,
-                        };
-                        let c = report::compare(
-                            &s.questionnaire,
-                            &s.profile,
-                            &earlier.answers,
-                            &s.answers,
-                        );
-                        comparison.set(Some((label, c)));
-                    }
-                    Err(why) => dispatch.dispatch(Event::Notify(Notice::error(lang.f(
-                        "\"{file}\" cannot be compared: {why}. Your current answers are unchanged.",
-                        &[("file", &outside(&name, 60)), ("why", &why)],
-                    )))),
-                }
-            });
-        })
-    };
+/// The open assessment beside an earlier save: overall, per section, and every changed answer.
+fn comparison_view(q: &Questionnaire, label: &str, c: &Comparison, lang: Lang) -> Html {
     let percent = |p: Option<u32>| percent_text(p, lang);
-    let compared = comparison.as_ref().map(|(label, c)| html! {
+    html! {
         <div class="comparison" data-testid="comparison">
-            <h3>{ lang.f("Compared with {label}", &[("label", label)]) }</h3>
+            <h3>{ lang.f("Compared with {label}", &[("label", &label)]) }</h3>
             <p>{ lang.f("Overall: {then} then, {now} now.", &[("then", &percent(c.then)), ("now", &percent(c.now))]) }</p>
             <div class="table-scroll"><table class="scores">
                 <caption>{ lang.t("Change per clause and Annex A area") }</caption>
@@ -434,24 +303,45 @@ fn exports_panel(props: &ExportProps) -> Html {
                 </table></div>
             }
         </div>
-    });
+    }
+}
+
+/// Exports, printing and the comparison with an earlier save.
+#[function_component(Exports)]
+fn exports_panel(props: &ExportProps) -> Html {
+    let lang = use_lang();
+    let start = use_state(|| props.today);
+    let export = |export: Export| props.dispatch.send(AppEvent::Export(export));
+    let on_start = {
+        let start = start.clone();
+        Callback::from(move |e: web_sys::Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(d) = Date::parse(&input.value()) {
+                start.set(d);
+            }
+        })
+    };
+    let compared = props
+        .compared
+        .as_ref()
+        .map(|c| comparison_view(&props.questionnaire, &c.label, &c.comparison, lang));
     html! {
         <section class="exports" aria-labelledby="exports-title">
             <h2 id="exports-title">{ lang.t("Take your results with you") }</h2>
             <p>{ lang.t("Every file is made in this browser; nothing is uploaded.") }</p>
             <div class="button-row">
-                <button type="button" class="button" data-testid="to-report" onclick={print}>{ lang.t("Printable report (PDF)") }</button>
-                <button type="button" class="button secondary" data-testid="export-gap" onclick={gap}>{ lang.t("Gap register (CSV)") }</button>
-                <button type="button" class="button secondary" data-testid="export-soa" onclick={soa}>{ lang.t("Statement of Applicability, draft (CSV)") }</button>
-                <button type="button" class="button secondary" data-testid="export-roadmap" onclick={roadmap_csv}>{ lang.t("Roadmap (CSV)") }</button>
-                <button type="button" class="button secondary" data-testid="export-md" onclick={md}>{ lang.t("Report (Markdown)") }</button>
+                <button type="button" class="button" data-testid="to-report" onclick={props.dispatch.send(Event::Show(Screen::Report))}>{ lang.t("Printable report (PDF)") }</button>
+                <button type="button" class="button secondary" data-testid="export-gap" onclick={export(Export::GapRegister)}>{ lang.t("Gap register (CSV)") }</button>
+                <button type="button" class="button secondary" data-testid="export-soa" onclick={export(Export::StatementOfApplicability)}>{ lang.t("Statement of Applicability, draft (CSV)") }</button>
+                <button type="button" class="button secondary" data-testid="export-roadmap" onclick={export(Export::RoadmapCsv)}>{ lang.t("Roadmap (CSV)") }</button>
+                <button type="button" class="button secondary" data-testid="export-md" onclick={export(Export::Markdown)}>{ lang.t("Report (Markdown)") }</button>
             </div>
             <div class="calendar-export">
                 <label for="calendar-start">{ lang.t("Calendar of the phases, starting on") }</label>
                 <input id="calendar-start" type="date" value={start.to_string()} onchange={on_start} />
-                <button type="button" class="button secondary" data-testid="export-ics" onclick={ics}>{ lang.t("Download calendar (.ics)") }</button>
+                <button type="button" class="button secondary" data-testid="export-ics" onclick={export(Export::Calendar(*start))}>{ lang.t("Download calendar (.ics)") }</button>
             </div>
-            <p class="compare-open">{ lang.t("See what changed since an earlier save (nothing is replaced):") }{" "}<OpenFileButton on_file={on_compare} class={classes!("button", "secondary")} label={msg("Compare with a saved file")} testid="compare-file" /></p>
+            <p class="compare-open">{ lang.t("See what changed since an earlier save (nothing is replaced):") }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Compare)} class={classes!("button", "secondary")} label={msg("Compare with a saved file")} testid="compare-file" /></p>
             { compared.unwrap_or_default() }
         </section>
     }

@@ -4,10 +4,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{ResultsScreen, RoadmapScreen};
+use crate::domain::app::Event;
 use crate::domain::date::Date;
 use crate::domain::saved::Restored;
 use crate::domain::session::Session;
-use crate::ui::app::Dispatch;
+use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]
@@ -15,8 +16,6 @@ pub struct SharedProps {
     pub shared: Rc<Restored>,
     pub today: Date,
     pub dispatch: Dispatch,
-    pub on_import: Callback<()>,
-    pub on_close: Callback<()>,
 }
 
 #[function_component(SharedView)]
@@ -33,6 +32,7 @@ pub fn shared_view(props: &SharedProps) -> Html {
         section: 0,
         revision: 0,
     };
+    let send = |event: Event| props.dispatch.send(event);
     let show = |on: bool| {
         let roadmap = roadmap.clone();
         Callback::from(move |_: MouseEvent| roadmap.set(on))
@@ -45,8 +45,8 @@ pub fn shared_view(props: &SharedProps) -> Html {
                     <p>{ lang.t("Someone sent you these results in a link. They were read from the link itself: nothing was fetched from a server. Your own answers on this device are untouched.") }</p>
                 </div>
                 <div class="button-row">
-                    <button type="button" class="button" onclick={props.on_import.reform(|_: MouseEvent| ())}>{ lang.t("Import these answers") }</button>
-                    <button type="button" class="button secondary" onclick={props.on_close.reform(|_: MouseEvent| ())}>{ lang.t("Close") }</button>
+                    <button type="button" class="button" onclick={send(Event::ImportShared)}>{ lang.t("Import these answers") }</button>
+                    <button type="button" class="button secondary" onclick={send(Event::CloseShared)}>{ lang.t("Close") }</button>
                 </div>
             </div>
             <div class="steps shared-tabs" role="group" aria-label={lang.t("Shared views")}>

@@ -3,12 +3,12 @@
 use std::rc::Rc;
 use yew::prelude::*;
 
+use crate::domain::app::{Event, Purpose};
 use crate::domain::catalogue;
 use crate::domain::Questionnaire;
-use crate::ui::app::Dispatch;
 use crate::ui::components::OpenFileButton;
+use crate::ui::dispatch::Dispatch;
 use crate::ui::storage;
-use crate::ui::sync::{open, Effects};
 use crate::ui::use_lang;
 
 #[derive(Properties)]
@@ -16,15 +16,11 @@ pub struct StartProps {
     /// The usable questionnaires, in the language on screen.
     pub questionnaires: Rc<Vec<Rc<Questionnaire>>>,
     pub dispatch: Dispatch,
-    pub effects: Effects,
-    pub on_file: Callback<web_sys::File>,
 }
 
 impl PartialEq for StartProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.questionnaires, &other.questionnaires)
-            && self.effects == other.effects
-            && self.on_file == other.on_file
+        Rc::ptr_eq(&self.questionnaires, &other.questionnaires) && self.dispatch == other.dispatch
     }
 }
 
@@ -38,8 +34,7 @@ pub fn start_screen(props: &StartProps) -> Html {
             let onclick = {
                 let q = Rc::clone(q);
                 let dispatch = props.dispatch.clone();
-                let effects = props.effects.clone();
-                Callback::from(move |_: MouseEvent| open(&dispatch, &effects, Rc::clone(&q), None, None))
+                Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::Choose(Rc::clone(&q))))
             };
             html! {
                 <li class="card questionnaire-card" data-questionnaire={q.id.clone()}>
@@ -72,7 +67,7 @@ pub fn start_screen(props: &StartProps) -> Html {
             </ul>
             <h2>{ lang.t("Choose a questionnaire") }</h2>
             <ul class="cards">{ for cards }</ul>
-            <p class="open-saved">{ lang.t("Have a saved assessment?") }{" "}<OpenFileButton on_file={props.on_file.clone()} class={classes!("button", "secondary")} />
+            <p class="open-saved">{ lang.t("Have a saved assessment?") }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Open)} class={classes!("button", "secondary")} />
                 <span class="hint">{" "}{ lang.t("or drop the .json file anywhere on this page.") }</span></p>
         </section>
     }

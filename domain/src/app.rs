@@ -1,0 +1,557 @@
+//! The whole app state (language, the assessment flow, the shared view, storage status, the
+//! comparison, dragging) and its one transition, which returns the new state and the commands
+//! the shell carries out (storage through `runtime`, downloads and the address bar itself).
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use super::catalogue;
+use super::date::Date;
+use super::export::Export;
+use super::i18n::{outside, Lang};
+use super::questionnaire::Questionnaire;
+use super::report::{self, Comparison};
+use super::saved::{self, Restored, SavedError, Snapshot, Source};
+use super::session::{self, import_replaces, Notice, PendingImport, Screen, State};
+use super::share;
+use super::sync::{Incoming, SaveRefused};
+
+/// Whether answers reach this browser's storage, and why not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Storage {
+    On,
+    /// The browser offers no storage (disabled, sandboxed, private mode).
+    Unavailable,
+    /// The browser refused a write (full or disabled).
+    Full,
+    /// Unreadable data is in the way and could not be kept aside: saving would destroy it.
+    Blocked,
+}
+
+/// What a chosen or dropped file is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// Open it as the assessment (asking first if it would replace different answers).
+    Open,
+    /// Compare the open assessment with it; nothing is replaced.
+    Compare,
+}
+
+/// Why the shell could not hand over a file's bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    /// Larger than a save file can be (its size in bytes); not read at all.
+    TooLarge(usize),
+    Unreadable,
+}
+
+/// The open assessment compared with an earlier save of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compared {
+    /// The earlier file, named for the person ("answers.json, saved 3 March 2026").
+    pub label: String,
+    pub comparison: Comparison,
+}
+
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub lang: Lang,
+    /// The built-in questionnaires in their own language (usable ones, retired ones included
+    /// so their saves still open).
+    pub sources: Rc<Vec<Rc<Questionnaire>>>,
+    /// The same questionnaires in `lang`.
+    pub questionnaires: Rc<Vec<Rc<Questionnaire>>>,
+    /// The assessment flow: screen, session, notice, dialogs.
+    pub flow: State,
+    /// Results opened from a share link, shown read-only over everything else.
+    pub shared: Option<Rc<Restored>>,
+    pub storage: Storage,
+    pub compared: Option<Rc<Compared>>,
+    /// A file is being dragged over the page.
+    pub dragging: bool,
+    /// The day the page was opened (dates the roadmap and the exports).
+    pub today: Date,
+}
+
+/// Equal when the same questionnaire lists, shared view and comparison (compared by pointer:
+/// they are replaced, never changed in place) and the same flow, storage, dragging and day.
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            }
+        }
+        self.lang == other.lang
+            && Rc::ptr_eq(&self.sources, &other.sources)
+            && Rc::ptr_eq(&self.questionnaires, &other.questionnaires)
+            && self.flow == other.flow
+            && same(&self.shared, &other.shared)
+            && self.storage == other.storage
+            && same(&self.compared, &other.compared)
+            && self.dragging == other.dragging
+            && self.today == other.today
+    }
+}
+
+/// Everything that can happen to the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// The page starts: open the questionnaire the host asked for, else the one used last.
+    Start {
+        asked: Option<String>,
+        last: Option<String>,
+    },
+    /// A change to the assessment flow (navigation, answers, notes, notices, ...).
+    Flow(session::Event),
+    /// The person chose a questionnaire on the start screen.
+    Choose(Rc<Questionnaire>),
+    /// Storage was read for a questionnaire (the runtime's answer to [`Command::Open`]).
+    Opened {
+        open: Box<session::Event>,
+        storage: Storage,
+    },
+    SetLang(Lang),
+    /// A chosen or dropped file's bytes (or why there are none).
+    FileRead {
+        purpose: Purpose,
+        name: String,
+        bytes: Result<Vec<u8>, FileProblem>,
+    },
+    /// What storage holds for an incoming assessment's questionnaire ([`Command::LookUp`]).
+    Offer {
+        restored: Box<Restored>,
+        stored: Option<Box<Snapshot>>,
+    },
+    ConfirmImport,
+    /// The address bar holds this fragment (at start, or a link pasted later).
+    SharedLink(String),
+    ImportShared,
+    CloseShared,
+    CloseComparison,
+    Export(Export),
+    /// A save went through ([`Command::Save`]): what another tab wrote was merged in
+    /// (`merged`), unreadable data was moved aside first (`moved_aside`).
+    Saved {
+        merged: Option<Box<Incoming>>,
+        moved_aside: bool,
+    },
+    SaveRefused(SaveRefused),
+    /// Another tab wrote this key (`None`: removed it).
+    StorageChanged {
+        key: String,
+        text: Option<String>,
+    },
+    /// The runtime merged another tab's write ([`Command::Follow`]).
+    Followed(Box<Incoming>),
+    Dragging(bool),
+    /// The browser refused to create a download.
+    DownloadRefused,
+}
+
+impl From<session::Event> for Event {
+    fn from(event: session::Event) -> Event {
+        Event::Flow(event)
+    }
+}
+
+/// What the shell does for a transition. Storage commands are carried out by
+/// `runtime::Runtime` over any `sync::Store`; the others need a browser.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// Read storage for this questionnaire (and track it), then open it, with an imported
+    /// assessment instead of the stored one if given; answers with [`Event::Opened`].
+    Open {
+        questionnaire: Rc<Questionnaire>,
+        imported: Option<Box<Restored>>,
+        replaced: Option<Box<Snapshot>>,
+    },
+    /// Store the open assessment (merging other tabs' writes); answers with [`Event::Saved`]
+    /// or [`Event::SaveRefused`].
+    Save,
+    /// Read what storage holds for the incoming assessment's questionnaire; answers with
+    /// [`Event::Offer`].
+    LookUp(Box<Restored>),
+    /// Merge another tab's write of the open assessment; answers with [`Event::Followed`].
+    Follow(String),
+    RememberLang(Lang),
+    /// The next visit starts at the list of questionnaires.
+    ForgetLast,
+    Download(Export),
+    /// Take the share link out of the address bar, so a reload does not reopen it.
+    ClearFragment,
+    /// A message for the host's developer console.
+    Warn(String),
+}
+
+impl AppState {
+    /// The app before anything is opened: `sources` in their own language, shown in `lang`.
+    pub fn new(
+        lang: Lang,
+        sources: Vec<Rc<Questionnaire>>,
+        today: Date,
+    ) -> (AppState, Vec<Command>) {
+        let sources = Rc::new(sources);
+        let (questionnaires, warnings) = localise_all(&sources, lang);
+        let state = AppState {
+            lang,
+            sources,
+            questionnaires,
+            flow: State::default(),
+            shared: None,
+            storage: Storage::On,
+            compared: None,
+            dragging: false,
+            today,
+        };
+        (state, warnings)
+    }
+
+    /// The questionnaire with this id and version, in the language on screen.
+    fn find(&self, q: &Questionnaire) -> Option<Rc<Questionnaire>> {
+        self.questionnaires
+            .iter()
+            .find(|x| x.id == q.id && x.version == q.version)
+            .cloned()
+    }
+
+    /// Whether answers are being saved (the banner says so when not).
+    pub fn saving(&self) -> bool {
+        self.storage == Storage::On
+    }
+
+    /// The language of messages: the open questionnaire's, else the one on screen.
+    fn message_lang(&self) -> Lang {
+        self.flow
+            .session
+            .as_ref()
+            .map_or(self.lang, |s| s.questionnaire.lang())
+    }
+}
+
+/// `sources` in `lang`; a translation that does not apply leaves the source with a warning.
+fn localise_all(
+    sources: &[Rc<Questionnaire>],
+    lang: Lang,
+) -> (Rc<Vec<Rc<Questionnaire>>>, Vec<Command>) {
+    let mut warnings = Vec::new();
+    let localised = sources
+        .iter()
+        .map(|q| {
+            catalogue::localise(q, lang).unwrap_or_else(|errors| {
+                warnings.extend(errors.iter().map(|e| Command::Warn(e.to_string())));
+                Rc::clone(q)
+            })
+        })
+        .collect();
+    (Rc::new(localised), warnings)
+}
+
+/// The one place the app state changes. Pure: same state and event, same result.
+pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
+    let mut next = state.clone();
+    let mut commands = Vec::new();
+    let lang = state.message_lang();
+    let notify = |next: &mut AppState, notice: Notice| {
+        next.flow = session::transition(&next.flow, session::Event::Notify(notice));
+    };
+    match event {
+        Event::Start { asked, last } => {
+            let offered = catalogue::offered(&state.questionnaires);
+            let find = |id: &String| offered.iter().find(|q| &q.id == id);
+            if let Some(id) = asked.as_ref().filter(|id| find(id).is_none()) {
+                commands.push(Command::Warn(unknown_questionnaire(id, &offered)));
+            }
+            if let Some(q) = asked.or(last).as_ref().and_then(find) {
+                commands.push(open(q, None, None));
+            }
+        }
+        Event::Flow(event) => next.flow = session::transition(&state.flow, event),
+        Event::Choose(q) => commands.push(open(&q, None, None)),
+        Event::Opened { open, storage } => {
+            next.storage = storage;
+            next.compared = None;
+            next.flow = session::transition(&state.flow, *open);
+        }
+        Event::SetLang(chosen) => {
+            let (questionnaires, warnings) = localise_all(&state.sources, chosen);
+            next.lang = chosen;
+            next.questionnaires = questionnaires;
+            commands.push(Command::RememberLang(chosen));
+            commands.extend(warnings);
+            if let Some(q) = state
+                .flow
+                .session
+                .as_ref()
+                .and_then(|s| next.find(&s.questionnaire))
+            {
+                next.flow = session::transition(&state.flow, session::Event::Relocalise(q));
+            }
+            if let Some(view) = &state.shared {
+                if let Some(q) = next.find(&view.questionnaire) {
+                    next.shared = Some(Rc::new(Restored {
+                        questionnaire: q,
+                        ..(**view).clone()
+                    }));
+                }
+            }
+        }
+        Event::FileRead {
+            purpose,
+            name,
+            bytes,
+        } => file_read(&mut next, &mut commands, purpose, &name, bytes),
+        Event::Offer { restored, stored } => {
+            let in_view = state
+                .flow
+                .session
+                .as_ref()
+                .filter(|s| s.questionnaire.id == restored.questionnaire.id)
+                .map(|s| s.snapshot());
+            let current = in_view.or(stored.map(|s| *s));
+            match import_replaces(current.as_ref(), &restored.snapshot()) {
+                Some(replaces) => {
+                    let pending = PendingImport {
+                        restored: *restored,
+                        replaces,
+                    };
+                    let ask = session::Event::AskImport(Box::new(pending));
+                    next.flow = session::transition(&state.flow, ask);
+                }
+                None => {
+                    let q = Rc::clone(&restored.questionnaire);
+                    commands.push(open(&q, Some(*restored), None));
+                }
+            }
+        }
+        Event::ConfirmImport => {
+            if let Some(pending) = state.flow.pending_import.as_ref() {
+                let p = (**pending).clone();
+                next.flow = session::transition(&state.flow, session::Event::CancelImport);
+                let q = Rc::clone(&p.restored.questionnaire);
+                commands.push(open(&q, Some(p.restored), Some(p.replaces)));
+            }
+        }
+        Event::SharedLink(fragment) => {
+            if fragment.starts_with(&format!("#{}", share::PREFIX)) {
+                match share::decode(&fragment, &state.questionnaires) {
+                    Ok(restored) => next.shared = Some(Rc::new(restored)),
+                    Err(e) => {
+                        commands.push(Command::ClearFragment);
+                        notify(&mut next, Notice::error(state.lang.f(
+                            "The shared link could not be opened: {why}. Your own answers are unchanged.",
+                            &[("why", &e.message(state.lang))],
+                        )));
+                    }
+                }
+            }
+        }
+        Event::ImportShared => {
+            if let Some(view) = next.shared.take() {
+                commands.push(Command::ClearFragment);
+                commands.push(Command::LookUp(Box::new((*view).clone())));
+            }
+        }
+        Event::CloseShared => {
+            next.shared = None;
+            commands.push(Command::ClearFragment);
+        }
+        Event::CloseComparison => next.compared = None,
+        Event::Export(export) => {
+            if state.flow.session.is_some() {
+                commands.push(Command::Download(export));
+            }
+        }
+        Event::Saved {
+            merged,
+            moved_aside,
+        } => {
+            if let Some(incoming) = merged {
+                let notice = if incoming.conflicts.is_empty() {
+                    Notice::info(lang.t("Changes made in another tab were merged with yours."))
+                } else {
+                    Notice::info(lang.f(
+                        "Another tab changed the same answers; this tab's answer was kept for: {items}.",
+                        &[("items", &lang.summary(&incoming.conflicts))],
+                    ))
+                };
+                next.flow = adopt(&next.flow, *incoming, notice, false);
+            }
+            if moved_aside {
+                notify(&mut next, Notice::error(lang.t(
+                    "Another copy of this assessment in this browser could not be read. It was kept (see \"Your data\" below) and your answers were saved.",
+                )));
+            }
+        }
+        Event::SaveRefused(refused) => {
+            let (storage, text) = match refused {
+                SaveRefused::Full => (Storage::Full, lang.t(
+                    "This browser refused to store your answers (storage is full or disabled). You can keep working and save them to a file, but they will be lost when you close the page.",
+                )),
+                SaveRefused::CannotMoveAside => (Storage::Blocked, lang.t(
+                    "Another copy of this assessment in this browser cannot be read and could not be kept aside, so saving is off to leave it untouched. Use \"Save to file\" to keep your answers.",
+                )),
+            };
+            next.storage = storage;
+            notify(&mut next, Notice::error(text));
+        }
+        Event::StorageChanged { key, text } => {
+            let open = state
+                .flow
+                .session
+                .as_ref()
+                .map(|s| s.questionnaire.storage_key());
+            if let (Some(text), true) = (text, open.as_ref() == Some(&key)) {
+                commands.push(Command::Follow(text));
+            }
+        }
+        Event::Followed(incoming) => {
+            let notice = if incoming.conflicts.is_empty() {
+                Notice::info(lang.t(
+                    "This assessment was changed in another tab; its answers are shown here too.",
+                ))
+            } else {
+                Notice::info(lang.f(
+                    "This assessment was changed in another tab; this tab's answer was kept for: {items}.",
+                    &[("items", &lang.summary(&incoming.conflicts))],
+                ))
+            };
+            let save = incoming.needs_save;
+            next.flow = adopt(&next.flow, *incoming, notice, save);
+        }
+        Event::Dragging(on) => next.dragging = on,
+        Event::DownloadRefused => notify(
+            &mut next,
+            Notice::error(lang.t("The browser refused to create the file.")),
+        ),
+    }
+    follow_up(state, &mut next, &mut commands);
+    (next, commands)
+}
+
+/// What any change implies: a save when the assessment changed, forgetting the last
+/// questionnaire when the person went back to the list, and no comparison of another one.
+fn follow_up(state: &AppState, next: &mut AppState, commands: &mut Vec<Command>) {
+    let revision = |s: &AppState| {
+        s.flow
+            .session
+            .as_ref()
+            .map(|x| (x.questionnaire.id.clone(), x.revision))
+    };
+    if let Some((_, rev)) = revision(next) {
+        if rev > 0 && revision(state) != revision(next) {
+            commands.push(Command::Save);
+        }
+    }
+    if next.flow.screen == Screen::Start && state.flow.screen != Screen::Start {
+        commands.push(Command::ForgetLast);
+        next.compared = None;
+    }
+}
+
+fn open(q: &Rc<Questionnaire>, imported: Option<Restored>, replaced: Option<Snapshot>) -> Command {
+    Command::Open {
+        questionnaire: Rc::clone(q),
+        imported: imported.map(Box::new),
+        replaced: replaced.map(Box::new),
+    }
+}
+
+fn adopt(flow: &State, incoming: Incoming, notice: Notice, save: bool) -> State {
+    session::transition(
+        flow,
+        session::Event::Adopt {
+            snapshot: incoming.merged,
+            notice: Some(notice),
+            save,
+        },
+    )
+}
+
+/// A chosen or dropped file: decoded completely, then offered for opening or compared; a
+/// refusal names the file and leaves everything as it was.
+fn file_read(
+    next: &mut AppState,
+    commands: &mut Vec<Command>,
+    purpose: Purpose,
+    name: &str,
+    bytes: Result<Vec<u8>, FileProblem>,
+) {
+    let lang = next.lang;
+    let against: Vec<Rc<Questionnaire>> = match (purpose, &next.flow.session) {
+        (Purpose::Compare, Some(s)) => vec![Rc::clone(&s.questionnaire)],
+        (Purpose::Compare, None) => return,
+        (Purpose::Open, _) => next.questionnaires.to_vec(),
+    };
+    let decoded = match bytes {
+        Ok(bytes) => {
+            saved::decode_bytes(&bytes, &against, Source::Import).map_err(|e| e.message(lang))
+        }
+        Err(FileProblem::TooLarge(size)) => Err(SavedError::TooLarge(size).message(lang)),
+        Err(FileProblem::Unreadable) => Err(lang.t("the browser could not read it").into()),
+    };
+    let shown = outside(name, 60);
+    match (decoded, purpose) {
+        (Err(why), Purpose::Open) => {
+            let text = lang.f(
+                "\"{file}\" was not opened: {why}. Your current answers are unchanged.",
+                &[("file", &shown), ("why", &why)],
+            );
+            next.flow =
+                session::transition(&next.flow, session::Event::Notify(Notice::error(text)));
+        }
+        (Err(why), Purpose::Compare) => {
+            let text = lang.f(
+                "\"{file}\" cannot be compared: {why}. Your current answers are unchanged.",
+                &[("file", &shown), ("why", &why)],
+            );
+            next.flow =
+                session::transition(&next.flow, session::Event::Notify(Notice::error(text)));
+        }
+        (Ok(restored), Purpose::Open) => commands.push(Command::LookUp(Box::new(restored))),
+        (Ok(earlier), Purpose::Compare) => {
+            let Some(s) = next.flow.session.as_ref() else {
+                return;
+            };
+            let label = match Date::parse(earlier.saved_at.get(..10).unwrap_or("")) {
+                Some(date) => lang.f(
+                    "{file}, saved {date}",
+                    &[("file", &shown), ("date", &lang.date(date))],
+                ),
+                None => shown,
+            };
+            let comparison =
+                report::compare(&s.questionnaire, &s.profile, &earlier.answers, &s.answers);
+            next.compared = Some(Rc::new(Compared { label, comparison }));
+        }
+    }
+}
+
+fn unknown_questionnaire(id: &str, questionnaires: &[Rc<Questionnaire>]) -> String {
+    let known: Vec<&str> = questionnaires.iter().map(|q| q.id.as_str()).collect();
+    format!(
+        "ignored questionnaire={id}: no such questionnaire (known: {})",
+        known.join(", ")
+    )
+}
+
+/// Runs `event` and every event its commands answer with, until only the shell's work is left.
+/// `perform` carries out one command and returns the events it answers with (the shell: the
+/// runtime over localStorage, downloads, the address bar; tests: the runtime over memory).
+pub fn run(
+    state: &AppState,
+    event: Event,
+    mut perform: impl FnMut(&AppState, Command) -> Vec<Event>,
+) -> AppState {
+    let mut state = state.clone();
+    let mut queue = VecDeque::from([event]);
+    while let Some(event) = queue.pop_front() {
+        let (next, commands) = transition(&state, event);
+        state = next;
+        for command in commands {
+            queue.extend(perform(&state, command));
+        }
+    }
+    state
+}

@@ -1,0 +1,86 @@
+//! Every file the widget offers for download, one value per format: its name, type and text.
+
+use super::date::Date;
+use super::report::{self, CalendarExport};
+use super::roadmap::Roadmap;
+use super::saved::{self, SaveMeta};
+use super::session::Session;
+
+/// A download the person asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The assessment as a save file (opens again here, on any device).
+    SaveFile,
+    GapRegister,
+    StatementOfApplicability,
+    RoadmapCsv,
+    /// The phases as calendar events from this start date.
+    Calendar(Date),
+    Markdown,
+}
+
+/// A file made in memory, ready to download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct File {
+    pub name: String,
+    pub mime: &'static str,
+    pub text: String,
+}
+
+impl Export {
+    /// The file for the open assessment; `today` dates the roadmap, `now` (ISO time) stamps the
+    /// save file and the calendar.
+    pub fn file(self, s: &Session, today: Date, now: &str) -> File {
+        let q = &s.questionnaire;
+        let plan = || Roadmap::plan(q, &s.profile, &s.answers, today);
+        let (suffix, mime, text) = match self {
+            Export::SaveFile => {
+                let meta = SaveMeta {
+                    saved_at: now.to_string(),
+                    assessment: Some(s.assessment.clone()),
+                    parent: None,
+                };
+                let name = format!("{}-{}.json", q.id, now.get(..10).unwrap_or("answers"));
+                let text = saved::encode_snapshot(q, &s.snapshot(), &meta);
+                return File {
+                    name,
+                    mime: "application/json",
+                    text,
+                };
+            }
+            Export::GapRegister => (
+                "gap-register.csv",
+                "text/csv",
+                report::gap_register(q, &s.profile, &s.answers, &s.notes, &plan()),
+            ),
+            Export::StatementOfApplicability => (
+                "statement-of-applicability.csv",
+                "text/csv",
+                report::statement_of_applicability(q, &s.profile, &s.answers, &s.notes),
+            ),
+            Export::RoadmapCsv => ("roadmap.csv", "text/csv", report::roadmap_csv(q, &plan())),
+            Export::Calendar(start) => {
+                let export = CalendarExport {
+                    start,
+                    now,
+                    assessment: &s.assessment,
+                };
+                (
+                    "roadmap.ics",
+                    "text/calendar",
+                    report::calendar(q, &plan(), &export),
+                )
+            }
+            Export::Markdown => (
+                "report.md",
+                "text/markdown",
+                report::markdown(q, &s.profile, &s.answers, &s.notes, today),
+            ),
+        };
+        File {
+            name: format!("{}-{today}-{suffix}", q.id),
+            mime,
+            text,
+        }
+    }
+}

@@ -1,0 +1,544 @@
+//! The app's flows natively, through the same `app::run` and `runtime::Runtime` the browser shell
+//! uses (over an in-memory store instead of localStorage): opening and refusing files, older
+//! versions, share links, two tabs, a language switch, storage missing or full, start over.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use aims_domain::app::{run, AppState, Command, Event, FileProblem, Purpose, Storage};
+use aims_domain::catalogue;
+use aims_domain::date::Date;
+use aims_domain::export::Export;
+use aims_domain::i18n::Lang;
+use aims_domain::profile::Screening;
+use aims_domain::runtime::{Runtime, LANGUAGE, LAST_OPENED};
+use aims_domain::saved::{self, SaveMeta, Snapshot};
+use aims_domain::session::{self, NoticeAction, NoticeKind, Screen};
+use aims_domain::share;
+use aims_domain::sync::{MemoryStore, Store};
+use aims_domain::{AiRole, Answer, HighRisk, Profile, Questionnaire, SizeBand};
+
+const QUICK: &str = "iso42001-quick-scan";
+const TODAY: Date = Date {
+    year: 2026,
+    month: 12,
+    day: 1,
+};
+
+type Shared = Rc<RefCell<MemoryStore>>;
+
+/// One browser tab: the app state, its runtime over a store it may share with other tabs, and
+/// the commands left for the shell (downloads, the address bar, console warnings).
+struct Tab {
+    state: AppState,
+    runtime: Runtime<Shared>,
+    shell: Vec<Command>,
+}
+
+impl Tab {
+    fn new(store: &Shared, lang: Lang) -> Tab {
+        let (state, warnings) = AppState::new(lang, catalogue::questionnaires(), TODAY);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let runtime = Runtime::new(
+            Rc::clone(store),
+            || "2026-12-01T09:00:00.000Z".into(),
+            || "a1b2c3d4e5f60718".into(),
+        );
+        let mut tab = Tab {
+            state,
+            runtime,
+            shell: Vec::new(),
+        };
+        let last = tab.runtime.last_opened();
+        tab.send(Event::Start { asked: None, last });
+        tab
+    }
+
+    fn send(&mut self, event: impl Into<Event>) {
+        let (runtime, shell) = (&mut self.runtime, &mut self.shell);
+        self.state = run(&self.state, event.into(), |state, command| {
+            runtime.perform(state, command).unwrap_or_else(|c| {
+                shell.push(c);
+                Vec::new()
+            })
+        });
+    }
+
+    fn open_quick_scan(&mut self) {
+        let q = self.questionnaire(QUICK);
+        self.send(Event::Choose(q));
+    }
+
+    fn questionnaire(&self, id: &str) -> Rc<Questionnaire> {
+        let q = self.state.questionnaires.iter().find(|q| q.id == id);
+        Rc::clone(q.expect("a built-in questionnaire"))
+    }
+
+    fn answer(&mut self, item: &str, level: u8) {
+        self.send(session::Event::Answer {
+            item: item.into(),
+            answer: Answer::Level(level),
+        });
+    }
+
+    fn level(&self, item: &str) -> Option<Answer> {
+        self.session().answers.get(item).cloned()
+    }
+
+    fn session(&self) -> &session::Session {
+        self.state
+            .flow
+            .session
+            .as_ref()
+            .expect("an open assessment")
+    }
+
+    fn notice(&self) -> (NoticeKind, String) {
+        let n = self.state.flow.notice.as_ref().expect("a notice");
+        (n.kind, n.text.clone())
+    }
+
+    /// The profile filled in and a few answers given, as a person does first.
+    fn started(store: &Shared) -> Tab {
+        let mut tab = Tab::new(store, Lang::En);
+        tab.open_quick_scan();
+        tab.send(session::Event::UpdateProfile(profile()));
+        tab.answer("4.1", 2);
+        tab.answer("5.2", 1);
+        tab
+    }
+}
+
+fn profile() -> Profile {
+    Profile {
+        size: Some(SizeBand::Medium),
+        roles: [AiRole::Uses].into_iter().collect(),
+        systems: 2,
+        certifications: Some(Default::default()),
+        high_risk: Some(HighRisk::No),
+        prohibited: Some(Screening::No),
+        target_date: None,
+    }
+}
+
+fn store() -> Shared {
+    Rc::new(RefCell::new(MemoryStore::default()))
+}
+
+/// What storage holds for the quick scan, read as a returning visitor would read it.
+fn stored(store: &Shared, tab: &Tab) -> Option<Snapshot> {
+    aims_domain::runtime::saved(store, &tab.questionnaire(QUICK)).map(|r| r.snapshot())
+}
+
+/// A save file of the quick scan with these answers.
+fn save_file(q: &Questionnaire, levels: &[(&str, u8)], version: Option<&str>) -> Vec<u8> {
+    let mut answers = aims_domain::Answers::default();
+    for (item, level) in levels {
+        answers.set(q, item, Answer::Level(*level)).unwrap();
+    }
+    let snapshot = Snapshot {
+        profile: profile(),
+        answers,
+        notes: Default::default(),
+    };
+    let meta = SaveMeta {
+        saved_at: "2026-11-20T10:00:00.000Z".into(),
+        assessment: Some("ffff0000ffff0000".into()),
+        parent: None,
+    };
+    let mut file: serde_json::Value =
+        serde_json::from_str(&saved::encode_snapshot(q, &snapshot, &meta)).unwrap();
+    if let Some(v) = version {
+        file["version"] = v.into();
+    }
+    file.to_string().into_bytes()
+}
+
+fn read(name: &str, bytes: Vec<u8>) -> Event {
+    Event::FileRead {
+        purpose: Purpose::Open,
+        name: name.into(),
+        bytes: Ok(bytes),
+    }
+}
+
+#[test]
+fn every_change_is_saved_and_a_returning_visitor_resumes_it() {
+    let store = store();
+    let tab = Tab::started(&store);
+    let kept = stored(&store, &tab).expect("saved after each change");
+    assert_eq!(kept.answers.len(), 2);
+    assert_eq!(kept.profile, profile());
+    assert_eq!(store.get(LAST_OPENED).as_deref(), Some(QUICK));
+
+    let again = Tab::new(&store, Lang::En);
+    assert_eq!(again.level("4.1"), Some(Answer::Level(2)));
+    assert_eq!(again.state.flow.screen, Screen::Questions);
+}
+
+#[test]
+fn opening_a_file_over_different_answers_asks_and_replaces_only_when_confirmed() {
+    let store = store();
+    let mut tab = Tab::started(&store);
+    let q = tab.questionnaire(QUICK);
+    tab.send(read(
+        "other.json",
+        save_file(&q, &[("4.1", 3), ("6.2", 2)], None),
+    ));
+    let pending = tab.state.flow.pending_import.clone().expect("asks first");
+    assert_eq!(pending.replaces.answers.len(), 2);
+    assert_eq!(
+        tab.level("4.1"),
+        Some(Answer::Level(2)),
+        "nothing replaced yet"
+    );
+
+    tab.send(session::Event::CancelImport);
+    assert!(tab.state.flow.pending_import.is_none());
+    assert_eq!(tab.level("4.1"), Some(Answer::Level(2)));
+
+    tab.send(read(
+        "other.json",
+        save_file(&q, &[("4.1", 3), ("6.2", 2)], None),
+    ));
+    tab.send(Event::ConfirmImport);
+    assert_eq!(tab.level("4.1"), Some(Answer::Level(3)));
+    assert_eq!(tab.level("5.2"), None);
+    assert_eq!(
+        stored(&store, &tab).unwrap().answers.len(),
+        2,
+        "stored at once"
+    );
+    let notice = tab.state.flow.notice.clone().unwrap();
+    assert_eq!(notice.action, Some(NoticeAction::UndoImport));
+
+    tab.send(session::Event::UndoImport);
+    assert_eq!(tab.level("4.1"), Some(Answer::Level(2)));
+    assert_eq!(tab.level("5.2"), Some(Answer::Level(1)));
+    assert_eq!(
+        stored(&store, &tab).unwrap().answers.get("5.2"),
+        Some(&Answer::Level(1))
+    );
+}
+
+#[test]
+fn a_refused_file_names_itself_and_leaves_answers_and_storage_untouched() {
+    let store = store();
+    let mut tab = Tab::started(&store);
+    let before = (tab.session().snapshot(), store.borrow().entries.clone());
+    let refusals = [
+        ("notes.txt", Ok(b"not json at all".to_vec())),
+        ("empty.json", Ok(b"{}".to_vec())),
+        ("latin1.json", Ok(vec![0x7b, 0xe9, 0x7d])),
+        ("huge.json", Err(FileProblem::TooLarge(9_000_000))),
+        ("gone.json", Err(FileProblem::Unreadable)),
+    ];
+    for (name, bytes) in refusals {
+        tab.send(Event::FileRead {
+            purpose: Purpose::Open,
+            name: name.into(),
+            bytes,
+        });
+        let (kind, text) = tab.notice();
+        assert_eq!(kind, NoticeKind::Error, "{name}");
+        assert!(
+            text.contains(name) && text.contains("Your current answers are unchanged"),
+            "{text}"
+        );
+        assert!(tab.state.flow.pending_import.is_none());
+        assert_eq!(tab.session().snapshot(), before.0, "{name}");
+        assert_eq!(store.borrow().entries, before.1, "{name}: storage changed");
+    }
+}
+
+#[test]
+fn a_file_from_an_older_version_opens_and_says_it_was_carried_over() {
+    let store = store();
+    let mut tab = Tab::new(&store, Lang::En);
+    let q = tab.questionnaire(QUICK);
+    tab.send(read(
+        "old.json",
+        save_file(&q, &[("4.1", 1), ("7.2", 3)], Some("0.9")),
+    ));
+    assert!(
+        tab.state.flow.pending_import.is_none(),
+        "nothing would be lost: no question"
+    );
+    assert_eq!(tab.level("7.2"), Some(Answer::Level(3)));
+    let (_, text) = tab.notice();
+    assert!(
+        text.contains("version") && text.contains("0.9") && text.contains(&q.version),
+        "{text}"
+    );
+    assert_eq!(stored(&store, &tab).unwrap().answers.len(), 2);
+}
+
+#[test]
+fn a_share_link_opens_read_only_and_imports_only_when_asked() {
+    let store = store();
+    let mut tab = Tab::started(&store);
+    let q = tab.questionnaire(QUICK);
+    let mut theirs = aims_domain::Answers::default();
+    theirs.set(&q, "4.1", Answer::Level(3)).unwrap();
+    let link = format!("#{}", share::encode(&q, &profile(), &theirs));
+    tab.send(Event::SharedLink(link));
+    let view = tab.state.shared.clone().expect("shown read-only");
+    assert_eq!(view.answers.get("4.1"), Some(&Answer::Level(3)));
+    assert_eq!(
+        tab.level("4.1"),
+        Some(Answer::Level(2)),
+        "own answers untouched"
+    );
+
+    tab.send(Event::ImportShared);
+    assert!(tab.state.shared.is_none());
+    assert!(tab.shell.contains(&Command::ClearFragment));
+    assert!(
+        tab.state.flow.pending_import.is_some(),
+        "it would replace answers: asks"
+    );
+    tab.send(Event::ConfirmImport);
+    assert_eq!(tab.level("4.1"), Some(Answer::Level(3)));
+    assert_eq!(tab.level("5.2"), None);
+}
+
+#[test]
+fn a_damaged_share_link_is_refused_and_cleared_from_the_address_bar() {
+    let store = store();
+    let mut tab = Tab::started(&store);
+    let before = tab.session().snapshot();
+    tab.send(Event::SharedLink(format!("#{}AAAA!!", share::PREFIX)));
+    assert!(tab.state.shared.is_none());
+    assert_eq!(tab.notice().0, NoticeKind::Error);
+    assert!(tab.shell.contains(&Command::ClearFragment));
+    assert_eq!(tab.session().snapshot(), before);
+    // Any other fragment is not ours to read.
+    tab.send(session::Event::DismissNotice);
+    tab.send(Event::SharedLink("#aims-main".into()));
+    assert!(tab.state.flow.notice.is_none() && tab.state.shared.is_none());
+}
+
+#[test]
+fn two_tabs_answering_at_once_both_end_with_every_answer() {
+    let store = store();
+    let mut a = Tab::started(&store);
+    let mut b = Tab::new(&store, Lang::En);
+    assert_eq!(
+        b.level("4.1"),
+        Some(Answer::Level(2)),
+        "the second tab resumes"
+    );
+    a.answer("6.2", 3);
+    b.answer("7.2", 1);
+    // B's save merged A's write; A hears of B's write as a storage event.
+    assert_eq!(b.level("6.2"), Some(Answer::Level(3)));
+    assert!(b.notice().1.contains("another tab"), "{}", b.notice().1);
+    let key = a.session().questionnaire.storage_key();
+    let text = store.get(&key);
+    a.send(Event::StorageChanged { key, text });
+    assert_eq!(a.level("7.2"), Some(Answer::Level(1)));
+    assert_eq!(a.level("6.2"), Some(Answer::Level(3)));
+    let kept = stored(&store, &a).unwrap();
+    assert_eq!(kept.answers.len(), 4, "{:?}", kept.answers);
+    // Another key, or a removal, changes nothing.
+    let before = a.session().snapshot();
+    a.send(Event::StorageChanged {
+        key: "something-else".into(),
+        text: Some("{}".into()),
+    });
+    assert_eq!(a.session().snapshot(), before);
+}
+
+#[test]
+fn switching_language_mid_assessment_keeps_answers_notes_screen_and_section() {
+    let store = store();
+    let mut tab = Tab::started(&store);
+    tab.send(session::Event::Show(Screen::Questions));
+    tab.send(session::Event::NextSection);
+    tab.send(session::Event::Note {
+        item: "4.1".into(),
+        text: "Register kept by the CISO".into(),
+    });
+    let (section, revision) = (tab.session().section, tab.session().revision);
+    tab.send(Event::SetLang(Lang::De));
+    assert_eq!(tab.state.lang, Lang::De);
+    assert_eq!(tab.session().questionnaire.lang(), Lang::De);
+    assert_eq!(tab.state.flow.screen, Screen::Questions);
+    assert_eq!(tab.session().section, section);
+    assert_eq!(
+        tab.session().revision,
+        revision,
+        "a switch changes no answer: no save"
+    );
+    assert_eq!(
+        tab.session().notes.get("4.1").map(String::as_str),
+        Some("Register kept by the CISO")
+    );
+    assert_eq!(tab.level("4.1"), Some(Answer::Level(2)));
+    assert!(tab
+        .state
+        .questionnaires
+        .iter()
+        .all(|q| q.lang() == Lang::De));
+    assert_eq!(store.get(LANGUAGE).as_deref(), Some("de"));
+    assert_eq!(
+        Tab::new(&store, Lang::En).runtime.stored_lang(),
+        Some(Lang::De)
+    );
+}
+
+#[test]
+fn without_storage_the_assessment_works_and_says_saving_is_off() {
+    let store = store();
+    store.borrow_mut().unavailable = true;
+    let mut tab = Tab::started(&store);
+    assert_eq!(tab.state.storage, Storage::Unavailable);
+    assert!(!tab.state.saving());
+    assert!(
+        tab.state.flow.notice.is_none(),
+        "the banner says it; no notice repeats it"
+    );
+    assert_eq!(tab.level("5.2"), Some(Answer::Level(1)));
+    assert!(store.borrow().entries.is_empty());
+    tab.send(Event::Export(Export::SaveFile));
+    assert!(tab.shell.contains(&Command::Download(Export::SaveFile)));
+    let file = Export::SaveFile.file(tab.session(), TODAY, "2026-12-01T09:00:00.000Z");
+    assert_eq!(file.name, "iso42001-quick-scan-2026-12-01.json");
+    assert!(saved::decode(&file.text, &tab.state.questionnaires, saved::Source::Import).is_ok());
+}
+
+#[test]
+fn a_full_store_turns_saving_off_with_a_notice_and_keeps_every_answer() {
+    let store = store();
+    let mut tab = Tab::started(&store);
+    store.borrow_mut().full = true;
+    tab.answer("6.2", 2);
+    assert_eq!(tab.state.storage, Storage::Full);
+    assert_eq!(tab.notice().0, NoticeKind::Error);
+    assert!(
+        tab.notice().1.contains("refused to store"),
+        "{}",
+        tab.notice().1
+    );
+    tab.answer("7.2", 2);
+    assert_eq!(tab.level("6.2"), Some(Answer::Level(2)));
+    assert_eq!(tab.level("7.2"), Some(Answer::Level(2)));
+    assert_eq!(
+        stored(&store, &tab).unwrap().answers.len(),
+        2,
+        "the last good save is intact"
+    );
+}
+
+#[test]
+fn start_over_asks_first_and_clears_the_stored_answers_only_when_confirmed() {
+    let store = store();
+    let mut tab = Tab::started(&store);
+    tab.send(session::Event::AskReset);
+    assert!(tab.state.flow.confirming_reset);
+    tab.send(session::Event::CancelReset);
+    assert!(!tab.state.flow.confirming_reset);
+    assert_eq!(stored(&store, &tab).unwrap().answers.len(), 2);
+
+    tab.send(session::Event::AskReset);
+    tab.send(session::Event::Show(Screen::Results));
+    assert!(
+        !tab.state.flow.confirming_reset,
+        "moving on closes the question"
+    );
+
+    tab.send(session::Event::AskReset);
+    tab.send(session::Event::ConfirmReset);
+    assert_eq!(tab.state.flow.screen, Screen::Profile);
+    assert!(tab.session().answers.is_empty());
+    let kept = stored(&store, &tab).unwrap();
+    assert!(kept.answers.is_empty() && kept.profile == Profile::default());
+}
+
+#[test]
+fn going_back_to_the_list_forgets_the_last_questionnaire_but_not_its_answers() {
+    let store = store();
+    let mut tab = Tab::started(&store);
+    tab.send(session::Event::Show(Screen::Start));
+    assert!(store.get(LAST_OPENED).is_none());
+    let again = Tab::new(&store, Lang::En);
+    assert!(again.state.flow.session.is_none(), "starts at the list");
+    assert_eq!(stored(&store, &again).unwrap().answers.len(), 2);
+}
+
+#[test]
+fn comparing_with_a_file_replaces_nothing_and_a_bad_file_is_refused() {
+    let store = store();
+    let mut tab = Tab::started(&store);
+    let q = tab.questionnaire(QUICK);
+    let before = tab.session().snapshot();
+    tab.send(Event::FileRead {
+        purpose: Purpose::Compare,
+        name: "march.json".into(),
+        bytes: Ok(save_file(&q, &[("4.1", 0)], None)),
+    });
+    let compared = tab.state.compared.clone().expect("a comparison");
+    assert!(compared.label.contains("march.json"), "{}", compared.label);
+    assert!(compared.comparison.items.iter().any(|i| i.id == "4.1"));
+    assert_eq!(tab.session().snapshot(), before);
+
+    tab.send(Event::FileRead {
+        purpose: Purpose::Compare,
+        name: "broken.json".into(),
+        bytes: Ok(b"[".to_vec()),
+    });
+    assert!(
+        tab.notice().1.contains("cannot be compared"),
+        "{}",
+        tab.notice().1
+    );
+    assert_eq!(tab.session().snapshot(), before);
+}
+
+#[test]
+fn a_host_asking_for_an_unknown_questionnaire_gets_a_console_warning_and_the_list() {
+    let store = store();
+    let mut tab = Tab::new(&store, Lang::En);
+    tab.send(Event::Start {
+        asked: Some("no-such".into()),
+        last: None,
+    });
+    assert!(tab.state.flow.session.is_none());
+    assert!(
+        matches!(tab.shell.last(), Some(Command::Warn(w)) if w.contains("no-such") && w.contains(QUICK)),
+        "{:?}",
+        tab.shell
+    );
+}
+
+#[test]
+fn every_export_is_one_named_file_in_the_questionnaire_language() {
+    let store = store();
+    let mut tab = Tab::started(&store);
+    tab.send(Event::SetLang(Lang::De));
+    let exports = [
+        (Export::GapRegister, "gap-register.csv", "text/csv"),
+        (
+            Export::StatementOfApplicability,
+            "statement-of-applicability.csv",
+            "text/csv",
+        ),
+        (Export::RoadmapCsv, "roadmap.csv", "text/csv"),
+        (Export::Calendar(TODAY), "roadmap.ics", "text/calendar"),
+        (Export::Markdown, "report.md", "text/markdown"),
+    ];
+    for (export, suffix, mime) in exports {
+        tab.send(Event::Export(export));
+        assert_eq!(tab.shell.last(), Some(&Command::Download(export)));
+        let file = export.file(tab.session(), TODAY, "2026-12-01T09:00:00.000Z");
+        assert_eq!(file.name, format!("{QUICK}-2026-12-01-{suffix}"));
+        assert_eq!(file.mime, mime);
+        assert!(!file.text.is_empty());
+    }
+    let md = Export::Markdown.file(tab.session(), TODAY, "2026-12-01T09:00:00.000Z");
+    assert!(
+        md.text.contains("Reifegrad") || md.text.contains("Bereitschaft"),
+        "{}",
+        &md.text[..200]
+    );
+}
