@@ -124,10 +124,22 @@ fn the_domain_modules_import_each_other_without_cycles() {
         graph.insert(name, imports);
     }
     assert!(graph.len() > 15, "read {} modules", graph.len());
+    let cycles = cycles(&graph);
+    assert!(
+        cycles.is_empty(),
+        "import cycles in the domain:\n{}",
+        cycles.join("\n")
+    );
+}
+
+type Graph = std::collections::BTreeMap<String, Vec<String>>;
+
+/// Every import cycle in `graph`, one line each ("a -> b -> a").
+fn cycles(graph: &Graph) -> Vec<String> {
     // Depth-first search; a module met again on the current path closes a cycle.
     fn visit(
         node: &str,
-        graph: &std::collections::BTreeMap<String, Vec<String>>,
+        graph: &Graph,
         path: &mut Vec<String>,
         done: &mut std::collections::BTreeSet<String>,
         cycles: &mut Vec<String>,
@@ -145,14 +157,172 @@ fn the_domain_modules_import_each_other_without_cycles() {
         }
         path.pop();
     }
-    let mut cycles = Vec::new();
+    let mut found = Vec::new();
     let mut done = std::collections::BTreeSet::new();
     for node in graph.keys() {
-        visit(node, &graph, &mut Vec::new(), &mut done, &mut cycles);
+        visit(node, graph, &mut Vec::new(), &mut done, &mut found);
     }
+    found
+}
+
+/// The paths a Rust file names after `prefix` (`crate::ui::`, `super::`), groups expanded:
+/// `super::screens::{a::B, C}` gives `screens::a::B` and `screens::C`.
+fn paths_after(text: &str, prefix: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(prefix) {
+        rest = &rest[at + prefix.len()..];
+        let head: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        match rest[head.len()..].strip_prefix('{') {
+            Some(group) => {
+                let inner = &group[..group.find('}').unwrap_or(0)];
+                found.extend(inner.split(',').map(|p| format!("{head}{}", p.trim())));
+            }
+            None => found.push(head),
+        }
+    }
+    found.retain(|p| !p.is_empty() && !p.ends_with("::"));
+    found
+}
+
+/// The shell's module graph, file by file (`app`, `screens/results`, ...): a name re-exported
+/// by a directory's `mod.rs` (`pub use chrome::{Footer, ...}`) leads to the file defining it.
+fn shell_graph() -> Graph {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    // `screens/mod.rs` re-exporting `ResultsScreen` from `results`: ("screens", "ResultsScreen") -> "screens/results".
+    let exported_by = |dir: &str, name: &str| -> Option<String> {
+        let table = fs::read_to_string(ui.join(dir).join("mod.rs")).ok()?;
+        paths_after(&table, "pub use ")
+            .into_iter()
+            .find(|p| p.rsplit("::").next() == Some(name))
+            .map(|p| format!("{dir}/{}", p.split("::").next().unwrap_or("")))
+    };
+    let resolve = |base: &str, path: &str| -> Option<String> {
+        let mut segments = path.split("::").filter(|s| !s.is_empty());
+        let first = segments.next()?;
+        let dir = if base.is_empty() {
+            String::new()
+        } else {
+            format!("{base}/")
+        };
+        if ui.join(format!("{dir}{first}.rs")).exists() {
+            return Some(format!("{dir}{first}"));
+        }
+        if ui.join(format!("{dir}{first}")).is_dir() {
+            let next = segments.next()?;
+            let inner = format!("{dir}{first}");
+            if ui.join(format!("{inner}/{next}.rs")).exists() {
+                return Some(format!("{inner}/{next}"));
+            }
+            return exported_by(&inner, next);
+        }
+        // A name re-exported by this directory's mod.rs (`super::{ResultsScreen, ...}`).
+        exported_by(base, first)
+    };
+    let mut graph = Graph::new();
+    for file in files_under("src/ui") {
+        let rel = file.strip_prefix(&ui).unwrap().with_extension("");
+        let node = rel.to_string_lossy().replace('\\', "/");
+        if node == "mod" || node.ends_with("/mod") {
+            continue;
+        }
+        let base = rel
+            .parent()
+            .map(|p| p.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let text = fs::read_to_string(&file).unwrap();
+        let mut imports: Vec<String> = paths_after(&text, "crate::ui::")
+            .iter()
+            .filter_map(|p| resolve("", p))
+            .chain(
+                paths_after(&text, "super::")
+                    .iter()
+                    .filter_map(|p| resolve(&base, p)),
+            )
+            .filter(|m| *m != node)
+            .collect();
+        imports.sort();
+        imports.dedup();
+        graph.insert(node, imports);
+    }
+    graph
+}
+
+#[test]
+fn the_shell_modules_import_each_other_without_cycles() {
+    let graph = shell_graph();
+    // The resolution must see the edges that exist, or the check proves nothing.
+    let edges = |from: &str| graph.get(from).cloned().unwrap_or_default();
+    assert!(
+        edges("app").contains(&"screens/start".to_string()),
+        "{graph:#?}"
+    );
+    assert!(
+        edges("screens/report").contains(&"screens/results".to_string()),
+        "{graph:#?}"
+    );
+    assert!(
+        edges("screens/results").contains(&"components/chrome".to_string()),
+        "{graph:#?}"
+    );
+    assert!(
+        edges("screens/results").contains(&"dispatch".to_string()),
+        "{graph:#?}"
+    );
+    let cycles = cycles(&graph);
     assert!(
         cycles.is_empty(),
-        "import cycles in the domain:\n{}",
+        "import cycles in the shell:\n{}",
         cycles.join("\n")
     );
+}
+
+/// The line count of every function in `text` (from its `fn` line to the closing brace at the
+/// same indentation), with its name.
+fn function_lengths(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut found = Vec::new();
+    for (n, line) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        let Some(rest) = ["fn ", "pub fn ", "pub(crate) fn "]
+            .iter()
+            .find_map(|p| trimmed.strip_prefix(p))
+        else {
+            continue;
+        };
+        if line.trim_end().ends_with(';') || line.trim_end().ends_with('}') {
+            continue;
+        }
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let close = format!("{indent}}}");
+        if let Some(end) = lines[n + 1..].iter().position(|l| l.trim_end() == close) {
+            found.push((name, end + 2));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_function_in_the_shell_is_longer_than_80_lines() {
+    let sample = "fn short() {\n    a();\n}\n\npub fn long() {\n    b();\n    c();\n}\n";
+    assert_eq!(
+        function_lengths(sample),
+        [("short".to_string(), 3), ("long".to_string(), 4)]
+    );
+    let mut long = Vec::new();
+    for file in files_under("src/ui") {
+        for (name, lines) in function_lengths(&fs::read_to_string(&file).unwrap()) {
+            if lines > 80 {
+                long.push(format!("{} {name}: {lines} lines", file.display()));
+            }
+        }
+    }
+    assert!(long.is_empty(), "split these:\n{}", long.join("\n"));
 }

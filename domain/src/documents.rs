@@ -88,3 +88,13 @@ pub fn checklist(
     rows.sort_by_key(|r| !r.mandatory);
     rows
 }
+
+/// How many of the documents the standard requires are in place, of how many.
+pub fn required_in_place(rows: &[DocumentRow]) -> (usize, usize) {
+    let required = rows.iter().filter(|d| d.mandatory);
+    let in_place = required
+        .clone()
+        .filter(|d| d.status == DocumentStatus::InPlace)
+        .count();
+    (in_place, required.count())
+}

@@ -6,6 +6,7 @@ use super::answers::{Answer, Answers};
 use super::profile::Profile;
 use super::questionnaire::Questionnaire;
 use super::saved::{text_length, Notes, Restored, Snapshot, MAX_TEXT_CHARS};
+use super::scoring::ItemStatus;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -97,6 +98,26 @@ pub fn import_replaces(current: Option<&Snapshot>, file: &Snapshot) -> Option<Sn
         .cloned()
 }
 
+/// Answered items of the applicable ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub answered: usize,
+    pub applicable: usize,
+}
+
+impl Progress {
+    /// Whole percent answered (0 when nothing applies).
+    pub fn percent(self) -> u32 {
+        ((self.answered * 100)
+            .checked_div(self.applicable)
+            .unwrap_or(0)) as u32
+    }
+
+    pub fn complete(self) -> bool {
+        self.answered == self.applicable
+    }
+}
+
 /// One assessment in progress.
 #[derive(Clone, Debug)]
 pub struct Session {
@@ -147,6 +168,53 @@ impl Session {
             .filter(|(_, s)| s.items.iter().any(|i| i.applies(&self.profile)))
             .map(|(n, _)| n)
             .collect()
+    }
+
+    /// How many applicable items are answered, of how many, in the whole questionnaire
+    /// (`section: None`) or in one section.
+    pub fn progress(&self, section: Option<usize>) -> Progress {
+        let q = &self.questionnaire;
+        let items: Vec<&super::Item> = match section {
+            Some(n) => q
+                .sections
+                .get(n)
+                .map(|s| s.items.iter().collect())
+                .unwrap_or_default(),
+            None => q.items().collect(),
+        };
+        let applicable: Vec<_> = items
+            .into_iter()
+            .filter(|i| i.applies(&self.profile))
+            .collect();
+        let answered = applicable
+            .iter()
+            .filter(|i| ItemStatus::of(i, &self.profile, &self.answers).is_answered())
+            .count();
+        Progress {
+            answered,
+            applicable: applicable.len(),
+        }
+    }
+
+    /// Unanswered applicable items whose exclusion is suggested for this profile.
+    pub fn open_suggestions(&self) -> usize {
+        self.questionnaire
+            .items()
+            .filter(|i| {
+                i.applies(&self.profile)
+                    && i.suggested_na(&self.profile).is_some()
+                    && self.answers.get(&i.id).is_none()
+            })
+            .count()
+    }
+
+    /// The visible sections before and after the one on screen (`None`: the profile before the
+    /// first, the results after the last).
+    pub fn neighbours(&self) -> (Option<usize>, Option<usize>) {
+        let visible = self.visible_sections();
+        let at = visible.iter().position(|&n| n == self.section).unwrap_or(0);
+        let before = at.checked_sub(1).and_then(|p| visible.get(p)).copied();
+        (before, visible.get(at + 1).copied())
     }
 
     /// The visible section nearest to `section`, looking forward first.

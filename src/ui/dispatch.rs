@@ -23,6 +23,9 @@ impl Dispatch {
     /// A callback that reads a chosen or dropped file and sends its bytes for `purpose`.
     pub fn file_reader(&self, purpose: Purpose) -> Callback<web_sys::File> {
         let dispatch = self.clone();
-        Callback::from(move |file| files::read_into(file, purpose, dispatch.clone()))
+        Callback::from(move |file| {
+            let dispatch = dispatch.clone();
+            files::read_into(file, purpose, move |event| dispatch.dispatch(event))
+        })
     }
 }

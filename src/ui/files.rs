@@ -3,7 +3,6 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use super::dispatch::Dispatch;
 use crate::domain::app::{Event, FileProblem, Purpose};
 use crate::domain::export::File;
 use crate::domain::saved::MAX_SAVED_BYTES;
@@ -42,12 +41,12 @@ async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, FileProblem> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Reads `file` and sends its bytes (or why there are none) to the app for `purpose`.
-pub fn read_into(file: web_sys::File, purpose: Purpose, dispatch: Dispatch) {
+/// Reads `file` and hands its bytes (or why there are none) to `send` as an event for `purpose`.
+pub fn read_into(file: web_sys::File, purpose: Purpose, send: impl FnOnce(Event) + 'static) {
     let name = file.name();
     yew::platform::spawn_local(async move {
         let bytes = read_bytes(file).await;
-        dispatch.dispatch(Event::FileRead {
+        send(Event::FileRead {
             purpose,
             name,
             bytes,

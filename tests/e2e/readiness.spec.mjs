@@ -153,6 +153,8 @@ test('start over asks for confirmation and then clears everything', async ({ pag
 test('damaged stored answers give a clear message, are kept aside, and the widget still works', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
+  // Written while the app still boots, the damage would be handled before the reload.
+  await expect(page.locator('.aims[data-screen="start"]')).toBeVisible();
   const broken = '{"format":1,"questionnaire":"iso42001-quick-scan","answers":{"4.1"';
   await page.evaluate((b) => {
     localStorage.setItem('aims-readiness:last', 'iso42001-quick-scan');

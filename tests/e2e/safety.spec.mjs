@@ -278,6 +278,9 @@ test('a save file in another encoding is refused with a clear message', async ({
 
 test('answers saved under an older version of the questionnaire are carried over on the next visit', async ({ page }) => {
   await page.goto('/');
+  // Wait for the app: written while it still boots, the old save would be migrated by this
+  // first page already, and the reload would find nothing left to carry over.
+  await expect(page.locator('.aims[data-screen="start"]')).toBeVisible();
   const old = {
     format: 1,
     questionnaire: 'iso42001-quick-scan',

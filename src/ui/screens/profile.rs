@@ -1,10 +1,12 @@
 //! The organisation profile form: not scored, but it decides which items apply and shapes the roadmap.
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::date::Date;
+use crate::domain::i18n::Lang;
 use crate::domain::profile::{ProfileField, Screening, MAX_SYSTEMS};
 use crate::domain::session::{Event, Screen};
 use crate::domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
@@ -17,20 +19,163 @@ pub struct ProfileProps {
     pub dispatch: Dispatch,
 }
 
+/// Applies a change to a copy of the profile and sends it.
+type Update = Rc<dyn Fn(Box<dyn Fn(&mut Profile)>)>;
+
+/// What ticking (true) or unticking a checkbox does to the profile.
+type Toggle = Rc<dyn Fn(&mut Profile, bool)>;
+
+/// Sends the profile with one change applied.
+fn updater(profile: &Profile, dispatch: &Dispatch) -> Update {
+    let (profile, dispatch) = (profile.clone(), dispatch.clone());
+    Rc::new(move |change: Box<dyn Fn(&mut Profile)>| {
+        let mut next = profile.clone();
+        change(&mut next);
+        dispatch.dispatch(Event::UpdateProfile(next));
+    })
+}
+
+/// One radio button per value; choosing one sets it with `set`.
+fn radios<T: Copy + PartialEq + 'static>(
+    name: &'static str,
+    values: &[T],
+    current: Option<T>,
+    text: impl Fn(T) -> (&'static str, String),
+    set: fn(&mut Profile, T),
+    update: &Update,
+) -> Html {
+    values
+        .iter()
+        .map(|&value| {
+            let (key, label) = text(value);
+            let update = update.clone();
+            let onchange = Callback::from(move |_| update(Box::new(move |p| set(p, value))));
+            html! {
+                <label class="choice">
+                    <input type="radio" {name} value={key} checked={current == Some(value)} {onchange} />
+                    <span>{ label }</span>
+                </label>
+            }
+        })
+        .collect()
+}
+
+/// One checkbox: ticking or unticking it calls `set` with its new state.
+fn checkbox(
+    name: &'static str,
+    key: &'static str,
+    checked: bool,
+    label: Html,
+    set: Toggle,
+    update: &Update,
+) -> Html {
+    let update = update.clone();
+    let onchange = Callback::from(move |e: Event2| {
+        let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+        let set = set.clone();
+        update(Box::new(move |p| set(p, on)))
+    });
+    html! {
+        <label class="choice">
+            <input type="checkbox" {name} value={key} {checked} {onchange} />
+            <span>{ label }</span>
+        </label>
+    }
+}
+
+/// The certifications held, with "None of these" (an explicit answer, not an empty one).
+fn certifications(profile: &Profile, update: &Update, lang: Lang) -> Html {
+    let none_held = profile
+        .certifications
+        .as_ref()
+        .is_some_and(BTreeSet::is_empty);
+    let held = Certification::ALL.map(|cert| {
+        let set = Rc::new(move |p: &mut Profile, on: bool| {
+            let mut held = p.certifications.clone().unwrap_or_default();
+            if on {
+                held.insert(cert);
+            } else {
+                held.remove(&cert);
+            }
+            p.certifications = if held.is_empty() { None } else { Some(held) };
+        });
+        checkbox(
+            "certifications",
+            cert.key(),
+            profile.holds(cert),
+            html! { cert.label() },
+            set,
+            update,
+        )
+    });
+    let none = Rc::new(|p: &mut Profile, on: bool| p.certifications = on.then(BTreeSet::new));
+    html! {
+        <div class="choices">
+            { for held }
+            { checkbox("certifications", "none", none_held, html! { lang.t("None of these") }, none, update) }
+        </div>
+    }
+}
+
+/// The AI roles, each with the EU AI Act's term for it.
+fn roles(profile: &Profile, update: &Update, lang: Lang) -> Html {
+    AiRole::ALL
+        .map(|role| {
+            let set = Rc::new(move |p: &mut Profile, on: bool| {
+                if on { p.roles.insert(role); } else { p.roles.remove(&role); }
+            });
+            let label = html! { <>{ role.label(lang) }<span class="hint role-term">{ format!(" ({})", role.eu_term(lang)) }</span></> };
+            checkbox("roles", role.key(), profile.roles.contains(&role), label, set, update)
+        })
+        .into_iter()
+        .collect()
+}
+
+/// The two EU AI Act screenings: high-risk systems and prohibited practices.
+fn ai_act(
+    profile: &Profile,
+    update: &Update,
+    lang: Lang,
+    group_class: &dyn Fn(ProfileField) -> Classes,
+) -> Html {
+    let risk = radios(
+        "high_risk",
+        &HighRisk::ALL,
+        profile.high_risk,
+        |a| (a.key(), a.label(lang).to_string()),
+        |p, a| p.high_risk = Some(a),
+        update,
+    );
+    let prohibited = radios(
+        "prohibited",
+        &Screening::ALL,
+        profile.prohibited,
+        |a| (a.key(), a.label(lang).to_string()),
+        |p, a| p.prohibited = Some(a),
+        update,
+    );
+    html! {
+        <>
+        <fieldset class={group_class(ProfileField::HighRisk)}>
+            <legend>{ lang.t("Could any of your AI systems be high-risk under the EU AI Act (Art. 6 and Annex III)?") }</legend>
+            <p class="hint">{ lang.t("For example AI used in hiring, credit scoring, education, critical infrastructure or law enforcement, or as a safety component of a regulated product. \"Not sure\" adds the classification to the roadmap.") }</p>
+            <div class="choices inline">{ risk }</div>
+        </fieldset>
+        <fieldset class={group_class(ProfileField::Prohibited)}>
+            <legend>{ lang.t("Could any current or planned use of AI be a practice the EU AI Act prohibits (Art. 5)?") }</legend>
+            <p class="hint">{ lang.t("For example scoring people's social behaviour, manipulating people in ways that harm them, exploiting vulnerabilities, or building facial recognition databases by untargeted scraping. Prohibited since 2 February 2025.") }</p>
+            <div class="choices inline">{ prohibited }</div>
+        </fieldset>
+        </>
+    }
+}
+
 #[function_component(ProfileScreen)]
 pub fn profile_screen(props: &ProfileProps) -> Html {
     let lang = use_lang();
     let attempted = use_state(|| false);
     let profile = &props.profile;
-    let update = {
-        let dispatch = props.dispatch.clone();
-        let profile = profile.clone();
-        move |change: Box<dyn Fn(&mut Profile)>| {
-            let mut next = profile.clone();
-            change(&mut next);
-            dispatch.dispatch(Event::UpdateProfile(next));
-        }
-    };
+    let update = updater(profile, &props.dispatch);
     let on = |change: fn(&mut Profile, &HtmlInputElement)| {
         let update = update.clone();
         Callback::from(move |e: Event2| {
@@ -39,95 +184,29 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
         })
     };
     let missing = profile.missing();
-    let invalid = |field: ProfileField| *attempted && missing.contains(&field);
-
-    let size_options = SizeBand::ALL.map(|size| {
-        let checked = profile.size == Some(size);
-        let update = update.clone();
-        html! {
-            <label class="choice">
-                <input type="radio" name="size" value={size.key()} {checked}
-                    onchange={Callback::from(move |_| update(Box::new(move |p| p.size = Some(size))))} />
-                <span>{ size.label(lang) }</span>
-            </label>
-        }
-    });
-    let role_options = AiRole::ALL.map(|role| {
-        let checked = profile.roles.contains(&role);
-        let update = update.clone();
-        html! {
-            <label class="choice">
-                <input type="checkbox" name="roles" value={role.key()} {checked}
-                    onchange={Callback::from(move |e: Event2| {
-                        let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-                        update(Box::new(move |p| { if on { p.roles.insert(role); } else { p.roles.remove(&role); } }))
-                    })} />
-                <span>{ role.label(lang) }<span class="hint role-term">{ format!(" ({})", role.eu_term(lang)) }</span></span>
-            </label>
-        }
-    });
-    let prohibited_options = Screening::ALL.map(|answer| {
-        let checked = profile.prohibited == Some(answer);
-        let update = update.clone();
-        html! {
-            <label class="choice">
-                <input type="radio" name="prohibited" value={answer.key()} {checked}
-                    onchange={Callback::from(move |_| update(Box::new(move |p| p.prohibited = Some(answer))))} />
-                <span>{ answer.label(lang) }</span>
-            </label>
-        }
-    });
-    let none_held = profile
-        .certifications
-        .as_ref()
-        .is_some_and(BTreeSet::is_empty);
-    let cert_options = Certification::ALL.map(|cert| {
-        let checked = profile.holds(cert);
-        let update = update.clone();
-        html! {
-            <label class="choice">
-                <input type="checkbox" name="certifications" value={cert.key()} {checked}
-                    onchange={Callback::from(move |e: Event2| {
-                        let on = e.target_unchecked_into::<HtmlInputElement>().checked();
-                        update(Box::new(move |p| {
-                            let mut held = p.certifications.clone().unwrap_or_default();
-                            if on { held.insert(cert); } else { held.remove(&cert); }
-                            p.certifications = if held.is_empty() { None } else { Some(held) };
-                        }))
-                    })} />
-                <span>{ cert.label() }</span>
-            </label>
-        }
-    });
-    let risk_options = HighRisk::ALL.map(|answer| {
-        let checked = profile.high_risk == Some(answer);
-        let update = update.clone();
-        html! {
-            <label class="choice">
-                <input type="radio" name="high_risk" value={answer.key()} {checked}
-                    onchange={Callback::from(move |_| update(Box::new(move |p| p.high_risk = Some(answer))))} />
-                <span>{ answer.label(lang) }</span>
-            </label>
-        }
-    });
-
-    let on_none = on(|p, input| {
-        p.certifications = if input.checked() {
-            Some(BTreeSet::new())
-        } else {
-            None
-        };
-    });
-    let on_systems = on(|p, input| {
-        p.systems = input.value().trim().parse().unwrap_or(0);
-    });
+    let group_class = |field: ProfileField| {
+        classes!(
+            "group",
+            (*attempted && missing.contains(&field)).then_some("invalid")
+        )
+    };
+    let sizes = radios(
+        "size",
+        &SizeBand::ALL,
+        profile.size,
+        |s| (s.key(), s.label(lang).to_string()),
+        |p, s| p.size = Some(s),
+        &update,
+    );
+    let on_systems = on(|p, input| p.systems = input.value().trim().parse().unwrap_or(0));
     let on_target = on(|p, input| p.target_date = Date::parse(&input.value()));
-
     // The form submits with its button or with Enter in any field.
     let on_submit = {
-        let attempted = attempted.clone();
-        let dispatch = props.dispatch.clone();
-        let complete = profile.is_complete();
+        let (attempted, dispatch, complete) = (
+            attempted.clone(),
+            props.dispatch.clone(),
+            profile.is_complete(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             attempted.set(true);
@@ -136,13 +215,6 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
             }
         })
     };
-    let group_class = |field: ProfileField| classes!("group", invalid(field).then_some("invalid"));
-    let missing_text = missing
-        .iter()
-        .map(|f| lang.f(f.label(), &[("max", &MAX_SYSTEMS)]))
-        .collect::<Vec<_>>()
-        .join("; ");
-
     html! {
         <section class="profile" aria-labelledby="profile-title">
             <h1 id="profile-title" tabindex="-1">{ lang.t("Your organisation") }</h1>
@@ -150,50 +222,21 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
             <form class="profile-form" onsubmit={on_submit}>
                 <fieldset class={group_class(ProfileField::Size)}>
                     <legend>{ lang.t("How many people work in your organisation?") }</legend>
-                    <div class="choices">{ for size_options }</div>
+                    <div class="choices">{ sizes }</div>
                 </fieldset>
                 <fieldset class={group_class(ProfileField::Roles)}>
                     <legend>{ lang.t("What do you do with AI? Choose all that apply.") }</legend>
-                    <div class="choices">{ for role_options }</div>
+                    <div class="choices">{ roles(profile, &update, lang) }</div>
                 </fieldset>
-                <div class={group_class(ProfileField::Systems)}>
-                    <label for="systems" class="legend">{ lang.t("How many AI systems will your AI management system cover?") }</label>
-                    <p class="hint" id="systems-hint">{ lang.t("Count AI features inside purchased software too. A rough number is fine.") }</p>
-                    <input id="systems" type="number" min="1" max={MAX_SYSTEMS.to_string()} inputmode="numeric"
-                        aria-describedby="systems-hint" value={profile.systems.to_string()} onchange={on_systems} />
-                </div>
+                { systems(profile.systems, on_systems, group_class(ProfileField::Systems), lang) }
                 <fieldset class={group_class(ProfileField::Certifications)}>
                     <legend>{ lang.t("Which certifications do you already hold?") }</legend>
                     <p class="hint">{ lang.t("An existing management system lets you reuse processes such as document control, internal audit and management review.") }</p>
-                    <div class="choices">
-                        { for cert_options }
-                        <label class="choice">
-                            <input type="checkbox" name="certifications" value="none" checked={none_held} onchange={on_none} />
-                            <span>{ lang.t("None of these") }</span>
-                        </label>
-                    </div>
+                    { certifications(profile, &update, lang) }
                 </fieldset>
-                <fieldset class={group_class(ProfileField::HighRisk)}>
-                    <legend>{ lang.t("Could any of your AI systems be high-risk under the EU AI Act (Art. 6 and Annex III)?") }</legend>
-                    <p class="hint">{ lang.t("For example AI used in hiring, credit scoring, education, critical infrastructure or law enforcement, or as a safety component of a regulated product. \"Not sure\" adds the classification to the roadmap.") }</p>
-                    <div class="choices inline">{ for risk_options }</div>
-                </fieldset>
-                <fieldset class={group_class(ProfileField::Prohibited)}>
-                    <legend>{ lang.t("Could any current or planned use of AI be a practice the EU AI Act prohibits (Art. 5)?") }</legend>
-                    <p class="hint">{ lang.t("For example scoring people's social behaviour, manipulating people in ways that harm them, exploiting vulnerabilities, or building facial recognition databases by untargeted scraping. Prohibited since 2 February 2025.") }</p>
-                    <div class="choices inline">{ for prohibited_options }</div>
-                </fieldset>
-                <div class="group">
-                    <label for="target" class="legend">{ lang.t("Target date for a certification audit (optional)") }</label>
-                    <p class="hint" id="target-hint">{ lang.t("The roadmap will tell you whether it is realistic.") }</p>
-                    <input id="target" type="date" aria-describedby="target-hint"
-                        value={profile.target_date.map(|d| d.to_string()).unwrap_or_default()} onchange={on_target} />
-                </div>
-                <div aria-live="polite" class="form-errors">
-                    if *attempted && !missing.is_empty() {
-                        <p class="error-text">{ lang.f("Please answer: {fields}.", &[("fields", &missing_text)]) }</p>
-                    }
-                </div>
+                { ai_act(profile, &update, lang, &group_class) }
+                { target_date(profile.target_date, on_target, lang) }
+                { form_errors(if *attempted { &missing } else { &[] }, lang) }
                 <div class="button-row">
                     <button type="submit" class="button" data-testid="profile-continue">{ lang.t("Continue to the questions") }</button>
                 </div>
@@ -203,3 +246,43 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
 }
 
 type Event2 = web_sys::Event;
+
+/// What is still missing, announced politely once the person tried to continue.
+fn form_errors(missing: &[ProfileField], lang: Lang) -> Html {
+    let fields = missing
+        .iter()
+        .map(|f| lang.f(f.label(), &[("max", &MAX_SYSTEMS)]))
+        .collect::<Vec<_>>()
+        .join("; ");
+    html! {
+        <div aria-live="polite" class="form-errors">
+            if !missing.is_empty() {
+                <p class="error-text">{ lang.f("Please answer: {fields}.", &[("fields", &fields)]) }</p>
+            }
+        </div>
+    }
+}
+
+/// The optional target date of a certification audit.
+fn target_date(date: Option<Date>, onchange: Callback<Event2>, lang: Lang) -> Html {
+    html! {
+        <div class="group">
+            <label for="target" class="legend">{ lang.t("Target date for a certification audit (optional)") }</label>
+            <p class="hint" id="target-hint">{ lang.t("The roadmap will tell you whether it is realistic.") }</p>
+            <input id="target" type="date" aria-describedby="target-hint"
+                value={date.map(|d| d.to_string()).unwrap_or_default()} {onchange} />
+        </div>
+    }
+}
+
+/// How many AI systems the management system covers (it sizes the per-system work).
+fn systems(count: u32, onchange: Callback<Event2>, class: Classes, lang: Lang) -> Html {
+    html! {
+        <div {class}>
+            <label for="systems" class="legend">{ lang.t("How many AI systems will your AI management system cover?") }</label>
+            <p class="hint" id="systems-hint">{ lang.t("Count AI features inside purchased software too. A rough number is fine.") }</p>
+            <input id="systems" type="number" min="1" max={MAX_SYSTEMS.to_string()} inputmode="numeric"
+                aria-describedby="systems-hint" value={count.to_string()} {onchange} />
+        </div>
+    }
+}

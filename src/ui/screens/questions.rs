@@ -9,10 +9,9 @@ use crate::domain::i18n::Lang;
 use crate::domain::questionnaire::{Gives, Item, Questionnaire, Reuse, REF_FRAMEWORKS};
 use crate::domain::roadmap::reuse_percent;
 use crate::domain::saved::{text_length, MAX_TEXT_CHARS};
-use crate::domain::scoring::ItemStatus;
-use crate::domain::session::{Event, Session};
+use crate::domain::session::{Event, Progress, Session};
 use crate::domain::standard::eu_binds;
-use crate::domain::SectionKind;
+use crate::domain::{Profile, SectionKind};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
@@ -38,19 +37,13 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
     let profile = &session.profile;
     let visible = session.visible_sections();
 
-    let status = |item: &Item| ItemStatus::of(item, profile, &session.answers);
-    let applicable: usize = q.items().filter(|i| i.applies(profile)).count();
-    let answered: usize = q.items().filter(|i| status(i).is_answered()).count();
-    let percent = (answered * 100).checked_div(applicable).unwrap_or(0);
-
+    let progress = session.progress(None);
     let send = |event: Event| props.dispatch.send(event);
-
     let nav_items = visible.iter().map(|&n| {
         let section = &q.sections[n];
-        let shown: Vec<&Item> = section.items.iter().filter(|i| i.applies(profile)).collect();
-        let done = shown.iter().filter(|i| status(i).is_answered()).count();
+        let Progress { answered: done, applicable: total } = session.progress(Some(n));
         let current = n == session.section;
-        let complete = done == shown.len();
+        let complete = done == total;
         html! {
             <li>
                 <button type="button" class={classes!("section-link", current.then_some("current"), complete.then_some("complete"))}
@@ -58,73 +51,35 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                     <span class="section-id">{ &section.id }</span>
                     <span class="section-title">{ &section.title }</span>
                     <span class="section-count">
-                        <span aria-hidden="true">{ format!("{done}/{}", shown.len()) }</span>
-                        <span class="visually-hidden">{ lang.f("{done} of {total} answered", &[("done", &done), ("total", &shown.len())]) }</span>
+                        <span aria-hidden="true">{ format!("{done}/{total}") }</span>
+                        <span class="visually-hidden">{ lang.f("{done} of {total} answered", &[("done", &done), ("total", &total)]) }</span>
                     </span>
                 </button>
             </li>
         }
     });
-
-    let open_suggestions = q
-        .items()
-        .filter(|i| {
-            i.applies(profile)
-                && i.suggested_na(profile).is_some()
-                && session.answers.get(&i.id).is_none()
-        })
-        .count();
+    let open_suggestions = session.open_suggestions();
     let section = &q.sections[session.section];
     let shared_profile = Rc::new(profile.clone());
-    let position = visible
-        .iter()
-        .position(|&n| n == session.section)
-        .unwrap_or(0);
-    let next_label = match visible.get(position + 1) {
-        Some(&n) => lang.f(
-            "Next: {section}",
-            &[(
-                "section",
-                &section_name(&q.sections[n].id, q.sections[n].kind, lang),
-            )],
-        ),
-        None => lang.t("See your results").to_string(),
-    };
-    let back_label = match position.checked_sub(1).and_then(|p| visible.get(p)) {
-        Some(&n) => lang.f(
-            "Back: {section}",
-            &[(
-                "section",
-                &section_name(&q.sections[n].id, q.sections[n].kind, lang),
-            )],
-        ),
-        None => lang.t("Back: profile").to_string(),
-    };
-
+    let name = |n: usize| section_name(&q.sections[n].id, q.sections[n].kind, lang);
+    let (before, after) = session.neighbours();
+    let next_label = after.map_or(lang.t("See your results").to_string(), |n| {
+        lang.f("Next: {section}", &[("section", &name(n))])
+    });
+    let back_label = before.map_or(lang.t("Back: profile").to_string(), |n| {
+        lang.f("Back: {section}", &[("section", &name(n))])
+    });
     html! {
         <div class="questions">
             <aside class="section-nav">
-                <div class="progress" role="group" aria-label={lang.t("Progress")}>
-                    <p id="progress-text" aria-live="polite">
-                        { answered_of(lang, answered, applicable) }
-                    </p>
-                    <progress max={applicable.to_string()} value={answered.to_string()} aria-labelledby="progress-text">
-                        { lang.percent(percent as u32) }
-                    </progress>
-                </div>
+                { progress_bar(progress, lang) }
                 <nav aria-label={lang.t("Sections")}>
                     <ol class="section-list">{ for nav_items }</ol>
                 </nav>
             </aside>
             <section class="section" aria-labelledby="section-title">
                 if open_suggestions > 0 {
-                    <div class="notice suggestions" data-testid="suggestions">
-                        <p>{ lang.f("For an organisation that only uses AI from others, {n} development controls are usually not applicable.", &[("n", &open_suggestions)]) }</p>
-                        <p class="warning-text" data-testid="gpai-warning">{ lang.t("Check first: if you build on general-purpose AI models (answers from your own documents, fine-tuning, agents that act for you), you may be developing an AI system yourself, and these controls then apply.") }</p>
-                        <button type="button" class="button secondary" onclick={send(Event::AcceptSuggestedExclusions)}>
-                            { lang.t("Mark them not applicable") }
-                        </button>
-                    </div>
+                    { suggestions(open_suggestions, send(Event::AcceptSuggestedExclusions), lang) }
                 }
                 <p class="eyebrow">{ section_name(&section.id, section.kind, lang) }</p>
                 <h1 id="section-title" tabindex="-1">{ &section.title }</h1>
@@ -229,9 +184,167 @@ fn dom_id(item: &str) -> String {
 fn question_card(props: &CardProps) -> Html {
     let lang = use_lang();
     let item = &props.questionnaire.sections[props.section].items[props.index];
-    let scale = &props.questionnaire.scale;
     let id = dom_id(&item.id);
     let name = format!("q-{id}");
+    let na_text = match &props.answer {
+        Some(Answer::NotApplicable(why)) => Some(why.clone()),
+        _ => None,
+    };
+    let justification = na_text.map(|text| justification(props, &id, text, lang));
+    let refs = references(item, &props.profile, lang);
+    let note = note(props, &id, lang);
+    let clear = props.answer.is_some().then(|| {
+        let dispatch = props.dispatch.clone();
+        let item_id = item.id.clone();
+        html! {
+            <button type="button" class="link-button small" onclick={move |_| dispatch.dispatch(Event::ClearAnswer(item_id.clone()))}>
+                { lang.t("Clear answer") }
+            </button>
+        }
+    });
+    html! {
+        <fieldset class="question" id={format!("item-{id}")} data-item={item.id.clone()}>
+            <legend>
+                <span class="item-ref">
+                    <span class="item-id">{ &item.id }</span>{" "}{ &item.title }
+                    if item.blocker { <span class="badge blocker" title={lang.t("Needed before a certification audit")}>{ lang.t("Audit blocker") }</span> }
+                </span>
+                <span class="item-question">{ &item.question }</span>
+            </legend>
+            if let Some(suggestion) = &props.suggestion {
+                <p class="hint suggestion">{ lang.f("Often not applicable for your profile: {reason}", &[("reason", suggestion)]) }</p>
+            }
+            { answer_options(props, &name, lang) }
+            { justification.unwrap_or_default() }
+            <details class="why">
+                <summary>{ lang.t("Why this matters") }</summary>
+                <p>{ &item.why }</p>
+                { for item.reuse.iter().map(|r| html! {
+                    <p class="reuse-hint">{ reuse_hint(r, lang) }</p>
+                }) }
+                if !refs.is_empty() {
+                    <p class="refs-title">{ lang.t("Related references") }</p>
+                    <ul class="refs">{ for refs }</ul>
+                }
+            </details>
+            { note }
+            { clear.unwrap_or_default() }
+        </fieldset>
+    }
+}
+
+/// The justification of a "not applicable" answer, with its limit and counter.
+fn justification(props: &CardProps, id: &str, text: String, lang: Lang) -> Html {
+    let item = &props.questionnaire.sections[props.section].items[props.index];
+    let dispatch = props.dispatch.clone();
+    let item_id = item.id.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let area: HtmlTextAreaElement = e.target_unchecked_into();
+        dispatch.dispatch(Event::Answer {
+            item: item_id.clone(),
+            answer: Answer::NotApplicable(area.value()),
+        });
+    });
+    let empty = text.trim().is_empty();
+    let area_id = format!("{id}-justification");
+    let count = text_length(&text);
+    html! {
+        <div class="justification">
+            <label for={area_id.clone()}>{ lang.t("Why does this control not apply to you?") }</label>
+            <textarea id={area_id} rows="2" value={text} {oninput} aria-invalid={empty.to_string()}
+                maxlength={MAX_TEXT_CHARS.to_string()}
+                aria-describedby={format!("{id}-justification-hint {id}-justification-count")} />
+            <p id={format!("{id}-justification-hint")} class={classes!("hint", empty.then_some("error-text"))} aria-live="polite">
+                { lang.t(if empty { "A justification is required before this counts as answered." } else { "Saved with your answers." }) }
+            </p>
+            { length_counter(lang, format!("{id}-justification-count"), count) }
+        </div>
+    }
+}
+
+/// The item's references to other frameworks; EU AI Act articles say whom they bind and show
+/// only where the profile is concerned.
+fn references(item: &Item, profile: &Profile, lang: Lang) -> Vec<Html> {
+    REF_FRAMEWORKS
+        .iter()
+        .filter_map(|(key, label)| {
+            let list = item.refs.get(*key).filter(|r| !r.is_empty())?;
+            // EU AI Act articles say whom they bind, and show only where the profile is concerned.
+            let shown: Vec<String> = if *key == "eu_ai_act" {
+                list.iter()
+                    .filter_map(|a| match eu_binds(a) {
+                        Some(b) if b.concerns(profile) => Some(format!("{a} ({})", b.label(lang))),
+                        Some(_) => None,
+                        None => Some(a.clone()),
+                    })
+                    .collect()
+            } else {
+                list.clone()
+            };
+            (!shown.is_empty()).then(|| {
+                html! { <li data-framework={*key}><span class="ref-framework">{ lang.t(label) }</span>{": "}{ shown.join(", ") }</li> }
+            })
+        })
+        .collect()
+}
+
+/// The free-text note of an item: what exists, where, who owns it.
+fn note(props: &CardProps, id: &str, lang: Lang) -> Html {
+    let item = &props.questionnaire.sections[props.section].items[props.index];
+    let dispatch = props.dispatch.clone();
+    let item_id = item.id.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let area: HtmlTextAreaElement = e.target_unchecked_into();
+        dispatch.dispatch(Event::Note {
+            item: item_id.clone(),
+            text: area.value(),
+        });
+    });
+    let note_id = format!("note-{id}");
+    html! {
+        <details class="note" open={!props.note.is_empty()}>
+            <summary>{ lang.t(if props.note.is_empty() { "Add a note" } else { "Your note" }) }</summary>
+            <label for={note_id.clone()} class="hint">{ lang.t("What exists, where it is kept, who owns it. Saved with your answers and included in every export.") }</label>
+            <textarea id={note_id.clone()} rows="3" maxlength={MAX_TEXT_CHARS.to_string()} value={props.note.clone()} {oninput}
+                aria-describedby={format!("{note_id}-count")} />
+            { length_counter(lang, format!("{note_id}-count"), text_length(&props.note)) }
+        </details>
+    }
+}
+
+/// The overall progress, as text and as a bar.
+fn progress_bar(progress: Progress, lang: Lang) -> Html {
+    html! {
+        <div class="progress" role="group" aria-label={lang.t("Progress")}>
+            <p id="progress-text" aria-live="polite">
+                { answered_of(lang, progress.answered, progress.applicable) }
+            </p>
+            <progress max={progress.applicable.to_string()} value={progress.answered.to_string()} aria-labelledby="progress-text">
+                { lang.percent(progress.percent()) }
+            </progress>
+        </div>
+    }
+}
+
+/// The offer to mark the development controls an AI user usually excludes, with its warning.
+fn suggestions(n: usize, accept: Callback<MouseEvent>, lang: Lang) -> Html {
+    html! {
+        <div class="notice suggestions" data-testid="suggestions">
+            <p>{ lang.f("For an organisation that only uses AI from others, {n} development controls are usually not applicable.", &[("n", &n)]) }</p>
+            <p class="warning-text" data-testid="gpai-warning">{ lang.t("Check first: if you build on general-purpose AI models (answers from your own documents, fine-tuning, agents that act for you), you may be developing an AI system yourself, and these controls then apply.") }</p>
+            <button type="button" class="button secondary" onclick={accept}>
+                { lang.t("Mark them not applicable") }
+            </button>
+        </div>
+    }
+}
+
+/// The scale's levels with this item's evidence for each, "don't know" and, where the item
+/// allows it, "not applicable".
+fn answer_options(props: &CardProps, name: &str, lang: Lang) -> Html {
+    let item = &props.questionnaire.sections[props.section].items[props.index];
+    let scale = &props.questionnaire.scale;
+    let na_chosen = matches!(props.answer, Some(Answer::NotApplicable(_)));
     let answer_with = |answer: Answer| {
         let dispatch = props.dispatch.clone();
         let item = item.id.clone();
@@ -246,7 +359,7 @@ fn question_card(props: &CardProps) -> Html {
         let input_id = format!("{name}-{value}");
         html! {
             <label class={classes!("option", checked.then_some("selected"))} for={input_id.clone()}>
-                <input type="radio" id={input_id} name={name.clone()} value={value} {checked} {onchange} />
+                <input type="radio" id={input_id} name={name.to_string()} value={value} {checked} {onchange} />
                 <span class="option-body">{ label }</span>
             </label>
         }
@@ -267,127 +380,20 @@ fn question_card(props: &CardProps) -> Html {
         props.answer == Some(Answer::DontKnow),
         answer_with(Answer::DontKnow),
     );
-    let na_text = match &props.answer {
-        Some(Answer::NotApplicable(why)) => Some(why.clone()),
-        _ => None,
-    };
     let not_applicable = item.can_be_not_applicable().then(|| {
         let prefill = props.suggestion.clone().unwrap_or_default();
         option(
             "not-applicable".into(),
             html! { <span class="option-title">{ lang.t("Not applicable") }<span class="option-text">{" "}{ lang.t("(needs a short justification for the Statement of Applicability)") }</span></span> },
-            na_text.is_some(),
+            na_chosen,
             answer_with(Answer::NotApplicable(prefill)),
         )
     });
-    let justification = na_text.map(|text| {
-        let dispatch = props.dispatch.clone();
-        let item_id = item.id.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            dispatch.dispatch(Event::Answer {
-                item: item_id.clone(),
-                answer: Answer::NotApplicable(area.value()),
-            });
-        });
-        let empty = text.trim().is_empty();
-        let area_id = format!("{id}-justification");
-        let count = text_length(&text);
-        html! {
-            <div class="justification">
-                <label for={area_id.clone()}>{ lang.t("Why does this control not apply to you?") }</label>
-                <textarea id={area_id} rows="2" value={text} {oninput} aria-invalid={empty.to_string()}
-                    maxlength={MAX_TEXT_CHARS.to_string()}
-                    aria-describedby={format!("{id}-justification-hint {id}-justification-count")} />
-                <p id={format!("{id}-justification-hint")} class={classes!("hint", empty.then_some("error-text"))} aria-live="polite">
-                    { lang.t(if empty { "A justification is required before this counts as answered." } else { "Saved with your answers." }) }
-                </p>
-                { length_counter(lang, format!("{id}-justification-count"), count) }
-            </div>
-        }
-    });
-    let refs: Vec<Html> = REF_FRAMEWORKS
-        .iter()
-        .filter_map(|(key, label)| {
-            let list = item.refs.get(*key).filter(|r| !r.is_empty())?;
-            // EU AI Act articles say whom they bind, and show only where the profile is concerned.
-            let shown: Vec<String> = if *key == "eu_ai_act" {
-                list.iter()
-                    .filter_map(|a| match eu_binds(a) {
-                        Some(b) if b.concerns(&props.profile) => Some(format!("{a} ({})", b.label(lang))),
-                        Some(_) => None,
-                        None => Some(a.clone()),
-                    })
-                    .collect()
-            } else {
-                list.clone()
-            };
-            (!shown.is_empty()).then(|| {
-                html! { <li data-framework={*key}><span class="ref-framework">{ lang.t(label) }</span>{": "}{ shown.join(", ") }</li> }
-            })
-        })
-        .collect();
-    let clear = props.answer.is_some().then(|| {
-        let dispatch = props.dispatch.clone();
-        let item_id = item.id.clone();
-        html! {
-            <button type="button" class="link-button small" onclick={move |_| dispatch.dispatch(Event::ClearAnswer(item_id.clone()))}>
-                { lang.t("Clear answer") }
-            </button>
-        }
-    });
-    let note = {
-        let dispatch = props.dispatch.clone();
-        let item_id = item.id.clone();
-        let oninput = Callback::from(move |e: InputEvent| {
-            let area: HtmlTextAreaElement = e.target_unchecked_into();
-            dispatch.dispatch(Event::Note {
-                item: item_id.clone(),
-                text: area.value(),
-            });
-        });
-        let note_id = format!("note-{id}");
-        html! {
-            <details class="note" open={!props.note.is_empty()}>
-                <summary>{ lang.t(if props.note.is_empty() { "Add a note" } else { "Your note" }) }</summary>
-                <label for={note_id.clone()} class="hint">{ lang.t("What exists, where it is kept, who owns it. Saved with your answers and included in every export.") }</label>
-                <textarea id={note_id.clone()} rows="3" maxlength={MAX_TEXT_CHARS.to_string()} value={props.note.clone()} {oninput}
-                    aria-describedby={format!("{note_id}-count")} />
-                { length_counter(lang, format!("{note_id}-count"), text_length(&props.note)) }
-            </details>
-        }
-    };
     html! {
-        <fieldset class="question" id={format!("item-{id}")} data-item={item.id.clone()}>
-            <legend>
-                <span class="item-ref">
-                    <span class="item-id">{ &item.id }</span>{" "}{ &item.title }
-                    if item.blocker { <span class="badge blocker" title={lang.t("Needed before a certification audit")}>{ lang.t("Audit blocker") }</span> }
-                </span>
-                <span class="item-question">{ &item.question }</span>
-            </legend>
-            if let Some(suggestion) = &props.suggestion {
-                <p class="hint suggestion">{ lang.f("Often not applicable for your profile: {reason}", &[("reason", suggestion)]) }</p>
-            }
-            <div class="options">
-                { for levels }
-                { dont_know }
-                { not_applicable.unwrap_or_default() }
-            </div>
-            { justification.unwrap_or_default() }
-            <details class="why">
-                <summary>{ lang.t("Why this matters") }</summary>
-                <p>{ &item.why }</p>
-                { for item.reuse.iter().map(|r| html! {
-                    <p class="reuse-hint">{ reuse_hint(r, lang) }</p>
-                }) }
-                if !refs.is_empty() {
-                    <p class="refs-title">{ lang.t("Related references") }</p>
-                    <ul class="refs">{ for refs }</ul>
-                }
-            </details>
-            { note }
-            { clear.unwrap_or_default() }
-        </fieldset>
+        <div class="options">
+            { for levels }
+            { dont_know }
+            { not_applicable.unwrap_or_default() }
+        </div>
     }
 }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::questions::section_name;
 use crate::domain::app::{Compared, Event as AppEvent, Purpose};
 use crate::domain::date::Date;
-use crate::domain::documents::{checklist, DocumentRow};
+use crate::domain::documents::{checklist, required_in_place, DocumentRow};
 use crate::domain::explain::{self, gate_label};
 use crate::domain::export::Export;
 use crate::domain::i18n::{msg, Lang};
@@ -160,68 +160,24 @@ fn results_details(props: &DetailsProps) -> Html {
             })
             .collect()
     };
-    let table = |kind: SectionKind, caption: &str| {
-        let rows = a.sections.iter().filter(|s| s.kind == kind && s.applicable > 0).map(|s: &SectionScore| html! {
-            <tr data-section={s.id.clone()}>
-                <th scope="row">{ section_name(&s.id, s.kind, lang) }<span class="row-title">{ &s.title }</span><CourseLink target={s.id.clone()} /></th>
-                <td class="num" data-col="maturity">{ maturity_text(s.maturity_tenths(), lang) }</td>
-                <td class="num" data-col="percent">{ percent_text(s.percent(), lang) }</td>
-                <td class="num" data-col="points">{ format!("{} / {}", s.points, s.max_points) }</td>
-                <td class="num" data-col="answered">{ format!("{} / {}", s.answered, s.applicable) }</td>
-                <td class="num" data-col="na">{ s.not_applicable }</td>
-                <td class="num" data-col="dont-know">{ s.dont_know }</td>
-            </tr>
-        });
-        html! {
-            <div class="table-scroll"><table class="scores">
-                <caption>{ caption.to_string() }</caption>
-                <thead><tr>
-                    <th scope="col">{ lang.t("Section") }</th>
-                    <th scope="col" class="num">{ lang.f("Maturity (0-{top})", &[("top", &q.scale.top())]) }</th>
-                    <th scope="col" class="num">{ lang.t("Score") }</th>
-                    <th scope="col" class="num">{ lang.t("Points") }</th>
-                    <th scope="col" class="num">{ lang.t("Answered") }</th>
-                    <th scope="col" class="num"><abbr title={lang.t("Not applicable")}>{ lang.t("N/A") }</abbr></th>
-                    <th scope="col" class="num">{ lang.t("Don't know") }</th>
-                </tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table></div>
-        }
-    };
     let unknowns = a.unknowns.iter().map(|(id, title)| {
         html! {
             <li><span class="item-id">{ id }</span>{" "}{ title }</li>
         }
     });
-    let documents = checklist(q, &session.profile, &session.answers);
-    let document_rows = |mandatory: bool| {
-        documents.iter().filter(|d| d.mandatory == mandatory).map(|d: &DocumentRow| html! {
-            <tr data-document={d.id.clone()}>
-                <th scope="row">{ &d.title }</th>
-                <td><span class={classes!("status", d.status.key())}>{ d.status.label(lang) }</span></td>
-                <td class="muted">{ d.items.join(", ") }</td>
-            </tr>
-        }).collect::<Html>()
-    };
-    let documents_in_place = documents
-        .iter()
-        .filter(|d| d.mandatory && d.status == crate::domain::documents::DocumentStatus::InPlace)
-        .count();
-    let documents_mandatory = documents.iter().filter(|d| d.mandatory).count();
-
     html! { <>
             <section aria-labelledby="clauses-title">
                 <h2 id="clauses-title">{ lang.t("Maturity by clause") }</h2>
                 <div class="chart-and-table">
                     <BarChart title={lang.t("Score by clause, 4 to 10")} bars={bars(SectionKind::Clause)} />
-                    { table(SectionKind::Clause, lang.t("Clauses 4-10 (every clause applies to every organisation)")) }
+                    { score_table(a, q, SectionKind::Clause, lang.t("Clauses 4-10 (every clause applies to every organisation)"), lang) }
                 </div>
             </section>
             <section aria-labelledby="areas-title">
                 <h2 id="areas-title">{ lang.t("Maturity by Annex A area") }</h2>
                 <div class="chart-and-table">
                     <BarChart title={lang.t("Score by Annex A area, A.2 to A.10")} bars={bars(SectionKind::Annex)} />
-                    { table(SectionKind::Annex, lang.t("Annex A control areas")) }
+                    { score_table(a, q, SectionKind::Annex, lang.t("Annex A control areas"), lang) }
                 </div>
             </section>
             if !a.unknowns.is_empty() {
@@ -231,20 +187,7 @@ fn results_details(props: &DetailsProps) -> Html {
                     <ul>{ for unknowns }</ul>
                 </section>
             }
-            <section class="documents" aria-labelledby="documents-title">
-                <h2 id="documents-title">{ lang.t("Documents you will need") }</h2>
-                <p>{ lang.f("{n} of the {total} documents the standard requires are in place, judging by your answers. A document is in place when every question that produces it is at \"{gate}\" or better, and partial when some work exists.", &[("n", &documents_in_place), ("total", &documents_mandatory), ("gate", &gate_label)]) }</p>
-                <div class="table-scroll"><table class="scores documents-table">
-                    <caption>{ lang.t("Required by ISO/IEC 42001") }</caption>
-                    <thead><tr><th scope="col">{ lang.t("Document") }</th><th scope="col">{ lang.t("Status") }</th><th scope="col">{ lang.t("From questions") }</th></tr></thead>
-                    <tbody>{ document_rows(true) }</tbody>
-                </table></div>
-                <div class="table-scroll"><table class="scores documents-table">
-                    <caption>{ lang.t("Not named by the standard, but every auditor asks for them") }</caption>
-                    <thead><tr><th scope="col">{ lang.t("Document") }</th><th scope="col">{ lang.t("Status") }</th><th scope="col">{ lang.t("From questions") }</th></tr></thead>
-                    <tbody>{ document_rows(false) }</tbody>
-                </table></div>
-            </section>
+            { documents(session, &gate_label, lang) }
             { if props.read_only { Html::default() } else {
                 html! { <Exports questionnaire={Rc::clone(&props.session.questionnaire)} dispatch={props.dispatch.clone()} today={props.today} compared={props.compared.clone()} /> }
             } }
@@ -344,5 +287,72 @@ fn exports_panel(props: &ExportProps) -> Html {
             <p class="compare-open">{ lang.t("See what changed since an earlier save (nothing is replaced):") }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Compare)} class={classes!("button", "secondary")} label={msg("Compare with a saved file")} testid="compare-file" /></p>
             { compared.unwrap_or_default() }
         </section>
+    }
+}
+
+/// The scores of one kind of section as a table: maturity, score, points, answered, N/A, unknown.
+fn score_table(
+    a: &Assessment,
+    q: &Questionnaire,
+    kind: SectionKind,
+    caption: &str,
+    lang: Lang,
+) -> Html {
+    let rows = a.sections.iter().filter(|s| s.kind == kind && s.applicable > 0).map(|s: &SectionScore| html! {
+        <tr data-section={s.id.clone()}>
+            <th scope="row">{ section_name(&s.id, s.kind, lang) }<span class="row-title">{ &s.title }</span><CourseLink target={s.id.clone()} /></th>
+            <td class="num" data-col="maturity">{ maturity_text(s.maturity_tenths(), lang) }</td>
+            <td class="num" data-col="percent">{ percent_text(s.percent(), lang) }</td>
+            <td class="num" data-col="points">{ format!("{} / {}", s.points, s.max_points) }</td>
+            <td class="num" data-col="answered">{ format!("{} / {}", s.answered, s.applicable) }</td>
+            <td class="num" data-col="na">{ s.not_applicable }</td>
+            <td class="num" data-col="dont-know">{ s.dont_know }</td>
+        </tr>
+    });
+    html! {
+        <div class="table-scroll"><table class="scores">
+            <caption>{ caption.to_string() }</caption>
+            <thead><tr>
+                <th scope="col">{ lang.t("Section") }</th>
+                <th scope="col" class="num">{ lang.f("Maturity (0-{top})", &[("top", &q.scale.top())]) }</th>
+                <th scope="col" class="num">{ lang.t("Score") }</th>
+                <th scope="col" class="num">{ lang.t("Points") }</th>
+                <th scope="col" class="num">{ lang.t("Answered") }</th>
+                <th scope="col" class="num"><abbr title={lang.t("Not applicable")}>{ lang.t("N/A") }</abbr></th>
+                <th scope="col" class="num">{ lang.t("Don't know") }</th>
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table></div>
+    }
+}
+
+/// The documents the standard requires and those auditors expect, with their status.
+fn documents(session: &Session, gate_label: &str, lang: Lang) -> Html {
+    let documents = checklist(&session.questionnaire, &session.profile, &session.answers);
+    let rows = |mandatory: bool| {
+        documents.iter().filter(|d| d.mandatory == mandatory).map(|d: &DocumentRow| html! {
+            <tr data-document={d.id.clone()}>
+                <th scope="row">{ &d.title }</th>
+                <td><span class={classes!("status", d.status.key())}>{ d.status.label(lang) }</span></td>
+                <td class="muted">{ d.items.join(", ") }</td>
+            </tr>
+        }).collect::<Html>()
+    };
+    let (in_place, required) = required_in_place(&documents);
+    html! {
+            <section class="documents" aria-labelledby="documents-title">
+                <h2 id="documents-title">{ lang.t("Documents you will need") }</h2>
+                <p>{ lang.f("{n} of the {total} documents the standard requires are in place, judging by your answers. A document is in place when every question that produces it is at \"{gate}\" or better, and partial when some work exists.", &[("n", &in_place), ("total", &required), ("gate", &gate_label)]) }</p>
+                <div class="table-scroll"><table class="scores documents-table">
+                    <caption>{ lang.t("Required by ISO/IEC 42001") }</caption>
+                    <thead><tr><th scope="col">{ lang.t("Document") }</th><th scope="col">{ lang.t("Status") }</th><th scope="col">{ lang.t("From questions") }</th></tr></thead>
+                    <tbody>{ rows(true) }</tbody>
+                </table></div>
+                <div class="table-scroll"><table class="scores documents-table">
+                    <caption>{ lang.t("Not named by the standard, but every auditor asks for them") }</caption>
+                    <thead><tr><th scope="col">{ lang.t("Document") }</th><th scope="col">{ lang.t("Status") }</th><th scope="col">{ lang.t("From questions") }</th></tr></thead>
+                    <tbody>{ rows(false) }</tbody>
+                </table></div>
+            </section>
     }
 }
