@@ -5,8 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use aims_domain::app::{run, AppState, Command, Event, FileProblem, Purpose, Storage};
-use aims_domain::catalogue;
+use aims_domain::app::{run, AppState, Command, Event, FileProblem, Library, Purpose, Storage};
 use aims_domain::date::Date;
 use aims_domain::export::Export;
 use aims_domain::i18n::Lang;
@@ -37,8 +36,7 @@ struct Tab {
 
 impl Tab {
     fn new(store: &Shared, lang: Lang) -> Tab {
-        let (state, warnings) = AppState::new(lang, catalogue::questionnaires(), TODAY);
-        assert!(warnings.is_empty(), "{warnings:?}");
+        let state = AppState::new(lang, Rc::new(Library::built_in()), TODAY);
         let runtime = Runtime::new(
             Rc::clone(store),
             || "2026-12-01T09:00:00.000Z".into(),

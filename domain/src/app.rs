@@ -9,6 +9,7 @@ use super::catalogue;
 use super::date::Date;
 use super::export::Export;
 use super::i18n::{outside, Lang};
+use super::packed::Content;
 use super::questionnaire::Questionnaire;
 use super::report::{self, Comparison};
 use super::saved::{self, Restored, SavedError, Snapshot, Source};
@@ -56,9 +57,9 @@ pub struct Compared {
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub lang: Lang,
-    /// The built-in questionnaires in their own language (usable ones, retired ones included
-    /// so their saves still open).
-    pub sources: Rc<Vec<Rc<Questionnaire>>>,
+    /// The built-in questionnaires in every language (usable ones, retired ones included so
+    /// their saves still open).
+    pub library: Rc<Library>,
     /// The same questionnaires in `lang`.
     pub questionnaires: Rc<Vec<Rc<Questionnaire>>>,
     /// The assessment flow: screen, session, notice, dialogs.
@@ -84,7 +85,7 @@ impl PartialEq for AppState {
             }
         }
         self.lang == other.lang
-            && Rc::ptr_eq(&self.sources, &other.sources)
+            && Rc::ptr_eq(&self.library, &other.library)
             && Rc::ptr_eq(&self.questionnaires, &other.questionnaires)
             && self.flow == other.flow
             && same(&self.shared, &other.shared)
@@ -185,27 +186,52 @@ pub enum Command {
     Warn(String),
 }
 
+/// The built-in questionnaires, validated, in every language.
+#[derive(Debug, Default)]
+pub struct Library {
+    langs: Vec<(Lang, Rc<Vec<Rc<Questionnaire>>>)>,
+}
+
+impl Library {
+    pub fn new(content: Content) -> Library {
+        let langs = content
+            .into_iter()
+            .map(|(lang, list)| (lang, Rc::new(list.into_iter().map(Rc::new).collect())))
+            .collect();
+        Library { langs }
+    }
+
+    /// The built-in questionnaires, validated and translated from their files (native tools and
+    /// tests; the wasm unpacks what the build packed instead).
+    pub fn built_in() -> Library {
+        Library::new(catalogue::content())
+    }
+
+    /// The questionnaires in `lang` (in the first language held if that one is missing).
+    pub fn in_lang(&self, lang: Lang) -> Rc<Vec<Rc<Questionnaire>>> {
+        let found = self
+            .langs
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .or(self.langs.first());
+        found.map(|(_, list)| Rc::clone(list)).unwrap_or_default()
+    }
+}
+
 impl AppState {
-    /// The app before anything is opened: `sources` in their own language, shown in `lang`.
-    pub fn new(
-        lang: Lang,
-        sources: Vec<Rc<Questionnaire>>,
-        today: Date,
-    ) -> (AppState, Vec<Command>) {
-        let sources = Rc::new(sources);
-        let (questionnaires, warnings) = localise_all(&sources, lang);
-        let state = AppState {
+    /// The app before anything is opened, shown in `lang`.
+    pub fn new(lang: Lang, library: Rc<Library>, today: Date) -> AppState {
+        AppState {
             lang,
-            sources,
-            questionnaires,
+            questionnaires: library.in_lang(lang),
+            library,
             flow: State::default(),
             shared: None,
             storage: Storage::On,
             compared: None,
             dragging: false,
             today,
-        };
-        (state, warnings)
+        }
     }
 
     /// The questionnaire with this id and version, in the language on screen.
@@ -228,24 +254,6 @@ impl AppState {
             .as_ref()
             .map_or(self.lang, |s| s.questionnaire.lang())
     }
-}
-
-/// `sources` in `lang`; a translation that does not apply leaves the source with a warning.
-fn localise_all(
-    sources: &[Rc<Questionnaire>],
-    lang: Lang,
-) -> (Rc<Vec<Rc<Questionnaire>>>, Vec<Command>) {
-    let mut warnings = Vec::new();
-    let localised = sources
-        .iter()
-        .map(|q| {
-            catalogue::localise(q, lang).unwrap_or_else(|errors| {
-                warnings.extend(errors.iter().map(|e| Command::Warn(e.to_string())));
-                Rc::clone(q)
-            })
-        })
-        .collect();
-    (Rc::new(localised), warnings)
 }
 
 /// The one place the app state changes. Pure: same state and event, same result.
@@ -275,11 +283,9 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
             next.flow = session::transition(&state.flow, *open);
         }
         Event::SetLang(chosen) => {
-            let (questionnaires, warnings) = localise_all(&state.sources, chosen);
             next.lang = chosen;
-            next.questionnaires = questionnaires;
+            next.questionnaires = state.library.in_lang(chosen);
             commands.push(Command::RememberLang(chosen));
-            commands.extend(warnings);
             if let Some(q) = state
                 .flow
                 .session

@@ -76,6 +76,23 @@ pub fn questionnaires() -> Vec<Rc<Questionnaire>> {
     usable(&load())
 }
 
+/// Every usable built-in questionnaire in every declared language (its source where a
+/// translation is missing: tests/i18n.rs forbids that, and the build refuses a broken one), as
+/// the app's build script packs it.
+pub fn content() -> super::packed::Content {
+    let sources = questionnaires();
+    Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let localised = sources
+                .iter()
+                .map(|q| (*localise(q, lang).unwrap_or_else(|_| Rc::clone(q))).clone())
+                .collect();
+            (lang, localised)
+        })
+        .collect()
+}
+
 /// Every problem in the built-in content, one line each naming the file, item and field: files
 /// refused (invalid, or an id and version taken twice) and translations that do not apply to
 /// their questionnaire. The app's build script fails on any (a missing translation is a test

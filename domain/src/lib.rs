@@ -14,6 +14,7 @@ pub mod embed;
 pub mod explain;
 pub mod export;
 pub mod i18n;
+pub mod packed;
 pub mod phase;
 pub mod profile;
 pub mod questionnaire;

@@ -16,11 +16,11 @@ use super::screens::{
     StartScreen,
 };
 use super::storage::{self, Local};
-use crate::domain::app::{run, AppState, Command, Event};
-use crate::domain::catalogue;
+use crate::domain::app::{run, AppState, Command, Event, Library};
 use crate::domain::embed::{EmbedConfig, Theme};
 use crate::domain::export::Export;
 use crate::domain::i18n::Lang;
+use crate::domain::packed;
 use crate::domain::runtime::Runtime;
 use crate::domain::session::{Screen, Session};
 use crate::domain::share;
@@ -82,6 +82,20 @@ fn remember_for_rescue(state: &AppState) {
     }
 }
 
+/// The built-in questionnaires in every language, validated and packed by the build script.
+static CONTENT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.bin"));
+
+/// The built-in questionnaires, unpacked. The bytes are the build's own, so they always unpack;
+/// were they ever damaged, the app still starts (with nothing to choose) and says why.
+fn library() -> Library {
+    packed::unpack(CONTENT)
+        .map(Library::new)
+        .unwrap_or_else(|| {
+            web_sys::console::error_1(&"readiness check: the built-in content is damaged".into());
+            Library::default()
+        })
+}
+
 /// The host's configuration, from the embed URL; anything malformed is ignored with a warning.
 fn read_config() -> Rc<EmbedConfig> {
     let search = gloo::utils::window()
@@ -106,11 +120,7 @@ fn initial(config: &EmbedConfig) -> Root {
         .or(stored_lang)
         .or_else(storage::browser_lang)
         .unwrap_or_default();
-    let sources = catalogue::usable(&catalogue::load());
-    let (state, warnings) = AppState::new(lang, sources, storage::today());
-    for warning in warnings {
-        perform(&state, warning);
-    }
+    let state = AppState::new(lang, Rc::new(library()), storage::today());
     let asked = config.questionnaire.clone();
     let state = run(&state, Event::Start { asked, last }, perform);
     remember_for_rescue(&state);

@@ -1,0 +1,51 @@
+//! The packed content the wasm embeds: every built-in questionnaire in every language comes back
+//! exactly as validated, and damaged bytes are refused without a panic.
+
+use aims_domain::catalogue;
+use aims_domain::condition::Condition;
+use aims_domain::i18n::Lang;
+use aims_domain::packed::{pack, read, unpack};
+
+#[test]
+fn every_questionnaire_in_every_language_unpacks_exactly_as_validated() {
+    let content = catalogue::content();
+    assert_eq!(content.len(), Lang::ALL.len());
+    for (lang, list) in &content {
+        assert_eq!(list.len(), catalogue::questionnaires().len(), "{lang:?}");
+        for q in list {
+            assert_eq!(q.lang(), *lang, "{} is not in {lang:?}", q.id);
+        }
+    }
+    let bytes = pack(&content);
+    let back = unpack(&bytes).expect("the packed form reads back");
+    assert_eq!(back, content);
+}
+
+#[test]
+fn truncated_extended_or_foreign_bytes_are_refused_without_a_panic() {
+    let bytes = pack(&catalogue::content());
+    assert!(unpack(&[]).is_none());
+    assert!(unpack(b"{\"id\": \"iso42001-quick-scan\"}").is_none());
+    let mut longer = bytes.clone();
+    longer.push(0);
+    assert!(unpack(&longer).is_none(), "trailing bytes");
+    // Every cut short of the end fails cleanly (a step keeps the test fast).
+    for cut in (0..bytes.len()).step_by(997) {
+        assert!(unpack(&bytes[..cut]).is_none(), "cut at {cut}");
+    }
+    // A condition nested without end (a run of "not") is refused, not a stack overflow.
+    let not_not_high_risk = Condition::Not(Box::new(Condition::Not(Box::new(
+        Condition::HighRisk(true),
+    ))));
+    assert_eq!(read::<Condition>(&[5, 5, 2, 1]), Some(not_not_high_risk));
+    assert!(read::<Condition>(&[5; 100_000]).is_none());
+    // Flipped bytes either fail or give some content; they never panic.
+    let mut seed: u32 = 42;
+    for _ in 0..300 {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        let mut damaged = bytes.clone();
+        let at = 4 + (seed as usize) % (damaged.len() - 4);
+        damaged[at] ^= (seed >> 24) as u8 | 1;
+        let _ = unpack(&damaged);
+    }
+}
