@@ -274,7 +274,17 @@ fn suggested_exclusions_can_be_accepted_at_once_without_touching_answers() {
         Some(&Answer::Level(2)),
         "an existing answer is kept"
     );
-    assert!(s.notice.as_ref().unwrap().text.starts_with("7 controls"));
+    let notice = &s.notice.as_ref().unwrap().text;
+    assert!(notice.starts_with("7 controls"), "{notice}");
+    // The supplier item named is the content's, not a copy in the code.
+    let suppliers: std::collections::BTreeSet<&str> = full
+        .items()
+        .filter(|i| excluded.contains(&i.id.as_str()))
+        .filter_map(|i| i.suggest_na.as_ref()?.supplier_item.as_deref())
+        .collect();
+    assert_eq!(suppliers.len(), 1, "{suppliers:?}");
+    let supplier = suppliers.first().unwrap();
+    assert!(notice.contains(&format!("under {supplier} in the roadmap")), "{notice}");
     // A developer gets no suggestions, so nothing changes.
     let dev = run(
         opened(),

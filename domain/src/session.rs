@@ -468,6 +468,8 @@ fn step(state: &State, event: Event) -> State {
             if let Some(mut session) = next.session.take() {
                 let questionnaire = Rc::clone(&session.questionnaire);
                 let mut changed = 0;
+                // Where the content says an excluded control's intent goes (A.10.3 in ours).
+                let mut suppliers: Vec<String> = Vec::new();
                 for item in questionnaire
                     .items()
                     .filter(|i| i.applies(&session.profile))
@@ -480,14 +482,24 @@ fn step(state: &State, event: Event) -> State {
                             .is_ok()
                         {
                             changed += 1;
+                            let to = item
+                                .suggest_na
+                                .as_ref()
+                                .and_then(|s| s.supplier_item.clone());
+                            if let Some(to) = to.filter(|t| !suppliers.contains(t)) {
+                                suppliers.push(to);
+                            }
                         }
                     }
                 }
                 if changed > 0 {
                     session = session.changed();
-                    next.notice = Some(Notice::info(
-                        lang.f("{n} controls were marked not applicable with the suggested justification. Review or edit each one; they become supplier requirements under A.10.3 in the roadmap.", &[("n", &changed)]),
-                    ));
+                    let text = if suppliers.is_empty() {
+                        lang.f("{n} controls were marked not applicable with the suggested justification. Review or edit each one.", &[("n", &changed)])
+                    } else {
+                        lang.f("{n} controls were marked not applicable with the suggested justification. Review or edit each one; they become supplier requirements under {items} in the roadmap.", &[("n", &changed), ("items", &suppliers.join(", "))])
+                    };
+                    next.notice = Some(Notice::info(text));
                 }
                 next.session = Some(session);
             }
