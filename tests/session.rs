@@ -284,7 +284,10 @@ fn suggested_exclusions_can_be_accepted_at_once_without_touching_answers() {
         .collect();
     assert_eq!(suppliers.len(), 1, "{suppliers:?}");
     let supplier = suppliers.first().unwrap();
-    assert!(notice.contains(&format!("under {supplier} in the roadmap")), "{notice}");
+    assert!(
+        notice.contains(&format!("under {supplier} in the roadmap")),
+        "{notice}"
+    );
     // A developer gets no suggestions, so nothing changes.
     let dev = run(
         opened(),

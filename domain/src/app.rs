@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::catalogue;
 use super::date::Date;
 use super::export::Export;
-use super::i18n::{outside, Lang};
+use super::i18n::{msg, outside, Lang};
 use super::packed::Content;
 use super::questionnaire::Questionnaire;
 use super::report::{self, Comparison};
@@ -499,19 +499,16 @@ fn file_read(
     };
     let shown = outside(name, 60);
     match (decoded, purpose) {
-        (Err(why), Purpose::Open) => {
-            let text = lang.f(
-                "\"{file}\" was not opened: {why}. Your current answers are unchanged.",
-                &[("file", &shown), ("why", &why)],
-            );
-            next.flow =
-                session::transition(&next.flow, session::Event::Notify(Notice::error(text)));
-        }
-        (Err(why), Purpose::Compare) => {
-            let text = lang.f(
-                "\"{file}\" cannot be compared: {why}. Your current answers are unchanged.",
-                &[("file", &shown), ("why", &why)],
-            );
+        (Err(why), purpose) => {
+            let refusal = match purpose {
+                Purpose::Open => {
+                    msg("\"{file}\" was not opened: {why}. Your current answers are unchanged.")
+                }
+                Purpose::Compare => {
+                    msg("\"{file}\" cannot be compared: {why}. Your current answers are unchanged.")
+                }
+            };
+            let text = lang.f(refusal, &[("file", &shown), ("why", &why)]);
             next.flow =
                 session::transition(&next.flow, session::Event::Notify(Notice::error(text)));
         }

@@ -260,14 +260,19 @@ fn opened_text(questionnaire: &Questionnaire, file: &Restored) -> String {
             &[("old", &outside(old, 20)), ("new", &questionnaire.version)],
         ));
     }
-    if !file.dropped.is_empty() {
+    not_carried_over(&mut text, &file.dropped, lang);
+    text
+}
+
+/// Appends what a migration could not carry over, if anything.
+fn not_carried_over(text: &mut String, dropped: &[String], lang: Lang) {
+    if !dropped.is_empty() {
         text.push(' ');
         text.push_str(&lang.f(
             "Not carried over: {what}.",
-            &[("what", &lang.summary(&file.dropped))],
+            &[("what", &lang.summary(dropped))],
         ));
     }
-    text
 }
 
 /// "Your answers from version 1.0.0 were carried over to version 2.0.0", with what was not.
@@ -278,12 +283,6 @@ fn carried_over_text(questionnaire: &Questionnaire, older: &Restored) -> String 
         "Your answers from version {old} of this questionnaire were carried over to version {new}.",
         &[("old", &from), ("new", &questionnaire.version)],
     );
-    if !older.dropped.is_empty() {
-        text.push(' ');
-        text.push_str(&lang.f(
-            "Not carried over: {what}.",
-            &[("what", &lang.summary(&older.dropped))],
-        ));
-    }
+    not_carried_over(&mut text, &older.dropped, lang);
     text
 }
