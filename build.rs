@@ -1,11 +1,13 @@
 //! Build script of the app: refuses to build with broken content, and packs the validated
 //! content for the wasm. Every questionnaire and translation compiled into the domain crate is
 //! validated here, and the build fails listing every error with its file, item and field, so no
-//! user ever meets a refused built-in file; what passed is written to `$OUT_DIR/content.bin`
-//! (`domain::packed`), which the app embeds and unpacks without parsing or validating JSON.
+//! user ever meets a refused built-in file; what passed is packed (`domain::packed`) into one
+//! content file per language and one with all of them, in `target/aims-content/`, which the
+//! Trunk hook copies next to the wasm and the app unpacks without parsing or validating JSON.
 
 fn main() {
     println!("cargo:rerun-if-changed=questionnaires");
+    println!("cargo:rerun-if-changed=locales");
     println!("cargo:rerun-if-env-changed=AIMS_EXTRA_QUESTIONNAIRES");
     let problems = aims_domain::catalogue::problems();
     if !problems.is_empty() {
@@ -22,8 +24,19 @@ fn main() {
             problems.len()
         );
     }
+    // One file per language (what a visitor downloads) and one with every language (the
+    // offline edition), where scripts/post-build.mjs picks them up for dist/.
     let content = aims_domain::catalogue::content();
-    let packed = aims_domain::packed::pack(&content);
-    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("content.bin"), packed).expect("OUT_DIR is writable");
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+    let dir = target.join("aims-content");
+    std::fs::create_dir_all(&dir).expect("the target directory is writable");
+    for one in &content {
+        let name = format!("content-{}.bin", one.lang.code());
+        let packed = aims_domain::packed::pack(std::slice::from_ref(one));
+        std::fs::write(dir.join(name), packed).expect("the target directory is writable");
+    }
+    let all = aims_domain::packed::pack(&content);
+    std::fs::write(dir.join("content-all.bin"), all).expect("the target directory is writable");
 }

@@ -1,5 +1,7 @@
-// Starts the widget under its Content-Security-Policy: fetches the wasm Trunk preloaded, then
-// forbids every further connection (connect-src 'none') before any Rust code runs.
+// Starts the widget under its Content-Security-Policy: decides the language, fetches the wasm
+// Trunk preloaded and that language's content file (interface texts and questionnaires, packed
+// at build time) in parallel, then forbids every further connection (connect-src 'none') before
+// any Rust code runs. Another language later means a reload into it (the answers are stored).
 const moduleLink = document.querySelector('link[rel="modulepreload"]');
 const wasmLink = document.querySelector('link[rel="preload"][as="fetch"]');
 
@@ -55,6 +57,37 @@ if (window.parent !== window) {
   post();
 }
 
+// The language, decided as the app decides it: the embed's `lang`, the one chosen on an earlier
+// visit, the browser's languages, English. Only languages with a content file count.
+const files = new Map(
+  (document.querySelector('meta[name="aims-content"]')?.content ?? '')
+    .split(',')
+    .map((entry) => entry.trim().split(/\s+/))
+    .filter((parts) => parts.length === 3)
+    .map(([lang, href, integrity]) => [lang, { href, integrity }]),
+);
+const known = (tag) => {
+  const primary = String(tag ?? '').trim().split(/[-_]/)[0].toLowerCase();
+  return files.has(primary) ? primary : null;
+};
+let stored = null;
+try {
+  stored = localStorage.getItem('aims-readiness:language');
+} catch {
+  // Storage blocked: the address and the browser decide.
+}
+const lang =
+  known(new URLSearchParams(location.search).get('lang')) ??
+  known(stored) ??
+  (navigator.languages ?? [navigator.language]).map(known).find(Boolean) ??
+  (files.has('en') ? 'en' : [...files.keys()][0]);
+const file = files.get(lang);
+const content = file
+  ? fetch(file.href, { integrity: file.integrity })
+      .then((r) => (r.ok ? r.arrayBuffer() : null))
+      .catch(() => null)
+  : Promise.resolve(null);
+
 // The wasm compiles while it downloads (compileStreaming); the JS glue loads at the same time.
 const glue = import(moduleLink.href);
 const response = fetch(wasmLink.href, { integrity: wasmLink.integrity || undefined });
@@ -65,6 +98,9 @@ try {
   // A server that does not send application/wasm: compile from the bytes instead.
   wasm = await (await response).arrayBuffer();
 }
+const bytes = await content;
 lockNetwork();
+// The app reads it at start; without it (a damaged download) the app says so in the console.
+if (bytes) globalThis.aimsReadinessContent = new Uint8Array(bytes);
 const { default: init } = await glue;
 await init({ module_or_path: wasm });

@@ -1,11 +1,14 @@
 // Trunk post-build hook.
 // 1. Removes Trunk's inline start-up script, which the page's CSP forbids (public/boot.js starts
 //    the widget instead), and checks that no other inline script remains.
-// 2. Writes the offline edition: one self-contained HTML file (CSS, JS and wasm inlined, favicon as
-//    a data URL) that works opened straight from disk, under a CSP that allows exactly its own
-//    inline script and style (by hash) and no connection at all.
+// 2. Copies the content files build.rs packed (target/aims-content/: one per language) next to
+//    the wasm under hashed names, and names them, with their integrity, in a meta tag that
+//    public/boot.js reads to fetch the one language a visitor needs.
+// 3. Writes the offline edition: one self-contained HTML file (CSS, JS, wasm and the content of
+//    every language inlined, favicon as a data URL) that works opened straight from disk, under
+//    a CSP that allows exactly its own inline script and style (by hash) and no connection.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -17,9 +20,27 @@ const inline = /<script type="module">\s*import init[\s\S]*?<\/script>\s*/;
 if (!inline.test(html)) throw new Error("Trunk's inline start-up script was not found; has Trunk changed its output?");
 // Trunk adds integrity to every link, but on rel="icon" the attribute is not allowed (the Nu Html
 // Checker reports it) and browsers ignore it there.
-const page = html.replace(inline, '').replace(/(<link rel="icon"[^>]*?) integrity="[^"]*"/, '$1');
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(page)) throw new Error('an inline script remains in index.html; the CSP would block it');
+const pageWithoutLoader = html.replace(inline, '').replace(/(<link rel="icon"[^>]*?) integrity="[^"]*"/, '$1');
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(pageWithoutLoader)) throw new Error('an inline script remains in index.html; the CSP would block it');
+
+const contentDir = join(process.env.CARGO_TARGET_DIR ?? 'target', 'aims-content');
+if (!existsSync(join(contentDir, 'content-all.bin'))) {
+  throw new Error(`post-build: no content files in ${contentDir}; build.rs writes them (cargo clean -p aims-readiness, then build again)`);
+}
+const entries = readdirSync(contentDir)
+  .map((name) => name.match(/^content-([a-z]{2})\.bin$/))
+  .filter(Boolean)
+  .map(([name, lang]) => {
+    const bytes = readFileSync(join(contentDir, name));
+    const hashed = `content-${lang}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.bin`;
+    writeFileSync(join(dir, hashed), bytes);
+    return `${lang} ${hashed} sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  });
+if (entries.length === 0) throw new Error('post-build: no per-language content file');
+const contentMeta = `<meta name="aims-content" content="${entries.join(', ')}" />`;
+const page = pageWithoutLoader.replace('</head>', `  ${contentMeta}\n  </head>`);
 writeFileSync(file, page);
+const allContent = readFileSync(join(contentDir, 'content-all.bin'));
 
 const href = (pattern, what) => {
   const match = page.match(pattern);
@@ -33,6 +54,7 @@ const icon = readFileSync(join(dir, href(/<link rel="icon" href="\.\/([^"]+)"/, 
 if (!/async function __wbg_init\(/.test(glue)) throw new Error('post-build: the wasm-bindgen glue has no __wbg_init; has wasm-bindgen changed?');
 
 const script = `${glue}
+globalThis.aimsReadinessContent = Uint8Array.from(atob(${JSON.stringify(allContent.toString('base64'))}), (c) => c.charCodeAt(0));
 const bytes = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
 `;

@@ -1,24 +1,39 @@
-// Size budget (deterministic, no timing): the gzip-compressed release wasm must stay under the
-// budget, so a heavy dependency cannot slip in unnoticed. Run after `trunk build --release`.
-// Budget set from the measurement of 2026-11-28, with English and German content for both
-// questionnaires: 371,106 bytes gzipped (-9), plus about 4% (was 320,000 before German).
-// Raised to 395,000 on 2026-12-01 for the data-safety work (sync protocol, share format 2,
-// import dialog: 388,775 measured), then to 420,000 for the two-stage gate, the effort model and
-// the EU AI Act screening (415,071 measured). 419,869 measured after the domain became its own
-// crate (about 1.4 KB) and refusals got translated wording. Lowered to 390,000 when the content
-// became packed at build time (no JSON parsing or validation in the wasm: 383,493 measured);
-// the start-up diet (issue 15) replaces this budget.
-import { readdirSync, readFileSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+// Size budget (deterministic, no timing): what a visitor's browser downloads to start the
+// widget, gzip -9, for each language: index.html and every file it references (stylesheet,
+// JS glue, wasm, boot.js, favicon) plus that language's content file, which boot.js fetches.
+// Run after `trunk build --release`. The budget is set from the measurement of 2026-12-01
+// (issue 15: content shipped per language; English 367,706 B, German 390,028 B) plus about
+// 2 %, so a heavy dependency or a language's content cannot slip in unnoticed. The wasm alone
+// is printed too (its own budget before per-language content was 390,000 B).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = 390_000;
-const wasm = readdirSync('dist').filter((f) => f.endsWith('_bg.wasm'));
-if (wasm.length !== 1) throw new Error(`expected one wasm file in dist/, found ${wasm.length}`);
-const bytes = readFileSync(`dist/${wasm[0]}`);
-const gzip = gzipSync(bytes, { level: 9 }).length;
-const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-console.log(`wasm: ${bytes.length} bytes, ${gzip} gzipped, ${brotli} brotli; budget ${BUDGET_GZIP_BYTES} gzipped`);
-if (gzip > BUDGET_GZIP_BYTES) {
-  console.error(`size check failed: the compressed wasm grew past the budget by ${gzip - BUDGET_GZIP_BYTES} bytes`);
-  process.exit(1);
+const BUDGET_GZIP_BYTES = { en: 374_000, de: 397_000 };
+const dist = 'dist';
+const gz = (name) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;
+const html = readFileSync(join(dist, 'index.html'), 'utf8');
+const referenced = [...html.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
+if (!referenced.some((f) => f.endsWith('_bg.wasm'))) throw new Error('size check: index.html references no wasm');
+const content = new Map(
+  (html.match(/<meta name="aims-content" content="([^"]*)"/)?.[1] ?? '')
+    .split(',')
+    .map((e) => e.trim().split(/\s+/))
+    .filter((p) => p.length === 3)
+    .map(([lang, file]) => [lang, file.replace(/^\.\//, '')]),
+);
+const shared = ['index.html', ...new Set(referenced)];
+const sharedBytes = shared.reduce((sum, f) => sum + gz(f), 0);
+for (const f of shared) console.log(`  ${f}: ${gz(f)} B gzip`);
+let failed = false;
+for (const [lang, budget] of Object.entries(BUDGET_GZIP_BYTES)) {
+  const file = content.get(lang);
+  if (!file) throw new Error(`size check: no content file for ${lang} in index.html`);
+  const total = sharedBytes + gz(file);
+  console.log(`start-up download (${lang}): ${total} B gzip (${file}: ${gz(file)} B); budget ${budget}`);
+  if (total > budget) {
+    console.error(`size check failed: the ${lang} start-up download is ${total - budget} B over its budget`);
+    failed = true;
+  }
 }
+if (failed) process.exit(1);

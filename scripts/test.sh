@@ -24,7 +24,7 @@ native_passed=$(grep -Eo '[0-9]+ passed' target/native-tests.log | awk '{s+=$1} 
 step "release build with Trunk"
 trunk build --release --offline
 
-step "size budget of the compressed wasm"
+step "size budget of the start-up download (English, German)"
 node scripts/size-check.mjs
 
 step "browser tests (headless Chromium)"

@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use aims_domain::app::{run, AppState, Command, Event, FileProblem, Library, Purpose, Storage};
+use aims_domain::catalogue;
 use aims_domain::date::Date;
 use aims_domain::export::Export;
 use aims_domain::i18n::Lang;
@@ -36,7 +37,20 @@ struct Tab {
 
 impl Tab {
     fn new(store: &Shared, lang: Lang) -> Tab {
-        let state = AppState::new(lang, Rc::new(Library::built_in()), TODAY);
+        Tab::with_library(store, lang, Library::built_in())
+    }
+
+    /// A tab whose page holds only the content of `lang`, as a visitor's download does.
+    fn one_language(store: &Shared, lang: Lang) -> Tab {
+        let content = catalogue::content()
+            .into_iter()
+            .filter(|c| c.lang == lang)
+            .collect();
+        Tab::with_library(store, lang, Library::new(content))
+    }
+
+    fn with_library(store: &Shared, lang: Lang, library: Library) -> Tab {
+        let state = AppState::new(lang, Rc::new(library), TODAY);
         let runtime = Runtime::new(
             Rc::clone(store),
             || "2026-12-01T09:00:00.000Z".into(),
@@ -539,4 +553,77 @@ fn every_export_is_one_named_file_in_the_questionnaire_language() {
         "{}",
         &md.text[..200]
     );
+}
+
+#[test]
+fn a_page_holding_one_language_switches_by_reloading_onto_the_same_screen() {
+    let store = store();
+    let mut tab = Tab::one_language(&store, Lang::En);
+    tab.open_quick_scan();
+    tab.send(session::Event::UpdateProfile(profile()));
+    tab.answer("4.1", 2);
+    tab.send(session::Event::Show(Screen::Questions));
+    tab.send(session::Event::NextSection);
+    let section = tab.session().section;
+    tab.send(Event::SetLang(Lang::De));
+    assert_eq!(
+        tab.shell.last(),
+        Some(&Command::Reload {
+            lang: Lang::De,
+            resume: Some((Screen::Questions, section))
+        })
+    );
+    assert_eq!(
+        tab.state.lang,
+        Lang::En,
+        "this page stays as it is until it reloads"
+    );
+    assert_eq!(store.get(LANGUAGE).as_deref(), Some("de"));
+
+    // The reloaded page: German content, the stored answers, the same screen and section.
+    let mut again = Tab::one_language(&store, Lang::De);
+    again.send(Event::Resume {
+        screen: Screen::Questions,
+        section,
+    });
+    assert_eq!(again.state.flow.screen, Screen::Questions);
+    assert_eq!(again.session().section, section);
+    assert_eq!(again.session().questionnaire.lang(), Lang::De);
+    assert_eq!(again.level("4.1"), Some(Answer::Level(2)));
+}
+
+#[test]
+fn without_storage_a_reloading_switch_warns_first_and_goes_ahead_when_chosen_again() {
+    let store = store();
+    store.borrow_mut().unavailable = true;
+    let mut tab = Tab::one_language(&store, Lang::En);
+    tab.open_quick_scan();
+    tab.answer("4.1", 2);
+    tab.send(Event::SetLang(Lang::De));
+    assert!(!tab
+        .shell
+        .iter()
+        .any(|c| matches!(c, Command::Reload { .. })));
+    assert_eq!(tab.notice().0, NoticeKind::Error);
+    assert!(
+        tab.notice().1.contains("would be lost"),
+        "{}",
+        tab.notice().1
+    );
+    assert_eq!(tab.level("4.1"), Some(Answer::Level(2)));
+    tab.send(Event::SetLang(Lang::De));
+    assert!(matches!(
+        tab.shell.last(),
+        Some(Command::Reload { lang: Lang::De, .. })
+    ));
+    // Nothing typed yet: nothing to lose, no question.
+    let mut fresh = Tab::one_language(&store, Lang::En);
+    fresh.send(Event::SetLang(Lang::De));
+    assert!(matches!(
+        fresh.shell.last(),
+        Some(Command::Reload {
+            lang: Lang::De,
+            resume: None
+        })
+    ));
 }

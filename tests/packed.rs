@@ -10,11 +10,29 @@ use aims_domain::packed::{pack, read, unpack};
 fn every_questionnaire_in_every_language_unpacks_exactly_as_validated() {
     let content = catalogue::content();
     assert_eq!(content.len(), Lang::ALL.len());
-    for (lang, list) in &content {
-        assert_eq!(list.len(), catalogue::questionnaires().len(), "{lang:?}");
-        for q in list {
-            assert_eq!(q.lang(), *lang, "{} is not in {lang:?}", q.id);
+    for c in &content {
+        assert_eq!(
+            c.questionnaires.len(),
+            catalogue::questionnaires().len(),
+            "{:?}",
+            c.lang
+        );
+        for q in &c.questionnaires {
+            assert_eq!(q.lang(), c.lang, "{} is not in {:?}", q.id, c.lang);
         }
+        // Each language carries its interface catalogue (English is the source: none).
+        assert_eq!(c.catalogue.messages.len(), c.lang.catalogue().len());
+        assert_eq!(
+            c.lang == Lang::En,
+            c.catalogue.messages.is_empty(),
+            "{:?}",
+            c.lang
+        );
+        // A visitor's file of one language reads back on its own.
+        assert_eq!(
+            unpack(&pack(std::slice::from_ref(c))).as_deref(),
+            Some(std::slice::from_ref(c))
+        );
     }
     let bytes = pack(&content);
     let back = unpack(&bytes).expect("the packed form reads back");

@@ -70,6 +70,8 @@ pub struct AppState {
     pub compared: Option<Rc<Compared>>,
     /// A file is being dragged over the page.
     pub dragging: bool,
+    /// The person was told a language switch would lose unsaved answers, and may now switch.
+    pub switch_confirmed: Option<Lang>,
     /// The day the page was opened (dates the roadmap and the exports).
     pub today: Date,
 }
@@ -92,6 +94,7 @@ impl PartialEq for AppState {
             && self.storage == other.storage
             && same(&self.compared, &other.compared)
             && self.dragging == other.dragging
+            && self.switch_confirmed == other.switch_confirmed
             && self.today == other.today
     }
 }
@@ -114,6 +117,11 @@ pub enum Event {
         storage: Storage,
     },
     SetLang(Lang),
+    /// After a reload into another language: show the screen and section the person was on.
+    Resume {
+        screen: Screen,
+        section: usize,
+    },
     /// A chosen or dropped file's bytes (or why there are none).
     FileRead {
         purpose: Purpose,
@@ -177,6 +185,11 @@ pub enum Command {
     /// Merge another tab's write of the open assessment; answers with [`Event::Followed`].
     Follow(String),
     RememberLang(Lang),
+    /// Reload the page in `lang`, then show this screen and section again (`Event::Resume`).
+    Reload {
+        lang: Lang,
+        resume: Option<(Screen, usize)>,
+    },
     /// The next visit starts at the list of questionnaires.
     ForgetLast,
     Download(Export),
@@ -193,12 +206,24 @@ pub struct Library {
 }
 
 impl Library {
+    /// The questionnaires of `content` (its catalogues are `i18n::install`ed separately).
     pub fn new(content: Content) -> Library {
         let langs = content
             .into_iter()
-            .map(|(lang, list)| (lang, Rc::new(list.into_iter().map(Rc::new).collect())))
+            .map(|c| {
+                (
+                    c.lang,
+                    Rc::new(c.questionnaires.into_iter().map(Rc::new).collect()),
+                )
+            })
             .collect();
         Library { langs }
+    }
+
+    /// Whether the questionnaires in `lang` are here (a page holds one language; switching to
+    /// another reloads into it).
+    pub fn has(&self, lang: Lang) -> bool {
+        self.langs.iter().any(|(l, _)| *l == lang)
     }
 
     /// The built-in questionnaires, validated and translated from their files (native tools and
@@ -230,6 +255,7 @@ impl AppState {
             storage: Storage::On,
             compared: None,
             dragging: false,
+            switch_confirmed: None,
             today,
         }
     }
@@ -282,6 +308,35 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
             next.compared = None;
             next.flow = session::transition(&state.flow, *open);
         }
+        Event::SetLang(chosen) if chosen == state.lang => {}
+        Event::SetLang(chosen) if !state.library.has(chosen) => {
+            // This page holds one language: the other one arrives by reloading into it, and
+            // everything the reload must keep is in storage already, unless saving is off.
+            let at_risk = !state.saving()
+                && state
+                    .flow
+                    .session
+                    .as_ref()
+                    .is_some_and(|s| s.snapshot() != Snapshot::default());
+            if at_risk && next.switch_confirmed != Some(chosen) {
+                next.switch_confirmed = Some(chosen);
+                notify(&mut next, Notice::error(lang.t(
+                    "Switching the language reloads the page, and this browser is not saving your answers, so they would be lost. Save them to a file first (you can open it after the switch), then choose the language again to switch.",
+                )));
+            } else {
+                commands.push(Command::RememberLang(chosen));
+                let resume = state
+                    .flow
+                    .session
+                    .as_ref()
+                    .filter(|_| state.flow.screen != Screen::Start)
+                    .map(|s| (state.flow.screen, s.section));
+                commands.push(Command::Reload {
+                    lang: chosen,
+                    resume,
+                });
+            }
+        }
         Event::SetLang(chosen) => {
             next.lang = chosen;
             next.questionnaires = state.library.in_lang(chosen);
@@ -301,6 +356,15 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
                         ..(**view).clone()
                     }));
                 }
+            }
+        }
+        Event::Resume { screen, section } => {
+            if state.flow.session.is_some() && screen != Screen::Start {
+                let event = match screen {
+                    Screen::Questions => session::Event::ShowSection(section),
+                    screen => session::Event::Show(screen),
+                };
+                next.flow = session::transition(&state.flow, event);
             }
         }
         Event::FileRead {

@@ -76,19 +76,20 @@ pub fn questionnaires() -> Vec<Rc<Questionnaire>> {
     usable(&load())
 }
 
-/// Every usable built-in questionnaire in every declared language (its source where a
+/// The interface catalogue and every usable built-in questionnaire in every declared language (its source where a
 /// translation is missing: tests/i18n.rs forbids that, and the build refuses a broken one), as
 /// the app's build script packs it.
 pub fn content() -> super::packed::Content {
     let sources = questionnaires();
     Lang::ALL
         .iter()
-        .map(|&lang| {
-            let localised = sources
+        .map(|&lang| super::packed::LangContent {
+            lang,
+            catalogue: lang.owned_catalogue(),
+            questionnaires: sources
                 .iter()
                 .map(|q| (*localise(q, lang).unwrap_or_else(|_| Rc::clone(q))).clone())
-                .collect();
-            (lang, localised)
+                .collect(),
         })
         .collect()
 }

@@ -1,5 +1,10 @@
 //! Languages: the interface's message catalogue (English source text is the key; translations
-//! are compiled in from `locales/*.po` by build.rs) and locale-aware numbers and dates.
+//! come from `locales/*.po`) and locale-aware numbers and dates.
+//!
+//! With the `catalogues` feature (the default: native tests and tools) the translations are
+//! compiled in by build.rs. The app builds without it: the catalogue of the language on screen
+//! arrives in that language's content file and is [`install`]ed at start, so a visitor downloads
+//! one language's interface texts, not all of them.
 //!
 //! Code marks every interface text with `lang.t("…")`, `lang.f("… {name} …", &[…])` or, where a
 //! text is stored before a language is known, `msg("…")`. `tests/i18n.rs` reads those marks from
@@ -9,7 +14,67 @@ use std::fmt::Display;
 
 use super::date::Date;
 
+#[cfg(feature = "catalogues")]
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+#[cfg(not(feature = "catalogues"))]
+static DE: &[(&str, &str)] = &[];
+#[cfg(not(feature = "catalogues"))]
+static DE_PLURALS: &[(&str, &str, &[&str])] = &[];
+
+/// One language's interface translations, sorted by English text: messages, and plural
+/// entries (English singular and plural, translated forms).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Catalogue {
+    pub messages: Vec<(String, String)>,
+    pub plurals: Vec<(String, String, Vec<String>)>,
+}
+
+type Messages = &'static [(&'static str, &'static str)];
+type Plurals = &'static [(&'static str, &'static str, &'static [&'static str])];
+
+/// Catalogues installed at start, for the life of the page.
+static INSTALLED: std::sync::OnceLock<Vec<(Lang, Messages, Plurals)>> = std::sync::OnceLock::new();
+
+/// Installs catalogues that arrived at run time (the app's content file). Once per page: later
+/// calls are ignored. The texts live as long as the page, so they are leaked on purpose.
+pub fn install(catalogues: Vec<(Lang, Catalogue)>) {
+    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+    let installed = catalogues
+        .into_iter()
+        .map(|(lang, c)| {
+            let messages: Messages = Box::leak(
+                c.messages
+                    .into_iter()
+                    .map(|(k, v)| (leak(k), leak(v)))
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice(),
+            );
+            let plurals: Plurals = Box::leak(
+                c.plurals
+                    .into_iter()
+                    .map(|(one, other, forms)| {
+                        let forms: &'static [&'static str] = Box::leak(
+                            forms
+                                .into_iter()
+                                .map(leak)
+                                .collect::<Vec<_>>()
+                                .into_boxed_slice(),
+                        );
+                        (leak(one), leak(other), forms)
+                    })
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice(),
+            );
+            (lang, messages, plurals)
+        })
+        .collect();
+    let _ = INSTALLED.set(installed);
+}
+
+fn installed(lang: Lang) -> Option<&'static (Lang, Messages, Plurals)> {
+    INSTALLED.get()?.iter().find(|(l, _, _)| *l == lang)
+}
 
 /// A language the interface and the built-in questionnaires are available in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -53,15 +118,43 @@ impl Lang {
 
     /// The translations of this language, sorted by English text (empty for English).
     pub fn catalogue(self) -> &'static [(&'static str, &'static str)] {
+        if let Some((_, messages, _)) = installed(self) {
+            return messages;
+        }
         match self {
             Lang::En => &[],
             Lang::De => DE,
         }
     }
 
+    /// This language's catalogue as owned data, to pack into a content file.
+    pub fn owned_catalogue(self) -> Catalogue {
+        Catalogue {
+            messages: self
+                .catalogue()
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            plurals: self
+                .plurals()
+                .iter()
+                .map(|(one, other, forms)| {
+                    (
+                        one.to_string(),
+                        other.to_string(),
+                        forms.iter().map(|f| f.to_string()).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
     /// The plural entries of this language: English singular and plural, and the translated
     /// forms, sorted by singular (empty for English).
     pub fn plurals(self) -> &'static [(&'static str, &'static str, &'static [&'static str])] {
+        if let Some((_, _, plurals)) = installed(self) {
+            return plurals;
+        }
         match self {
             Lang::En => &[],
             Lang::De => DE_PLURALS,

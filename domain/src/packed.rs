@@ -1,6 +1,7 @@
-//! Validated content in a compact binary form: the app's build script packs every built-in
-//! questionnaire in every language once it has passed validation, and the wasm unpacks them at
-//! start with no JSON parsing and no validation code. Integers are LEB128 varints, texts are a
+//! Validated content in a compact binary form: the app's build script packs, per language, the
+//! interface catalogue and every built-in questionnaire once it has passed validation, into one
+//! file per language (and one with every language for the offline edition); the wasm unpacks
+//! the file it is given at start, with no JSON parsing and no validation code. Integers are LEB128 varints, texts are a
 //! length and UTF-8 bytes, lists a count and their elements, enums their index.
 //!
 //! `unpack` trusts nothing it reads: a truncated or foreign blob gives `None`, never a panic.
@@ -8,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::condition::Condition;
-use super::i18n::Lang;
+use super::i18n::{Catalogue, Lang};
 use super::phase::Phase;
 use super::profile::{AiRole, Certification};
 use super::questionnaire::{
@@ -18,7 +19,7 @@ use super::questionnaire::{
 use super::standard::Stage;
 
 /// Marks the start of a blob in this format (and its version).
-const MAGIC: &[u8; 4] = b"AIM1";
+const MAGIC: &[u8; 4] = b"AIM2";
 
 /// Reads what [`Pack::put`] wrote, checking every length against what is left.
 pub struct Reader<'a> {
@@ -283,17 +284,47 @@ impl Pack for Condition {
     }
 }
 
-/// Every questionnaire in every language: `(language, questionnaires in it)`.
-pub type Content = Vec<(Lang, Vec<Questionnaire>)>;
+/// One language's content: its interface catalogue and every questionnaire in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LangContent {
+    pub lang: Lang,
+    pub catalogue: Catalogue,
+    pub questionnaires: Vec<Questionnaire>,
+}
+
+pack_struct! {
+    LangContent { lang, catalogue, questionnaires };
+    Catalogue { messages, plurals };
+}
+
+impl Pack for (String, String) {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.0.put(out);
+        self.1.put(out);
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        Some((String::get(r)?, String::get(r)?))
+    }
+}
+
+impl Pack for (String, String, Vec<String>) {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.0.put(out);
+        self.1.put(out);
+        self.2.put(out);
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        Some((String::get(r)?, String::get(r)?, Vec::get(r)?))
+    }
+}
+
+/// The content of one or more languages.
+pub type Content = Vec<LangContent>;
 
 /// The packed form of `content`.
-pub fn pack(content: &Content) -> Vec<u8> {
+pub fn pack(content: &[LangContent]) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
-    put_varint(content.len() as u32, &mut out);
-    for (lang, questionnaires) in content {
-        lang.put(&mut out);
-        questionnaires.put(&mut out);
-    }
+    content.to_vec().put(&mut out);
     out
 }
 
@@ -303,13 +334,7 @@ pub fn unpack(bytes: &[u8]) -> Option<Content> {
         bytes: bytes.strip_prefix(MAGIC)?,
         depth: 0,
     };
-    let n = r.varint()? as usize;
-    if n > r.bytes.len() {
-        return None;
-    }
-    let content = (0..n)
-        .map(|_| Some((Lang::get(&mut r)?, Vec::get(&mut r)?)))
-        .collect::<Option<Content>>()?;
+    let content = Content::get(&mut r)?;
     r.bytes.is_empty().then_some(content)
 }
 

@@ -32,6 +32,20 @@ impl Screen {
             Screen::Report => "report",
         }
     }
+
+    /// The screen with this `key`.
+    pub fn from_key(key: &str) -> Option<Screen> {
+        [
+            Screen::Start,
+            Screen::Profile,
+            Screen::Questions,
+            Screen::Results,
+            Screen::Roadmap,
+            Screen::Report,
+        ]
+        .into_iter()
+        .find(|s| s.key() == key)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

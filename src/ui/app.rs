@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::components::{Footer, ImportDialog, LanguagePicker, NoticeBar, StepNav};
@@ -19,7 +20,7 @@ use super::storage::{self, Local};
 use crate::domain::app::{run, AppState, Command, Event, Library};
 use crate::domain::embed::{EmbedConfig, Theme};
 use crate::domain::export::Export;
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::{self, Lang};
 use crate::domain::packed;
 use crate::domain::runtime::Runtime;
 use crate::domain::session::{Screen, Session};
@@ -66,6 +67,10 @@ fn perform(state: &AppState, command: Command) -> Vec<Event> {
             clear_fragment();
             Vec::new()
         }
+        Err(Command::Reload { lang, resume }) => {
+            reload_in(lang, resume);
+            Vec::new()
+        }
         Err(Command::Warn(text)) => {
             web_sys::console::warn_1(&format!("readiness check: {text}").into());
             Vec::new()
@@ -82,18 +87,76 @@ fn remember_for_rescue(state: &AppState) {
     }
 }
 
-/// The built-in questionnaires in every language, validated and packed by the build script.
-static CONTENT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.bin"));
+/// The content file boot.js fetched for the language on screen (every language in the offline
+/// edition), validated and packed by the build script: its catalogues are installed, its
+/// questionnaires become the library. Were it ever missing or damaged, the app still starts
+/// (with nothing to choose, in English) and says why in the console.
+pub fn load_content() -> Rc<Library> {
+    let bytes = js_sys::Reflect::get(&gloo::utils::window(), &"aimsReadinessContent".into())
+        .ok()
+        .filter(|v| v.is_instance_of::<js_sys::Uint8Array>())
+        .map(|v| js_sys::Uint8Array::from(v).to_vec());
+    match bytes.as_deref().and_then(packed::unpack) {
+        Some(content) => {
+            i18n::install(
+                content
+                    .iter()
+                    .map(|c| (c.lang, c.catalogue.clone()))
+                    .collect(),
+            );
+            Rc::new(Library::new(content))
+        }
+        None => {
+            let text = "readiness check: the content file is missing or damaged";
+            web_sys::console::error_1(&text.into());
+            Rc::default()
+        }
+    }
+}
 
-/// The built-in questionnaires, unpacked. The bytes are the build's own, so they always unpack;
-/// were they ever damaged, the app still starts (with nothing to choose) and says why.
-fn library() -> Library {
-    packed::unpack(CONTENT)
-        .map(Library::new)
-        .unwrap_or_else(|| {
-            web_sys::console::error_1(&"readiness check: the built-in content is damaged".into());
-            Library::default()
-        })
+/// Reloads the page in `lang`: the language goes into the address (it outranks the stored
+/// preference, also when storage is off), the screen to show again into this tab's session
+/// storage; answers and notes are in local storage already.
+fn reload_in(lang: Lang, resume: Option<(Screen, usize)>) {
+    let window = gloo::utils::window();
+    if let (Some((screen, section)), Ok(Some(tab))) = (resume, window.session_storage()) {
+        let _ = tab.set_item(RESUME, &format!("{}:{section}", screen.key()));
+    }
+    let location = window.location();
+    let mut query: Vec<String> = location
+        .search()
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
+        .map(str::to_string)
+        .collect();
+    query.push(format!("lang={}", lang.code()));
+    let url = format!(
+        "{}?{}{}",
+        location.pathname().unwrap_or_default(),
+        query.join("&"),
+        location.hash().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+    let _ = location.reload();
+}
+
+/// Where this tab keeps the screen to show again after a reload into another language.
+const RESUME: &str = "aims-readiness:resume";
+
+/// The screen and section to show again after a language reload (read once, then forgotten).
+fn take_resume() -> Option<Event> {
+    let tab = gloo::utils::window().session_storage().ok().flatten()?;
+    let hint = tab.get_item(RESUME).ok().flatten()?;
+    let _ = tab.remove_item(RESUME);
+    let (screen, section) = hint.split_once(':')?;
+    Some(Event::Resume {
+        screen: Screen::from_key(screen)?,
+        section: section.parse().ok()?,
+    })
 }
 
 /// The host's configuration, from the embed URL; anything malformed is ignored with a warning.
@@ -112,17 +175,26 @@ fn read_config() -> Rc<EmbedConfig> {
 /// The first state: the host's language, else the one chosen on an earlier visit, else the
 /// browser's; the questionnaire the host asked for or the one used last is already open, so
 /// the first paint is the assessment, never a flash of the list.
-fn initial(config: &EmbedConfig) -> Root {
+fn initial(config: &EmbedConfig, library: Rc<Library>) -> Root {
     let (stored_lang, last) =
         RUNTIME.with(|r| (r.borrow().stored_lang(), r.borrow().last_opened()));
-    let lang = config
+    let wanted = config
         .language
         .or(stored_lang)
         .or_else(storage::browser_lang)
         .unwrap_or_default();
-    let state = AppState::new(lang, Rc::new(library()), storage::today());
+    // boot.js made the same choice and fetched that language; should they ever differ, the
+    // page shows the language it holds.
+    let lang = Some(wanted)
+        .filter(|l| library.has(*l))
+        .or_else(|| Lang::ALL.into_iter().find(|l| library.has(*l)))
+        .unwrap_or_default();
+    let state = AppState::new(lang, library, storage::today());
     let asked = config.questionnaire.clone();
-    let state = run(&state, Event::Start { asked, last }, perform);
+    let mut state = run(&state, Event::Start { asked, last }, perform);
+    if let Some(resume) = take_resume() {
+        state = run(&state, resume, perform);
+    }
     remember_for_rescue(&state);
     Root(state)
 }
@@ -209,12 +281,24 @@ fn header(s: &AppState, config: &EmbedConfig, dispatch: &Dispatch) -> Html {
     }
 }
 
+#[derive(Properties)]
+pub struct AppProps {
+    /// The built-in questionnaires of the content file (`load_content`).
+    pub library: Rc<Library>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.library, &other.library)
+    }
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let config: Rc<EmbedConfig> = (*use_memo((), |_| read_config())).clone();
     let state = {
-        let config = config.clone();
-        use_reducer(move || initial(&config))
+        let (config, library) = (config.clone(), props.library.clone());
+        use_reducer(move || initial(&config, library))
     };
     let dispatch = {
         let reducer = state.dispatcher();

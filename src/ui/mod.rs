@@ -45,8 +45,11 @@ pub(crate) fn use_lang() -> Lang {
 pub fn start() {
     rescue::install();
     let root = gloo::utils::document().get_element_by_id("aims-readiness");
+    let props = app::AppProps {
+        library: app::load_content(),
+    };
     match root {
-        Some(root) => yew::Renderer::<App>::with_root(root).render(),
-        None => yew::Renderer::<App>::new().render(),
+        Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<App>::with_props(props).render(),
     };
 }

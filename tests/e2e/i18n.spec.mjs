@@ -92,3 +92,47 @@ test('German exports use German words, semicolons and decimal commas', async ({ 
   await page.getByTestId('open-file').first().setInputFiles({ name: 'leer.json', mimeType: 'application/json', buffer: Buffer.from('') });
   await expectMessage(page.getByRole('alert'), '„leer.json“ wurde nicht geöffnet: die Datei ist leer');
 });
+
+test('a visitor downloads one language, and switching reloads into the other on the same screen', async ({ page }) => {
+  const errors = watchErrors(page);
+  const contents = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop();
+    if (name.startsWith('content-')) contents.push(name.replace(/-[0-9a-f]{16}\.bin$/, ''));
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: /quick scan/ }).click();
+  await fillProfileWithMouse(page, profile);
+  await page.locator('#q-4-1-2').click();
+  await page.getByRole('button', { name: 'Results', exact: true }).click();
+  await expect(page.getByTestId('overall-percent')).toBeVisible();
+  expect(contents).toEqual(['content-en']);
+  await page.getByTestId('language').selectOption('de');
+  // The reload lands on the same screen, in German, with the answer; the address keeps the
+  // language so a reload or a blocked storage cannot lose it.
+  await expect(page.getByRole('heading', { name: 'Ihre Zertifizierungsreife' })).toBeVisible();
+  await expect(page.locator('.aims')).toHaveAttribute('data-screen', 'results');
+  expect(new URL(page.url()).searchParams.get('lang')).toBe('de');
+  expect(contents).toEqual(['content-en', 'content-de']);
+  await page.getByRole('button', { name: 'Fragen', exact: true }).click();
+  await expect(page.getByTestId('answered')).toHaveText('1');
+  expect(errors).toEqual([]);
+});
+
+test('with storage blocked, a language switch first warns that the answers would be lost', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: /quick scan/ }).click();
+  await fillProfileWithMouse(page, profile);
+  await page.locator('#q-4-1-2').click();
+  await page.getByTestId('language').selectOption('de');
+  await expect(page.getByRole('alert')).toContainText('would be lost');
+  await expect(page.getByTestId('language')).toHaveValue('en');
+  await expect(page.getByTestId('answered')).toHaveText('1');
+  // Chosen again, knowingly: the page reloads into German (and the unsaved answer is gone).
+  await page.getByTestId('language').selectOption('de');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Wie bereit ist');
+});

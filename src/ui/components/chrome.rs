@@ -301,10 +301,14 @@ pub struct LanguageProps {
 #[function_component(LanguagePicker)]
 pub fn language_picker(props: &LanguageProps) -> Html {
     let lang = use_lang();
-    let on_change = props.on_change.clone();
+    let (on_change, current) = (props.on_change.clone(), props.current);
     let onchange = Callback::from(move |e: web_sys::Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        if let Some(lang) = Lang::from_code(&select.value()) {
+        let chosen = Lang::from_code(&select.value());
+        // The select shows the language on screen until the page really is in the chosen one
+        // (a switch may reload, or first ask): it re-renders with the new one when it is.
+        select.set_value(current.code());
+        if let Some(lang) = chosen {
             on_change.emit(lang);
         }
     });
