@@ -37,6 +37,17 @@ fn main() {
         let packed = aims_domain::packed::pack(std::slice::from_ref(one));
         std::fs::write(dir.join(name), packed).expect("the target directory is writable");
     }
+    // The first paint in every language, for scripts/post-build.mjs to put into index.html;
+    // boot.js keeps the visitor's language where the app will open on the start screen.
+    for one in &content {
+        let first = one
+            .questionnaires
+            .iter()
+            .find(|q| q.status != aims_domain::questionnaire::Status::Retired);
+        let preview = aims_domain::welcome::preview_html(one.lang, first);
+        let name = format!("preview-{}.html", one.lang.code());
+        std::fs::write(dir.join(name), preview).expect("the target directory is writable");
+    }
     let all = aims_domain::packed::pack(&content);
     std::fs::write(dir.join("content-all.bin"), all).expect("the target directory is writable");
 }

@@ -1,9 +1,9 @@
 // Starts the widget under its Content-Security-Policy: decides the language, fetches the wasm
-// Trunk preloaded and that language's content file (interface texts and questionnaires, packed
+// (named in a meta tag) and that language's content file (interface texts and questionnaires, packed
 // at build time) in parallel, then forbids every further connection (connect-src 'none') before
 // any Rust code runs. Another language later means a reload into it (the answers are stored).
 const moduleLink = document.querySelector('link[rel="modulepreload"]');
-const wasmLink = document.querySelector('link[rel="preload"][as="fetch"]');
+const [wasmHref, wasmIntegrity] = (document.querySelector('meta[name="aims-wasm"]')?.content ?? '').split(' ');
 
 function lockNetwork() {
   // A policy added later can only tighten the one in index.html: from here on, no fetch,
@@ -82,6 +82,35 @@ const lang =
   (navigator.languages ?? [navigator.language]).map(known).find(Boolean) ??
   (files.has('en') ? 'en' : [...files.keys()][0]);
 const file = files.get(lang);
+
+// The start screen painted into index.html at build time (one per language, all hidden) shows
+// in the visitor's language, and only where the app will open on that screen:
+// not for a returning visitor (who resumes), a host that asks for a questionnaire or brands the
+// page, or a shared link.
+{
+  let resumes = false;
+  try {
+    resumes = localStorage.getItem('aims-readiness:last') !== null;
+  } catch {
+    // Storage blocked: nothing to resume.
+  }
+  const settings = [...new URLSearchParams(location.search).keys()].filter((k) => k !== 'lang' && k !== 'id');
+  const start = !resumes && settings.length === 0 && location.hash.length <= 1;
+  for (const preview of document.querySelectorAll('[data-preview]')) {
+    if (start && preview.dataset.preview === lang) preview.hidden = false;
+    else preview.remove();
+  }
+}
+// The downloads start once the start screen above is painted: the first paint waits for
+// nothing but the page and its stylesheet (the wasm is not preloaded for the same reason, see
+// scripts/post-build.mjs). Costs one frame before the downloads begin.
+// A frame below a host's fold may get no animation frames at all: then 50 ms must do.
+if (document.querySelector('[data-preview]:not([hidden])')) {
+  await new Promise((painted) => {
+    requestAnimationFrame(() => setTimeout(painted, 0));
+    setTimeout(painted, 50);
+  });
+}
 const content = file
   ? fetch(file.href, { integrity: file.integrity })
       .then((r) => (r.ok ? r.arrayBuffer() : null))
@@ -90,7 +119,7 @@ const content = file
 
 // The wasm compiles while it downloads (compileStreaming); the JS glue loads at the same time.
 const glue = import(moduleLink.href);
-const response = fetch(wasmLink.href, { integrity: wasmLink.integrity || undefined });
+const response = fetch(wasmHref, { integrity: wasmIntegrity || undefined });
 let wasm;
 try {
   wasm = await WebAssembly.compileStreaming(response.then((r) => r.clone()));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark (README "Benchmark"): builds the release dist, a second dist with a generated
 # 1,000-item stress questionnaire and the SurveyJS reference pages, then measures both in headless
-# Chromium and prints one table. Measures only: it never fails on a number.
+# Chromium and prints one table, the start-up download per language, Lighthouse (mobile and
+# desktop) and where the wasm's bytes go. Measures only: it never fails on a number.
 # Usage: scripts/bench.sh [--runs=5] [--clicks=12]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,3 +24,12 @@ trunk build --release --offline >target/bench/build.log 2>&1 || { tail -20 targe
 
 echo "== browser measurements"
 node bench/run.mjs "$@"
+
+echo "== start-up download per language (gzip -9: index.html, what it references, the content file)"
+node scripts/size-check.mjs || true
+
+echo "== Lighthouse 12.2.3, mobile and desktop (CHROME_PATH=/usr/bin/chromium), 3 runs each, medians"
+node bench/lighthouse.mjs --runs=3
+
+echo "== where the wasm's bytes go (names kept: the cargo build before wasm-bindgen and wasm-opt)"
+node bench/wasm-profile.mjs --top=15

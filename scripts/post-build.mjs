@@ -4,7 +4,9 @@
 // 2. Copies the content files build.rs packed (target/aims-content/: one per language) next to
 //    the wasm under hashed names, and names them, with their integrity, in a meta tag that
 //    public/boot.js reads to fetch the one language a visitor needs.
-// 3. Writes the offline edition: one self-contained HTML file (CSS, JS, wasm and the content of
+// 4. Puts the start screen's heading and promises (rendered by build.rs) into the page, so the
+//    first paint does not wait for the wasm; boot.js and the app remove it.
+// 5. Writes the offline edition: one self-contained HTML file (CSS, JS, wasm and the content of
 //    every language inlined, favicon as a data URL) that works opened straight from disk, under
 //    a CSP that allows exactly its own inline script and style (by hash) and no connection.
 import { createHash } from 'node:crypto';
@@ -38,7 +40,22 @@ const entries = readdirSync(contentDir)
   });
 if (entries.length === 0) throw new Error('post-build: no per-language content file');
 const contentMeta = `<meta name="aims-content" content="${entries.join(', ')}" />`;
-const page = pageWithoutLoader.replace('</head>', `  ${contentMeta}\n  </head>`);
+// 3. The first paint: the start screen's words, rendered by build.rs, inside the app's root.
+const preview = readdirSync(contentDir)
+  .filter((name) => /^preview-[a-z]{2}\.html$/.test(name))
+  .sort()
+  .map((name) => readFileSync(join(contentDir, name), 'utf8'))
+  .join('\n      ');
+if (!preview) throw new Error(`post-build: no preview-<lang>.html in ${contentDir}`);
+const rootTag = '<div id="aims-readiness">';
+if (!pageWithoutLoader.includes(rootTag)) throw new Error('post-build: index.html has no <div id="aims-readiness">');
+// The wasm is fetched by boot.js once the first paint is on screen, not preloaded by the page:
+// a preload would compete with that paint (Trunk's preload link becomes a meta tag naming the
+// file and its integrity).
+const page = pageWithoutLoader
+  .replace(/<link rel="preload" href="(\.\/[^"]+\.wasm)"[^>]*?integrity="([^"]+)"[^>]*>/, '<meta name="aims-wasm" content="$1 $2" />')
+  .replace('</head>', `  ${contentMeta}\n  </head>`)
+  .replace(rootTag, `${rootTag}\n      ${preview}`);
 writeFileSync(file, page);
 const allContent = readFileSync(join(contentDir, 'content-all.bin'));
 
@@ -49,7 +66,7 @@ const href = (pattern, what) => {
 };
 const css = readFileSync(join(dir, href(/<link rel="stylesheet" href="\.\/([^"]+)"/, 'stylesheet')), 'utf8');
 const glue = readFileSync(join(dir, href(/<link rel="modulepreload" href="\.\/([^"]+)"/, 'JS glue')), 'utf8');
-const wasm = readFileSync(join(dir, href(/<link rel="preload" href="\.\/([^"]+\.wasm)"/, 'wasm')));
+const wasm = readFileSync(join(dir, href(/<meta name="aims-wasm" content="\.\/([^" ]+\.wasm) /, 'wasm')));
 const icon = readFileSync(join(dir, href(/<link rel="icon" href="\.\/([^"]+)"/, 'icon')));
 if (!/async function __wbg_init\(/.test(glue)) throw new Error('post-build: the wasm-bindgen glue has no __wbg_init; has wasm-bindgen changed?');
 

@@ -13,7 +13,10 @@ const BUDGET_GZIP_BYTES = { en: 374_000, de: 397_000 };
 const dist = 'dist';
 const gz = (name) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const referenced = [...html.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)="\.\/([^"]+)"/g)].map((m) => m[1]);
+const referenced = [
+  ...html.matchAll(/<(?:link|script)\b[^>]*?\b(?:href|src)="\.\/([^"]+)"/g),
+  ...html.matchAll(/<meta name="aims-wasm" content="\.\/([^" ]+)/g),
+].map((m) => m[1]);
 if (!referenced.some((f) => f.endsWith('_bg.wasm'))) throw new Error('size check: index.html references no wasm');
 const content = new Map(
   (html.match(/<meta name="aims-content" content="([^"]*)"/)?.[1] ?? '')

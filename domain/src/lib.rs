@@ -28,6 +28,7 @@ pub mod share;
 pub mod standard;
 pub mod sync;
 pub mod translation;
+pub mod welcome;
 
 pub use answers::{Answer, Answers};
 pub use profile::{AiRole, Certification, HighRisk, Profile, SizeBand};

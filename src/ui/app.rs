@@ -25,6 +25,7 @@ use crate::domain::packed;
 use crate::domain::runtime::Runtime;
 use crate::domain::session::{Screen, Session};
 use crate::domain::share;
+use crate::domain::welcome;
 
 thread_local! {
     /// The storage side of the app: localStorage and the open assessment's tracker.
@@ -268,7 +269,7 @@ fn header(s: &AppState, config: &EmbedConfig, dispatch: &Dispatch) -> Html {
                 } else {
                     <span class="brand-mark" aria-hidden="true">{"◆"}</span>
                 }
-                <span class="brand-name">{ s.lang.t("AI management system readiness check") }</span>
+                <span class="brand-name">{ welcome::brand(s.lang) }</span>
                 <span class="brand-standard">{"ISO/IEC 42001:2023"}</span>
                 <LanguagePicker current={s.lang} on_change={on_lang} />
             </div>
@@ -310,6 +311,7 @@ pub fn app(props: &AppProps) -> Html {
     let root = use_node_ref();
     let s = &state.0;
     hooks::use_document_language(s.lang, title(s));
+    hooks::use_replace_preview();
     hooks::use_branding(root.clone(), config.clone());
     hooks::use_follow_tabs(dispatch.clone());
     hooks::use_share_fragment(dispatch.clone());

@@ -26,6 +26,18 @@ pub fn use_document_language(lang: Lang, title: String) {
     });
 }
 
+/// The start screen index.html painted before the wasm arrived (`domain::welcome`) gives way to
+/// the app in the same task as the app's first render, so no frame shows both or neither.
+#[hook]
+pub fn use_replace_preview() {
+    use_effect_with((), |_| {
+        let document = gloo::utils::document();
+        while let Some(preview) = document.query_selector("[data-preview]").ok().flatten() {
+            preview.remove();
+        }
+    });
+}
+
 /// Branding through CSS custom properties, set with the CSSOM (the CSP forbids style attributes).
 #[hook]
 pub fn use_branding(root: NodeRef, config: Rc<EmbedConfig>) {

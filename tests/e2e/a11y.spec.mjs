@@ -12,6 +12,7 @@ for (const scheme of ['light', 'dark']) {
     const violations = [];
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByTestId('language')).toBeVisible(); // the app, not the first paint
     violations.push(...(await axe(page, 'start')));
     await openQuickScan(page);
     violations.push(...(await axe(page, 'profile')));
@@ -35,6 +36,7 @@ test('the Nu Html Checker finds no error in the DOM of any screen', async ({ pag
   const snap = async (name) => files.push(await saveDom(page, testInfo.outputPath(`${name}.html`)));
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('language')).toBeVisible(); // the app, not the first paint
   await snap('start');
   await openQuickScan(page);
   await snap('profile');
@@ -61,6 +63,7 @@ test('the Nu Html Checker finds no error in the DOM of any screen', async ({ pag
 test('the Nu Html Checker check can fail: an invalid attribute is reported', async ({ page }, testInfo) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('language')).toBeVisible(); // the app, not the first paint
   await page.evaluate(() => document.querySelector('h1').setAttribute('aria-label-x', 'y'));
   await page.evaluate(() => { const s = document.createElement('span'); s.setAttribute('aria-label', 'plain span'); document.body.append(s); });
   const file = await saveDom(page, testInfo.outputPath('broken.html'));
@@ -70,6 +73,7 @@ test('the Nu Html Checker check can fail: an invalid attribute is reported', asy
 test('the axe check can fail: a control without a label is reported', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('language')).toBeVisible(); // the app, not the first paint
   await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'text' })));
   const found = await axe(page, 'start with a stray input');
   expect(found.join()).toContain('label');
@@ -90,6 +94,7 @@ for (const [label, options] of [
   const problems = [];
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByTestId('language')).toBeVisible(); // the app, not the first paint
   problems.push(...(await sideways('start')));
   await openQuickScan(page);
   problems.push(...(await sideways('profile')));

@@ -45,7 +45,8 @@ test('the content security policy blocks any connection attempted from the page'
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The app is running (the start screen's first paint comes earlier, before the lock).
+  await expect(page.locator('[data-questionnaire] button').first()).toBeVisible();
   const result = await page.evaluate(async () => {
     const violations = [];
     document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));

@@ -22,6 +22,47 @@ test('the start screen explains the check and its privacy promise', async ({ pag
   expect(errors).toEqual([]);
 });
 
+test('the first paint shows the start screen before the wasm arrives, without a control, then gives way to the app', async ({ page }) => {
+  const errors = watchErrors(page);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto('/', { waitUntil: 'domcontentloaded' });
+  const preview = page.locator('[data-preview="en"]');
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('How ready is your AI management system for ISO/IEC 42001?');
+  await expect(preview.locator('.promises li')).toHaveCount(3);
+  const painted = await preview.locator('main').innerText();
+  // Nothing that looks clickable before it works.
+  await expect(preview.locator('button, a, input, select, textarea')).toHaveCount(0);
+  release();
+  await expect(page.locator('[data-questionnaire="iso42001-quick-scan"] button')).toBeVisible();
+  await expect(preview).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  // The app says exactly what the first paint said (both come from domain::welcome).
+  const app = await page.locator('.start').innerText();
+  expect(app.startsWith(painted.trim())).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('a returning visitor, a German visitor and a host questionnaire never see the English start screen flash', async ({ browser }) => {
+  // Each case in a fresh browser profile, the wasm held back: what the first paint shows.
+  const firstPaint = async (url, stored) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    if (stored) await page.addInitScript(() => localStorage.setItem('aims-readiness:last', 'iso42001-quick-scan'));
+    await page.route(/_bg\.wasm$/, () => new Promise(() => {}));
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    // boot.js decides before the page's DOMContentLoaded (module scripts run first).
+    const shown = await page.evaluate(() => [...document.querySelectorAll('[data-preview]:not([hidden])')].map((e) => `${e.dataset.preview}: ${e.querySelector('h1').textContent}`));
+    await context.close();
+    return shown;
+  };
+  expect(await firstPaint('/', true)).toEqual([]);
+  expect(await firstPaint('/?questionnaire=iso42001-full', false)).toEqual([]);
+  expect(await firstPaint('/?lang=de', false)).toEqual(['de: Wie bereit ist Ihr KI-Managementsystem für ISO/IEC 42001?']);
+  expect(await firstPaint('/', false)).toEqual(['en: How ready is your AI management system for ISO/IEC 42001?']);
+});
+
 test('complete the quick scan with the mouse: screen figures equal the domain figures', async ({ page }) => {
   const errors = watchErrors(page);
   const run = fixture('mouse-run');

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::domain::app::{Event, Purpose};
 use crate::domain::catalogue;
+use crate::domain::welcome::welcome;
 use crate::domain::Questionnaire;
 use crate::ui::components::OpenFileButton;
 use crate::ui::dispatch::Dispatch;
@@ -28,6 +29,7 @@ impl PartialEq for StartProps {
 pub fn start_screen(props: &StartProps) -> Html {
     let lang = use_lang();
     let offered = catalogue::offered(&props.questionnaires);
+    let words = welcome(lang, offered.first().map(|q| &**q));
     let cards = offered.iter().map(|q| {
             let saved = storage::saved_answer_count(q);
             let items = q.items().count();
@@ -54,16 +56,10 @@ pub fn start_screen(props: &StartProps) -> Html {
     });
     html! {
         <section class="start" aria-labelledby="start-title">
-            <h1 id="start-title" tabindex="-1">{ lang.t("How ready is your AI management system for ISO/IEC 42001?") }</h1>
-            <p class="lead">
-                { lang.t("Answer a short questionnaire about your organisation's AI governance. You get a maturity score for each clause of the standard and each Annex A control area, the gaps that would stop a certification audit, and a phased roadmap to close them.") }
-            </p>
+            <h1 id="start-title" tabindex="-1">{ words.heading }</h1>
+            <p class="lead">{ words.lead }</p>
             <ul class="promises">
-                <li><strong>{ lang.t("Private.") }</strong>{" "}{ lang.t("Everything runs in your browser. Your answers never leave this device.") }</li>
-                if let Some(q) = offered.first() {
-                    <li><strong>{ lang.t("Quick.") }</strong>{" "}{ lang.f("The {title} takes about {minutes} minutes; you can stop and continue later.", &[("title", &q.title), ("minutes", &q.minutes())]) }</li>
-                }
-                <li><strong>{ lang.t("Honest.") }</strong>{" "}{ lang.t("An indicative self-assessment, not an audit: it never claims that you conform.") }</li>
+                { for words.promises.iter().map(|(word, text)| html! { <li><strong>{ *word }</strong>{" "}{ text }</li> }) }
             </ul>
             <h2>{ lang.t("Choose a questionnaire") }</h2>
             <ul class="cards">{ for cards }</ul>
