@@ -110,10 +110,20 @@ mod tests {
             }
             assert!(html.contains(&format!(r#"data-preview="{}""#, lang.code())));
             assert!(html.contains(" hidden>"), "boot.js shows it, or nobody");
-            for control in ["<button", "<a ", "<input", "<select", "<textarea", "<script"] {
+            for control in [
+                "<button",
+                "<a ",
+                "<input",
+                "<select",
+                "<textarea",
+                "<script",
+            ] {
                 assert!(!html.contains(control), "{control} in {html}");
             }
         }
-        assert_eq!(escape(r#"<b>"Q&A"</b>"#), "&lt;b&gt;&quot;Q&amp;A&quot;&lt;/b&gt;");
+        assert_eq!(
+            escape(r#"<b>"Q&A"</b>"#),
+            "&lt;b&gt;&quot;Q&amp;A&quot;&lt;/b&gt;"
+        );
     }
 }
