@@ -42,7 +42,7 @@ const text = (d, css) => d.eval('const e = document.querySelector(args[0]); retu
 const plain = (s) => (s ?? '').replace(/[\u2068\u2069]/g, '');
 
 async function heading(d, name) {
-  await until(d, 'const h = document.querySelector("h1"); return h && h.textContent.includes(args[0]);', `heading "${name}"`, 20000, name);
+  await until(d, 'const h = document.querySelector(".aims:not([data-preview]) h1"); return h && h.textContent.includes(args[0]);', `heading "${name}"`, 20000, name);
 }
 
 async function openQuickScan(d) {
