@@ -82,7 +82,8 @@ impl Tab {
     }
 
     fn questionnaire(&self, id: &str) -> Rc<Questionnaire> {
-        let q = self.state.questionnaires.iter().find(|q| q.id == id);
+        let all = self.state.questionnaires();
+        let q = all.iter().find(|q| q.id == id);
         Rc::clone(q.expect("a built-in questionnaire"))
     }
 
@@ -389,7 +390,7 @@ fn switching_language_mid_assessment_keeps_answers_notes_screen_and_section() {
     assert_eq!(tab.level("4.1"), Some(Answer::Level(2)));
     assert!(tab
         .state
-        .questionnaires
+        .questionnaires()
         .iter()
         .all(|q| q.lang() == Lang::De));
     assert_eq!(store.get(LANGUAGE).as_deref(), Some("de"));
@@ -416,7 +417,12 @@ fn without_storage_the_assessment_works_and_says_saving_is_off() {
     assert!(tab.shell.contains(&Command::Download(Export::SaveFile)));
     let file = Export::SaveFile.file(tab.session(), TODAY, "2026-12-01T09:00:00.000Z");
     assert_eq!(file.name, "iso42001-quick-scan-2026-12-01.json");
-    assert!(saved::decode(&file.text, &tab.state.questionnaires, saved::Source::Import).is_ok());
+    assert!(saved::decode(
+        &file.text,
+        &tab.state.questionnaires(),
+        saved::Source::Import
+    )
+    .is_ok());
 }
 
 #[test]

@@ -60,8 +60,6 @@ pub struct AppState {
     /// The built-in questionnaires in every language (usable ones, retired ones included so
     /// their saves still open).
     pub library: Rc<Library>,
-    /// The same questionnaires in `lang`.
-    pub questionnaires: Rc<Vec<Rc<Questionnaire>>>,
     /// The assessment flow: screen, session, notice, dialogs.
     pub flow: State,
     /// Results opened from a share link, shown read-only over everything else.
@@ -88,7 +86,6 @@ impl PartialEq for AppState {
         }
         self.lang == other.lang
             && Rc::ptr_eq(&self.library, &other.library)
-            && Rc::ptr_eq(&self.questionnaires, &other.questionnaires)
             && self.flow == other.flow
             && same(&self.shared, &other.shared)
             && self.storage == other.storage
@@ -248,7 +245,6 @@ impl AppState {
     pub fn new(lang: Lang, library: Rc<Library>, today: Date) -> AppState {
         AppState {
             lang,
-            questionnaires: library.in_lang(lang),
             library,
             flow: State::default(),
             shared: None,
@@ -262,10 +258,16 @@ impl AppState {
 
     /// The questionnaire with this id and version, in the language on screen.
     fn find(&self, q: &Questionnaire) -> Option<Rc<Questionnaire>> {
-        self.questionnaires
+        self.questionnaires()
             .iter()
             .find(|x| x.id == q.id && x.version == q.version)
             .cloned()
+    }
+
+    /// The built-in questionnaires in the language on screen (derived, never stored: a page's
+    /// library holds that language, see `initial` in the shell and `Event::SetLang`).
+    pub fn questionnaires(&self) -> Rc<Vec<Rc<Questionnaire>>> {
+        self.library.in_lang(self.lang)
     }
 
     /// Whether answers are being saved (the banner says so when not).
@@ -292,7 +294,7 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
     };
     match event {
         Event::Start { asked, last } => {
-            let offered = catalogue::offered(&state.questionnaires);
+            let offered = catalogue::offered(&state.questionnaires());
             let find = |id: &String| offered.iter().find(|q| &q.id == id);
             if let Some(id) = asked.as_ref().filter(|id| find(id).is_none()) {
                 commands.push(Command::Warn(unknown_questionnaire(id, &offered)));
@@ -339,7 +341,6 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
         }
         Event::SetLang(chosen) => {
             next.lang = chosen;
-            next.questionnaires = state.library.in_lang(chosen);
             commands.push(Command::RememberLang(chosen));
             if let Some(q) = state
                 .flow
@@ -405,7 +406,7 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
         }
         Event::SharedLink(fragment) => {
             if fragment.starts_with(&format!("#{}", share::PREFIX)) {
-                match share::decode(&fragment, &state.questionnaires) {
+                match share::decode(&fragment, &state.questionnaires()) {
                     Ok(restored) => next.shared = Some(Rc::new(restored)),
                     Err(e) => {
                         commands.push(Command::ClearFragment);
@@ -552,7 +553,7 @@ fn file_read(
     let against: Vec<Rc<Questionnaire>> = match (purpose, &next.flow.session) {
         (Purpose::Compare, Some(s)) => vec![Rc::clone(&s.questionnaire)],
         (Purpose::Compare, None) => return,
-        (Purpose::Open, _) => next.questionnaires.to_vec(),
+        (Purpose::Open, _) => next.questionnaires().to_vec(),
     };
     let decoded = match bytes {
         Ok(bytes) => {

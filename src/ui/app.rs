@@ -237,7 +237,7 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
         .clone()
         .filter(|_| s.flow.screen != Screen::Start)
     else {
-        return html! { <StartScreen questionnaires={s.questionnaires.clone()} {dispatch} /> };
+        return html! { <StartScreen questionnaires={s.questionnaires()} {dispatch} /> };
     };
     match s.flow.screen {
         Screen::Profile => html! { <ProfileScreen profile={session.profile} {dispatch} /> },
