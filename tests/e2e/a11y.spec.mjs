@@ -1,6 +1,6 @@
 // Accessibility: axe-core (WCAG 2.2 A and AA rules) on every screen.
 import { test, expect } from '@playwright/test';
-import { answerAllWithMouse, axe, fillProfileWithMouse, fixture, openQuickScan, saveDom, vnuErrors } from './helpers.mjs';
+import { answerAllWithMouse, appStarted, axe, fillProfileWithMouse, fixture, openQuickScan, saveDom, vnuErrors } from './helpers.mjs';
 
 // axe is injected as a script; the page's own CSP forbids that, so these tests bypass it.
 test.use({ bypassCSP: true });
@@ -12,7 +12,7 @@ for (const scheme of ['light', 'dark']) {
     const violations = [];
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByTestId('language')).toBeVisible(); // the app, not the first paint
+    await appStarted(page);
     violations.push(...(await axe(page, 'start')));
     await openQuickScan(page);
     violations.push(...(await axe(page, 'profile')));
@@ -43,7 +43,7 @@ test('the Nu Html Checker finds no error in the DOM of any screen', async ({ pag
   await early.close();
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByTestId('language')).toBeVisible(); // the app, not the first paint
+  await appStarted(page);
   await snap('start');
   await openQuickScan(page);
   await snap('profile');
@@ -70,7 +70,7 @@ test('the Nu Html Checker finds no error in the DOM of any screen', async ({ pag
 test('the Nu Html Checker check can fail: an invalid attribute is reported', async ({ page }, testInfo) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByTestId('language')).toBeVisible(); // the app, not the first paint
+  await appStarted(page);
   await page.evaluate(() => document.querySelector('h1').setAttribute('aria-label-x', 'y'));
   await page.evaluate(() => { const s = document.createElement('span'); s.setAttribute('aria-label', 'plain span'); document.body.append(s); });
   const file = await saveDom(page, testInfo.outputPath('broken.html'));
@@ -80,7 +80,7 @@ test('the Nu Html Checker check can fail: an invalid attribute is reported', asy
 test('the axe check can fail: a control without a label is reported', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByTestId('language')).toBeVisible(); // the app, not the first paint
+  await appStarted(page);
   await page.evaluate(() => document.body.append(Object.assign(document.createElement('input'), { type: 'text' })));
   const found = await axe(page, 'start with a stray input');
   expect(found.join()).toContain('label');
@@ -101,7 +101,7 @@ for (const [label, options] of [
   const problems = [];
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(page.getByTestId('language')).toBeVisible(); // the app, not the first paint
+  await appStarted(page);
   problems.push(...(await sideways('start')));
   await openQuickScan(page);
   problems.push(...(await sideways('profile')));

@@ -34,6 +34,11 @@ export function watchErrors(page) {
 
 export const domId = (id) => id.replaceAll('.', '-');
 
+/** Waits for the app itself: index.html's first paint looks like the start screen but is not it. */
+export async function appStarted(page) {
+  await expect(page.locator('.aims:not([data-preview])')).toBeVisible();
+}
+
 export async function openQuickScan(page) {
   await page.goto('/');
   await page.getByRole('button', { name: /quick scan/ }).click();

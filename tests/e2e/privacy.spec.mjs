@@ -2,7 +2,7 @@
 import { test, expect } from '@playwright/test';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { answerAllWithMouse, answerSectionWithMouse, fillProfileWithMouse, fixture, openQuickScan, root } from './helpers.mjs';
+import { answerAllWithMouse, answerSectionWithMouse, appStarted, fillProfileWithMouse, fixture, openQuickScan, root } from './helpers.mjs';
 
 const distFiles = new Set(readdirSync(join(root, 'dist')));
 
@@ -46,7 +46,7 @@ test('the content security policy blocks any connection attempted from the page'
   page.on('request', (r) => requests.push(r.url()));
   await page.goto('/');
   // The app is running (the start screen's first paint comes earlier, before the lock).
-  await expect(page.locator('[data-questionnaire] button').first()).toBeVisible();
+  await appStarted(page);
   const result = await page.evaluate(async () => {
     const violations = [];
     document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));

@@ -2,6 +2,7 @@
 import { test, expect } from '@playwright/test';
 import {
   answerAllWithMouse,
+  appStarted,
   answerSectionWithMouse,
   expectedFigures,
   expectResults,
@@ -195,7 +196,7 @@ test('damaged stored answers give a clear message, are kept aside, and the widge
   const errors = watchErrors(page);
   await page.goto('/');
   // Written while the app still boots, the damage would be handled before the reload.
-  await expect(page.locator('.aims[data-screen="start"]')).toBeVisible();
+  await appStarted(page);
   const broken = '{"format":1,"questionnaire":"iso42001-quick-scan","answers":{"4.1"';
   await page.evaluate((b) => {
     localStorage.setItem('aims-readiness:last', 'iso42001-quick-scan');

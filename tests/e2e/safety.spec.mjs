@@ -4,7 +4,7 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { answerAllWithMouse, domId, expectMessage, fillProfileWithMouse, fixture, openQuickScan, watchErrors } from './helpers.mjs';
+import { answerAllWithMouse, appStarted, domId, expectMessage, fillProfileWithMouse, fixture, openQuickScan, watchErrors } from './helpers.mjs';
 
 const markdownIt = createRequire(import.meta.url)('markdown-it');
 
@@ -280,7 +280,7 @@ test('answers saved under an older version of the questionnaire are carried over
   await page.goto('/');
   // Wait for the app: written while it still boots, the old save would be migrated by this
   // first page already, and the reload would find nothing left to carry over.
-  await expect(page.locator('.aims[data-screen="start"]')).toBeVisible();
+  await appStarted(page);
   const old = {
     format: 1,
     questionnaire: 'iso42001-quick-scan',
