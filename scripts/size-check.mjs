@@ -5,7 +5,7 @@
 // (issue 15: content shipped per language; English 367,706 B, German 390,028 B) plus about
 // 2 %, so a heavy dependency or a language's content cannot slip in unnoticed. The wasm alone
 // is printed too (its own budget before per-language content was 390,000 B).
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -36,6 +36,22 @@ for (const [lang, budget] of Object.entries(BUDGET_GZIP_BYTES)) {
   console.log(`start-up download (${lang}): ${total} B gzip (${file}: ${gz(file)} B); budget ${budget}`);
   if (total > budget) {
     console.error(`size check failed: the ${lang} start-up download is ${total - budget} B over its budget`);
+    failed = true;
+  }
+}
+// Content per language means the wasm carries no language's translations: every translated
+// interface text (longer than a word, so a short one shared by chance does not count) must be
+// absent from it. Found once: a workspace build had compiled the German catalogue back in.
+const wasm = readFileSync(join(dist, referenced.find((f) => f.endsWith('_bg.wasm'))));
+for (const po of readdirSync('locales').filter((f) => f.endsWith('.po'))) {
+  const texts = [...readFileSync(join('locales', po), 'utf8').matchAll(/^msgstr(?:\[\d\])? ((?:"(?:[^"\\]|\\.)*"\s*)+)/gm)]
+    .map((m) => [...m[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((p) => JSON.parse(`"${p[1]}"`)).join(''))
+    .filter((t) => t.length >= 24);
+  if (texts.length < 10) throw new Error(`size check: read only ${texts.length} translations from locales/${po}`);
+  const inWasm = texts.filter((t) => wasm.includes(Buffer.from(t)));
+  console.log(`translations of ${po} in the wasm: ${inWasm.length} of ${texts.length}`);
+  if (inWasm.length) {
+    console.error(`size check failed: the wasm holds ${inWasm.length} texts of locales/${po} (first: ${JSON.stringify(inWasm[0].slice(0, 60))}); they belong in the content files`);
     failed = true;
   }
 }

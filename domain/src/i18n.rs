@@ -2,9 +2,10 @@
 //! come from `locales/*.po`) and locale-aware numbers and dates.
 //!
 //! With the `catalogues` feature (the default: native tests and tools) the translations are
-//! compiled in by build.rs. The app builds without it: the catalogue of the language on screen
-//! arrives in that language's content file and is [`install`]ed at start, so a visitor downloads
-//! one language's interface texts, not all of them.
+//! compiled in by build.rs, on native targets only: a wasm build never holds them, even when a
+//! workspace build unifies the default features in (Trunk builds the default members, domain
+//! included). The catalogue of the language on screen arrives in that language's content file
+//! and is [`install`]ed at start, so a visitor downloads one language's interface texts.
 //!
 //! Code marks every interface text with `lang.t("…")`, `lang.f("… {name} …", &[…])` or, where a
 //! text is stored before a language is known, `msg("…")`. `tests/i18n.rs` reads those marks from
@@ -14,12 +15,12 @@ use std::fmt::Display;
 
 use super::date::Date;
 
-#[cfg(feature = "catalogues")]
+#[cfg(all(feature = "catalogues", not(target_arch = "wasm32")))]
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
-#[cfg(not(feature = "catalogues"))]
+#[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
 static DE: &[(&str, &str)] = &[];
-#[cfg(not(feature = "catalogues"))]
+#[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
 static DE_PLURALS: &[(&str, &str, &[&str])] = &[];
 
 /// One language's interface translations, sorted by English text: messages, and plural
