@@ -2,14 +2,14 @@
 // widget, gzip -9, for each language: index.html and every file it references (stylesheet,
 // JS glue, wasm, boot.js, favicon) plus that language's content file, which boot.js fetches.
 // Run after `trunk build --release`. The budget is set from the measurement of 2026-12-01
-// (issue 15: content shipped per language; English 367,706 B, German 390,028 B) plus about
-// 2 %, so a heavy dependency or a language's content cannot slip in unnoticed. The wasm alone
-// is printed too (its own budget before per-language content was 390,000 B).
+// (issue 15: content shipped per language, and the German catalogue out of the wasm; English
+// 354,887 B, German 377,378 B) plus about 1.5 %, so a heavy dependency or a language's content
+// cannot slip in unnoticed. The wasm alone is printed too.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 374_000, de: 397_000 };
+const BUDGET_GZIP_BYTES = { en: 360_000, de: 383_000 };
 const dist = 'dist';
 const gz = (name) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
