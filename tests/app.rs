@@ -415,7 +415,9 @@ fn without_storage_the_assessment_works_and_says_saving_is_off() {
     assert!(store.borrow().entries.is_empty());
     tab.send(Event::Export(Export::SaveFile));
     assert!(tab.shell.contains(&Command::Download(Export::SaveFile)));
-    let file = Export::SaveFile.file(tab.session(), TODAY, "2026-12-01T09:00:00.000Z");
+    let file = Export::SaveFile
+        .file(tab.session(), None, TODAY, "2026-12-01T09:00:00.000Z")
+        .unwrap();
     assert_eq!(file.name, "iso42001-quick-scan-2026-12-01.json");
     assert!(saved::decode(
         &file.text,
@@ -548,12 +550,16 @@ fn every_export_is_one_named_file_in_the_questionnaire_language() {
     for (export, suffix, mime) in exports {
         tab.send(Event::Export(export));
         assert_eq!(tab.shell.last(), Some(&Command::Download(export)));
-        let file = export.file(tab.session(), TODAY, "2026-12-01T09:00:00.000Z");
+        let file = export
+            .file(tab.session(), None, TODAY, "2026-12-01T09:00:00.000Z")
+            .unwrap();
         assert_eq!(file.name, format!("{QUICK}-2026-12-01-{suffix}"));
         assert_eq!(file.mime, mime);
         assert!(!file.text.is_empty());
     }
-    let md = Export::Markdown.file(tab.session(), TODAY, "2026-12-01T09:00:00.000Z");
+    let md = Export::Markdown
+        .file(tab.session(), None, TODAY, "2026-12-01T09:00:00.000Z")
+        .unwrap();
     assert!(
         md.text.contains("Reifegrad") || md.text.contains("Bereitschaft"),
         "{}",

@@ -14,8 +14,10 @@ use super::questionnaire::Questionnaire;
 use super::report::{self, Comparison};
 use super::saved::{self, Restored, SavedError, Snapshot, Source};
 use super::session::{self, import_replaces, Notice, PendingImport, Screen, State};
+use super::session::{NoticeAction, Undo};
 use super::share;
 use super::sync::{Incoming, SaveRefused};
+use super::team::{Pick, Team};
 
 /// Whether answers reach this browser's storage, and why not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +38,8 @@ pub enum Purpose {
     Open,
     /// Compare the open assessment with it; nothing is replaced.
     Compare,
+    /// Add it to the team view as one respondent; nothing is replaced or stored.
+    Team,
 }
 
 /// Why the shell could not hand over a file's bytes.
@@ -66,6 +70,8 @@ pub struct AppState {
     pub shared: Option<Rc<Restored>>,
     pub storage: Storage,
     pub compared: Option<Rc<Compared>>,
+    /// Several respondents' save files of the open questionnaire, in memory only.
+    pub team: Option<Rc<Team>>,
     /// A file is being dragged over the page.
     pub dragging: bool,
     /// The person was told a language switch would lose unsaved answers, and may now switch.
@@ -90,6 +96,7 @@ impl PartialEq for AppState {
             && same(&self.shared, &other.shared)
             && self.storage == other.storage
             && same(&self.compared, &other.compared)
+            && same(&self.team, &other.team)
             && self.dragging == other.dragging
             && self.switch_confirmed == other.switch_confirmed
             && self.today == other.today
@@ -136,6 +143,23 @@ pub enum Event {
     ImportShared,
     CloseShared,
     CloseComparison,
+    /// Show the team view (started empty for the open questionnaire if there is none).
+    OpenTeam,
+    /// Rename respondent `index` (kept exactly as typed).
+    RenameRespondent {
+        index: usize,
+        name: String,
+    },
+    RemoveRespondent(usize),
+    /// Choose where one item's consensus answer comes from.
+    PickConsensus {
+        item: String,
+        pick: Pick,
+    },
+    /// Make the consensus the open assessment (undoable); the respondents' files are dropped.
+    AdoptConsensus,
+    /// Forget the team view's refusal messages.
+    DismissRefusals,
     Export(Export),
     /// A save went through ([`Command::Save`]): what another tab wrote was merged in
     /// (`merged`), unreadable data was moved aside first (`moved_aside`).
@@ -250,6 +274,7 @@ impl AppState {
             shared: None,
             storage: Storage::On,
             compared: None,
+            team: None,
             dragging: false,
             switch_confirmed: None,
             today,
@@ -363,6 +388,8 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
             if state.flow.session.is_some() && screen != Screen::Start {
                 let event = match screen {
                     Screen::Questions => session::Event::ShowSection(section),
+                    // The respondents' files were in memory only.
+                    Screen::Team => session::Event::Show(Screen::Results),
                     screen => session::Event::Show(screen),
                 };
                 next.flow = session::transition(&state.flow, event);
@@ -429,6 +456,12 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
             commands.push(Command::ClearFragment);
         }
         Event::CloseComparison => next.compared = None,
+        Event::OpenTeam
+        | Event::RenameRespondent { .. }
+        | Event::RemoveRespondent(_)
+        | Event::PickConsensus { .. }
+        | Event::AdoptConsensus
+        | Event::DismissRefusals => team_event(&mut next, event),
         Event::Export(export) => {
             if state.flow.session.is_some() {
                 commands.push(Command::Download(export));
@@ -519,6 +552,73 @@ fn follow_up(state: &AppState, next: &mut AppState, commands: &mut Vec<Command>)
         commands.push(Command::ForgetLast);
         next.compared = None;
     }
+    let open_id = next.flow.session.as_ref().map(|s| &s.questionnaire.id);
+    if next
+        .team
+        .as_ref()
+        .is_some_and(|t| Some(&t.questionnaire.id) != open_id)
+    {
+        next.team = None;
+    }
+    if next.flow.screen == Screen::Team && next.team.is_none() {
+        next.flow = session::transition(&next.flow, session::Event::Show(Screen::Results));
+    }
+}
+
+/// The team view's events: nothing here is stored until the consensus is adopted.
+fn team_event(next: &mut AppState, event: Event) {
+    let Some(session) = next.flow.session.as_ref() else {
+        return;
+    };
+    if let Event::OpenTeam = event {
+        if next.team.is_none() {
+            next.team = Some(Rc::new(Team::new(Rc::clone(&session.questionnaire))));
+        }
+        next.flow = session::transition(&next.flow, session::Event::Show(Screen::Team));
+        return;
+    }
+    let Some(mut team) = next.team.as_deref().cloned() else {
+        return;
+    };
+    match event {
+        Event::RenameRespondent { index, name } => {
+            if let Some(r) = team.respondents.get_mut(index) {
+                r.name = name;
+            }
+        }
+        Event::RemoveRespondent(index) => team.remove(index),
+        Event::PickConsensus { item, pick } => team.pick(&item, pick),
+        Event::DismissRefusals => team.refused.clear(),
+        Event::AdoptConsensus if team.ready() => {
+            let lang = session.questionnaire.lang();
+            let before = session.snapshot();
+            let consensus = Snapshot {
+                answers: team.consensus(),
+                ..before.clone()
+            };
+            let mut flow = next.flow.clone();
+            flow.undo = Some(Box::new(Undo {
+                questionnaire: session.questionnaire.id.clone(),
+                snapshot: before,
+            }));
+            let mut notice = Notice::info(lang.f(
+                "The team's consensus ({n} answers) is now your assessment. Change any answer as usual.",
+                &[("n", &consensus.answers.len())],
+            ));
+            notice.action = Some(NoticeAction::UndoImport);
+            let adopt = session::Event::Adopt {
+                snapshot: consensus,
+                notice: Some(notice),
+                save: true,
+            };
+            flow = session::transition(&flow, adopt);
+            next.flow = session::transition(&flow, session::Event::Show(Screen::Results));
+            next.team = None;
+            return;
+        }
+        _ => return,
+    }
+    next.team = Some(Rc::new(team));
 }
 
 fn open(q: &Rc<Questionnaire>, imported: Option<Restored>, replaced: Option<Snapshot>) -> Command {
@@ -550,9 +650,31 @@ fn file_read(
     bytes: Result<Vec<u8>, FileProblem>,
 ) {
     let lang = next.lang;
+    // A file dropped on the team view joins it.
+    let purpose = match purpose {
+        Purpose::Open if next.flow.screen == Screen::Team => Purpose::Team,
+        other => other,
+    };
+    if purpose == Purpose::Team {
+        let on_screen = next.flow.screen == Screen::Team;
+        if let Some(mut team) = next.team.as_deref().cloned().filter(|_| on_screen) {
+            match bytes {
+                Ok(bytes) => team.add(name, &bytes, lang),
+                Err(FileProblem::TooLarge(size)) => {
+                    team.refuse(name, &SavedError::TooLarge(size).message(lang), lang)
+                }
+                Err(FileProblem::Unreadable) => {
+                    team.refuse(name, lang.t("the browser could not read it"), lang)
+                }
+            }
+            next.team = Some(Rc::new(team));
+        }
+        return;
+    }
     let against: Vec<Rc<Questionnaire>> = match (purpose, &next.flow.session) {
         (Purpose::Compare, Some(s)) => vec![Rc::clone(&s.questionnaire)],
-        (Purpose::Compare, None) => return,
+        (Purpose::Compare | Purpose::Team, None) => return,
+        (Purpose::Team, Some(_)) => return,
         (Purpose::Open, _) => next.questionnaires().to_vec(),
     };
     let decoded = match bytes {
@@ -566,7 +688,7 @@ fn file_read(
     match (decoded, purpose) {
         (Err(why), purpose) => {
             let refusal = match purpose {
-                Purpose::Open => {
+                Purpose::Open | Purpose::Team => {
                     msg("\"{file}\" was not opened: {why}. Your current answers are unchanged.")
                 }
                 Purpose::Compare => {
@@ -577,7 +699,9 @@ fn file_read(
             next.flow =
                 session::transition(&next.flow, session::Event::Notify(Notice::error(text)));
         }
-        (Ok(restored), Purpose::Open) => commands.push(Command::LookUp(Box::new(restored))),
+        (Ok(restored), Purpose::Open | Purpose::Team) => {
+            commands.push(Command::LookUp(Box::new(restored)))
+        }
         (Ok(earlier), Purpose::Compare) => {
             let Some(s) = next.flow.session.as_ref() else {
                 return;

@@ -5,6 +5,7 @@ use super::report::{self, CalendarExport};
 use super::roadmap::Roadmap;
 use super::saved::{self, SaveMeta};
 use super::session::Session;
+use super::team::Team;
 
 /// A download the person asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +18,10 @@ pub enum Export {
     /// The phases as calendar events from this start date.
     Calendar(Date),
     Markdown,
+    /// The team view's table (every respondent's answer per item), CSV.
+    TeamCsv,
+    /// The team view as a Markdown section.
+    TeamMarkdown,
 }
 
 /// A file made in memory, ready to download.
@@ -28,9 +33,10 @@ pub struct File {
 }
 
 impl Export {
-    /// The file for the open assessment; `today` dates the roadmap, `now` (ISO time) stamps the
-    /// save file and the calendar.
-    pub fn file(self, s: &Session, today: Date, now: &str) -> File {
+    /// The file for the open assessment (and its team view, for the team exports; `None`
+    /// without one); `today` dates the roadmap, `now` (ISO time) stamps the save file and the
+    /// calendar.
+    pub fn file(self, s: &Session, team: Option<&Team>, today: Date, now: &str) -> Option<File> {
         let q = &s.questionnaire;
         let plan = || Roadmap::plan(q, &s.profile, &s.answers, today);
         let (suffix, mime, text) = match self {
@@ -42,11 +48,11 @@ impl Export {
                 };
                 let name = format!("{}-{}.json", q.id, now.get(..10).unwrap_or("answers"));
                 let text = saved::encode_snapshot(q, &s.snapshot(), &meta);
-                return File {
+                return Some(File {
                     name,
                     mime: "application/json",
                     text,
-                };
+                });
             }
             Export::GapRegister => (
                 "gap-register.csv",
@@ -76,11 +82,13 @@ impl Export {
                 "text/markdown",
                 report::markdown(q, &s.profile, &s.answers, &s.notes, today),
             ),
+            Export::TeamCsv => ("team.csv", "text/csv", team?.csv(&s.profile)),
+            Export::TeamMarkdown => ("team.md", "text/markdown", team?.markdown(&s.profile)),
         };
-        File {
+        Some(File {
             name: format!("{}-{today}-{suffix}", q.id),
             mime,
             text,
-        }
+        })
     }
 }

@@ -27,6 +27,7 @@ pub mod session;
 pub mod share;
 pub mod standard;
 pub mod sync;
+pub mod team;
 pub mod translation;
 pub mod welcome;
 

@@ -99,7 +99,7 @@ fn header(lang: Lang, names: &[&'static str]) -> Vec<String> {
     names.iter().map(|n| lang.t(n).to_string()).collect()
 }
 
-fn yes_no(lang: Lang, yes: bool) -> String {
+pub(crate) fn yes_no(lang: Lang, yes: bool) -> String {
     lang.t(if yes { "Yes" } else { "No" }).into()
 }
 
@@ -555,12 +555,12 @@ fn md_escape(text: &str, line_break: &str) -> String {
 }
 
 /// Outside text inside a list item: line breaks become hard breaks that stay in the item.
-fn md_text(text: &str) -> String {
+pub(crate) fn md_text(text: &str) -> String {
     md_escape(text, "\\\n  ")
 }
 
 /// Outside text inside a table cell, where a line break would end the row.
-fn md_cell(text: &str) -> String {
+pub(crate) fn md_cell(text: &str) -> String {
     md_escape(text, "<br>")
 }
 

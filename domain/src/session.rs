@@ -18,6 +18,8 @@ pub enum Screen {
     Roadmap,
     /// The printable report: everything on one page.
     Report,
+    /// Several respondents' answers side by side (`app::AppState::team`).
+    Team,
 }
 
 impl Screen {
@@ -30,6 +32,7 @@ impl Screen {
             Screen::Results => "results",
             Screen::Roadmap => "roadmap",
             Screen::Report => "report",
+            Screen::Team => "team",
         }
     }
 
@@ -42,6 +45,7 @@ impl Screen {
             Screen::Results,
             Screen::Roadmap,
             Screen::Report,
+            Screen::Team,
         ]
         .into_iter()
         .find(|s| s.key() == key)

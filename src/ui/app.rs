@@ -14,7 +14,7 @@ use super::hooks::{self, clear_fragment, Shown};
 use super::rescue;
 use super::screens::{
     ProfileScreen, QuestionsScreen, ReportScreen, ResultsScreen, RoadmapScreen, SharedView,
-    StartScreen,
+    StartScreen, TeamScreen,
 };
 use super::storage::{self, Local};
 use crate::domain::app::{run, AppState, Command, Event, Library};
@@ -58,12 +58,15 @@ fn perform(state: &AppState, command: Command) -> Vec<Event> {
     let outside = RUNTIME.with(|runtime| runtime.borrow_mut().perform(state, command));
     match outside {
         Ok(events) => events,
-        Err(Command::Download(export)) => match &state.flow.session {
-            Some(s) if !files::download(&export.file(s, state.today, &storage::now_iso())) => {
-                vec![Event::DownloadRefused]
+        Err(Command::Download(export)) => {
+            let file = state.flow.session.as_ref().and_then(|s| {
+                export.file(s, state.team.as_deref(), state.today, &storage::now_iso())
+            });
+            match file {
+                Some(file) if !files::download(&file) => vec![Event::DownloadRefused],
+                _ => Vec::new(),
             }
-            _ => Vec::new(),
-        },
+        }
         Err(Command::ClearFragment) => {
             clear_fragment();
             Vec::new()
@@ -83,8 +86,9 @@ fn perform(state: &AppState, command: Command) -> Vec<Event> {
 /// The rescue download (shown if the app ever fails) holds the latest answers, stored or not.
 fn remember_for_rescue(state: &AppState) {
     if let Some(s) = &state.flow.session {
-        let file = Export::SaveFile.file(s, state.today, &storage::now_iso());
-        rescue::remember(file.name, file.text);
+        if let Some(file) = Export::SaveFile.file(s, None, state.today, &storage::now_iso()) {
+            rescue::remember(file.name, file.text);
+        }
     }
 }
 
@@ -246,6 +250,10 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
             html! { <ResultsScreen {session} {dispatch} {today} compared={s.compared.clone()} /> }
         }
         Screen::Report => html! { <ReportScreen {session} {dispatch} {today} /> },
+        Screen::Team => match &s.team {
+            Some(team) => html! { <TeamScreen team={Rc::clone(team)} {session} {dispatch} /> },
+            None => html! { <ResultsScreen {session} {dispatch} {today} /> },
+        },
         Screen::Roadmap | Screen::Start => html! { <RoadmapScreen {session} {today} /> },
     }
 }

@@ -206,17 +206,27 @@ pub fn use_window_drop(dispatch: Dispatch) {
             })
         };
         let on_file = dispatch.file_reader(Purpose::Open);
+        let on_more = dispatch.file_reader(Purpose::Team);
         let drop =
             gloo::events::EventListener::new_with_options(&window, "drop", options, move |e| {
                 e.prevent_default();
                 set(false);
-                let file = e
+                // The first file opens (or joins the team view when it is on screen); the others
+                // can only join the team view, so elsewhere they are ignored.
+                let files = e
                     .dyn_ref::<web_sys::DragEvent>()
                     .and_then(|d| d.data_transfer())
-                    .and_then(|d| d.files())
-                    .and_then(|f| f.get(0));
-                if let Some(file) = file {
-                    on_file.emit(file);
+                    .and_then(|d| d.files());
+                if let Some(files) = files {
+                    for n in 0..files.length() {
+                        if let Some(file) = files.get(n) {
+                            if n == 0 {
+                                on_file.emit(file)
+                            } else {
+                                on_more.emit(file)
+                            }
+                        }
+                    }
                 }
             });
         move || std::mem::drop((over, leave, drop))

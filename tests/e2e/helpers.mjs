@@ -184,12 +184,12 @@ export function spreadsheetCells(csvPath, separator, locale) {
   execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'xlsx', `--infilter=CSV:${code},34,76,1,,${locale}`, '--outdir', dir, csvPath], { stdio: 'ignore', timeout: 120_000 });
   const xlsx = csvPath.replace(/\.csv$/, '.xlsx');
   const script = `
-import json, re, sys, zipfile
+import html, json, re, sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])
 shared = []
 if 'xl/sharedStrings.xml' in z.namelist():
     for si in re.findall(r'<si>(.*?)</si>', z.read('xl/sharedStrings.xml').decode(), re.S):
-        shared.append(''.join(re.findall(r'<t[^>]*>(.*?)</t>', si, re.S)))
+        shared.append(html.unescape(''.join(re.findall(r'<t[^>]*>(.*?)</t>', si, re.S))))
 cells = []
 for ref, attrs, body in re.findall(r'<c r="([A-Z]+\\d+)"([^>]*?)(?:/>|>(.*?)</c>)', z.read('xl/worksheets/sheet1.xml').decode(), re.S):
     kind = (re.search(r't="(\\w+)"', attrs) or [None, 'n'])[1]

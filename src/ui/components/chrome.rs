@@ -30,6 +30,9 @@ pub struct OpenFileProps {
     pub label: &'static str,
     #[prop_or("open-file")]
     pub testid: &'static str,
+    /// Several files at once (each one is handed to `on_file`).
+    #[prop_or_default]
+    pub multiple: bool,
 }
 
 /// "Open a saved file": a real file input, styled as a button, keyboard reachable.
@@ -39,15 +42,17 @@ pub fn open_file_button(props: &OpenFileProps) -> Html {
     let on_file = props.on_file.clone();
     let onchange = Callback::from(move |e: web_sys::Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            on_file.emit(file);
+        if let Some(files) = input.files() {
+            (0..files.length())
+                .filter_map(|n| files.get(n))
+                .for_each(|file| on_file.emit(file));
         }
         // Let the same file be chosen again after a fix.
         input.set_value("");
     });
     html! {
         <label class={classes!("file-button", props.class.clone())}>
-            <input type="file" accept=".json,application/json" class="visually-hidden" data-testid={props.testid} {onchange} />
+            <input type="file" accept=".json,application/json" class="visually-hidden" data-testid={props.testid} multiple={props.multiple} {onchange} />
             { lang.t(props.label) }
         </label>
     }

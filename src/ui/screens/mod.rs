@@ -1,4 +1,5 @@
-//! The widget's screens, one per step: start, profile, questions, results, roadmap.
+//! The widget's screens, one per step: start, profile, questions, results, roadmap; the
+//! printable report, the shared view and the team view.
 
 mod profile;
 mod questions;
@@ -7,6 +8,7 @@ mod results;
 mod roadmap;
 mod shared;
 mod start;
+mod team;
 
 pub use profile::ProfileScreen;
 pub use questions::QuestionsScreen;
@@ -15,3 +17,4 @@ pub use results::ResultsScreen;
 pub use roadmap::RoadmapScreen;
 pub use shared::SharedView;
 pub use start::StartScreen;
+pub use team::TeamScreen;

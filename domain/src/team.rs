@@ -1,0 +1,469 @@
+//! A workshop's answers side by side: several people's save files of one questionnaire, each
+//! item's answers with median, spread and disagreement, the items to discuss first, and a
+//! consensus assessment built from them. Held in memory only; nothing is stored unless the
+//! person adopts the consensus as their assessment.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use super::answers::{Answer, Answers};
+use super::i18n::{outside, Lang};
+use super::profile::Profile;
+use super::questionnaire::{Questionnaire, SectionKind};
+use super::report::{self, csv_id, maturity_text};
+use super::saved::{self, SavedError, Source};
+use super::scoring::{Assessment, ItemStatus};
+use super::standard::Stage;
+
+/// A team view compares at least two and at most twelve people.
+pub const MIN_RESPONDENTS: usize = 2;
+pub const MAX_RESPONDENTS: usize = 12;
+/// Two answers this many levels apart (or more) mark an item for discussion.
+pub const DISAGREE_LEVELS: u8 = 2;
+/// How many items "discuss first" lists.
+pub const DISCUSS_FIRST: usize = 10;
+
+/// One person's save file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Respondent {
+    /// Shown in every column; the file's name until the person types another, kept as typed.
+    pub name: String,
+    /// The file it came from (shown as outside text).
+    pub file: String,
+    pub answers: Answers,
+    /// Set when the file was saved with an older version of the questionnaire.
+    pub migrated_from: Option<String>,
+    fingerprint: String,
+}
+
+/// For one item of the consensus: the median rule, or one respondent's answer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Pick {
+    #[default]
+    Median,
+    From(usize),
+}
+
+/// The respondents, the consensus picks, and the refusals of the latest files.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Team {
+    pub questionnaire: Rc<Questionnaire>,
+    pub respondents: Vec<Respondent>,
+    /// Items whose consensus is not the median.
+    pub picks: BTreeMap<String, Pick>,
+    /// One sentence per refused file, until the next file arrives.
+    pub refused: Vec<String>,
+}
+
+/// One item across the team.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemRow {
+    pub id: String,
+    pub title: String,
+    pub section: String,
+    pub gate: Option<Stage>,
+    /// Per respondent, in their order.
+    pub answers: Vec<ItemStatus>,
+    /// The median of the levels given, in tenths (2.5 is 25); none when nobody gave a level.
+    pub median_tenths: Option<u32>,
+    /// Highest level minus lowest.
+    pub spread: Option<u8>,
+    pub dont_know: usize,
+    /// Levels two or more apart, a "don't know", or a level beside "not applicable".
+    pub disagree: bool,
+}
+
+/// One clause or Annex A area across the team.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SectionRow {
+    pub id: String,
+    pub title: String,
+    pub kind: SectionKind,
+    /// Per respondent: the section's maturity in tenths (none when nothing applies).
+    pub maturity: Vec<Option<u32>>,
+    pub median_tenths: Option<u32>,
+    pub spread_tenths: Option<u32>,
+    /// Respondents' maturities two levels or more apart, or an item in it marked.
+    pub disagree: bool,
+}
+
+/// Everything the team view and its exports show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub items: Vec<ItemRow>,
+    pub sections: Vec<SectionRow>,
+    /// Ids of marked items, blockers first, then the widest spread, then most "don't know".
+    pub discuss_first: Vec<String>,
+}
+
+fn median_tenths(sorted: &[u32]) -> Option<u32> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2] * 10),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) * 5),
+    }
+}
+
+impl Team {
+    pub fn new(questionnaire: Rc<Questionnaire>) -> Team {
+        Team {
+            questionnaire,
+            respondents: Vec::new(),
+            picks: BTreeMap::new(),
+            refused: Vec::new(),
+        }
+    }
+
+    /// Whether there are enough respondents to compare.
+    pub fn ready(&self) -> bool {
+        self.respondents.len() >= MIN_RESPONDENTS
+    }
+
+    /// Adds a save file, or notes in `lang` why it is refused (the others stay as they were).
+    pub fn add(&mut self, file: &str, bytes: &[u8], lang: Lang) {
+        if let Err(why) = self.respondent(file, bytes, lang) {
+            self.refuse(file, &why, lang);
+        }
+    }
+
+    /// Notes that `file` was not added, and why.
+    pub fn refuse(&mut self, file: &str, why: &str, lang: Lang) {
+        self.refused.push(lang.f(
+            "\"{file}\" was not added: {why}. The other files stay.",
+            &[("file", &outside(file, 60)), ("why", &why)],
+        ));
+    }
+
+    fn respondent(&mut self, file: &str, bytes: &[u8], lang: Lang) -> Result<(), String> {
+        if self.respondents.len() >= MAX_RESPONDENTS {
+            return Err(lang.f(
+                "a team view compares at most {n} files",
+                &[("n", &MAX_RESPONDENTS)],
+            ));
+        }
+        let against = [Rc::clone(&self.questionnaire)];
+        let restored =
+            saved::decode_bytes(bytes, &against, Source::Import).map_err(|e| match e {
+                SavedError::UnknownQuestionnaire(id) => lang.f(
+                    "it is an assessment of another questionnaire ({id}), not of the {title}",
+                    &[
+                        ("id", &outside(&id, 40)),
+                        ("title", &self.questionnaire.title),
+                    ],
+                ),
+                e => e.message(lang),
+            })?;
+        let fingerprint = saved::fingerprint(&String::from_utf8_lossy(bytes));
+        if let Some(same) = self
+            .respondents
+            .iter()
+            .find(|r| r.fingerprint == fingerprint)
+        {
+            return Err(lang.f(
+                "it is the same file as {name}",
+                &[("name", &outside(&same.name, 60))],
+            ));
+        }
+        let name = file.strip_suffix(".json").unwrap_or(file).to_string();
+        self.respondents.push(Respondent {
+            name,
+            file: file.to_string(),
+            answers: restored.answers,
+            migrated_from: restored.migrated_from,
+            fingerprint,
+        });
+        Ok(())
+    }
+
+    /// Removes respondent `index`; picks that named them go back to the median, later ones move.
+    pub fn remove(&mut self, index: usize) {
+        if index >= self.respondents.len() {
+            return;
+        }
+        self.respondents.remove(index);
+        self.picks.retain(|_, pick| match pick {
+            Pick::From(i) if *i == index => false,
+            Pick::From(i) => {
+                if *i > index {
+                    *i -= 1;
+                }
+                true
+            }
+            Pick::Median => false,
+        });
+    }
+
+    pub fn pick(&mut self, item: &str, pick: Pick) {
+        match pick {
+            Pick::From(i) if i < self.respondents.len() => {
+                self.picks.insert(item.to_string(), pick);
+            }
+            _ => {
+                self.picks.remove(item);
+            }
+        }
+    }
+
+    /// The team's figures, for the items and sections `profile` (the open assessment's) applies.
+    pub fn summary(&self, profile: &Profile) -> Summary {
+        let q = &self.questionnaire;
+        let mut items = Vec::new();
+        for section in &q.sections {
+            for item in section.items.iter().filter(|i| i.applies(profile)) {
+                let answers: Vec<ItemStatus> = self
+                    .respondents
+                    .iter()
+                    .map(|r| ItemStatus::of(item, profile, &r.answers))
+                    .collect();
+                let mut levels: Vec<u32> = answers
+                    .iter()
+                    .filter_map(|a| match a {
+                        ItemStatus::Level(l) => Some(u32::from(*l)),
+                        _ => None,
+                    })
+                    .collect();
+                levels.sort_unstable();
+                let spread = levels
+                    .last()
+                    .zip(levels.first())
+                    .map(|(hi, lo)| (hi - lo) as u8);
+                let dont_know = answers
+                    .iter()
+                    .filter(|a| **a == ItemStatus::DontKnow)
+                    .count();
+                let not_applicable = answers.iter().any(|a| {
+                    matches!(
+                        a,
+                        ItemStatus::NotApplicable | ItemStatus::NeedsJustification
+                    )
+                });
+                let disagree = spread.is_some_and(|s| s >= DISAGREE_LEVELS)
+                    || dont_know > 0
+                    || (not_applicable && !levels.is_empty());
+                items.push(ItemRow {
+                    id: item.id.clone(),
+                    title: item.title.clone(),
+                    section: section.id.clone(),
+                    gate: item.gate,
+                    answers,
+                    median_tenths: median_tenths(&levels),
+                    spread,
+                    dont_know,
+                    disagree,
+                });
+            }
+        }
+        let assessments: Vec<Assessment> = self
+            .respondents
+            .iter()
+            .map(|r| Assessment::compute(q, profile, &r.answers))
+            .collect();
+        let sections = q
+            .sections
+            .iter()
+            .filter(|s| items.iter().any(|i| i.section == s.id))
+            .map(|s| {
+                let maturity: Vec<Option<u32>> = assessments
+                    .iter()
+                    .map(|a| a.section(&s.id).and_then(|x| x.maturity_tenths()))
+                    .collect();
+                let mut known: Vec<u32> = maturity.iter().flatten().copied().collect();
+                known.sort_unstable();
+                let spread_tenths = known.last().zip(known.first()).map(|(hi, lo)| hi - lo);
+                let disagree = spread_tenths.is_some_and(|t| t >= u32::from(DISAGREE_LEVELS) * 10)
+                    || items.iter().any(|i| i.section == s.id && i.disagree);
+                SectionRow {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    kind: s.kind,
+                    median_tenths: median_tenths(&known).map(|t| t / 10),
+                    maturity,
+                    spread_tenths,
+                    disagree,
+                }
+            })
+            .collect();
+        let mut marked: Vec<&ItemRow> = items.iter().filter(|i| i.disagree).collect();
+        // Stable: equal items keep the questionnaire's order.
+        marked.sort_by_key(|i| {
+            (
+                i.gate.is_none(),
+                std::cmp::Reverse(i.spread.unwrap_or(0)),
+                std::cmp::Reverse(i.dont_know),
+            )
+        });
+        let discuss_first = marked
+            .iter()
+            .take(DISCUSS_FIRST)
+            .map(|i| i.id.clone())
+            .collect();
+        Summary {
+            items,
+            sections,
+            discuss_first,
+        }
+    }
+
+    /// The consensus answer to one item: the respondent picked, else the median rule. The
+    /// median of an even number of levels takes the lower middle one, so the consensus never
+    /// claims more than half the team said. "Not applicable" wins only when more people chose
+    /// it than gave a level (its justification is the first one given); with no level and no
+    /// "not applicable", a "don't know" stays a "don't know".
+    pub fn consensus_answer(&self, item: &str) -> Option<Answer> {
+        if let Some(Pick::From(i)) = self.picks.get(item) {
+            return self.respondents.get(*i)?.answers.get(item).cloned();
+        }
+        let given: Vec<&Answer> = self
+            .respondents
+            .iter()
+            .filter_map(|r| r.answers.get(item))
+            .collect();
+        let mut levels: Vec<u8> = given.iter().filter_map(|a| a.level()).collect();
+        levels.sort_unstable();
+        let justified = given
+            .iter()
+            .find(|a| matches!(a, Answer::NotApplicable(_)) && a.is_complete());
+        let na = given
+            .iter()
+            .filter(|a| matches!(a, Answer::NotApplicable(_)) && a.is_complete())
+            .count();
+        match (justified, levels.len()) {
+            (Some(answer), n) if na > n => Some((*answer).clone()),
+            (_, 0) if given.contains(&&Answer::DontKnow) => Some(Answer::DontKnow),
+            (_, 0) => None,
+            (_, n) => Some(Answer::Level(levels[(n - 1) / 2])),
+        }
+    }
+
+    /// The consensus assessment's answers, for every item anyone answered.
+    pub fn consensus(&self) -> Answers {
+        let mut answers = Answers::default();
+        for item in self.questionnaire.items() {
+            if let Some(answer) = self.consensus_answer(&item.id) {
+                answers.insert_unchecked(&item.id, answer);
+            }
+        }
+        answers
+    }
+
+    fn status_cell(&self, status: &ItemStatus) -> String {
+        report::status_text(&self.questionnaire, status)
+    }
+
+    /// The team table as CSV, one row per item: every respondent's answer, median, spread, mark
+    /// and the consensus, in the questionnaire's language and its spreadsheet conventions.
+    pub fn csv(&self, profile: &Profile) -> String {
+        let q = &self.questionnaire;
+        let lang = q.lang();
+        let summary = self.summary(profile);
+        let mut header: Vec<String> = vec![lang.t("Item").into(), lang.t("Title").into()];
+        header.extend(self.respondents.iter().map(|r| r.name.clone()));
+        header.extend([
+            lang.t("Median").into(),
+            lang.t("Spread").into(),
+            lang.t("To discuss").into(),
+            lang.t("Consensus").into(),
+        ]);
+        let mut rows = vec![header];
+        for row in &summary.items {
+            let Some(item) = q.item(&row.id) else {
+                continue;
+            };
+            let mut cells = vec![csv_id(item, lang), row.title.clone()];
+            cells.extend(row.answers.iter().map(|a| self.status_cell(a)));
+            let consensus = self.consensus_status(profile, &row.id);
+            cells.extend([
+                row.median_tenths
+                    .map_or(String::new(), |t| lang.one_decimal(u64::from(t))),
+                row.spread.map_or(String::new(), |s| s.to_string()),
+                report::yes_no(lang, row.disagree),
+                consensus,
+            ]);
+            rows.push(cells);
+        }
+        report::csv(&rows, lang)
+    }
+
+    fn consensus_status(&self, profile: &Profile, item: &str) -> String {
+        let consensus = self.consensus();
+        self.questionnaire
+            .item(item)
+            .map(|i| self.status_cell(&ItemStatus::of(i, profile, &consensus)))
+            .unwrap_or_default()
+    }
+
+    /// The team's results as a Markdown section: who took part, the sections side by side and
+    /// the items to discuss first.
+    pub fn markdown(&self, profile: &Profile) -> String {
+        let q = &self.questionnaire;
+        let lang = q.lang();
+        let summary = self.summary(profile);
+        let mut out = format!("## {}\n\n", lang.t("Team comparison"));
+        out.push_str(&lang.f(
+            "{n} respondents answered the {title} (version {version}):",
+            &[
+                ("n", &self.respondents.len()),
+                ("title", &report::md_text(&q.title)),
+                ("version", &q.version),
+            ],
+        ));
+        out.push_str("\n\n");
+        for r in &self.respondents {
+            out.push_str(&format!("- {}\n", report::md_text(&r.name)));
+        }
+        out.push_str(&format!(
+            "\n| {} |",
+            lang.f("Maturity (0-{top})", &[("top", &q.scale.top())])
+        ));
+        for r in &self.respondents {
+            out.push_str(&format!(" {} |", report::md_cell(&r.name)));
+        }
+        out.push_str(&format!(
+            " {} | {} |\n|---|",
+            lang.t("Median"),
+            lang.t("Spread")
+        ));
+        out.push_str(&"---:|".repeat(self.respondents.len() + 2));
+        out.push('\n');
+        for s in &summary.sections {
+            let mark = if s.disagree { " ⚑" } else { "" };
+            out.push_str(&format!("| {} {}{mark} |", s.id, report::md_cell(&s.title)));
+            for m in &s.maturity {
+                out.push_str(&format!(" {} |", maturity_text(*m, lang)));
+            }
+            out.push_str(&format!(
+                " {} | {} |\n",
+                maturity_text(s.median_tenths, lang),
+                maturity_text(s.spread_tenths, lang)
+            ));
+        }
+        out.push_str(&format!("\n### {}\n\n", lang.t("To discuss first")));
+        if summary.discuss_first.is_empty() {
+            out.push_str(lang.t("The respondents agree within one level on every item."));
+            out.push('\n');
+        }
+        for id in &summary.discuss_first {
+            let Some(row) = summary.items.iter().find(|i| &i.id == id) else {
+                continue;
+            };
+            let answers: Vec<String> = self
+                .respondents
+                .iter()
+                .zip(&row.answers)
+                .map(|(r, a)| format!("{}: {}", report::md_text(&r.name), self.status_cell(a)))
+                .collect();
+            out.push_str(&format!(
+                "- **{}** {}: {}\n",
+                row.id,
+                report::md_text(&row.title),
+                answers.join("; ")
+            ));
+        }
+        out.push_str(&format!(
+            "\n{}\n",
+            lang.t("⚑ marks respondents two or more levels apart, a \"don't know\", or a level beside \"not applicable\".")
+        ));
+        out
+    }
+}

@@ -1,0 +1,137 @@
+// The team view: three people's real save files side by side, keyboard only, checked by axe and
+// the Nu Html Checker, its CSV read by LibreOffice, its Markdown rendered, the consensus
+// adopted and undone, and no request made.
+import { test, expect } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { answerAllWithMouse, appStarted, axe, fillProfileWithMouse, fixture, openQuickScan, plain, saveDom, spreadsheetCells, vnuErrors, watchErrors } from './helpers.mjs';
+
+const markdownIt = createRequire(import.meta.url)('markdown-it');
+
+// axe is injected as a script; the page's own CSP forbids that, so these tests bypass it.
+test.use({ bypassCSP: true });
+
+async function download(page, testId) {
+  const pending = page.waitForEvent('download');
+  await page.getByTestId(testId).first().click();
+  const file = await pending;
+  return { name: file.suggestedFilename(), path: await file.path(), text: readFileSync(await file.path(), 'utf8') };
+}
+
+/** One person answers the quick scan in their own browser and saves the file. */
+async function saveFileOf(browser, answers) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const run = fixture('mouse-run');
+  await openQuickScan(page);
+  await fillProfileWithMouse(page, run.profile);
+  await answerAllWithMouse(page, { ...run.answers, ...answers });
+  const file = await download(page, 'save-file');
+  await context.close();
+  return file.text;
+}
+
+/** Presses Tab until `locator` has the focus: proves it is reachable by keyboard alone. */
+async function tabTo(page, locator) {
+  for (let n = 0; n < 400; n++) {
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('never reached by Tab');
+}
+
+test('three respondents side by side: disagreements, the consensus adopted and undone, keyboard only, no request', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const files = [
+    { name: 'ciso.json', text: await saveFileOf(browser, {}) },
+    { name: 'data-science.json', text: await saveFileOf(browser, { '4.3': 0, '5.2': 'dont_know' }) },
+    { name: 'legal.json', text: await saveFileOf(browser, { '4.3': 3, 'A.9.4': 0 }) },
+  ];
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const run = fixture('mouse-run');
+  await openQuickScan(page);
+  await fillProfileWithMouse(page, run.profile);
+  await answerAllWithMouse(page, { ...run.answers, '4.3': 1 });
+  await appStarted(page);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+
+  await page.getByTestId('open-team').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Compare respondents' })).toBeFocused();
+  await expect(page.getByText('Add at least 2 files to compare them.')).toBeVisible();
+  // Three good files and a bad one at once: the bad one is refused by name, the others stay.
+  await page.getByTestId('team-files').setInputFiles([
+    ...files.map((f) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text) })),
+    { name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Workshop minutes, not a save file') },
+  ]);
+  await expect(page.locator('[data-respondent]')).toHaveCount(3);
+  await expect.poll(async () => plain(await page.getByTestId('team-refused').textContent())).toContain('"minutes.txt" was not added');
+  await expect(page.getByTestId('team-refused')).toContainText('The other files stay.');
+
+  // Per item: each answer, median, spread and the mark.
+  const row = (id) => page.locator(`[data-testid="team-items"] tr[data-item="${id}"]`);
+  await expect(row('4.3').locator('[data-col="median"]')).toHaveText('2.0');
+  await expect(row('4.3').locator('[data-col="spread"]')).toHaveText('3');
+  await expect(row('4.3')).toHaveClass(/disagree/);
+  await expect(row('4.1')).not.toHaveClass(/disagree/);
+  await expect(row('5.2')).toContainText("Don't know");
+  const discuss = await page.locator('[data-testid="discuss-first"] li').evaluateAll((els) => els.map((e) => e.dataset.item));
+  expect(discuss).toEqual(['4.3', '5.2', 'A.9.4', 'A.8.2']);
+  // The heatmap has a cell per item and respondent, and a flag per marked item.
+  const items = await page.locator('[data-testid="team-items"] tbody tr').count();
+  await expect(page.locator('[data-testid="heatmap"] rect.heat')).toHaveCount(items * 3);
+  await expect(page.locator('[data-testid="heatmap"] .flag')).toHaveCount(await page.locator('[data-testid="team-items"] tbody tr.disagree').count());
+
+  // The DOM as rendered, before axe adds its script to it.
+  expect(vnuErrors([await saveDom(page, testInfo.outputPath('team.html'))])).toEqual([]);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axe(page, `team (${scheme})`)).toEqual([]);
+  }
+
+  // Keyboard only: rename the first respondent, take legal's answer for 4.3, adopt.
+  const name = page.locator('#respondent-0');
+  await tabTo(page, name);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Ana (CISO) <b>');
+  await expect(page.locator('[data-testid="team-sections"] thead th').nth(1)).toHaveText('Ana (CISO) <b>');
+  const pick = row('4.3').getByTestId('consensus-pick');
+  await tabTo(page, pick);
+  for (let n = 0; n < 3; n++) await page.keyboard.press('ArrowDown');
+  await expect(pick).toHaveValue('2');
+  await expect(row('4.3').locator('[data-col="consensus"]')).toContainText('3');
+
+  // The team table in LibreOffice (English settings) and the Markdown section rendered.
+  const csv = await download(page, 'export-team-csv');
+  expect(csv.name).toMatch(/team\.csv$/);
+  const csvPath = testInfo.outputPath('team.csv');
+  writeFileSync(csvPath, csv.text);
+  const cells = spreadsheetCells(csvPath, ',', 1033);
+  const cell = (ref) => cells.find((c) => c.ref === ref)?.text;
+  expect([cell('C1'), cell('D1'), cell('E1')]).toEqual(['Ana (CISO) <b>', 'data-science', 'legal']);
+  expect(cells.some((c) => c.text === 'Clause 4.3')).toBe(true);
+  const md = await download(page, 'export-team-md');
+  const html = markdownIt().render(md.text);
+  expect(html).toContain('<h2>Team comparison</h2>');
+  expect(html).toContain('Ana (CISO) &lt;b&gt;');
+  expect(html).toContain('<table>');
+
+  const adopt = page.getByTestId('adopt-consensus');
+  await tabTo(page, adopt);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your readiness' })).toBeVisible();
+  await expect(page.getByRole('status').first()).toContainText('consensus');
+  // 4.3 was at 1, a blocker; the consensus took legal's 3.
+  const blocker43 = page.locator('.blocker-list li[data-item="4.3"]');
+  await expect(blocker43).toHaveCount(0);
+  await page.getByTestId('undo-import').click();
+  await expect(blocker43).toHaveCount(1);
+  await page.getByTestId('open-team').click();
+  await expect(page.locator('[data-respondent]'), 'adopting dropped the files').toHaveCount(0);
+
+  expect(requests.filter((u) => !u.startsWith('blob:'))).toEqual([]);
+  expect(errors).toEqual([]);
+  await context.close();
+});

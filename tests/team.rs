@@ -1,0 +1,626 @@
+//! The team view: merging respondents' save files (medians, spread, disagreement marks, the
+//! items to discuss first), the consensus rules, refusals one file at a time, older versions,
+//! its exports, and the whole flow through `app::run` (nothing stored until adopted).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use aims_domain::app::{run, AppState, Command, Event, Library, Purpose};
+use aims_domain::date::Date;
+use aims_domain::export::Export;
+use aims_domain::i18n::Lang;
+use aims_domain::profile::Screening;
+use aims_domain::runtime::Runtime;
+use aims_domain::saved::{self, SaveMeta, Snapshot};
+use aims_domain::scoring::ItemStatus;
+use aims_domain::session::{self, NoticeAction, Screen};
+use aims_domain::sync::{MemoryStore, Store};
+use aims_domain::team::{Pick, Team, MAX_RESPONDENTS};
+use aims_domain::{AiRole, Answer, Answers, HighRisk, Profile, Questionnaire, SizeBand};
+
+const QUICK: &str = "iso42001-quick-scan";
+const TODAY: Date = Date {
+    year: 2026,
+    month: 12,
+    day: 1,
+};
+
+fn profile() -> Profile {
+    Profile {
+        size: Some(SizeBand::Medium),
+        roles: [AiRole::Uses].into_iter().collect(),
+        systems: 2,
+        certifications: Some(Default::default()),
+        high_risk: Some(HighRisk::No),
+        prohibited: Some(Screening::No),
+        target_date: None,
+    }
+}
+
+fn quick(lang: Lang) -> Rc<Questionnaire> {
+    let library = Library::built_in();
+    let all = library.in_lang(lang);
+    Rc::clone(all.iter().find(|q| q.id == QUICK).unwrap())
+}
+
+/// A save file of `q` with these answers (and the file's version changed if given).
+fn save_file(q: &Questionnaire, answers: &[(&str, Answer)], version: Option<&str>) -> Vec<u8> {
+    let mut a = Answers::default();
+    for (item, answer) in answers {
+        a.set(q, item, answer.clone()).unwrap();
+    }
+    let snapshot = Snapshot {
+        profile: profile(),
+        answers: a,
+        notes: Default::default(),
+    };
+    let meta = SaveMeta {
+        saved_at: "2026-11-20T10:00:00.000Z".into(),
+        assessment: Some("ffff0000ffff0000".into()),
+        parent: None,
+    };
+    let mut file: serde_json::Value =
+        serde_json::from_str(&saved::encode_snapshot(q, &snapshot, &meta)).unwrap();
+    if let Some(v) = version {
+        file["version"] = v.into();
+    }
+    file.to_string().into_bytes()
+}
+
+fn level(n: u8) -> Answer {
+    Answer::Level(n)
+}
+
+/// Three respondents: agreement on 4.1, a two-level gap on 4.3 (a blocker), a "don't know"
+/// on 5.2 (a blocker), one level apart on 7.2, and N/A beside a level on A.10.3.
+fn three() -> Team {
+    let q = quick(Lang::En);
+    let mut team = Team::new(Rc::clone(&q));
+    let na = Answer::NotApplicable("We buy no AI from suppliers".into());
+    let files = [
+        (
+            "ciso.json",
+            vec![
+                ("4.1", level(2)),
+                ("4.3", level(1)),
+                ("5.2", level(2)),
+                ("7.2", level(2)),
+                ("A.10.3", na.clone()),
+            ],
+        ),
+        (
+            "data-science.json",
+            vec![
+                ("4.1", level(2)),
+                ("4.3", level(3)),
+                ("5.2", Answer::DontKnow),
+                ("7.2", level(3)),
+                ("A.10.3", level(1)),
+            ],
+        ),
+        (
+            "legal.json",
+            vec![
+                ("4.1", level(2)),
+                ("4.3", level(2)),
+                ("5.2", level(3)),
+                ("7.2", level(3)),
+                ("A.10.3", na),
+            ],
+        ),
+    ];
+    for (name, answers) in files {
+        team.add(name, &save_file(&q, &answers, None), Lang::En);
+    }
+    assert!(team.refused.is_empty(), "{:?}", team.refused);
+    team
+}
+
+#[test]
+fn medians_spread_and_disagreement_marks_per_item() {
+    let team = three();
+    let summary = team.summary(&profile());
+    let row = |id: &str| summary.items.iter().find(|i| i.id == id).unwrap().clone();
+
+    let agreed = row("4.1");
+    assert_eq!(
+        (agreed.median_tenths, agreed.spread, agreed.disagree),
+        (Some(20), Some(0), false)
+    );
+    let apart = row("4.3");
+    assert_eq!(
+        (apart.median_tenths, apart.spread, apart.disagree),
+        (Some(20), Some(2), true)
+    );
+    let unknown = row("5.2");
+    assert_eq!(unknown.answers[1], ItemStatus::DontKnow);
+    assert_eq!(
+        (unknown.median_tenths, unknown.dont_know, unknown.disagree),
+        (Some(25), 1, true)
+    );
+    let close = row("7.2");
+    assert_eq!(
+        (close.spread, close.disagree),
+        (Some(1), false),
+        "one level apart is not marked"
+    );
+    let na = row("A.10.3");
+    assert!(na.disagree, "a level beside \"not applicable\" is marked");
+    let unanswered = row("6.2");
+    assert_eq!(unanswered.answers, vec![ItemStatus::Unanswered; 3]);
+    assert_eq!(
+        (unanswered.median_tenths, unanswered.disagree),
+        (None, false)
+    );
+
+    assert_eq!(
+        team.respondents[1].name, "data-science",
+        "named by its file"
+    );
+}
+
+#[test]
+fn sections_show_each_respondent_with_median_and_spread() {
+    let team = three();
+    let summary = team.summary(&profile());
+    let clause4 = summary.sections.iter().find(|s| s.id == "4").unwrap();
+    assert_eq!(clause4.maturity.len(), 3);
+    assert!(clause4.disagree, "4.3 is marked, so clause 4 is");
+    let spread = clause4.spread_tenths.unwrap();
+    let (min, max) = (
+        clause4.maturity.iter().flatten().min().unwrap(),
+        clause4.maturity.iter().flatten().max().unwrap(),
+    );
+    assert_eq!(spread, max - min);
+    assert!(clause4.median_tenths.unwrap() >= *min && clause4.median_tenths.unwrap() <= *max);
+}
+
+#[test]
+fn blockers_with_the_widest_spread_are_discussed_first() {
+    let team = three();
+    let summary = team.summary(&profile());
+    // 4.3 (blocker, spread 2) before 5.2 (blocker, spread 1 with a "don't know"), then A.10.3.
+    assert_eq!(summary.discuss_first, vec!["4.3", "5.2", "A.10.3"]);
+}
+
+#[test]
+fn the_consensus_takes_the_lower_median_picks_and_never_more_than_the_team_said() {
+    let mut team = three();
+    assert_eq!(team.consensus_answer("4.1"), Some(level(2)));
+    assert_eq!(team.consensus_answer("4.3"), Some(level(2)));
+    // Levels 2 and 3 with a "don't know": the lower middle one.
+    assert_eq!(team.consensus_answer("5.2"), Some(level(2)));
+    // Two of three chose N/A over one level: N/A with the first justification.
+    assert_eq!(
+        team.consensus_answer("A.10.3"),
+        Some(Answer::NotApplicable("We buy no AI from suppliers".into()))
+    );
+    assert_eq!(team.consensus_answer("6.2"), None, "nobody answered");
+
+    team.pick("4.3", Pick::From(1));
+    assert_eq!(team.consensus_answer("4.3"), Some(level(3)));
+    team.pick("5.2", Pick::From(1));
+    assert_eq!(team.consensus_answer("5.2"), Some(Answer::DontKnow));
+    team.pick("4.3", Pick::Median);
+    assert_eq!(team.consensus_answer("4.3"), Some(level(2)));
+    team.pick("4.1", Pick::From(7));
+    assert!(!team.picks.contains_key("4.1"), "no such respondent");
+
+    let consensus = team.consensus();
+    assert_eq!(consensus.len(), 5);
+    assert_eq!(consensus.get("7.2"), Some(&level(3)));
+
+    // Removing the respondent a pick named sends that item back to the median.
+    team.remove(1);
+    assert!(!team.picks.contains_key("5.2"));
+    assert_eq!(team.respondents.len(), 2);
+    assert_eq!(team.consensus_answer("5.2"), Some(level(2)));
+}
+
+#[test]
+fn only_a_dont_know_stays_a_dont_know() {
+    let q = quick(Lang::En);
+    let mut team = Team::new(Rc::clone(&q));
+    team.add(
+        "a.json",
+        &save_file(&q, &[("4.1", Answer::DontKnow)], None),
+        Lang::En,
+    );
+    team.add(
+        "b.json",
+        &save_file(&q, &[("4.3", level(1))], None),
+        Lang::En,
+    );
+    assert_eq!(team.consensus_answer("4.1"), Some(Answer::DontKnow));
+}
+
+#[test]
+fn bad_and_mismatched_files_are_refused_one_by_one_and_the_others_stay() {
+    let mut team = three();
+    let before = team.respondents.clone();
+    let q = quick(Lang::En);
+    let full = Library::built_in()
+        .in_lang(Lang::En)
+        .iter()
+        .find(|x| x.id != QUICK)
+        .cloned()
+        .unwrap();
+    team.add("notes.txt", b"not json at all", Lang::En);
+    team.add("full.json", &save_file(&full, &[], None), Lang::En);
+    team.add(
+        "legal (copy).json",
+        &save_file(
+            &q,
+            &[
+                ("4.1", level(2)),
+                ("4.3", level(2)),
+                ("5.2", level(3)),
+                ("7.2", level(3)),
+                (
+                    "A.10.3",
+                    Answer::NotApplicable("We buy no AI from suppliers".into()),
+                ),
+            ],
+            None,
+        ),
+        Lang::En,
+    );
+    team.add("newer.json", &save_file(&q, &[], Some("99.0")), Lang::En);
+    assert_eq!(
+        team.respondents, before,
+        "every refusal leaves the others as they were"
+    );
+    assert_eq!(team.refused.len(), 4, "{:?}", team.refused);
+    assert!(
+        team.refused[0].contains("notes.txt") && team.refused[0].contains("not"),
+        "{}",
+        team.refused[0]
+    );
+    assert!(
+        team.refused[1].contains("another questionnaire"),
+        "{}",
+        team.refused[1]
+    );
+    assert!(
+        team.refused[2].contains("same file as") && team.refused[2].contains("legal"),
+        "{}",
+        team.refused[2]
+    );
+    assert!(team.refused[3].contains("99.0"), "{}", team.refused[3]);
+    for text in &team.refused {
+        assert!(text.contains("The other files stay."), "{text}");
+        assert!(
+            text.contains('\u{2068}'),
+            "the file name is isolated: {text}"
+        );
+    }
+}
+
+#[test]
+fn at_most_twelve_respondents() {
+    let q = quick(Lang::En);
+    let mut team = Team::new(Rc::clone(&q));
+    for n in 0..=MAX_RESPONDENTS {
+        let file = save_file(&q, &[("4.1", level((n % 4) as u8))], None);
+        // Each file differs (its note), so none is the same file as another.
+        let mut value: serde_json::Value = serde_json::from_slice(&file).unwrap();
+        value["notes"] = serde_json::json!({ "4.1": format!("respondent {n}") });
+        team.add(
+            &format!("r{n}.json"),
+            value.to_string().as_bytes(),
+            Lang::En,
+        );
+    }
+    assert_eq!(team.respondents.len(), MAX_RESPONDENTS);
+    assert_eq!(team.refused.len(), 1);
+    assert!(
+        team.refused[0].contains("at most 12"),
+        "{}",
+        team.refused[0]
+    );
+}
+
+#[test]
+fn an_older_version_is_carried_over_as_for_any_import() {
+    let q = quick(Lang::En);
+    let mut team = Team::new(Rc::clone(&q));
+    team.add(
+        "old.json",
+        &save_file(&q, &[("4.1", level(3))], Some("0.9")),
+        Lang::En,
+    );
+    assert!(team.refused.is_empty(), "{:?}", team.refused);
+    assert_eq!(team.respondents[0].migrated_from.as_deref(), Some("0.9"));
+    assert_eq!(team.respondents[0].answers.get("4.1"), Some(&level(3)));
+}
+
+#[test]
+fn the_team_table_reads_back_as_csv_with_every_respondent() {
+    let mut team = three();
+    team.respondents[0].name = "CISO; \"security\", 2026".into();
+    let q = Rc::clone(&team.questionnaire);
+    let csv_text = team.csv(&profile());
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b',')
+        .from_reader(csv_text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[2], "CISO; \"security\", 2026", "names as typed");
+    assert_eq!(header[3..5], ["data-science", "legal"]);
+    assert_eq!(
+        &header[header.len() - 4..],
+        ["Median", "Spread", "To discuss", "Consensus"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let row = rows.iter().find(|r| &r[0] == "Clause 4.3").unwrap();
+    let text = |l: u8| aims_domain::report::status_text(&q, &ItemStatus::Level(l));
+    assert_eq!(
+        row.iter().skip(2).collect::<Vec<_>>(),
+        [
+            text(1),
+            text(3),
+            text(2),
+            "2.0".into(),
+            "2".into(),
+            "Yes".into(),
+            text(2)
+        ]
+    );
+
+    let german = {
+        let q = quick(Lang::De);
+        let mut t = Team::new(Rc::clone(&q));
+        t.add(
+            "a.json",
+            &save_file(&q, &[("5.2", level(2))], None),
+            Lang::De,
+        );
+        t.add(
+            "b.json",
+            &save_file(&q, &[("5.2", level(3))], None),
+            Lang::De,
+        );
+        t.csv(&profile())
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(german.as_bytes());
+    let row = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| r[0].ends_with(" 5.2"))
+        .unwrap();
+    assert_eq!(&row[4], "2,5", "German decimal comma in a semicolon CSV");
+}
+
+#[test]
+fn the_markdown_section_names_everyone_and_what_to_discuss() {
+    let mut team = three();
+    team.respondents[2].name = "Legal *team* <b>".into();
+    let md = team.markdown(&profile());
+    assert!(md.starts_with("## Team comparison\n"), "{md}");
+    assert!(
+        md.contains("- Legal \\*team\\* \\<b\\>"),
+        "escaped as typed: {md}"
+    );
+    let discuss = md.split("### To discuss first").nth(1).unwrap();
+    let first = discuss.lines().find(|l| l.starts_with("- **")).unwrap();
+    assert!(first.starts_with("- **4.3**"), "{first}");
+    assert!(md.contains("| 4 "), "the clause table: {md}");
+}
+
+type Shared = Rc<RefCell<MemoryStore>>;
+
+fn send(
+    state: &AppState,
+    runtime: &mut Runtime<Shared>,
+    shell: &mut Vec<Command>,
+    event: Event,
+) -> AppState {
+    run(state, event, |state, command| {
+        runtime.perform(state, command).unwrap_or_else(|c| {
+            shell.push(c);
+            Vec::new()
+        })
+    })
+}
+
+#[test]
+fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_undone() {
+    let store: Shared = Rc::new(RefCell::new(MemoryStore::default()));
+    let mut runtime = Runtime::new(
+        Rc::clone(&store),
+        || "2026-12-01T09:00:00.000Z".into(),
+        || "a1b2c3d4e5f60718".into(),
+    );
+    let mut shell = Vec::new();
+    let library = Rc::new(Library::built_in());
+    let mut state = AppState::new(Lang::En, Rc::clone(&library), TODAY);
+    let q = quick(Lang::En);
+    state = send(
+        &state,
+        &mut runtime,
+        &mut shell,
+        Event::Choose(Rc::clone(&q)),
+    );
+    state = send(
+        &state,
+        &mut runtime,
+        &mut shell,
+        session::Event::UpdateProfile(profile()).into(),
+    );
+    state = send(
+        &state,
+        &mut runtime,
+        &mut shell,
+        session::Event::Answer {
+            item: "4.1".into(),
+            answer: level(0),
+        }
+        .into(),
+    );
+    let mine = state.flow.session.as_ref().unwrap().snapshot();
+    let stored_before = store.borrow().get(&q.storage_key());
+
+    state = send(&state, &mut runtime, &mut shell, Event::OpenTeam);
+    assert_eq!(state.flow.screen, Screen::Team);
+    let files = [
+        ("a.json", vec![("4.1", level(2)), ("4.3", level(1))]),
+        ("b.json", vec![("4.1", level(3)), ("4.3", level(3))]),
+        ("c.json", vec![("4.1", level(2)), ("4.3", level(2))]),
+    ];
+    for (name, answers) in &files {
+        let event = Event::FileRead {
+            purpose: Purpose::Team,
+            name: (*name).into(),
+            bytes: Ok(save_file(&q, answers, None)),
+        };
+        state = send(&state, &mut runtime, &mut shell, event);
+    }
+    // A file dropped on the team view (the page's drop opens with Purpose::Open) joins it too.
+    let dropped = Event::FileRead {
+        purpose: Purpose::Open,
+        name: "d.json".into(),
+        bytes: Ok(save_file(&q, &[("4.1", level(1))], None)),
+    };
+    state = send(&state, &mut runtime, &mut shell, dropped);
+    let team = state.team.clone().unwrap();
+    assert_eq!(team.respondents.len(), 4);
+    assert!(
+        state.flow.pending_import.is_none(),
+        "nothing asked to replace the answers"
+    );
+    state = send(
+        &state,
+        &mut runtime,
+        &mut shell,
+        Event::RenameRespondent {
+            index: 0,
+            name: "  Ana \u{202e} (CISO)  ".into(),
+        },
+    );
+    assert_eq!(
+        state.team.as_ref().unwrap().respondents[0].name,
+        "  Ana \u{202e} (CISO)  ",
+        "kept exactly as typed"
+    );
+    state = send(&state, &mut runtime, &mut shell, Event::RemoveRespondent(3));
+    state = send(
+        &state,
+        &mut runtime,
+        &mut shell,
+        Event::PickConsensus {
+            item: "4.3".into(),
+            pick: Pick::From(1),
+        },
+    );
+    state = send(
+        &state,
+        &mut runtime,
+        &mut shell,
+        Event::Export(Export::TeamCsv),
+    );
+    assert!(matches!(
+        shell.last(),
+        Some(Command::Download(Export::TeamCsv))
+    ));
+    let file = Export::TeamCsv
+        .file(
+            state.flow.session.as_ref().unwrap(),
+            state.team.as_deref(),
+            TODAY,
+            "now",
+        )
+        .unwrap();
+    assert_eq!(file.name, format!("{QUICK}-2026-12-01-team.csv"));
+    assert!(Export::TeamCsv
+        .file(state.flow.session.as_ref().unwrap(), None, TODAY, "now")
+        .is_none());
+
+    assert_eq!(
+        state.flow.session.as_ref().unwrap().snapshot(),
+        mine,
+        "answers untouched"
+    );
+    assert_eq!(
+        store.borrow().get(&q.storage_key()),
+        stored_before,
+        "nothing of the team stored"
+    );
+
+    state = send(&state, &mut runtime, &mut shell, Event::AdoptConsensus);
+    let s = state.flow.session.as_ref().unwrap();
+    assert_eq!(s.answers.get("4.1"), Some(&level(2)), "median of 2, 3, 2");
+    assert_eq!(s.answers.get("4.3"), Some(&level(3)), "picked from b");
+    assert_eq!(s.profile, profile(), "the profile stays");
+    assert_eq!(state.flow.screen, Screen::Results);
+    assert!(state.team.is_none(), "the respondents' files are dropped");
+    let notice = state.flow.notice.clone().unwrap();
+    assert_eq!(
+        notice.action,
+        Some(NoticeAction::UndoImport),
+        "{}",
+        notice.text
+    );
+    let stored = aims_domain::runtime::saved(&store, &q).unwrap();
+    assert_eq!(
+        stored.answers.get("4.3"),
+        Some(&level(3)),
+        "the consensus is saved"
+    );
+
+    state = send(
+        &state,
+        &mut runtime,
+        &mut shell,
+        session::Event::UndoImport.into(),
+    );
+    assert_eq!(
+        state.flow.session.as_ref().unwrap().answers,
+        mine.answers,
+        "undone"
+    );
+}
+
+#[test]
+fn leaving_for_another_questionnaire_drops_the_team() {
+    let store: Shared = Rc::new(RefCell::new(MemoryStore::default()));
+    let mut runtime = Runtime::new(
+        Rc::clone(&store),
+        || "2026-12-01T09:00:00.000Z".into(),
+        || "a1b2c3d4e5f60718".into(),
+    );
+    let mut shell = Vec::new();
+    let mut state = AppState::new(Lang::En, Rc::new(Library::built_in()), TODAY);
+    state = send(
+        &state,
+        &mut runtime,
+        &mut shell,
+        Event::Choose(quick(Lang::En)),
+    );
+    state = send(&state, &mut runtime, &mut shell, Event::OpenTeam);
+    assert!(state.team.is_some());
+    state = send(
+        &state,
+        &mut runtime,
+        &mut shell,
+        session::Event::Show(Screen::Start).into(),
+    );
+    assert!(state.team.is_none());
+    // A reload into another language resumes the results, not an empty team view.
+    state = send(
+        &state,
+        &mut runtime,
+        &mut shell,
+        Event::Choose(quick(Lang::En)),
+    );
+    state = send(
+        &state,
+        &mut runtime,
+        &mut shell,
+        Event::Resume {
+            screen: Screen::Team,
+            section: 0,
+        },
+    );
+    assert_ne!(state.flow.screen, Screen::Team);
+}
