@@ -1,6 +1,6 @@
 // Starts the widget under its Content-Security-Policy: decides the language, fetches the wasm
-// (named in a meta tag) and that language's content file (interface texts and questionnaires, packed
-// at build time) in parallel, then forbids every further connection (connect-src 'none') before
+// (named in a meta tag), that language's content file (interface texts and questionnaires, packed
+// at build time) and the host's host.json in parallel, then forbids every further connection (connect-src 'none') before
 // any Rust code runs. Another language later means a reload into it (the answers are stored).
 const moduleLink = document.querySelector('link[rel="modulepreload"]');
 const [wasmHref, wasmIntegrity] = (document.querySelector('meta[name="aims-wasm"]')?.content ?? '').split(' ');
@@ -117,6 +117,13 @@ const content = file
       .catch(() => null)
   : Promise.resolve(null);
 
+// The host's own settings (name, contact, messages per band), a plain JSON file next to
+// index.html that the host edits; the build ships an empty one. Read as text only: the app
+// validates it and reports every problem in the console.
+const host = fetch('./host.json', { credentials: 'omit', cache: 'no-cache' })
+  .then((r) => (r.ok ? r.text() : null))
+  .catch(() => null);
+
 // The wasm compiles while it downloads (compileStreaming); the JS glue loads at the same time.
 const glue = import(moduleLink.href);
 const response = fetch(wasmHref, { integrity: wasmIntegrity || undefined });
@@ -128,7 +135,9 @@ try {
   wasm = await (await response).arrayBuffer();
 }
 const bytes = await content;
+const hostText = await host;
 lockNetwork();
+if (typeof hostText === 'string') globalThis.aimsReadinessHost = hostText;
 // The app reads it at start; without it (a damaged download) the app says so in the console.
 if (bytes) globalThis.aimsReadinessContent = new Uint8Array(bytes);
 const { default: init } = await glue;

@@ -22,6 +22,46 @@ pub struct CallToAction {
     pub url: String,
 }
 
+/// A message shown with the results: short, plain text.
+pub const MAX_MESSAGE_CHARS: usize = 400;
+
+/// A host's words for one band or one weakest section.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HostMessage {
+    pub message: Option<String>,
+    pub cta: Option<CallToAction>,
+}
+
+/// Messages by band key (`Band::key`) and by section id ("4"-"10", "A.2"-"A.10").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HostMessages {
+    pub bands: BTreeMap<String, HostMessage>,
+    pub weakest: BTreeMap<String, HostMessage>,
+}
+
+pub(crate) fn message_text(value: &str) -> Option<String> {
+    let text = value.trim();
+    let markup = text.contains('<') && text.contains('>');
+    let ok = !text.is_empty()
+        && !markup
+        && text.chars().count() <= MAX_MESSAGE_CHARS
+        && !text.chars().any(|c| c.is_control() && c != '\n');
+    ok.then(|| text.to_string())
+}
+
+/// A `mailto:` address the contact may be: one plain address, nothing after it.
+pub(crate) fn contact(value: &str) -> Option<String> {
+    let address = value.strip_prefix("mailto:")?;
+    let (user, domain) = address.split_once('@')?;
+    let ok = !user.is_empty()
+        && domain.contains('.')
+        && address.len() <= 200
+        && address
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"@.-_+".contains(&b));
+    ok.then(|| value.to_string())
+}
+
 /// Everything a host can configure. Defaults give the plain widget.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EmbedConfig {
@@ -41,6 +81,12 @@ pub struct EmbedConfig {
     pub courses: BTreeMap<String, String>,
     /// Identifies this widget in the height messages it posts to the host page.
     pub widget_id: Option<String>,
+    /// The host's name, as the hand-off names it ("Send my summary to …").
+    pub host_name: Option<String>,
+    /// A `mailto:` address: the results then offer the hand-off.
+    pub contact: Option<String>,
+    /// Messages per band and per weakest section (host.json; `band-<key>` in the URL).
+    pub messages: HostMessages,
 }
 
 fn percent_decode(text: &str) -> Option<String> {
@@ -73,7 +119,7 @@ fn colour(value: &str) -> Option<String> {
         .then(|| value.to_string())
 }
 
-fn plain(value: &str, max: usize) -> Option<String> {
+pub(crate) fn plain(value: &str, max: usize) -> Option<String> {
     let ok = !value.trim().is_empty()
         && value.chars().count() <= max
         && !value
@@ -82,7 +128,7 @@ fn plain(value: &str, max: usize) -> Option<String> {
     ok.then(|| value.trim().to_string())
 }
 
-fn web_link(value: &str, allow_mailto: bool) -> Option<String> {
+pub(crate) fn web_link(value: &str, allow_mailto: bool) -> Option<String> {
     let ok = value.len() <= 500
         && value.is_ascii()
         && !value.chars().any(|c| {
@@ -170,6 +216,25 @@ impl EmbedConfig {
                     theme.map(|t| config.theme = t)
                 }
                 "cta-label" => plain(&value, 40).map(|v| cta_label = Some(v)),
+                "host-name" => plain(&value, 60).map(|v| config.host_name = Some(v)),
+                "contact" => contact(&value).map(|v| config.contact = Some(v)),
+                band if band.starts_with("band-") => {
+                    let key = &band["band-".len()..];
+                    super::scoring::Band::ALL
+                        .iter()
+                        .any(|b| b.key() == key)
+                        .then(|| message_text(&value))
+                        .flatten()
+                        .map(|message| {
+                            config.messages.bands.insert(
+                                key.to_string(),
+                                HostMessage {
+                                    message: Some(message),
+                                    cta: None,
+                                },
+                            );
+                        })
+                }
                 "cta-url" => web_link(&value, true).map(|v| cta_url = Some(v)),
                 "id" => plain(&value, 40)
                     .filter(|v| {

@@ -13,6 +13,7 @@ pub mod documents;
 pub mod embed;
 pub mod explain;
 pub mod export;
+pub mod host;
 pub mod i18n;
 pub mod packed;
 pub mod phase;

@@ -164,13 +164,18 @@ fn take_resume() -> Option<Event> {
     })
 }
 
-/// The host's configuration, from the embed URL; anything malformed is ignored with a warning.
+/// The host's configuration, from the embed URL and the host.json boot.js read (the URL wins
+/// where both set something); anything malformed is ignored with a warning.
 fn read_config() -> Rc<EmbedConfig> {
-    let search = gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default();
-    let (config, warnings) = EmbedConfig::from_query(&search);
+    let window = gloo::utils::window();
+    let search = window.location().search().unwrap_or_default();
+    let (mut config, mut warnings) = EmbedConfig::from_query(&search);
+    let host = js_sys::Reflect::get(&window, &"aimsReadinessHost".into())
+        .ok()
+        .and_then(|v| v.as_string());
+    if let Some(text) = host {
+        warnings.extend(config.with_host(&text));
+    }
     for warning in warnings {
         web_sys::console::warn_1(&format!("readiness check: {warning}").into());
     }

@@ -1,9 +1,19 @@
-//! What an embedding host adds: its call to action and links to its courses (from the embed URL).
+//! What an embedding host adds: its call to action, links to its courses, messages per band and
+//! weakest section, and the hand-off of a summary through the person's own mail client.
 
 use std::rc::Rc;
 use yew::prelude::*;
 
+use crate::domain::app::Event as AppEvent;
+use crate::domain::date::Date;
 use crate::domain::embed::EmbedConfig;
+use crate::domain::export::Export;
+use crate::domain::host::{self, Handoff};
+use crate::domain::i18n::outside;
+use crate::domain::roadmap::Roadmap;
+use crate::domain::scoring::Assessment;
+use crate::domain::session::Session;
+use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
 /// The host's call to action, if it configured one. It links out; it never carries answers.
@@ -38,5 +48,143 @@ pub fn course_link(props: &CourseProps) -> Html {
             </a>
         },
         None => Html::default(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HostMessageProps {
+    pub assessment: Rc<Assessment>,
+}
+
+/// The host's words for this band and for the weakest clause or area, with their calls to
+/// action (host.json or `band-<key>` in the URL); plain text, shown on screen and in print.
+#[function_component(HostMessages)]
+pub fn host_messages(props: &HostMessageProps) -> Html {
+    let config = use_context::<Rc<EmbedConfig>>().unwrap_or_default();
+    let a = &props.assessment;
+    let band = config
+        .band_message(a.band)
+        .map(|m| ("band", a.band.key(), m));
+    let weakest = config.weakest_message(a).map(|(id, m)| ("weakest", id, m));
+    let shown: Vec<_> = band.into_iter().chain(weakest).collect();
+    if shown.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="host-messages" data-testid="host-messages">
+            { for shown.into_iter().map(|(kind, key, m)| html! {
+                <div class="host-message" data-kind={kind} data-key={key.to_string()}>
+                    if let Some(text) = &m.message { <p>{ text }</p> }
+                    if let Some(cta) = &m.cta {
+                        <p><a class="button secondary" href={cta.url.clone()} target="_blank" rel="noopener noreferrer">{ &cta.label }</a>
+                        <span class="print-only">{" "}{ &cta.url }</span></p>
+                    }
+                </div>
+            }) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HandoffProps {
+    pub session: Session,
+    pub assessment: Rc<Assessment>,
+    pub today: Date,
+    pub dispatch: Dispatch,
+}
+
+/// "Send my summary to …": the exact text, the person's own message and (if ticked) notes,
+/// handed to their own mail client as a `mailto:` link. The widget itself sends nothing.
+#[function_component(HandoffPanel)]
+pub fn handoff_panel(props: &HandoffProps) -> Html {
+    let lang = use_lang();
+    let config = use_context::<Rc<EmbedConfig>>().unwrap_or_default();
+    let open = use_state(|| false);
+    let with_notes = use_state(|| false);
+    let message = use_state(String::new);
+    let copied = use_state(|| false);
+    let Some(contact) = config.contact.clone() else {
+        return Html::default();
+    };
+    let name = host::host_name(&config, lang);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let button = html! {
+        <button type="button" class="button secondary" aria-expanded={open.to_string()} aria-controls="handoff" data-testid="handoff-open" onclick={toggle}>
+            { lang.f("Send my summary to {host}", &[("host", &name)]) }
+        </button>
+    };
+    if !*open {
+        return html! { <p class="handoff-open no-print">{ button }</p> };
+    }
+    let s = &props.session;
+    let roadmap = Roadmap::plan(&s.questionnaire, &s.profile, &s.answers, props.today);
+    let handoff = Handoff {
+        questionnaire: &s.questionnaire,
+        assessment: &props.assessment,
+        roadmap: &roadmap,
+        notes: with_notes.then_some(&s.notes),
+        message: &message,
+    };
+    let body = handoff.body();
+    let link = handoff.mailto(&contact);
+    let on_message = {
+        let message = message.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            message.set(input.value());
+        })
+    };
+    let on_notes = {
+        let with_notes = with_notes.clone();
+        Callback::from(move |_: web_sys::Event| with_notes.set(!*with_notes))
+    };
+    html! {
+        <div class="handoff no-print">
+            <p>{ button }</p>
+            <section id="handoff" class="handoff-panel" aria-labelledby="handoff-title">
+                <h3 id="handoff-title">{ lang.f("Your summary for {host}", &[("host", &name)]) }</h3>
+                <p>{ lang.t("This widget sends nothing. The link below opens your own mail program with exactly the text shown here; you decide whether to send it.") }</p>
+                <label for="handoff-message">{ lang.t("Your message (optional)") }</label>
+                <textarea id="handoff-message" rows="3" maxlength="1000" value={(*message).clone()} oninput={on_message} data-testid="handoff-message" />
+                <p><label><input type="checkbox" checked={*with_notes} onchange={on_notes} data-testid="handoff-notes" />{" "}{ lang.t("Include my notes") }</label></p>
+                <p class="muted">{ lang.f("To: {address}. Subject: {subject}", &[("address", &outside(contact.trim_start_matches("mailto:"), 200)), ("subject", &handoff.subject())]) }</p>
+                <label for="handoff-text">{ lang.t("The text that would be sent") }</label>
+                <textarea id="handoff-text" rows="12" readonly=true value={body.clone()} data-testid="handoff-text" />
+                { handoff_actions(link, body, copied, &props.dispatch, lang) }
+            </section>
+        </div>
+    }
+}
+
+/// The mail link, or (too long for one) the save file to attach; and copying the text.
+fn handoff_actions(
+    link: Option<String>,
+    body: String,
+    copied: UseStateHandle<bool>,
+    dispatch: &Dispatch,
+    lang: crate::domain::i18n::Lang,
+) -> Html {
+    let label = lang.t(if *copied { "Copied" } else { "Copy the text" });
+    let copy = Callback::from(move |_: MouseEvent| {
+        let _ = gloo::utils::window()
+            .navigator()
+            .clipboard()
+            .write_text(&body);
+        copied.set(true);
+    });
+    let save = dispatch.send(AppEvent::Export(Export::SaveFile));
+    html! {
+        <div class="button-row">
+            if let Some(href) = link {
+                <a class="button" href={href} data-testid="handoff-mailto">{ lang.t("Open it in my mail program") }</a>
+            } else {
+                <p class="notice inline" role="status" data-testid="handoff-too-long">{ lang.t("This text is too long for a mail link. Copy it into a message, and attach your save file if you want to share every answer.") }</p>
+                <button type="button" class="button secondary" data-testid="handoff-save" onclick={save}>{ lang.t("Save to file") }</button>
+            }
+            <button type="button" class="button secondary" onclick={copy}>{ label }</button>
+        </div>
     }
 }

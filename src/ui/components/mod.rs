@@ -8,6 +8,6 @@ mod timeline;
 
 pub use bar_chart::{Bar, BarChart};
 pub use chrome::{Footer, LanguagePicker, NoticeBar, OpenFileButton, StepNav};
-pub use host::{CallToActionLink, CourseLink};
+pub use host::{CallToActionLink, CourseLink, HandoffPanel, HostMessages};
 pub use import::ImportDialog;
 pub use timeline::Timeline;

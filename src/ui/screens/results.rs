@@ -15,7 +15,9 @@ use crate::domain::scoring::{Assessment, Band, ItemStatus, SectionScore};
 use crate::domain::session::{Event, Screen, Session};
 use crate::domain::{Questionnaire, SectionKind};
 use crate::ui::components::{Bar, BarChart};
-use crate::ui::components::{CallToActionLink, CourseLink, OpenFileButton};
+use crate::ui::components::{
+    CallToActionLink, CourseLink, HandoffPanel, HostMessages, OpenFileButton,
+};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::{use_after_first_paint, use_lang};
 use std::rc::Rc;
@@ -93,6 +95,10 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                 </div>
             </div>
             <CallToActionLink />
+            <HostMessages assessment={Rc::clone(&a)} />
+            if !props.read_only {
+                <HandoffPanel session={session.clone()} assessment={Rc::clone(&a)} today={props.today} dispatch={props.dispatch.clone()} />
+            }
             if matches!(session.profile.prohibited, Some(Screening::Yes | Screening::NotSure)) {
                 <p class={classes!("notice", "inline", "error")} role="alert" data-testid="prohibited">
                     { lang.t("You said an AI use may be a practice the EU AI Act prohibits (Art. 5). Settle that before anything else: a management system cannot make a prohibited practice acceptable, and the roadmap starts with this screening.") }
@@ -284,7 +290,7 @@ fn exports_panel(props: &ExportProps) -> Html {
                 <input id="calendar-start" type="date" value={start.to_string()} onchange={on_start} />
                 <button type="button" class="button secondary" data-testid="export-ics" onclick={export(Export::Calendar(*start))}>{ lang.t("Download calendar (.ics)") }</button>
             </div>
-            <p class="compare-open">{ lang.t("Several people answered? Put their save files side by side, see where they disagree and agree on one assessment:") }{" "}<button type="button" class="button secondary" data-testid="open-team" onclick={props.dispatch.send(AppEvent::OpenTeam)}>{ lang.t("Compare respondents") }</button></p>
+            <p class="compare-open team-open">{ lang.t("Several people answered? Put their save files side by side, see where they disagree and agree on one assessment:") }{" "}<button type="button" class="button secondary" data-testid="open-team" onclick={props.dispatch.send(AppEvent::OpenTeam)}>{ lang.t("Compare respondents") }</button></p>
             <p class="compare-open">{ lang.t("See what changed since an earlier save (nothing is replaced):") }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Compare)} class={classes!("button", "secondary")} label={msg("Compare with a saved file")} testid="compare-file" /></p>
             { compared.unwrap_or_default() }
         </section>

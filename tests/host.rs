@@ -1,0 +1,269 @@
+//! The host's settings from host.json (validated: every problem reported, bad entries dropped,
+//! nothing taken as markup; the URL wins), the message per band and weakest section, and the
+//! hand-off text and its `mailto:` link.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::rc::Rc;
+
+use aims_domain::app::Library;
+use aims_domain::date::Date;
+use aims_domain::embed::EmbedConfig;
+use aims_domain::host::{self, Handoff, MAX_MAILTO_CHARS};
+use aims_domain::i18n::Lang;
+use aims_domain::profile::Screening;
+use aims_domain::roadmap::Roadmap;
+use aims_domain::scoring::{Assessment, Band};
+use aims_domain::{AiRole, Answer, Answers, HighRisk, Profile, Questionnaire, SizeBand};
+
+const TODAY: Date = Date {
+    year: 2026,
+    month: 12,
+    day: 1,
+};
+
+/// The complete example the README gives hosts.
+fn readme_example() -> String {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")).unwrap();
+    let start = readme
+        .find("```json host.json")
+        .expect("the README has a host.json example");
+    let body = &readme[start..];
+    let body = &body[body.find('\n').unwrap() + 1..];
+    body[..body.find("```").unwrap()].to_string()
+}
+
+#[test]
+fn the_readme_example_is_complete_and_valid() {
+    let mut config = EmbedConfig::default();
+    let warnings = config.with_host(&readme_example());
+    assert_eq!(warnings, Vec::<String>::new());
+    assert!(config.host_name.is_some() && config.contact.is_some());
+    for band in Band::ALL {
+        let m = config
+            .band_message(band)
+            .unwrap_or_else(|| panic!("{band:?}"));
+        assert!(m.message.is_some() && m.cta.is_some(), "{band:?}");
+    }
+    assert!(!config.messages.weakest.is_empty());
+}
+
+#[test]
+fn every_problem_is_reported_and_only_good_entries_stay() {
+    let text = r##"{
+        "name": "Example <script>",
+        "contact": "mailto:a@example.org?cc=b@example.org",
+        "colour": "#fff",
+        "bands": {
+            "not-ready": { "message": "Let us <b>talk</b>", "cta": { "label": "Book", "url": "javascript:alert(1)" } },
+            "early-stage": { "message": "Start with a scoping workshop.", "cta": { "label": "Book a workshop", "url": "https://example.org/book" } },
+            "great": { "message": "?" },
+            "audit-ready": "not an object",
+            "nearly-ready": { "message": "Almost there.", "extra": 1 }
+        },
+        "weakest": {
+            "A.6": { "message": "Our life-cycle course helps." },
+            "A.99": { "message": "no such area" },
+            "11": { "message": "no such clause" }
+        }
+    }"##;
+    let mut config = EmbedConfig::default();
+    let warnings = config.with_host(text);
+    let joined = warnings.join("\n").replace(['\u{2068}', '\u{2069}'], "");
+    for expected in [
+        "ignored name",
+        "ignored contact",
+        "\"colour\"",
+        "bands.not-ready.message",
+        "bands.not-ready.cta",
+        "bands.great",
+        "bands.audit-ready",
+        "bands.nearly-ready.extra",
+        "weakest.A.99",
+        "weakest.11",
+    ] {
+        assert!(
+            joined.contains(expected),
+            "{expected} missing from:\n{joined}"
+        );
+    }
+    assert_eq!(warnings.len(), 10, "{joined}");
+    assert!(warnings.iter().all(|w| w.starts_with("host.json: ")));
+    assert_eq!((config.host_name, config.contact), (None, None));
+    assert_eq!(
+        config.messages.bands.keys().collect::<Vec<_>>(),
+        ["early-stage", "nearly-ready"]
+    );
+    assert!(
+        !config.messages.bands.contains_key("not-ready"),
+        "markup and javascript: dropped"
+    );
+    assert_eq!(config.messages.weakest.keys().collect::<Vec<_>>(), ["A.6"]);
+}
+
+#[test]
+fn a_broken_file_is_ignored_with_one_clear_warning() {
+    for (text, expected) in [
+        ("{ \"name\": ", "not JSON (line 1, column 10)"),
+        ("[1, 2]", "must be a JSON object"),
+        (&"x".repeat(70_000), "larger than"),
+    ] {
+        let mut config = EmbedConfig::default();
+        let warnings = config.with_host(text);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains(expected), "{}", warnings[0]);
+        assert_eq!(config, EmbedConfig::default());
+    }
+}
+
+#[test]
+fn the_url_wins_over_host_json_and_sets_simple_cases_alone() {
+    let (mut config, warnings) = EmbedConfig::from_query(
+        "?host-name=Acme+Advisory&contact=mailto:team@acme.example&band-not-ready=Call+us+first",
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+    config.with_host(
+        r#"{"name": "Other", "contact": "mailto:x@other.example", "bands": {"not-ready": {"message": "From the file"}}}"#,
+    );
+    assert_eq!(config.host_name.as_deref(), Some("Acme Advisory"));
+    assert_eq!(config.contact.as_deref(), Some("mailto:team@acme.example"));
+    assert_eq!(
+        config
+            .band_message(Band::NotReady)
+            .unwrap()
+            .message
+            .as_deref(),
+        Some("Call us first")
+    );
+    let (_, warnings) = EmbedConfig::from_query("?band-great=x&contact=https://example.org");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+}
+
+fn profile() -> Profile {
+    Profile {
+        size: Some(SizeBand::Small),
+        roles: [AiRole::Uses].into_iter().collect(),
+        systems: 1,
+        certifications: Some(Default::default()),
+        high_risk: Some(HighRisk::No),
+        prohibited: Some(Screening::No),
+        target_date: None,
+    }
+}
+
+fn full() -> Rc<Questionnaire> {
+    let library = Library::built_in();
+    let all = library.in_lang(Lang::En);
+    Rc::clone(all.iter().find(|q| q.id == "iso42001-full").unwrap())
+}
+
+fn all_at(q: &Questionnaire, level: u8) -> Answers {
+    let mut answers = Answers::default();
+    for item in q.items() {
+        answers.set(q, &item.id, Answer::Level(level)).unwrap();
+    }
+    answers
+}
+
+#[test]
+fn the_weakest_section_gets_its_message() {
+    let q = full();
+    let mut answers = all_at(&q, 3);
+    for item in q.items().filter(|i| i.id.starts_with("A.6.")) {
+        answers.set(&q, &item.id, Answer::Level(1)).unwrap();
+    }
+    let a = Assessment::compute(&q, &profile(), &answers);
+    assert_eq!(host::weakest(&a), Some("A.6"));
+    let mut config = EmbedConfig::default();
+    config.with_host(r#"{"weakest": {"A.6": {"message": "Our life-cycle course helps."}}}"#);
+    let (id, m) = config.weakest_message(&a).unwrap();
+    assert_eq!(
+        (id, m.message.as_deref()),
+        ("A.6", Some("Our life-cycle course helps."))
+    );
+    config.messages.weakest = BTreeMap::new();
+    assert!(config.weakest_message(&a).is_none());
+}
+
+#[test]
+fn the_handoff_says_what_it_sends_and_the_link_carries_exactly_that() {
+    let q = full();
+    let mut answers = all_at(&q, 2);
+    answers.set(&q, "9.2.2", Answer::Level(0)).unwrap();
+    let a = Assessment::compute(&q, &profile(), &answers);
+    let roadmap = Roadmap::plan(&q, &profile(), &answers, TODAY);
+    let notes: BTreeMap<String, String> =
+        [("4.3".to_string(), "Scope draft & owner: CISO".to_string())].into();
+    let message = "Hello,\nplease call me.";
+    let without = Handoff {
+        questionnaire: &q,
+        assessment: &a,
+        roadmap: &roadmap,
+        notes: None,
+        message,
+    };
+    let body = without.body();
+    assert!(body.starts_with("Hello,\nplease call me.\n\n"), "{body}");
+    assert!(
+        body.contains(&format!("overall readiness {}%", a.percent().unwrap())),
+        "{body}"
+    );
+    assert!(body.contains(a.band.label(Lang::En)), "{body}");
+    assert!(
+        body.contains("Certification blockers (1): 9.2.2."),
+        "{body}"
+    );
+    assert!(
+        body.contains(&format!("about {} weeks", roadmap.total_weeks)),
+        "{body}"
+    );
+    assert!(
+        body.contains(
+            "Maturity (0-3) by clause: 4 2.0; 5 2.0; 6 2.0; 7 2.0; 8 2.0; 9 1.6; 10 2.0."
+        ),
+        "{body}"
+    );
+    assert!(
+        body.contains("by Annex A area: A.2 2.0; A.3 2.0;"),
+        "{body}"
+    );
+    assert!(!body.contains("Scope draft"), "no notes unless asked");
+    let with = Handoff {
+        notes: Some(&notes),
+        ..without
+    };
+    assert!(with.body().contains("- 4.3: Scope draft & owner: CISO"));
+
+    let link = Handoff {
+        message: "",
+        ..with
+    }
+    .mailto("mailto:team@acme.example");
+    let link = link.expect("short enough for a mail link");
+    assert!(link.len() <= MAX_MAILTO_CHARS);
+    let (to, query) = link.split_once('?').unwrap();
+    assert_eq!(to, "mailto:team@acme.example");
+    let (subject, body) = query.split_once("&body=").unwrap();
+    assert_eq!(
+        host::decode(subject.strip_prefix("subject=").unwrap()).unwrap(),
+        "ISO/IEC 42001 readiness summary: ISO/IEC 42001 full readiness assessment"
+            .replace("ISO/IEC 42001 full readiness assessment", &q.title)
+    );
+    assert_eq!(
+        host::decode(body).unwrap(),
+        Handoff {
+            message: "",
+            ..with
+        }
+        .body()
+    );
+    assert!(!body.contains('&') && !body.contains(' ') && body.contains("%0D%0A"));
+
+    let long = "x".repeat(2_000);
+    assert!(Handoff {
+        message: &long,
+        ..with
+    }
+    .mailto("mailto:team@acme.example")
+    .is_none());
+}
