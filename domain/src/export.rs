@@ -1,5 +1,6 @@
 //! Every file the widget offers for download, one value per format: its name, type and text.
 
+use super::advice;
 use super::date::Date;
 use super::report::{self, CalendarExport};
 use super::roadmap::Roadmap;
@@ -22,6 +23,9 @@ pub enum Export {
     TeamCsv,
     /// The team view as a Markdown section.
     TeamMarkdown,
+    /// For the consultant: per gap what to ask and what evidence to request, and the answers
+    /// to check.
+    AdviserSheet,
 }
 
 /// A file made in memory, ready to download.
@@ -84,6 +88,11 @@ impl Export {
             ),
             Export::TeamCsv => ("team.csv", "text/csv", team?.csv(&s.profile)),
             Export::TeamMarkdown => ("team.md", "text/markdown", team?.markdown(&s.profile)),
+            Export::AdviserSheet => (
+                "adviser-sheet.md",
+                "text/markdown",
+                advice::markdown(q, &s.profile, &s.answers, today),
+            ),
         };
         Some(File {
             name: format!("{}-{today}-{suffix}", q.id),

@@ -4,6 +4,7 @@
 //! a value (including "today") and every result leaves as a value, so all of it is tested
 //! natively with `cargo test`.
 
+pub mod advice;
 pub mod answers;
 pub mod app;
 pub mod catalogue;

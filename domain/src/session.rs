@@ -20,6 +20,8 @@ pub enum Screen {
     Report,
     /// Several respondents' answers side by side (`app::AppState::team`).
     Team,
+    /// The adviser's sheet, for printing: per gap what to ask and what evidence to request.
+    Adviser,
 }
 
 impl Screen {
@@ -33,6 +35,7 @@ impl Screen {
             Screen::Roadmap => "roadmap",
             Screen::Report => "report",
             Screen::Team => "team",
+            Screen::Adviser => "adviser",
         }
     }
 
@@ -46,6 +49,7 @@ impl Screen {
             Screen::Roadmap,
             Screen::Report,
             Screen::Team,
+            Screen::Adviser,
         ]
         .into_iter()
         .find(|s| s.key() == key)

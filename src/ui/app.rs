@@ -13,8 +13,8 @@ use super::files;
 use super::hooks::{self, clear_fragment, Shown};
 use super::rescue;
 use super::screens::{
-    ProfileScreen, QuestionsScreen, ReportScreen, ResultsScreen, RoadmapScreen, SharedView,
-    StartScreen, TeamScreen,
+    AdviserScreen, ProfileScreen, QuestionsScreen, ReportScreen, ResultsScreen, RoadmapScreen,
+    SharedView, StartScreen, TeamScreen,
 };
 use super::storage::{self, Local};
 use crate::domain::app::{run, AppState, Command, Event, Library};
@@ -223,6 +223,13 @@ fn share_link(session: &Session) -> String {
 /// The page title, which also names the PDF a browser prints: the report gets its own.
 fn title(s: &AppState) -> String {
     match (&s.flow.screen, &s.flow.session) {
+        (Screen::Adviser, Some(session)) => s.lang.f(
+            "{title}: adviser's sheet, {date}",
+            &[
+                ("title", &session.questionnaire.title),
+                ("date", &s.lang.date(s.today)),
+            ],
+        ),
         (Screen::Report, Some(session)) => s.lang.f(
             "{title}: readiness report, {date}",
             &[
@@ -255,6 +262,7 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
             html! { <ResultsScreen {session} {dispatch} {today} compared={s.compared.clone()} /> }
         }
         Screen::Report => html! { <ReportScreen {session} {dispatch} {today} /> },
+        Screen::Adviser => html! { <AdviserScreen {session} {dispatch} {today} /> },
         Screen::Team => match &s.team {
             Some(team) => html! { <TeamScreen team={Rc::clone(team)} {session} {dispatch} /> },
             None => html! { <ResultsScreen {session} {dispatch} {today} /> },

@@ -199,3 +199,25 @@ print(json.dumps(cells))
 `;
   return JSON.parse(execFileSync('python3', ['-c', script, xlsx], { encoding: 'utf8' }));
 }
+
+const small = { size: 'small', roles: ['uses'], systems: 1, certifications: [], high_risk: 'no', prohibited: 'no', target_date: null };
+const questionnaireFile = (id) => JSON.parse(readFileSync(join(root, 'questionnaires', `${id}.json`), 'utf8'));
+/** The item ids of a built-in questionnaire, in its order. */
+export const items = (id) => questionnaireFile(id).sections.flatMap((s) => s.items.map((i) => i.id));
+
+/** A save file of `id` (as the widget writes them) with every item at `level`, except `except`
+ *  (a level, or an answer in the save format), for `profile`, with a note on 4.3. */
+export function saveFile(id, level, except = {}, profile = small) {
+  const answer = (v) => (typeof v === 'number' ? { level: v } : v);
+  const answers = Object.fromEntries(items(id).map((item) => [item, answer(except[item] ?? level)]));
+  const text = JSON.stringify({ format: 2, questionnaire: id, version: questionnaireFile(id).version, saved_at: '2026-11-30T10:00:00.000Z', profile, answers, notes: { '4.3': 'Scope draft & owner: CISO' } });
+  return { name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+/** Opens a save file from the start screen of a fresh page; the results show. */
+export async function openFile(page, file) {
+  await page.goto('/');
+  await appStarted(page);
+  await page.getByTestId('open-file').setInputFiles(file);
+  await expect(page.getByTestId('overall-percent')).toBeVisible();
+}

@@ -5,33 +5,15 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appStarted, plain, root, watchErrors } from './helpers.mjs';
+import { items, openFile, plain, root, saveFile, watchErrors } from './helpers.mjs';
 
 /** The complete host.json example from the README, as a host would copy it. */
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const example = readme.match(/```json host\.json\n([\s\S]*?)```/)[1];
 const config = JSON.parse(example);
 
-const profile = { size: 'small', roles: ['uses'], systems: 1, certifications: [], high_risk: 'no', prohibited: 'no', target_date: null };
-const items = (id) => JSON.parse(readFileSync(join(root, 'questionnaires', `${id}.json`), 'utf8')).sections.flatMap((s) => s.items.map((i) => i.id));
-const version = (id) => JSON.parse(readFileSync(join(root, 'questionnaires', `${id}.json`), 'utf8')).version;
-
-/** A save file of `id` with every item at `level`, except `except`. */
-function saveFile(id, level, except = {}) {
-  const answers = Object.fromEntries(items(id).map((item) => [item, { level: except[item] ?? level }]));
-  const text = JSON.stringify({ format: 2, questionnaire: id, version: version(id), saved_at: '2026-11-30T10:00:00.000Z', profile, answers, notes: { '4.3': 'Scope draft & owner: CISO' } });
-  return { name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(text) };
-}
-
 async function withHost(page, text) {
   await page.route('**/host.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: text }));
-}
-
-async function openFile(page, file) {
-  await page.goto('/');
-  await appStarted(page);
-  await page.getByTestId('open-file').setInputFiles(file);
-  await expect(page.getByTestId('overall-percent')).toBeVisible();
 }
 
 const full = 'iso42001-full';

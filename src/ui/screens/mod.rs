@@ -1,6 +1,7 @@
 //! The widget's screens, one per step: start, profile, questions, results, roadmap; the
-//! printable report, the shared view and the team view.
+//! printable report and adviser's sheet, the shared view and the team view.
 
+mod adviser;
 mod profile;
 mod questions;
 mod report;
@@ -10,6 +11,7 @@ mod shared;
 mod start;
 mod team;
 
+pub use adviser::AdviserScreen;
 pub use profile::ProfileScreen;
 pub use questions::QuestionsScreen;
 pub use report::ReportScreen;

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::questions::section_name;
+use crate::domain::advice;
 use crate::domain::app::{Compared, Event as AppEvent, Purpose};
 use crate::domain::date::Date;
 use crate::domain::documents::{checklist, required_in_place, DocumentRow};
@@ -112,6 +113,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     }
                 </p>
             }
+            { please_check(session, props.read_only, &props.dispatch, lang) }
             if !a.blockers.is_empty() {
                 <section class="blockers" aria-labelledby="blockers-title">
                     <h2 id="blockers-title">{ lang.f("Certification blockers ({n})", &[("n", &a.blockers.len())]) }</h2>
@@ -285,6 +287,11 @@ fn exports_panel(props: &ExportProps) -> Html {
                 <button type="button" class="button secondary" data-testid="export-roadmap" onclick={export(Export::RoadmapCsv)}>{ lang.t("Roadmap (CSV)") }</button>
                 <button type="button" class="button secondary" data-testid="export-md" onclick={export(Export::Markdown)}>{ lang.t("Report (Markdown)") }</button>
             </div>
+            <p>{ lang.t("For an adviser or consultant: per gap what to ask and what evidence to request.") }</p>
+            <div class="button-row">
+                <button type="button" class="button secondary" data-testid="to-adviser" onclick={props.dispatch.send(Event::Show(Screen::Adviser))}>{ lang.t("Adviser's sheet (print)") }</button>
+                <button type="button" class="button secondary" data-testid="export-adviser" onclick={export(Export::AdviserSheet)}>{ lang.t("Adviser's sheet (Markdown)") }</button>
+            </div>
             <div class="calendar-export">
                 <label for="calendar-start">{ lang.t("Calendar of the phases, starting on") }</label>
                 <input id="calendar-start" type="date" value={start.to_string()} onchange={on_start} />
@@ -361,5 +368,26 @@ fn documents(session: &Session, gate_label: &str, lang: Lang) -> Html {
                     <tbody>{ rows(false) }</tbody>
                 </table></div>
             </section>
+    }
+}
+
+/// Gentle hints where answers look inconsistent (the adviser's sheet lists the same checks).
+fn please_check(session: &Session, read_only: bool, dispatch: &Dispatch, lang: Lang) -> Html {
+    let found = advice::checks(&session.questionnaire, &session.profile, &session.answers);
+    if found.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="please-check" aria-labelledby="please-check-title" data-testid="please-check">
+            <h2 id="please-check-title">{ lang.t("Please check") }</h2>
+            <p>{ lang.t("These answers rarely go together. They may be right; if not, correcting them makes the result more reliable.") }</p>
+            <ul>{ for found.iter().map(|c| html! {
+                <li data-item={c.items[0].clone()}>{ &c.text }{" "}
+                    if !read_only {
+                        <button type="button" class="link-button small" onclick={dispatch.send(Event::ShowItem(c.items[0].clone()))}>{ lang.t("Review this answer") }</button>
+                    }
+                </li>
+            }) }</ul>
+        </section>
     }
 }
