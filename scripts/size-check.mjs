@@ -3,15 +3,16 @@
 // JS glue, wasm, boot.js, favicon) plus that language's content file, which boot.js fetches.
 // Run after `trunk build --release`. The budget is set from the measurement of 2026-12-01
 // (issue 15: content shipped per language, and the German catalogue out of the wasm; English
-// 354,887 B, German 377,378 B), raised the same day by issue 16's team view (+23 KB) and host
-// messages with the hand-off (+13 KB) to English 390,990 B, German 416,035 B, plus about 1.5 %,
-// so a heavy dependency or a language's content cannot slip in unnoticed. The wasm alone is
-// printed too.
+// 354,887 B, German 377,378 B); the same day issue 16 added the team view (+23 KB), host
+// messages with the hand-off (+13 KB) and the adviser's sheet (+8 KB), and one small sort in
+// place of the standard library's (domain::order) took 19 KB back: English 379,587 B, German
+// 405,675 B. Budget: that plus about 1.5 %, so a heavy dependency or a language's content
+// cannot slip in unnoticed. The wasm alone is printed too.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 397_000, de: 422_000 };
+const BUDGET_GZIP_BYTES = { en: 385_000, de: 412_000 };
 const dist = 'dist';
 const gz = (name) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;
 const html = readFileSync(join(dist, 'index.html'), 'utf8');

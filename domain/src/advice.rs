@@ -244,7 +244,7 @@ pub fn gaps<'a>(
             })
         })
         .collect();
-    gaps.sort_by_key(|g| !g.item.blocker);
+    super::order::sort_by_key(&mut gaps, |g| !g.item.blocker);
     gaps
 }
 

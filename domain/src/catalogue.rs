@@ -46,7 +46,7 @@ pub fn load_from(files: &[(&'static str, &str)]) -> Vec<Entry> {
             Entry { file, questionnaire }
         })
         .collect();
-    entries.sort_by_key(|e| match &e.questionnaire {
+    super::order::sort_by_key(&mut entries, |e| match &e.questionnaire {
         Ok(q) => (0, q.minutes(), q.id.clone()),
         Err(_) => (1, 0, e.file.to_string()),
     });

@@ -85,7 +85,7 @@ pub fn checklist(
             })
         })
         .collect();
-    rows.sort_by_key(|r| !r.mandatory);
+    super::order::sort_by_key(&mut rows, |r| !r.mandatory);
     rows
 }
 

@@ -56,7 +56,7 @@ pub fn method(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<String> {
             .filter(|i| i.blocker == blockers)
             .map(|i| i.weight)
             .collect();
-        w.sort_unstable();
+        super::order::sort(&mut w);
         w.dedup();
         w.iter().map(u32::to_string).collect::<Vec<_>>().join("/")
     };

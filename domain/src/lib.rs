@@ -16,6 +16,7 @@ pub mod explain;
 pub mod export;
 pub mod host;
 pub mod i18n;
+pub mod order;
 pub mod packed;
 pub mod phase;
 pub mod profile;

@@ -165,9 +165,12 @@ impl<T: Pack> Pack for BTreeMap<String, T> {
         if n > r.bytes.len() {
             return None;
         }
-        (0..n)
-            .map(|_| Some((String::get(r)?, T::get(r)?)))
-            .collect()
+        // Inserted one by one: collecting would sort, and the sort is large in the wasm.
+        let mut map = BTreeMap::new();
+        for _ in 0..n {
+            map.insert(String::get(r)?, T::get(r)?);
+        }
+        Some(map)
     }
 }
 

@@ -360,7 +360,7 @@ impl Roadmap {
         let systems = counted.min(scope);
         let mut tasks = item_tasks(questionnaire, profile, answers, size, systems);
         // Blockers first within each phase; otherwise questionnaire order (the sort is stable).
-        tasks.sort_by_key(|t| (t.phase, !t.blocker));
+        super::order::sort_by_key(&mut tasks, |t| (t.phase, !t.blocker));
         let capacity = weekly_capacity(size);
         let coordination = coordination_percent(size);
         let (phases, total_weeks) = schedule(tasks, capacity, coordination);

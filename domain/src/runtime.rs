@@ -197,7 +197,7 @@ impl<S: Store> Runtime<S> {
             })
             .filter(|r| r.migrated_from.is_some())
             .collect();
-        candidates.sort_by(|a, b| a.saved_at.cmp(&b.saved_at));
+        super::order::sort_by(&mut candidates, |a, b| a.saved_at.cmp(&b.saved_at));
         candidates.pop()
     }
 

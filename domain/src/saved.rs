@@ -11,6 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+use super::order;
 use std::rc::Rc;
 
 use super::answers::{Answer, Answers};
@@ -308,13 +310,13 @@ pub fn encode_snapshot(
                 };
                 (id.to_string(), stored)
             })
-            .collect(),
+            .fold(BTreeMap::new(), order::insert),
         notes: snapshot
             .notes
             .iter()
             .filter(|(_, n)| !n.is_empty())
             .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
+            .fold(BTreeMap::new(), order::insert),
     };
     serde_json::to_string_pretty(&stored).expect("plain data always serialises")
 }
@@ -576,7 +578,7 @@ pub fn merge(
     }
     let mut ids: Vec<&str> = base.answers.iter().map(|(k, _)| k).collect();
     ids.extend(ours.answers.iter().map(|(k, _)| k));
-    ids.sort_unstable();
+    super::order::sort(&mut ids);
     ids.dedup();
     for id in ids {
         let (b, o, t) = (
@@ -595,7 +597,7 @@ pub fn merge(
         }
     }
     let mut note_ids: Vec<&String> = base.notes.keys().chain(ours.notes.keys()).collect();
-    note_ids.sort_unstable();
+    super::order::sort(&mut note_ids);
     note_ids.dedup();
     for id in note_ids {
         let (b, o, t) = (base.notes.get(id), ours.notes.get(id), theirs.notes.get(id));

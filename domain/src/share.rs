@@ -484,18 +484,15 @@ fn profile_v2(
                 None => problems.push(lang.t("an unknown organisation size").into()),
             },
             tag::ROLES => {
-                profile.roles = unmask(&AiRole::ALL, value)
-                    .ok_or_else(damaged)?
-                    .into_iter()
-                    .collect();
+                profile.roles.clear();
+                profile
+                    .roles
+                    .extend(unmask(&AiRole::ALL, value).ok_or_else(damaged)?);
             }
             tag::CERTIFICATIONS => {
-                profile.certifications = Some(
-                    unmask(&Certification::ALL, value)
-                        .ok_or_else(damaged)?
-                        .into_iter()
-                        .collect(),
-                );
+                let mut held = std::collections::BTreeSet::new();
+                held.extend(unmask(&Certification::ALL, value).ok_or_else(damaged)?);
+                profile.certifications = Some(held);
             }
             tag::HIGH_RISK => match HighRisk::ALL.get(one()?) {
                 Some(risk) => profile.high_risk = Some(*risk),

@@ -68,7 +68,7 @@ pub fn backups(store: &impl Store, key: &str) -> Vec<String> {
         .into_iter()
         .filter(|k| k == &prefix || k.starts_with(&format!("{prefix}:")))
         .collect();
-    found.sort();
+    super::order::sort(&mut found);
     found
 }
 

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use super::answers::{Answer, Answers};
 use super::i18n::{outside, Lang};
+use super::order;
 use super::profile::Profile;
 use super::questionnaire::{Questionnaire, SectionKind};
 use super::report::{self, csv_id, maturity_text};
@@ -223,7 +224,7 @@ impl Team {
                         _ => None,
                     })
                     .collect();
-                levels.sort_unstable();
+                order::sort(&mut levels);
                 let spread = levels
                     .last()
                     .zip(levels.first())
@@ -269,7 +270,7 @@ impl Team {
                     .map(|a| a.section(&s.id).and_then(|x| x.maturity_tenths()))
                     .collect();
                 let mut known: Vec<u32> = maturity.iter().flatten().copied().collect();
-                known.sort_unstable();
+                order::sort(&mut known);
                 let spread_tenths = known.last().zip(known.first()).map(|(hi, lo)| hi - lo);
                 let disagree = spread_tenths.is_some_and(|t| t >= u32::from(DISAGREE_LEVELS) * 10)
                     || items.iter().any(|i| i.section == s.id && i.disagree);
@@ -286,7 +287,7 @@ impl Team {
             .collect();
         let mut marked: Vec<&ItemRow> = items.iter().filter(|i| i.disagree).collect();
         // Stable: equal items keep the questionnaire's order.
-        marked.sort_by_key(|i| {
+        order::sort_by_key(&mut marked, |i| {
             (
                 i.gate.is_none(),
                 std::cmp::Reverse(i.spread.unwrap_or(0)),
@@ -320,7 +321,7 @@ impl Team {
             .filter_map(|r| r.answers.get(item))
             .collect();
         let mut levels: Vec<u8> = given.iter().filter_map(|a| a.level()).collect();
-        levels.sort_unstable();
+        order::sort(&mut levels);
         let justified = given
             .iter()
             .find(|a| matches!(a, Answer::NotApplicable(_)) && a.is_complete());

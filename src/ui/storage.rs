@@ -120,7 +120,7 @@ pub fn stored_keys() -> Vec<(String, usize)> {
             (k, size)
         })
         .collect();
-    keys.sort();
+    crate::domain::order::sort(&mut keys);
     keys
 }
 
