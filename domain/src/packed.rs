@@ -148,7 +148,12 @@ impl<T: Pack> Pack for Vec<T> {
         if n > r.bytes.len() {
             return None;
         }
-        (0..n).map(|_| T::get(r)).collect()
+        // A loop, not `collect` into an Option: smaller in the wasm for each element type.
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(T::get(r)?);
+        }
+        Some(items)
     }
 }
 
