@@ -135,17 +135,19 @@ async function settledClicks(page, count) {
 // ------------------------------------------------------------------------------------------------
 // Widget set-up: saved state put into localStorage before the page loads, as a returning visitor.
 
-const profile = { certifications: [], high_risk: 'no', roles: ['develops', 'uses'], size: 'medium', systems: 3 };
+const profile = { certifications: [], high_risk: 'no', prohibited: 'no', roles: ['develops', 'uses'], size: 'medium', systems: 3, target_date: null };
 const full = JSON.parse(readFileSync(join(root, 'questionnaires/iso42001-full.json'), 'utf8'));
 const stress = stressQuestionnaire();
 const itemsOf = (q) => q.sections.flatMap((s) => s.items.map((i) => i.id));
 
 function saved(q, answered) {
   const answers = Object.fromEntries(answered.map((id, n) => [id, { level: n % 4 }]));
-  return JSON.stringify({ answers, format: 1, notes: {}, profile, questionnaire: q.id, saved_at: '2026-11-28T10:00:00.000Z', version: q.version });
+  return JSON.stringify({ answers, format: 2, notes: {}, profile, questionnaire: q.id, saved_at: '2026-11-28T10:00:00.000Z', version: q.version });
 }
 
-async function openPage(browser, url, storage) {
+/** Opens `url` with `storage` seeded; waits for the first radio button unless `ready` names
+ * another selector to wait for (a returning visitor who answered everything sees the results). */
+async function openPage(browser, url, storage, ready = null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.route((u) => !u.href.startsWith(origin), (route) => route.abort());
   if (storage) {
@@ -163,7 +165,10 @@ async function openPage(browser, url, storage) {
   page.on('request', (r) => (r.url().startsWith(origin) ? requests.push(r.url()) : external.push(r.url())));
   const cdp = await context.newCDPSession(page);
   await page.goto(url);
-  await page.waitForFunction(() => window.__firstRadio !== null, null, { timeout: 60_000 }).catch(async () => {
+  const shown = ready
+    ? page.locator(ready).first().waitFor({ timeout: 60_000 })
+    : page.waitForFunction(() => window.__firstRadio !== null, null, { timeout: 60_000 });
+  await shown.catch(async () => {
     const text = (await page.locator('body').innerText()).slice(0, 400);
     throw new Error(`${url} never showed a question; the page says:\n${text}`);
   });
@@ -191,7 +196,7 @@ async function memory(cdp) {
 async function widgetRun(browser) {
   // A returning visitor with the full assessment started: it opens at the first open question.
   const ids = itemsOf(full);
-  const load = await openPage(browser, `${origin}/widget/index.html?questionnaire=iso42001-full`, ['aims-readiness:iso42001-full:1.0.0', saved(full, ids.slice(-1))]);
+  const load = await openPage(browser, `${origin}/widget/index.html?questionnaire=iso42001-full`, [`aims-readiness:iso42001-full:${full.version}`, saved(full, ids.slice(-1))]);
   const { page } = load;
   const transfer = load.requests.map(sizes);
   // Answer clicks on the first section (clause 4, four questions), alternating levels.
@@ -200,7 +205,7 @@ async function widgetRun(browser) {
   await load.context.close();
 
   // A complete full assessment: show the results, then the roadmap.
-  const done = await openPage(browser, `${origin}/widget/index.html?questionnaire=iso42001-full`, ['aims-readiness:iso42001-full:1.0.0', saved(full, ids)]);
+  const done = await openPage(browser, `${origin}/widget/index.html?questionnaire=iso42001-full`, [`aims-readiness:iso42001-full:${full.version}`, saved(full, ids)], '[data-testid="overall-percent"]');
   // A person reads the page before clicking: let start-up work (background compilation) settle.
   await done.page.waitForTimeout(1000);
   const show = async (button, first, complete) => {
@@ -211,8 +216,9 @@ async function widgetRun(browser) {
     const seen = await done.page.evaluate(() => window.__seen);
     return { ...click, complete: seen.ms, firstFrame: seen.firstFrame, completeFrame: seen.completeFrame };
   };
-  const results = await show('Results', '[data-testid="overall-percent"]', '[data-document]');
+  // It opens on the results: the roadmap first, then back to the results.
   const roadmap = await show('Roadmap', '[data-testid="total-weeks"]', '.phase .task');
+  const results = await show('Results', '[data-testid="overall-percent"]', '[data-document]');
   const mem = await memory(done.cdp);
   await done.context.close();
 

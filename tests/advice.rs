@@ -2,16 +2,17 @@
 //! says a control applies), the gaps with what to ask and what evidence to request, and the
 //! adviser's sheet in Markdown.
 
+mod common;
+
 use std::rc::Rc;
 
 use aims_domain::advice::{self, checks, gaps};
 use aims_domain::app::Library;
 use aims_domain::date::Date;
 use aims_domain::i18n::Lang;
-use aims_domain::profile::Screening;
 use aims_domain::scoring::ItemStatus;
 use aims_domain::standard;
-use aims_domain::{AiRole, Answer, Answers, HighRisk, Profile, Questionnaire, SizeBand};
+use aims_domain::{AiRole, Answer, Answers, Profile, Questionnaire, SizeBand};
 
 const TODAY: Date = Date {
     year: 2026,
@@ -20,15 +21,7 @@ const TODAY: Date = Date {
 };
 
 fn profile(roles: &[AiRole]) -> Profile {
-    Profile {
-        size: Some(SizeBand::Medium),
-        roles: roles.iter().copied().collect(),
-        systems: 2,
-        certifications: Some(Default::default()),
-        high_risk: Some(HighRisk::No),
-        prohibited: Some(Screening::No),
-        target_date: None,
-    }
+    common::profile(SizeBand::Medium, roles)
 }
 
 fn questionnaire(id: &str, lang: Lang) -> Rc<Questionnaire> {

@@ -2,6 +2,8 @@
 //! nothing taken as markup; the URL wins), the message per band and weakest section, and the
 //! hand-off text and its `mailto:` link.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::rc::Rc;
@@ -11,10 +13,9 @@ use aims_domain::date::Date;
 use aims_domain::embed::EmbedConfig;
 use aims_domain::host::{self, Handoff, MAX_MAILTO_CHARS};
 use aims_domain::i18n::Lang;
-use aims_domain::profile::Screening;
 use aims_domain::roadmap::Roadmap;
 use aims_domain::scoring::{Assessment, Band};
-use aims_domain::{AiRole, Answer, Answers, HighRisk, Profile, Questionnaire, SizeBand};
+use aims_domain::{AiRole, Answer, Profile, Questionnaire, SizeBand};
 
 const TODAY: Date = Date {
     year: 2026,
@@ -140,15 +141,7 @@ fn the_url_wins_over_host_json_and_sets_simple_cases_alone() {
 }
 
 fn profile() -> Profile {
-    Profile {
-        size: Some(SizeBand::Small),
-        roles: [AiRole::Uses].into_iter().collect(),
-        systems: 1,
-        certifications: Some(Default::default()),
-        high_risk: Some(HighRisk::No),
-        prohibited: Some(Screening::No),
-        target_date: None,
-    }
+    common::profile(SizeBand::Small, &[AiRole::Uses])
 }
 
 fn full() -> Rc<Questionnaire> {
@@ -157,18 +150,10 @@ fn full() -> Rc<Questionnaire> {
     Rc::clone(all.iter().find(|q| q.id == "iso42001-full").unwrap())
 }
 
-fn all_at(q: &Questionnaire, level: u8) -> Answers {
-    let mut answers = Answers::default();
-    for item in q.items() {
-        answers.set(q, &item.id, Answer::Level(level)).unwrap();
-    }
-    answers
-}
-
 #[test]
 fn the_weakest_section_gets_its_message() {
     let q = full();
-    let mut answers = all_at(&q, 3);
+    let mut answers = common::all_at(&q, 3);
     for item in q.items().filter(|i| i.id.starts_with("A.6.")) {
         answers.set(&q, &item.id, Answer::Level(1)).unwrap();
     }
@@ -188,7 +173,7 @@ fn the_weakest_section_gets_its_message() {
 #[test]
 fn the_handoff_says_what_it_sends_and_the_link_carries_exactly_that() {
     let q = full();
-    let mut answers = all_at(&q, 2);
+    let mut answers = common::all_at(&q, 2);
     answers.set(&q, "9.2.2", Answer::Level(0)).unwrap();
     let a = Assessment::compute(&q, &profile(), &answers);
     let roadmap = Roadmap::plan(&q, &profile(), &answers, TODAY);

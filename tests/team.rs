@@ -2,6 +2,8 @@
 //! items to discuss first), the consensus rules, refusals one file at a time, older versions,
 //! its exports, and the whole flow through `app::run` (nothing stored until adopted).
 
+mod common;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -9,14 +11,12 @@ use aims_domain::app::{run, AppState, Command, Event, Library, Purpose};
 use aims_domain::date::Date;
 use aims_domain::export::Export;
 use aims_domain::i18n::Lang;
-use aims_domain::profile::Screening;
 use aims_domain::runtime::Runtime;
-use aims_domain::saved::{self, SaveMeta, Snapshot};
 use aims_domain::scoring::ItemStatus;
 use aims_domain::session::{self, NoticeAction, Screen};
 use aims_domain::sync::{MemoryStore, Store};
 use aims_domain::team::{Pick, Team, MAX_RESPONDENTS};
-use aims_domain::{AiRole, Answer, Answers, HighRisk, Profile, Questionnaire, SizeBand};
+use aims_domain::{AiRole, Answer, Answers, Profile, Questionnaire, SizeBand};
 
 const QUICK: &str = "iso42001-quick-scan";
 const TODAY: Date = Date {
@@ -26,15 +26,7 @@ const TODAY: Date = Date {
 };
 
 fn profile() -> Profile {
-    Profile {
-        size: Some(SizeBand::Medium),
-        roles: [AiRole::Uses].into_iter().collect(),
-        systems: 2,
-        certifications: Some(Default::default()),
-        high_risk: Some(HighRisk::No),
-        prohibited: Some(Screening::No),
-        target_date: None,
-    }
+    common::profile(SizeBand::Medium, &[AiRole::Uses])
 }
 
 fn quick(lang: Lang) -> Rc<Questionnaire> {
@@ -49,22 +41,7 @@ fn save_file(q: &Questionnaire, answers: &[(&str, Answer)], version: Option<&str
     for (item, answer) in answers {
         a.set(q, item, answer.clone()).unwrap();
     }
-    let snapshot = Snapshot {
-        profile: profile(),
-        answers: a,
-        notes: Default::default(),
-    };
-    let meta = SaveMeta {
-        saved_at: "2026-11-20T10:00:00.000Z".into(),
-        assessment: Some("ffff0000ffff0000".into()),
-        parent: None,
-    };
-    let mut file: serde_json::Value =
-        serde_json::from_str(&saved::encode_snapshot(q, &snapshot, &meta)).unwrap();
-    if let Some(v) = version {
-        file["version"] = v.into();
-    }
-    file.to_string().into_bytes()
+    common::save_file(q, &profile(), &a, version)
 }
 
 fn level(n: u8) -> Answer {
@@ -410,59 +387,58 @@ fn the_markdown_section_names_everyone_and_what_to_discuss() {
 
 type Shared = Rc<RefCell<MemoryStore>>;
 
-fn send(
-    state: &AppState,
-    runtime: &mut Runtime<Shared>,
-    shell: &mut Vec<Command>,
-    event: Event,
-) -> AppState {
-    run(state, event, |state, command| {
-        runtime.perform(state, command).unwrap_or_else(|c| {
-            shell.push(c);
-            Vec::new()
-        })
-    })
+/// One browser tab over an in-memory store: the app state, its runtime, and the commands left
+/// for the shell.
+struct Tab {
+    store: Shared,
+    runtime: Runtime<Shared>,
+    shell: Vec<Command>,
+    state: AppState,
+}
+
+impl Tab {
+    fn new() -> Tab {
+        let store: Shared = Rc::new(RefCell::new(MemoryStore::default()));
+        let runtime = Runtime::new(
+            Rc::clone(&store),
+            || "2026-12-01T09:00:00.000Z".into(),
+            || "a1b2c3d4e5f60718".into(),
+        );
+        let state = AppState::new(Lang::En, Rc::new(Library::built_in()), TODAY);
+        Tab {
+            store,
+            runtime,
+            shell: Vec::new(),
+            state,
+        }
+    }
+
+    fn send(&mut self, event: impl Into<Event>) {
+        let (runtime, shell) = (&mut self.runtime, &mut self.shell);
+        self.state = run(&self.state, event.into(), |state, command| {
+            runtime.perform(state, command).unwrap_or_else(|c| {
+                shell.push(c);
+                Vec::new()
+            })
+        });
+    }
 }
 
 #[test]
 fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_undone() {
-    let store: Shared = Rc::new(RefCell::new(MemoryStore::default()));
-    let mut runtime = Runtime::new(
-        Rc::clone(&store),
-        || "2026-12-01T09:00:00.000Z".into(),
-        || "a1b2c3d4e5f60718".into(),
-    );
-    let mut shell = Vec::new();
-    let library = Rc::new(Library::built_in());
-    let mut state = AppState::new(Lang::En, Rc::clone(&library), TODAY);
+    let mut tab = Tab::new();
     let q = quick(Lang::En);
-    state = send(
-        &state,
-        &mut runtime,
-        &mut shell,
-        Event::Choose(Rc::clone(&q)),
-    );
-    state = send(
-        &state,
-        &mut runtime,
-        &mut shell,
-        session::Event::UpdateProfile(profile()).into(),
-    );
-    state = send(
-        &state,
-        &mut runtime,
-        &mut shell,
-        session::Event::Answer {
-            item: "4.1".into(),
-            answer: level(0),
-        }
-        .into(),
-    );
-    let mine = state.flow.session.as_ref().unwrap().snapshot();
-    let stored_before = store.borrow().get(&q.storage_key());
+    tab.send(Event::Choose(Rc::clone(&q)));
+    tab.send(session::Event::UpdateProfile(profile()));
+    tab.send(session::Event::Answer {
+        item: "4.1".into(),
+        answer: level(0),
+    });
+    let mine = tab.state.flow.session.as_ref().unwrap().snapshot();
+    let stored_before = tab.store.borrow().get(&q.storage_key());
 
-    state = send(&state, &mut runtime, &mut shell, Event::OpenTeam);
-    assert_eq!(state.flow.screen, Screen::Team);
+    tab.send(Event::OpenTeam);
+    assert_eq!(tab.state.flow.screen, Screen::Team);
     let files = [
         ("a.json", vec![("4.1", level(2)), ("4.3", level(1))]),
         ("b.json", vec![("4.1", level(3)), ("4.3", level(3))]),
@@ -474,7 +450,7 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
             name: (*name).into(),
             bytes: Ok(save_file(&q, answers, None)),
         };
-        state = send(&state, &mut runtime, &mut shell, event);
+        tab.send(event);
     }
     // A file dropped on the team view (the page's drop opens with Purpose::Open) joins it too.
     let dropped = Event::FileRead {
@@ -482,100 +458,83 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
         name: "d.json".into(),
         bytes: Ok(save_file(&q, &[("4.1", level(1))], None)),
     };
-    state = send(&state, &mut runtime, &mut shell, dropped);
-    let team = state.team.clone().unwrap();
+    tab.send(dropped);
+    let team = tab.state.team.clone().unwrap();
     assert_eq!(team.respondents.len(), 4);
     assert!(
-        state.flow.pending_import.is_none(),
+        tab.state.flow.pending_import.is_none(),
         "nothing asked to replace the answers"
     );
-    state = send(
-        &state,
-        &mut runtime,
-        &mut shell,
-        Event::RenameRespondent {
-            index: 0,
-            name: "  Ana \u{202e} (CISO)  ".into(),
-        },
-    );
+    tab.send(Event::RenameRespondent {
+        index: 0,
+        name: "  Ana \u{202e} (CISO)  ".into(),
+    });
     assert_eq!(
-        state.team.as_ref().unwrap().respondents[0].name,
+        tab.state.team.as_ref().unwrap().respondents[0].name,
         "  Ana \u{202e} (CISO)  ",
         "kept exactly as typed"
     );
-    state = send(&state, &mut runtime, &mut shell, Event::RemoveRespondent(3));
-    state = send(
-        &state,
-        &mut runtime,
-        &mut shell,
-        Event::PickConsensus {
-            item: "4.3".into(),
-            pick: Pick::From(1),
-        },
-    );
-    state = send(
-        &state,
-        &mut runtime,
-        &mut shell,
-        Event::Export(Export::TeamCsv),
-    );
+    tab.send(Event::RemoveRespondent(3));
+    tab.send(Event::PickConsensus {
+        item: "4.3".into(),
+        pick: Pick::From(1),
+    });
+    tab.send(Event::Export(Export::TeamCsv));
     assert!(matches!(
-        shell.last(),
+        tab.shell.last(),
         Some(Command::Download(Export::TeamCsv))
     ));
     let file = Export::TeamCsv
         .file(
-            state.flow.session.as_ref().unwrap(),
-            state.team.as_deref(),
+            tab.state.flow.session.as_ref().unwrap(),
+            tab.state.team.as_deref(),
             TODAY,
             "now",
         )
         .unwrap();
     assert_eq!(file.name, format!("{QUICK}-2026-12-01-team.csv"));
     assert!(Export::TeamCsv
-        .file(state.flow.session.as_ref().unwrap(), None, TODAY, "now")
+        .file(tab.state.flow.session.as_ref().unwrap(), None, TODAY, "now")
         .is_none());
 
     assert_eq!(
-        state.flow.session.as_ref().unwrap().snapshot(),
+        tab.state.flow.session.as_ref().unwrap().snapshot(),
         mine,
         "answers untouched"
     );
     assert_eq!(
-        store.borrow().get(&q.storage_key()),
+        tab.store.borrow().get(&q.storage_key()),
         stored_before,
         "nothing of the team stored"
     );
 
-    state = send(&state, &mut runtime, &mut shell, Event::AdoptConsensus);
-    let s = state.flow.session.as_ref().unwrap();
+    tab.send(Event::AdoptConsensus);
+    let s = tab.state.flow.session.as_ref().unwrap();
     assert_eq!(s.answers.get("4.1"), Some(&level(2)), "median of 2, 3, 2");
     assert_eq!(s.answers.get("4.3"), Some(&level(3)), "picked from b");
     assert_eq!(s.profile, profile(), "the profile stays");
-    assert_eq!(state.flow.screen, Screen::Results);
-    assert!(state.team.is_none(), "the respondents' files are dropped");
-    let notice = state.flow.notice.clone().unwrap();
+    assert_eq!(tab.state.flow.screen, Screen::Results);
+    assert!(
+        tab.state.team.is_none(),
+        "the respondents' files are dropped"
+    );
+    let notice = tab.state.flow.notice.clone().unwrap();
     assert_eq!(
         notice.action,
         Some(NoticeAction::UndoImport),
         "{}",
         notice.text
     );
-    let stored = aims_domain::runtime::saved(&store, &q).unwrap();
+    let stored = aims_domain::runtime::saved(&tab.store, &q).unwrap();
     assert_eq!(
         stored.answers.get("4.3"),
         Some(&level(3)),
         "the consensus is saved"
     );
 
-    state = send(
-        &state,
-        &mut runtime,
-        &mut shell,
-        session::Event::UndoImport.into(),
-    );
+    tab.send(session::Event::UndoImport);
     assert_eq!(
-        state.flow.session.as_ref().unwrap().answers,
+        tab.state.flow.session.as_ref().unwrap().answers,
         mine.answers,
         "undone"
     );
@@ -583,44 +542,17 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
 
 #[test]
 fn leaving_for_another_questionnaire_drops_the_team() {
-    let store: Shared = Rc::new(RefCell::new(MemoryStore::default()));
-    let mut runtime = Runtime::new(
-        Rc::clone(&store),
-        || "2026-12-01T09:00:00.000Z".into(),
-        || "a1b2c3d4e5f60718".into(),
-    );
-    let mut shell = Vec::new();
-    let mut state = AppState::new(Lang::En, Rc::new(Library::built_in()), TODAY);
-    state = send(
-        &state,
-        &mut runtime,
-        &mut shell,
-        Event::Choose(quick(Lang::En)),
-    );
-    state = send(&state, &mut runtime, &mut shell, Event::OpenTeam);
-    assert!(state.team.is_some());
-    state = send(
-        &state,
-        &mut runtime,
-        &mut shell,
-        session::Event::Show(Screen::Start).into(),
-    );
-    assert!(state.team.is_none());
+    let mut tab = Tab::new();
+    tab.send(Event::Choose(quick(Lang::En)));
+    tab.send(Event::OpenTeam);
+    assert!(tab.state.team.is_some());
+    tab.send(session::Event::Show(Screen::Start));
+    assert!(tab.state.team.is_none());
     // A reload into another language resumes the results, not an empty team view.
-    state = send(
-        &state,
-        &mut runtime,
-        &mut shell,
-        Event::Choose(quick(Lang::En)),
-    );
-    state = send(
-        &state,
-        &mut runtime,
-        &mut shell,
-        Event::Resume {
-            screen: Screen::Team,
-            section: 0,
-        },
-    );
-    assert_ne!(state.flow.screen, Screen::Team);
+    tab.send(Event::Choose(quick(Lang::En)));
+    tab.send(Event::Resume {
+        screen: Screen::Team,
+        section: 0,
+    });
+    assert_ne!(tab.state.flow.screen, Screen::Team);
 }

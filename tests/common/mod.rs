@@ -62,3 +62,42 @@ pub fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
         }
     }
 }
+
+/// A complete organisation profile of this size and these roles (no certification, nothing
+/// high-risk or prohibited, two AI systems).
+pub fn profile(size: aims_domain::SizeBand, roles: &[aims_domain::AiRole]) -> aims_domain::Profile {
+    aims_domain::Profile {
+        size: Some(size),
+        roles: roles.iter().copied().collect(),
+        systems: 2,
+        certifications: Some(Default::default()),
+        high_risk: Some(aims_domain::HighRisk::No),
+        prohibited: Some(aims_domain::profile::Screening::No),
+        target_date: None,
+    }
+}
+
+/// A save file of `q` as the widget writes one (its version changed if `version` is given).
+pub fn save_file(
+    q: &Questionnaire,
+    profile: &aims_domain::Profile,
+    answers: &Answers,
+    version: Option<&str>,
+) -> Vec<u8> {
+    let snapshot = aims_domain::saved::Snapshot {
+        profile: profile.clone(),
+        answers: answers.clone(),
+        notes: Default::default(),
+    };
+    let meta = aims_domain::saved::SaveMeta {
+        saved_at: "2026-11-20T10:00:00.000Z".into(),
+        assessment: Some("ffff0000ffff0000".into()),
+        parent: None,
+    };
+    let mut file: serde_json::Value =
+        serde_json::from_str(&aims_domain::saved::encode_snapshot(q, &snapshot, &meta)).unwrap();
+    if let Some(v) = version {
+        file["version"] = v.into();
+    }
+    file.to_string().into_bytes()
+}
