@@ -41,7 +41,32 @@ fn save_file(q: &Questionnaire, answers: &[(&str, Answer)], version: Option<&str
     for (item, answer) in answers {
         a.set(q, item, answer.clone()).unwrap();
     }
-    common::save_file(q, &profile(), &a, version)
+    save_file_of(q, &profile(), &a, version)
+}
+
+/// A save file of `q` as the widget writes one (its version changed if `version` is given).
+fn save_file_of(
+    q: &Questionnaire,
+    profile: &aims_domain::Profile,
+    answers: &Answers,
+    version: Option<&str>,
+) -> Vec<u8> {
+    let snapshot = aims_domain::saved::Snapshot {
+        profile: profile.clone(),
+        answers: answers.clone(),
+        notes: Default::default(),
+    };
+    let meta = aims_domain::saved::SaveMeta {
+        saved_at: "2026-11-20T10:00:00.000Z".into(),
+        assessment: Some("ffff0000ffff0000".into()),
+        parent: None,
+    };
+    let mut file: serde_json::Value =
+        serde_json::from_str(&aims_domain::saved::encode_snapshot(q, &snapshot, &meta)).unwrap();
+    if let Some(v) = version {
+        file["version"] = v.into();
+    }
+    file.to_string().into_bytes()
 }
 
 fn level(n: u8) -> Answer {

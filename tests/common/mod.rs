@@ -76,28 +76,3 @@ pub fn profile(size: aims_domain::SizeBand, roles: &[aims_domain::AiRole]) -> ai
         target_date: None,
     }
 }
-
-/// A save file of `q` as the widget writes one (its version changed if `version` is given).
-pub fn save_file(
-    q: &Questionnaire,
-    profile: &aims_domain::Profile,
-    answers: &Answers,
-    version: Option<&str>,
-) -> Vec<u8> {
-    let snapshot = aims_domain::saved::Snapshot {
-        profile: profile.clone(),
-        answers: answers.clone(),
-        notes: Default::default(),
-    };
-    let meta = aims_domain::saved::SaveMeta {
-        saved_at: "2026-11-20T10:00:00.000Z".into(),
-        assessment: Some("ffff0000ffff0000".into()),
-        parent: None,
-    };
-    let mut file: serde_json::Value =
-        serde_json::from_str(&aims_domain::saved::encode_snapshot(q, &snapshot, &meta)).unwrap();
-    if let Some(v) = version {
-        file["version"] = v.into();
-    }
-    file.to_string().into_bytes()
-}
