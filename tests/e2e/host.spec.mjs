@@ -5,7 +5,10 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { items, openFile, plain, root, saveFile, watchErrors } from './helpers.mjs';
+import { axe, items, openFile, plain, root, saveDom, saveFile, vnuErrors, watchErrors } from './helpers.mjs';
+
+// axe is injected as a script; the page's own CSP forbids that, so these tests bypass it.
+test.use({ bypassCSP: true });
 
 /** The complete host.json example from the README, as a host would copy it. */
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -100,6 +103,12 @@ test('the hand-off opens the mail program with exactly the text shown, and sends
   const body = decodeURIComponent(href.split('&body=')[1]).replaceAll('\r\n', '\n');
   expect(body).toBe(shown);
   expect(decodeURIComponent(href.split('?subject=')[1].split('&')[0])).toMatch(/^ISO\/IEC 42001 readiness summary: /);
+  // The results with the host's messages and the open hand-off: valid, and no axe violation.
+  expect(vnuErrors([await saveDom(page, test.info().outputPath('handoff.html'))])).toEqual([]);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axe(page, `results with the hand-off (${scheme})`)).toEqual([]);
+  }
   await page.getByTestId('handoff-mailto').click();
   // Too long for a mail link: copy and the save file instead.
   await page.getByTestId('handoff-message').fill('x'.repeat(900));

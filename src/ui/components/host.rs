@@ -145,7 +145,7 @@ pub fn handoff_panel(props: &HandoffProps) -> Html {
         <div class="handoff no-print">
             <p>{ button }</p>
             <section id="handoff" class="handoff-panel" aria-labelledby="handoff-title">
-                <h3 id="handoff-title">{ lang.f("Your summary for {host}", &[("host", &name)]) }</h3>
+                <h2 id="handoff-title">{ lang.f("Your summary for {host}", &[("host", &name)]) }</h2>
                 <p>{ lang.t("This widget sends nothing. The link below opens your own mail program with exactly the text shown here; you decide whether to send it.") }</p>
                 <label for="handoff-message">{ lang.t("Your message (optional)") }</label>
                 <textarea id="handoff-message" rows="3" maxlength="1000" value={(*message).clone()} oninput={on_message} data-testid="handoff-message" />
