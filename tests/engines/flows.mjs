@@ -295,6 +295,45 @@ export const FLOWS = [
     await until(d, 'return document.querySelector("iframe").getBoundingClientRect().height < args[0] + 50;', 'the frame shrinking', 15000, profileHeight);
   }],
 
+  ['the team view: two save files, a disagreement, a consensus picked by keyboard and adopted', async (d) => {
+    const run = fixture('mouse-run');
+    await openQuickScan(d);
+    await fillProfile(d, run.profile);
+    await answerAll(d, run.answers);
+    await heading(d, 'Your readiness');
+    const q = JSON.parse(readFileSync(join(ROOT, 'questionnaires/iso42001-quick-scan.json'), 'utf8'));
+    const dir = mkdtempSync(join(tmpdir(), 'aims-team-'));
+    const file = (name, level43) => {
+      const answers = Object.fromEntries(Object.entries(run.answers).filter(([, v]) => typeof v === 'number').map(([id, v]) => [id, { level: v }]));
+      answers['4.3'] = { level: level43 };
+      const path = join(dir, name);
+      writeFileSync(path, JSON.stringify({ format: 2, questionnaire: q.id, version: q.version, saved_at: '2026-11-30T10:00:00.000Z', profile: run.profile, answers, notes: {} }));
+      return path;
+    };
+    // By keyboard: the results' lower part fills in a frame later, and a click could land on
+    // content that is still moving.
+    await until(d, 'return !!document.querySelector("[data-testid=open-team]")', 'the team view button');
+    await tabTo(d, '[data-testid=open-team]');
+    await d.press('Enter');
+    await heading(d, 'Compare respondents');
+    await d.setFile('[data-testid=team-files]', file('ciso.json', 0));
+    await until(d, 'return document.querySelectorAll("[data-respondent]").length === 1', 'the first respondent');
+    await d.setFile('[data-testid=team-files]', file('legal.json', 3));
+    await until(d, 'return document.querySelectorAll("[data-respondent]").length === 2', 'the second respondent');
+    const row = '[data-testid=team-items] tr[data-item="4.3"]';
+    check(await d.eval('return document.querySelector(args[0]).classList.contains("disagree");', row), '4.3 marked for discussion');
+    check((await text(d, `${row} [data-col=spread]`)) === '3', 'spread of 0 and 3');
+    await tabTo(d, `${row} [data-testid=consensus-pick]`);
+    await d.press('ArrowDown');
+    await d.press('ArrowDown');
+    await until(d, 'return document.querySelector(args[0]).value === "1";', 'legal picked for 4.3', 15000, `${row} [data-testid=consensus-pick]`);
+    await tabTo(d, '[data-testid=adopt-consensus]');
+    await d.press('Enter');
+    await heading(d, 'Your readiness');
+    check((await until(d, 'const n = document.querySelector(".notice"); return n && n.textContent;', 'the notice')).includes('consensus'), 'the consensus notice');
+    check(!(await d.eval('return !!document.querySelector(".blocker-list li[data-item=\'4.3\']");')), '4.3 at 3 is no blocker');
+  }],
+
   ['the offline edition runs from file://', async (d) => {
     await d.goto(`file://${join(ROOT, 'dist', 'aims-readiness-offline.html')}`);
     await heading(d, 'How ready');

@@ -1,6 +1,7 @@
 // Runs the cross-engine flows (flows.mjs) in Firefox ESR and WebKitGTK against the release
 // build in dist/, with the host pages of tests/e2e/host on another origin. Prints one line per
 // flow and engine, then "N passed, M failed". Usage: node tests/engines/run.mjs [firefox|webkit]...
+// [--flow=<part of a flow's name>] (only the flows whose name contains it).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { firefox, shutdown, webkit } from './drivers.mjs';
@@ -9,6 +10,7 @@ import { FLOWS, ROOT } from './flows.mjs';
 const ENGINES = { firefox, webkit };
 const wanted = process.argv.slice(2).filter((a) => ENGINES[a]);
 const engines = wanted.length ? wanted : Object.keys(ENGINES);
+const only = process.argv.find((a) => a.startsWith('--flow='))?.slice('--flow='.length);
 
 // A server left over from another run would answer instead of ours, with another build:
 // refuse to start rather than test the wrong files.
@@ -37,7 +39,7 @@ for (const name of engines) {
   const probe = await launch();
   console.log(`\n== ${probe.name} (${probe.version})`);
   await probe.close();
-  for (const [flow, run] of FLOWS) {
+  for (const [flow, run] of FLOWS.filter(([f]) => !only || f.includes(only))) {
     const started = Date.now();
     let d;
     try {
