@@ -118,13 +118,19 @@ fn a_broken_file_is_ignored_with_one_clear_warning() {
 }
 
 #[test]
-fn the_url_wins_over_host_json_and_sets_simple_cases_alone() {
+fn band_messages_come_from_the_url_too_but_the_contact_only_from_host_json() {
+    // A crafted link must not redirect anyone's summary: name and contact are refused there.
     let (mut config, warnings) = EmbedConfig::from_query(
-        "?host-name=Acme+Advisory&contact=mailto:team@acme.example&band-not-ready=Call+us+first",
+        "?host-name=Acme+Advisory&contact=mailto:attacker@evil.example&band-not-ready=Call+us+first",
     );
-    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert!(warnings.iter().all(|w| w.contains("set it in host.json")));
+    assert_eq!(
+        (config.host_name.clone(), config.contact.clone()),
+        (None, None)
+    );
     config.with_host(
-        r#"{"name": "Other", "contact": "mailto:x@other.example", "bands": {"not-ready": {"message": "From the file"}}}"#,
+        r#"{"name": "Acme Advisory", "contact": "mailto:team@acme.example", "bands": {"not-ready": {"message": "From the file"}}}"#,
     );
     assert_eq!(config.host_name.as_deref(), Some("Acme Advisory"));
     assert_eq!(config.contact.as_deref(), Some("mailto:team@acme.example"));
@@ -134,9 +140,10 @@ fn the_url_wins_over_host_json_and_sets_simple_cases_alone() {
             .unwrap()
             .message
             .as_deref(),
-        Some("Call us first")
+        Some("Call us first"),
+        "the URL's band message wins"
     );
-    let (_, warnings) = EmbedConfig::from_query("?band-great=x&contact=https://example.org");
+    let (_, warnings) = EmbedConfig::from_query("?band-great=x&band-not-ready=%3Cb%3Ehi%3C%2Fb%3E");
     assert_eq!(warnings.len(), 2, "{warnings:?}");
 }
 

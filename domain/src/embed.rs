@@ -81,9 +81,9 @@ pub struct EmbedConfig {
     pub courses: BTreeMap<String, String>,
     /// Identifies this widget in the height messages it posts to the host page.
     pub widget_id: Option<String>,
-    /// The host's name, as the hand-off names it ("Send my summary to …").
+    /// The host's name, as the hand-off names it ("Send my summary to …"); host.json only.
     pub host_name: Option<String>,
-    /// A `mailto:` address: the results then offer the hand-off.
+    /// A `mailto:` address: the results then offer the hand-off. host.json only, never the URL.
     pub contact: Option<String>,
     /// Messages per band and per weakest section (host.json; `band-<key>` in the URL).
     pub messages: HostMessages,
@@ -216,8 +216,14 @@ impl EmbedConfig {
                     theme.map(|t| config.theme = t)
                 }
                 "cta-label" => plain(&value, 40).map(|v| cta_label = Some(v)),
-                "host-name" => plain(&value, 60).map(|v| config.host_name = Some(v)),
-                "contact" => contact(&value).map(|v| config.contact = Some(v)),
+                // Never from the URL: anyone can craft a link to this page, and the contact
+                // is where a person's summary would go. Only the site's own host.json sets it.
+                "host-name" | "contact" => {
+                    warnings.push(format!(
+                        "ignored setting \"{key}\": set it in host.json, next to index.html"
+                    ));
+                    continue;
+                }
                 band if band.starts_with("band-") => {
                     let key = &band["band-".len()..];
                     super::scoring::Band::ALL

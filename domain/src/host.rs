@@ -70,8 +70,9 @@ fn entry(path: &str, value: &Value, warnings: &mut Vec<String>) -> Option<HostMe
 }
 
 impl EmbedConfig {
-    /// Adds a host.json's settings (the URL's own settings win where both give one). Returns a
-    /// warning for every entry dropped; nothing in the file is run or shown as markup.
+    /// Adds a host.json's settings (the URL's band messages win where both give one; name and
+    /// contact come from here only). Returns a warning for every entry dropped; nothing in the
+    /// file is run or shown as markup.
     pub fn with_host(&mut self, text: &str) -> Vec<String> {
         let mut warnings = Vec::new();
         if text.len() > MAX_HOST_BYTES {
