@@ -389,3 +389,93 @@ fn reports_follow_the_questionnaire_language() {
     let distinct: BTreeSet<&str> = de_md.lines().collect();
     assert!(distinct.len() > 20);
 }
+
+/// One language's glossary: `locales/<lang>.glossary.tsv`, English term and translation (with
+/// alternatives after `|`), both lower case; `#` starts a comment line. An English term matches
+/// whole words (a plural "s" allowed), or any word it begins when it ends in `*`. Terms are
+/// checked in the file's order, each removed once checked.
+fn glossary(lang: Lang) -> Vec<(String, Vec<String>)> {
+    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../locales"))
+        .join(format!("{}.glossary.tsv", lang.code()));
+    let text = fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} has no glossary ({})", lang.code(), path.display()));
+    let terms: Vec<(String, Vec<String>)> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (en, tr) = l.split_once('\t').expect("term<TAB>translation");
+            let tr = tr.split('\t').next().unwrap();
+            (en.to_string(), tr.split('|').map(str::to_string).collect())
+        })
+        .collect();
+    // In the file's order, which puts the specific before the general: "readiness gate" is
+    // checked, and removed, before "readiness", and "top management" before "management review".
+    terms
+}
+
+/// Where an English text holds a glossary term, its translation holds the glossary's word for
+/// it: a term is never translated two ways, in the interface or in any questionnaire.
+#[test]
+fn glossary_terms_are_translated_one_way() {
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        let terms = glossary(lang);
+        assert!(
+            terms.len() >= 8,
+            "{}: a glossary of {} terms",
+            lang.code(),
+            terms.len()
+        );
+        let mut pairs: Vec<(String, String)> = lang
+            .catalogue()
+            .iter()
+            .map(|(en, tr)| (en.to_string(), tr.to_string()))
+            .collect();
+        for q in catalogue::questionnaires() {
+            let translated = catalogue::localise(&q, lang).unwrap();
+            pairs.extend(texts_of(&q).into_iter().zip(texts_of(&translated)));
+        }
+        let patterns: Vec<(Regex, &String, &Vec<String>)> = terms
+            .iter()
+            .map(|(term, words)| {
+                let body = regex::escape(term.trim_end_matches('*'));
+                let end = if term.ends_with('*') { "" } else { "s?\\b" };
+                (Regex::new(&format!("\\b{body}{end}")).unwrap(), term, words)
+            })
+            .collect();
+        let mut used = BTreeSet::new();
+        let mut wrong = Vec::new();
+        for (english, translation) in &pairs {
+            let mut english = english.to_lowercase();
+            let translation = translation.to_lowercase();
+            for (pattern, term, words) in &patterns {
+                if pattern.is_match(&english) {
+                    used.insert((*term).clone());
+                    if !words.iter().any(|w| translation.contains(w.as_str())) {
+                        wrong.push(format!(
+                            "{term:?} is not {:?} in: {translation}",
+                            words.join("|")
+                        ));
+                    }
+                    english = pattern.replace_all(&english, " ").into_owned();
+                }
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "{}: {} texts translate a glossary term another way:\n{}",
+            lang.code(),
+            wrong.len(),
+            wrong.join("\n")
+        );
+        let unused: Vec<&String> = terms
+            .iter()
+            .map(|(t, _)| t)
+            .filter(|t| !used.contains(*t))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "{}: glossary terms no text uses: {unused:?}",
+            lang.code()
+        );
+    }
+}
