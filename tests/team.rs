@@ -580,4 +580,11 @@ fn leaving_for_another_questionnaire_drops_the_team() {
         section: 0,
     });
     assert_ne!(tab.state.flow.screen, Screen::Team);
+    // On a page that holds both languages (the offline edition) the team view follows a switch.
+    tab.send(session::Event::UpdateProfile(profile()));
+    tab.send(Event::OpenTeam);
+    tab.send(Event::SetLang(Lang::De));
+    let team = tab.state.team.clone().expect("kept across the switch");
+    assert_eq!(team.questionnaire.lang(), Lang::De);
+    assert_eq!(tab.state.flow.screen, Screen::Team);
 }

@@ -373,6 +373,12 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
                 .as_ref()
                 .and_then(|s| next.find(&s.questionnaire))
             {
+                if let Some(team) = &state.team {
+                    // The respondents' answers stay; their items now read in the new language.
+                    let mut team = (**team).clone();
+                    team.questionnaire = Rc::clone(&q);
+                    next.team = Some(Rc::new(team));
+                }
                 next.flow = session::transition(&state.flow, session::Event::Relocalise(q));
             }
             if let Some(view) = &state.shared {
