@@ -4,7 +4,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { answerAllWithMouse, appStarted, axe, fillProfileWithMouse, fixture, openQuickScan, plain, saveDom, spreadsheetCells, vnuErrors, watchErrors } from './helpers.mjs';
+import { answerAllWithMouse, appStarted, axe, fillProfileWithMouse, fixture, openFile, openQuickScan, plain, saveDom, saveFile, spreadsheetCells, vnuErrors, watchErrors } from './helpers.mjs';
 
 const markdownIt = createRequire(import.meta.url)('markdown-it');
 
@@ -133,5 +133,19 @@ test('three respondents side by side: disagreements, the consensus adopted and u
 
   expect(requests.filter((u) => !u.startsWith('blob:'))).toEqual([]);
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('on a phone the team view fits the screen: wide tables scroll inside their box', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await openFile(page, saveFile('iso42001-full', 2));
+  await page.getByTestId('open-team').click();
+  await page.getByTestId('team-files').setInputFiles([saveFile('iso42001-full', 1), { ...saveFile('iso42001-full', 3, { '4.1': 0 }), name: 'b.json' }]);
+  await expect(page.locator('[data-respondent]')).toHaveCount(2);
+  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  expect(scroll, 'no sideways scrolling of the page').toBeLessThanOrEqual(client);
+  // The short answers keep their full wording for screen readers.
+  await expect(page.locator('[data-testid="team-items"] tr[data-item="4.1"] td.answer').first()).toContainText('Partly, ad hoc');
   await context.close();
 });

@@ -132,6 +132,23 @@ fn status(team: &Team, s: &ItemStatus) -> String {
     report::status_text(&team.questionnaire, s)
 }
 
+/// One respondent's answer in the table: short on screen (the level, "?", "N/A", "–"), in full
+/// for screen readers and in the tooltip, so a dozen columns fit a phone.
+fn answer_cell(team: &Team, s: &ItemStatus, lang: Lang) -> Html {
+    let short = match s {
+        ItemStatus::Level(l) => l.to_string(),
+        ItemStatus::DontKnow => "?".into(),
+        ItemStatus::NotApplicable | ItemStatus::NeedsJustification => lang.t("N/A").into(),
+        ItemStatus::Unanswered | ItemStatus::Hidden => "–".into(),
+    };
+    let full = status(team, s);
+    html! {
+        <td class={classes!("answer", cell_class(s))} title={full.clone()}>
+            <span aria-hidden="true">{ short }</span><span class="visually-hidden">{ full }</span>
+        </td>
+    }
+}
+
 fn discuss_first(team: &Team, summary: &Summary, lang: Lang) -> Html {
     let rows = summary
         .discuss_first
@@ -269,7 +286,7 @@ fn items_table(
         html! {
             <tr data-item={row.id.clone()} class={classes!(row.disagree.then_some("disagree"))}>
                 <th scope="row">{ format!("{} {}", row.id, row.title) }</th>
-                { for row.answers.iter().map(|a| html! { <td>{ status(team, a) }</td> }) }
+                { for row.answers.iter().map(|a| answer_cell(team, a, lang)) }
                 <td class="num" data-col="median">{ row.median_tenths.map_or(String::new(), |t| lang.one_decimal(u64::from(t))) }</td>
                 <td class="num" data-col="spread">{ row.spread.map_or(String::new(), |s| s.to_string()) }</td>
                 <td>{ mark(row.disagree, lang) }</td>
@@ -281,7 +298,7 @@ fn items_table(
         <section aria-labelledby="team-items-title">
             <h2 id="team-items-title">{ lang.t("Every answer") }</h2>
             <div class="table-scroll"><table class="scores team-items" data-testid="team-items">
-                <caption>{ lang.t("Each respondent's answer per item, the median and spread of the levels given, and the consensus") }</caption>
+                <caption>{ lang.t("Each respondent's answer per item, the median and spread of the levels given, and the consensus") }<br /><span class="muted">{ lang.t("Answers: the level, ? for \"don't know\", N/A for \"not applicable\", – for not answered.") }</span></caption>
                 <thead><tr><th scope="col">{ lang.t("Item") }</th>{ header_cells(team) }<th scope="col" class="num">{ lang.t("Median") }</th><th scope="col" class="num">{ lang.t("Spread") }</th><th scope="col">{ lang.t("To discuss") }</th><th scope="col">{ lang.t("Consensus") }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table></div>
