@@ -50,8 +50,8 @@ pub enum Pick {
 pub struct Team {
     pub questionnaire: Rc<Questionnaire>,
     pub respondents: Vec<Respondent>,
-    /// Items whose consensus is not the median.
-    pub picks: BTreeMap<String, Pick>,
+    /// Items whose consensus is one respondent's answer (by index) instead of the median.
+    pub picks: BTreeMap<String, usize>,
     /// One sentence per refused file, until the next file arrives.
     pub refused: Vec<String>,
 }
@@ -97,12 +97,14 @@ pub struct Summary {
     pub discuss_first: Vec<String>,
 }
 
-fn median_tenths(sorted: &[u32]) -> Option<u32> {
+/// The median of sorted values: the middle one, or the mean of the two middle ones (in the
+/// values' own unit, so levels go in as tenths to keep 2.5).
+fn median(sorted: &[u32]) -> Option<u32> {
     let n = sorted.len();
     match n {
         0 => None,
-        _ if n % 2 == 1 => Some(sorted[n / 2] * 10),
-        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) * 5),
+        _ if n % 2 == 1 => Some(sorted[n / 2]),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2),
     }
 }
 
@@ -183,22 +185,16 @@ impl Team {
             return;
         }
         self.respondents.remove(index);
-        self.picks.retain(|_, pick| match pick {
-            Pick::From(i) if *i == index => false,
-            Pick::From(i) => {
-                if *i > index {
-                    *i -= 1;
-                }
-                true
-            }
-            Pick::Median => false,
-        });
+        self.picks.retain(|_, i| *i != index);
+        for i in self.picks.values_mut().filter(|i| **i > index) {
+            *i -= 1;
+        }
     }
 
     pub fn pick(&mut self, item: &str, pick: Pick) {
         match pick {
             Pick::From(i) if i < self.respondents.len() => {
-                self.picks.insert(item.to_string(), pick);
+                self.picks.insert(item.to_string(), i);
             }
             _ => {
                 self.picks.remove(item);
@@ -217,10 +213,11 @@ impl Team {
                     .iter()
                     .map(|r| ItemStatus::of(item, profile, &r.answers))
                     .collect();
+                // In tenths, as the median and the sections are.
                 let mut levels: Vec<u32> = answers
                     .iter()
                     .filter_map(|a| match a {
-                        ItemStatus::Level(l) => Some(u32::from(*l)),
+                        ItemStatus::Level(l) => Some(u32::from(*l) * 10),
                         _ => None,
                     })
                     .collect();
@@ -228,7 +225,7 @@ impl Team {
                 let spread = levels
                     .last()
                     .zip(levels.first())
-                    .map(|(hi, lo)| (hi - lo) as u8);
+                    .map(|(hi, lo)| ((hi - lo) / 10) as u8);
                 let dont_know = answers
                     .iter()
                     .filter(|a| **a == ItemStatus::DontKnow)
@@ -248,7 +245,7 @@ impl Team {
                     section: section.id.clone(),
                     gate: item.gate,
                     answers,
-                    median_tenths: median_tenths(&levels),
+                    median_tenths: median(&levels),
                     spread,
                     dont_know,
                     disagree,
@@ -278,7 +275,7 @@ impl Team {
                     id: s.id.clone(),
                     title: s.title.clone(),
                     kind: s.kind,
-                    median_tenths: median_tenths(&known).map(|t| t / 10),
+                    median_tenths: median(&known),
                     maturity,
                     spread_tenths,
                     disagree,
@@ -312,7 +309,7 @@ impl Team {
     /// it than gave a level (its justification is the first one given); with no level and no
     /// "not applicable", a "don't know" stays a "don't know".
     pub fn consensus_answer(&self, item: &str) -> Option<Answer> {
-        if let Some(Pick::From(i)) = self.picks.get(item) {
+        if let Some(i) = self.picks.get(item) {
             return self.respondents.get(*i)?.answers.get(item).cloned();
         }
         let given: Vec<&Answer> = self
@@ -367,31 +364,24 @@ impl Team {
             lang.t("Consensus").into(),
         ]);
         let mut rows = vec![header];
+        let consensus = self.consensus();
         for row in &summary.items {
             let Some(item) = q.item(&row.id) else {
                 continue;
             };
             let mut cells = vec![csv_id(item, lang), row.title.clone()];
             cells.extend(row.answers.iter().map(|a| self.status_cell(a)));
-            let consensus = self.consensus_status(profile, &row.id);
+            let agreed = self.status_cell(&ItemStatus::of(item, profile, &consensus));
             cells.extend([
                 row.median_tenths
                     .map_or(String::new(), |t| lang.one_decimal(u64::from(t))),
                 row.spread.map_or(String::new(), |s| s.to_string()),
                 report::yes_no(lang, row.disagree),
-                consensus,
+                agreed,
             ]);
             rows.push(cells);
         }
         report::csv(&rows, lang)
-    }
-
-    fn consensus_status(&self, profile: &Profile, item: &str) -> String {
-        let consensus = self.consensus();
-        self.questionnaire
-            .item(item)
-            .map(|i| self.status_cell(&ItemStatus::of(i, profile, &consensus)))
-            .unwrap_or_default()
     }
 
     /// The team's results as a Markdown section: who took part, the sections side by side and

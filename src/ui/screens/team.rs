@@ -240,7 +240,10 @@ fn heatmap(team: &Team, summary: &Summary, lang: Lang) -> Html {
 }
 
 fn pick_select(team: &Team, item: &str, median: Option<u32>, d: &Dispatch, lang: Lang) -> Html {
-    let current = team.picks.get(item).copied().unwrap_or_default();
+    let current = team
+        .picks
+        .get(item)
+        .map_or(Pick::Median, |i| Pick::From(*i));
     let onchange = {
         let (d, item) = (d.clone(), item.to_string());
         Callback::from(move |e: web_sys::Event| {
