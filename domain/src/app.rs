@@ -661,35 +661,30 @@ fn file_read(
         Purpose::Open if next.flow.screen == Screen::Team => Purpose::Team,
         other => other,
     };
-    if purpose == Purpose::Team {
-        let on_screen = next.flow.screen == Screen::Team;
-        if let Some(mut team) = next.team.as_deref().cloned().filter(|_| on_screen) {
-            match bytes {
-                Ok(bytes) => team.add(name, &bytes, lang),
-                Err(FileProblem::TooLarge(size)) => {
-                    team.refuse(name, &SavedError::TooLarge(size).message(lang), lang)
-                }
-                Err(FileProblem::Unreadable) => {
-                    team.refuse(name, lang.t("the browser could not read it"), lang)
-                }
-            }
-            next.team = Some(Rc::new(team));
-        }
-        return;
-    }
+    // Why the shell had no bytes, in the words every refusal below uses.
+    let bytes = bytes.map_err(|problem| match problem {
+        FileProblem::TooLarge(size) => SavedError::TooLarge(size).message(lang),
+        FileProblem::Unreadable => lang.t("the browser could not read it").into(),
+    });
     let against: Vec<Rc<Questionnaire>> = match (purpose, &next.flow.session) {
+        (Purpose::Team, _) => {
+            let on_screen = next.flow.screen == Screen::Team;
+            if let Some(mut team) = next.team.as_deref().cloned().filter(|_| on_screen) {
+                match bytes {
+                    Ok(bytes) => team.add(name, &bytes, lang),
+                    Err(why) => team.refuse(name, &why, lang),
+                }
+                next.team = Some(Rc::new(team));
+            }
+            return;
+        }
         (Purpose::Compare, Some(s)) => vec![Rc::clone(&s.questionnaire)],
-        (Purpose::Compare | Purpose::Team, None) => return,
-        (Purpose::Team, Some(_)) => return,
+        (Purpose::Compare, None) => return,
         (Purpose::Open, _) => next.questionnaires().to_vec(),
     };
-    let decoded = match bytes {
-        Ok(bytes) => {
-            saved::decode_bytes(&bytes, &against, Source::Import).map_err(|e| e.message(lang))
-        }
-        Err(FileProblem::TooLarge(size)) => Err(SavedError::TooLarge(size).message(lang)),
-        Err(FileProblem::Unreadable) => Err(lang.t("the browser could not read it").into()),
-    };
+    let decoded = bytes.and_then(|bytes| {
+        saved::decode_bytes(&bytes, &against, Source::Import).map_err(|e| e.message(lang))
+    });
     let shown = outside(name, 60);
     match (decoded, purpose) {
         (Err(why), purpose) => {
