@@ -172,7 +172,7 @@ test('opening an older file over more answers asks, says what it replaces, and c
   await expect(page.getByTestId('overall-percent')).toBeVisible();
   // The comparison on the results screen has its own name and replaces nothing.
   await expect(page.getByTestId('compare-file')).toHaveCount(1);
-  await expect(page.locator('.compare-open:not(.team-open)')).toContainText('Compare with a saved file');
+  await expect(page.locator('.compare-open')).toContainText('Compare with a saved file');
   expect(errors).toEqual([]);
 });
 

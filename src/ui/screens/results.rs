@@ -297,7 +297,7 @@ fn exports_panel(props: &ExportProps) -> Html {
                 <input id="calendar-start" type="date" value={start.to_string()} onchange={on_start} />
                 <button type="button" class="button secondary" data-testid="export-ics" onclick={export(Export::Calendar(*start))}>{ lang.t("Download calendar (.ics)") }</button>
             </div>
-            <p class="compare-open team-open">{ lang.t("Several people answered? Put their save files side by side, see where they disagree and agree on one assessment:") }{" "}<button type="button" class="button secondary" data-testid="open-team" onclick={props.dispatch.send(AppEvent::OpenTeam)}>{ lang.t("Compare respondents") }</button></p>
+            <p class="team-open">{ lang.t("Several people answered? Put their save files side by side, see where they disagree and agree on one assessment:") }{" "}<button type="button" class="button secondary" data-testid="open-team" onclick={props.dispatch.send(AppEvent::OpenTeam)}>{ lang.t("Compare respondents") }</button></p>
             <p class="compare-open">{ lang.t("See what changed since an earlier save (nothing is replaced):") }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Compare)} class={classes!("button", "secondary")} label={msg("Compare with a saved file")} testid="compare-file" /></p>
             { compared.unwrap_or_default() }
         </section>
