@@ -2,44 +2,27 @@
 //! uses (over an in-memory store instead of localStorage): opening and refusing files, older
 //! versions, share links, two tabs, a language switch, storage missing or full, start over.
 
-use std::cell::RefCell;
+mod common;
+
 use std::rc::Rc;
 
-use aims_domain::app::{run, AppState, Command, Event, FileProblem, Library, Purpose, Storage};
+use common::tab::{store, Shared, Tab, TODAY};
+
+use aims_domain::app::{Command, Event, FileProblem, Library, Purpose, Storage};
 use aims_domain::catalogue;
-use aims_domain::date::Date;
 use aims_domain::export::Export;
 use aims_domain::i18n::Lang;
 use aims_domain::profile::Screening;
-use aims_domain::runtime::{Runtime, LANGUAGE, LAST_OPENED};
+use aims_domain::runtime::{LANGUAGE, LAST_OPENED};
 use aims_domain::saved::{self, SaveMeta, Snapshot};
 use aims_domain::session::{self, NoticeAction, NoticeKind, Screen};
 use aims_domain::share;
-use aims_domain::sync::{MemoryStore, Store};
+use aims_domain::sync::Store;
 use aims_domain::{AiRole, Answer, HighRisk, Profile, Questionnaire, SizeBand};
 
 const QUICK: &str = "iso42001-quick-scan";
-const TODAY: Date = Date {
-    year: 2026,
-    month: 12,
-    day: 1,
-};
-
-type Shared = Rc<RefCell<MemoryStore>>;
-
-/// One browser tab: the app state, its runtime over a store it may share with other tabs, and
-/// the commands left for the shell (downloads, the address bar, console warnings).
-struct Tab {
-    state: AppState,
-    runtime: Runtime<Shared>,
-    shell: Vec<Command>,
-}
 
 impl Tab {
-    fn new(store: &Shared, lang: Lang) -> Tab {
-        Tab::with_library(store, lang, Library::built_in())
-    }
-
     /// A tab whose page holds only the content of `lang`, as a visitor's download does.
     fn one_language(store: &Shared, lang: Lang) -> Tab {
         let content = catalogue::content()
@@ -47,33 +30,6 @@ impl Tab {
             .filter(|c| c.lang == lang)
             .collect();
         Tab::with_library(store, lang, Library::new(content))
-    }
-
-    fn with_library(store: &Shared, lang: Lang, library: Library) -> Tab {
-        let state = AppState::new(lang, Rc::new(library), TODAY);
-        let runtime = Runtime::new(
-            Rc::clone(store),
-            || "2026-12-01T09:00:00.000Z".into(),
-            || "a1b2c3d4e5f60718".into(),
-        );
-        let mut tab = Tab {
-            state,
-            runtime,
-            shell: Vec::new(),
-        };
-        let last = tab.runtime.last_opened();
-        tab.send(Event::Start { asked: None, last });
-        tab
-    }
-
-    fn send(&mut self, event: impl Into<Event>) {
-        let (runtime, shell) = (&mut self.runtime, &mut self.shell);
-        self.state = run(&self.state, event.into(), |state, command| {
-            runtime.perform(state, command).unwrap_or_else(|c| {
-                shell.push(c);
-                Vec::new()
-            })
-        });
     }
 
     fn open_quick_scan(&mut self) {
@@ -132,10 +88,6 @@ fn profile() -> Profile {
         prohibited: Some(Screening::No),
         target_date: None,
     }
-}
-
-fn store() -> Shared {
-    Rc::new(RefCell::new(MemoryStore::default()))
 }
 
 /// What storage holds for the quick scan, read as a returning visitor would read it.

@@ -4,26 +4,20 @@
 
 mod common;
 
-use std::cell::RefCell;
+use common::tab::{store, Tab, TODAY};
+
 use std::rc::Rc;
 
-use aims_domain::app::{run, AppState, Command, Event, Library, Purpose};
-use aims_domain::date::Date;
+use aims_domain::app::{Command, Event, Library, Purpose};
 use aims_domain::export::Export;
 use aims_domain::i18n::Lang;
-use aims_domain::runtime::Runtime;
 use aims_domain::scoring::ItemStatus;
 use aims_domain::session::{self, NoticeAction, Screen};
-use aims_domain::sync::{MemoryStore, Store};
+use aims_domain::sync::Store;
 use aims_domain::team::{Pick, Team, MAX_RESPONDENTS};
 use aims_domain::{AiRole, Answer, Answers, Profile, Questionnaire, SizeBand};
 
 const QUICK: &str = "iso42001-quick-scan";
-const TODAY: Date = Date {
-    year: 2026,
-    month: 12,
-    day: 1,
-};
 
 fn profile() -> Profile {
     common::profile(SizeBand::Medium, &[AiRole::Uses])
@@ -410,48 +404,10 @@ fn the_markdown_section_names_everyone_and_what_to_discuss() {
     assert!(md.contains("| 4 "), "the clause table: {md}");
 }
 
-type Shared = Rc<RefCell<MemoryStore>>;
-
-/// One browser tab over an in-memory store: the app state, its runtime, and the commands left
-/// for the shell.
-struct Tab {
-    store: Shared,
-    runtime: Runtime<Shared>,
-    shell: Vec<Command>,
-    state: AppState,
-}
-
-impl Tab {
-    fn new() -> Tab {
-        let store: Shared = Rc::new(RefCell::new(MemoryStore::default()));
-        let runtime = Runtime::new(
-            Rc::clone(&store),
-            || "2026-12-01T09:00:00.000Z".into(),
-            || "a1b2c3d4e5f60718".into(),
-        );
-        let state = AppState::new(Lang::En, Rc::new(Library::built_in()), TODAY);
-        Tab {
-            store,
-            runtime,
-            shell: Vec::new(),
-            state,
-        }
-    }
-
-    fn send(&mut self, event: impl Into<Event>) {
-        let (runtime, shell) = (&mut self.runtime, &mut self.shell);
-        self.state = run(&self.state, event.into(), |state, command| {
-            runtime.perform(state, command).unwrap_or_else(|c| {
-                shell.push(c);
-                Vec::new()
-            })
-        });
-    }
-}
-
 #[test]
 fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_undone() {
-    let mut tab = Tab::new();
+    let store = store();
+    let mut tab = Tab::new(&store, Lang::En);
     let q = quick(Lang::En);
     tab.send(Event::Choose(Rc::clone(&q)));
     tab.send(session::Event::UpdateProfile(profile()));
@@ -460,7 +416,7 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
         answer: level(0),
     });
     let mine = tab.state.flow.session.as_ref().unwrap().snapshot();
-    let stored_before = tab.store.borrow().get(&q.storage_key());
+    let stored_before = store.borrow().get(&q.storage_key());
 
     tab.send(Event::OpenTeam);
     assert_eq!(tab.state.flow.screen, Screen::Team);
@@ -528,7 +484,7 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
         "answers untouched"
     );
     assert_eq!(
-        tab.store.borrow().get(&q.storage_key()),
+        store.borrow().get(&q.storage_key()),
         stored_before,
         "nothing of the team stored"
     );
@@ -550,7 +506,7 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
         "{}",
         notice.text
     );
-    let stored = aims_domain::runtime::saved(&tab.store, &q).unwrap();
+    let stored = aims_domain::runtime::saved(&store, &q).unwrap();
     assert_eq!(
         stored.answers.get("4.3"),
         Some(&level(3)),
@@ -567,7 +523,8 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
 
 #[test]
 fn leaving_for_another_questionnaire_drops_the_team() {
-    let mut tab = Tab::new();
+    let store = store();
+    let mut tab = Tab::new(&store, Lang::En);
     tab.send(Event::Choose(quick(Lang::En)));
     tab.send(Event::OpenTeam);
     assert!(tab.state.team.is_some());

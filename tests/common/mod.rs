@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod tab;
+
 use aims_domain::{Answer, Answers, Questionnaire};
 use std::fs;
 use std::path::{Path, PathBuf};
