@@ -36,7 +36,7 @@ test('inconsistent answers are flagged gently, and the adviser\'s sheet says wha
     return readFileSync(await (await pending).path(), 'utf8');
   })());
   const html = markdownIt().render(md);
-  expect(html).toContain('<h1>Adviser’s sheet: ISO/IEC 42001 full assessment</h1>'.replace('’', "'"));
+  expect(html).toContain("<h1>Adviser's sheet: ISO/IEC 42001 full assessment</h1>");
   expect(html).toContain('<h3>9.2.2 Internal audit programme (certification blocker)</h3>');
   expect(html).toMatch(/<li>Check: 9\.2\.1 General is at level 3, but 9\.2\.2/);
 

@@ -101,7 +101,7 @@ test('three respondents side by side: disagreements, the consensus adopted and u
   await tabTo(page, pick);
   for (let n = 0; n < 3; n++) await page.keyboard.press('ArrowDown');
   await expect(pick).toHaveValue('2');
-  await expect(row('4.3').locator('[data-col="consensus"]')).toContainText('3');
+  await expect(row('4.3').locator('[data-col="consensus"]')).toContainText('3 Operating, with records, reviewed');
 
   // The team table in LibreOffice (English settings) and the Markdown section rendered.
   const csv = await download(page, 'export-team-csv');
