@@ -22,6 +22,10 @@ include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 static DE: &[(&str, &str)] = &[];
 #[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
 static DE_PLURALS: &[(&str, &str, &[&str])] = &[];
+#[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
+static FR: &[(&str, &str)] = &[];
+#[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
+static FR_PLURALS: &[(&str, &str, &[&str])] = &[];
 
 /// One language's interface translations, sorted by English text: messages, and plural
 /// entries (English singular and plural, translated forms).
@@ -83,6 +87,7 @@ pub enum Lang {
     #[default]
     En,
     De,
+    Fr,
 }
 
 /// Marks a text for translation where it is stored before a language is known; translate it
@@ -93,13 +98,14 @@ pub const fn msg(text: &'static str) -> &'static str {
 
 impl Lang {
     /// Every declared language. English is the source language of all texts.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::De];
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::De, Lang::Fr];
 
     /// The BCP 47 code, as used in `lang` attributes, the embed URL and file names.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::De => "de",
+            Lang::Fr => "fr",
         }
     }
 
@@ -108,6 +114,7 @@ impl Lang {
         match self {
             Lang::En => "English",
             Lang::De => "Deutsch",
+            Lang::Fr => "Français",
         }
     }
 
@@ -125,6 +132,7 @@ impl Lang {
         match self {
             Lang::En => &[],
             Lang::De => DE,
+            Lang::Fr => FR,
         }
     }
 
@@ -159,14 +167,17 @@ impl Lang {
         match self {
             Lang::En => &[],
             Lang::De => DE_PLURALS,
+            Lang::Fr => FR_PLURALS,
         }
     }
 
     /// Which plural form a count takes (the index into a `.po` entry's `msgstr[N]`): English
-    /// and German use the first form for exactly 1 and the second otherwise.
+    /// and German use the first form for exactly 1 and the second otherwise; French treats 0
+    /// and 1 as singular.
     pub fn plural_form(self, n: u64) -> usize {
         match self {
             Lang::En | Lang::De => usize::from(n != 1),
+            Lang::Fr => usize::from(n > 1),
         }
     }
 
@@ -207,12 +218,14 @@ impl Lang {
         fill(self.t(english), args)
     }
 
-    /// A whole number with this language's digit grouping: 12,345 or 12.345.
+    /// A whole number with this language's digit grouping: 12,345, 12.345 or 12 345 (French:
+    /// a narrow no-break space).
     pub fn int(self, value: u64) -> String {
         let digits = value.to_string();
         let sep = match self {
             Lang::En => ',',
             Lang::De => '.',
+            Lang::Fr => '\u{202f}',
         };
         let mut out = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, c) in digits.chars().enumerate() {
@@ -243,19 +256,24 @@ impl Lang {
         )
     }
 
-    /// The decimal separator: "." in English, "," in German.
+    /// The decimal separator: "." in English, "," in German and French.
     pub fn decimal_mark(self) -> char {
         match self {
             Lang::En => '.',
-            Lang::De => ',',
+            Lang::De | Lang::Fr => ',',
         }
     }
 
-    /// A percentage: 47% in English, 47 % (narrow no-break space) in German.
+    /// A percentage: 47% in English, 47 % (narrow no-break space) in German and French.
     pub fn percent(self, value: u32) -> String {
+        format!("{value}{}", self.percent_sign())
+    }
+
+    /// What follows a percentage's digits: "%", or a narrow no-break space and "%".
+    pub fn percent_sign(self) -> &'static str {
         match self {
-            Lang::En => format!("{value}%"),
-            Lang::De => format!("{value}\u{202f}%"),
+            Lang::En => "%",
+            Lang::De | Lang::Fr => "\u{202f}%",
         }
     }
 
@@ -271,6 +289,7 @@ impl Lang {
                 format!("{} {month} {}", date.day, date.year)
             }
             Lang::De => format!("{:02}.{:02}.{}", date.day, date.month, date.year),
+            Lang::Fr => format!("{:02}/{:02}/{}", date.day, date.month, date.year),
         }
     }
 }

@@ -86,7 +86,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             <h1 id="results-title" tabindex="-1">{ lang.t("Your readiness") }</h1>
             <div class={classes!("summary", format!("band-{}", a.band.key()))}>
                 <p class="score"><span data-testid="overall-percent">{ overall.map_or(lang.t("n/a").into(), |p| p.to_string()) }</span>
-                    if overall.is_some() { <span class="unit">{ if lang == Lang::De { "\u{202f}%" } else { "%" } }</span> }</p>
+                    if overall.is_some() { <span class="unit">{ lang.percent_sign() }</span> }</p>
                 <div>
                     <p class="band" data-testid="band">{ a.band.label(lang) }</p>
                     if let Some(text) = explain::cap_text(q, &a, lang) {
