@@ -26,6 +26,10 @@ static DE_PLURALS: &[(&str, &str, &[&str])] = &[];
 static FR: &[(&str, &str)] = &[];
 #[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
 static FR_PLURALS: &[(&str, &str, &[&str])] = &[];
+#[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
+static ES: &[(&str, &str)] = &[];
+#[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
+static ES_PLURALS: &[(&str, &str, &[&str])] = &[];
 
 /// One language's interface translations, sorted by English text: messages, and plural
 /// entries (English singular and plural, translated forms).
@@ -88,6 +92,7 @@ pub enum Lang {
     En,
     De,
     Fr,
+    Es,
 }
 
 /// Marks a text for translation where it is stored before a language is known; translate it
@@ -98,7 +103,7 @@ pub const fn msg(text: &'static str) -> &'static str {
 
 impl Lang {
     /// Every declared language. English is the source language of all texts.
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::De, Lang::Fr];
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::De, Lang::Fr, Lang::Es];
 
     /// The BCP 47 code, as used in `lang` attributes, the embed URL and file names.
     pub fn code(self) -> &'static str {
@@ -106,6 +111,7 @@ impl Lang {
             Lang::En => "en",
             Lang::De => "de",
             Lang::Fr => "fr",
+            Lang::Es => "es",
         }
     }
 
@@ -115,6 +121,7 @@ impl Lang {
             Lang::En => "English",
             Lang::De => "Deutsch",
             Lang::Fr => "Français",
+            Lang::Es => "Español",
         }
     }
 
@@ -133,6 +140,7 @@ impl Lang {
             Lang::En => &[],
             Lang::De => DE,
             Lang::Fr => FR,
+            Lang::Es => ES,
         }
     }
 
@@ -168,6 +176,7 @@ impl Lang {
             Lang::En => &[],
             Lang::De => DE_PLURALS,
             Lang::Fr => FR_PLURALS,
+            Lang::Es => ES_PLURALS,
         }
     }
 
@@ -176,7 +185,7 @@ impl Lang {
     /// and 1 as singular.
     pub fn plural_form(self, n: u64) -> usize {
         match self {
-            Lang::En | Lang::De => usize::from(n != 1),
+            Lang::En | Lang::De | Lang::Es => usize::from(n != 1),
             Lang::Fr => usize::from(n > 1),
         }
     }
@@ -219,13 +228,16 @@ impl Lang {
     }
 
     /// A whole number with this language's digit grouping: 12,345, 12.345 or 12 345 (French:
-    /// a narrow no-break space).
+    /// a narrow no-break space). Spanish groups with a point from five digits on (1000, 12.345),
+    /// as the RAE and CLDR have it.
     pub fn int(self, value: u64) -> String {
         let digits = value.to_string();
         let sep = match self {
             Lang::En => ',',
             Lang::De => '.',
             Lang::Fr => '\u{202f}',
+            Lang::Es if digits.len() <= 4 => return digits,
+            Lang::Es => '.',
         };
         let mut out = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, c) in digits.chars().enumerate() {
@@ -256,15 +268,16 @@ impl Lang {
         )
     }
 
-    /// The decimal separator: "." in English, "," in German and French.
+    /// The decimal separator: "." in English, "," in German, French and Spanish.
     pub fn decimal_mark(self) -> char {
         match self {
             Lang::En => '.',
-            Lang::De | Lang::Fr => ',',
+            Lang::De | Lang::Fr | Lang::Es => ',',
         }
     }
 
-    /// A percentage: 47% in English, 47 % (narrow no-break space) in German and French.
+    /// A percentage: 47% in English, 47 % in German and French (narrow no-break space) and in
+    /// Spanish (no-break space, as CLDR writes it).
     pub fn percent(self, value: u32) -> String {
         format!("{value}{}", self.percent_sign())
     }
@@ -274,10 +287,12 @@ impl Lang {
         match self {
             Lang::En => "%",
             Lang::De | Lang::Fr => "\u{202f}%",
+            Lang::Es => "\u{a0}%",
         }
     }
 
-    /// A date as people of this language write it: 28 Nov 2026, 28.11.2026 (DIN 5008: 05.01.2027).
+    /// A date as people of this language write it: 28 Nov 2026, 28.11.2026 (DIN 5008: 05.01.2027),
+    /// 28/11/2026 in French and Spanish.
     pub fn date(self, date: Date) -> String {
         match self {
             Lang::En => {
@@ -289,7 +304,7 @@ impl Lang {
                 format!("{} {month} {}", date.day, date.year)
             }
             Lang::De => format!("{:02}.{:02}.{}", date.day, date.month, date.year),
-            Lang::Fr => format!("{:02}/{:02}/{}", date.day, date.month, date.year),
+            Lang::Fr | Lang::Es => format!("{:02}/{:02}/{}", date.day, date.month, date.year),
         }
     }
 }
@@ -436,6 +451,37 @@ mod tests {
         let d = Date::parse("2026-11-28").unwrap();
         assert_eq!(Lang::En.date(d), "28 Nov 2026");
         assert_eq!(Lang::De.date(d), "28.11.2026");
+        // French: narrow no-break spaces, decimal comma, day/month/year.
+        assert_eq!(Lang::Fr.int(1_234_567), "1\u{202f}234\u{202f}567");
+        assert_eq!(Lang::Fr.tenths(25), "2,5");
+        assert_eq!(Lang::Fr.percent(47), "47\u{202f}%");
+        assert_eq!(
+            Lang::Fr.date(Date::parse("2027-09-30").unwrap()),
+            "30/09/2027"
+        );
+        // Spanish: a point from five digits on, decimal comma, day/month/year.
+        assert_eq!(Lang::Es.int(1_000), "1000");
+        assert_eq!(Lang::Es.int(12_345), "12.345");
+        assert_eq!(Lang::Es.int(1_234_567), "1.234.567");
+        assert_eq!(Lang::Es.tenths(25), "2,5");
+        assert_eq!(Lang::Es.percent(47), "47\u{a0}%");
+        assert_eq!(
+            Lang::Es.date(Date::parse("2027-09-30").unwrap()),
+            "30/09/2027"
+        );
+    }
+
+    #[test]
+    fn plural_forms_follow_each_language() {
+        // French treats 0 and 1 as singular; English, German and Spanish only 1.
+        assert_eq!(Lang::Fr.plural_form(0), 0);
+        assert_eq!(Lang::Fr.plural_form(1), 0);
+        assert_eq!(Lang::Fr.plural_form(2), 1);
+        for lang in [Lang::En, Lang::De, Lang::Es] {
+            assert_eq!(lang.plural_form(0), 1);
+            assert_eq!(lang.plural_form(1), 0);
+            assert_eq!(lang.plural_form(2), 1);
+        }
     }
 
     #[test]

@@ -200,7 +200,7 @@ pack_enum! {
     SectionKind => [SectionKind::Clause, SectionKind::Annex];
     Stage => [Stage::One, Stage::Two];
     Gives => [Gives::Reuse, Gives::Extend];
-    Lang => [Lang::En, Lang::De, Lang::Fr];
+    Lang => [Lang::En, Lang::De, Lang::Fr, Lang::Es];
     AiRole => [AiRole::Develops, AiRole::Provides, AiRole::Uses, AiRole::Partner];
     Certification => [Certification::Iso27001, Certification::Iso9001, Certification::Iso27701];
     Phase => [Phase::Assessment, Phase::Design, Phase::Implementation, Phase::AuditAndReview, Phase::Certification];
