@@ -40,3 +40,31 @@ test('opened from disk with every network request refused, the offline edition r
   expect(requests).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('the offline edition holds all four languages and switches between them in place, keeping the answers', async ({ context }) => {
+  const requests = [];
+  await context.route('**/*', (route) => {
+    if (route.request().url().startsWith('file:')) return route.continue();
+    requests.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(pathToFileURL(offlineFile).href);
+  const options = await page.getByTestId('language').locator('option').evaluateAll((els) => els.map((o) => o.value));
+  expect(options).toEqual(['en', 'de', 'fr', 'es']);
+  await page.getByRole('button', { name: /quick scan/ }).click();
+  await fillProfileWithMouse(page, fixture('mouse-run').profile);
+  await page.locator('#q-4-1-2').click();
+  await page.locator('#q-4-3-1').click();
+  for (const [code, section, level] of [['fr', "Contexte de l'organisme", 'Mis en œuvre et documenté'], ['es', 'Contexto de la organización', 'Implantado y documentado'], ['de', 'Kontext der Organisation', 'Umgesetzt und dokumentiert']]) {
+    await page.getByTestId('language').selectOption(code);
+    await expect(page.locator('html')).toHaveAttribute('lang', code);
+    await expect(page.locator('#section-title')).toHaveText(section);
+    await expect(page.locator('label[for="q-4-1-2"]')).toContainText(level);
+    await expect(page.getByTestId('answered')).toHaveText('2');
+    await expect(page.locator('#q-4-3-1')).toBeChecked();
+  }
+  expect(requests).toEqual([]);
+  expect(errors).toEqual([]);
+});
