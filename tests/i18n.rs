@@ -150,6 +150,23 @@ fn every_declared_language_has_every_plural_text_in_every_form() {
     }
 }
 
+/// Content files carry translations under a hash of the English text; two marked texts with
+/// the same hash would show one's translation for the other.
+#[test]
+fn no_two_marked_texts_share_a_catalogue_key() {
+    let mut seen: BTreeMap<u32, String> = BTreeMap::new();
+    let singulars = marked_plurals().into_keys().map(|(one, _)| one);
+    for text in marked_texts().into_keys().chain(singulars) {
+        if let Some(other) = seen.insert(aims_domain::i18n::key(&text), text.clone()) {
+            assert_eq!(other, text, "{other:?} and {text:?} share a catalogue key");
+        }
+    }
+    assert!(seen.len() > 400);
+    for lang in Lang::ALL {
+        lang.owned_catalogue().keyed().unwrap();
+    }
+}
+
 #[test]
 fn the_sources_mark_a_plausible_number_of_texts() {
     let texts = marked_texts();

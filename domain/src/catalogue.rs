@@ -85,7 +85,10 @@ pub fn content() -> super::packed::Content {
         .iter()
         .map(|&lang| super::packed::LangContent {
             lang,
-            catalogue: lang.owned_catalogue(),
+            catalogue: lang
+                .owned_catalogue()
+                .keyed()
+                .unwrap_or_else(|e| panic!("locales/{}.po: {e}", lang.code())),
             questionnaires: sources
                 .iter()
                 .map(|q| (*localise(q, lang).unwrap_or_else(|_| Rc::clone(q))).clone())

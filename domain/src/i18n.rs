@@ -39,15 +39,64 @@ pub struct Catalogue {
     pub plurals: Vec<(String, String, Vec<String>)>,
 }
 
-type Messages = &'static [(&'static str, &'static str)];
-type Plurals = &'static [(&'static str, &'static str, &'static [&'static str])];
+/// The catalogue key of an interface text: its 32-bit FNV-1a hash. Content files carry keys in
+/// place of the English texts, which the wasm holds already (9.5 KB gzip less per language);
+/// `tests/i18n.rs` checks that no two marked texts share a key, and [`Catalogue::keyed`]
+/// refuses a catalogue where two do.
+pub fn key(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// A catalogue as content files carry it: each translation under the [`key`] of its English
+/// text (plural entries under the key of the English singular), sorted by key.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct KeyedCatalogue {
+    pub messages: Vec<(u32, String)>,
+    pub plurals: Vec<(u32, Vec<String>)>,
+}
+
+impl Catalogue {
+    /// This catalogue under [`key`]s; `Err` names two English texts that share one.
+    pub fn keyed(&self) -> Result<KeyedCatalogue, String> {
+        fn by_key<T>(entries: Vec<(u32, &str, T)>) -> Result<Vec<(u32, T)>, String> {
+            let mut entries = entries;
+            crate::order::sort_by_key(&mut entries, |e| e.0);
+            if let Some(w) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
+                return Err(format!(
+                    "{:?} and {:?} share the catalogue key {:08x}; reword one of them",
+                    w[0].1, w[1].1, w[0].0
+                ));
+            }
+            Ok(entries.into_iter().map(|(k, _, v)| (k, v)).collect())
+        }
+        Ok(KeyedCatalogue {
+            messages: by_key(
+                self.messages
+                    .iter()
+                    .map(|(en, tr)| (key(en), en.as_str(), tr.clone()))
+                    .collect(),
+            )?,
+            plurals: by_key(
+                self.plurals
+                    .iter()
+                    .map(|(one, _, forms)| (key(one), one.as_str(), forms.clone()))
+                    .collect(),
+            )?,
+        })
+    }
+}
+
+type Messages = &'static [(u32, &'static str)];
+type Plurals = &'static [(u32, &'static [&'static str])];
 
 /// Catalogues installed at start, for the life of the page.
 static INSTALLED: std::sync::OnceLock<Vec<(Lang, Messages, Plurals)>> = std::sync::OnceLock::new();
 
 /// Installs catalogues that arrived at run time (the app's content file). Once per page: later
 /// calls are ignored. The texts live as long as the page, so they are leaked on purpose.
-pub fn install(catalogues: Vec<(Lang, Catalogue)>) {
+pub fn install(catalogues: Vec<(Lang, KeyedCatalogue)>) {
     let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
     let installed = catalogues
         .into_iter()
@@ -55,14 +104,14 @@ pub fn install(catalogues: Vec<(Lang, Catalogue)>) {
             let messages: Messages = Box::leak(
                 c.messages
                     .into_iter()
-                    .map(|(k, v)| (leak(k), leak(v)))
+                    .map(|(k, v)| (k, leak(v)))
                     .collect::<Vec<_>>()
                     .into_boxed_slice(),
             );
             let plurals: Plurals = Box::leak(
                 c.plurals
                     .into_iter()
-                    .map(|(one, other, forms)| {
+                    .map(|(k, forms)| {
                         let forms: &'static [&'static str] = Box::leak(
                             forms
                                 .into_iter()
@@ -70,7 +119,7 @@ pub fn install(catalogues: Vec<(Lang, Catalogue)>) {
                                 .collect::<Vec<_>>()
                                 .into_boxed_slice(),
                         );
-                        (leak(one), leak(other), forms)
+                        (k, forms)
                     })
                     .collect::<Vec<_>>()
                     .into_boxed_slice(),
@@ -79,6 +128,12 @@ pub fn install(catalogues: Vec<(Lang, Catalogue)>) {
         })
         .collect();
     let _ = INSTALLED.set(installed);
+}
+
+/// The entry under `key` in a table sorted by key.
+fn find<T: Copy>(table: &[(u32, T)], key: u32) -> Option<T> {
+    let i = table.binary_search_by(|(k, _)| k.cmp(&key)).ok()?;
+    Some(table[i].1)
 }
 
 fn installed(lang: Lang) -> Option<&'static (Lang, Messages, Plurals)> {
@@ -131,11 +186,9 @@ impl Lang {
         Lang::ALL.into_iter().find(|l| l.code() == primary)
     }
 
-    /// The translations of this language, sorted by English text (empty for English).
+    /// The translations compiled into this build (native builds only; the app's come from its
+    /// content file, see [`install`]), sorted by English text; empty for English.
     pub fn catalogue(self) -> &'static [(&'static str, &'static str)] {
-        if let Some((_, messages, _)) = installed(self) {
-            return messages;
-        }
         match self {
             Lang::En => &[],
             Lang::De => DE,
@@ -169,9 +222,6 @@ impl Lang {
     /// The plural entries of this language: English singular and plural, and the translated
     /// forms, sorted by singular (empty for English).
     pub fn plurals(self) -> &'static [(&'static str, &'static str, &'static [&'static str])] {
-        if let Some((_, _, plurals)) = installed(self) {
-            return plurals;
-        }
         match self {
             Lang::En => &[],
             Lang::De => DE_PLURALS,
@@ -200,11 +250,19 @@ impl Lang {
         other: &'static str,
         args: &[(&str, &dyn Display)],
     ) -> String {
-        let table = self.plurals();
-        let form = match table.binary_search_by(|(key, _, _)| (*key).cmp(one)) {
-            Ok(i) => table[i].2.get(self.plural_form(n)).copied(),
-            Err(_) => None,
+        let forms = match installed(self) {
+            Some((_, _, table)) => find(table, key(one)),
+            // The app's compiled tables are empty: its catalogues come in the content file.
+            None if cfg!(target_arch = "wasm32") => None,
+            None => {
+                let table = self.plurals();
+                table
+                    .binary_search_by(|(key, _, _)| (*key).cmp(one))
+                    .ok()
+                    .map(|i| table[i].2)
+            }
         };
+        let form = forms.and_then(|forms| forms.get(self.plural_form(n)).copied());
         let english = if n == 1 { one } else { other };
         let count = self.int(n);
         let mut all: Vec<(&str, &dyn Display)> = vec![("n", &count)];
@@ -215,11 +273,18 @@ impl Lang {
     /// The interface text `english` in this language (English if a translation is missing,
     /// which `tests/i18n.rs` does not allow to ship).
     pub fn t(self, english: &'static str) -> &'static str {
-        let table = self.catalogue();
-        match table.binary_search_by(|(key, _)| (*key).cmp(english)) {
-            Ok(i) => table[i].1,
-            Err(_) => english,
-        }
+        let found = match installed(self) {
+            Some((_, table, _)) => find(table, key(english)),
+            None if cfg!(target_arch = "wasm32") => None,
+            None => {
+                let table = self.catalogue();
+                table
+                    .binary_search_by(|(key, _)| (*key).cmp(english))
+                    .ok()
+                    .map(|i| table[i].1)
+            }
+        };
+        found.unwrap_or(english)
     }
 
     /// Translates `english` and fills its `{name}` placeholders.

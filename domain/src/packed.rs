@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::condition::Condition;
-use super::i18n::{Catalogue, Lang};
+use super::i18n::{KeyedCatalogue, Lang};
 use super::phase::Phase;
 use super::profile::{AiRole, Certification};
 use super::questionnaire::{
@@ -19,7 +19,7 @@ use super::questionnaire::{
 use super::standard::Stage;
 
 /// Marks the start of a blob in this format (and its version).
-const MAGIC: &[u8; 4] = b"AIM2";
+const MAGIC: &[u8; 4] = b"AIM3";
 
 /// Reads what [`Pack::put`] wrote, checking every length against what is left.
 pub struct Reader<'a> {
@@ -296,33 +296,41 @@ impl Pack for Condition {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LangContent {
     pub lang: Lang,
-    pub catalogue: Catalogue,
+    pub catalogue: KeyedCatalogue,
     pub questionnaires: Vec<Questionnaire>,
 }
 
 pack_struct! {
     LangContent { lang, catalogue, questionnaires };
-    Catalogue { messages, plurals };
+    KeyedCatalogue { messages, plurals };
 }
 
-impl Pack for (String, String) {
+/// A catalogue key is a hash: four bytes, not a varint (which would take five for most).
+fn put_key(key: u32, out: &mut Vec<u8>) {
+    out.extend_from_slice(&key.to_le_bytes());
+}
+
+fn get_key(r: &mut Reader) -> Option<u32> {
+    Some(u32::from_le_bytes(r.take(4)?.try_into().ok()?))
+}
+
+impl Pack for (u32, String) {
     fn put(&self, out: &mut Vec<u8>) {
-        self.0.put(out);
+        put_key(self.0, out);
         self.1.put(out);
     }
     fn get(r: &mut Reader) -> Option<Self> {
-        Some((String::get(r)?, String::get(r)?))
+        Some((get_key(r)?, String::get(r)?))
     }
 }
 
-impl Pack for (String, String, Vec<String>) {
+impl Pack for (u32, Vec<String>) {
     fn put(&self, out: &mut Vec<u8>) {
-        self.0.put(out);
+        put_key(self.0, out);
         self.1.put(out);
-        self.2.put(out);
     }
     fn get(r: &mut Reader) -> Option<Self> {
-        Some((String::get(r)?, String::get(r)?, Vec::get(r)?))
+        Some((get_key(r)?, Vec::get(r)?))
     }
 }
 
