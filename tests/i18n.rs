@@ -377,7 +377,6 @@ fn a_broken_translation_names_each_problem() {
 #[test]
 fn reports_follow_the_questionnaire_language() {
     let q = std::rc::Rc::new(common::quick_scan());
-    let de = catalogue::localise(&q, Lang::De).unwrap();
     let profile = Profile {
         size: Some(SizeBand::Medium),
         roles: [AiRole::Develops].into(),
@@ -390,21 +389,38 @@ fn reports_follow_the_questionnaire_language() {
     let answers = common::all_at(&q, 1);
     let today = Date::parse("2026-11-28").unwrap();
     let en_md = report::markdown(&q, &profile, &answers, &Default::default(), today);
-    let de_md = report::markdown(&de, &profile, &answers, &Default::default(), today);
     assert!(en_md.starts_with("# ISO/IEC 42001 readiness report"));
-    assert!(!de_md.contains("readiness report"), "{de_md}");
-    assert!(!de_md.contains("person-days"), "{de_md}");
-    assert!(de_md.contains(&Lang::De.date(today)), "{de_md}");
-    // The German gap register is for German spreadsheets: semicolons, decimal commas.
-    let plan = aims_domain::roadmap::Roadmap::plan(&de, &profile, &answers, today);
-    let csv = report::gap_register(&de, &profile, &answers, &Default::default(), &plan);
-    let header = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
-    assert!(
-        header.contains(';') && !header.contains("Title"),
-        "{header}"
-    );
-    let distinct: BTreeSet<&str> = de_md.lines().collect();
-    assert!(distinct.len() > 20);
+    for lang in [Lang::De, Lang::Fr, Lang::Es] {
+        let tr = catalogue::localise(&q, lang).unwrap();
+        let md = report::markdown(&tr, &profile, &answers, &Default::default(), today);
+        let code = lang.code();
+        assert!(!md.contains("readiness report"), "{code}: {md}");
+        assert!(!md.contains("person-days"), "{code}: {md}");
+        // Dates and percentages as the language writes them: 28.11.2026 or 28/11/2026, the
+        // target 30.09.2027 or 30/09/2027, and a space before the percent sign.
+        assert!(md.contains(&lang.date(today)), "{code}: {md}");
+        assert!(
+            md.contains(&lang.date(Date::parse("2027-09-30").unwrap())),
+            "{code}: {md}"
+        );
+        assert!(md.contains(lang.percent_sign()), "{code}: {md}");
+        assert_ne!(lang.percent_sign(), "%");
+        // The gap register is for that language's spreadsheets: semicolons, decimal commas.
+        let plan = aims_domain::roadmap::Roadmap::plan(&tr, &profile, &answers, today);
+        let csv = report::gap_register(&tr, &profile, &answers, &Default::default(), &plan);
+        let header = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
+        assert!(
+            header.contains(';') && !header.contains("Title"),
+            "{code}: {header}"
+        );
+        let decimal = Regex::new(r";\d+,\d;").unwrap();
+        assert!(
+            decimal.is_match(&csv),
+            "{code}: no effort with a decimal comma: {csv}"
+        );
+        let distinct: BTreeSet<&str> = md.lines().collect();
+        assert!(distinct.len() > 20);
+    }
 }
 
 /// One language's glossary: `locales/<lang>.glossary.tsv`, English term and translation (with
