@@ -86,12 +86,15 @@ test('the axe check can fail: a control without a label is reported', async ({ p
   expect(found.join()).toContain('label');
 });
 
-// A 360 px phone, and a 1280 px window zoomed to 200% (640 CSS px wide).
-for (const [label, options] of [
-  ['on a 360 px wide phone', { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }],
-  ['at 200% zoom', { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 }],
+// A 360 px phone, and a 1280 px window zoomed to 200% (640 CSS px wide), in English and, on the
+// phone, in the languages whose words run longest.
+const lastButton = { en: 'See your results', de: 'Ihre Ergebnisse ansehen', fr: 'Voir vos résultats', es: 'Ver sus resultados' };
+for (const [label, options, lang] of [
+  ['on a 360 px wide phone', { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, 'en'],
+  ['at 200% zoom', { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 }, 'en'],
+  ...['de', 'fr', 'es'].map((l) => [`on a 360 px wide phone in ${l}`, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, l]),
 ]) test(`usable ${label}: no screen scrolls sideways`, async ({ browser }) => {
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ ...options, locale: lang });
   const page = await context.newPage();
   const run = fixture('mouse-run');
   const sideways = async (screen) => {
@@ -103,11 +106,12 @@ for (const [label, options] of [
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await appStarted(page);
   problems.push(...(await sideways('start')));
-  await openQuickScan(page);
+  await page.locator('[data-questionnaire="iso42001-quick-scan"] button').click();
+  await expect(page.locator('input[name="size"]').first()).toBeVisible();
   problems.push(...(await sideways('profile')));
   await fillProfileWithMouse(page, run.profile);
   problems.push(...(await sideways('questions')));
-  await answerAllWithMouse(page, run.answers);
+  await answerAllWithMouse(page, run.answers, lastButton[lang]);
   await expect(page.locator('tr[data-section]').first()).toBeVisible();
   problems.push(...(await sideways('results')));
   await page.getByTestId('to-roadmap').click();
