@@ -1,7 +1,7 @@
 // Lighthouse (npm lighthouse 12.2.3, pinned: 13 needs Node 22) on the release dist/, served with
 // gzip as a real host would: the default mobile profile (simulated slow 4G, 4x CPU) and the
 // desktop preset, N runs each (default 3), medians of performance, FCP, LCP, TBT and total byte
-// weight, for English and German. Debian's Chromium (CHROME_PATH), never a downloaded browser.
+// weight, for English, German, French and Spanish. Debian's Chromium (CHROME_PATH), never a downloaded browser.
 // Measures and prints; never fails on a number. Usage: node bench/lighthouse.mjs [--runs=3]
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -46,7 +46,7 @@ const measure = async (url, desktop) => {
 console.log(`Lighthouse 12.2.3, ${runs} runs each, medians (served with gzip)`);
 console.log('page                 profile   perf   FCP ms   LCP ms   TBT ms   bytes');
 try {
-  for (const [label, path] of [['English', 'index.html'], ['German (lang=de)', 'index.html?lang=de']]) {
+  for (const [label, path] of [['English', 'index.html'], ['German (lang=de)', 'index.html?lang=de'], ['French (lang=fr)', 'index.html?lang=fr'], ['Spanish (lang=es)', 'index.html?lang=es']]) {
     for (const desktop of [false, true]) {
       const results = [];
       for (let i = 0; i < runs; i++) results.push(await measure(base + path, desktop));
