@@ -7,6 +7,17 @@ import { answerSectionWithMouse, fillProfileWithMouse, fixture, root, watchError
 
 const offlineFile = join(root, 'dist', 'aims-readiness-offline.html');
 
+/** Lets the context open files only; every other request is refused and listed. */
+async function refuseNetwork(context) {
+  const requests = [];
+  await context.route('**/*', (route) => {
+    if (route.request().url().startsWith('file:')) return route.continue();
+    requests.push(route.request().url());
+    return route.abort();
+  });
+  return requests;
+}
+
 test('the widget offers the offline edition for download', async ({ page }) => {
   await page.goto('/');
   const download = page.waitForEvent('download');
@@ -17,12 +28,7 @@ test('the widget offers the offline edition for download', async ({ page }) => {
 });
 
 test('opened from disk with every network request refused, the offline edition runs a check', async ({ context }) => {
-  const requests = [];
-  await context.route('**/*', (route) => {
-    if (route.request().url().startsWith('file:')) return route.continue();
-    requests.push(route.request().url());
-    return route.abort();
-  });
+  const requests = await refuseNetwork(context);
   const page = await context.newPage();
   const errors = watchErrors(page);
   expect(statSync(offlineFile).size).toBeGreaterThan(100_000);
@@ -42,12 +48,7 @@ test('opened from disk with every network request refused, the offline edition r
 });
 
 test('the offline edition holds all four languages and switches between them in place, keeping the answers', async ({ context }) => {
-  const requests = [];
-  await context.route('**/*', (route) => {
-    if (route.request().url().startsWith('file:')) return route.continue();
-    requests.push(route.request().url());
-    return route.abort();
-  });
+  const requests = await refuseNetwork(context);
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(pathToFileURL(offlineFile).href);
