@@ -17,8 +17,8 @@ use super::roadmap::{days_text, person_days, Roadmap, TaskKind};
 use super::saved::Notes;
 use super::scoring::{Assessment, ItemStatus};
 
-/// The field separator spreadsheet programs expect in this language: German, French and Spanish ones
-/// read a semicolon, because the comma is the decimal mark there.
+/// The field separator spreadsheet programs expect in this language: German, French and
+/// Spanish ones read a semicolon, because the comma is the decimal mark there.
 pub fn csv_separator(lang: Lang) -> char {
     match lang {
         Lang::En => ',',
