@@ -390,6 +390,7 @@ fn reports_follow_the_questionnaire_language() {
     let today = Date::parse("2026-11-28").unwrap();
     let en_md = report::markdown(&q, &profile, &answers, &Default::default(), today);
     assert!(en_md.starts_with("# ISO/IEC 42001 readiness report"));
+    let decimal = Regex::new(r";\d+,\d;").unwrap();
     for lang in [Lang::De, Lang::Fr, Lang::Es] {
         let tr = catalogue::localise(&q, lang).unwrap();
         let md = report::markdown(&tr, &profile, &answers, &Default::default(), today);
@@ -413,7 +414,6 @@ fn reports_follow_the_questionnaire_language() {
             header.contains(';') && !header.contains("Title"),
             "{code}: {header}"
         );
-        let decimal = Regex::new(r";\d+,\d;").unwrap();
         assert!(
             decimal.is_match(&csv),
             "{code}: no effort with a decimal comma: {csv}"
