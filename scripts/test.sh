@@ -21,10 +21,13 @@ step "native tests (domain, content, scenarios)"
 cargo test --quiet 2>&1 | tee target/native-tests.log
 native_passed=$(grep -Eo '[0-9]+ passed' target/native-tests.log | awk '{s+=$1} END {print s+0}')
 
+step "the translation catalogues pass GNU gettext's own check (msgfmt --check)"
+for po in locales/*.po; do msgfmt --check --output-file=/dev/null "$po"; done
+
 step "release build with Trunk"
 trunk build --release --offline
 
-step "size budget of the start-up download (English, German)"
+step "size budget of the start-up download (every language)"
 node scripts/size-check.mjs
 
 step "browser tests (headless Chromium)"
