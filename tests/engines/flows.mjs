@@ -268,13 +268,17 @@ export const FLOWS = [
     check(outside.length === 0, `requests outside the page's files: ${outside}`);
   }],
 
-  ['the German interface', async (d) => {
-    await d.goto(`${BASE}index.html?lang=de`);
-    await heading(d, 'Wie bereit');
-    // The app sets the page's language in an effect right after the first render.
-    await until(d, 'return document.documentElement.lang === "de";', 'html lang=de', 5000);
-    await d.click('[data-questionnaire="iso42001-quick-scan"] button');
-    await heading(d, 'Ihre Organisation');
+  ['the German, French and Spanish interfaces', async (d) => {
+    for (const [lang, start, profile] of [['de', 'Wie bereit', 'Ihre Organisation'], ['fr', 'Votre système de management', 'Votre organisme'], ['es', '¿Está su sistema de gestión', 'Su organización']]) {
+      await d.goto(`${BASE}index.html?lang=${lang}`);
+      await heading(d, start);
+      // The app sets the page's language in an effect right after the first render.
+      await until(d, `return document.documentElement.lang === "${lang}";`, `html lang=${lang}`, 5000);
+      await d.click('[data-questionnaire="iso42001-quick-scan"] button');
+      await heading(d, profile);
+      // The next page would resume this questionnaire; each language starts on a clean device.
+      await d.eval('localStorage.clear(); return true;');
+    }
   }],
 
   ['embedded on another origin: the frame grows and shrinks', async (d) => {
