@@ -151,19 +151,26 @@ test('the calendar opens in ical.js: export time stamps, stable UIDs, increasing
   expect(Math.abs(Date.now() - stamp.getTime())).toBeLessThan(10 * 60 * 1000);
 });
 
-test('the German printed report has a German title and German headings', async ({ page }, testInfo) => {
-  const run = fixture('mouse-run');
-  await page.goto('/index.html?lang=de');
-  await page.getByRole('button', { name: /Schnellcheck/ }).click();
-  await fillProfileWithMouse(page, run.profile);
-  await answerAllWithMouse(page, run.answers, 'Ihre Ergebnisse ansehen');
-  await page.getByTestId('to-report').click();
-  await expect(page).toHaveTitle(/Bericht zur Zertifizierungsreife/);
-  await page.emulateMedia({ media: 'print' });
-  const pdf = testInfo.outputPath('bericht.pdf');
-  writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
-  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-  expect(info).toMatch(/Title:\s+.*Bericht zur Zertifizierungsreife/);
-  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-  expect(text).toContain('Aus der Erklärung zur Anwendbarkeit ausgeschlossene Maßnahmen');
-});
+for (const [lang, start, last, title, excluded, prepared] of [
+  ['de', /Schnellcheck/, 'Ihre Ergebnisse ansehen', 'Bericht zur Zertifizierungsreife', 'Aus der Erklärung zur Anwendbarkeit ausgeschlossene Maßnahmen', /erstellt am \d{2}\.\d{2}\.\d{4}/],
+  ['fr', /Diagnostic rapide/, 'Voir vos résultats', 'rapport de préparation', "Mesures exclues de la déclaration d'applicabilité", /établi le \d{2}\/\d{2}\/\d{4}/],
+  ['es', /Diagnóstico rápido/, 'Ver sus resultados', 'informe de preparación', 'Controles excluidos de la declaración de aplicabilidad', /elaborado el \d{2}\/\d{2}\/\d{4}/],
+]) {
+  test(`the printed report in ${lang} has its title, headings and dates in that language (pdftotext)`, async ({ page }, testInfo) => {
+    const run = fixture('mouse-run');
+    await page.goto(`/index.html?lang=${lang}`);
+    await page.getByRole('button', { name: start }).click();
+    await fillProfileWithMouse(page, run.profile);
+    await answerAllWithMouse(page, run.answers, last);
+    await page.getByTestId('to-report').click();
+    await expect(page).toHaveTitle(new RegExp(title));
+    await page.emulateMedia({ media: 'print' });
+    const pdf = testInfo.outputPath(`report-${lang}.pdf`);
+    writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(new RegExp(`Title:\\s+.*${title}`));
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(excluded);
+    expect(text).toMatch(prepared);
+  });
+}
