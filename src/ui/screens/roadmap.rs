@@ -77,7 +77,7 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
             </div>
             <ul class="milestones">{ for p.phase.milestones(lang).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
             if p.work_weeks < p.weeks {
-                <p class="muted" data-testid="calendar-minimum">{ lang.f("The work needs about {work} weeks; the phase lasts its calendar minimum of {n} weeks.", &[("work", &p.work_weeks), ("n", &p.weeks)]) }</p>
+                <p class="muted" data-testid="calendar-minimum">{ lang.n(u64::from(p.work_weeks), "The work needs about {n} week; the phase lasts its calendar minimum of {weeks} weeks.", "The work needs about {n} weeks; the phase lasts its calendar minimum of {weeks} weeks.", &[("weeks", &p.weeks)]) }</p>
             }
             if !p.tasks.is_empty() {
                 <ul class="tasks">{ for p.tasks.iter().map(|t| task_row(t, lang)) }</ul>
