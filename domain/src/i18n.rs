@@ -136,6 +136,13 @@ fn find<T: Copy>(table: &[(u32, T)], key: u32) -> Option<T> {
     Some(table[i].1)
 }
 
+/// The entry for `english` in a compiled table sorted by English text; `split` gives an
+/// entry's English text and the value wanted.
+fn find_english<E, T>(table: &[E], english: &str, split: impl Fn(&E) -> (&str, T)) -> Option<T> {
+    let i = table.binary_search_by(|e| split(e).0.cmp(english)).ok()?;
+    Some(split(&table[i]).1)
+}
+
 fn installed(lang: Lang) -> Option<&'static (Lang, Messages, Plurals)> {
     INSTALLED.get()?.iter().find(|(l, _, _)| *l == lang)
 }
@@ -254,13 +261,7 @@ impl Lang {
             Some((_, _, table)) => find(table, key(one)),
             // The app's compiled tables are empty: its catalogues come in the content file.
             None if cfg!(target_arch = "wasm32") => None,
-            None => {
-                let table = self.plurals();
-                table
-                    .binary_search_by(|(key, _, _)| (*key).cmp(one))
-                    .ok()
-                    .map(|i| table[i].2)
-            }
+            None => find_english(self.plurals(), one, |(en, _, forms)| (*en, *forms)),
         };
         let form = forms.and_then(|forms| forms.get(self.plural_form(n)).copied());
         let english = if n == 1 { one } else { other };
@@ -276,13 +277,7 @@ impl Lang {
         let found = match installed(self) {
             Some((_, table, _)) => find(table, key(english)),
             None if cfg!(target_arch = "wasm32") => None,
-            None => {
-                let table = self.catalogue();
-                table
-                    .binary_search_by(|(key, _)| (*key).cmp(english))
-                    .ok()
-                    .map(|i| table[i].1)
-            }
+            None => find_english(self.catalogue(), english, |(en, tr)| (*en, *tr)),
         };
         found.unwrap_or(english)
     }
