@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use aims_domain::catalogue;
 use aims_domain::date::Date;
-use aims_domain::i18n::{placeholders, Lang};
+use aims_domain::i18n::{placeholders, Lang, ENGLISH, ENGLISH_PLURALS};
 use aims_domain::profile::Screening;
 use aims_domain::report;
 use aims_domain::{AiRole, Certification, HighRisk, Profile, Questionnaire, SizeBand};
@@ -65,30 +65,23 @@ fn unescape(literal: &str) -> String {
 
 const LIT: &str = r#""((?:[^"\\]|\\.)*)""#;
 
-/// Every text the code marks for translation, with the file it appears in.
+/// Every text the code marks for translation (`msg!("…")`), with the file it appears in, read
+/// from the sources here independently of the build script that lists them as message ids.
 fn marked_texts() -> BTreeMap<String, String> {
-    let call = Regex::new(&format!(r"(?:\.t|\.f|\bmsg)\(\s*{LIT}")).unwrap();
-    let choice = Regex::new(&format!(
-        r"\.t\(\s*if [^{{]*\{{\s*{LIT}\s*\}}\s*else\s*\{{\s*{LIT}\s*\}}\s*\)"
-    ))
-    .unwrap();
+    let call = Regex::new(&format!(r"\bmsg!\(\s*{LIT}")).unwrap();
     let mut texts = BTreeMap::new();
     for (path, text) in sources() {
         let file = path.file_name().unwrap().to_string_lossy().to_string();
         for c in call.captures_iter(&text) {
             texts.insert(unescape(&c[1]), file.clone());
         }
-        for c in choice.captures_iter(&text) {
-            texts.insert(unescape(&c[1]), file.clone());
-            texts.insert(unescape(&c[2]), file.clone());
-        }
     }
     texts
 }
 
-/// Every text with plural forms the code marks (`lang.n(count, "one", "other", …)`).
+/// Every text with plural forms the code marks (`lang.n(count, plural!("one", "other"), …)`).
 fn marked_plurals() -> BTreeMap<(String, String), String> {
-    let call = Regex::new(&format!(r#"\.n\(\s*[^"]*?,\s*{LIT},\s*{LIT}"#)).unwrap();
+    let call = Regex::new(&format!(r#"\bplural!\(\s*{LIT},\s*{LIT}"#)).unwrap();
     let mut texts = BTreeMap::new();
     for (path, text) in sources() {
         let file = path.file_name().unwrap().to_string_lossy().to_string();
@@ -150,21 +143,28 @@ fn every_declared_language_has_every_plural_text_in_every_form() {
     }
 }
 
-/// Content files carry translations under a hash of the English text; two marked texts with
-/// the same hash would show one's translation for the other.
+/// A message's id is its place in the build's list (`i18n::ENGLISH`, written by
+/// domain/build.rs): the list must hold exactly the texts the sources mark, as read here by a
+/// second, independent extractor, in sorted order, or a content file would put texts in the
+/// wrong places.
 #[test]
-fn no_two_marked_texts_share_a_catalogue_key() {
-    let mut seen: BTreeMap<u32, String> = BTreeMap::new();
-    let singulars = marked_plurals().into_keys().map(|(one, _)| one);
-    for text in marked_texts().into_keys().chain(singulars) {
-        if let Some(other) = seen.insert(aims_domain::i18n::key(&text), text.clone()) {
-            assert_eq!(other, text, "{other:?} and {text:?} share a catalogue key");
-        }
-    }
-    assert!(seen.len() > 400);
+fn the_build_lists_exactly_the_marked_texts() {
+    let listed: Vec<String> = ENGLISH.iter().map(|t| t.to_string()).collect();
+    let marked: Vec<String> = marked_texts().into_keys().collect();
+    assert_eq!(listed, marked, "domain/build.rs and the sources disagree");
+    let listed: Vec<(String, String)> = ENGLISH_PLURALS
+        .iter()
+        .map(|(o, p)| (o.to_string(), p.to_string()))
+        .collect();
+    let marked: Vec<(String, String)> = marked_plurals().into_keys().collect();
+    assert_eq!(listed, marked, "domain/build.rs and the sources disagree");
+    assert!(ENGLISH.windows(2).all(|w| w[0] < w[1]));
+    assert!(ENGLISH.len() > 400 && ENGLISH_PLURALS.len() >= 3);
+    // Every language's texts fit these ids, and English is the list itself.
     for lang in Lang::ALL {
-        lang.owned_catalogue().keyed().unwrap();
+        assert!(lang.texts().fits(), "{lang:?}");
     }
+    assert_eq!(Lang::En.texts().messages, ENGLISH.to_vec());
 }
 
 #[test]
@@ -232,6 +232,8 @@ fn no_unmarked_english_in_the_interface() {
         "meta[name=",
         "aims-readiness",
         "fault injected by a test",
+        // Shown when the content file, which holds every translation, did not arrive.
+        "could not load its texts and questions",
     ];
     // Both English forms of a `lang.n(…)` call are marked.
     let plural_forms: BTreeSet<String> = marked_plurals()
@@ -260,11 +262,8 @@ fn no_unmarked_english_in_the_interface() {
         for m in literal.find_iter(&code) {
             let before = code[..m.start()].trim_end();
             let s = m.as_str();
-            let marked = [".t(", ".f(", "msg("].iter().any(|c| before.ends_with(c))
-                || before
-                    .rsplit_once(".t(if ")
-                    .is_some_and(|(_, rest)| rest.len() < 200 && !rest.contains(';'))
-                || plural_forms.contains(&unescape(&s[1..s.len() - 1]));
+            let marked =
+                before.ends_with("msg!(") || plural_forms.contains(&unescape(&s[1..s.len() - 1]));
             if !marked && wordy.is_match(s) && !allowed.iter().any(|a| s.contains(a)) {
                 let line = code[..m.start()].lines().count();
                 found.push(format!("{}:{line}: {s}", path.display()));

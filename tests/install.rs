@@ -1,61 +1,74 @@
-//! A catalogue that arrives at run time (the app's content file) replaces the compiled one for
-//! its language: the app ships without compiled translations and relies on exactly this. It
-//! arrives keyed by the hash of each English text, which the wasm holds already.
+//! Interface texts that arrive at run time (the app's content file) are the ones used: the wasm
+//! holds no texts at all, English included, and relies on exactly this. They arrive in message
+//! id order, the order of the build's list of marked texts (`i18n::ENGLISH`).
 
-use aims_domain::i18n::{install, key, Catalogue, Lang};
+use aims_domain::i18n::{install, msg, plural, Lang, Texts, ENGLISH, ENGLISH_PLURALS};
 use aims_domain::packed::{pack, unpack, LangContent};
 
-#[test]
-fn an_installed_catalogue_is_the_one_used() {
-    let catalogue = Catalogue {
-        messages: vec![
-            ("Language".into(), "Sprache (geladen)".into()),
-            ("Results".into(), "Ergebnisse (geladen)".into()),
-        ],
-        plurals: vec![(
-            "{n} blocker".into(),
-            "{n} blockers".into(),
-            vec!["{n} Hürde".into(), "{n} Hürden (geladen)".into()],
-        )],
-    };
-    let keyed = catalogue.keyed().unwrap();
-    // The content file holds no English text of the catalogue, only keys and translations.
-    let file = pack(&[LangContent {
-        lang: Lang::De,
-        catalogue: keyed.clone(),
+fn file(lang: Lang, texts: Texts) -> Vec<u8> {
+    pack(&[LangContent {
+        lang,
+        texts,
         questionnaires: vec![],
-    }]);
-    for english in ["Language", "Results", "{n} blocker"] {
-        assert!(!file.windows(english.len()).any(|w| w == english.as_bytes()));
-    }
-    let unpacked = unpack(&file).unwrap().remove(0).catalogue;
-    assert_eq!(unpacked, keyed);
-    install(vec![(Lang::De, unpacked)]);
-    assert_eq!(Lang::De.t("Language"), "Sprache (geladen)");
-    assert_eq!(Lang::De.t("Results"), "Ergebnisse (geladen)");
-    assert_eq!(
-        Lang::De.n(3, "{n} blocker", "{n} blockers", &[]),
-        "3 Hürden (geladen)"
-    );
-    assert_eq!(Lang::De.n(1, "{n} blocker", "{n} blockers", &[]), "1 Hürde");
-    // A text the installed catalogue lacks falls back to English, never to another table.
-    assert_eq!(Lang::De.t("Start over"), "Start over");
-    assert_eq!(Lang::En.t("Language"), "Language");
+    }])
+}
+
+fn place(text: &str) -> usize {
+    ENGLISH.binary_search(&text).unwrap()
 }
 
 #[test]
-fn keys_are_fnv1a_and_a_shared_key_is_refused() {
-    // FNV-1a, 32 bits: the published test values.
-    assert_eq!(key(""), 0x811c_9dc5);
-    assert_eq!(key("a"), 0xe40c_292c);
-    assert_eq!(key("foobar"), 0xbf9c_f968);
-    let twice = Catalogue {
-        messages: vec![("Same".into(), "A".into()), ("Same".into(), "B".into())],
-        plurals: vec![],
-    };
-    let err = twice.keyed().unwrap_err();
-    assert!(
-        err.contains("\"Same\"") && err.contains("share the catalogue key"),
-        "{err}"
+fn installed_texts_are_the_ones_used() {
+    let mut texts = Lang::De.texts();
+    texts.messages[place("Results")] = "Ergebnisse (geladen)".into();
+    let tasks = plural!(
+        "{n} task from the readiness check, {effort}.",
+        "{n} tasks from the readiness check, {effort}."
     );
+    let at = ENGLISH_PLURALS
+        .iter()
+        .position(|(one, _)| one.starts_with("{n} task from"))
+        .unwrap();
+    texts.plurals[at] = vec![
+        "{n} Aufgabe (geladen)".into(),
+        "{n} Aufgaben (geladen)".into(),
+    ];
+    // The German file holds no English text where German has its own words: ids, not keys.
+    let bytes = file(Lang::De, texts.clone());
+    for english in ["Save to file", "Your readiness", "{n} tasks from"] {
+        assert!(!bytes
+            .windows(english.len())
+            .any(|w| w == english.as_bytes()));
+    }
+    let unpacked = unpack(&bytes).unwrap().remove(0).texts;
+    assert_eq!(unpacked, texts);
+    install(vec![(Lang::De, unpacked)]);
+    assert_eq!(Lang::De.t(msg!("Results")), "Ergebnisse (geladen)");
+    assert_eq!(Lang::De.t(msg!("Language")), "Sprache");
+    assert_eq!(Lang::De.n(3, tasks, &[]), "3 Aufgaben (geladen)");
+    assert_eq!(Lang::De.n(1, tasks, &[]), "1 Aufgabe (geladen)");
+    // A language not installed keeps the compiled texts (native builds only have them).
+    assert_eq!(Lang::En.t(msg!("Language")), "Language");
+    assert_eq!(
+        Lang::En.n(2, tasks, &[("effort", &"4 days")]),
+        "2 tasks from the readiness check, 4 days."
+    );
+}
+
+#[test]
+fn texts_that_do_not_fit_the_ids_are_refused() {
+    // English travels like any other language: the list itself, in order.
+    let english = Lang::En.texts();
+    assert_eq!(english.messages, ENGLISH.to_vec());
+    assert_eq!(
+        unpack(&file(Lang::En, english.clone())).unwrap()[0].texts,
+        english
+    );
+    // One text fewer (a content file from another build) would shift every text after it.
+    let mut short = english.clone();
+    short.messages.pop();
+    assert!(unpack(&file(Lang::En, short)).is_none());
+    let mut no_forms = english;
+    no_forms.plurals[0].clear();
+    assert!(unpack(&file(Lang::En, no_forms)).is_none());
 }

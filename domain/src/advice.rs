@@ -4,7 +4,7 @@
 
 use super::answers::{Answer, Answers};
 use super::date::Date;
-use super::i18n::{msg, Lang};
+use super::i18n::{msg, Lang, Msg};
 use super::profile::{AiRole, Profile};
 use super::questionnaire::{Item, Questionnaire};
 use super::report::{self, md_text};
@@ -18,7 +18,7 @@ struct Pair {
     at_least: u8,
     low: &'static str,
     at_most: u8,
-    why: &'static str,
+    why: Msg,
 }
 
 const PAIRS: [Pair; 9] = [
@@ -27,82 +27,82 @@ const PAIRS: [Pair; 9] = [
         at_least: 3,
         low: "A.2.4",
         at_most: 0,
-        why: msg("a policy counted as reviewed needs its review to exist"),
+        why: msg!("a policy counted as reviewed needs its review to exist"),
     },
     Pair {
         high: "A.2.2",
         at_least: 3,
         low: "A.2.4",
         at_most: 0,
-        why: msg("a policy counted as reviewed needs its review to exist"),
+        why: msg!("a policy counted as reviewed needs its review to exist"),
     },
     Pair {
         high: "9.2.1",
         at_least: 2,
         low: "9.2.2",
         at_most: 0,
-        why: msg("internal audits need an audit programme that plans them"),
+        why: msg!("internal audits need an audit programme that plans them"),
     },
     Pair {
         high: "6.1.3",
         at_least: 2,
         low: "6.1.2",
         at_most: 0,
-        why: msg("risks are treated after they are assessed"),
+        why: msg!("risks are treated after they are assessed"),
     },
     Pair {
         high: "8.3",
         at_least: 2,
         low: "8.2",
         at_most: 0,
-        why: msg("risks are treated after they are assessed"),
+        why: msg!("risks are treated after they are assessed"),
     },
     Pair {
         high: "8.4",
         at_least: 2,
         low: "6.1.4",
         at_most: 0,
-        why: msg("impact assessments are carried out by a defined process"),
+        why: msg!("impact assessments are carried out by a defined process"),
     },
     Pair {
         high: "9.3.3",
         at_least: 2,
         low: "9.3.2",
         at_most: 0,
-        why: msg("a management review's results come from its inputs"),
+        why: msg!("a management review's results come from its inputs"),
     },
     Pair {
         high: "9.1",
         at_least: 2,
         low: "6.2",
         at_most: 0,
-        why: msg("monitoring measures progress towards AI objectives"),
+        why: msg!("monitoring measures progress towards AI objectives"),
     },
     Pair {
         high: "7.5.3",
         at_least: 2,
         low: "7.5.2",
         at_most: 0,
-        why: msg("documents are controlled once they are created"),
+        why: msg!("documents are controlled once they are created"),
     },
 ];
 
 /// A control answered "not applicable" although the profile's roles make it relevant.
-const APPLIES: [(&str, AiRole, &str); 3] = [
+const APPLIES: [(&str, AiRole, Msg); 3] = [
     (
         "A.6.",
         AiRole::Develops,
-        msg("you said you develop or train AI systems"),
+        msg!("you said you develop or train AI systems"),
     ),
     (
         "A.7.",
         AiRole::Develops,
-        msg("you said you develop or train AI systems"),
+        msg!("you said you develop or train AI systems"),
     ),
     (
         "A.10.3",
         AiRole::Uses,
-        msg("you said you use AI systems supplied by others"),
+        msg!("you said you use AI systems supplied by others"),
     ),
 ];
 
@@ -148,7 +148,7 @@ pub fn checks(q: &Questionnaire, profile: &Profile, answers: &Answers) -> Vec<Ch
             found.push(Check {
                 items: vec![high.id.clone(), low.id.clone()],
                 text: lang.f(
-                    "{high} {high_title} is at level {h}, but {low} {low_title} is at level {l}: {why}.",
+                    msg!("{high} {high_title} is at level {h}, but {low} {low_title} is at level {l}: {why}."),
                     &[
                         ("high", &high.id),
                         ("high_title", &high.title),
@@ -173,11 +173,13 @@ pub fn checks(q: &Questionnaire, profile: &Profile, answers: &Answers) -> Vec<Ch
             found.push(Check {
                 items: vec![item.id.clone()],
                 text: lang.f(
-                    "{item} {title} is \"not applicable\", but {why}: check the justification.",
+                    msg!(
+                        "{item} {title} is \"not applicable\", but {why}: check the justification."
+                    ),
                     &[
                         ("item", &item.id),
                         ("title", &item.title),
-                        ("why", &lang.t(why)),
+                        ("why", &lang.t(*why)),
                     ],
                 ),
             });
@@ -256,22 +258,24 @@ pub fn markdown(q: &Questionnaire, profile: &Profile, answers: &Answers, today: 
     let gaps = gaps(q, profile, answers, &all);
     let mut out = format!(
         "# {}\n\n{}\n\n",
-        lang.f("Adviser's sheet: {title}", &[("title", &md_text(&q.title))]),
+        lang.f(msg!("Adviser's sheet: {title}"), &[("title", &md_text(&q.title))]),
         lang.f(
-            "Version {version}, prepared {date}. For the conversation with the client: each gap with what to ask and what evidence to request.",
+            msg!("Version {version}, prepared {date}. For the conversation with the client: each gap with what to ask and what evidence to request."),
             &[("version", &q.version), ("date", &lang.date(today))]
         )
     );
     out.push_str(&format!(
         "## {}\n\n",
-        lang.f("Gaps ({n})", &[("n", &gaps.len())])
+        lang.f(msg!("Gaps ({n})"), &[("n", &gaps.len())])
     ));
     for g in &gaps {
         gap_markdown(&mut out, q, g, lang);
     }
-    out.push_str(&format!("## {}\n\n", lang.t("Answers to check")));
+    out.push_str(&format!("## {}\n\n", lang.t(msg!("Answers to check"))));
     if all.is_empty() {
-        out.push_str(lang.t("No answer looks inconsistent with another or with the profile."));
+        out.push_str(lang.t(msg!(
+            "No answer looks inconsistent with another or with the profile."
+        )));
         out.push('\n');
     }
     for c in &all {
@@ -282,7 +286,7 @@ pub fn markdown(q: &Questionnaire, profile: &Profile, answers: &Answers, today: 
 
 fn gap_markdown(out: &mut String, q: &Questionnaire, g: &Gap, lang: Lang) {
     let blocker = if g.item.blocker {
-        format!(" ({})", lang.t("certification blocker"))
+        format!(" ({})", lang.t(msg!("certification blocker")))
     } else {
         String::new()
     };
@@ -291,11 +295,11 @@ fn gap_markdown(out: &mut String, q: &Questionnaire, g: &Gap, lang: Lang) {
         g.item.id,
         md_text(&g.item.title),
         lang.f(
-            "Now: {status}",
+            msg!("Now: {status}"),
             &[("status", &report::status_text(q, &g.status))]
         ),
         lang.f(
-            "Ask: {question}",
+            msg!("Ask: {question}"),
             &[("question", &md_text(&g.item.question))]
         ),
     ));
@@ -303,7 +307,7 @@ fn gap_markdown(out: &mut String, q: &Questionnaire, g: &Gap, lang: Lang) {
         out.push_str(&format!(
             "- {}\n",
             lang.f(
-                "Evidence for level {level}: {evidence}",
+                msg!("Evidence for level {level}: {evidence}"),
                 &[("level", &level), ("evidence", &md_text(evidence))]
             )
         ));
@@ -313,7 +317,7 @@ fn gap_markdown(out: &mut String, q: &Questionnaire, g: &Gap, lang: Lang) {
         out.push_str(&format!(
             "- {}\n",
             lang.f(
-                "Documents to request: {documents}",
+                msg!("Documents to request: {documents}"),
                 &[("documents", &docs.join("; "))]
             )
         ));
@@ -321,7 +325,7 @@ fn gap_markdown(out: &mut String, q: &Questionnaire, g: &Gap, lang: Lang) {
     for c in &g.checks {
         out.push_str(&format!(
             "- {}\n",
-            lang.f("Check: {text}", &[("text", &md_text(&c.text))])
+            lang.f(msg!("Check: {text}"), &[("text", &md_text(&c.text))])
         ));
     }
     out.push('\n');

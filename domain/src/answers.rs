@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::i18n::{outside, Lang};
+use super::i18n::{msg, outside, Lang};
 
 use super::questionnaire::{Item, Questionnaire};
 
@@ -46,15 +46,15 @@ impl AnswerError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             AnswerError::UnknownItem(id) => lang.f(
-                "there is no item {item} in this questionnaire",
+                msg!("there is no item {item} in this questionnaire"),
                 &[("item", &outside(id, 40))],
             ),
             AnswerError::LevelOutOfRange { item, level, top } => lang.f(
-                "{item}: level {level} is outside 0-{top}",
+                msg!("{item}: level {level} is outside 0-{top}"),
                 &[("item", &outside(item, 40)), ("level", level), ("top", top)],
             ),
             AnswerError::NotApplicableRefused(id) => lang.f(
-                "{item} is a clause requirement: clauses 4-10 can never be not applicable",
+                msg!("{item} is a clause requirement: clauses 4-10 can never be not applicable"),
                 &[("item", &outside(id, 40))],
             ),
         }

@@ -249,6 +249,7 @@ impl Library {
 
     /// The built-in questionnaires, validated and translated from their files (native tools and
     /// tests; the wasm unpacks what the build packed instead).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn built_in() -> Library {
         Library::new(catalogue::content())
     }
@@ -348,7 +349,7 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
             if at_risk && next.switch_confirmed != Some(chosen) {
                 next.switch_confirmed = Some(chosen);
                 notify(&mut next, Notice::error(lang.t(
-                    "Switching the language reloads the page, and this browser is not saving your answers, so they would be lost. Save them to a file first (you can open it after the switch), then choose the language again to switch.",
+                    msg!("Switching the language reloads the page, and this browser is not saving your answers, so they would be lost. Save them to a file first (you can open it after the switch), then choose the language again to switch."),
                 )));
             } else {
                 commands.push(Command::RememberLang(chosen));
@@ -444,7 +445,7 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
                     Err(e) => {
                         commands.push(Command::ClearFragment);
                         notify(&mut next, Notice::error(state.lang.f(
-                            "The shared link could not be opened: {why}. Your own answers are unchanged.",
+                            msg!("The shared link could not be opened: {why}. Your own answers are unchanged."),
                             &[("why", &e.message(state.lang))],
                         )));
                     }
@@ -479,10 +480,12 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
         } => {
             if let Some(incoming) = merged {
                 let notice = if incoming.conflicts.is_empty() {
-                    Notice::info(lang.t("Changes made in another tab were merged with yours."))
+                    Notice::info(
+                        lang.t(msg!("Changes made in another tab were merged with yours.")),
+                    )
                 } else {
                     Notice::info(lang.f(
-                        "Another tab changed the same answers; this tab's answer was kept for: {items}.",
+                        msg!("Another tab changed the same answers; this tab's answer was kept for: {items}."),
                         &[("items", &lang.summary(&incoming.conflicts))],
                     ))
                 };
@@ -490,17 +493,17 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
             }
             if moved_aside {
                 notify(&mut next, Notice::error(lang.t(
-                    "Another copy of this assessment in this browser could not be read. It was kept (see \"Your data\" below) and your answers were saved.",
+                    msg!("Another copy of this assessment in this browser could not be read. It was kept (see \"Your data\" below) and your answers were saved."),
                 )));
             }
         }
         Event::SaveRefused(refused) => {
             let (storage, text) = match refused {
                 SaveRefused::Full => (Storage::Full, lang.t(
-                    "This browser refused to store your answers (storage is full or disabled). You can keep working and save them to a file, but they will be lost when you close the page.",
+                    msg!("This browser refused to store your answers (storage is full or disabled). You can keep working and save them to a file, but they will be lost when you close the page."),
                 )),
                 SaveRefused::CannotMoveAside => (Storage::Blocked, lang.t(
-                    "Another copy of this assessment in this browser cannot be read and could not be kept aside, so saving is off to leave it untouched. Use \"Save to file\" to keep your answers.",
+                    msg!("Another copy of this assessment in this browser cannot be read and could not be kept aside, so saving is off to leave it untouched. Use \"Save to file\" to keep your answers."),
                 )),
             };
             next.storage = storage;
@@ -518,12 +521,12 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
         }
         Event::Followed(incoming) => {
             let notice = if incoming.conflicts.is_empty() {
-                Notice::info(lang.t(
-                    "This assessment was changed in another tab; its answers are shown here too.",
-                ))
+                Notice::info(lang.t(msg!(
+                    "This assessment was changed in another tab; its answers are shown here too."
+                )))
             } else {
                 Notice::info(lang.f(
-                    "This assessment was changed in another tab; this tab's answer was kept for: {items}.",
+                    msg!("This assessment was changed in another tab; this tab's answer was kept for: {items}."),
                     &[("items", &lang.summary(&incoming.conflicts))],
                 ))
             };
@@ -533,7 +536,7 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
         Event::Dragging(on) => next.dragging = on,
         Event::DownloadRefused => notify(
             &mut next,
-            Notice::error(lang.t("The browser refused to create the file.")),
+            Notice::error(lang.t(msg!("The browser refused to create the file."))),
         ),
     }
     follow_up(state, &mut next, &mut commands);
@@ -608,7 +611,7 @@ fn team_event(next: &mut AppState, event: Event) {
                 snapshot: before,
             }));
             let mut notice = Notice::info(lang.f(
-                "The team's consensus ({n} answers) is now your assessment. Change any answer as usual.",
+                msg!("The team's consensus ({n} answers) is now your assessment. Change any answer as usual."),
                 &[("n", &consensus.answers.len())],
             ));
             notice.action = Some(NoticeAction::UndoImport);
@@ -664,7 +667,7 @@ fn file_read(
     // Why the shell had no bytes, in the words every refusal below uses.
     let bytes = bytes.map_err(|problem| match problem {
         FileProblem::TooLarge(size) => SavedError::TooLarge(size).message(lang),
-        FileProblem::Unreadable => lang.t("the browser could not read it").into(),
+        FileProblem::Unreadable => lang.t(msg!("the browser could not read it")).into(),
     });
     let against: Vec<Rc<Questionnaire>> = match (purpose, &next.flow.session) {
         (Purpose::Team, _) => {
@@ -690,10 +693,12 @@ fn file_read(
         (Err(why), purpose) => {
             let refusal = match purpose {
                 Purpose::Open | Purpose::Team => {
-                    msg("\"{file}\" was not opened: {why}. Your current answers are unchanged.")
+                    msg!("\"{file}\" was not opened: {why}. Your current answers are unchanged.")
                 }
                 Purpose::Compare => {
-                    msg("\"{file}\" cannot be compared: {why}. Your current answers are unchanged.")
+                    msg!(
+                        "\"{file}\" cannot be compared: {why}. Your current answers are unchanged."
+                    )
                 }
             };
             let text = lang.f(refusal, &[("file", &shown), ("why", &why)]);
@@ -709,7 +714,7 @@ fn file_read(
             };
             let label = match Date::parse(earlier.saved_at.get(..10).unwrap_or("")) {
                 Some(date) => lang.f(
-                    "{file}, saved {date}",
+                    msg!("{file}, saved {date}"),
                     &[("file", &shown), ("date", &lang.date(date))],
                 ),
                 None => shown,

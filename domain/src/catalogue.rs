@@ -79,16 +79,14 @@ pub fn questionnaires() -> Vec<Rc<Questionnaire>> {
 /// The interface catalogue and every usable built-in questionnaire in every declared language (its source where a
 /// translation is missing: tests/i18n.rs forbids that, and the build refuses a broken one), as
 /// the app's build script packs it.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn content() -> super::packed::Content {
     let sources = questionnaires();
     Lang::ALL
         .iter()
         .map(|&lang| super::packed::LangContent {
             lang,
-            catalogue: lang
-                .owned_catalogue()
-                .keyed()
-                .unwrap_or_else(|e| panic!("locales/{}.po: {e}", lang.code())),
+            texts: lang.texts(),
             questionnaires: sources
                 .iter()
                 .map(|q| (*localise(q, lang).unwrap_or_else(|_| Rc::clone(q))).clone())

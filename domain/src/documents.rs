@@ -19,9 +19,9 @@ pub enum DocumentStatus {
 impl DocumentStatus {
     pub fn label(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            DocumentStatus::Missing => msg("Missing"),
-            DocumentStatus::Partial => msg("Partial"),
-            DocumentStatus::InPlace => msg("In place"),
+            DocumentStatus::Missing => msg!("Missing"),
+            DocumentStatus::Partial => msg!("Partial"),
+            DocumentStatus::InPlace => msg!("In place"),
         })
     }
 

@@ -2,7 +2,7 @@
 //! constants (weights, bands, thresholds, the gate and its stages), so a custom questionnaire
 //! explains itself correctly and the screen, the printed report and the Markdown report agree.
 
-use super::i18n::Lang;
+use super::i18n::{msg, plural, Lang};
 use super::questionnaire::Questionnaire;
 use super::scoring::{Assessment, Band, Cap, BAND_THRESHOLDS};
 use super::standard::Stage;
@@ -25,22 +25,22 @@ pub fn cap_text(q: &Questionnaire, a: &Assessment, lang: Lang) -> Option<String>
     Some(match a.cap? {
         Cap::Stage1Blocker => lang.n(
             count(Stage::One),
-            "Your average alone would read \"{band}\", but {n} stage 1 blocker must reach \"{gate}\" first: without it a certification body cannot start the stage 1 audit.",
-            "Your average alone would read \"{band}\", but {n} stage 1 blockers must reach \"{gate}\" first: without them a certification body cannot start the stage 1 audit.",
+            plural!("Your average alone would read \"{band}\", but {n} stage 1 blocker must reach \"{gate}\" first: without it a certification body cannot start the stage 1 audit.",
+            "Your average alone would read \"{band}\", but {n} stage 1 blockers must reach \"{gate}\" first: without them a certification body cannot start the stage 1 audit."),
             &[("band", &band), ("gate", &gate)],
         ),
         Cap::Stage2Blocker => lang.n(
             count(Stage::Two),
-            "Your average alone would read \"{band}\". The records a stage 1 audit reviews are in place, but {n} stage 2 blocker must reach \"{gate}\" before the stage 2 audit.",
-            "Your average alone would read \"{band}\". The records a stage 1 audit reviews are in place, but {n} stage 2 blockers must reach \"{gate}\" before the stage 2 audit.",
+            plural!("Your average alone would read \"{band}\". The records a stage 1 audit reviews are in place, but {n} stage 2 blocker must reach \"{gate}\" before the stage 2 audit.",
+            "Your average alone would read \"{band}\". The records a stage 1 audit reviews are in place, but {n} stage 2 blockers must reach \"{gate}\" before the stage 2 audit."),
             &[("band", &band), ("gate", &gate)],
         ),
         Cap::NotAsked => {
             let ids: Vec<&str> = a.not_asked.iter().map(|(id, _)| *id).collect();
             lang.n(
                 ids.len() as u64,
-                "Your answers point to \"{band}\", but this questionnaire did not ask about {n} record an auditor needs ({items}). Run the full assessment to confirm.",
-                "Your answers point to \"{band}\", but this questionnaire did not ask about {n} records an auditor needs ({items}). Run the full assessment to confirm.",
+                plural!("Your answers point to \"{band}\", but this questionnaire did not ask about {n} record an auditor needs ({items}). Run the full assessment to confirm.",
+                "Your answers point to \"{band}\", but this questionnaire did not ask about {n} records an auditor needs ({items}). Run the full assessment to confirm."),
                 &[("band", &band), ("items", &ids.join(", "))],
             )
         }
@@ -72,24 +72,24 @@ pub fn method(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<String> {
     };
     let mut lines = vec![
         lang.f(
-            "Each question earns its weight × the level you chose, out of weight × {top} (the top level). Certification blockers weigh {blocker}, other questions {other}.",
+            msg!("Each question earns its weight × the level you chose, out of weight × {top} (the top level). Certification blockers weigh {blocker}, other questions {other}."),
             &[("top", &top), ("blocker", &weights(true)), ("other", &weights(false))],
         ),
-        lang.t("\"Don't know\" and unanswered questions earn 0 points: nothing that cannot be shown is credited. \"Not applicable\" (Annex A only, with a justification) and questions that do not apply to your profile are left out entirely.").to_string(),
+        lang.t(msg!("\"Don't know\" and unanswered questions earn 0 points: nothing that cannot be shown is credited. \"Not applicable\" (Annex A only, with a justification) and questions that do not apply to your profile are left out entirely.")).to_string(),
         lang.f(
-            "A section's score is its points divided by its maximum; its maturity is its points divided by the sum of its weights, on the 0-{top} scale.",
+            msg!("A section's score is its points divided by its maximum; its maturity is its points divided by the sum of its weights, on the 0-{top} scale."),
             &[("top", &top)],
         ),
         lang.f(
-            "Overall readiness: {points} of {max} points = {percent}.",
+            msg!("Overall readiness: {points} of {max} points = {percent}."),
             &[
                 ("points", &a.points),
                 ("max", &a.max_points),
-                ("percent", &a.percent().map_or(lang.t("n/a").to_string(), percent)),
+                ("percent", &a.percent().map_or(lang.t(msg!("n/a")).to_string(), percent)),
             ],
         ),
         lang.f(
-            "Bands by the average: below {t1} \"{b0}\"; from {t1} \"{b1}\"; from {t2} \"{b2}\"; from {t3} \"{b3}\".",
+            msg!("Bands by the average: below {t1} \"{b0}\"; from {t1} \"{b1}\"; from {t2} \"{b2}\"; from {t3} \"{b3}\"."),
             &[
                 ("t1", &percent(t1)),
                 ("t2", &percent(t2)),
@@ -101,18 +101,20 @@ pub fn method(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<String> {
             ],
         ),
         lang.f(
-            "Readiness gate, stage 1: if a record the stage 1 audit reviews ({items}) is below \"{gate}\", the band is at most \"{band}\".",
+            msg!("Readiness gate, stage 1: if a record the stage 1 audit reviews ({items}) is below \"{gate}\", the band is at most \"{band}\"."),
             &[("items", &blockers(Stage::One)), ("gate", &gate), ("band", &Band::NotReady.label(lang))],
         ),
         lang.f(
-            "Readiness gate, stage 2: if a record the stage 2 audit samples ({items}) is below \"{gate}\", the band is at most \"{band}\".",
+            msg!("Readiness gate, stage 2: if a record the stage 2 audit samples ({items}) is below \"{gate}\", the band is at most \"{band}\"."),
             &[("items", &blockers(Stage::Two)), ("gate", &gate), ("band", &Band::Stage1Ready.label(lang))],
         ),
     ];
     if !a.not_asked.is_empty() {
         let ids: Vec<&str> = a.not_asked.iter().map(|(id, _)| *id).collect();
         lines.push(lang.f(
-            "This questionnaire does not ask about {items}, so the band is at most \"{band}\".",
+            msg!(
+                "This questionnaire does not ask about {items}, so the band is at most \"{band}\"."
+            ),
             &[
                 ("items", &ids.join(", ")),
                 ("band", &Band::Indicative.label(lang)),

@@ -183,7 +183,7 @@ impl Handoff<'_> {
     pub fn subject(&self) -> String {
         let lang = self.questionnaire.lang();
         lang.f(
-            "ISO/IEC 42001 readiness summary: {title}",
+            msg!("ISO/IEC 42001 readiness summary: {title}"),
             &[("title", &self.questionnaire.title)],
         )
     }
@@ -199,7 +199,7 @@ impl Handoff<'_> {
             out.push_str("\n\n");
         }
         out.push_str(&lang.f(
-            "{title}, version {version}: overall readiness {overall}, \"{band}\".",
+            msg!("{title}, version {version}: overall readiness {overall}, \"{band}\"."),
             &[
                 ("title", &q.title),
                 ("version", &q.version),
@@ -209,17 +209,17 @@ impl Handoff<'_> {
         ));
         out.push('\n');
         if a.blockers.is_empty() {
-            out.push_str(lang.t("No certification blocker is open."));
+            out.push_str(lang.t(msg!("No certification blocker is open.")));
         } else {
             let ids: Vec<String> = a.blockers.iter().map(|b| b.id.clone()).collect();
             out.push_str(&lang.f(
-                "Certification blockers ({n}): {items}.",
+                msg!("Certification blockers ({n}): {items}."),
                 &[("n", &ids.len()), ("items", &ids.join(", "))],
             ));
         }
         out.push('\n');
         out.push_str(&lang.f(
-            "The roadmap to the end of the stage 2 audit: about {weeks} weeks.",
+            msg!("The roadmap to the end of the stage 2 audit: about {weeks} weeks."),
             &[("weeks", &self.roadmap.total_weeks)],
         ));
         // One line per kind, ids only: the whole text must fit a mail link.
@@ -233,15 +233,15 @@ impl Handoff<'_> {
             out.push('\n');
             out.push_str(&lang.f(
                 match kind {
-                    SectionKind::Clause => msg("Maturity (0-{top}) by clause: {scores}."),
-                    SectionKind::Annex => msg("Maturity (0-{top}) by Annex A area: {scores}."),
+                    SectionKind::Clause => msg!("Maturity (0-{top}) by clause: {scores}."),
+                    SectionKind::Annex => msg!("Maturity (0-{top}) by Annex A area: {scores}."),
                 },
                 &[("top", &q.scale.top()), ("scores", &scores.join("; "))],
             ));
         }
         if let Some(notes) = self.notes.filter(|n| !n.is_empty()) {
             out.push_str("\n\n");
-            out.push_str(lang.t("My notes:"));
+            out.push_str(lang.t(msg!("My notes:")));
             for item in q.items() {
                 if let Some(note) = notes.get(&item.id) {
                     out.push_str(&format!("\n- {}: {}", item.id, note));
@@ -249,7 +249,7 @@ impl Handoff<'_> {
             }
         }
         out.push_str("\n\n");
-        out.push_str(lang.t("An indicative self-assessment based on my answers, not an audit result and not a statement of conformity."));
+        out.push_str(lang.t(msg!("An indicative self-assessment based on my answers, not an audit result and not a statement of conformity.")));
         out
     }
 
@@ -301,6 +301,6 @@ pub fn decode(text: &str) -> Option<String> {
 pub fn host_name(config: &EmbedConfig, lang: Lang) -> String {
     match &config.host_name {
         Some(name) => outside(name, 60),
-        None => lang.t("the host of this page").into(),
+        None => lang.t(msg!("the host of this page")).into(),
     }
 }

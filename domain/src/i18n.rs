@@ -7,8 +7,8 @@
 //! included). The catalogue of the language on screen arrives in that language's content file
 //! and is [`install`]ed at start, so a visitor downloads one language's interface texts.
 //!
-//! Code marks every interface text with `lang.t("…")`, `lang.f("… {name} …", &[…])` or, where a
-//! text is stored before a language is known, `msg("…")`. `tests/i18n.rs` reads those marks from
+//! Code marks every interface text with `lang.t(msg!("…"))`, `lang.f(msg!("… {name} …"), &[…])` or, where a
+//! text is stored before a language is known, `msg!("…")`. `tests/i18n.rs` reads those marks from
 //! the sources and fails when any declared language lacks one of them.
 
 use std::fmt::Display;
@@ -31,113 +31,183 @@ static ES: &[(&str, &str)] = &[];
 #[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
 static ES_PLURALS: &[(&str, &str, &[&str])] = &[];
 
-/// One language's interface translations, sorted by English text: messages, and plural
-/// entries (English singular and plural, translated forms).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Catalogue {
-    pub messages: Vec<(String, String)>,
-    pub plurals: Vec<(String, String, Vec<String>)>,
+include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+
+/// An interface text: its place in [`ENGLISH`], the sorted list of every text the sources mark,
+/// fixed at compile time by [`msg!`]. The English text itself never reaches the wasm: each
+/// language's texts, English included, arrive in its content file in this order.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Msg(u16);
+
+/// A text with plural forms: its place in [`ENGLISH_PLURALS`], fixed by [`plural!`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Plural(u16);
+
+/// Marks an interface text for translation and turns it into its [`Msg`] at compile time:
+/// `lang.t(msg!("Results"))`, `lang.f(msg!("{n} of {total}"), &[…])`. A text the build did
+/// not list (not a plain literal) fails the build at the mark.
+#[macro_export]
+macro_rules! msg {
+    ($text:literal $(,)?) => {
+        $crate::i18n::Msg::at(const { $crate::i18n::message_id($text) })
+    };
 }
 
-/// The catalogue key of an interface text: its 32-bit FNV-1a hash. Content files carry keys in
-/// place of the English texts, which the wasm holds already (7.4 KB gzip less per language);
-/// `tests/i18n.rs` checks that no two marked texts share a key, and [`Catalogue::keyed`]
-/// refuses a catalogue where two do.
-pub fn key(text: &str) -> u32 {
-    text.bytes().fold(0x811c_9dc5, |hash, byte| {
-        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
-    })
+/// Marks a text with plural forms (English singular and plural) for `lang.n(count, …)`.
+#[macro_export]
+macro_rules! plural {
+    ($one:literal, $other:literal $(,)?) => {
+        $crate::i18n::Plural::at(const { $crate::i18n::plural_id($one, $other) })
+    };
 }
 
-/// A catalogue as content files carry it: each translation under the [`key`] of its English
-/// text (plural entries under the key of the English singular), sorted by key.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct KeyedCatalogue {
-    pub messages: Vec<(u32, String)>,
-    pub plurals: Vec<(u32, Vec<String>)>,
-}
+pub use crate::{msg, plural};
 
-impl Catalogue {
-    /// This catalogue under [`key`]s; `Err` names two English texts that share one.
-    pub fn keyed(&self) -> Result<KeyedCatalogue, String> {
-        fn by_key<T>(entries: Vec<(u32, &str, T)>) -> Result<Vec<(u32, T)>, String> {
-            let mut entries = entries;
-            crate::order::sort_by_key(&mut entries, |e| e.0);
-            if let Some(w) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
-                return Err(format!(
-                    "{:?} and {:?} share the catalogue key {:08x}; reword one of them",
-                    w[0].1, w[1].1, w[0].0
-                ));
-            }
-            Ok(entries.into_iter().map(|(k, _, v)| (k, v)).collect())
+/// Byte order, as `str`'s `Ord` (and build.rs's sort) has it, usable in a `const`.
+const fn compare(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut i = 0;
+    while i < a.len() && i < b.len() {
+        if a[i] != b[i] {
+            return if a[i] < b[i] {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Greater
+            };
         }
-        Ok(KeyedCatalogue {
-            messages: by_key(
-                self.messages
-                    .iter()
-                    .map(|(en, tr)| (key(en), en.as_str(), tr.clone()))
-                    .collect(),
-            )?,
-            plurals: by_key(
-                self.plurals
-                    .iter()
-                    .map(|(one, _, forms)| (key(one), one.as_str(), forms.clone()))
-                    .collect(),
-            )?,
-        })
+        i += 1;
+    }
+    if a.len() < b.len() {
+        std::cmp::Ordering::Less
+    } else if a.len() > b.len() {
+        std::cmp::Ordering::Greater
+    } else {
+        std::cmp::Ordering::Equal
     }
 }
 
-type Messages = &'static [(u32, &'static str)];
-type Plurals = &'static [(u32, &'static [&'static str])];
+/// The id of a marked text (for [`msg!`], evaluated at compile time).
+pub const fn message_id(text: &str) -> u16 {
+    let (mut low, mut high) = (0, ENGLISH.len());
+    while low < high {
+        let mid = (low + high) / 2;
+        match compare(ENGLISH[mid], text) {
+            std::cmp::Ordering::Less => low = mid + 1,
+            std::cmp::Ordering::Greater => high = mid,
+            std::cmp::Ordering::Equal => return mid as u16,
+        }
+    }
+    panic!("{}", text)
+}
 
-/// Catalogues installed at start, for the life of the page.
+/// The id of a marked plural text (for [`plural!`], evaluated at compile time).
+pub const fn plural_id(one: &str, other: &str) -> u16 {
+    let mut i = 0;
+    while i < ENGLISH_PLURALS.len() {
+        let (o, p) = ENGLISH_PLURALS[i];
+        if compare(o, one).is_eq() && compare(p, other).is_eq() {
+            return i as u16;
+        }
+        i += 1;
+    }
+    panic!("{}", one)
+}
+
+impl Msg {
+    #[doc(hidden)]
+    pub const fn at(id: u16) -> Msg {
+        Msg(id)
+    }
+
+    /// The English text (native builds: tests and tools; the wasm holds no English).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn english(self) -> &'static str {
+        ENGLISH[usize::from(self.0)]
+    }
+}
+
+impl Plural {
+    #[doc(hidden)]
+    pub const fn at(id: u16) -> Plural {
+        Plural(id)
+    }
+
+    /// The English singular and plural (native builds only).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn english(self) -> (&'static str, &'static str) {
+        ENGLISH_PLURALS[usize::from(self.0)]
+    }
+}
+
+impl std::fmt::Debug for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        #[cfg(not(target_arch = "wasm32"))]
+        return write!(f, "msg!({:?})", self.english());
+        #[cfg(target_arch = "wasm32")]
+        write!(f, "Msg({})", self.0)
+    }
+}
+
+impl std::fmt::Debug for Plural {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        #[cfg(not(target_arch = "wasm32"))]
+        return write!(f, "plural!({:?}, {:?})", self.english().0, self.english().1);
+        #[cfg(target_arch = "wasm32")]
+        write!(f, "Plural({})", self.0)
+    }
+}
+
+/// One language's interface texts as a content file carries them, in id order: every message
+/// of [`ENGLISH`], then the forms of every entry of [`ENGLISH_PLURALS`] (as many as the
+/// language has).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Texts {
+    pub messages: Vec<String>,
+    pub plurals: Vec<Vec<String>>,
+}
+
+impl Texts {
+    /// Whether these texts fit this build's ids: one per message, at least one form per plural.
+    pub fn fits(&self) -> bool {
+        self.messages.len() == ENGLISH.len()
+            && self.plurals.len() == ENGLISH_PLURALS.len()
+            && self.plurals.iter().all(|forms| !forms.is_empty())
+    }
+}
+
+type Messages = &'static [&'static str];
+type Plurals = &'static [&'static [&'static str]];
+
+/// Texts installed at start, for the life of the page.
 static INSTALLED: std::sync::OnceLock<Vec<(Lang, Messages, Plurals)>> = std::sync::OnceLock::new();
 
-/// Installs catalogues that arrived at run time (the app's content file). Once per page: later
+/// Installs the texts that arrived at run time (the app's content file). Once per page: later
 /// calls are ignored. The texts live as long as the page, so they are leaked on purpose.
-pub fn install(catalogues: Vec<(Lang, KeyedCatalogue)>) {
-    let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+pub fn install(catalogues: Vec<(Lang, Texts)>) {
+    fn leak(texts: Vec<String>) -> &'static [&'static str] {
+        let texts: Vec<&'static str> = texts
+            .into_iter()
+            .map(|s| &*Box::leak(s.into_boxed_str()))
+            .collect();
+        Box::leak(texts.into_boxed_slice())
+    }
     let installed = catalogues
         .into_iter()
         .map(|(lang, c)| {
-            let messages: Messages = Box::leak(
-                c.messages
-                    .into_iter()
-                    .map(|(k, v)| (k, leak(v)))
-                    .collect::<Vec<_>>()
-                    .into_boxed_slice(),
-            );
-            let plurals: Plurals = Box::leak(
-                c.plurals
-                    .into_iter()
-                    .map(|(k, forms)| {
-                        let forms: &'static [&'static str] = Box::leak(
-                            forms
-                                .into_iter()
-                                .map(leak)
-                                .collect::<Vec<_>>()
-                                .into_boxed_slice(),
-                        );
-                        (k, forms)
-                    })
-                    .collect::<Vec<_>>()
-                    .into_boxed_slice(),
-            );
-            (lang, messages, plurals)
+            let plurals: Vec<&'static [&'static str]> = c.plurals.into_iter().map(leak).collect();
+            (
+                lang,
+                leak(c.messages),
+                &*Box::leak(plurals.into_boxed_slice()),
+            )
         })
         .collect();
     let _ = INSTALLED.set(installed);
 }
 
-/// The entry under `key` in a table sorted by key.
-fn find<T: Copy>(table: &[(u32, T)], key: u32) -> Option<T> {
-    let i = table.binary_search_by(|(k, _)| k.cmp(&key)).ok()?;
-    Some(table[i].1)
-}
-
 /// The entry for `english` in a compiled table sorted by English text; `split` gives an
 /// entry's English text and the value wanted.
+#[cfg(not(target_arch = "wasm32"))]
 fn find_english<E, T>(table: &[E], english: &str, split: impl Fn(&E) -> (&str, T)) -> Option<T> {
     let i = table.binary_search_by(|e| split(e).0.cmp(english)).ok()?;
     Some(split(&table[i]).1)
@@ -155,12 +225,6 @@ pub enum Lang {
     De,
     Fr,
     Es,
-}
-
-/// Marks a text for translation where it is stored before a language is known; translate it
-/// when shown with [`Lang::t`].
-pub const fn msg(text: &'static str) -> &'static str {
-    text
 }
 
 impl Lang {
@@ -204,26 +268,39 @@ impl Lang {
         }
     }
 
-    /// This language's catalogue as owned data, to pack into a content file.
-    pub fn owned_catalogue(self) -> Catalogue {
-        Catalogue {
-            messages: self
-                .catalogue()
+    /// This language's texts in id order, to pack into a content file (a missing translation
+    /// is its English text, which `tests/i18n.rs` does not allow to ship).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn texts(self) -> Texts {
+        Texts {
+            messages: ENGLISH
                 .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .map(|en| self.t_native(en).to_string())
                 .collect(),
-            plurals: self
-                .plurals()
+            plurals: ENGLISH_PLURALS
                 .iter()
-                .map(|(one, other, forms)| {
-                    (
-                        one.to_string(),
-                        other.to_string(),
-                        forms.iter().map(|f| f.to_string()).collect(),
-                    )
+                .map(|pair| {
+                    self.forms_native(*pair)
+                        .iter()
+                        .map(|f| f.to_string())
+                        .collect()
                 })
                 .collect(),
         }
+    }
+
+    /// The compiled translation of `english` (English where there is none).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn t_native(self, english: &'static str) -> &'static str {
+        find_english(self.catalogue(), english, |(en, tr)| (*en, *tr)).unwrap_or(english)
+    }
+
+    /// The compiled plural forms of a pair (English: the pair itself).
+    #[cfg(not(target_arch = "wasm32"))]
+    fn forms_native(self, (one, other): (&'static str, &'static str)) -> Vec<&'static str> {
+        find_english(self.plurals(), one, |(en, _, forms)| (*en, *forms))
+            .map(<[&str]>::to_vec)
+            .unwrap_or_else(|| vec![one, other])
     }
 
     /// The plural entries of this language: English singular and plural, and the translated
@@ -248,43 +325,49 @@ impl Lang {
     }
 
     /// A text that depends on a count, with `{n}` filled with the count (in this language's
-    /// digits) and the other placeholders from `args`: `lang.n(3, "{n} blocker", "{n}
-    /// blockers", &[])`. Both English forms are the catalogue key.
-    pub fn n(
-        self,
-        n: u64,
-        one: &'static str,
-        other: &'static str,
-        args: &[(&str, &dyn Display)],
-    ) -> String {
-        let forms = match installed(self) {
-            Some((_, _, table)) => find(table, key(one)),
-            // The app's compiled tables are empty: its catalogues come in the content file.
-            None if cfg!(target_arch = "wasm32") => None,
-            None => find_english(self.plurals(), one, |(en, _, forms)| (*en, *forms)),
+    /// digits) and the other placeholders from `args`: `lang.n(3, plural!("{n} blocker", "{n}
+    /// blockers"), &[])`.
+    pub fn n(self, n: u64, text: Plural, args: &[(&str, &dyn Display)]) -> String {
+        let form = self.plural_form(n);
+        let template = match installed(self) {
+            Some((_, _, table)) => table
+                .get(usize::from(text.0))
+                .and_then(|forms| forms.get(form).or(forms.last()))
+                .copied()
+                .unwrap_or_default(),
+            #[cfg(not(target_arch = "wasm32"))]
+            None => {
+                let forms = self.forms_native(text.english());
+                forms
+                    .get(form)
+                    .or(forms.last())
+                    .copied()
+                    .unwrap_or_default()
+            }
+            // The wasm holds no texts: without its content file it shows none (see ui::start).
+            #[cfg(target_arch = "wasm32")]
+            None => "",
         };
-        let form = forms.and_then(|forms| forms.get(self.plural_form(n)).copied());
-        let english = if n == 1 { one } else { other };
         let count = self.int(n);
         let mut all: Vec<(&str, &dyn Display)> = vec![("n", &count)];
         all.extend_from_slice(args);
-        fill(form.unwrap_or(english), &all)
+        fill(template, &all)
     }
 
-    /// The interface text `english` in this language (English if a translation is missing,
-    /// which `tests/i18n.rs` does not allow to ship).
-    pub fn t(self, english: &'static str) -> &'static str {
-        let found = match installed(self) {
-            Some((_, table, _)) => find(table, key(english)),
-            None if cfg!(target_arch = "wasm32") => None,
-            None => find_english(self.catalogue(), english, |(en, tr)| (*en, *tr)),
-        };
-        found.unwrap_or(english)
+    /// The interface text `text` in this language.
+    pub fn t(self, text: Msg) -> &'static str {
+        match installed(self) {
+            Some((_, table, _)) => table.get(usize::from(text.0)).copied().unwrap_or_default(),
+            #[cfg(not(target_arch = "wasm32"))]
+            None => self.t_native(text.english()),
+            #[cfg(target_arch = "wasm32")]
+            None => "",
+        }
     }
 
-    /// Translates `english` and fills its `{name}` placeholders.
-    pub fn f(self, english: &'static str, args: &[(&str, &dyn Display)]) -> String {
-        fill(self.t(english), args)
+    /// Translates `text` and fills its `{name}` placeholders.
+    pub fn f(self, text: Msg, args: &[(&str, &dyn Display)]) -> String {
+        fill(self.t(text), args)
     }
 
     /// A whole number with this language's digit grouping: 12,345, 12.345 or 12 345 (French:
@@ -407,7 +490,7 @@ impl Lang {
         match items.len().saturating_sub(LISTED) {
             0 => shown,
             rest => self.f(
-                "{list} and {n} more",
+                msg!("{list} and {n} more"),
                 &[("list", &shown), ("n", &self.int(rest as u64))],
             ),
         }

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::condition::Condition;
-use super::i18n::{KeyedCatalogue, Lang};
+use super::i18n::{Lang, Texts};
 use super::phase::Phase;
 use super::profile::{AiRole, Certification};
 use super::questionnaire::{
@@ -19,7 +19,7 @@ use super::questionnaire::{
 use super::standard::Stage;
 
 /// Marks the start of a blob in this format (and its version).
-const MAGIC: &[u8; 4] = b"AIM3";
+const MAGIC: &[u8; 4] = b"AIM4";
 
 /// Reads what [`Pack::put`] wrote, checking every length against what is left.
 pub struct Reader<'a> {
@@ -292,46 +292,17 @@ impl Pack for Condition {
     }
 }
 
-/// One language's content: its interface catalogue and every questionnaire in it.
+/// One language's content: its interface texts and every questionnaire in it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LangContent {
     pub lang: Lang,
-    pub catalogue: KeyedCatalogue,
+    pub texts: Texts,
     pub questionnaires: Vec<Questionnaire>,
 }
 
 pack_struct! {
-    LangContent { lang, catalogue, questionnaires };
-    KeyedCatalogue { messages, plurals };
-}
-
-/// A catalogue key is a hash: four bytes, not a varint (which would take five for most).
-fn put_key(key: u32, out: &mut Vec<u8>) {
-    out.extend_from_slice(&key.to_le_bytes());
-}
-
-fn get_key(r: &mut Reader) -> Option<u32> {
-    Some(u32::from_le_bytes(r.take(4)?.try_into().ok()?))
-}
-
-impl Pack for (u32, String) {
-    fn put(&self, out: &mut Vec<u8>) {
-        put_key(self.0, out);
-        self.1.put(out);
-    }
-    fn get(r: &mut Reader) -> Option<Self> {
-        Some((get_key(r)?, String::get(r)?))
-    }
-}
-
-impl Pack for (u32, Vec<String>) {
-    fn put(&self, out: &mut Vec<u8>) {
-        put_key(self.0, out);
-        self.1.put(out);
-    }
-    fn get(r: &mut Reader) -> Option<Self> {
-        Some((get_key(r)?, Vec::get(r)?))
-    }
+    LangContent { lang, texts, questionnaires };
+    Texts { messages, plurals };
 }
 
 /// The content of one or more languages.
@@ -351,7 +322,9 @@ pub fn unpack(bytes: &[u8]) -> Option<Content> {
         depth: 0,
     };
     let content = Content::get(&mut r)?;
-    r.bytes.is_empty().then_some(content)
+    // Texts for another build's message ids would put every text in the wrong place.
+    let fits = content.iter().all(|c| c.texts.fits());
+    (r.bytes.is_empty() && fits).then_some(content)
 }
 
 /// One value from bytes that hold exactly it.

@@ -32,11 +32,11 @@ impl Phase {
 
     pub fn title(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            Phase::Assessment => msg("Assessment and planning"),
-            Phase::Design => msg("AIMS design and development"),
-            Phase::Implementation => msg("Implementation and training"),
-            Phase::AuditAndReview => msg("Internal audit and management review"),
-            Phase::Certification => msg("Certification audit, stage 1 and stage 2"),
+            Phase::Assessment => msg!("Assessment and planning"),
+            Phase::Design => msg!("AIMS design and development"),
+            Phase::Implementation => msg!("Implementation and training"),
+            Phase::AuditAndReview => msg!("Internal audit and management review"),
+            Phase::Certification => msg!("Certification audit, stage 1 and stage 2"),
         })
     }
 }

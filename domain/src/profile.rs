@@ -1,6 +1,6 @@
 //! The organisation profile: not scored, but it decides which items apply and shapes the roadmap.
 
-use super::i18n::{msg, Lang};
+use super::i18n::{msg, Lang, Msg};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -29,10 +29,10 @@ impl SizeBand {
 
     pub fn label(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            SizeBand::Small => msg("Fewer than 50 people"),
-            SizeBand::Medium => msg("50 to 249 people"),
-            SizeBand::Large => msg("250 to 999 people"),
-            SizeBand::Enterprise => msg("1,000 people or more"),
+            SizeBand::Small => msg!("Fewer than 50 people"),
+            SizeBand::Medium => msg!("50 to 249 people"),
+            SizeBand::Large => msg!("250 to 999 people"),
+            SizeBand::Enterprise => msg!("1,000 people or more"),
         })
     }
 
@@ -83,10 +83,10 @@ impl AiRole {
 
     pub fn label(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            AiRole::Develops => msg("We develop or train AI systems (AI producer)"),
-            AiRole::Provides => msg("We provide AI products or services to others (AI provider)"),
-            AiRole::Uses => msg("We use AI systems from third parties (AI customer or user)"),
-            AiRole::Partner => msg("We supply data, components, tools or services to others who build or run AI (AI partner)"),
+            AiRole::Develops => msg!("We develop or train AI systems (AI producer)"),
+            AiRole::Provides => msg!("We provide AI products or services to others (AI provider)"),
+            AiRole::Uses => msg!("We use AI systems from third parties (AI customer or user)"),
+            AiRole::Partner => msg!("We supply data, components, tools or services to others who build or run AI (AI partner)"),
         })
     }
 
@@ -94,10 +94,10 @@ impl AiRole {
     pub fn eu_term(self, lang: Lang) -> &'static str {
         lang.t(match self {
             AiRole::Develops | AiRole::Provides => {
-                msg("under the EU AI Act usually a provider, if you place the system on the market or put it into service under your name")
+                msg!("under the EU AI Act usually a provider, if you place the system on the market or put it into service under your name")
             }
-            AiRole::Uses => msg("under the EU AI Act a deployer"),
-            AiRole::Partner => msg("under the EU AI Act often part of the value chain (Art. 25), sometimes a provider of a general-purpose AI model"),
+            AiRole::Uses => msg!("under the EU AI Act a deployer"),
+            AiRole::Partner => msg!("under the EU AI Act often part of the value chain (Art. 25), sometimes a provider of a general-purpose AI model"),
         })
     }
 }
@@ -124,9 +124,9 @@ impl Screening {
 
     pub fn label(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            Screening::Yes => msg("Yes"),
-            Screening::No => msg("No"),
-            Screening::NotSure => msg("Not sure"),
+            Screening::Yes => msg!("Yes"),
+            Screening::No => msg!("No"),
+            Screening::NotSure => msg!("Not sure"),
         })
     }
 }
@@ -190,9 +190,9 @@ impl HighRisk {
 
     pub fn label(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            HighRisk::Yes => msg("Yes"),
-            HighRisk::No => msg("No"),
-            HighRisk::NotSure => msg("Not sure"),
+            HighRisk::Yes => msg!("Yes"),
+            HighRisk::No => msg!("No"),
+            HighRisk::NotSure => msg!("Not sure"),
         })
     }
 }
@@ -244,17 +244,17 @@ pub enum ProfileField {
 impl ProfileField {
     /// What is missing, as it reads in "Please answer: …" (English; show with `lang.t`, and fill
     /// `{max}` with [`MAX_SYSTEMS`]).
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> Msg {
         match self {
-            ProfileField::Size => msg("the size of your organisation"),
-            ProfileField::Roles => msg("what you do with AI"),
-            ProfileField::Systems => msg("the number of AI systems (1 to {max})"),
+            ProfileField::Size => msg!("the size of your organisation"),
+            ProfileField::Roles => msg!("what you do with AI"),
+            ProfileField::Systems => msg!("the number of AI systems (1 to {max})"),
             ProfileField::Certifications => {
-                msg("the certifications you hold (or \"none of these\")")
+                msg!("the certifications you hold (or \"none of these\")")
             }
-            ProfileField::HighRisk => msg("whether a system may be high-risk under the EU AI Act"),
+            ProfileField::HighRisk => msg!("whether a system may be high-risk under the EU AI Act"),
             ProfileField::Prohibited => {
-                msg("whether any AI use may be a practice the EU AI Act prohibits")
+                msg!("whether any AI use may be a practice the EU AI Act prohibits")
             }
         }
     }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use super::condition::Condition;
-use super::i18n::{msg, Lang};
+use super::i18n::{msg, Lang, Msg};
 use super::phase::Phase;
 use super::profile::{Certification, Profile};
 use super::standard::{gate_stage, Stage};
@@ -344,15 +344,32 @@ pub struct ItemAction {
 /// implementation guidance, C objectives and risk sources, D sectors) and related standards
 /// (ISO/IEC 22989 concepts, 23894 AI risk management, 42005 impact assessment, 42006
 /// certification bodies).
-pub const REF_FRAMEWORKS: [(&str, &str); 4] = [
-    ("nist_ai_rmf", "NIST AI RMF"),
-    ("eu_ai_act", "EU AI Act"),
-    ("iso27001", "ISO/IEC 27001:2022"),
+pub const REF_FRAMEWORKS: [(&str, FrameworkName); 4] = [
+    ("nist_ai_rmf", FrameworkName::Proper("NIST AI RMF")),
+    ("eu_ai_act", FrameworkName::Proper("EU AI Act")),
+    ("iso27001", FrameworkName::Proper("ISO/IEC 27001:2022")),
     (
         "guidance",
-        msg("ISO/IEC 42001 guidance and related standards"),
+        FrameworkName::Described(msg!("ISO/IEC 42001 guidance and related standards")),
     ),
 ];
+
+/// How a reference framework is named: by its proper name in every language, or by a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameworkName {
+    Proper(&'static str),
+    Described(Msg),
+}
+
+impl FrameworkName {
+    /// The name as shown in `lang`.
+    pub fn show(self, lang: Lang) -> &'static str {
+        match self {
+            FrameworkName::Proper(name) => name,
+            FrameworkName::Described(text) => lang.t(text),
+        }
+    }
+}
 
 // ---------------------------------------------------------------------------------------------
 // Errors.

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use super::answers::Answers;
 use super::date::Date;
 use super::documents::checklist;
-use super::i18n::{msg, Lang};
+use super::i18n::{msg, plural, Lang, Msg};
 use super::profile::Certification;
 use super::profile::Profile;
 use super::questionnaire::Gives;
@@ -74,8 +74,8 @@ pub fn csv_id(item: &Item, lang: Lang) -> String {
         return item.id.clone();
     }
     match item.kind {
-        SectionKind::Clause => lang.f("Clause {id}", &[("id", &item.id)]),
-        SectionKind::Annex => lang.f("Control {id}", &[("id", &item.id)]),
+        SectionKind::Clause => lang.f(msg!("Clause {id}"), &[("id", &item.id)]),
+        SectionKind::Annex => lang.f(msg!("Control {id}"), &[("id", &item.id)]),
     }
 }
 
@@ -86,21 +86,23 @@ pub fn status_text(questionnaire: &Questionnaire, status: &ItemStatus) -> String
         ItemStatus::Level(l) => {
             format!("{l} {}", questionnaire.scale.levels[usize::from(*l)].label)
         }
-        ItemStatus::DontKnow => lang.t("Don't know").into(),
-        ItemStatus::NotApplicable => lang.t("Not applicable").into(),
-        ItemStatus::NeedsJustification => lang.t("Not applicable (justification missing)").into(),
-        ItemStatus::Unanswered => lang.t("Not answered").into(),
-        ItemStatus::Hidden => lang.t("Not asked for this profile").into(),
+        ItemStatus::DontKnow => lang.t(msg!("Don't know")).into(),
+        ItemStatus::NotApplicable => lang.t(msg!("Not applicable")).into(),
+        ItemStatus::NeedsJustification => lang
+            .t(msg!("Not applicable (justification missing)"))
+            .into(),
+        ItemStatus::Unanswered => lang.t(msg!("Not answered")).into(),
+        ItemStatus::Hidden => lang.t(msg!("Not asked for this profile")).into(),
     }
 }
 
 /// A header row, translated.
-fn header(lang: Lang, names: &[&'static str]) -> Vec<String> {
-    names.iter().map(|n| lang.t(n).to_string()).collect()
+fn header(lang: Lang, names: &[Msg]) -> Vec<String> {
+    names.iter().map(|n| lang.t(*n).to_string()).collect()
 }
 
 pub(crate) fn yes_no(lang: Lang, yes: bool) -> String {
-    lang.t(if yes { "Yes" } else { "No" }).into()
+    lang.t(if yes { msg!("Yes") } else { msg!("No") }).into()
 }
 
 fn note(notes: &Notes, id: &str) -> String {
@@ -120,16 +122,16 @@ pub fn gap_register(
     let mut rows = vec![header(
         lang,
         &[
-            msg("Item"),
-            msg("Title"),
-            msg("Level"),
-            msg("Target"),
-            msg("Gap"),
-            msg("Blocker"),
-            msg("Actions"),
-            msg("Phase"),
-            msg("Effort (person-days)"),
-            msg("Note"),
+            msg!("Item"),
+            msg!("Title"),
+            msg!("Level"),
+            msg!("Target"),
+            msg!("Gap"),
+            msg!("Blocker"),
+            msg!("Actions"),
+            msg!("Phase"),
+            msg!("Effort (person-days)"),
+            msg!("Note"),
         ],
     )];
     for item in q.items() {
@@ -178,19 +180,21 @@ pub fn gap_register(
         );
     for (id, title, kind) in standard.filter(|(id, _, _)| q.item(id).is_none()) {
         let shown = if kind == SectionKind::Clause {
-            lang.f("Clause {id}", &[("id", &id)])
+            lang.f(msg!("Clause {id}"), &[("id", &id)])
         } else {
             id.to_string()
         };
         rows.push(vec![
             shown,
             title.to_string(),
-            lang.t("Not assessed").into(),
+            lang.t(msg!("Not assessed")).into(),
             String::new(),
             String::new(),
             yes_no(lang, super::standard::gate_stage(id).is_some()),
-            lang.t("Not asked by this questionnaire: decide with the full assessment.")
-                .into(),
+            lang.t(msg!(
+                "Not asked by this questionnaire: decide with the full assessment."
+            ))
+            .into(),
             String::new(),
             String::new(),
             String::new(),
@@ -203,7 +207,7 @@ pub fn gap_register(
 fn inclusion_reason(item: &Item, profile: &Profile, lang: Lang) -> String {
     let roles: Vec<&str> = profile.roles.iter().map(|r| r.label(lang)).collect();
     lang.f(
-        "Included: {title} is needed to treat the AI risks of the {n} AI systems in scope for an organisation that says: {roles}.",
+        msg!("Included: {title} is needed to treat the AI risks of the {n} AI systems in scope for an organisation that says: {roles}."),
         &[
             ("title", &item.title),
             ("n", &profile.systems),
@@ -216,7 +220,7 @@ fn inclusion_reason(item: &Item, profile: &Profile, lang: Lang) -> String {
 fn exclusion_reason(item: &Item, profile: &Profile, lang: Lang) -> String {
     let roles: Vec<&str> = profile.roles.iter().map(|r| r.label(lang)).collect();
     lang.f(
-        "Excluded: {title} concerns AI roles this organisation does not play; it says: {roles}.",
+        msg!("Excluded: {title} concerns AI roles this organisation does not play; it says: {roles}."),
         &[("title", &item.title), ("roles", &roles.join("; "))],
     )
 }
@@ -233,12 +237,12 @@ pub fn statement_of_applicability(
     let mut rows = vec![header(
         lang,
         &[
-            msg("Control"),
-            msg("Title"),
-            msg("Applicable"),
-            msg("Justification"),
-            msg("Implementation status"),
-            msg("Note"),
+            msg!("Control"),
+            msg!("Title"),
+            msg!("Applicable"),
+            msg!("Justification"),
+            msg!("Implementation status"),
+            msg!("Note"),
         ],
     )];
     for (id, reference_title) in super::standard::CONTROLS {
@@ -246,9 +250,11 @@ pub fn statement_of_applicability(
             rows.push(vec![
                 id.to_string(),
                 reference_title.to_string(),
-                lang.t("Not assessed").into(),
-                lang.t("Not asked by this questionnaire: decide with the full assessment.")
-                    .into(),
+                lang.t(msg!("Not assessed")).into(),
+                lang.t(msg!(
+                    "Not asked by this questionnaire: decide with the full assessment."
+                ))
+                .into(),
                 String::new(),
                 String::new(),
             ]);
@@ -282,12 +288,14 @@ pub fn statement_of_applicability(
 fn reuse_text(reuses: Option<(Certification, Gives)>, lang: Lang) -> String {
     match reuses {
         None => String::new(),
-        Some((c, Gives::Reuse)) => {
-            lang.f("reuses a process of {system}", &[("system", &c.label())])
-        }
-        Some((c, Gives::Extend)) => {
-            lang.f("extends a process of {system}", &[("system", &c.label())])
-        }
+        Some((c, Gives::Reuse)) => lang.f(
+            msg!("reuses a process of {system}"),
+            &[("system", &c.label())],
+        ),
+        Some((c, Gives::Extend)) => lang.f(
+            msg!("extends a process of {system}"),
+            &[("system", &c.label())],
+        ),
     }
 }
 
@@ -297,16 +305,16 @@ pub fn roadmap_csv(q: &Questionnaire, roadmap: &Roadmap) -> String {
     let mut rows = vec![header(
         lang,
         &[
-            msg("Phase"),
-            msg("Phase title"),
-            msg("Start week"),
-            msg("End week"),
-            msg("Item"),
-            msg("Title"),
-            msg("Task"),
-            msg("Blocker"),
-            msg("Effort (person-days)"),
-            msg("Reuses"),
+            msg!("Phase"),
+            msg!("Phase title"),
+            msg!("Start week"),
+            msg!("End week"),
+            msg!("Item"),
+            msg!("Title"),
+            msg!("Task"),
+            msg!("Blocker"),
+            msg!("Effort (person-days)"),
+            msg!("Reuses"),
         ],
     )];
     for phase in &roadmap.phases {
@@ -331,7 +339,7 @@ pub fn roadmap_csv(q: &Questionnaire, roadmap: &Roadmap) -> String {
     for m in &roadmap.cycle {
         rows.push(vec![
             String::new(),
-            lang.t("After certification").into(),
+            lang.t(msg!("After certification")).into(),
             m.week.to_string(),
             m.week.to_string(),
             String::new(),
@@ -455,7 +463,7 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, export: &CalendarExport) -
             &format!(
                 "SUMMARY:{}",
                 ics_escape(&lang.f(
-                    "ISO 42001 phase {n}: {title}",
+                    msg!("ISO 42001 phase {n}: {title}"),
                     &[
                         ("n", &phase.phase.number()),
                         ("title", &phase.phase.title(lang))
@@ -464,7 +472,7 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, export: &CalendarExport) -
             ),
         );
         let mut description = lang.f(
-            "Weeks {from}-{to}.",
+            msg!("Weeks {from}-{to}."),
             &[("from", &phase.start_week), ("to", &phase.end_week)],
         );
         for m in phase.phase.milestones(lang) {
@@ -475,8 +483,10 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, export: &CalendarExport) -
             description.push(' ');
             description.push_str(&lang.n(
                 phase.tasks.len() as u64,
-                "{n} task from the readiness check, {effort}.",
-                "{n} tasks from the readiness check, {effort}.",
+                plural!(
+                    "{n} task from the readiness check, {effort}.",
+                    "{n} tasks from the readiness check, {effort}."
+                ),
                 &[("effort", &person_days(phase.effort, lang))],
             ));
         }
@@ -505,12 +515,15 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, export: &CalendarExport) -
             &mut out,
             &format!(
                 "SUMMARY:{}",
-                ics_escape(&lang.f("ISO 42001: {event}", &[("event", &m.event.title(lang))]))
+                ics_escape(&lang.f(
+                    msg!("ISO 42001: {event}"),
+                    &[("event", &m.event.title(lang))]
+                ))
             ),
         );
         ics_line(
             &mut out,
-            &format!("DESCRIPTION:{}", ics_escape(lang.t("Planned from the readiness check: agree the exact date with your certification body."))),
+            &format!("DESCRIPTION:{}", ics_escape(lang.t(msg!("Planned from the readiness check: agree the exact date with your certification body.")))),
         );
         ics_line(&mut out, "TRANSP:TRANSPARENT");
         ics_line(&mut out, "END:VEVENT");
@@ -566,12 +579,14 @@ pub(crate) fn md_cell(text: &str) -> String {
 
 /// A score as reports and screens show it: "47%", or "n/a" when nothing applies.
 pub fn percent_text(p: Option<u32>, lang: Lang) -> String {
-    p.map_or(lang.t("n/a").into(), |p| lang.percent(p))
+    p.map_or(lang.t(msg!("n/a")).into(), |p| lang.percent(p))
 }
 
 /// A maturity (in tenths) always with one decimal, as a measured average: "2.0", or "n/a".
 pub fn maturity_text(tenths: Option<u32>, lang: Lang) -> String {
-    tenths.map_or(lang.t("n/a").into(), |t| lang.one_decimal(u64::from(t)))
+    tenths.map_or(lang.t(msg!("n/a")).into(), |t| {
+        lang.one_decimal(u64::from(t))
+    })
 }
 
 /// A Markdown report for people who edit in a word processor.
@@ -585,14 +600,14 @@ pub fn markdown(
     let lang = q.lang();
     let a = Assessment::compute(q, profile, answers);
     let r = Roadmap::plan(q, profile, answers, today);
-    let not_given = lang.t("not given");
+    let not_given = lang.t(msg!("not given"));
     let mut md = String::new();
-    let _ = writeln!(md, "# {}\n", lang.t("ISO/IEC 42001 readiness report"));
+    let _ = writeln!(md, "# {}\n", lang.t(msg!("ISO/IEC 42001 readiness report")));
     let _ = writeln!(
         md,
         "{}\n",
         lang.f(
-            "{title} (version {version}), {date}.",
+            msg!("{title} (version {version}), {date}."),
             &[
                 ("title", &q.title),
                 ("version", &q.version),
@@ -600,20 +615,20 @@ pub fn markdown(
             ]
         )
     );
-    let _ = writeln!(md, "> {}\n", lang.t("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity."));
-    let _ = writeln!(md, "## {}\n", lang.t("Organisation"));
-    let line = |md: &mut String, label: &'static str, value: &str| {
+    let _ = writeln!(md, "> {}\n", lang.t(msg!("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity.")));
+    let _ = writeln!(md, "## {}\n", lang.t(msg!("Organisation")));
+    let line = |md: &mut String, label: Msg, value: &str| {
         let _ = writeln!(md, "- {}: {value}", lang.t(label));
     };
     line(
         &mut md,
-        msg("Size"),
+        msg!("Size"),
         profile.size.map_or(not_given, |s| s.label(lang)),
     );
     let roles: Vec<&str> = profile.roles.iter().map(|r| r.label(lang)).collect();
     line(
         &mut md,
-        msg("AI roles"),
+        msg!("AI roles"),
         &if roles.is_empty() {
             not_given.into()
         } else {
@@ -622,37 +637,37 @@ pub fn markdown(
     );
     line(
         &mut md,
-        msg("AI systems in scope"),
+        msg!("AI systems in scope"),
         &profile.systems.to_string(),
     );
     let certs: Vec<&str> = profile.held_labels();
     line(
         &mut md,
-        msg("Certifications held"),
+        msg!("Certifications held"),
         &if certs.is_empty() {
-            lang.t("none").into()
+            lang.t(msg!("none")).into()
         } else {
             certs.join(", ")
         },
     );
     line(
         &mut md,
-        msg("EU AI Act high-risk systems possible"),
+        msg!("EU AI Act high-risk systems possible"),
         profile.high_risk.map_or(not_given, |h| h.label(lang)),
     );
     if let Some(target) = profile.target_date {
         line(
             &mut md,
-            msg("Target date for the certification audit"),
+            msg!("Target date for the certification audit"),
             &lang.date(target),
         );
     }
-    let _ = writeln!(md, "\n## {}\n", lang.t("Readiness"));
+    let _ = writeln!(md, "\n## {}\n", lang.t(msg!("Readiness")));
     let _ = writeln!(
         md,
         "{}\n",
         lang.f(
-            "**{percent}** overall: {band} ({points} of {max} points; {answered} of {applicable} questions answered).",
+            msg!("**{percent}** overall: {band} ({points} of {max} points; {answered} of {applicable} questions answered)."),
             &[
                 ("percent", &percent_text(a.percent(), lang)),
                 ("band", &a.band.label(lang)),
@@ -667,7 +682,7 @@ pub fn markdown(
         let _ = writeln!(md, "{}\n", md_text(&text));
     }
     if !a.blockers.is_empty() {
-        let _ = writeln!(md, "### {}\n", lang.t("Certification blockers"));
+        let _ = writeln!(md, "### {}\n", lang.t(msg!("Certification blockers")));
         for b in &a.blockers {
             let _ = writeln!(
                 md,
@@ -683,16 +698,16 @@ pub fn markdown(
     let _ = writeln!(
         md,
         "### {}\n",
-        lang.t("Maturity by clause and Annex A area")
+        lang.t(msg!("Maturity by clause and Annex A area"))
     );
     let _ = writeln!(
         md,
         "| {} | {} | {} | {} | {} |",
-        lang.t("Section"),
-        lang.t("Title"),
-        lang.f("Maturity (0-{top})", &[("top", &q.scale.top())]),
-        lang.t("Score"),
-        lang.t("Answered")
+        lang.t(msg!("Section")),
+        lang.t(msg!("Title")),
+        lang.f(msg!("Maturity (0-{top})"), &[("top", &q.scale.top())]),
+        lang.t(msg!("Score")),
+        lang.t(msg!("Answered"))
     );
     let _ = writeln!(md, "|---|---|---:|---:|---:|");
     for s in a.sections.iter().filter(|s| s.applicable > 0) {
@@ -709,18 +724,18 @@ pub fn markdown(
         );
     }
     if !a.unknowns.is_empty() {
-        let _ = writeln!(md, "\n### {}\n", lang.t("Things to find out"));
+        let _ = writeln!(md, "\n### {}\n", lang.t(msg!("Things to find out")));
         for (id, title) in &a.unknowns {
             let _ = writeln!(md, "- {id} {}", md_text(title));
         }
     }
-    let _ = writeln!(md, "\n## {}\n", lang.t("Documents"));
+    let _ = writeln!(md, "\n## {}\n", lang.t(msg!("Documents")));
     let _ = writeln!(
         md,
         "| {} | {} | {} |",
-        lang.t("Document"),
-        lang.t("Required"),
-        lang.t("Status")
+        lang.t(msg!("Document")),
+        lang.t(msg!("Required")),
+        lang.t(msg!("Status"))
     );
     let _ = writeln!(md, "|---|---|---|");
     for d in checklist(q, profile, answers) {
@@ -728,7 +743,11 @@ pub fn markdown(
             md,
             "| {} | {} | {} |",
             md_cell(&d.title),
-            lang.t(if d.mandatory { "Yes" } else { "Expected" }),
+            lang.t(if d.mandatory {
+                msg!("Yes")
+            } else {
+                msg!("Expected")
+            }),
             d.status.label(lang)
         );
     }
@@ -736,7 +755,7 @@ pub fn markdown(
         md,
         "\n## {}\n",
         lang.f(
-            "Roadmap: about {weeks} weeks, {effort}",
+            msg!("Roadmap: about {weeks} weeks, {effort}"),
             &[
                 ("weeks", &r.total_weeks),
                 ("effort", &person_days(r.total_effort, lang))
@@ -748,7 +767,7 @@ pub fn markdown(
             md,
             "### {}\n",
             lang.f(
-                "Phase {n}: {title} (weeks {from}-{to})",
+                msg!("Phase {n}: {title} (weeks {from}-{to})"),
                 &[
                     ("n", &p.phase.number()),
                     ("title", &p.phase.title(lang)),
@@ -762,13 +781,13 @@ pub fn markdown(
         }
         for t in &p.tasks {
             let flag = if t.blocker {
-                format!(" **({})**", lang.t("audit blocker"))
+                format!(" **({})**", lang.t(msg!("audit blocker")))
             } else {
                 String::new()
             };
             let from = match &t.kind {
                 TaskKind::SupplierRequirement { excluded } => {
-                    format!(" ({})", lang.f("from {item}", &[("item", excluded)]))
+                    format!(" ({})", lang.f(msg!("from {item}"), &[("item", excluded)]))
                 }
                 _ => String::new(),
             };
@@ -787,18 +806,18 @@ pub fn markdown(
     let _ = writeln!(
         md,
         "### {}\n",
-        lang.t("After certification: the three-year cycle")
+        lang.t(msg!("After certification: the three-year cycle"))
     );
     for m in &r.cycle {
         let _ = writeln!(
             md,
             "- {}: {}",
-            lang.f("week {n}", &[("n", &m.week)]),
+            lang.f(msg!("week {n}"), &[("n", &m.week)]),
             m.event.title(lang)
         );
     }
     md.push('\n');
-    let _ = writeln!(md, "### {}\n", lang.t("Assumptions"));
+    let _ = writeln!(md, "### {}\n", lang.t(msg!("Assumptions")));
     for line in r.assumptions(profile, lang) {
         let _ = writeln!(md, "- {line}");
     }
@@ -807,7 +826,9 @@ pub fn markdown(
         let _ = writeln!(
             md,
             "\n## {}\n",
-            lang.t("Controls excluded from the Statement of Applicability")
+            lang.t(msg!(
+                "Controls excluded from the Statement of Applicability"
+            ))
         );
         for e in &excluded {
             let _ = writeln!(
@@ -824,7 +845,7 @@ pub fn markdown(
         .filter(|i| notes.get(&i.id).is_some_and(|n| !n.is_empty()))
         .collect();
     if !noted.is_empty() {
-        let _ = writeln!(md, "\n## {}\n", lang.t("Notes"));
+        let _ = writeln!(md, "\n## {}\n", lang.t(msg!("Notes")));
         for item in noted {
             let _ = writeln!(
                 md,
@@ -860,8 +881,10 @@ pub fn exclusions(q: &Questionnaire, profile: &Profile, answers: &Answers) -> Ve
                 answers.get(&item.id),
             ) {
                 (ItemStatus::Hidden, _) => (
-                    lang.t("Does not apply to the AI roles in this organisation's profile.")
-                        .to_string(),
+                    lang.t(msg!(
+                        "Does not apply to the AI roles in this organisation's profile."
+                    ))
+                    .to_string(),
                     false,
                 ),
                 (ItemStatus::NotApplicable, Some(super::answers::Answer::NotApplicable(why))) => {
@@ -896,13 +919,13 @@ pub enum Change {
 impl Change {
     pub fn label(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            Change::Improved => msg("Improved"),
-            Change::Regressed => msg("Regressed"),
-            Change::Unchanged => msg("Unchanged"),
-            Change::NewlyAnswered => msg("Newly answered"),
-            Change::NoLongerAnswered => msg("No longer answered"),
-            Change::MarkedNotApplicable => msg("Marked not applicable"),
-            Change::NoLongerNotApplicable => msg("No longer not applicable"),
+            Change::Improved => msg!("Improved"),
+            Change::Regressed => msg!("Regressed"),
+            Change::Unchanged => msg!("Unchanged"),
+            Change::NewlyAnswered => msg!("Newly answered"),
+            Change::NoLongerAnswered => msg!("No longer answered"),
+            Change::MarkedNotApplicable => msg!("Marked not applicable"),
+            Change::NoLongerNotApplicable => msg!("No longer not applicable"),
         })
     }
 

@@ -50,24 +50,24 @@ impl Phase {
     pub fn milestones(self, lang: Lang) -> Vec<String> {
         match self {
             Phase::Assessment => vec![
-                lang.t("Confirm the gap analysis, the AIMS lead and the budget with top management.").into(),
-                lang.f("Choose an accredited certification body and book the stage 1 and stage 2 dates now: lead times are often {weeks} weeks or more.", &[("weeks", &BOOKING_LEAD_WEEKS)]),
-                lang.t("Agree the project plan and the target date for the certification audit.").into(),
+                lang.t(msg!("Confirm the gap analysis, the AIMS lead and the budget with top management.")).into(),
+                lang.f(msg!("Choose an accredited certification body and book the stage 1 and stage 2 dates now: lead times are often {weeks} weeks or more."), &[("weeks", &BOOKING_LEAD_WEEKS)]),
+                lang.t(msg!("Agree the project plan and the target date for the certification audit.")).into(),
             ],
-            Phase::Design => vec![lang.t("Draft and approve the AIMS documents the gaps call for.").into()],
+            Phase::Design => vec![lang.t(msg!("Draft and approve the AIMS documents the gaps call for.")).into()],
             Phase::Implementation => vec![
-                lang.f("Run the AIMS for at least {weeks} weeks and keep its records: the certification body samples them in stage 2.", &[("weeks", &OPERATING_WEEKS)]),
-                lang.t("Train the people in AI roles and brief everyone else.").into(),
+                lang.f(msg!("Run the AIMS for at least {weeks} weeks and keep its records: the certification body samples them in stage 2."), &[("weeks", &OPERATING_WEEKS)]),
+                lang.t(msg!("Train the people in AI roles and brief everyone else.")).into(),
             ],
             Phase::AuditAndReview => vec![
-                lang.t("Complete one full internal audit of the AIMS.").into(),
-                lang.t("Hold one management review and record its decisions.").into(),
-                lang.t("Close or plan corrective action for every finding.").into(),
+                lang.t(msg!("Complete one full internal audit of the AIMS.")).into(),
+                lang.t(msg!("Hold one management review and record its decisions.")).into(),
+                lang.t(msg!("Close or plan corrective action for every finding.")).into(),
             ],
             Phase::Certification => vec![
-                lang.t("Stage 1: the auditor reviews documentation and readiness.").into(),
-                lang.f("Close any stage 1 findings; stage 2 follows about {weeks} weeks after stage 1.", &[("weeks", &STAGE_GAP_WEEKS)]),
-                lang.t("Stage 2: the auditor samples implementation and effectiveness; major nonconformities must be closed before a certificate is issued.").into(),
+                lang.t(msg!("Stage 1: the auditor reviews documentation and readiness.")).into(),
+                lang.f(msg!("Close any stage 1 findings; stage 2 follows about {weeks} weeks after stage 1."), &[("weeks", &STAGE_GAP_WEEKS)]),
+                lang.t(msg!("Stage 2: the auditor samples implementation and effectiveness; major nonconformities must be closed before a certificate is issued.")).into(),
             ],
         }
     }
@@ -214,16 +214,16 @@ impl CycleEvent {
     pub fn title(self, lang: Lang) -> &'static str {
         lang.t(match self {
             CycleEvent::Certificate => {
-                msg("Certificate decision (if stage 2 finds no open major nonconformity)")
+                msg!("Certificate decision (if stage 2 finds no open major nonconformity)")
             }
             CycleEvent::FirstSurveillance => {
-                msg("First surveillance audit (year 2 of the certificate)")
+                msg!("First surveillance audit (year 2 of the certificate)")
             }
             CycleEvent::SecondSurveillance => {
-                msg("Second surveillance audit (year 3 of the certificate)")
+                msg!("Second surveillance audit (year 3 of the certificate)")
             }
             CycleEvent::Recertification => {
-                msg("Recertification audit, before the certificate expires after three years")
+                msg!("Recertification audit, before the certificate expires after three years")
             }
         })
     }
@@ -396,27 +396,27 @@ impl Roadmap {
         let size = profile.size.unwrap_or(SizeBand::Small);
         let mut list = vec![
             lang.f(
-                "Your AIMS team can give about {days} person-days a week to this work (typical for an organisation of {size}).",
+                msg!("Your AIMS team can give about {days} person-days a week to this work (typical for an organisation of {size})."),
                 &[("days", &days_text(self.capacity, lang)), ("size", &size.label(lang).to_lowercase())],
             ),
             lang.f(
-                "Coordinating across an organisation of that size multiplies the effort by {percent}.",
+                msg!("Coordinating across an organisation of that size multiplies the effort by {percent}."),
                 &[("percent", &lang.percent(self.coordination_percent))],
             ),
             lang.f(
-                "Work done per AI system counts {factor} times for {n} systems: the first three set up the method and count in full, the next seven count half, every further one a quarter.",
+                msg!("Work done per AI system counts {factor} times for {n} systems: the first three set up the method and count in full, the next seven count half, every further one a quarter."),
                 &[("factor", &lang.tenths(u64::from(system_factor(self.systems).div_ceil(10)))), ("n", &self.systems)],
             ),
         ];
         if let Some(p) = self.phased {
             list.push(lang.f(
-                "You count {total} AI systems. The plan certifies the {first} most critical first and adds the other {later} at the surveillance audits, one group per year: a phased scope keeps the first certification within reach.",
+                msg!("You count {total} AI systems. The plan certifies the {first} most critical first and adds the other {later} at the surveillance audits, one group per year: a phased scope keeps the first certification within reach."),
                 &[("total", &(p.first + p.later)), ("first", &p.first), ("later", &p.later)],
             ));
         }
-        list.push(lang.t("Items already at the top level create no tasks; each \"don't know\" or unanswered item adds fact-finding to phase 1.").to_string());
+        list.push(lang.t(msg!("Items already at the top level create no tasks; each \"don't know\" or unanswered item adds fact-finding to phase 1.")).to_string());
         list.push(lang.f(
-            "Each phase lasts as long as its work needs, and never less than the calendar time it needs ({weeks} weeks): the AIMS must run and keep records for {operating} weeks before its internal audit, and stage 2 follows stage 1 after about {gap} weeks.",
+            msg!("Each phase lasts as long as its work needs, and never less than the calendar time it needs ({weeks} weeks): the AIMS must run and keep records for {operating} weeks before its internal audit, and stage 2 follows stage 1 after about {gap} weeks."),
             &[
                 ("weeks", &Phase::ALL.map(|p| p.minimum_weeks().to_string()).join(", ")),
                 ("operating", &OPERATING_WEEKS),
@@ -426,12 +426,14 @@ impl Roadmap {
         let held: Vec<&str> = profile.held_labels();
         if held.is_empty() {
             list.push(
-                lang.t("No existing management system is reused: everything is built new.")
-                    .to_string(),
+                lang.t(msg!(
+                    "No existing management system is reused: everything is built new."
+                ))
+                .to_string(),
             );
         } else {
             list.push(lang.f(
-                "Where your {systems} management system has a process to reuse, its documents, programmes and agendas take {reuse} of the effort; where it has one to extend, {extend}. AI-specific work, and running the first internal audit and management review of the AIMS, take full effort.",
+                msg!("Where your {systems} management system has a process to reuse, its documents, programmes and agendas take {reuse} of the effort; where it has one to extend, {extend}. AI-specific work, and running the first internal audit and management review of the AIMS, take full effort."),
                 &[
                     ("systems", &held.join(" / ")),
                     ("reuse", &lang.percent(reuse_percent(Gives::Reuse))),
@@ -441,12 +443,12 @@ impl Roadmap {
         }
         if self.not_covered > 0 {
             list.push(lang.f(
-                "This questionnaire did not ask about {n} of the standard's requirements and controls, so their work is not in this plan: the full assessment gives the complete estimate.",
+                msg!("This questionnaire did not ask about {n} of the standard's requirements and controls, so their work is not in this plan: the full assessment gives the complete estimate."),
                 &[("n", &self.not_covered)],
             ));
         }
         list.push(lang.f(
-            "Practitioners typically report 6 to 12 months from start to certificate; this plan needs about {months} months to the end of stage 2. These are indicative estimates, not a quote or a promise.",
+            msg!("Practitioners typically report 6 to 12 months from start to certificate; this plan needs about {months} months to the end of stage 2. These are indicative estimates, not a quote or a promise."),
             &[("months", &months_text(self.total_weeks, lang))],
         ));
         list
@@ -488,7 +490,7 @@ fn item_tasks(
                         item_id: target.id.clone(),
                         item_title: target.title.clone(),
                         text: lang.f(
-                            "Require your AI suppliers to cover {id} ({title}) and ask for their evidence.",
+                            msg!("Require your AI suppliers to cover {id} ({title}) and ask for their evidence."),
                             &[("id", &item.id), ("title", &item.title)],
                         ),
                         phase: Phase::Implementation,
@@ -510,11 +512,11 @@ fn item_tasks(
             | ItemStatus::NeedsJustification) => {
                 let (template, kind) = if status == ItemStatus::DontKnow {
                     (
-                        msg("Find out where this stands: {question}"),
+                        msg!("Find out where this stands: {question}"),
                         TaskKind::FindOut,
                     )
                 } else {
-                    (msg("Assess this item: {question}"), TaskKind::Assess)
+                    (msg!("Assess this item: {question}"), TaskKind::Assess)
                 };
                 let (effort, _) = shared.effort(FIND_OUT);
                 let text = lang.f(template, &[("question", &item.question)]);
@@ -578,13 +580,13 @@ fn screening_tasks(q: &Questionnaire, profile: &Profile, size: usize, systems: u
         Some(Screening::Yes | Screening::NotSure)
     ) {
         tasks.push(task(
-            lang.t("Screen every AI use against the practices the EU AI Act prohibits (Art. 5) and stop any that is one: no management system makes a prohibited practice acceptable, and no task of this plan may serve one.").into(),
+            lang.t(msg!("Screen every AI use against the practices the EU AI Act prohibits (Art. 5) and stop any that is one: no management system makes a prohibited practice acceptable, and no task of this plan may serve one.")).into(),
             effort("workshop", false),
         ));
     }
     if profile.high_risk == Some(HighRisk::NotSure) {
         tasks.push(task(
-            lang.t("Classify each AI system against Art. 6 and Annex III of the EU AI Act (high-risk or not) and record the reasoning: the answer decides which of the Act's duties apply.").into(),
+            lang.t(msg!("Classify each AI system against Art. 6 and Annex III of the EU AI Act (high-risk or not) and record the reasoning: the answer decides which of the Act's duties apply.")).into(),
             effort("system_record", true),
         ));
     }
@@ -652,9 +654,9 @@ pub fn days_text(effort: Tenths, lang: Lang) -> String {
 pub fn person_days(effort: Tenths, lang: Lang) -> String {
     let text = days_text(effort, lang);
     if effort == 10 {
-        lang.f("{days} person-day", &[("days", &text)])
+        lang.f(msg!("{days} person-day"), &[("days", &text)])
     } else {
-        lang.f("{days} person-days", &[("days", &text)])
+        lang.f(msg!("{days} person-days"), &[("days", &text)])
     }
 }
 

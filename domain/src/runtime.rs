@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use super::app::{AppState, Command, Event, Storage};
-use super::i18n::{outside, Lang};
+use super::i18n::{msg, outside, Lang};
 use super::questionnaire::Questionnaire;
 use super::saved::{self, Restored, SaveMeta, Snapshot, Source};
 use super::session::{self, Notice};
@@ -150,7 +150,7 @@ impl<S: Store> Runtime<S> {
             Ok(restored) => {
                 let notice = (!restored.dropped.is_empty()).then(|| {
                     Notice::info(lang.f(
-                        "Your saved answers were restored, except {n}: {what}.",
+                        msg!("Your saved answers were restored, except {n}: {what}."),
                         &[
                             ("n", &restored.dropped.len()),
                             ("what", &lang.summary(&restored.dropped)),
@@ -169,9 +169,9 @@ impl<S: Store> Runtime<S> {
                 let kept = move_aside(&mut self.store, &key, &text, &(self.now)());
                 let why = e.message(lang);
                 let message = if kept {
-                    lang.f("The answers saved in this browser could not be read: {why}. A copy was kept (see \"Your data\" below) and you are starting with a blank assessment.", &[("why", &why)])
+                    lang.f(msg!("The answers saved in this browser could not be read: {why}. A copy was kept (see \"Your data\" below) and you are starting with a blank assessment."), &[("why", &why)])
                 } else {
-                    lang.f("The answers saved in this browser could not be read: {why}. They were left untouched and saving is off for now.", &[("why", &why)])
+                    lang.f(msg!("The answers saved in this browser could not be read: {why}. They were left untouched and saving is off for now."), &[("why", &why)])
                 };
                 // The unreadable text stays "known": a save replaces it only once it is copied.
                 self.tracker = Some(Tracker::new(key, kept.then_some(text.as_str()), None));
@@ -249,14 +249,17 @@ fn opened_text(questionnaire: &Questionnaire, file: &Restored) -> String {
     let lang = questionnaire.lang();
     let mut text = match file.answers.len() {
         1 => lang
-            .t("Opened the saved assessment (1 answer).")
+            .t(msg!("Opened the saved assessment (1 answer)."))
             .to_string(),
-        n => lang.f("Opened the saved assessment ({n} answers).", &[("n", &n)]),
+        n => lang.f(
+            msg!("Opened the saved assessment ({n} answers)."),
+            &[("n", &n)],
+        ),
     };
     if let Some(old) = &file.migrated_from {
         text.push(' ');
         text.push_str(&lang.f(
-            "It was made with version {old} of this questionnaire and was carried over to version {new}.",
+            msg!("It was made with version {old} of this questionnaire and was carried over to version {new}."),
             &[("old", &outside(old, 20)), ("new", &questionnaire.version)],
         ));
     }
@@ -269,7 +272,7 @@ fn not_carried_over(text: &mut String, dropped: &[String], lang: Lang) {
     if !dropped.is_empty() {
         text.push(' ');
         text.push_str(&lang.f(
-            "Not carried over: {what}.",
+            msg!("Not carried over: {what}."),
             &[("what", &lang.summary(dropped))],
         ));
     }
@@ -280,7 +283,7 @@ fn carried_over_text(questionnaire: &Questionnaire, older: &Restored) -> String 
     let lang = questionnaire.lang();
     let from = older.migrated_from.clone().unwrap_or_default();
     let mut text = lang.f(
-        "Your answers from version {old} of this questionnaire were carried over to version {new}.",
+        msg!("Your answers from version {old} of this questionnaire were carried over to version {new}."),
         &[("old", &from), ("new", &questionnaire.version)],
     );
     not_carried_over(&mut text, &older.dropped, lang);

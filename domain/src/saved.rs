@@ -16,7 +16,7 @@ use super::order;
 use std::rc::Rc;
 
 use super::answers::{Answer, Answers};
-use super::i18n::{outside, Lang};
+use super::i18n::{msg, outside, Lang};
 use super::profile::{Profile, MAX_SYSTEMS};
 use super::questionnaire::Questionnaire;
 
@@ -194,22 +194,22 @@ impl SavedError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             SavedError::TooLarge(n) => lang.f(
-                "the file is {size} KB; an assessment is never more than {max} KB, so this is not one",
+                msg!("the file is {size} KB; an assessment is never more than {max} KB, so this is not one"),
                 &[
                     ("size", &kilobytes(*n, lang)),
                     ("max", &kilobytes(MAX_SAVED_BYTES, lang)),
                 ],
             ),
-            SavedError::Empty => lang.t("the file is empty").into(),
+            SavedError::Empty => lang.t(msg!("the file is empty")).into(),
             SavedError::NotUtf8 { at } => lang.f(
-                "the file is not UTF-8 text (byte {at} belongs to another encoding, such as Windows-1252); save it as UTF-8 or export it from the widget again",
+                msg!("the file is not UTF-8 text (byte {at} belongs to another encoding, such as Windows-1252); save it as UTF-8 or export it from the widget again"),
                 &[("at", &lang.int(*at as u64))],
             ),
             SavedError::NotJson { truncated: true, .. } => lang
-                .t("the file is cut off before its end (incomplete download or copy?)")
+                .t(msg!("the file is cut off before its end (incomplete download or copy?)"))
                 .into(),
             SavedError::NotJson { line, column, .. } => lang.f(
-                "the file is not a saved assessment: it is not valid JSON (line {line}, column {column})",
+                msg!("the file is not a saved assessment: it is not valid JSON (line {line}, column {column})"),
                 &[("line", &lang.int(*line as u64)), ("column", &lang.int(*column as u64))],
             ),
             SavedError::NotASave { mismatch, line, column } => {
@@ -217,52 +217,52 @@ impl SavedError {
                 let at: [(&str, &dyn std::fmt::Display); 2] = [("line", &line), ("column", &column)];
                 match mismatch {
                     Mismatch::UnknownField(name) => lang.f(
-                        "the file is not a saved assessment of this widget (it has a field {name}, which saves do not have; line {line}, column {column})",
+                        msg!("the file is not a saved assessment of this widget (it has a field {name}, which saves do not have; line {line}, column {column})"),
                         &[("name", &outside(name, 40)), at[0], at[1]],
                     ),
                     Mismatch::UnknownValue(value) => lang.f(
-                        "the file is not a saved assessment of this widget ({value} is not one of the allowed values; line {line}, column {column})",
+                        msg!("the file is not a saved assessment of this widget ({value} is not one of the allowed values; line {line}, column {column})"),
                         &[("value", &outside(value, 40)), at[0], at[1]],
                     ),
                     Mismatch::MissingField(name) => lang.f(
-                        "the file is not a saved assessment of this widget (the field {name} is missing; line {line}, column {column})",
+                        msg!("the file is not a saved assessment of this widget (the field {name} is missing; line {line}, column {column})"),
                         &[("name", &outside(name, 40)), at[0], at[1]],
                     ),
                     Mismatch::NotADate => lang.f(
-                        "the file is not a saved assessment of this widget (a date is not a real date written as YYYY-MM-DD; line {line}, column {column})",
+                        msg!("the file is not a saved assessment of this widget (a date is not a real date written as YYYY-MM-DD; line {line}, column {column})"),
                         &at,
                     ),
                     Mismatch::Other => lang.f(
-                        "the file is not a saved assessment of this widget (unexpected content at line {line}, column {column})",
+                        msg!("the file is not a saved assessment of this widget (unexpected content at line {line}, column {column})"),
                         &at,
                     ),
                 }
             }
             SavedError::NoFormat => lang
-                .t("the file is not a saved assessment of this widget (it names no save format)")
+                .t(msg!("the file is not a saved assessment of this widget (it names no save format)"))
                 .into(),
             SavedError::NewerFormat(v) => lang.f(
-                "the file was saved by a newer version of this widget (save format {format}); open it there, or update this widget",
+                msg!("the file was saved by a newer version of this widget (save format {format}); open it there, or update this widget"),
                 &[("format", v)],
             ),
             SavedError::WrongFormat(v) => lang.f(
-                "the file has save format {format}, which no version of this widget writes",
+                msg!("the file has save format {format}, which no version of this widget writes"),
                 &[("format", &outside(v, 20))],
             ),
             SavedError::UnknownQuestionnaire(id) => lang.f(
-                "the file belongs to questionnaire \"{id}\", which this widget does not have",
+                msg!("the file belongs to questionnaire \"{id}\", which this widget does not have"),
                 &[("id", &outside(id, 60))],
             ),
             SavedError::UnknownVersion { id, found, current } => lang.f(
-                "the file was made with version {found} of \"{id}\", but this widget has version {current}; only saves from the same or an older version can be opened",
+                msg!("the file was made with version {found} of \"{id}\", but this widget has version {current}; only saves from the same or an older version can be opened"),
                 &[("found", &outside(found, 20)), ("id", &outside(id, 60)), ("current", current)],
             ),
             SavedError::Invalid(problems) if problems.len() == 1 => lang.f(
-                "the file has 1 problem: {problems}",
+                msg!("the file has 1 problem: {problems}"),
                 &[("problems", &problems[0])],
             ),
             SavedError::Invalid(problems) => lang.f(
-                "the file has {n} problems: {problems}",
+                msg!("the file has {n} problems: {problems}"),
                 &[("n", &lang.int(problems.len() as u64)), ("problems", &lang.summary(problems))],
             ),
         }
@@ -353,7 +353,7 @@ pub fn fingerprint(text: &str) -> String {
 fn check_length(lang: Lang, label: &str, text: &str, problems: &mut Vec<String>) -> bool {
     if text_length(text) > MAX_TEXT_CHARS {
         problems.push(lang.f(
-            "{what} is longer than {n} characters",
+            msg!("{what} is longer than {n} characters"),
             &[("what", &label), ("n", &lang.int(MAX_TEXT_CHARS as u64))],
         ));
         return false;
@@ -472,13 +472,18 @@ pub fn decode(
     let mut profile = stored.profile;
     if !(1..=MAX_SYSTEMS).contains(&profile.systems) {
         problems.push(lang.f(
-            "the number of AI systems ({n}) is outside 1-{max}",
+            msg!("the number of AI systems ({n}) is outside 1-{max}"),
             &[("n", &profile.systems), ("max", &MAX_SYSTEMS)],
         ));
         profile.systems = profile.systems.clamp(1, MAX_SYSTEMS);
     }
     let mut saved_at = stored.saved_at;
-    if !check_length(lang, lang.t("the save date"), &saved_at, &mut problems) {
+    if !check_length(
+        lang,
+        lang.t(msg!("the save date")),
+        &saved_at,
+        &mut problems,
+    ) {
         saved_at.clear();
     }
     let assessment = stored.assessment.filter(|a| {
@@ -494,7 +499,10 @@ pub fn decode(
             StoredAnswer::Level(l) => Answer::Level(l),
             StoredAnswer::DontKnow => Answer::DontKnow,
             StoredAnswer::NotApplicable(why) => {
-                let label = lang.f("the justification of {item}", &[("item", &quoted(&id))]);
+                let label = lang.f(
+                    msg!("the justification of {item}"),
+                    &[("item", &quoted(&id))],
+                );
                 if !check_length(lang, &label, &why, &mut problems) {
                     continue;
                 }
@@ -514,7 +522,7 @@ pub fn decode(
     for (id, note) in stored.notes {
         if questionnaire.item(&id).is_none() {
             let message = lang.f(
-                "a note for {item}, which is not an item of this questionnaire",
+                msg!("a note for {item}, which is not an item of this questionnaire"),
                 &[("item", &quoted(&id))],
             );
             if lenient {
@@ -524,7 +532,7 @@ pub fn decode(
             }
         } else if check_length(
             lang,
-            &lang.f("the note on {item}", &[("item", &id)]),
+            &lang.f(msg!("the note on {item}"), &[("item", &id)]),
             &note,
             &mut problems,
         ) && !note.is_empty()
@@ -572,7 +580,7 @@ pub fn merge(
     let mut conflicts = Vec::new();
     if ours.profile != base.profile {
         if theirs.profile != base.profile && theirs.profile != ours.profile {
-            conflicts.push(lang.t("the organisation profile").to_string());
+            conflicts.push(lang.t(msg!("the organisation profile")).to_string());
         }
         merged.profile = ours.profile.clone();
     }
@@ -603,7 +611,7 @@ pub fn merge(
         let (b, o, t) = (base.notes.get(id), ours.notes.get(id), theirs.notes.get(id));
         if o != b {
             if t != b && t != o {
-                conflicts.push(lang.f("the note on {item}", &[("item", id)]));
+                conflicts.push(lang.f(msg!("the note on {item}"), &[("item", id)]));
             }
             match o {
                 Some(note) => merged.notes.insert(id.clone(), note.clone()),

@@ -137,12 +137,12 @@ impl Band {
 
     pub fn label(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            Band::EarlyStage => msg("Early stage: not ready for a certification audit"),
-            Band::NotReady => msg("Not ready for a certification audit"),
-            Band::Indicative => msg("Indicative only: run the full assessment to confirm"),
-            Band::Stage1Ready => msg("Ready for a stage 1 audit, not yet for stage 2"),
-            Band::NearlyReady => msg("Nearly ready for a certification audit"),
-            Band::AuditReady => msg("Ready to plan a certification audit"),
+            Band::EarlyStage => msg!("Early stage: not ready for a certification audit"),
+            Band::NotReady => msg!("Not ready for a certification audit"),
+            Band::Indicative => msg!("Indicative only: run the full assessment to confirm"),
+            Band::Stage1Ready => msg!("Ready for a stage 1 audit, not yet for stage 2"),
+            Band::NearlyReady => msg!("Nearly ready for a certification audit"),
+            Band::AuditReady => msg!("Ready to plan a certification audit"),
         })
     }
 

@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use super::answers::{Answer, Answers};
+use super::i18n::msg;
 use super::profile::Profile;
 use super::questionnaire::Questionnaire;
 use super::saved::{text_length, Notes, Restored, Snapshot, MAX_TEXT_CHARS};
@@ -442,9 +443,9 @@ fn step(state: &State, event: Event) -> State {
                     .changed();
                     session.section = session.settle(session.section);
                     next.session = Some(session);
-                    next.notice = Some(Notice::info(
-                        lang.t("The answers you had before opening the file are back."),
-                    ));
+                    next.notice = Some(Notice::info(lang.t(msg!(
+                        "The answers you had before opening the file are back."
+                    ))));
                 } else {
                     next.session = Some(session);
                 }
@@ -517,9 +518,9 @@ fn step(state: &State, event: Event) -> State {
                 if changed > 0 {
                     session = session.changed();
                     let text = if suppliers.is_empty() {
-                        lang.f("{n} controls were marked not applicable with the suggested justification. Review or edit each one.", &[("n", &changed)])
+                        lang.f(msg!("{n} controls were marked not applicable with the suggested justification. Review or edit each one."), &[("n", &changed)])
                     } else {
-                        lang.f("{n} controls were marked not applicable with the suggested justification. Review or edit each one; they become supplier requirements under {items} in the roadmap.", &[("n", &changed), ("items", &suppliers.join(", "))])
+                        lang.f(msg!("{n} controls were marked not applicable with the suggested justification. Review or edit each one; they become supplier requirements under {items} in the roadmap."), &[("n", &changed), ("items", &suppliers.join(", "))])
                     };
                     next.notice = Some(Notice::info(text));
                 }
@@ -530,12 +531,12 @@ fn step(state: &State, event: Event) -> State {
             if let Some(mut session) = next.session.take() {
                 if session.questionnaire.item(&item).is_none() {
                     next.notice = error(lang.f(
-                        "there is no item {item} in this questionnaire",
+                        msg!("there is no item {item} in this questionnaire"),
                         &[("item", &item)],
                     ));
                 } else if text_length(&text) > MAX_TEXT_CHARS {
                     next.notice = error(lang.f(
-                        "Notes are limited to {n} characters.",
+                        msg!("Notes are limited to {n} characters."),
                         &[("n", &lang.int(MAX_TEXT_CHARS as u64))],
                     ));
                 } else if session.notes.get(&item).map_or("", String::as_str) != text {
@@ -568,7 +569,7 @@ fn step(state: &State, event: Event) -> State {
                 next.screen = Screen::Profile;
                 next.undo = None;
                 next.notice = Some(Notice::info(
-                    lang.t("All answers were cleared. You are starting over."),
+                    lang.t(msg!("All answers were cleared. You are starting over.")),
                 ));
             }
         }
@@ -585,7 +586,7 @@ fn step(state: &State, event: Event) -> State {
                 let too_long = matches!(&answer, Answer::NotApplicable(why) if text_length(why) > MAX_TEXT_CHARS);
                 if too_long {
                     next.notice = error(lang.f(
-                        "Justifications are limited to {n} characters.",
+                        msg!("Justifications are limited to {n} characters."),
                         &[("n", &lang.int(MAX_TEXT_CHARS as u64))],
                     ));
                     next.session = Some(session);
@@ -646,7 +647,7 @@ fn step(state: &State, event: Event) -> State {
             (Some(_), Screen::Profile) => next.screen = Screen::Profile,
             (Some(session), _) if !session.profile.is_complete() => {
                 next.screen = Screen::Profile;
-                next.notice = error(lang.t("Please complete the organisation profile first: it decides which questions apply."));
+                next.notice = error(lang.t(msg!("Please complete the organisation profile first: it decides which questions apply.")));
             }
             (Some(_), screen) => next.screen = screen,
         },

@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use super::answers::{Answer, Answers};
 use super::date::Date;
-use super::i18n::{msg, outside, Lang};
+use super::i18n::{msg, outside, Lang, Msg};
 use super::profile::{AiRole, Certification, HighRisk, Profile, Screening, SizeBand, MAX_SYSTEMS};
 use super::questionnaire::{Item, Questionnaire};
 use super::saved::{text_length, Notes, Restored, MAX_TEXT_CHARS};
@@ -238,7 +238,7 @@ pub fn encode(questionnaire: &Questionnaire, profile: &Profile, answers: &Answer
 pub enum ShareError {
     NotAShareLink,
     TooLong(usize),
-    Damaged(&'static str),
+    Damaged(Msg),
     UnknownQuestionnaire(String),
     OtherVersion { found: String, current: String },
     Invalid(Vec<String>),
@@ -248,25 +248,25 @@ impl ShareError {
     /// The reason, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            ShareError::NotAShareLink => lang.t("the link does not contain shared results").into(),
+            ShareError::NotAShareLink => lang.t(msg!("the link does not contain shared results")).into(),
             ShareError::TooLong(n) => lang.f(
-                "the link is {n} characters long, far more than shared results need",
+                msg!("the link is {n} characters long, far more than shared results need"),
                 &[("n", &lang.int(*n as u64))],
             ),
             ShareError::Damaged(what) => lang.f(
-                "the link is damaged or incomplete ({what}); ask for it to be sent again",
-                &[("what", &lang.t(what))],
+                msg!("the link is damaged or incomplete ({what}); ask for it to be sent again"),
+                &[("what", &lang.t(*what))],
             ),
             ShareError::UnknownQuestionnaire(id) => lang.f(
-                "the link is for questionnaire \"{id}\", which this widget does not have",
+                msg!("the link is for questionnaire \"{id}\", which this widget does not have"),
                 &[("id", &outside(id, 60))],
             ),
             ShareError::OtherVersion { found, current } => lang.f(
-                "the link was made with version {found} of the questionnaire and this widget has version {current}; ask for a new link or a saved file",
+                msg!("the link was made with version {found} of the questionnaire and this widget has version {current}; ask for a new link or a saved file"),
                 &[("found", &outside(found, 20)), ("current", current)],
             ),
             ShareError::Invalid(problems) => lang.f(
-                "the link holds impossible answers: {problems}",
+                msg!("the link holds impossible answers: {problems}"),
                 &[("problems", &lang.summary(problems))],
             ),
         }
@@ -290,7 +290,7 @@ impl<'a> Reader<'a> {
             .at
             .checked_add(n)
             .filter(|e| *e <= self.bytes.len())
-            .ok_or(ShareError::Damaged(msg("it ends too early")))?;
+            .ok_or(ShareError::Damaged(msg!("it ends too early")))?;
         let out = &self.bytes[self.at..end];
         self.at = end;
         Ok(out)
@@ -307,7 +307,7 @@ impl<'a> Reader<'a> {
 
     fn text(&mut self, len: usize) -> Result<String, ShareError> {
         String::from_utf8(self.take(len)?.to_vec())
-            .map_err(|_| ShareError::Damaged(msg("text is not UTF-8")))
+            .map_err(|_| ShareError::Damaged(msg!("text is not UTF-8")))
     }
 }
 
@@ -323,22 +323,22 @@ pub fn decode(
     if body.len() > MAX_LINK_CHARS {
         return Err(ShareError::TooLong(body.len()));
     }
-    let bytes = from_base64url(body).ok_or(ShareError::Damaged(msg(
+    let bytes = from_base64url(body).ok_or(ShareError::Damaged(msg!(
         "it contains characters a link never has",
     )))?;
     let bytes = match bytes.first() {
         Some(1) => &bytes[..],
         Some(&SHARE_FORMAT) => {
             let Some(split) = bytes.len().checked_sub(4).filter(|n| *n > 0) else {
-                return Err(ShareError::Damaged(msg("it ends too early")));
+                return Err(ShareError::Damaged(msg!("it ends too early")));
             };
             let (data, check) = bytes.split_at(split);
             if crc32(data).to_be_bytes() != check {
-                return Err(ShareError::Damaged(msg("its check digits do not match")));
+                return Err(ShareError::Damaged(msg!("its check digits do not match")));
             }
             data
         }
-        _ => return Err(ShareError::Damaged(msg("unknown link format"))),
+        _ => return Err(ShareError::Damaged(msg!("unknown link format"))),
     };
     let format = bytes[0];
     let mut r = Reader { bytes, at: 1 };
@@ -367,7 +367,7 @@ pub fn decode(
         (profile, r.byte()?)
     };
     if usize::from(levels) != questionnaire.scale.levels.len() {
-        return Err(ShareError::Damaged(msg(
+        return Err(ShareError::Damaged(msg!(
             "its answer scale differs from the questionnaire's",
         )));
     }
@@ -378,7 +378,7 @@ pub fn decode(
     };
     let answers = read_answers(&mut r, questionnaire, levels, bits, &mut problems)?;
     if r.at != bytes.len() {
-        return Err(ShareError::Damaged(msg("it has extra data at the end")));
+        return Err(ShareError::Damaged(msg!("it has extra data at the end")));
     }
     if !problems.is_empty() {
         return Err(ShareError::Invalid(problems));
@@ -399,7 +399,7 @@ pub fn decode(
 fn systems_in_range(systems: u32, lang: Lang, problems: &mut Vec<String>) -> u32 {
     if !(1..=MAX_SYSTEMS).contains(&systems) {
         problems.push(lang.f(
-            "{n} AI systems (the range is 1-{max})",
+            msg!("{n} AI systems (the range is 1-{max})"),
             &[("n", &systems), ("max", &MAX_SYSTEMS)],
         ));
     }
@@ -416,7 +416,7 @@ fn profile_v1(
     let size = match a & 7 {
         0 => None,
         n => SizeBand::ALL.get(usize::from(n - 1)).copied().or_else(|| {
-            problems.push(lang.t("an unknown organisation size").into());
+            problems.push(lang.t(msg!("an unknown organisation size")).into());
             None
         }),
     };
@@ -436,7 +436,7 @@ fn profile_v1(
     let high_risk = match b >> 4 {
         0 => None,
         n => HighRisk::ALL.get(usize::from(n - 1)).copied().or_else(|| {
-            problems.push(lang.t("an unknown EU AI Act answer").into());
+            problems.push(lang.t(msg!("an unknown EU AI Act answer")).into());
             None
         }),
     };
@@ -460,7 +460,7 @@ fn profile_v2(
     problems: &mut Vec<String>,
 ) -> Result<Profile, ShareError> {
     let mut profile = Profile::default();
-    let damaged = || ShareError::Damaged(msg("its organisation profile is malformed"));
+    let damaged = || ShareError::Damaged(msg!("its organisation profile is malformed"));
     loop {
         let tag = r.byte()?;
         if tag == tag::END {
@@ -481,7 +481,7 @@ fn profile_v2(
         match tag {
             tag::SIZE => match SizeBand::ALL.get(one()?) {
                 Some(size) => profile.size = Some(*size),
-                None => problems.push(lang.t("an unknown organisation size").into()),
+                None => problems.push(lang.t(msg!("an unknown organisation size")).into()),
             },
             tag::ROLES => {
                 profile.roles.clear();
@@ -496,12 +496,12 @@ fn profile_v2(
             }
             tag::HIGH_RISK => match HighRisk::ALL.get(one()?) {
                 Some(risk) => profile.high_risk = Some(*risk),
-                None => problems.push(lang.t("an unknown EU AI Act answer").into()),
+                None => problems.push(lang.t(msg!("an unknown EU AI Act answer")).into()),
             },
             tag::SYSTEMS => profile.systems = systems_in_range(u32::from(two()?), lang, problems),
             tag::PROHIBITED => match Screening::ALL.get(one()?) {
                 Some(p) => profile.prohibited = Some(*p),
-                None => problems.push(lang.t("an unknown EU AI Act answer").into()),
+                None => problems.push(lang.t(msg!("an unknown EU AI Act answer")).into()),
             },
             tag::TARGET => {
                 let days = two()?;
@@ -537,7 +537,7 @@ fn read_answers(
                         Some(s) => s.justification.clone(),
                         None => {
                             problems.push(lang.f(
-                                "{item} refers to a suggested justification that does not exist",
+                                msg!("{item} refers to a suggested justification that does not exist"),
                                 &[("item", &item.id)],
                             ));
                             continue;
@@ -547,11 +547,11 @@ fn read_answers(
                         let len = usize::from(r.u16()?);
                         r.text(len)?
                     }
-                    _ => return Err(ShareError::Damaged(msg("a justification is malformed"))),
+                    _ => return Err(ShareError::Damaged(msg!("a justification is malformed"))),
                 };
                 if text_length(&why) > MAX_TEXT_CHARS {
                     problems.push(lang.f(
-                        "the justification of {item} is longer than {n} characters",
+                        msg!("the justification of {item} is longer than {n} characters"),
                         &[("item", &item.id), ("n", &lang.int(MAX_TEXT_CHARS as u64))],
                     ));
                     continue;
@@ -559,7 +559,10 @@ fn read_answers(
                 Answer::NotApplicable(why)
             }
             _ => {
-                problems.push(lang.f("{item} has an unknown answer code", &[("item", &item.id)]));
+                problems.push(lang.f(
+                    msg!("{item} has an unknown answer code"),
+                    &[("item", &item.id)],
+                ));
                 continue;
             }
         };

@@ -36,8 +36,8 @@ impl Stage {
     /// "stops the stage 1 audit", as it reads after a blocker's name.
     pub fn stops(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            Stage::One => msg("stops the stage 1 audit"),
-            Stage::Two => msg("stops the stage 2 audit"),
+            Stage::One => msg!("stops the stage 1 audit"),
+            Stage::Two => msg!("stops the stage 2 audit"),
         })
     }
 }
@@ -185,19 +185,19 @@ pub enum Binds {
 impl Binds {
     pub fn label(self, lang: Lang) -> &'static str {
         lang.t(match self {
-            Binds::Everyone => msg("binds everyone"),
-            Binds::ProvidersAndDeployers => msg("binds providers and deployers"),
-            Binds::Classification => msg("providers classify, deployers check"),
-            Binds::ProvidersHighRisk => msg("binds providers of high-risk systems"),
-            Binds::DeployersHighRisk => msg("binds deployers of high-risk systems"),
+            Binds::Everyone => msg!("binds everyone"),
+            Binds::ProvidersAndDeployers => msg!("binds providers and deployers"),
+            Binds::Classification => msg!("providers classify, deployers check"),
+            Binds::ProvidersHighRisk => msg!("binds providers of high-risk systems"),
+            Binds::DeployersHighRisk => msg!("binds deployers of high-risk systems"),
             Binds::OversightHighRisk => {
-                msg("providers design it, deployers assign it, for high-risk systems")
+                msg!("providers design it, deployers assign it, for high-risk systems")
             }
-            Binds::LogsHighRisk => msg("binds providers and deployers of high-risk systems"),
-            Binds::CertainDeployersHighRisk => msg("binds certain deployers of high-risk systems"),
-            Binds::ValueChain => msg("binds everyone in the value chain"),
+            Binds::LogsHighRisk => msg!("binds providers and deployers of high-risk systems"),
+            Binds::CertainDeployersHighRisk => msg!("binds certain deployers of high-risk systems"),
+            Binds::ValueChain => msg!("binds everyone in the value chain"),
             Binds::GeneralPurposeModelProviders => {
-                msg("binds providers of general-purpose AI models")
+                msg!("binds providers of general-purpose AI models")
             }
         })
     }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::answers::{Answer, Answers};
-use super::i18n::{outside, Lang};
+use super::i18n::{msg, outside, Lang};
 use super::order;
 use super::profile::Profile;
 use super::questionnaire::{Questionnaire, SectionKind};
@@ -133,7 +133,7 @@ impl Team {
     /// Notes that `file` was not added, and why.
     pub fn refuse(&mut self, file: &str, why: &str, lang: Lang) {
         self.refused.push(lang.f(
-            "\"{file}\" was not added: {why}. The other files stay.",
+            msg!("\"{file}\" was not added: {why}. The other files stay."),
             &[("file", &outside(file, 60)), ("why", &why)],
         ));
     }
@@ -141,7 +141,7 @@ impl Team {
     fn respondent(&mut self, file: &str, bytes: &[u8], lang: Lang) -> Result<(), String> {
         if self.respondents.len() >= MAX_RESPONDENTS {
             return Err(lang.f(
-                "a team view compares at most {n} files",
+                msg!("a team view compares at most {n} files"),
                 &[("n", &MAX_RESPONDENTS)],
             ));
         }
@@ -149,7 +149,7 @@ impl Team {
         let restored =
             saved::decode_bytes(bytes, &against, Source::Import).map_err(|e| match e {
                 SavedError::UnknownQuestionnaire(id) => lang.f(
-                    "it is an assessment of another questionnaire ({id}), not of the {title}",
+                    msg!("it is an assessment of another questionnaire ({id}), not of the {title}"),
                     &[
                         ("id", &outside(&id, 40)),
                         ("title", &self.questionnaire.title),
@@ -164,7 +164,7 @@ impl Team {
             .find(|r| r.fingerprint == fingerprint)
         {
             return Err(lang.f(
-                "it is the same file as {name}",
+                msg!("it is the same file as {name}"),
                 &[("name", &outside(&same.name, 60))],
             ));
         }
@@ -355,13 +355,14 @@ impl Team {
         let q = &self.questionnaire;
         let lang = q.lang();
         let summary = self.summary(profile);
-        let mut header: Vec<String> = vec![lang.t("Item").into(), lang.t("Title").into()];
+        let mut header: Vec<String> =
+            vec![lang.t(msg!("Item")).into(), lang.t(msg!("Title")).into()];
         header.extend(self.respondents.iter().map(|r| r.name.clone()));
         header.extend([
-            lang.t("Median").into(),
-            lang.t("Spread").into(),
-            lang.t("To discuss").into(),
-            lang.t("Consensus").into(),
+            lang.t(msg!("Median")).into(),
+            lang.t(msg!("Spread")).into(),
+            lang.t(msg!("To discuss")).into(),
+            lang.t(msg!("Consensus")).into(),
         ]);
         let mut rows = vec![header];
         let consensus = self.consensus();
@@ -390,9 +391,9 @@ impl Team {
         let q = &self.questionnaire;
         let lang = q.lang();
         let summary = self.summary(profile);
-        let mut out = format!("## {}\n\n", lang.t("Team comparison"));
+        let mut out = format!("## {}\n\n", lang.t(msg!("Team comparison")));
         out.push_str(&lang.f(
-            "{n} respondents answered the {title} (version {version}):",
+            msg!("{n} respondents answered the {title} (version {version}):"),
             &[
                 ("n", &self.respondents.len()),
                 ("title", &report::md_text(&q.title)),
@@ -405,15 +406,15 @@ impl Team {
         }
         out.push_str(&format!(
             "\n| {} |",
-            lang.f("Maturity (0-{top})", &[("top", &q.scale.top())])
+            lang.f(msg!("Maturity (0-{top})"), &[("top", &q.scale.top())])
         ));
         for r in &self.respondents {
             out.push_str(&format!(" {} |", report::md_cell(&r.name)));
         }
         out.push_str(&format!(
             " {} | {} |\n|---|",
-            lang.t("Median"),
-            lang.t("Spread")
+            lang.t(msg!("Median")),
+            lang.t(msg!("Spread"))
         ));
         out.push_str(&"---:|".repeat(self.respondents.len() + 2));
         out.push('\n');
@@ -429,9 +430,11 @@ impl Team {
                 maturity_text(s.spread_tenths, lang)
             ));
         }
-        out.push_str(&format!("\n### {}\n\n", lang.t("To discuss first")));
+        out.push_str(&format!("\n### {}\n\n", lang.t(msg!("To discuss first"))));
         if summary.discuss_first.is_empty() {
-            out.push_str(lang.t("The respondents agree within one level on every item."));
+            out.push_str(lang.t(msg!(
+                "The respondents agree within one level on every item."
+            )));
             out.push('\n');
         }
         for id in &summary.discuss_first {
@@ -453,7 +456,7 @@ impl Team {
         }
         out.push_str(&format!(
             "\n{}\n",
-            lang.t("⚑ marks respondents two or more levels apart, a \"don't know\", or a level beside \"not applicable\".")
+            lang.t(msg!("⚑ marks respondents two or more levels apart, a \"don't know\", or a level beside \"not applicable\"."))
         ));
         out
     }

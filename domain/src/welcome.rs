@@ -2,7 +2,7 @@
 //! screen and by the build, which renders them into index.html so a visitor's first paint does
 //! not wait for the wasm.
 
-use super::i18n::Lang;
+use super::i18n::{msg, Lang};
 use super::questionnaire::Questionnaire;
 
 /// What the start screen says before the list of questionnaires.
@@ -18,35 +18,39 @@ pub struct Welcome {
 /// minutes make the "Quick." promise; without one there is none).
 pub fn welcome(lang: Lang, first: Option<&Questionnaire>) -> Welcome {
     let mut promises = vec![(
-        lang.t("Private."),
-        lang.t("Everything runs in your browser. Your answers never leave this device.")
-            .to_string(),
+        lang.t(msg!("Private.")),
+        lang.t(msg!(
+            "Everything runs in your browser. Your answers never leave this device."
+        ))
+        .to_string(),
     )];
     if let Some(q) = first {
         promises.push((
-            lang.t("Quick."),
+            lang.t(msg!("Quick.")),
             lang.f(
-                "The {title} takes about {minutes} minutes; you can stop and continue later.",
+                msg!("The {title} takes about {minutes} minutes; you can stop and continue later."),
                 &[("title", &q.title), ("minutes", &q.minutes())],
             ),
         ));
     }
     promises.push((
-        lang.t("Honest."),
-        lang.t("An indicative self-assessment, not an audit: it never claims that you conform.")
-            .to_string(),
+        lang.t(msg!("Honest.")),
+        lang.t(msg!(
+            "An indicative self-assessment, not an audit: it never claims that you conform."
+        ))
+        .to_string(),
     ));
     Welcome {
         brand: brand(lang),
-        heading: lang.t("How ready is your AI management system for ISO/IEC 42001?"),
-        lead: lang.t("Answer a short questionnaire about your organisation's AI governance. You get a maturity score for each clause of the standard and each Annex A control area, the gaps that would stop a certification audit, and a phased roadmap to close them."),
+        heading: lang.t(msg!("How ready is your AI management system for ISO/IEC 42001?")),
+        lead: lang.t(msg!("Answer a short questionnaire about your organisation's AI governance. You get a maturity score for each clause of the standard and each Annex A control area, the gaps that would stop a certification audit, and a phased roadmap to close them.")),
         promises,
     }
 }
 
 /// The product's name in the header.
 pub fn brand(lang: Lang) -> &'static str {
-    lang.t("AI management system readiness check")
+    lang.t(msg!("AI management system readiness check"))
 }
 
 /// Text escaped for HTML content and attribute values.

@@ -20,7 +20,7 @@ use super::storage::{self, Local};
 use crate::domain::app::{run, AppState, Command, Event, Library};
 use crate::domain::embed::{EmbedConfig, Theme};
 use crate::domain::export::Export;
-use crate::domain::i18n::{self, Lang};
+use crate::domain::i18n::{self, msg, Lang};
 use crate::domain::packed;
 use crate::domain::runtime::Runtime;
 use crate::domain::session::{Screen, Session};
@@ -93,30 +93,22 @@ fn remember_for_rescue(state: &AppState) {
 }
 
 /// The content file boot.js fetched for the language on screen (every language in the offline
-/// edition), validated and packed by the build script: its catalogues are installed, its
-/// questionnaires become the library. Were it ever missing or damaged, the app still starts
-/// (with nothing to choose, in English) and says why in the console.
-pub fn load_content() -> Rc<Library> {
+/// edition), validated and packed by the build script: its interface texts are installed, its
+/// questionnaires become the library. `None` when it is missing or damaged (the wasm holds no
+/// texts of its own, so `ui::start` shows a fixed notice instead of the app).
+pub fn load_content() -> Option<Rc<Library>> {
     let bytes = js_sys::Reflect::get(&gloo::utils::window(), &"aimsReadinessContent".into())
         .ok()
         .filter(|v| v.is_instance_of::<js_sys::Uint8Array>())
         .map(|v| js_sys::Uint8Array::from(v).to_vec());
-    match bytes.as_deref().and_then(packed::unpack) {
-        Some(content) => {
-            i18n::install(
-                content
-                    .iter()
-                    .map(|c| (c.lang, c.catalogue.clone()))
-                    .collect(),
-            );
-            Rc::new(Library::new(content))
-        }
-        None => {
-            let text = "readiness check: the content file is missing or damaged";
-            web_sys::console::error_1(&text.into());
-            Rc::default()
-        }
-    }
+    let mut content = bytes.as_deref().and_then(packed::unpack)?;
+    i18n::install(
+        content
+            .iter_mut()
+            .map(|c| (c.lang, std::mem::take(&mut c.texts)))
+            .collect(),
+    );
+    Some(Rc::new(Library::new(content)))
 }
 
 /// Reloads the page in `lang`: the language goes into the address (it outranks the stored
@@ -224,20 +216,20 @@ fn share_link(session: &Session) -> String {
 fn title(s: &AppState) -> String {
     match (&s.flow.screen, &s.flow.session) {
         (Screen::Adviser, Some(session)) => s.lang.f(
-            "{title}: adviser's sheet, {date}",
+            msg!("{title}: adviser's sheet, {date}"),
             &[
                 ("title", &session.questionnaire.title),
                 ("date", &s.lang.date(s.today)),
             ],
         ),
         (Screen::Report, Some(session)) => s.lang.f(
-            "{title}: readiness report, {date}",
+            msg!("{title}: readiness report, {date}"),
             &[
                 ("title", &session.questionnaire.title),
                 ("date", &s.lang.date(s.today)),
             ],
         ),
-        _ => s.lang.t("ISO/IEC 42001 readiness check").to_string(),
+        _ => s.lang.t(msg!("ISO/IEC 42001 readiness check")).to_string(),
     }
 }
 
@@ -358,7 +350,7 @@ pub fn app(props: &AppProps) -> Html {
             ref={root}>
             { header(s, &config, &dispatch) }
             if s.flow.session.is_some() && !s.saving() {
-                <p class="saving-off" role="status">{ s.lang.t("Saving is off: answers live only in this page until you close it. Use \"Save to file\" to keep them.") }</p>
+                <p class="saving-off" role="status">{ s.lang.t(msg!("Saving is off: answers live only in this page until you close it. Use \"Save to file\" to keep them.")) }</p>
             }
             if let Some(p) = &s.flow.pending_import {
                 <ImportDialog pending={(**p).clone()} dispatch={dispatch.clone()} />
@@ -367,7 +359,7 @@ pub fn app(props: &AppProps) -> Html {
                 <NoticeBar notice={notice.clone()} dispatch={dispatch.clone()} />
             }
             if s.dragging {
-                <p class="drop-hint" aria-hidden="true">{ s.lang.t("Drop a saved assessment (.json) to open it") }</p>
+                <p class="drop-hint" aria-hidden="true">{ s.lang.t(msg!("Drop a saved assessment (.json) to open it")) }</p>
             }
             <main class="aims-main" id="aims-main">{ body(s, &dispatch) }</main>
             <Footer dispatch={dispatch.clone()} />

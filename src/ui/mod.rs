@@ -13,6 +13,9 @@ pub use app::App;
 
 use crate::domain::i18n::Lang;
 
+/// Shown when the content file did not arrive, in English: every translation is in that file.
+const CONTENT_MISSING: &str = "The readiness check could not load its texts and questions. Reload the page; if this notice stays, please tell the owner of this site.";
+
 /// False on a screen's first render and true from the frame after it: a long screen paints its
 /// top at once and fills in the rest one frame later, so a click is answered within a frame.
 #[yew::hook]
@@ -41,13 +44,30 @@ pub(crate) fn use_lang() -> Lang {
     yew::use_context::<Lang>().unwrap_or_default()
 }
 
-/// Mounts the widget into `#aims-readiness` if the page has one, else into `<body>`.
+/// Mounts the widget into `#aims-readiness` if the page has one, else into `<body>`. Without
+/// its content file (a damaged or blocked download) it shows a fixed notice: the interface's
+/// texts are in that file.
 pub fn start() {
     rescue::install();
-    let root = gloo::utils::document().get_element_by_id("aims-readiness");
-    let props = app::AppProps {
-        library: app::load_content(),
+    let document = gloo::utils::document();
+    let root = document.get_element_by_id("aims-readiness");
+    let Some(library) = app::load_content() else {
+        web_sys::console::error_1(
+            &"readiness check: the content file is missing or damaged".into(),
+        );
+        let notice = document.create_element("p").ok();
+        if let (Some(notice), Some(parent)) =
+            (notice, root.or_else(|| document.body().map(Into::into)))
+        {
+            notice.set_class_name("notice error");
+            notice.set_attribute("role", "alert").ok();
+            notice.set_text_content(Some(CONTENT_MISSING));
+            parent.set_text_content(None);
+            let _ = parent.append_child(&notice);
+        }
+        return;
     };
+    let props = app::AppProps { library };
     match root {
         Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
         None => yew::Renderer::<App>::with_props(props).render(),

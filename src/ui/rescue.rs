@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::{msg, Lang};
 
 thread_local! {
     /// The language on screen, so the rescue message speaks it too.
@@ -34,7 +34,7 @@ fn download_link(filename: &str, text: &str) -> Option<web_sys::Element> {
     link.set_attribute("href", &url).ok()?;
     link.set_attribute("download", filename).ok()?;
     link.set_attribute("class", "button").ok()?;
-    link.set_text_content(Some(LANG.with(Cell::get).t("Download your answers")));
+    link.set_text_content(Some(LANG.with(Cell::get).t(msg!("Download your answers"))));
     Some(link)
 }
 
@@ -48,10 +48,12 @@ fn show_rescue() -> Option<()> {
     panel.set_attribute("class", "aims rescue").ok()?;
     panel.set_attribute("role", "alert").ok()?;
     let title = document.create_element("h1").ok()?;
-    title.set_text_content(Some(lang.t("Sorry, the readiness check stopped working")));
+    title.set_text_content(Some(
+        lang.t(msg!("Sorry, the readiness check stopped working")),
+    ));
     let text = document.create_element("p").ok()?;
     text.set_text_content(Some(lang.t(
-        "Something unexpected went wrong. Your answers were not sent anywhere. Download them to keep a copy, then reload the page: the widget will open them again from this browser, or from the file.",
+        msg!("Something unexpected went wrong. Your answers were not sent anywhere. Download them to keep a copy, then reload the page: the widget will open them again from this browser, or from the file."),
     )));
     panel.append_child(&title).ok()?;
     panel.append_child(&text).ok()?;

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::domain::i18n::msg;
 use crate::ui::use_lang;
 
 #[derive(Clone, PartialEq)]
@@ -45,7 +46,7 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
                 { for props.bars.iter().enumerate().map(|(n, bar)| {
                     let y = ROW * n as u32 + 4;
                     let w = BAR_WIDTH * bar.percent.unwrap_or(0) / 100;
-                    let label = bar.percent.map_or(lang.t("n/a").to_string(), |p| lang.percent(p));
+                    let label = bar.percent.map_or(lang.t(msg!("n/a")).to_string(), |p| lang.percent(p));
                     html! {
                         <g class={classes!("bar", bar.flagged.then_some("flagged"))}>
                             <text class="bar-label" x={(LABEL_WIDTH - 8).to_string()} y={(y + 14).to_string()} text-anchor="end">{ &bar.label }</text>
@@ -59,7 +60,7 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
             <figcaption>
                 { &props.title }
                 if props.bars.iter().any(|b| b.flagged) {
-                    <span class="legend"><span class="swatch flagged" aria-hidden="true"></span>{ lang.t("Red bar: the section holds an open certification blocker") }</span>
+                    <span class="legend"><span class="swatch flagged" aria-hidden="true"></span>{ lang.t(msg!("Red bar: the section holds an open certification blocker")) }</span>
                 }
             </figcaption>
         </figure>

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::domain::app::{Event as AppEvent, Purpose};
 use crate::domain::export::Export;
-use crate::domain::i18n::{msg, Lang};
+use crate::domain::i18n::{msg, Lang, Msg};
 use crate::domain::session::{Event, Notice, NoticeAction, NoticeKind, Screen};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::storage;
@@ -25,9 +25,9 @@ pub struct OpenFileProps {
     pub on_file: Callback<web_sys::File>,
     #[prop_or_default]
     pub class: Classes,
-    /// The button's words (English key, translated); "Open a saved file" unless given.
-    #[prop_or(msg("Open a saved file"))]
-    pub label: &'static str,
+    /// The button's words (translated when shown); "Open a saved file" unless given.
+    #[prop_or(msg!("Open a saved file"))]
+    pub label: Msg,
     #[prop_or("open-file")]
     pub testid: &'static str,
     /// Several files at once (each one is handed to `on_file`).
@@ -58,11 +58,11 @@ pub fn open_file_button(props: &OpenFileProps) -> Html {
     }
 }
 
-const STEPS: [(Screen, &str); 4] = [
-    (Screen::Profile, msg("Profile")),
-    (Screen::Questions, msg("Questions")),
-    (Screen::Results, msg("Results")),
-    (Screen::Roadmap, msg("Roadmap")),
+const STEPS: [(Screen, Msg); 4] = [
+    (Screen::Profile, msg!("Profile")),
+    (Screen::Questions, msg!("Questions")),
+    (Screen::Results, msg!("Results")),
+    (Screen::Roadmap, msg!("Roadmap")),
 ];
 
 #[function_component(StepNav)]
@@ -90,7 +90,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
     };
     let send = |event: Event| props.dispatch.send(event);
     html! {
-        <nav class="step-nav" aria-label={lang.t("Assessment steps")}>
+        <nav class="step-nav" aria-label={lang.t(msg!("Assessment steps"))}>
             <span class="nav-title">{ &props.title }</span>
             <ol class="steps">
                 { for STEPS.iter().enumerate().map(|(n, (screen, label))| {
@@ -100,7 +100,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                             <button type="button" class={classes!("step", current.then_some("current"))}
                                 aria-current={current.then_some("step")}
                                 onclick={send(Event::Show(*screen))}>
-                                <span class="step-number" aria-hidden="true">{ n + 1 }</span>{ lang.t(label) }
+                                <span class="step-number" aria-hidden="true">{ n + 1 }</span>{ lang.t(*label) }
                             </button>
                         </li>
                     }
@@ -108,34 +108,34 @@ pub fn step_nav(props: &StepNavProps) -> Html {
             </ol>
             <div class="nav-actions">
                 <button type="button" class="link-button" data-testid="save-file" onclick={props.dispatch.send(AppEvent::Export(Export::SaveFile))}>
-                    { lang.t("Save to file") }
+                    { lang.t(msg!("Save to file")) }
                 </button>
                 <button type="button" class="link-button" data-testid="share" aria-expanded={link.is_some().to_string()} onclick={toggle_share}>
-                    { lang.t("Share link") }
+                    { lang.t(msg!("Share link")) }
                 </button>
                 <OpenFileButton on_file={props.dispatch.file_reader(Purpose::Open)} class={classes!("link-button")} />
                 <button type="button" class="link-button" onclick={send(Event::Show(Screen::Start))}>
-                    { lang.t("Change questionnaire") }
+                    { lang.t(msg!("Change questionnaire")) }
                 </button>
                 <button type="button" class="link-button danger" onclick={send(Event::AskReset)}>
-                    { lang.t("Start over") }
+                    { lang.t(msg!("Start over")) }
                 </button>
             </div>
             if let Some(text) = link.as_ref() {
                 <div class="share-panel">
-                    <label for="share-link" class="confirm-title">{ lang.f("Link to these results ({n} characters)", &[("n", &lang.int(text.len() as u64))]) }</label>
+                    <label for="share-link" class="confirm-title">{ lang.f(msg!("Link to these results ({n} characters)"), &[("n", &lang.int(text.len() as u64))]) }</label>
                     <input id="share-link" type="text" readonly=true value={text.clone()} data-testid="share-link" />
-                    <button type="button" class="button secondary" onclick={copy}>{ lang.t(if *copied { "Copied" } else { "Copy link" }) }</button>
-                    <p class="hint">{ lang.t("The link carries the questionnaire's name and version, your organisation profile, every answer, and the justification you wrote for each \"not applicable\" answer. Your notes are not included. It all travels in the part after #, which browsers never send to a server; anyone you give the link to can read it.") }</p>
+                    <button type="button" class="button secondary" onclick={copy}>{ lang.t(if *copied { msg!("Copied") } else { msg!("Copy link") }) }</button>
+                    <p class="hint">{ lang.t(msg!("The link carries the questionnaire's name and version, your organisation profile, every answer, and the justification you wrote for each \"not applicable\" answer. Your notes are not included. It all travels in the part after #, which browsers never send to a server; anyone you give the link to can read it.")) }</p>
                 </div>
             }
             if props.confirming_reset {
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-reset-title" aria-describedby="confirm-reset-text">
-                    <p id="confirm-reset-title" class="confirm-title">{ lang.t("Start over?") }</p>
-                    <p id="confirm-reset-text">{ lang.t("This clears your profile and every answer to this questionnaire on this device. It cannot be undone.") }</p>
+                    <p id="confirm-reset-title" class="confirm-title">{ lang.t(msg!("Start over?")) }</p>
+                    <p id="confirm-reset-text">{ lang.t(msg!("This clears your profile and every answer to this questionnaire on this device. It cannot be undone.")) }</p>
                     <div class="button-row">
-                        <button type="button" class="button danger" onclick={send(Event::ConfirmReset)}>{ lang.t("Yes, clear everything") }</button>
-                        <button type="button" class="button secondary" autofocus=true onclick={send(Event::CancelReset)}>{ lang.t("Keep my answers") }</button>
+                        <button type="button" class="button danger" onclick={send(Event::ConfirmReset)}>{ lang.t(msg!("Yes, clear everything")) }</button>
+                        <button type="button" class="button secondary" autofocus=true onclick={send(Event::CancelReset)}>{ lang.t(msg!("Keep my answers")) }</button>
                     </div>
                 </div>
             }
@@ -164,10 +164,10 @@ pub fn notice_bar(props: &NoticeProps) -> Html {
             <p>{ &props.notice.text }</p>
             <div class="button-row">
                 if undo {
-                    <button type="button" class="button secondary" data-testid="undo-import" onclick={on_undo}>{ lang.t("Undo") }</button>
+                    <button type="button" class="button secondary" data-testid="undo-import" onclick={on_undo}>{ lang.t(msg!("Undo")) }</button>
                 }
                 <button type="button" class="link-button" onclick={move |_| dispatch.dispatch(Event::DismissNotice)}>
-                    { lang.t("Dismiss") }
+                    { lang.t(msg!("Dismiss")) }
                 </button>
             </div>
         </div>
@@ -207,11 +207,13 @@ pub fn footer(props: &FooterProps) -> Html {
             confirming.set(false);
             dispatch.dispatch(Event::Leave);
             dispatch.dispatch(Event::Notify(Notice::info(if removed == 1 {
-                lang.t("Deleted everything this widget stored on this device (1 item).")
-                    .into()
+                lang.t(msg!(
+                    "Deleted everything this widget stored on this device (1 item)."
+                ))
+                .into()
             } else {
                 lang.f(
-                    "Deleted everything this widget stored on this device ({n} items).",
+                    msg!("Deleted everything this widget stored on this device ({n} items)."),
                     &[("n", &removed)],
                 )
             })));
@@ -220,23 +222,23 @@ pub fn footer(props: &FooterProps) -> Html {
     html! {
         <footer class="aims-footer">
             <p>
-                <strong>{ lang.t("Indicative self-assessment.") }</strong>{" "}
-                { lang.t("This check estimates readiness from your own answers. It is not an audit and does not show conformity: only an accredited certification body can certify an AI management system.") }
+                <strong>{ lang.t(msg!("Indicative self-assessment.")) }</strong>{" "}
+                { lang.t(msg!("This check estimates readiness from your own answers. It is not an audit and does not show conformity: only an accredited certification body can certify an AI management system.")) }
             </p>
             if !offline_edition() {
                 <p>
                     <a href="./aims-readiness-offline.html" download="aims-readiness-offline.html" data-testid="offline-download">
-                        { lang.t("Download the offline edition") }
+                        { lang.t(msg!("Download the offline edition")) }
                     </a>
-                    { ": " }{ lang.t("one HTML file that runs this check with no network at all, opened straight from your disk.") }
+                    { ": " }{ lang.t(msg!("one HTML file that runs this check with no network at all, opened straight from your disk.")) }
                 </p>
             }
             <details class="your-data" ontoggle={refresh}>
-                <summary>{ lang.t("Your data") }</summary>
-                <p>{ lang.t("Everything runs in this page. Your answers are never sent anywhere: the page's security policy forbids it to open any network connection once it has loaded. There are no cookies, no analytics and no third-party files.") }</p>
-                <p>{ lang.t("To let you continue later, this widget keeps your answers in this browser's local storage, on this device only:") }</p>
+                <summary>{ lang.t(msg!("Your data")) }</summary>
+                <p>{ lang.t(msg!("Everything runs in this page. Your answers are never sent anywhere: the page's security policy forbids it to open any network connection once it has loaded. There are no cookies, no analytics and no third-party files.")) }</p>
+                <p>{ lang.t(msg!("To let you continue later, this widget keeps your answers in this browser's local storage, on this device only:")) }</p>
                 if keys.is_empty() {
-                    <p class="muted" data-testid="stored-none">{ lang.t("Nothing is stored at the moment.") }</p>
+                    <p class="muted" data-testid="stored-none">{ lang.t(msg!("Nothing is stored at the moment.")) }</p>
                 } else {
                     <ul class="stored-keys">
                         { for keys.iter().map(|(k, size)| stored_key_row(k, *size, lang)) }
@@ -244,15 +246,15 @@ pub fn footer(props: &FooterProps) -> Html {
                 }
                 if *confirming {
                     <div class="confirm" role="alertdialog" aria-labelledby="delete-all-title">
-                        <p id="delete-all-title" class="confirm-title">{ lang.t("Delete everything this widget stored on this device?") }</p>
+                        <p id="delete-all-title" class="confirm-title">{ lang.t(msg!("Delete everything this widget stored on this device?")) }</p>
                         <div class="button-row">
-                            <button type="button" class="button danger" onclick={delete}>{ lang.t("Yes, delete it all") }</button>
-                            <button type="button" class="button secondary" onclick={cancel}>{ lang.t("Cancel") }</button>
+                            <button type="button" class="button danger" onclick={delete}>{ lang.t(msg!("Yes, delete it all")) }</button>
+                            <button type="button" class="button secondary" onclick={cancel}>{ lang.t(msg!("Cancel")) }</button>
                         </div>
                     </div>
                 } else {
                     <button type="button" class="button secondary" onclick={ask} disabled={keys.is_empty()}>
-                        { lang.t("Delete everything stored on this device") }
+                        { lang.t(msg!("Delete everything stored on this device")) }
                     </button>
                 }
             </details>
@@ -263,7 +265,7 @@ pub fn footer(props: &FooterProps) -> Html {
 /// One stored key in "Your data"; a kept copy of unreadable answers says when it was kept and
 /// can be downloaded, so nothing unreadable is ever out of reach.
 fn stored_key_row(key: &str, size: usize, lang: Lang) -> Html {
-    let size_text = lang.f("({n} characters)", &[("n", &lang.int(size as u64))]);
+    let size_text = lang.f(msg!("({n} characters)"), &[("n", &lang.int(size as u64))]);
     let Some((_, stamp)) = key.split_once(":unreadable") else {
         return html! { <li><code>{ key }</code>{" "}{ size_text }</li> };
     };
@@ -271,10 +273,12 @@ fn stored_key_row(key: &str, size: usize, lang: Lang) -> Html {
         crate::domain::date::Date::parse(stamp.trim_start_matches(':').get(..10).unwrap_or(""));
     let kept = match date {
         Some(d) => lang.f(
-            "a copy of answers that could not be read, kept on {date}",
+            msg!("a copy of answers that could not be read, kept on {date}"),
             &[("date", &lang.date(d))],
         ),
-        None => lang.t("a copy of answers that could not be read").into(),
+        None => lang
+            .t(msg!("a copy of answers that could not be read"))
+            .into(),
     };
     let download = {
         let key = key.to_string();
@@ -291,7 +295,7 @@ fn stored_key_row(key: &str, size: usize, lang: Lang) -> Html {
     html! {
         <li class="backup" data-testid="backup">
             <code>{ key }</code>{" "}{ size_text }{": "}{ kept }{" "}
-            <button type="button" class="link-button small" onclick={download}>{ lang.t("Download it") }</button>
+            <button type="button" class="link-button small" onclick={download}>{ lang.t(msg!("Download it")) }</button>
         </li>
     }
 }
@@ -319,7 +323,7 @@ pub fn language_picker(props: &LanguageProps) -> Html {
     });
     html! {
         <div class="language">
-            <label for="aims-language" class="visually-hidden">{ lang.t("Language") }</label>
+            <label for="aims-language" class="visually-hidden">{ lang.t(msg!("Language")) }</label>
             <select id="aims-language" data-testid="language" {onchange}>
                 { for Lang::ALL.iter().map(|l| html! {
                     <option value={l.code()} lang={l.code()} selected={*l == props.current}>{ l.name() }</option>

@@ -9,7 +9,7 @@ use crate::domain::date::Date;
 use crate::domain::embed::EmbedConfig;
 use crate::domain::export::Export;
 use crate::domain::host::{self, Handoff};
-use crate::domain::i18n::outside;
+use crate::domain::i18n::{msg, outside};
 use crate::domain::roadmap::Roadmap;
 use crate::domain::scoring::Assessment;
 use crate::domain::session::Session;
@@ -44,7 +44,7 @@ pub fn course_link(props: &CourseProps) -> Html {
     match config.courses.get(&props.target) {
         Some(url) => html! {
             <a class="course-link" href={url.clone()} target="_blank" rel="noopener noreferrer" data-course={props.target.clone()}>
-                { lang.t("Related course") }
+                { lang.t(msg!("Related course")) }
             </a>
         },
         None => Html::default(),
@@ -113,7 +113,7 @@ pub fn handoff_panel(props: &HandoffProps) -> Html {
     };
     let button = html! {
         <button type="button" class="button secondary" aria-expanded={open.to_string()} aria-controls="handoff" data-testid="handoff-open" onclick={toggle}>
-            { lang.f("Send my summary to {host}", &[("host", &name)]) }
+            { lang.f(msg!("Send my summary to {host}"), &[("host", &name)]) }
         </button>
     };
     if !*open {
@@ -145,13 +145,13 @@ pub fn handoff_panel(props: &HandoffProps) -> Html {
         <div class="handoff no-print">
             <p>{ button }</p>
             <section id="handoff" class="handoff-panel" aria-labelledby="handoff-title">
-                <h2 id="handoff-title">{ lang.f("Your summary for {host}", &[("host", &name)]) }</h2>
-                <p>{ lang.t("This widget sends nothing. The link below opens your own mail program with exactly the text shown here; you decide whether to send it.") }</p>
-                <label for="handoff-message">{ lang.t("Your message (optional)") }</label>
+                <h2 id="handoff-title">{ lang.f(msg!("Your summary for {host}"), &[("host", &name)]) }</h2>
+                <p>{ lang.t(msg!("This widget sends nothing. The link below opens your own mail program with exactly the text shown here; you decide whether to send it.")) }</p>
+                <label for="handoff-message">{ lang.t(msg!("Your message (optional)")) }</label>
                 <textarea id="handoff-message" rows="3" maxlength="1000" value={(*message).clone()} oninput={on_message} data-testid="handoff-message" />
-                <p><label><input type="checkbox" checked={*with_notes} onchange={on_notes} data-testid="handoff-notes" />{" "}{ lang.t("Include my notes") }</label></p>
-                <p class="muted">{ lang.f("To: {address}. Subject: {subject}", &[("address", &outside(contact.trim_start_matches("mailto:"), 200)), ("subject", &handoff.subject())]) }</p>
-                <label for="handoff-text">{ lang.t("The text that would be sent") }</label>
+                <p><label><input type="checkbox" checked={*with_notes} onchange={on_notes} data-testid="handoff-notes" />{" "}{ lang.t(msg!("Include my notes")) }</label></p>
+                <p class="muted">{ lang.f(msg!("To: {address}. Subject: {subject}"), &[("address", &outside(contact.trim_start_matches("mailto:"), 200)), ("subject", &handoff.subject())]) }</p>
+                <label for="handoff-text">{ lang.t(msg!("The text that would be sent")) }</label>
                 <textarea id="handoff-text" rows="12" readonly=true value={body.clone()} data-testid="handoff-text" />
                 { handoff_actions(link, body, copied, &props.dispatch, lang) }
             </section>
@@ -167,7 +167,11 @@ fn handoff_actions(
     dispatch: &Dispatch,
     lang: crate::domain::i18n::Lang,
 ) -> Html {
-    let label = lang.t(if *copied { "Copied" } else { "Copy the text" });
+    let label = lang.t(if *copied {
+        msg!("Copied")
+    } else {
+        msg!("Copy the text")
+    });
     let copy = Callback::from(move |_: MouseEvent| {
         let _ = gloo::utils::window()
             .navigator()
@@ -179,10 +183,10 @@ fn handoff_actions(
     html! {
         <div class="button-row">
             if let Some(href) = link {
-                <a class="button" href={href} data-testid="handoff-mailto">{ lang.t("Open it in my mail program") }</a>
+                <a class="button" href={href} data-testid="handoff-mailto">{ lang.t(msg!("Open it in my mail program")) }</a>
             } else {
-                <p class="notice inline" role="status" data-testid="handoff-too-long">{ lang.t("This text is too long for a mail link. Copy it into a message, and attach your save file if you want to share every answer.") }</p>
-                <button type="button" class="button secondary" data-testid="handoff-save" onclick={save}>{ lang.t("Save to file") }</button>
+                <p class="notice inline" role="status" data-testid="handoff-too-long">{ lang.t(msg!("This text is too long for a mail link. Copy it into a message, and attach your save file if you want to share every answer.")) }</p>
+                <button type="button" class="button secondary" data-testid="handoff-save" onclick={save}>{ lang.t(msg!("Save to file")) }</button>
             }
             <button type="button" class="button secondary" onclick={copy}>{ label }</button>
         </div>

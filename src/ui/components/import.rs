@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::domain::app::Event;
 use crate::domain::date::Date;
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::{msg, Lang};
 use crate::domain::saved::Snapshot;
 use crate::domain::session::{self, PendingImport};
 use crate::ui::dispatch::Dispatch;
@@ -22,12 +22,15 @@ fn holdings(lang: Lang, snapshot: &Snapshot) -> String {
     let answers = snapshot.answers.len();
     let notes = snapshot.notes.len();
     match (answers == 1, notes) {
-        (true, 0) => lang.t("1 answer").into(),
-        (false, 0) => lang.f("{n} answers", &[("n", &answers)]),
-        (true, 1) => lang.t("1 answer and 1 note").into(),
-        (false, 1) => lang.f("{n} answers and 1 note", &[("n", &answers)]),
-        (true, m) => lang.f("1 answer and {m} notes", &[("m", &m)]),
-        (false, m) => lang.f("{n} answers and {m} notes", &[("n", &answers), ("m", &m)]),
+        (true, 0) => lang.t(msg!("1 answer")).into(),
+        (false, 0) => lang.f(msg!("{n} answers"), &[("n", &answers)]),
+        (true, 1) => lang.t(msg!("1 answer and 1 note")).into(),
+        (false, 1) => lang.f(msg!("{n} answers and 1 note"), &[("n", &answers)]),
+        (true, m) => lang.f(msg!("1 answer and {m} notes"), &[("m", &m)]),
+        (false, m) => lang.f(
+            msg!("{n} answers and {m} notes"),
+            &[("n", &answers), ("m", &m)],
+        ),
     }
 }
 
@@ -46,30 +49,30 @@ pub fn import_dialog(props: &ImportProps) -> Html {
     };
     let file = match Date::parse(restored.saved_at.get(..10).unwrap_or("")) {
         Some(date) => lang.f(
-            "It holds {what}, saved {date}.",
+            msg!("It holds {what}, saved {date}."),
             &[
                 ("what", &holdings(lang, &restored.snapshot())),
                 ("date", &lang.date(date)),
             ],
         ),
         None => lang.f(
-            "It holds {what}.",
+            msg!("It holds {what}."),
             &[("what", &holdings(lang, &restored.snapshot()))],
         ),
     };
     html! {
         <div class="notice confirm-import" role="alertdialog" aria-labelledby="import-title" aria-describedby="import-text">
             <div>
-                <p id="import-title" class="confirm-title">{ lang.f("Open this saved assessment of the {title}?", &[("title", &restored.questionnaire.title)]) }</p>
+                <p id="import-title" class="confirm-title">{ lang.f(msg!("Open this saved assessment of the {title}?"), &[("title", &restored.questionnaire.title)]) }</p>
                 <p id="import-text">
                     { file }{" "}
-                    <strong>{ lang.f("It replaces the {what} you have now for that questionnaire.", &[("what", &holdings(lang, &p.replaces))]) }</strong>{" "}
-                    { lang.t("You can undo this right after opening it.") }
+                    <strong>{ lang.f(msg!("It replaces the {what} you have now for that questionnaire."), &[("what", &holdings(lang, &p.replaces))]) }</strong>{" "}
+                    { lang.t(msg!("You can undo this right after opening it.")) }
                 </p>
             </div>
             <div class="button-row">
-                <button type="button" class="button" data-testid="confirm-import" onclick={confirm}>{ lang.t("Open it and replace my answers") }</button>
-                <button type="button" class="button secondary" autofocus=true onclick={cancel}>{ lang.t("Keep my current answers") }</button>
+                <button type="button" class="button" data-testid="confirm-import" onclick={confirm}>{ lang.t(msg!("Open it and replace my answers")) }</button>
+                <button type="button" class="button secondary" autofocus=true onclick={cancel}>{ lang.t(msg!("Keep my current answers")) }</button>
             </div>
         </div>
     }

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::domain::i18n::msg;
 use crate::domain::roadmap::{days_text, Roadmap};
 use crate::ui::use_lang;
 
@@ -22,7 +23,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         html! {
             <li class={classes!("gantt-row", format!("phase-{}", p.phase.number()))} data-phase={p.phase.number().to_string()}>
                 <span class="gantt-label"><span class="phase-number">{ p.phase.number() }</span>{ p.phase.title(lang) }</span>
-                <span class="gantt-weeks">{ lang.f("Weeks {from}-{to}", &[("from", &p.start_week), ("to", &p.end_week)]) }</span>
+                <span class="gantt-weeks">{ lang.f(msg!("Weeks {from}-{to}"), &[("from", &p.start_week), ("to", &p.end_week)]) }</span>
                 <svg class="gantt-bar" viewBox={format!("0 0 {total} 10")} preserveAspectRatio="none" aria-hidden="true" focusable="false">
                     <rect class="track" x="0" y="0" width={total.to_string()} height="10" />
                     <rect class="fill" x={start.to_string()} y="0" width={p.weeks.max(1).to_string()} height="10" />
@@ -34,14 +35,14 @@ pub fn timeline(props: &TimelineProps) -> Html {
         <div class="timeline">
             <figure class="chart gantt">
                 <ol class="gantt-rows">{ for rows }</ol>
-                <p class="gantt-axis" aria-hidden="true"><span>{ lang.f("week {n}", &[("n", &0)]) }</span><span>{ lang.f("week {n}", &[("n", &r.total_weeks)]) }</span></p>
-                <figcaption>{ lang.f("Phases over {weeks} weeks from the start", &[("weeks", &r.total_weeks)]) }</figcaption>
+                <p class="gantt-axis" aria-hidden="true"><span>{ lang.f(msg!("week {n}"), &[("n", &0)]) }</span><span>{ lang.f(msg!("week {n}"), &[("n", &r.total_weeks)]) }</span></p>
+                <figcaption>{ lang.f(msg!("Phases over {weeks} weeks from the start"), &[("weeks", &r.total_weeks)]) }</figcaption>
             </figure>
             <div class="table-scroll"><table class="scores timeline-table">
-                <caption>{ lang.t("The timeline as a table") }</caption>
+                <caption>{ lang.t(msg!("The timeline as a table")) }</caption>
                 <thead><tr>
-                    <th scope="col">{ lang.t("Phase") }</th><th scope="col" class="num">{ lang.t("Start week") }</th><th scope="col" class="num">{ lang.t("End week") }</th>
-                    <th scope="col" class="num">{ lang.t("Weeks") }</th><th scope="col" class="num">{ lang.t("Tasks") }</th><th scope="col" class="num">{ lang.t("Person-days") }</th>
+                    <th scope="col">{ lang.t(msg!("Phase")) }</th><th scope="col" class="num">{ lang.t(msg!("Start week")) }</th><th scope="col" class="num">{ lang.t(msg!("End week")) }</th>
+                    <th scope="col" class="num">{ lang.t(msg!("Weeks")) }</th><th scope="col" class="num">{ lang.t(msg!("Tasks")) }</th><th scope="col" class="num">{ lang.t(msg!("Person-days")) }</th>
                 </tr></thead>
                 <tbody>
                     { for r.phases.iter().map(|p| html! {

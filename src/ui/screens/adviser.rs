@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::domain::advice::{checks, gaps, Gap};
 use crate::domain::date::Date;
+use crate::domain::i18n::msg;
 use crate::domain::report;
 use crate::domain::session::{Event, Screen, Session};
 use crate::ui::dispatch::Dispatch;
@@ -31,17 +32,17 @@ pub fn adviser_screen(props: &AdviserProps) -> Html {
         html! {
             <li class="gap" data-item={g.item.id.clone()}>
                 <h3><span class="item-id">{ &g.item.id }</span>{" "}{ &g.item.title }
-                    if g.item.blocker { {" "}<span class="badge blocker">{ lang.t("Certification blocker") }</span> }</h3>
+                    if g.item.blocker { {" "}<span class="badge blocker">{ lang.t(msg!("Certification blocker")) }</span> }</h3>
                 <dl class="gap-facts">
-                    <dt>{ lang.t("Now") }</dt><dd>{ report::status_text(q, &g.status) }</dd>
-                    <dt>{ lang.t("Ask") }</dt><dd>{ &g.item.question }</dd>
+                    <dt>{ lang.t(msg!("Now")) }</dt><dd>{ report::status_text(q, &g.status) }</dd>
+                    <dt>{ lang.t(msg!("Ask")) }</dt><dd>{ &g.item.question }</dd>
                     if let Some((level, evidence)) = g.next {
-                        <dt>{ lang.f("Evidence for level {level}", &[("level", &level)]) }</dt><dd>{ evidence }</dd>
+                        <dt>{ lang.f(msg!("Evidence for level {level}"), &[("level", &level)]) }</dt><dd>{ evidence }</dd>
                     }
                     if !g.documents.is_empty() {
-                        <dt>{ lang.t("Documents to request") }</dt><dd>{ g.documents.join("; ") }</dd>
+                        <dt>{ lang.t(msg!("Documents to request")) }</dt><dd>{ g.documents.join("; ") }</dd>
                     }
-                    { for g.checks.iter().map(|c| html! { <><dt>{ lang.t("Check") }</dt><dd data-testid="gap-check">{ &c.text }</dd></> }) }
+                    { for g.checks.iter().map(|c| html! { <><dt>{ lang.t(msg!("Check")) }</dt><dd data-testid="gap-check">{ &c.text }</dd></> }) }
                 </dl>
             </li>
         }
@@ -49,19 +50,19 @@ pub fn adviser_screen(props: &AdviserProps) -> Html {
     html! {
         <article class="report adviser">
             <div class="button-row no-print">
-                <button type="button" class="button" data-testid="print" onclick={print}>{ lang.t("Print or save as PDF") }</button>
-                <button type="button" class="button secondary" onclick={props.dispatch.send(Event::Show(Screen::Results))}>{ lang.t("Back to the results") }</button>
+                <button type="button" class="button" data-testid="print" onclick={print}>{ lang.t(msg!("Print or save as PDF")) }</button>
+                <button type="button" class="button secondary" onclick={props.dispatch.send(Event::Show(Screen::Results))}>{ lang.t(msg!("Back to the results")) }</button>
             </div>
-            <h1 id="adviser-title" tabindex="-1">{ lang.f("Adviser's sheet: {title}", &[("title", &q.title)]) }</h1>
-            <p>{ lang.f("Version {version}, prepared {date}. For the conversation with the client: each gap with what to ask and what evidence to request.", &[("version", &q.version), ("date", &lang.date(props.today))]) }</p>
+            <h1 id="adviser-title" tabindex="-1">{ lang.f(msg!("Adviser's sheet: {title}"), &[("title", &q.title)]) }</h1>
+            <p>{ lang.f(msg!("Version {version}, prepared {date}. For the conversation with the client: each gap with what to ask and what evidence to request."), &[("version", &q.version), ("date", &lang.date(props.today))]) }</p>
             <section aria-labelledby="gaps-title">
-                <h2 id="gaps-title">{ lang.f("Gaps ({n})", &[("n", &gaps.len())]) }</h2>
+                <h2 id="gaps-title">{ lang.f(msg!("Gaps ({n})"), &[("n", &gaps.len())]) }</h2>
                 <ol class="gaps">{ for gaps.iter().map(row) }</ol>
             </section>
             <section aria-labelledby="checks-title">
-                <h2 id="checks-title">{ lang.t("Answers to check") }</h2>
+                <h2 id="checks-title">{ lang.t(msg!("Answers to check")) }</h2>
                 if all.is_empty() {
-                    <p>{ lang.t("No answer looks inconsistent with another or with the profile.") }</p>
+                    <p>{ lang.t(msg!("No answer looks inconsistent with another or with the profile.")) }</p>
                 } else {
                     <ul>{ for all.iter().map(|c| html! { <li>{ &c.text }</li> }) }</ul>
                 }

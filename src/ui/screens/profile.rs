@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::date::Date;
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::{msg, Lang};
 use crate::domain::profile::{ProfileField, Screening, MAX_SYSTEMS};
 use crate::domain::session::{Event, Screen};
 use crate::domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
@@ -112,7 +112,7 @@ fn certifications(profile: &Profile, update: &Update, lang: Lang) -> Html {
     html! {
         <div class="choices">
             { for held }
-            { checkbox("certifications", "none", none_held, html! { lang.t("None of these") }, none, update) }
+            { checkbox("certifications", "none", none_held, html! { lang.t(msg!("None of these")) }, none, update) }
         </div>
     }
 }
@@ -157,13 +157,13 @@ fn ai_act(
     html! {
         <>
         <fieldset class={group_class(ProfileField::HighRisk)}>
-            <legend>{ lang.t("Could any of your AI systems be high-risk under the EU AI Act (Art. 6 and Annex III)?") }</legend>
-            <p class="hint">{ lang.t("For example AI used in hiring, credit scoring, education, critical infrastructure or law enforcement, or as a safety component of a regulated product. \"Not sure\" adds the classification to the roadmap.") }</p>
+            <legend>{ lang.t(msg!("Could any of your AI systems be high-risk under the EU AI Act (Art. 6 and Annex III)?")) }</legend>
+            <p class="hint">{ lang.t(msg!("For example AI used in hiring, credit scoring, education, critical infrastructure or law enforcement, or as a safety component of a regulated product. \"Not sure\" adds the classification to the roadmap.")) }</p>
             <div class="choices inline">{ risk }</div>
         </fieldset>
         <fieldset class={group_class(ProfileField::Prohibited)}>
-            <legend>{ lang.t("Could any current or planned use of AI be a practice the EU AI Act prohibits (Art. 5)?") }</legend>
-            <p class="hint">{ lang.t("For example scoring people's social behaviour, manipulating people in ways that harm them, exploiting vulnerabilities, or building facial recognition databases by untargeted scraping. Prohibited since 2 February 2025.") }</p>
+            <legend>{ lang.t(msg!("Could any current or planned use of AI be a practice the EU AI Act prohibits (Art. 5)?")) }</legend>
+            <p class="hint">{ lang.t(msg!("For example scoring people's social behaviour, manipulating people in ways that harm them, exploiting vulnerabilities, or building facial recognition databases by untargeted scraping. Prohibited since 2 February 2025.")) }</p>
             <div class="choices inline">{ prohibited }</div>
         </fieldset>
         </>
@@ -217,28 +217,28 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
     };
     html! {
         <section class="profile" aria-labelledby="profile-title">
-            <h1 id="profile-title" tabindex="-1">{ lang.t("Your organisation") }</h1>
-            <p class="lead">{ lang.t("These answers are not scored. They decide which questions apply to you and how long the roadmap takes.") }</p>
+            <h1 id="profile-title" tabindex="-1">{ lang.t(msg!("Your organisation")) }</h1>
+            <p class="lead">{ lang.t(msg!("These answers are not scored. They decide which questions apply to you and how long the roadmap takes.")) }</p>
             <form class="profile-form" onsubmit={on_submit}>
                 <fieldset class={group_class(ProfileField::Size)}>
-                    <legend>{ lang.t("How many people work in your organisation?") }</legend>
+                    <legend>{ lang.t(msg!("How many people work in your organisation?")) }</legend>
                     <div class="choices">{ sizes }</div>
                 </fieldset>
                 <fieldset class={group_class(ProfileField::Roles)}>
-                    <legend>{ lang.t("What do you do with AI? Choose all that apply.") }</legend>
+                    <legend>{ lang.t(msg!("What do you do with AI? Choose all that apply.")) }</legend>
                     <div class="choices">{ roles(profile, &update, lang) }</div>
                 </fieldset>
                 { systems(profile.systems, on_systems, group_class(ProfileField::Systems), lang) }
                 <fieldset class={group_class(ProfileField::Certifications)}>
-                    <legend>{ lang.t("Which certifications do you already hold?") }</legend>
-                    <p class="hint">{ lang.t("An existing management system lets you reuse processes such as document control, internal audit and management review.") }</p>
+                    <legend>{ lang.t(msg!("Which certifications do you already hold?")) }</legend>
+                    <p class="hint">{ lang.t(msg!("An existing management system lets you reuse processes such as document control, internal audit and management review.")) }</p>
                     { certifications(profile, &update, lang) }
                 </fieldset>
                 { ai_act(profile, &update, lang, &group_class) }
                 { target_date(profile.target_date, on_target, lang) }
                 { form_errors(if *attempted { &missing } else { &[] }, lang) }
                 <div class="button-row">
-                    <button type="submit" class="button" data-testid="profile-continue">{ lang.t("Continue to the questions") }</button>
+                    <button type="submit" class="button" data-testid="profile-continue">{ lang.t(msg!("Continue to the questions")) }</button>
                 </div>
             </form>
         </section>
@@ -257,7 +257,7 @@ fn form_errors(missing: &[ProfileField], lang: Lang) -> Html {
     html! {
         <div aria-live="polite" class="form-errors">
             if !missing.is_empty() {
-                <p class="error-text">{ lang.f("Please answer: {fields}.", &[("fields", &fields)]) }</p>
+                <p class="error-text">{ lang.f(msg!("Please answer: {fields}."), &[("fields", &fields)]) }</p>
             }
         </div>
     }
@@ -267,8 +267,8 @@ fn form_errors(missing: &[ProfileField], lang: Lang) -> Html {
 fn target_date(date: Option<Date>, onchange: Callback<Event2>, lang: Lang) -> Html {
     html! {
         <div class="group">
-            <label for="target" class="legend">{ lang.t("Target date for a certification audit (optional)") }</label>
-            <p class="hint" id="target-hint">{ lang.t("The roadmap will tell you whether it is realistic.") }</p>
+            <label for="target" class="legend">{ lang.t(msg!("Target date for a certification audit (optional)")) }</label>
+            <p class="hint" id="target-hint">{ lang.t(msg!("The roadmap will tell you whether it is realistic.")) }</p>
             <input id="target" type="date" aria-describedby="target-hint"
                 value={date.map(|d| d.to_string()).unwrap_or_default()} {onchange} />
         </div>
@@ -279,8 +279,8 @@ fn target_date(date: Option<Date>, onchange: Callback<Event2>, lang: Lang) -> Ht
 fn systems(count: u32, onchange: Callback<Event2>, class: Classes, lang: Lang) -> Html {
     html! {
         <div {class}>
-            <label for="systems" class="legend">{ lang.t("How many AI systems will your AI management system cover?") }</label>
-            <p class="hint" id="systems-hint">{ lang.t("Count AI features inside purchased software too. A rough number is fine.") }</p>
+            <label for="systems" class="legend">{ lang.t(msg!("How many AI systems will your AI management system cover?")) }</label>
+            <p class="hint" id="systems-hint">{ lang.t(msg!("Count AI features inside purchased software too. A rough number is fine.")) }</p>
             <input id="systems" type="number" min="1" max={MAX_SYSTEMS.to_string()} inputmode="numeric"
                 aria-describedby="systems-hint" value={count.to_string()} {onchange} />
         </div>

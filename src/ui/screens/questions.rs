@@ -5,7 +5,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::domain::answers::Answer;
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::{msg, Lang};
 use crate::domain::questionnaire::{Gives, Item, Questionnaire, Reuse, REF_FRAMEWORKS};
 use crate::domain::roadmap::reuse_percent;
 use crate::domain::saved::{text_length, MAX_TEXT_CHARS};
@@ -24,8 +24,8 @@ pub struct QuestionsProps {
 /// "Clause 4" or "Annex A.6", as people say it.
 pub fn section_name(id: &str, kind: SectionKind, lang: Lang) -> String {
     match kind {
-        SectionKind::Clause => lang.f("Clause {id}", &[("id", &id)]),
-        SectionKind::Annex => lang.f("Annex {id}", &[("id", &id)]),
+        SectionKind::Clause => lang.f(msg!("Clause {id}"), &[("id", &id)]),
+        SectionKind::Annex => lang.f(msg!("Annex {id}"), &[("id", &id)]),
     }
 }
 
@@ -52,7 +52,7 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                     <span class="section-title">{ &section.title }</span>
                     <span class="section-count">
                         <span aria-hidden="true">{ format!("{done}/{total}") }</span>
-                        <span class="visually-hidden">{ lang.f("{done} of {total} answered", &[("done", &done), ("total", &total)]) }</span>
+                        <span class="visually-hidden">{ lang.f(msg!("{done} of {total} answered"), &[("done", &done), ("total", &total)]) }</span>
                     </span>
                 </button>
             </li>
@@ -63,17 +63,17 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
     let shared_profile = Rc::new(profile.clone());
     let name = |n: usize| section_name(&q.sections[n].id, q.sections[n].kind, lang);
     let (before, after) = session.neighbours();
-    let next_label = after.map_or(lang.t("See your results").to_string(), |n| {
-        lang.f("Next: {section}", &[("section", &name(n))])
+    let next_label = after.map_or(lang.t(msg!("See your results")).to_string(), |n| {
+        lang.f(msg!("Next: {section}"), &[("section", &name(n))])
     });
-    let back_label = before.map_or(lang.t("Back: profile").to_string(), |n| {
-        lang.f("Back: {section}", &[("section", &name(n))])
+    let back_label = before.map_or(lang.t(msg!("Back: profile")).to_string(), |n| {
+        lang.f(msg!("Back: {section}"), &[("section", &name(n))])
     });
     html! {
         <div class="questions">
             <aside class="section-nav">
                 { progress_bar(progress, lang) }
-                <nav aria-label={lang.t("Sections")}>
+                <nav aria-label={lang.t(msg!("Sections"))}>
                     <ol class="section-list">{ for nav_items }</ol>
                 </nav>
             </aside>
@@ -113,8 +113,8 @@ fn reuse_hint(r: &Reuse, lang: Lang) -> String {
         ("percent", &lang.percent(reuse_percent(r.gives))),
     ];
     match r.gives {
-        Gives::Reuse => lang.f("Already certified to {system}? Its process ({refs}) can be reused for AI: the roadmap counts {percent} of the effort for this item's documents, programmes and agendas. AI-specific work stays in full.", &args),
-        Gives::Extend => lang.f("Already certified to {system}? Its process ({refs}) can be extended for AI: the roadmap counts {percent} of the effort for this item's documents, programmes and agendas. AI-specific work stays in full.", &args),
+        Gives::Reuse => lang.f(msg!("Already certified to {system}? Its process ({refs}) can be reused for AI: the roadmap counts {percent} of the effort for this item's documents, programmes and agendas. AI-specific work stays in full."), &args),
+        Gives::Extend => lang.f(msg!("Already certified to {system}? Its process ({refs}) can be extended for AI: the roadmap counts {percent} of the effort for this item's documents, programmes and agendas. AI-specific work stays in full."), &args),
     }
 }
 
@@ -124,7 +124,7 @@ fn length_counter(lang: Lang, id: String, count: usize) -> Html {
     let near = count * 10 >= MAX_TEXT_CHARS * 9;
     html! {
         <p {id} class={classes!("hint", "counter", near.then_some("near-limit"))} data-testid="length-counter">
-            { lang.f("{n} of {max} characters", &[("n", &lang.int(count as u64)), ("max", &lang.int(MAX_TEXT_CHARS as u64))]) }
+            { lang.f(msg!("{n} of {max} characters"), &[("n", &lang.int(count as u64)), ("max", &lang.int(MAX_TEXT_CHARS as u64))]) }
         </p>
     }
 }
@@ -132,7 +132,7 @@ fn length_counter(lang: Lang, id: String, count: usize) -> Html {
 /// "3 of 24 answered", with the two numbers marked for tests.
 fn answered_of(lang: Lang, answered: usize, applicable: usize) -> Html {
     // The template decides the word order; the numbers stay separate elements.
-    let template = lang.t("{answered} of {applicable} answered");
+    let template = lang.t(msg!("{answered} of {applicable} answered"));
     let mut parts = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -198,7 +198,7 @@ fn question_card(props: &CardProps) -> Html {
         let item_id = item.id.clone();
         html! {
             <button type="button" class="link-button small" onclick={move |_| dispatch.dispatch(Event::ClearAnswer(item_id.clone()))}>
-                { lang.t("Clear answer") }
+                { lang.t(msg!("Clear answer")) }
             </button>
         }
     });
@@ -207,23 +207,23 @@ fn question_card(props: &CardProps) -> Html {
             <legend>
                 <span class="item-ref">
                     <span class="item-id">{ &item.id }</span>{" "}{ &item.title }
-                    if item.blocker { <span class="badge blocker" title={lang.t("Needed before a certification audit")}>{ lang.t("Audit blocker") }</span> }
+                    if item.blocker { <span class="badge blocker" title={lang.t(msg!("Needed before a certification audit"))}>{ lang.t(msg!("Audit blocker")) }</span> }
                 </span>
                 <span class="item-question">{ &item.question }</span>
             </legend>
             if let Some(suggestion) = &props.suggestion {
-                <p class="hint suggestion">{ lang.f("Often not applicable for your profile: {reason}", &[("reason", suggestion)]) }</p>
+                <p class="hint suggestion">{ lang.f(msg!("Often not applicable for your profile: {reason}"), &[("reason", suggestion)]) }</p>
             }
             { answer_options(props, &name, lang) }
             { justification.unwrap_or_default() }
             <details class="why">
-                <summary>{ lang.t("Why this matters") }</summary>
+                <summary>{ lang.t(msg!("Why this matters")) }</summary>
                 <p>{ &item.why }</p>
                 { for item.reuse.iter().map(|r| html! {
                     <p class="reuse-hint">{ reuse_hint(r, lang) }</p>
                 }) }
                 if !refs.is_empty() {
-                    <p class="refs-title">{ lang.t("Related references") }</p>
+                    <p class="refs-title">{ lang.t(msg!("Related references")) }</p>
                     <ul class="refs">{ for refs }</ul>
                 }
             </details>
@@ -250,12 +250,12 @@ fn justification(props: &CardProps, id: &str, text: String, lang: Lang) -> Html 
     let count = text_length(&text);
     html! {
         <div class="justification">
-            <label for={area_id.clone()}>{ lang.t("Why does this control not apply to you?") }</label>
+            <label for={area_id.clone()}>{ lang.t(msg!("Why does this control not apply to you?")) }</label>
             <textarea id={area_id} rows="2" value={text} {oninput} aria-invalid={empty.to_string()}
                 maxlength={MAX_TEXT_CHARS.to_string()}
                 aria-describedby={format!("{id}-justification-hint {id}-justification-count")} />
             <p id={format!("{id}-justification-hint")} class={classes!("hint", empty.then_some("error-text"))} aria-live="polite">
-                { lang.t(if empty { "A justification is required before this counts as answered." } else { "Saved with your answers." }) }
+                { lang.t(if empty { msg!("A justification is required before this counts as answered.") } else { msg!("Saved with your answers.") }) }
             </p>
             { length_counter(lang, format!("{id}-justification-count"), count) }
         </div>
@@ -282,7 +282,7 @@ fn references(item: &Item, profile: &Profile, lang: Lang) -> Vec<Html> {
                 list.clone()
             };
             (!shown.is_empty()).then(|| {
-                html! { <li data-framework={*key}><span class="ref-framework">{ lang.t(label) }</span>{": "}{ shown.join(", ") }</li> }
+                html! { <li data-framework={*key}><span class="ref-framework">{ label.show(lang) }</span>{": "}{ shown.join(", ") }</li> }
             })
         })
         .collect()
@@ -303,8 +303,8 @@ fn note(props: &CardProps, id: &str, lang: Lang) -> Html {
     let note_id = format!("note-{id}");
     html! {
         <details class="note" open={!props.note.is_empty()}>
-            <summary>{ lang.t(if props.note.is_empty() { "Add a note" } else { "Your note" }) }</summary>
-            <label for={note_id.clone()} class="hint">{ lang.t("What exists, where it is kept, who owns it. Saved with your answers and included in every export.") }</label>
+            <summary>{ lang.t(if props.note.is_empty() { msg!("Add a note") } else { msg!("Your note") }) }</summary>
+            <label for={note_id.clone()} class="hint">{ lang.t(msg!("What exists, where it is kept, who owns it. Saved with your answers and included in every export.")) }</label>
             <textarea id={note_id.clone()} rows="3" maxlength={MAX_TEXT_CHARS.to_string()} value={props.note.clone()} {oninput}
                 aria-describedby={format!("{note_id}-count")} />
             { length_counter(lang, format!("{note_id}-count"), text_length(&props.note)) }
@@ -315,7 +315,7 @@ fn note(props: &CardProps, id: &str, lang: Lang) -> Html {
 /// The overall progress, as text and as a bar.
 fn progress_bar(progress: Progress, lang: Lang) -> Html {
     html! {
-        <div class="progress" role="group" aria-label={lang.t("Progress")}>
+        <div class="progress" role="group" aria-label={lang.t(msg!("Progress"))}>
             <p id="progress-text" aria-live="polite">
                 { answered_of(lang, progress.answered, progress.applicable) }
             </p>
@@ -330,10 +330,10 @@ fn progress_bar(progress: Progress, lang: Lang) -> Html {
 fn suggestions(n: usize, accept: Callback<MouseEvent>, lang: Lang) -> Html {
     html! {
         <div class="notice suggestions" data-testid="suggestions">
-            <p>{ lang.f("For an organisation that only uses AI from others, {n} development controls are usually not applicable.", &[("n", &n)]) }</p>
-            <p class="warning-text" data-testid="gpai-warning">{ lang.t("Check first: if you build on general-purpose AI models (answers from your own documents, fine-tuning, agents that act for you), you may be developing an AI system yourself, and these controls then apply.") }</p>
+            <p>{ lang.f(msg!("For an organisation that only uses AI from others, {n} development controls are usually not applicable."), &[("n", &n)]) }</p>
+            <p class="warning-text" data-testid="gpai-warning">{ lang.t(msg!("Check first: if you build on general-purpose AI models (answers from your own documents, fine-tuning, agents that act for you), you may be developing an AI system yourself, and these controls then apply.")) }</p>
             <button type="button" class="button secondary" onclick={accept}>
-                { lang.t("Mark them not applicable") }
+                { lang.t(msg!("Mark them not applicable")) }
             </button>
         </div>
     }
@@ -376,7 +376,7 @@ fn answer_options(props: &CardProps, name: &str, lang: Lang) -> Html {
     });
     let dont_know = option(
         "dont-know".into(),
-        html! { <span class="option-title">{ lang.t("Don't know") }</span> },
+        html! { <span class="option-title">{ lang.t(msg!("Don't know")) }</span> },
         props.answer == Some(Answer::DontKnow),
         answer_with(Answer::DontKnow),
     );
@@ -384,7 +384,7 @@ fn answer_options(props: &CardProps, name: &str, lang: Lang) -> Html {
         let prefill = props.suggestion.clone().unwrap_or_default();
         option(
             "not-applicable".into(),
-            html! { <span class="option-title">{ lang.t("Not applicable") }<span class="option-text">{" "}{ lang.t("(needs a short justification for the Statement of Applicability)") }</span></span> },
+            html! { <span class="option-title">{ lang.t(msg!("Not applicable")) }<span class="option-text">{" "}{ lang.t(msg!("(needs a short justification for the Statement of Applicability)")) }</span></span> },
             na_chosen,
             answer_with(Answer::NotApplicable(prefill)),
         )

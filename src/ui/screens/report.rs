@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::{ResultsScreen, RoadmapScreen};
 use crate::domain::date::Date;
+use crate::domain::i18n::msg;
 use crate::domain::report::exclusions;
 use crate::domain::session::{Event, Screen, Session};
 use crate::ui::dispatch::Dispatch;
@@ -22,8 +23,8 @@ pub fn report_screen(props: &ReportProps) -> Html {
     let lang = use_lang();
     let s = &props.session;
     let p = &s.profile;
-    let not_given = lang.t("not given");
-    let none = lang.t("none");
+    let not_given = lang.t(msg!("not given"));
+    let none = lang.t(msg!("none"));
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
@@ -43,28 +44,28 @@ pub fn report_screen(props: &ReportProps) -> Html {
     html! {
         <article class="report">
             <div class="button-row no-print">
-                <button type="button" class="button" data-testid="print" onclick={print}>{ lang.t("Print or save as PDF") }</button>
-                <button type="button" class="button secondary" onclick={back}>{ lang.t("Back to the results") }</button>
+                <button type="button" class="button" data-testid="print" onclick={print}>{ lang.t(msg!("Print or save as PDF")) }</button>
+                <button type="button" class="button secondary" onclick={back}>{ lang.t(msg!("Back to the results")) }</button>
             </div>
             <section class="report-cover" aria-labelledby="report-title">
-                <p class="eyebrow">{ lang.t("ISO/IEC 42001:2023 readiness report") }</p>
+                <p class="eyebrow">{ lang.t(msg!("ISO/IEC 42001:2023 readiness report")) }</p>
                 <h1 id="report-title" tabindex="-1">{ &s.questionnaire.title }</h1>
-                <p>{ lang.f("Version {version} · prepared {date}", &[("version", &s.questionnaire.version), ("date", &lang.date(props.today))]) }</p>
+                <p>{ lang.f(msg!("Version {version} · prepared {date}"), &[("version", &s.questionnaire.version), ("date", &lang.date(props.today))]) }</p>
                 <dl class="profile-summary">
-                    <dt>{ lang.t("Size") }</dt><dd>{ p.size.map_or(not_given, |x| x.label(lang)) }</dd>
-                    <dt>{ lang.t("AI roles") }</dt><dd>{ if roles.is_empty() { not_given.to_string() } else { roles.join("; ") } }</dd>
-                    <dt>{ lang.t("AI systems in scope") }</dt><dd>{ p.systems }</dd>
-                    <dt>{ lang.t("Certifications held") }</dt><dd>{ if certs.is_empty() { none.to_string() } else { certs.join(", ") } }</dd>
-                    <dt>{ lang.t("EU AI Act high-risk possible") }</dt><dd>{ p.high_risk.map_or(not_given, |h| h.label(lang)) }</dd>
-                    <dt>{ lang.t("Target date") }</dt><dd>{ p.target_date.map_or(none.to_string(), |d| lang.date(d)) }</dd>
+                    <dt>{ lang.t(msg!("Size")) }</dt><dd>{ p.size.map_or(not_given, |x| x.label(lang)) }</dd>
+                    <dt>{ lang.t(msg!("AI roles")) }</dt><dd>{ if roles.is_empty() { not_given.to_string() } else { roles.join("; ") } }</dd>
+                    <dt>{ lang.t(msg!("AI systems in scope")) }</dt><dd>{ p.systems }</dd>
+                    <dt>{ lang.t(msg!("Certifications held")) }</dt><dd>{ if certs.is_empty() { none.to_string() } else { certs.join(", ") } }</dd>
+                    <dt>{ lang.t(msg!("EU AI Act high-risk possible")) }</dt><dd>{ p.high_risk.map_or(not_given, |h| h.label(lang)) }</dd>
+                    <dt>{ lang.t(msg!("Target date")) }</dt><dd>{ p.target_date.map_or(none.to_string(), |d| lang.date(d)) }</dd>
                 </dl>
-                <p class="disclaimer">{ lang.t("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity; only an accredited certification body can certify an AI management system.") }</p>
+                <p class="disclaimer">{ lang.t(msg!("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity; only an accredited certification body can certify an AI management system.")) }</p>
             </section>
             <ResultsScreen session={s.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only=true />
             <RoadmapScreen session={s.clone()} today={props.today} />
             if !excluded.is_empty() {
                 <section class="report-exclusions" aria-labelledby="exclusions-title">
-                    <h2 id="exclusions-title">{ lang.t("Controls excluded from the Statement of Applicability") }</h2>
+                    <h2 id="exclusions-title">{ lang.t(msg!("Controls excluded from the Statement of Applicability")) }</h2>
                     <ul class="notes-list">{ for excluded.iter().map(|e| html! {
                         <li data-item={e.id.clone()}><span class="item-id">{ &e.id }</span>{" "}<strong>{ &e.title }</strong>
                             <p class="note-text" dir="auto">{ &e.justification }</p></li>
@@ -73,7 +74,7 @@ pub fn report_screen(props: &ReportProps) -> Html {
             }
             if !notes.is_empty() {
                 <section class="report-notes" aria-labelledby="notes-title">
-                    <h2 id="notes-title">{ lang.t("Notes and evidence") }</h2>
+                    <h2 id="notes-title">{ lang.t(msg!("Notes and evidence")) }</h2>
                     <ul class="notes-list">{ for notes }</ul>
                 </section>
             }

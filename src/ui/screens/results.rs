@@ -39,14 +39,16 @@ pub struct ResultsProps {
 fn status_text(status: &ItemStatus, scale_label: impl Fn(u8) -> String, lang: Lang) -> String {
     match status {
         ItemStatus::Level(l) => lang.f(
-            "level {level}, {label}",
+            msg!("level {level}, {label}"),
             &[("level", l), ("label", &scale_label(*l))],
         ),
-        ItemStatus::DontKnow => lang.t("don't know").into(),
-        ItemStatus::Unanswered => lang.t("not answered yet").into(),
-        ItemStatus::NeedsJustification => lang.t("not applicable, but no justification yet").into(),
-        ItemStatus::NotApplicable => lang.t("not applicable").into(),
-        ItemStatus::Hidden => lang.t("not asked").into(),
+        ItemStatus::DontKnow => lang.t(msg!("don't know")).into(),
+        ItemStatus::Unanswered => lang.t(msg!("not answered yet")).into(),
+        ItemStatus::NeedsJustification => lang
+            .t(msg!("not applicable, but no justification yet"))
+            .into(),
+        ItemStatus::NotApplicable => lang.t(msg!("not applicable")).into(),
+        ItemStatus::Hidden => lang.t(msg!("not asked")).into(),
     }
 }
 
@@ -71,11 +73,11 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     let blockers = a.blockers.iter().map(|b| html! {
         <li data-item={b.id.clone()}>
             <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
-            <span class="blocker-status">{" "}{ lang.f("is {status}; it must be at least \"{gate}\".", &[("status", &status_text(&b.status, scale_label, lang)), ("gate", &gate_label)]) }</span>
+            <span class="blocker-status">{" "}{ lang.f(msg!("is {status}; it must be at least \"{gate}\"."), &[("status", &status_text(&b.status, scale_label, lang)), ("gate", &gate_label)]) }</span>
             {" "}<span class={classes!("badge", "stage", b.stage.key())} data-testid="blocker-stage">{ b.stage.stops(lang) }</span>
             {" "}
             if !props.read_only {
-                <button type="button" class="link-button small" onclick={send(Event::ShowItem(b.id.clone()))}>{ lang.t("Review this answer") }</button>
+                <button type="button" class="link-button small" onclick={send(Event::ShowItem(b.id.clone()))}>{ lang.t(msg!("Review this answer")) }</button>
             }
         </li>
     });
@@ -83,16 +85,16 @@ pub fn results_screen(props: &ResultsProps) -> Html {
 
     html! {
         <section class="results" aria-labelledby="results-title">
-            <h1 id="results-title" tabindex="-1">{ lang.t("Your readiness") }</h1>
+            <h1 id="results-title" tabindex="-1">{ lang.t(msg!("Your readiness")) }</h1>
             <div class={classes!("summary", format!("band-{}", a.band.key()))}>
-                <p class="score"><span data-testid="overall-percent">{ overall.map_or(lang.t("n/a").into(), |p| p.to_string()) }</span>
+                <p class="score"><span data-testid="overall-percent">{ overall.map_or(lang.t(msg!("n/a")).into(), |p| p.to_string()) }</span>
                     if overall.is_some() { <span class="unit">{ lang.percent_sign() }</span> }</p>
                 <div>
                     <p class="band" data-testid="band">{ a.band.label(lang) }</p>
                     if let Some(text) = explain::cap_text(q, &a, lang) {
                         <p class="capped" data-testid="capped">{ text }</p>
                     }
-                    <p class="disclaimer">{ lang.t("An indicative self-assessment based on your answers, not an audit result and not a statement of conformity.") }</p>
+                    <p class="disclaimer">{ lang.t(msg!("An indicative self-assessment based on your answers, not an audit result and not a statement of conformity.")) }</p>
                 </div>
             </div>
             <CallToActionLink />
@@ -102,22 +104,22 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             }
             if matches!(session.profile.prohibited, Some(Screening::Yes | Screening::NotSure)) {
                 <p class={classes!("notice", "inline", "error")} role="alert" data-testid="prohibited">
-                    { lang.t("You said an AI use may be a practice the EU AI Act prohibits (Art. 5). Settle that before anything else: a management system cannot make a prohibited practice acceptable, and the roadmap starts with this screening.") }
+                    { lang.t(msg!("You said an AI use may be a practice the EU AI Act prohibits (Art. 5). Settle that before anything else: a management system cannot make a prohibited practice acceptable, and the roadmap starts with this screening.")) }
                 </p>
             }
             if !a.unanswered.is_empty() {
                 <p class="notice inline" role="status">
-                    { lang.f("{n} of {total} questions are not answered yet and count as not in place.", &[("n", &a.unanswered.len()), ("total", &a.applicable)]) }{" "}
+                    { lang.f(msg!("{n} of {total} questions are not answered yet and count as not in place."), &[("n", &a.unanswered.len()), ("total", &a.applicable)]) }{" "}
                     if !props.read_only {
-                        <button type="button" class="link-button" onclick={send(Event::Show(Screen::Questions))}>{ lang.t("Go back to the questions") }</button>
+                        <button type="button" class="link-button" onclick={send(Event::Show(Screen::Questions))}>{ lang.t(msg!("Go back to the questions")) }</button>
                     }
                 </p>
             }
             { please_check(session, props.read_only, &props.dispatch, lang) }
             if !a.blockers.is_empty() {
                 <section class="blockers" aria-labelledby="blockers-title">
-                    <h2 id="blockers-title">{ lang.f("Certification blockers ({n})", &[("n", &a.blockers.len())]) }</h2>
-                    <p>{ lang.f("A certification body will expect each of these records at \"{gate}\" or better. A missing stage 1 record keeps the result at \"{stage1}\"; a missing stage 2 record at \"{stage2}\", whatever the average says.", &[("gate", &gate_label), ("stage1", &Band::NotReady.label(lang)), ("stage2", &Band::Stage1Ready.label(lang))]) }</p>
+                    <h2 id="blockers-title">{ lang.f(msg!("Certification blockers ({n})"), &[("n", &a.blockers.len())]) }</h2>
+                    <p>{ lang.f(msg!("A certification body will expect each of these records at \"{gate}\" or better. A missing stage 1 record keeps the result at \"{stage1}\"; a missing stage 2 record at \"{stage2}\", whatever the average says."), &[("gate", &gate_label), ("stage1", &Band::NotReady.label(lang)), ("stage2", &Band::Stage1Ready.label(lang))]) }</p>
                     <ul class="blocker-list">{ for blockers }</ul>
                 </section>
             }
@@ -175,23 +177,23 @@ fn results_details(props: &DetailsProps) -> Html {
     });
     html! { <>
             <section aria-labelledby="clauses-title">
-                <h2 id="clauses-title">{ lang.t("Maturity by clause") }</h2>
+                <h2 id="clauses-title">{ lang.t(msg!("Maturity by clause")) }</h2>
                 <div class="chart-and-table">
-                    <BarChart title={lang.t("Score by clause, 4 to 10")} bars={bars(SectionKind::Clause)} />
-                    { score_table(a, q, SectionKind::Clause, lang.t("Clauses 4-10 (every clause applies to every organisation)"), lang) }
+                    <BarChart title={lang.t(msg!("Score by clause, 4 to 10"))} bars={bars(SectionKind::Clause)} />
+                    { score_table(a, q, SectionKind::Clause, lang.t(msg!("Clauses 4-10 (every clause applies to every organisation)")), lang) }
                 </div>
             </section>
             <section aria-labelledby="areas-title">
-                <h2 id="areas-title">{ lang.t("Maturity by Annex A area") }</h2>
+                <h2 id="areas-title">{ lang.t(msg!("Maturity by Annex A area")) }</h2>
                 <div class="chart-and-table">
-                    <BarChart title={lang.t("Score by Annex A area, A.2 to A.10")} bars={bars(SectionKind::Annex)} />
-                    { score_table(a, q, SectionKind::Annex, lang.t("Annex A control areas"), lang) }
+                    <BarChart title={lang.t(msg!("Score by Annex A area, A.2 to A.10"))} bars={bars(SectionKind::Annex)} />
+                    { score_table(a, q, SectionKind::Annex, lang.t(msg!("Annex A control areas")), lang) }
                 </div>
             </section>
             if !a.unknowns.is_empty() {
                 <section class="unknowns" aria-labelledby="unknowns-title">
-                    <h2 id="unknowns-title">{ lang.f("Things to find out ({n})", &[("n", &a.unknowns.len())]) }</h2>
-                    <p>{ lang.t("You answered \"don't know\" here. They score as not in place until you find out; the roadmap starts with them.") }</p>
+                    <h2 id="unknowns-title">{ lang.f(msg!("Things to find out ({n})"), &[("n", &a.unknowns.len())]) }</h2>
+                    <p>{ lang.t(msg!("You answered \"don't know\" here. They score as not in place until you find out; the roadmap starts with them.")) }</p>
                     <ul>{ for unknowns }</ul>
                 </section>
             }
@@ -200,7 +202,7 @@ fn results_details(props: &DetailsProps) -> Html {
                 html! { <Exports questionnaire={Rc::clone(&props.session.questionnaire)} dispatch={props.dispatch.clone()} today={props.today} compared={props.compared.clone()} /> }
             } }
             <details class="method" open={props.read_only}>
-                <summary>{ lang.t("How these scores were computed") }</summary>
+                <summary>{ lang.t(msg!("How these scores were computed")) }</summary>
                 <ul>
                     { for explain::method(q, a, lang).into_iter().enumerate().map(|(n, line)| html! {
                         <li data-testid={(n == 3).then_some("overall-method")}>{ line }</li>
@@ -209,8 +211,8 @@ fn results_details(props: &DetailsProps) -> Html {
             </details>
             if !props.read_only {
                 <div class="button-row">
-                    <button type="button" class="button" data-testid="to-roadmap" onclick={send(Event::Show(Screen::Roadmap))}>{ lang.t("See your roadmap") }</button>
-                    <button type="button" class="button secondary" onclick={send(Event::Show(Screen::Questions))}>{ lang.t("Change answers") }</button>
+                    <button type="button" class="button" data-testid="to-roadmap" onclick={send(Event::Show(Screen::Roadmap))}>{ lang.t(msg!("See your roadmap")) }</button>
+                    <button type="button" class="button secondary" onclick={send(Event::Show(Screen::Questions))}>{ lang.t(msg!("Change answers")) }</button>
                 </div>
             }
     </> }
@@ -229,21 +231,21 @@ fn comparison_view(q: &Questionnaire, label: &str, c: &Comparison, lang: Lang) -
     let percent = |p: Option<u32>| percent_text(p, lang);
     html! {
         <div class="comparison" data-testid="comparison">
-            <h3>{ lang.f("Compared with {label}", &[("label", &label)]) }</h3>
-            <p>{ lang.f("Overall: {then} then, {now} now.", &[("then", &percent(c.then)), ("now", &percent(c.now))]) }</p>
+            <h3>{ lang.f(msg!("Compared with {label}"), &[("label", &label)]) }</h3>
+            <p>{ lang.f(msg!("Overall: {then} then, {now} now."), &[("then", &percent(c.then)), ("now", &percent(c.now))]) }</p>
             <div class="table-scroll"><table class="scores">
-                <caption>{ lang.t("Change per clause and Annex A area") }</caption>
-                <thead><tr><th scope="col">{ lang.t("Section") }</th><th scope="col" class="num">{ lang.t("Then") }</th><th scope="col" class="num">{ lang.t("Now") }</th></tr></thead>
+                <caption>{ lang.t(msg!("Change per clause and Annex A area")) }</caption>
+                <thead><tr><th scope="col">{ lang.t(msg!("Section")) }</th><th scope="col" class="num">{ lang.t(msg!("Then")) }</th><th scope="col" class="num">{ lang.t(msg!("Now")) }</th></tr></thead>
                 <tbody>{ for c.sections.iter().map(|x| html! {
                     <tr data-section={x.id.clone()}><th scope="row">{ format!("{} {}", x.id, x.title) }</th><td class="num">{ percent(x.then) }</td><td class="num">{ percent(x.now) }</td></tr>
                 }) }</tbody>
             </table></div>
             if c.items.is_empty() {
-                <p>{ lang.t("No answer has changed.") }</p>
+                <p>{ lang.t(msg!("No answer has changed.")) }</p>
             } else {
                 <div class="table-scroll"><table class="scores">
-                    <caption>{ lang.f("{n} changed answers", &[("n", &c.items.len())]) }</caption>
-                    <thead><tr><th scope="col">{ lang.t("Item") }</th><th scope="col">{ lang.t("Then") }</th><th scope="col">{ lang.t("Now") }</th><th scope="col">{ lang.t("Change") }</th></tr></thead>
+                    <caption>{ lang.f(msg!("{n} changed answers"), &[("n", &c.items.len())]) }</caption>
+                    <thead><tr><th scope="col">{ lang.t(msg!("Item")) }</th><th scope="col">{ lang.t(msg!("Then")) }</th><th scope="col">{ lang.t(msg!("Now")) }</th><th scope="col">{ lang.t(msg!("Change")) }</th></tr></thead>
                     <tbody>{ for c.items.iter().map(|x| html! {
                         <tr data-item={x.id.clone()}>
                             <th scope="row">{ format!("{} {}", x.id, x.title) }</th>
@@ -278,27 +280,27 @@ fn exports_panel(props: &ExportProps) -> Html {
         .map(|c| comparison_view(&props.questionnaire, &c.label, &c.comparison, lang));
     html! {
         <section class="exports" aria-labelledby="exports-title">
-            <h2 id="exports-title">{ lang.t("Take your results with you") }</h2>
-            <p>{ lang.t("Every file is made in this browser; nothing is uploaded.") }</p>
+            <h2 id="exports-title">{ lang.t(msg!("Take your results with you")) }</h2>
+            <p>{ lang.t(msg!("Every file is made in this browser; nothing is uploaded.")) }</p>
             <div class="button-row">
-                <button type="button" class="button" data-testid="to-report" onclick={props.dispatch.send(Event::Show(Screen::Report))}>{ lang.t("Printable report (PDF)") }</button>
-                <button type="button" class="button secondary" data-testid="export-gap" onclick={export(Export::GapRegister)}>{ lang.t("Gap register (CSV)") }</button>
-                <button type="button" class="button secondary" data-testid="export-soa" onclick={export(Export::StatementOfApplicability)}>{ lang.t("Statement of Applicability, draft (CSV)") }</button>
-                <button type="button" class="button secondary" data-testid="export-roadmap" onclick={export(Export::RoadmapCsv)}>{ lang.t("Roadmap (CSV)") }</button>
-                <button type="button" class="button secondary" data-testid="export-md" onclick={export(Export::Markdown)}>{ lang.t("Report (Markdown)") }</button>
+                <button type="button" class="button" data-testid="to-report" onclick={props.dispatch.send(Event::Show(Screen::Report))}>{ lang.t(msg!("Printable report (PDF)")) }</button>
+                <button type="button" class="button secondary" data-testid="export-gap" onclick={export(Export::GapRegister)}>{ lang.t(msg!("Gap register (CSV)")) }</button>
+                <button type="button" class="button secondary" data-testid="export-soa" onclick={export(Export::StatementOfApplicability)}>{ lang.t(msg!("Statement of Applicability, draft (CSV)")) }</button>
+                <button type="button" class="button secondary" data-testid="export-roadmap" onclick={export(Export::RoadmapCsv)}>{ lang.t(msg!("Roadmap (CSV)")) }</button>
+                <button type="button" class="button secondary" data-testid="export-md" onclick={export(Export::Markdown)}>{ lang.t(msg!("Report (Markdown)")) }</button>
             </div>
-            <p>{ lang.t("For an adviser or consultant: per gap what to ask and what evidence to request.") }</p>
+            <p>{ lang.t(msg!("For an adviser or consultant: per gap what to ask and what evidence to request.")) }</p>
             <div class="button-row">
-                <button type="button" class="button secondary" data-testid="to-adviser" onclick={props.dispatch.send(Event::Show(Screen::Adviser))}>{ lang.t("Adviser's sheet (print)") }</button>
-                <button type="button" class="button secondary" data-testid="export-adviser" onclick={export(Export::AdviserSheet)}>{ lang.t("Adviser's sheet (Markdown)") }</button>
+                <button type="button" class="button secondary" data-testid="to-adviser" onclick={props.dispatch.send(Event::Show(Screen::Adviser))}>{ lang.t(msg!("Adviser's sheet (print)")) }</button>
+                <button type="button" class="button secondary" data-testid="export-adviser" onclick={export(Export::AdviserSheet)}>{ lang.t(msg!("Adviser's sheet (Markdown)")) }</button>
             </div>
             <div class="calendar-export">
-                <label for="calendar-start">{ lang.t("Calendar of the phases, starting on") }</label>
+                <label for="calendar-start">{ lang.t(msg!("Calendar of the phases, starting on")) }</label>
                 <input id="calendar-start" type="date" value={start.to_string()} onchange={on_start} />
-                <button type="button" class="button secondary" data-testid="export-ics" onclick={export(Export::Calendar(*start))}>{ lang.t("Download calendar (.ics)") }</button>
+                <button type="button" class="button secondary" data-testid="export-ics" onclick={export(Export::Calendar(*start))}>{ lang.t(msg!("Download calendar (.ics)")) }</button>
             </div>
-            <p class="team-open">{ lang.t("Several people answered? Put their save files side by side, see where they disagree and agree on one assessment:") }{" "}<button type="button" class="button secondary" data-testid="open-team" onclick={props.dispatch.send(AppEvent::OpenTeam)}>{ lang.t("Compare respondents") }</button></p>
-            <p class="compare-open">{ lang.t("See what changed since an earlier save (nothing is replaced):") }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Compare)} class={classes!("button", "secondary")} label={msg("Compare with a saved file")} testid="compare-file" /></p>
+            <p class="team-open">{ lang.t(msg!("Several people answered? Put their save files side by side, see where they disagree and agree on one assessment:")) }{" "}<button type="button" class="button secondary" data-testid="open-team" onclick={props.dispatch.send(AppEvent::OpenTeam)}>{ lang.t(msg!("Compare respondents")) }</button></p>
+            <p class="compare-open">{ lang.t(msg!("See what changed since an earlier save (nothing is replaced):")) }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Compare)} class={classes!("button", "secondary")} label={msg!("Compare with a saved file")} testid="compare-file" /></p>
             { compared.unwrap_or_default() }
         </section>
     }
@@ -327,13 +329,13 @@ fn score_table(
         <div class="table-scroll"><table class="scores">
             <caption>{ caption.to_string() }</caption>
             <thead><tr>
-                <th scope="col">{ lang.t("Section") }</th>
-                <th scope="col" class="num">{ lang.f("Maturity (0-{top})", &[("top", &q.scale.top())]) }</th>
-                <th scope="col" class="num">{ lang.t("Score") }</th>
-                <th scope="col" class="num">{ lang.t("Points") }</th>
-                <th scope="col" class="num">{ lang.t("Answered") }</th>
-                <th scope="col" class="num"><abbr title={lang.t("Not applicable")}>{ lang.t("N/A") }</abbr></th>
-                <th scope="col" class="num">{ lang.t("Don't know") }</th>
+                <th scope="col">{ lang.t(msg!("Section")) }</th>
+                <th scope="col" class="num">{ lang.f(msg!("Maturity (0-{top})"), &[("top", &q.scale.top())]) }</th>
+                <th scope="col" class="num">{ lang.t(msg!("Score")) }</th>
+                <th scope="col" class="num">{ lang.t(msg!("Points")) }</th>
+                <th scope="col" class="num">{ lang.t(msg!("Answered")) }</th>
+                <th scope="col" class="num"><abbr title={lang.t(msg!("Not applicable"))}>{ lang.t(msg!("N/A")) }</abbr></th>
+                <th scope="col" class="num">{ lang.t(msg!("Don't know")) }</th>
             </tr></thead>
             <tbody>{ for rows }</tbody>
         </table></div>
@@ -355,16 +357,16 @@ fn documents(session: &Session, gate_label: &str, lang: Lang) -> Html {
     let (in_place, required) = required_in_place(&documents);
     html! {
             <section class="documents" aria-labelledby="documents-title">
-                <h2 id="documents-title">{ lang.t("Documents you will need") }</h2>
-                <p>{ lang.f("{n} of the {total} documents the standard requires are in place, judging by your answers. A document is in place when every question that produces it is at \"{gate}\" or better, and partial when some work exists.", &[("n", &in_place), ("total", &required), ("gate", &gate_label)]) }</p>
+                <h2 id="documents-title">{ lang.t(msg!("Documents you will need")) }</h2>
+                <p>{ lang.f(msg!("{n} of the {total} documents the standard requires are in place, judging by your answers. A document is in place when every question that produces it is at \"{gate}\" or better, and partial when some work exists."), &[("n", &in_place), ("total", &required), ("gate", &gate_label)]) }</p>
                 <div class="table-scroll"><table class="scores documents-table">
-                    <caption>{ lang.t("Required by ISO/IEC 42001") }</caption>
-                    <thead><tr><th scope="col">{ lang.t("Document") }</th><th scope="col">{ lang.t("Status") }</th><th scope="col">{ lang.t("From questions") }</th></tr></thead>
+                    <caption>{ lang.t(msg!("Required by ISO/IEC 42001")) }</caption>
+                    <thead><tr><th scope="col">{ lang.t(msg!("Document")) }</th><th scope="col">{ lang.t(msg!("Status")) }</th><th scope="col">{ lang.t(msg!("From questions")) }</th></tr></thead>
                     <tbody>{ rows(true) }</tbody>
                 </table></div>
                 <div class="table-scroll"><table class="scores documents-table">
-                    <caption>{ lang.t("Not named by the standard, but every auditor asks for them") }</caption>
-                    <thead><tr><th scope="col">{ lang.t("Document") }</th><th scope="col">{ lang.t("Status") }</th><th scope="col">{ lang.t("From questions") }</th></tr></thead>
+                    <caption>{ lang.t(msg!("Not named by the standard, but every auditor asks for them")) }</caption>
+                    <thead><tr><th scope="col">{ lang.t(msg!("Document")) }</th><th scope="col">{ lang.t(msg!("Status")) }</th><th scope="col">{ lang.t(msg!("From questions")) }</th></tr></thead>
                     <tbody>{ rows(false) }</tbody>
                 </table></div>
             </section>
@@ -379,12 +381,12 @@ fn please_check(session: &Session, read_only: bool, dispatch: &Dispatch, lang: L
     }
     html! {
         <section class="please-check" aria-labelledby="please-check-title" data-testid="please-check">
-            <h2 id="please-check-title">{ lang.t("Please check") }</h2>
-            <p>{ lang.t("These answers rarely go together. They may be right; if not, correcting them makes the result more reliable.") }</p>
+            <h2 id="please-check-title">{ lang.t(msg!("Please check")) }</h2>
+            <p>{ lang.t(msg!("These answers rarely go together. They may be right; if not, correcting them makes the result more reliable.")) }</p>
             <ul>{ for found.iter().map(|c| html! {
                 <li data-item={c.items[0].clone()}>{ &c.text }{" "}
                     if !read_only {
-                        <button type="button" class="link-button small" onclick={dispatch.send(Event::ShowItem(c.items[0].clone()))}>{ lang.t("Review this answer") }</button>
+                        <button type="button" class="link-button small" onclick={dispatch.send(Event::ShowItem(c.items[0].clone()))}>{ lang.t(msg!("Review this answer")) }</button>
                     }
                 </li>
             }) }</ul>

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::domain::date::Date;
-use crate::domain::i18n::Lang;
+use crate::domain::i18n::{msg, plural, Lang};
 use crate::domain::questionnaire::Gives;
 use crate::domain::roadmap::{months_text, person_days, Roadmap, TargetVerdict, Task, TaskKind};
 use crate::domain::session::Session;
@@ -18,22 +18,22 @@ pub struct RoadmapProps {
 
 pub fn task_row(task: &Task, lang: Lang) -> Html {
     let kind = match &task.kind {
-        TaskKind::Improve { from } => lang.f("from level {level}", &[("level", from)]),
-        TaskKind::FindOut => lang.t("find out").into(),
-        TaskKind::Assess => lang.t("assess").into(),
+        TaskKind::Improve { from } => lang.f(msg!("from level {level}"), &[("level", from)]),
+        TaskKind::FindOut => lang.t(msg!("find out")).into(),
+        TaskKind::Assess => lang.t(msg!("assess")).into(),
         TaskKind::SupplierRequirement { excluded } => {
-            lang.f("passed on from {item}", &[("item", excluded)])
+            lang.f(msg!("passed on from {item}"), &[("item", excluded)])
         }
-        TaskKind::Screening => lang.t("EU AI Act screening").into(),
+        TaskKind::Screening => lang.t(msg!("EU AI Act screening")).into(),
     };
     html! {
         <li class={classes!("task", task.blocker.then_some("blocker"))} data-item={task.item_id.clone()}>
             <div class="task-head">
                 <span class="item-id">{ &task.item_id }</span>
-                if task.blocker { <span class="badge blocker">{ lang.t("Audit blocker") }</span> }
+                if task.blocker { <span class="badge blocker">{ lang.t(msg!("Audit blocker")) }</span> }
                 if let Some((c, gives)) = task.reuses { <span class="badge reuse">{ match gives {
-                    Gives::Reuse => lang.f("Reuses {system}", &[("system", &c.label())]),
-                    Gives::Extend => lang.f("Extends {system}", &[("system", &c.label())]),
+                    Gives::Reuse => lang.f(msg!("Reuses {system}"), &[("system", &c.label())]),
+                    Gives::Extend => lang.f(msg!("Extends {system}"), &[("system", &c.label())]),
                 } }</span> }
                 <span class="task-effort" data-testid="task-effort">{ person_days(task.effort, lang) }</span>
             </div>
@@ -57,11 +57,11 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
     let target = plan.target.as_ref().map(|t| {
         let (target, earliest) = (lang.date(t.target), lang.date(t.earliest));
         let (class, text) = match t.verdict {
-            TargetVerdict::InThePast => ("unrealistic", lang.f("Your target date {target} has already passed. At this pace the certification audit could finish around {earliest}.", &[("target", &target), ("earliest", &earliest)])),
-            TargetVerdict::Realistic { spare_weeks } => ("realistic", lang.f("Your target date {target} looks realistic: the plan fits with {n} weeks to spare.", &[("target", &target), ("n", &spare_weeks)])),
-            TargetVerdict::Tight { spare_weeks: 1 } => ("tight", lang.f("Your target date {target} is tight: only 1 week to spare. Any delay moves the audit.", &[("target", &target)])),
-            TargetVerdict::Tight { spare_weeks } => ("tight", lang.f("Your target date {target} is tight: only {n} weeks to spare. Any delay moves the audit.", &[("target", &target), ("n", &spare_weeks)])),
-            TargetVerdict::Unrealistic { short_weeks } => ("unrealistic", lang.f("Your target date {target} is not realistic: the plan needs {n} more weeks than you have. The earliest likely finish is around {earliest}.", &[("target", &target), ("n", &short_weeks), ("earliest", &earliest)])),
+            TargetVerdict::InThePast => ("unrealistic", lang.f(msg!("Your target date {target} has already passed. At this pace the certification audit could finish around {earliest}."), &[("target", &target), ("earliest", &earliest)])),
+            TargetVerdict::Realistic { spare_weeks } => ("realistic", lang.f(msg!("Your target date {target} looks realistic: the plan fits with {n} weeks to spare."), &[("target", &target), ("n", &spare_weeks)])),
+            TargetVerdict::Tight { spare_weeks: 1 } => ("tight", lang.f(msg!("Your target date {target} is tight: only 1 week to spare. Any delay moves the audit."), &[("target", &target)])),
+            TargetVerdict::Tight { spare_weeks } => ("tight", lang.f(msg!("Your target date {target} is tight: only {n} weeks to spare. Any delay moves the audit."), &[("target", &target), ("n", &spare_weeks)])),
+            TargetVerdict::Unrealistic { short_weeks } => ("unrealistic", lang.f(msg!("Your target date {target} is not realistic: the plan needs {n} more weeks than you have. The earliest likely finish is around {earliest}."), &[("target", &target), ("n", &short_weeks), ("earliest", &earliest)])),
         };
         html! { <p class={classes!("target", class)} data-testid="target-verdict" role="status">{ text }</p> }
     });
@@ -71,13 +71,13 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
                 <h2><span class="phase-number">{ p.phase.number() }</span>{ p.phase.title(lang) }</h2>
                 <CourseLink target={p.phase.number().to_string()} />
                 <p class="phase-weeks" data-testid="phase-weeks">
-                    { lang.f("Weeks {from}-{to}", &[("from", &p.start_week), ("to", &p.end_week)]) }
-                    <span class="muted">{" · "}{ lang.f("{weeks} weeks · {effort}", &[("weeks", &p.weeks), ("effort", &person_days(p.effort, lang))]) }</span>
+                    { lang.f(msg!("Weeks {from}-{to}"), &[("from", &p.start_week), ("to", &p.end_week)]) }
+                    <span class="muted">{" · "}{ lang.f(msg!("{weeks} weeks · {effort}"), &[("weeks", &p.weeks), ("effort", &person_days(p.effort, lang))]) }</span>
                 </p>
             </div>
             <ul class="milestones">{ for p.phase.milestones(lang).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
             if p.work_weeks < p.weeks {
-                <p class="muted" data-testid="calendar-minimum">{ lang.n(u64::from(p.work_weeks), "The work needs about {n} week; the phase lasts its calendar minimum of {weeks} weeks.", "The work needs about {n} weeks; the phase lasts its calendar minimum of {weeks} weeks.", &[("weeks", &p.weeks)]) }</p>
+                <p class="muted" data-testid="calendar-minimum">{ lang.n(u64::from(p.work_weeks), plural!("The work needs about {n} week; the phase lasts its calendar minimum of {weeks} weeks.", "The work needs about {n} weeks; the phase lasts its calendar minimum of {weeks} weeks."), &[("weeks", &p.weeks)]) }</p>
             }
             if !p.tasks.is_empty() {
                 <ul class="tasks">{ for p.tasks.iter().map(|t| task_row(t, lang)) }</ul>
@@ -86,12 +86,12 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
     });
     html! {
         <section class="roadmap" aria-labelledby="roadmap-title">
-            <h1 id="roadmap-title" tabindex="-1">{ lang.t("Your roadmap to a certification audit") }</h1>
+            <h1 id="roadmap-title" tabindex="-1">{ lang.t(msg!("Your roadmap to a certification audit")) }</h1>
             <div class="summary">
-                <p class="score"><span data-testid="total-weeks">{ plan.total_weeks }</span><span class="unit">{" "}{ lang.t("weeks") }</span></p>
+                <p class="score"><span data-testid="total-weeks">{ plan.total_weeks }</span><span class="unit">{" "}{ lang.t(msg!("weeks")) }</span></p>
                 <div>
-                    <p class="band">{ lang.f("About {months} months from today to the end of the stage 2 audit, with {effort} of work.", &[("months", &months_text(plan.total_weeks, lang)), ("effort", &person_days(plan.total_effort, lang))]) }</p>
-                    <p class="disclaimer">{ lang.t("An indicative estimate from your answers, not a quote. Tasks for certification blockers come first in each phase.") }</p>
+                    <p class="band">{ lang.f(msg!("About {months} months from today to the end of the stage 2 audit, with {effort} of work."), &[("months", &months_text(plan.total_weeks, lang)), ("effort", &person_days(plan.total_effort, lang))]) }</p>
+                    <p class="disclaimer">{ lang.t(msg!("An indicative estimate from your answers, not a quote. Tasks for certification blockers come first in each phase.")) }</p>
                 </div>
             </div>
             { target.unwrap_or_default() }
@@ -102,15 +102,15 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
             <Timeline roadmap={plan.clone()} />
             <ol class="phases">{ for phases }</ol>
             <section class="cycle" aria-labelledby="cycle-title">
-                <h2 id="cycle-title">{ lang.t("After certification: the three-year cycle") }</h2>
+                <h2 id="cycle-title">{ lang.t(msg!("After certification: the three-year cycle")) }</h2>
                 <ul class="milestones">{ for plan.cycle.iter().map(|m| html! {
-                    <li data-cycle={m.event.key()}>{ lang.f("Week {n}", &[("n", &m.week)]) }{": "}{ m.event.title(lang) }</li>
+                    <li data-cycle={m.event.key()}>{ lang.f(msg!("Week {n}"), &[("n", &m.week)]) }{": "}{ m.event.title(lang) }</li>
                 }) }</ul>
             </section>
             <section class="assumptions" aria-labelledby="assumptions-title">
-                <h2 id="assumptions-title">{ lang.t("Assumptions behind this estimate") }</h2>
+                <h2 id="assumptions-title">{ lang.t(msg!("Assumptions behind this estimate")) }</h2>
                 <ul>{ for plan.assumptions(&session.profile, lang).into_iter().map(|a| html! { <li>{ a }</li> }) }</ul>
-                <p>{ lang.t("ISO/IEC 42001 certification covers your management system, not individual AI systems. It is not a harmonised standard under the EU AI Act and gives no presumption of conformity with it, though it is a strong base for the Act's duties.") }</p>
+                <p>{ lang.t(msg!("ISO/IEC 42001 certification covers your management system, not individual AI systems. It is not a harmonised standard under the EU AI Act and gives no presumption of conformity with it, though it is a strong base for the Act's duties.")) }</p>
             </section>
             </> } } else { Html::default() } }
         </section>

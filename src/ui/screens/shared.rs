@@ -6,6 +6,7 @@ use yew::prelude::*;
 use super::{ResultsScreen, RoadmapScreen};
 use crate::domain::app::Event;
 use crate::domain::date::Date;
+use crate::domain::i18n::msg;
 use crate::domain::saved::Restored;
 use crate::domain::session::Session;
 use crate::ui::dispatch::Dispatch;
@@ -41,17 +42,17 @@ pub fn shared_view(props: &SharedProps) -> Html {
         <section class="shared" aria-labelledby="shared-title">
             <div class="notice shared-banner">
                 <div>
-                    <p id="shared-title" class="confirm-title">{ lang.f("Shared results: {title} ({n} answers), read-only", &[("title", &r.questionnaire.title), ("n", &r.answers.len())]) }</p>
-                    <p>{ lang.t("Someone sent you these results in a link. They were read from the link itself: nothing was fetched from a server. Your own answers on this device are untouched.") }</p>
+                    <p id="shared-title" class="confirm-title">{ lang.f(msg!("Shared results: {title} ({n} answers), read-only"), &[("title", &r.questionnaire.title), ("n", &r.answers.len())]) }</p>
+                    <p>{ lang.t(msg!("Someone sent you these results in a link. They were read from the link itself: nothing was fetched from a server. Your own answers on this device are untouched.")) }</p>
                 </div>
                 <div class="button-row">
-                    <button type="button" class="button" onclick={send(Event::ImportShared)}>{ lang.t("Import these answers") }</button>
-                    <button type="button" class="button secondary" onclick={send(Event::CloseShared)}>{ lang.t("Close") }</button>
+                    <button type="button" class="button" onclick={send(Event::ImportShared)}>{ lang.t(msg!("Import these answers")) }</button>
+                    <button type="button" class="button secondary" onclick={send(Event::CloseShared)}>{ lang.t(msg!("Close")) }</button>
                 </div>
             </div>
-            <div class="steps shared-tabs" role="group" aria-label={lang.t("Shared views")}>
-                <button type="button" class={classes!("step", (!*roadmap).then_some("current"))} aria-pressed={(!*roadmap).to_string()} onclick={show(false)}>{ lang.t("Results") }</button>
-                <button type="button" class={classes!("step", roadmap.then_some("current"))} aria-pressed={roadmap.to_string()} onclick={show(true)}>{ lang.t("Roadmap") }</button>
+            <div class="steps shared-tabs" role="group" aria-label={lang.t(msg!("Shared views"))}>
+                <button type="button" class={classes!("step", (!*roadmap).then_some("current"))} aria-pressed={(!*roadmap).to_string()} onclick={show(false)}>{ lang.t(msg!("Results")) }</button>
+                <button type="button" class={classes!("step", roadmap.then_some("current"))} aria-pressed={roadmap.to_string()} onclick={show(true)}>{ lang.t(msg!("Roadmap")) }</button>
             </div>
             if *roadmap {
                 <RoadmapScreen session={session} today={props.today} />

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::domain::app::{Event, Purpose};
 use crate::domain::catalogue;
+use crate::domain::i18n::msg;
 use crate::domain::welcome::welcome;
 use crate::domain::Questionnaire;
 use crate::ui::components::OpenFileButton;
@@ -43,13 +44,13 @@ pub fn start_screen(props: &StartProps) -> Html {
                     <h3>{ &q.title }</h3>
                     <p>{ &q.summary }</p>
                     <p class="meta">
-                        { lang.f("{items} questions · about {minutes} minutes · version {version}", &[("items", &items), ("minutes", &q.minutes()), ("version", &q.version)]) }
+                        { lang.f(msg!("{items} questions · about {minutes} minutes · version {version}"), &[("items", &items), ("minutes", &q.minutes()), ("version", &q.version)]) }
                     </p>
                     if saved > 0 {
-                        <p class="meta saved">{ lang.f("{n} answers saved on this device", &[("n", &saved)]) }</p>
+                        <p class="meta saved">{ lang.f(msg!("{n} answers saved on this device"), &[("n", &saved)]) }</p>
                     }
                     <button type="button" class="button" {onclick}>
-                        { if saved > 0 { lang.f("Continue the {title}", &[("title", &q.title)]) } else { lang.f("Start the {title}", &[("title", &q.title)]) } }
+                        { if saved > 0 { lang.f(msg!("Continue the {title}"), &[("title", &q.title)]) } else { lang.f(msg!("Start the {title}"), &[("title", &q.title)]) } }
                     </button>
                 </li>
             }
@@ -61,10 +62,10 @@ pub fn start_screen(props: &StartProps) -> Html {
             <ul class="promises">
                 { for words.promises.iter().map(|(word, text)| html! { <li><strong>{ *word }</strong>{" "}{ text }</li> }) }
             </ul>
-            <h2>{ lang.t("Choose a questionnaire") }</h2>
+            <h2>{ lang.t(msg!("Choose a questionnaire")) }</h2>
             <ul class="cards">{ for cards }</ul>
-            <p class="open-saved">{ lang.t("Have a saved assessment?") }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Open)} class={classes!("button", "secondary")} />
-                <span class="hint">{" "}{ lang.t("or drop the .json file anywhere on this page.") }</span></p>
+            <p class="open-saved">{ lang.t(msg!("Have a saved assessment?")) }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Open)} class={classes!("button", "secondary")} />
+                <span class="hint">{" "}{ lang.t(msg!("or drop the .json file anywhere on this page.")) }</span></p>
         </section>
     }
 }

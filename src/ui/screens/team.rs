@@ -33,9 +33,9 @@ pub fn team_screen(props: &TeamProps) -> Html {
         .then(|| Rc::new(team.summary(&props.session.profile)));
     html! {
         <section class="team" aria-labelledby="team-title">
-            <h1 id="team-title" tabindex="-1">{ lang.t("Compare respondents") }</h1>
-            <p>{ lang.f("Open the save file of each person who answered the {title} ({min} to {max} files), or drop them here. They stay in this page's memory: nothing of them is stored unless you adopt the consensus as your assessment.", &[("title", &team.questionnaire.title), ("min", &MIN_RESPONDENTS), ("max", &MAX_RESPONDENTS)]) }</p>
-            <p><OpenFileButton on_file={d.file_reader(Purpose::Team)} class={classes!("button")} label={msg("Add respondents' files")} testid="team-files" multiple=true /></p>
+            <h1 id="team-title" tabindex="-1">{ lang.t(msg!("Compare respondents")) }</h1>
+            <p>{ lang.f(msg!("Open the save file of each person who answered the {title} ({min} to {max} files), or drop them here. They stay in this page's memory: nothing of them is stored unless you adopt the consensus as your assessment."), &[("title", &team.questionnaire.title), ("min", &MIN_RESPONDENTS), ("max", &MAX_RESPONDENTS)]) }</p>
+            <p><OpenFileButton on_file={d.file_reader(Purpose::Team)} class={classes!("button")} label={msg!("Add respondents' files")} testid="team-files" multiple=true /></p>
             { refusals(team, d, lang) }
             { respondents(team, d, lang) }
             if let Some(summary) = summary {
@@ -45,10 +45,10 @@ pub fn team_screen(props: &TeamProps) -> Html {
                 { items_table(team, &summary, &props.session, d, lang) }
                 { consensus_panel(team, d, lang) }
             } else {
-                <p class="notice inline" role="status">{ lang.f("Add at least {n} files to compare them.", &[("n", &MIN_RESPONDENTS)]) }</p>
+                <p class="notice inline" role="status">{ lang.f(msg!("Add at least {n} files to compare them."), &[("n", &MIN_RESPONDENTS)]) }</p>
             }
             <div class="button-row">
-                <button type="button" class="button secondary" onclick={d.send(Event::Show(Screen::Results))}>{ lang.t("Back to my results") }</button>
+                <button type="button" class="button secondary" onclick={d.send(Event::Show(Screen::Results))}>{ lang.t(msg!("Back to my results")) }</button>
             </div>
         </section>
     }
@@ -61,7 +61,7 @@ fn refusals(team: &Team, d: &Dispatch, lang: Lang) -> Html {
     html! {
         <div class="notice error" role="alert" data-testid="team-refused">
             <ul>{ for team.refused.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
-            <button type="button" class="link-button" onclick={d.send(AppEvent::DismissRefusals)}>{ lang.t("Dismiss") }</button>
+            <button type="button" class="link-button" onclick={d.send(AppEvent::DismissRefusals)}>{ lang.t(msg!("Dismiss")) }</button>
         </div>
     }
 }
@@ -78,13 +78,13 @@ fn respondents(team: &Team, d: &Dispatch, lang: Lang) -> Html {
         let id = format!("respondent-{index}");
         html! {
             <li data-respondent={index.to_string()}>
-                <label for={id.clone()}>{ lang.f("Name of respondent {n}", &[("n", &(index + 1))]) }</label>
+                <label for={id.clone()}>{ lang.f(msg!("Name of respondent {n}"), &[("n", &(index + 1))]) }</label>
                 <input id={id} type="text" maxlength="80" value={r.name.clone()} oninput={rename} />
-                <span class="muted">{ lang.f("from {file}", &[("file", &outside(&r.file, 60))]) }</span>
+                <span class="muted">{ lang.f(msg!("from {file}"), &[("file", &outside(&r.file, 60))]) }</span>
                 if let Some(old) = &r.migrated_from {
-                    <span class="muted">{" "}{ lang.f("(carried over from version {old})", &[("old", &outside(old, 20))]) }</span>
+                    <span class="muted">{" "}{ lang.f(msg!("(carried over from version {old})"), &[("old", &outside(old, 20))]) }</span>
                 }
-                <button type="button" class={classes!("link-button", "small", "danger")} onclick={d.send(AppEvent::RemoveRespondent(index))}>{ lang.f("Remove {name}", &[("name", &outside(&r.name, 40))]) }</button>
+                <button type="button" class={classes!("link-button", "small", "danger")} onclick={d.send(AppEvent::RemoveRespondent(index))}>{ lang.f(msg!("Remove {name}"), &[("name", &outside(&r.name, 40))]) }</button>
             </li>
         }
     });
@@ -110,10 +110,10 @@ fn sections_table(team: &Team, summary: &Summary, lang: Lang) -> Html {
     });
     html! {
         <section aria-labelledby="team-sections-title">
-            <h2 id="team-sections-title">{ lang.t("Maturity by clause and Annex A area") }</h2>
+            <h2 id="team-sections-title">{ lang.t(msg!("Maturity by clause and Annex A area")) }</h2>
             <div class="table-scroll"><table class="scores" data-testid="team-sections">
-                <caption>{ lang.f("Maturity (0-{top}) per respondent", &[("top", &team.questionnaire.scale.top())]) }</caption>
-                <thead><tr><th scope="col">{ lang.t("Section") }</th>{ header_cells(team) }<th scope="col" class="num">{ lang.t("Median") }</th><th scope="col" class="num">{ lang.t("Spread") }</th><th scope="col">{ lang.t("To discuss") }</th></tr></thead>
+                <caption>{ lang.f(msg!("Maturity (0-{top}) per respondent"), &[("top", &team.questionnaire.scale.top())]) }</caption>
+                <thead><tr><th scope="col">{ lang.t(msg!("Section")) }</th>{ header_cells(team) }<th scope="col" class="num">{ lang.t(msg!("Median")) }</th><th scope="col" class="num">{ lang.t(msg!("Spread")) }</th><th scope="col">{ lang.t(msg!("To discuss")) }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table></div>
         </section>
@@ -122,7 +122,7 @@ fn sections_table(team: &Team, summary: &Summary, lang: Lang) -> Html {
 
 fn mark(disagree: bool, lang: Lang) -> Html {
     if disagree {
-        html! { <span class="badge disagree-mark">{ lang.t("Discuss") }</span> }
+        html! { <span class="badge disagree-mark">{ lang.t(msg!("Discuss")) }</span> }
     } else {
         Html::default()
     }
@@ -138,7 +138,7 @@ fn answer_cell(team: &Team, s: &ItemStatus, lang: Lang) -> Html {
     let short = match s {
         ItemStatus::Level(l) => l.to_string(),
         ItemStatus::DontKnow => "?".into(),
-        ItemStatus::NotApplicable | ItemStatus::NeedsJustification => lang.t("N/A").into(),
+        ItemStatus::NotApplicable | ItemStatus::NeedsJustification => lang.t(msg!("N/A")).into(),
         ItemStatus::Unanswered | ItemStatus::Hidden => "–".into(),
     };
     let full = status(team, s);
@@ -165,18 +165,18 @@ fn discuss_first(team: &Team, summary: &Summary, lang: Lang) -> Html {
             html! {
                 <li data-item={row.id.clone()}>
                     <span class="item-id">{ &row.id }</span>{" "}<strong>{ &row.title }</strong>
-                    if row.gate.is_some() { {" "}<span class="badge stage">{ lang.t("Certification blocker") }</span> }
+                    if row.gate.is_some() { {" "}<span class="badge stage">{ lang.t(msg!("Certification blocker")) }</span> }
                     <br /><span class="muted">{ answers }</span>
                 </li>
             }
         });
     html! {
         <section aria-labelledby="discuss-title">
-            <h2 id="discuss-title">{ lang.t("To discuss first") }</h2>
+            <h2 id="discuss-title">{ lang.t(msg!("To discuss first")) }</h2>
             if summary.discuss_first.is_empty() {
-                <p>{ lang.t("The respondents agree within one level on every item.") }</p>
+                <p>{ lang.t(msg!("The respondents agree within one level on every item.")) }</p>
             } else {
-                <p>{ lang.t("Where answers are two or more levels apart, someone does not know, or a level stands beside \"not applicable\"; certification blockers first.") }</p>
+                <p>{ lang.t(msg!("Where answers are two or more levels apart, someone does not know, or a level stands beside \"not applicable\"; certification blockers first.")) }</p>
                 <ol class="discuss-first" data-testid="discuss-first">{ for rows }</ol>
             }
         </section>
@@ -199,7 +199,9 @@ fn cell_class(s: &ItemStatus) -> String {
 fn heatmap(team: &Team, summary: &Summary, lang: Lang) -> Html {
     let width = LABEL + CELL * team.respondents.len() + 24;
     let height = CELL * summary.items.len() + CELL;
-    let title = lang.t("Answers per item and respondent; a flag marks items to discuss");
+    let title = lang.t(msg!(
+        "Answers per item and respondent; a flag marks items to discuss"
+    ));
     let heads = (0..team.respondents.len()).map(|n| {
         let x = LABEL + CELL * n + CELL / 2;
         html! { <text x={x.to_string()} y="15" text-anchor="middle">{ n + 1 }</text> }
@@ -220,7 +222,7 @@ fn heatmap(team: &Team, summary: &Summary, lang: Lang) -> Html {
     });
     let top = team.questionnaire.scale.top();
     let legend = (0..=top).map(|l| html! {
-        <span class="legend"><span class={classes!("swatch", "heat", format!("level-{l}"))} aria-hidden="true"></span>{ lang.f("level {level}, {label}", &[("level", &l), ("label", &team.questionnaire.scale.levels[usize::from(l)].label.to_lowercase())]) }</span>
+        <span class="legend"><span class={classes!("swatch", "heat", format!("level-{l}"))} aria-hidden="true"></span>{ lang.f(msg!("level {level}, {label}"), &[("level", &l), ("label", &team.questionnaire.scale.levels[usize::from(l)].label.to_lowercase())]) }</span>
     });
     html! {
         <figure class="chart heatmap" data-testid="heatmap">
@@ -229,11 +231,11 @@ fn heatmap(team: &Team, summary: &Summary, lang: Lang) -> Html {
                 { for rows }
             </svg>
             <figcaption>
-                { lang.t("Columns are respondents in the order above; the table below gives every answer in words.") }{" "}
+                { lang.t(msg!("Columns are respondents in the order above; the table below gives every answer in words.")) }{" "}
                 { for legend }
-                <span class="legend"><span class={classes!("swatch", "heat", "dont-know")} aria-hidden="true"></span>{ lang.t("don't know") }</span>
-                <span class="legend"><span class={classes!("swatch", "heat", "na")} aria-hidden="true"></span>{ lang.t("not applicable") }</span>
-                <span class="legend"><span class={classes!("swatch", "heat", "none")} aria-hidden="true"></span>{ lang.t("not answered yet") }</span>
+                <span class="legend"><span class={classes!("swatch", "heat", "dont-know")} aria-hidden="true"></span>{ lang.t(msg!("don't know")) }</span>
+                <span class="legend"><span class={classes!("swatch", "heat", "na")} aria-hidden="true"></span>{ lang.t(msg!("not applicable")) }</span>
+                <span class="legend"><span class={classes!("swatch", "heat", "none")} aria-hidden="true"></span>{ lang.t(msg!("not answered yet")) }</span>
             </figcaption>
         </figure>
     }
@@ -259,11 +261,14 @@ fn pick_select(team: &Team, item: &str, median: Option<u32>, d: &Dispatch, lang:
         })
     };
     let median_label = match median {
-        Some(t) => lang.f("Median ({m})", &[("m", &lang.one_decimal(u64::from(t)))]),
-        None => lang.t("Median").into(),
+        Some(t) => lang.f(
+            msg!("Median ({m})"),
+            &[("m", &lang.one_decimal(u64::from(t)))],
+        ),
+        None => lang.t(msg!("Median")).into(),
     };
     html! {
-        <select aria-label={lang.f("Consensus for {item}", &[("item", &item)])} {onchange} data-testid="consensus-pick">
+        <select aria-label={lang.f(msg!("Consensus for {item}"), &[("item", &item)])} {onchange} data-testid="consensus-pick">
             <option value="median" selected={current == Pick::Median}>{ median_label }</option>
             { for team.respondents.iter().enumerate().map(|(n, r)| html! {
                 <option value={n.to_string()} selected={current == Pick::From(n)}>{ &r.name }</option>
@@ -299,10 +304,10 @@ fn items_table(
     });
     html! {
         <section aria-labelledby="team-items-title">
-            <h2 id="team-items-title">{ lang.t("Every answer") }</h2>
+            <h2 id="team-items-title">{ lang.t(msg!("Every answer")) }</h2>
             <div class="table-scroll"><table class="scores team-items" data-testid="team-items">
-                <caption>{ lang.t("Each respondent's answer per item, the median and spread of the levels given, and the consensus") }<br /><span class="muted">{ lang.t("Answers: the level, ? for \"don't know\", N/A for \"not applicable\", – for not answered.") }</span></caption>
-                <thead><tr><th scope="col">{ lang.t("Item") }</th>{ header_cells(team) }<th scope="col" class="num">{ lang.t("Median") }</th><th scope="col" class="num">{ lang.t("Spread") }</th><th scope="col">{ lang.t("To discuss") }</th><th scope="col">{ lang.t("Consensus") }</th></tr></thead>
+                <caption>{ lang.t(msg!("Each respondent's answer per item, the median and spread of the levels given, and the consensus")) }<br /><span class="muted">{ lang.t(msg!("Answers: the level, ? for \"don't know\", N/A for \"not applicable\", – for not answered.")) }</span></caption>
+                <thead><tr><th scope="col">{ lang.t(msg!("Item")) }</th>{ header_cells(team) }<th scope="col" class="num">{ lang.t(msg!("Median")) }</th><th scope="col" class="num">{ lang.t(msg!("Spread")) }</th><th scope="col">{ lang.t(msg!("To discuss")) }</th><th scope="col">{ lang.t(msg!("Consensus")) }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table></div>
         </section>
@@ -313,13 +318,13 @@ fn consensus_panel(team: &Team, d: &Dispatch, lang: Lang) -> Html {
     let export = |export: Export| d.send(AppEvent::Export(export));
     html! {
         <section class="consensus" aria-labelledby="consensus-title">
-            <h2 id="consensus-title">{ lang.t("Consensus") }</h2>
-            <p>{ lang.t("By default each item takes the median of the levels given; with an even number of levels, the lower of the two middle ones, so the consensus never claims more than half the team said. \"Not applicable\" is taken only when more people chose it than gave a level. Pick a respondent's answer instead in the table above where the discussion settled on it.") }</p>
-            <p>{ lang.f("Adopting replaces your current answers to the {title} with the consensus ({n} answers), keeps your profile and notes, and can be undone right after. Then change any answer as usual.", &[("title", &team.questionnaire.title), ("n", &team.consensus().len())]) }</p>
+            <h2 id="consensus-title">{ lang.t(msg!("Consensus")) }</h2>
+            <p>{ lang.t(msg!("By default each item takes the median of the levels given; with an even number of levels, the lower of the two middle ones, so the consensus never claims more than half the team said. \"Not applicable\" is taken only when more people chose it than gave a level. Pick a respondent's answer instead in the table above where the discussion settled on it.")) }</p>
+            <p>{ lang.f(msg!("Adopting replaces your current answers to the {title} with the consensus ({n} answers), keeps your profile and notes, and can be undone right after. Then change any answer as usual."), &[("title", &team.questionnaire.title), ("n", &team.consensus().len())]) }</p>
             <div class="button-row">
-                <button type="button" class="button" data-testid="adopt-consensus" onclick={d.send(AppEvent::AdoptConsensus)}>{ lang.t("Adopt the consensus as my assessment") }</button>
-                <button type="button" class="button secondary" data-testid="export-team-csv" onclick={export(Export::TeamCsv)}>{ lang.t("Team table (CSV)") }</button>
-                <button type="button" class="button secondary" data-testid="export-team-md" onclick={export(Export::TeamMarkdown)}>{ lang.t("Team comparison (Markdown)") }</button>
+                <button type="button" class="button" data-testid="adopt-consensus" onclick={d.send(AppEvent::AdoptConsensus)}>{ lang.t(msg!("Adopt the consensus as my assessment")) }</button>
+                <button type="button" class="button secondary" data-testid="export-team-csv" onclick={export(Export::TeamCsv)}>{ lang.t(msg!("Team table (CSV)")) }</button>
+                <button type="button" class="button secondary" data-testid="export-team-md" onclick={export(Export::TeamMarkdown)}>{ lang.t(msg!("Team comparison (Markdown)")) }</button>
             </div>
         </section>
     }
