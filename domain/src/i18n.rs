@@ -1,15 +1,18 @@
-//! Languages: the interface's message catalogue (English source text is the key; translations
-//! come from `locales/*.po`) and locale-aware numbers and dates.
+//! Languages: the interface's messages (English source text marks them; translations come
+//! from `locales/*.po`) and locale-aware numbers and dates.
 //!
-//! With the `catalogues` feature (the default: native tests and tools) the translations are
-//! compiled in by build.rs, on native targets only: a wasm build never holds them, even when a
-//! workspace build unifies the default features in (Trunk builds the default members, domain
-//! included). The catalogue of the language on screen arrives in that language's content file
-//! and is [`install`]ed at start, so a visitor downloads one language's interface texts.
+//! Code marks every interface text with `msg!("…")` (shown with `lang.t`, or `lang.f` to fill
+//! `{name}` placeholders) and every text with plural forms with `plural!("one", "other")` (for
+//! `lang.n`). domain/build.rs lists every mark in the sources, sorted ([`ENGLISH`],
+//! [`ENGLISH_PLURALS`]); a mark becomes its place in that list at compile time, so no text, not
+//! even the English one, reaches the wasm. Each language's texts, English included, arrive in
+//! that language's content file in id order and are [`install`]ed at start: a visitor downloads
+//! one language's interface texts and no other.
 //!
-//! Code marks every interface text with `lang.t(msg!("…"))`, `lang.f(msg!("… {name} …"), &[…])` or, where a
-//! text is stored before a language is known, `msg!("…")`. `tests/i18n.rs` reads those marks from
-//! the sources and fails when any declared language lacks one of them.
+//! Native builds (tests, tools, the build script that packs the content files) have English
+//! and, with the `catalogues` feature (the default), the translations compiled in by build.rs,
+//! on native targets only, even when a workspace build unifies the default features in.
+//! `tests/i18n.rs` reads the marks again and fails when any declared language lacks one.
 
 use std::fmt::Display;
 

@@ -55,14 +55,14 @@ pub fn start() {
         web_sys::console::error_1(
             &"readiness check: the content file is missing or damaged".into(),
         );
-        let notice = document.create_element("p").ok();
-        if let (Some(notice), Some(parent)) =
-            (notice, root.or_else(|| document.body().map(Into::into)))
-        {
+        while let Some(preview) = document.query_selector("[data-preview]").ok().flatten() {
+            preview.remove();
+        }
+        let parent = root.or_else(|| document.body().map(Into::into));
+        if let (Ok(notice), Some(parent)) = (document.create_element("p"), parent) {
             notice.set_class_name("notice error");
-            notice.set_attribute("role", "alert").ok();
+            let _ = notice.set_attribute("role", "alert");
             notice.set_text_content(Some(CONTENT_MISSING));
-            parent.set_text_content(None);
             let _ = parent.append_child(&notice);
         }
         return;

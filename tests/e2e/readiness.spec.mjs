@@ -192,6 +192,27 @@ test('start over asks for confirmation and then clears everything', async ({ pag
   expect(errors).toEqual([]);
 });
 
+// The wasm holds no interface text (every language's texts are in its content file), so a
+// content file that does not arrive must still give a message, not an empty frame.
+for (const [what, answer] of [
+  ['missing', (route) => route.fulfill({ status: 404, body: 'not found' })],
+  ['damaged', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from('AIM4 damaged') })],
+]) {
+  test(`a ${what} content file gives a clear notice instead of an empty page`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.route(/content-[a-z]+-[0-9a-f]+\.bin$/, answer);
+    await page.goto('/');
+    await expect(page.getByRole('alert')).toHaveText(
+      'The readiness check could not load its texts and questions. Reload the page; if this notice stays, please tell the owner of this site.',
+    );
+    // Nothing of the first paint is left to click, and nothing else went wrong.
+    await expect(page.locator('[data-preview]')).toHaveCount(0);
+    await expect(page.locator('button, input, a')).toHaveCount(0);
+    expect(errors.filter((e) => !e.includes('content file is missing or damaged') && !e.includes('404') && !e.includes('integrity'))).toEqual([]);
+    expect(errors.some((e) => e.includes('content file is missing or damaged'))).toBe(true);
+  });
+}
+
 test('damaged stored answers give a clear message, are kept aside, and the widget still works', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
