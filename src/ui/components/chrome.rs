@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::domain::app::{Event as AppEvent, Purpose};
 use crate::domain::export::Export;
-use crate::domain::i18n::{msg, Lang, Msg};
+use crate::domain::i18n::{msg, plural, Lang, Msg};
 use crate::domain::session::{Event, Notice, NoticeAction, NoticeKind, Screen};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::storage;
@@ -206,17 +206,14 @@ pub fn footer(props: &FooterProps) -> Html {
             keys.set(storage::stored_keys());
             confirming.set(false);
             dispatch.dispatch(Event::Leave);
-            dispatch.dispatch(Event::Notify(Notice::info(if removed == 1 {
-                lang.t(msg!(
-                    "Deleted everything this widget stored on this device (1 item)."
-                ))
-                .into()
-            } else {
-                lang.f(
-                    msg!("Deleted everything this widget stored on this device ({n} items)."),
-                    &[("n", &removed)],
-                )
-            })));
+            dispatch.dispatch(Event::Notify(Notice::info(lang.n(
+                removed as u64,
+                plural!(
+                    "Deleted everything this widget stored on this device ({n} item).",
+                    "Deleted everything this widget stored on this device ({n} items)."
+                ),
+                &[],
+            ))));
         })
     };
     html! {
