@@ -216,8 +216,15 @@ fn find_english<E, T>(table: &[E], english: &str, split: impl Fn(&E) -> (&str, T
     Some(split(&table[i]).1)
 }
 
+/// The installed texts of `lang`. The wasm has no texts of its own, so a language the page
+/// does not hold (a default `Lang` before the app knows better) gets the page's language:
+/// never an empty text.
 fn installed(lang: Lang) -> Option<&'static (Lang, Messages, Plurals)> {
-    INSTALLED.get()?.iter().find(|(l, _, _)| *l == lang)
+    let all = INSTALLED.get()?;
+    let found = all.iter().find(|(l, _, _)| *l == lang);
+    #[cfg(target_arch = "wasm32")]
+    let found = found.or(all.first());
+    found
 }
 
 /// A language the interface and the built-in questionnaires are available in.
