@@ -24,6 +24,15 @@ native_passed=$(grep -Eo '[0-9]+ passed' target/native-tests.log | awk '{s+=$1} 
 step "the translation catalogues pass GNU gettext's own check (msgfmt --check)"
 for po in locales/*.po; do msgfmt --check --output-file=/dev/null "$po"; done
 
+step "the translators' tool: a questionnaire as a .po passes msgfmt --check and imports back unchanged"
+for file in questionnaires/*.*.json; do
+  name=$(basename "$file" .json); id=${name%.*}; lang=${name##*.}
+  [ "$lang" = "schema" ] && continue
+  scripts/questionnaire-po.sh export "$id" "$lang" > "target/$name.po"
+  msgfmt --check --output-file=/dev/null "target/$name.po"
+  scripts/questionnaire-po.sh import "$id" "$lang" "target/$name.po" | cmp - "$file"
+done
+
 step "release build with Trunk"
 trunk build --release --offline
 

@@ -67,3 +67,46 @@ msgstr "Schlicht"
         [("Plain".to_string(), "Schlicht".to_string())]
     );
 }
+
+#[test]
+fn a_context_belongs_to_its_entry_and_keeps_equal_english_texts_apart() {
+    let text = r#"
+msgctxt "items.4.1.levels.0"
+msgid "Nothing exists."
+msgstr "Rien n'existe."
+
+#, fuzzy
+msgctxt "items.4.2.levels.0"
+msgid "Nothing exists."
+msgstr "Douteux"
+
+msgctxt "items.4.3."
+"levels.0"
+msgid "Nothing exists."
+msgstr "Il n'y a rien."
+
+msgid "No context"
+msgstr "Sans contexte"
+"#;
+    let entries = po::parse_po_entries(text).unwrap();
+    let found: Vec<(Option<&str>, &str, &str)> = entries
+        .iter()
+        .map(|e| (e.context.as_deref(), e.id.as_str(), e.forms[0].as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                Some("items.4.1.levels.0"),
+                "Nothing exists.",
+                "Rien n'existe."
+            ),
+            (
+                Some("items.4.3.levels.0"),
+                "Nothing exists.",
+                "Il n'y a rien."
+            ),
+            (None, "No context", "Sans contexte"),
+        ]
+    );
+}

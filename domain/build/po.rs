@@ -5,6 +5,8 @@
 /// `msgstr[0]`, `msgstr[1]`, …; which form a number takes is `Lang::plural_form`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PoEntry {
+    /// `msgctxt`: which of several places with the same English text this entry is for.
+    pub context: Option<String>,
     pub id: String,
     pub plural: Option<String>,
     /// The translation; one text per plural form for plural entries.
@@ -28,6 +30,7 @@ pub fn parse_po(text: &str) -> Result<Vec<(String, String)>, String> {
 /// Which string the continuation lines of the current entry extend.
 #[derive(Clone, Copy, PartialEq)]
 enum Slot {
+    Context,
     Id,
     Plural,
     Form(usize),
@@ -61,14 +64,32 @@ pub fn parse_po_entries(text: &str) -> Result<Vec<PoEntry>, String> {
             let entry = current.as_mut().ok_or(bad("msgid_plural"))?;
             entry.plural = Some(unquote(rest).ok_or(bad("msgid_plural"))?);
             slot = Slot::Plural;
-        } else if let Some(rest) = line.strip_prefix("msgid ") {
+        } else if let Some(rest) = line.strip_prefix("msgctxt ") {
             flush(&mut current, fuzzy);
             fuzzy = std::mem::take(&mut next_fuzzy);
             current = Some(PoEntry {
-                id: unquote(rest).ok_or(bad("msgid"))?,
+                context: Some(unquote(rest).ok_or(bad("msgctxt"))?),
+                id: String::new(),
                 plural: None,
                 forms: Vec::new(),
             });
+            slot = Slot::Context;
+        } else if let Some(rest) = line.strip_prefix("msgid ") {
+            let id = unquote(rest).ok_or(bad("msgid"))?;
+            // After a msgctxt, the msgid belongs to the same entry.
+            match current.as_mut().filter(|_| slot == Slot::Context) {
+                Some(entry) => entry.id = id,
+                None => {
+                    flush(&mut current, fuzzy);
+                    fuzzy = std::mem::take(&mut next_fuzzy);
+                    current = Some(PoEntry {
+                        context: None,
+                        id,
+                        plural: None,
+                        forms: Vec::new(),
+                    });
+                }
+            }
             slot = Slot::Id;
         } else if let Some(rest) = line.strip_prefix("msgstr") {
             let entry = current.as_mut().ok_or(bad("msgstr"))?;
@@ -90,6 +111,10 @@ pub fn parse_po_entries(text: &str) -> Result<Vec<PoEntry>, String> {
                 .as_mut()
                 .ok_or(format!("line {}: string outside an entry", n + 1))?;
             match slot {
+                Slot::Context => entry
+                    .context
+                    .get_or_insert_with(String::new)
+                    .push_str(&more),
                 Slot::Id => entry.id.push_str(&more),
                 Slot::Plural => entry.plural.get_or_insert_with(String::new).push_str(&more),
                 Slot::Form(i) => entry.forms[i].push_str(&more),

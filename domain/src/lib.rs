@@ -32,6 +32,8 @@ pub mod standard;
 pub mod sync;
 pub mod team;
 pub mod translation;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod translation_po;
 pub mod welcome;
 
 pub use answers::{Answer, Answers};
