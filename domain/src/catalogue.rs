@@ -76,7 +76,7 @@ pub fn questionnaires() -> Vec<Rc<Questionnaire>> {
     usable(&load())
 }
 
-/// The interface catalogue and every usable built-in questionnaire in every declared language (its source where a
+/// The interface texts (in message id order) and every usable built-in questionnaire in every declared language (its source where a
 /// translation is missing: tests/i18n.rs forbids that, and the build refuses a broken one), as
 /// the app's build script packs it.
 #[cfg(not(target_arch = "wasm32"))]

@@ -180,7 +180,7 @@ pub fn from_po(base: &Questionnaire, po_text: &str, code: &str) -> Result<String
         return Err(problems);
     }
     let mut take = |place: String| Json::Text(text.remove(&place).unwrap_or_default());
-    let s = |t: &str| Json::Text(t.to_string());
+    let plain = |t: &str| Json::Text(t.to_string());
     let scale = (0..base.scale.levels.len())
         .map(|i| {
             Json::List(vec![
@@ -231,9 +231,9 @@ pub fn from_po(base: &Questionnaire, po_text: &str, code: &str) -> Result<String
                 base.id
             )),
         ),
-        ("translation_of".into(), s(&base.id)),
-        ("version".into(), s(&base.version)),
-        ("language".into(), s(code)),
+        ("translation_of".into(), plain(&base.id)),
+        ("version".into(), plain(&base.version)),
+        ("language".into(), plain(code)),
         ("title".into(), take("title".into())),
         ("summary".into(), take("summary".into())),
         ("scale".into(), Json::List(scale)),
