@@ -36,6 +36,10 @@ static ES_PLURALS: &[(&str, &str, &[&str])] = &[];
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
+// An id is a u16.
+const _: () =
+    assert!(ENGLISH.len() <= u16::MAX as usize && ENGLISH_PLURALS.len() <= u16::MAX as usize);
+
 /// An interface text: its place in [`ENGLISH`], the sorted list of every text the sources mark,
 /// fixed at compile time by [`msg!`]. The English text itself never reaches the wasm: each
 /// language's texts, English included, arrive in its content file in this order.
