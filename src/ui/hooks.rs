@@ -30,12 +30,16 @@ pub fn use_document_language(lang: Lang, title: String) {
 /// the app in the same task as the app's first render, so no frame shows both or neither.
 #[hook]
 pub fn use_replace_preview() {
-    use_effect_with((), |_| {
-        let document = gloo::utils::document();
-        while let Some(preview) = document.query_selector("[data-preview]").ok().flatten() {
-            preview.remove();
-        }
-    });
+    use_effect_with((), |_| remove_preview());
+}
+
+/// Removes the first paint of index.html (every language's), when the app or the notice that
+/// replaces it takes over.
+pub fn remove_preview() {
+    let document = gloo::utils::document();
+    while let Some(preview) = document.query_selector("[data-preview]").ok().flatten() {
+        preview.remove();
+    }
 }
 
 /// Branding through CSS custom properties, set with the CSSOM (the CSP forbids style attributes).

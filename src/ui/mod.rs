@@ -55,9 +55,7 @@ pub fn start() {
         web_sys::console::error_1(
             &"readiness check: the content file is missing or damaged".into(),
         );
-        while let Some(preview) = document.query_selector("[data-preview]").ok().flatten() {
-            preview.remove();
-        }
+        hooks::remove_preview();
         let parent = root.or_else(|| document.body().map(Into::into));
         if let (Ok(notice), Some(parent)) = (document.create_element("p"), parent) {
             notice.set_class_name("notice error");
