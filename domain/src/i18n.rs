@@ -342,26 +342,25 @@ impl Lang {
     /// digits) and the other placeholders from `args`: `lang.n(3, plural!("{n} blocker", "{n}
     /// blockers"), &[])`.
     pub fn n(self, n: u64, text: Plural, args: &[(&str, &dyn Display)]) -> String {
-        let form = self.plural_form(n);
-        let template = match installed(self) {
-            Some((_, _, table)) => table
-                .get(usize::from(text.0))
-                .and_then(|forms| forms.get(form).or(forms.last()))
-                .copied()
-                .unwrap_or_default(),
+        #[cfg(not(target_arch = "wasm32"))]
+        let native;
+        let forms: &[&str] = match installed(self) {
+            Some((_, _, table)) => table.get(usize::from(text.0)).copied().unwrap_or_default(),
             #[cfg(not(target_arch = "wasm32"))]
             None => {
-                let forms = self.forms_native(text.english());
-                forms
-                    .get(form)
-                    .or(forms.last())
-                    .copied()
-                    .unwrap_or_default()
+                native = self.forms_native(text.english());
+                &native
             }
             // The wasm holds no texts: without its content file it shows none (see ui::start).
             #[cfg(target_arch = "wasm32")]
-            None => "",
+            None => &[],
         };
+        let form = self.plural_form(n);
+        let template = forms
+            .get(form)
+            .or(forms.last())
+            .copied()
+            .unwrap_or_default();
         let count = self.int(n);
         let mut all: Vec<(&str, &dyn Display)> = vec![("n", &count)];
         all.extend_from_slice(args);
