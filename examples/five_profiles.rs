@@ -26,6 +26,7 @@ fn main() {
         high_risk: Some(risk),
         prohibited: Some(aims_domain::profile::Screening::No),
         target_date: None,
+        capacity: None,
     };
     let cases = [
         (
@@ -64,6 +65,33 @@ fn main() {
             "small, everything at level 2",
             p(SizeBand::Small, &[AiRole::Uses], 1, &[], HighRisk::No),
             2,
+        ),
+        (
+            "small, mature: everything at level 3",
+            p(SizeBand::Small, &[AiRole::Uses], 1, &[], HighRisk::No),
+            3,
+        ),
+        (
+            "medium developer and provider, 5 systems, all 0",
+            p(
+                SizeBand::Medium,
+                &[AiRole::Develops, AiRole::Provides],
+                5,
+                &[],
+                HighRisk::No,
+            ),
+            0,
+        ),
+        (
+            "medium developer and provider, 5 systems, ISO 27001, all 0",
+            p(
+                SizeBand::Medium,
+                &[AiRole::Develops, AiRole::Provides],
+                5,
+                &[Certification::Iso27001],
+                HighRisk::No,
+            ),
+            0,
         ),
     ];
     for q in &qs {

@@ -87,6 +87,7 @@ fn profile() -> Profile {
         high_risk: Some(HighRisk::No),
         prohibited: Some(Screening::No),
         target_date: None,
+        capacity: None,
     }
 }
 

@@ -340,6 +340,7 @@ fn user_only() -> Profile {
         high_risk: Some(HighRisk::No),
         prohibited: Some(Screening::No),
         target_date: None,
+        capacity: None,
     }
 }
 

@@ -46,6 +46,7 @@ fn profiles() -> Vec<Profile> {
                             high_risk: Some(risk),
                             prohibited: Some(Screening::No),
                             target_date: None,
+                            capacity: None,
                         });
                     }
                 }

@@ -22,6 +22,7 @@ fn profile() -> Profile {
         high_risk: Some(HighRisk::No),
         prohibited: Some(Screening::No),
         target_date: aims_domain::date::Date::parse("2027-06-30"),
+        capacity: None,
     }
 }
 

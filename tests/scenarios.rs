@@ -36,6 +36,7 @@ fn profile(
         high_risk: Some(risk),
         prohibited: Some(Screening::No),
         target_date: None,
+        capacity: None,
     }
 }
 

@@ -20,6 +20,7 @@ fn complete_profile(roles: &[AiRole]) -> Profile {
         high_risk: Some(HighRisk::No),
         prohibited: Some(Screening::No),
         target_date: None,
+        capacity: None,
     }
 }
 

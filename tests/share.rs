@@ -19,6 +19,7 @@ fn profile() -> Profile {
         high_risk: Some(HighRisk::NotSure),
         prohibited: Some(Screening::No),
         target_date: aims_domain::date::Date::parse("2027-09-30"),
+        capacity: None,
     }
 }
 

@@ -33,6 +33,7 @@ fn start(q: &Rc<Questionnaire>) -> (MemoryStore, Snapshot) {
         high_risk: Some(HighRisk::No),
         prohibited: Some(Screening::No),
         target_date: None,
+        capacity: None,
     };
     let snapshot = Snapshot {
         profile,

@@ -44,6 +44,10 @@ pub fn cap_text(q: &Questionnaire, a: &Assessment, lang: Lang) -> Option<String>
                 &[("band", &band), ("items", &ids.join(", "))],
             )
         }
+        Cap::BroadExclusions => lang.f(
+            msg!("Your average alone would read \"{band}\", but {excluded} of the {applicable} Annex A controls that apply to you are excluded. Auditors challenge broad exclusions: each needs a risk assessment showing no risk the control would treat."),
+            &[("band", &band), ("excluded", &a.excluded.len()), ("applicable", &a.annex_applicable)],
+        ),
     })
 }
 

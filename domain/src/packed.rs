@@ -229,7 +229,7 @@ pack_struct! {
     Section { id, kind, title, intro, items };
     Item { id, title, question, why, levels, weight, gate, blocker, kind, documents, applies_when, suggest_na, actions, reuse, refs };
     NaSuggestion { when, justification, supplier_item };
-    ItemAction { from, phase, effort, when, text };
+    ItemAction { from, phase, effort, when, lifts_blocker, text };
     Reuse { from, gives, refs };
 }
 

@@ -211,6 +211,62 @@ pub struct Profile {
     /// Whether any AI use may be a practice the EU AI Act prohibits (Art. 5).
     pub prohibited: Option<Screening>,
     pub target_date: Option<Date>,
+    /// Who does the work, when the person changed it from the default for the size band.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<Capacity>,
+}
+
+/// Who does the work of the plan: an AIMS team for the management-system work, and the owners
+/// of the AI systems (with their teams) doing the per-system work in parallel. Days are in
+/// tenths of a day a week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Capacity {
+    /// People in the AIMS team.
+    pub people: u32,
+    /// Days a week each of them gives to the AIMS, in tenths.
+    pub days_tenths: u32,
+    /// Days a week each AI system's owner and team give to that system's work, in tenths.
+    pub owner_days_tenths: u32,
+}
+
+impl Capacity {
+    /// The most people an AIMS team can have here; more says nothing the plan could use.
+    pub const MAX_PEOPLE: u32 = 50;
+    /// At most five days a week (50 tenths) per person or system.
+    pub const MAX_DAYS_TENTHS: u32 = 50;
+
+    /// The typical team for an organisation of this size (questionnaires/README.md, "Capacity").
+    pub fn typical(size: SizeBand) -> Capacity {
+        let (people, days_tenths) = match size {
+            SizeBand::Small => (1, 40),
+            SizeBand::Medium => (2, 30),
+            SizeBand::Large => (3, 40),
+            SizeBand::Enterprise => (4, 40),
+        };
+        // Larger organisations run their AI systems with larger teams.
+        let owner_days_tenths = match size {
+            SizeBand::Small | SizeBand::Medium => 20,
+            SizeBand::Large | SizeBand::Enterprise => 30,
+        };
+        Capacity {
+            people,
+            days_tenths,
+            owner_days_tenths,
+        }
+    }
+
+    /// Person-days a week the AIMS team gives, in tenths.
+    pub fn team_tenths(self) -> u32 {
+        self.people * self.days_tenths
+    }
+
+    /// Whether every figure is in its range (a person typed it, or a file carried it).
+    pub fn is_valid(self) -> bool {
+        (1..=Self::MAX_PEOPLE).contains(&self.people)
+            && (1..=Self::MAX_DAYS_TENTHS).contains(&self.days_tenths)
+            && (1..=Self::MAX_DAYS_TENTHS).contains(&self.owner_days_tenths)
+    }
 }
 
 impl Default for Profile {
@@ -223,6 +279,7 @@ impl Default for Profile {
             high_risk: None,
             prohibited: None,
             target_date: None,
+            capacity: None,
         }
     }
 }
@@ -307,6 +364,13 @@ impl Profile {
     /// Only uses third-party AI: neither develops nor provides AI.
     pub fn only_uses_ai(&self) -> bool {
         self.roles.iter().all(|r| *r == AiRole::Uses) && !self.roles.is_empty()
+    }
+
+    /// The capacity the plan uses: the person's own, or the typical one for the size band.
+    pub fn capacity(&self) -> Capacity {
+        self.capacity
+            .filter(|c| c.is_valid())
+            .unwrap_or_else(|| Capacity::typical(self.size.unwrap_or(SizeBand::Small)))
     }
 
     /// Whether any system may be high-risk ("not sure" counts as yes).

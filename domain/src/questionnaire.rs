@@ -122,6 +122,7 @@ struct RawAction {
     phase: Option<u8>,
     effort: String,
     when: Option<Value>,
+    blocker: Option<bool>,
     text: String,
 }
 
@@ -194,6 +195,8 @@ pub struct EffortKind {
 /// The kinds of action the roadmap itself creates; every questionnaire's effort model has them.
 pub const FIND_OUT: &str = "find_out";
 pub const SUPPLIER_REQUIREMENT: &str = "supplier_requirement";
+/// The effort kind of preparing for, hosting and following up one certification audit stage.
+pub const CERTIFICATION_AUDIT: &str = "certification_audit";
 
 /// What an existing certified management system gives an item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -337,6 +340,9 @@ pub struct ItemAction {
     /// Only for profiles this holds for (for example high-risk systems under the EU AI Act):
     /// an extra step on top of the ones every organisation takes.
     pub when: Option<Condition>,
+    /// Whether this step lifts the item's certification blocker (steps below the gate level
+    /// do, unless the file says `"blocker": false`: a process that runs on triggers later).
+    pub lifts_blocker: bool,
     pub text: String,
 }
 
@@ -727,7 +733,7 @@ fn validate_efforts(
             },
         );
     }
-    for needed in [FIND_OUT, SUPPLIER_REQUIREMENT] {
+    for needed in [FIND_OUT, SUPPLIER_REQUIREMENT, CERTIFICATION_AUDIT] {
         if !raw.contains_key(needed) {
             e.top(
                 "efforts",
@@ -920,6 +926,7 @@ fn validate_item(raw: RawItem, context: &ItemContext, e: &mut Errors) -> Item {
             phase,
             effort: a.effort.clone(),
             when,
+            lifts_blocker: a.blocker.unwrap_or(true),
             text: a.text.clone(),
         });
     }

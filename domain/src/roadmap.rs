@@ -2,18 +2,24 @@
 //! the three-year certification cycle after it, and the target-date check.
 //!
 //! Effort comes from the questionnaire's effort model (person-days per kind of action and size
-//! band, see questionnaires/README.md). A phase lasts as long as its work needs at the
-//! organisation's capacity, and never less than the calendar time it needs:
-//! `weeks = max(calendar minimum, ceil(effort × coordination ÷ weekly capacity))`.
-//! Work done per AI system grows less than linearly with the number of systems, and above
-//! [`first_scope`] systems the plan certifies the most critical ones first.
+//! band, see questionnaires/README.md). Who does the work is the profile's [`Capacity`]: an
+//! AIMS team does the management-system work, the owners of the AI systems do the per-system
+//! work in parallel. A phase lasts as long as its work needs, and never less than the calendar
+//! time what is still to be done needs: review rounds for documents still to write, an
+//! operating period only when the AIMS does not yet run with records (it starts once the setup
+//! work that produces records is done), an internal audit and management review only when they
+//! are not done yet, and always the certification body's booking lead time and the gap between
+//! stage 1 and stage 2. Work done per AI system grows less than linearly with the number of
+//! systems, and above [`first_scope`] systems the plan certifies the most critical ones first.
 
 use super::answers::Answers;
 use super::date::Date;
-use super::i18n::{msg, Lang};
-use super::profile::{Certification, Profile, SizeBand};
+use super::i18n::{msg, plural, Lang};
+use super::profile::{Capacity, Certification, Profile, SizeBand};
 pub use super::questionnaire::Tenths;
-use super::questionnaire::{Gives, Questionnaire, FIND_OUT, SUPPLIER_REQUIREMENT};
+use super::questionnaire::{
+    Gives, Questionnaire, CERTIFICATION_AUDIT, FIND_OUT, SUPPLIER_REQUIREMENT,
+};
 use super::scoring::ItemStatus;
 use super::standard;
 
@@ -22,8 +28,38 @@ pub use super::phase::Phase;
 /// Weeks the AIMS runs and keeps records before its internal audit. Certification bodies sample
 /// these records in stage 2; about three months gives each process (risk and impact
 /// re-assessment triggers, monitoring, supplier checks, a nonconformity or two) a chance to
-/// leave evidence, which is what auditors commonly expect to see.
+/// leave evidence, which is what auditors commonly expect to see. The clock starts when the
+/// setup work that produces those records is done, and the period is skipped when the answers
+/// show the AIMS already running with records ([`RUNNING_WITH_RECORDS`]).
 pub const OPERATING_WEEKS: u32 = 12;
+
+/// The operating period when a certified ISO/IEC 27001, ISO 9001 or ISO/IEC 27701 system is
+/// reused: its internal audit, management review, corrective action and document control
+/// already run with records that the certification body can sample (often in an integrated
+/// audit), so only the AI-specific processes need a new record trail, about two months.
+pub const REUSED_OPERATING_WEEKS: u32 = 8;
+
+/// What the answers must show for the AIMS to count as already running with records, so that
+/// no new operating period is planned: `(item, at the top level)`; `false` means at least the
+/// gate level. Operation (8.1), monitoring (9.1) and nonconformity handling (10.2) operating
+/// with records and reviewed, and an internal audit (9.2.2) and a management review (9.3.3)
+/// completed. A questionnaire that does not ask one of them cannot show it.
+pub const RUNNING_WITH_RECORDS: [(&str, bool); 5] = [
+    ("8.1", true),
+    ("9.1", true),
+    ("10.2", true),
+    ("9.2.2", false),
+    ("9.3.3", false),
+];
+
+/// The internal audit and management review whose completion (at the gate level) makes the
+/// calendar minimum of phase 4 unnecessary.
+pub const AUDIT_AND_REVIEW: [&str; 2] = ["9.2.2", "9.3.3"];
+
+/// Fact-finding for "don't know" answers is shared among the owners of the items, so it takes
+/// at most this many weeks of phase 1 however many there are (practitioners' figure for a gap
+/// analysis: two to six weeks, the confirmation of the rest of phase 1 included).
+pub const FIND_OUT_MAX_WEEKS: u32 = 4;
 
 /// Weeks from the start of stage 1 to stage 2: time to close stage 1 findings and for the
 /// certification body's second visit (usually four to eight weeks).
@@ -56,7 +92,7 @@ impl Phase {
             ],
             Phase::Design => vec![lang.t(msg!("Draft and approve the AIMS documents the gaps call for.")).into()],
             Phase::Implementation => vec![
-                lang.f(msg!("Run the AIMS for at least {weeks} weeks and keep its records: the certification body samples them in stage 2."), &[("weeks", &OPERATING_WEEKS)]),
+                lang.f(msg!("Once the setup work that produces records is done, run the AIMS for at least {weeks} weeks and keep its records: the certification body samples them in stage 2."), &[("weeks", &OPERATING_WEEKS)]),
                 lang.t(msg!("Train the people in AI roles and brief everyone else.")).into(),
             ],
             Phase::AuditAndReview => vec![
@@ -72,9 +108,19 @@ impl Phase {
         }
     }
 
-    /// No phase is shorter than this, however small the gaps: the calendar time it needs.
+    /// The calendar time this phase's work needs when there is work of its kind still to do
+    /// (phase 3's operating period is [`OPERATING_WEEKS`] on top of its setup work).
     pub fn minimum_weeks(self) -> u32 {
+        self.minimum_weeks_with(false)
+    }
+
+    /// The same, when an existing certified management system is reused (`reused`): its
+    /// document approval routine shortens the review rounds of phase 2, and its audit programme,
+    /// trained auditors and management review calendar those of phase 4, to three weeks each.
+    pub fn minimum_weeks_with(self, reused: bool) -> u32 {
         match self {
+            Phase::Design | Phase::AuditAndReview if reused => 3,
+            Phase::Implementation if reused => REUSED_OPERATING_WEEKS,
             // Confirming the gaps, the team and the budget, and booking the certification body.
             Phase::Assessment => 3,
             // Drafting, reviewing and approving documents takes a few review rounds.
@@ -88,20 +134,74 @@ impl Phase {
     }
 }
 
-fn size_index(size: SizeBand) -> usize {
-    SizeBand::ALL.iter().position(|s| *s == size).unwrap_or(0)
+/// Why a phase lasts longer than its work alone needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Floor {
+    /// The phase's calendar minimum ([`Phase::minimum_weeks`]).
+    Minimum,
+    /// Phase 3: the setup work that produces records, then the operating period.
+    Operating { setup_weeks: u32 },
+    /// Phase 5: waiting for the booked audit dates, then stage 1, the gap, stage 2.
+    Audits { wait_weeks: u32 },
 }
 
-/// Person-days the AIMS team can give in a week, in tenths, by size band: about 0.6 of a person
-/// in a small organisation, one in a medium one, two and a half in a large one, four in an
-/// enterprise (a project team with part-time help from risk, legal and engineering).
-pub fn weekly_capacity(size: SizeBand) -> Tenths {
-    match size {
-        SizeBand::Small => 30,
-        SizeBand::Medium => 50,
-        SizeBand::Large => 125,
-        SizeBand::Enterprise => 200,
+impl PhasePlan {
+    /// Whether the answers leave nothing to do in this phase.
+    pub fn is_empty(&self) -> bool {
+        self.weeks == 0
     }
+
+    /// The calendar minimum in force, in weeks (0 when none applies).
+    pub fn floor_weeks(&self) -> u32 {
+        let minimum = self.phase.minimum_weeks_with(self.reused);
+        match self.floor {
+            None => 0,
+            Some(Floor::Minimum) => minimum,
+            Some(Floor::Operating { setup_weeks }) => setup_weeks + minimum,
+            Some(Floor::Audits { wait_weeks }) => wait_weeks + minimum,
+        }
+    }
+
+    /// The steps of this phase for this plan: the generic ones only for work still to do.
+    pub fn milestones(&self, lang: Lang) -> Vec<String> {
+        if self.is_empty() {
+            return vec![lang
+                .t(msg!(
+                    "Nothing to do in this phase: your answers show this work already done."
+                ))
+                .into()];
+        }
+        match (self.phase, self.floor) {
+            (Phase::Implementation, Some(Floor::Operating { .. })) => {
+                let mut steps = self.phase.milestones(lang);
+                steps[0] = lang.f(msg!("Once the setup work that produces records is done, run the AIMS for at least {weeks} weeks and keep its records: the certification body samples them in stage 2."), &[("weeks", &self.phase.minimum_weeks_with(self.reused))]);
+                steps
+            }
+            (Phase::Implementation, _) => vec![lang
+                .t(msg!("Your AIMS already runs with records: no new operating period is needed, only the improvements below."))
+                .into()],
+            (Phase::AuditAndReview, None) => vec![lang
+                .t(msg!("Your internal audit and management review are done: keep their yearly cycle and close what they found."))
+                .into()],
+            (Phase::Certification, Some(Floor::Audits { wait_weeks })) if wait_weeks > 0 => {
+                let mut steps = vec![lang.n(
+                    u64::from(wait_weeks),
+                    plural!(
+                        "Wait about {n} week for the audit dates booked in phase 1.",
+                        "Wait about {n} weeks for the audit dates booked in phase 1."
+                    ),
+                    &[],
+                )];
+                steps.extend(self.phase.milestones(lang));
+                steps
+            }
+            _ => self.phase.milestones(lang),
+        }
+    }
+}
+
+fn size_index(size: SizeBand) -> usize {
+    SizeBand::ALL.iter().position(|s| *s == size).unwrap_or(0)
 }
 
 /// Extra effort for coordination across a larger organisation, in percent of the raw effort.
@@ -153,6 +253,8 @@ pub enum TaskKind {
     SupplierRequirement { excluded: String },
     /// An EU AI Act screening the profile calls for (prohibited practices, classification).
     Screening,
+    /// Preparing for, hosting and following up a certification audit stage (the plan's own).
+    Audit,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -167,6 +269,8 @@ pub struct Task {
     pub blocker: bool,
     /// The certification whose process this task reuses or extends, which shortened it.
     pub reuses: Option<(Certification, Gives)>,
+    /// For per-system work: one system's share, which its owner does in parallel with the others.
+    pub per_system: Option<Tenths>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -174,9 +278,14 @@ pub struct PhasePlan {
     pub phase: Phase,
     pub start_week: u32,
     pub end_week: u32,
+    /// 0 when there is nothing left to do in this phase.
     pub weeks: u32,
     /// Weeks the work alone needs at the organisation's capacity (the calendar minimum may be more).
     pub work_weeks: u32,
+    /// The calendar minimum in force, if any: only for work still to be done.
+    pub floor: Option<Floor>,
+    /// Whether an existing certified management system shortens the calendar minimum.
+    pub reused: bool,
     pub effort: Tenths,
     pub tasks: Vec<Task>,
 }
@@ -186,28 +295,49 @@ pub struct PhasePlan {
 pub enum CycleEvent {
     /// The certification body decides and issues the certificate.
     Certificate,
+    /// The yearly internal audit and management review before the first surveillance audit.
+    FirstYearlyReview,
     FirstSurveillance,
+    SecondYearlyReview,
     SecondSurveillance,
+    ThirdYearlyReview,
     /// Before the certificate expires after three years.
     Recertification,
 }
 
+/// Weeks between the yearly internal audit and management review and the audit after them:
+/// time to close their findings first.
+pub const REVIEW_LEAD_WEEKS: u32 = 8;
+
 impl CycleEvent {
-    pub const ALL: [CycleEvent; 4] = [
+    pub const ALL: [CycleEvent; 7] = [
         CycleEvent::Certificate,
+        CycleEvent::FirstYearlyReview,
         CycleEvent::FirstSurveillance,
+        CycleEvent::SecondYearlyReview,
         CycleEvent::SecondSurveillance,
+        CycleEvent::ThirdYearlyReview,
         CycleEvent::Recertification,
     ];
 
-    /// Weeks after the end of stage 2: the decision about four weeks later, surveillance audits
-    /// one and two years after it, recertification about 33 months after it (before expiry).
+    /// Weeks after the end of stage 2: the decision about four weeks later; the first
+    /// surveillance audit about 10.5 months after the decision (it must come within 12, so it
+    /// is planned with a margin), the second a year after the first; recertification about 33
+    /// months after the decision (before expiry); each yearly internal audit and management
+    /// review [`REVIEW_LEAD_WEEKS`] before the audit it prepares.
     pub fn weeks_after_stage2(self) -> u32 {
+        const DECISION: u32 = 4;
+        const FIRST: u32 = DECISION + 46;
+        const SECOND: u32 = FIRST + 52;
+        const RECERTIFICATION: u32 = DECISION + 143;
         match self {
-            CycleEvent::Certificate => 4,
-            CycleEvent::FirstSurveillance => 4 + 52,
-            CycleEvent::SecondSurveillance => 4 + 104,
-            CycleEvent::Recertification => 4 + 143,
+            CycleEvent::Certificate => DECISION,
+            CycleEvent::FirstYearlyReview => FIRST - REVIEW_LEAD_WEEKS,
+            CycleEvent::FirstSurveillance => FIRST,
+            CycleEvent::SecondYearlyReview => SECOND - REVIEW_LEAD_WEEKS,
+            CycleEvent::SecondSurveillance => SECOND,
+            CycleEvent::ThirdYearlyReview => RECERTIFICATION - REVIEW_LEAD_WEEKS,
+            CycleEvent::Recertification => RECERTIFICATION,
         }
     }
 
@@ -216,11 +346,20 @@ impl CycleEvent {
             CycleEvent::Certificate => {
                 msg!("Certificate decision (if stage 2 finds no open major nonconformity)")
             }
+            CycleEvent::FirstYearlyReview => {
+                msg!("Yearly internal audit and management review, before the first surveillance audit")
+            }
             CycleEvent::FirstSurveillance => {
-                msg!("First surveillance audit (year 2 of the certificate)")
+                msg!("First surveillance audit (within 12 months of the certificate decision)")
+            }
+            CycleEvent::SecondYearlyReview => {
+                msg!("Yearly internal audit and management review, before the second surveillance audit")
             }
             CycleEvent::SecondSurveillance => {
                 msg!("Second surveillance audit (year 3 of the certificate)")
+            }
+            CycleEvent::ThirdYearlyReview => {
+                msg!("Yearly internal audit and management review, before the recertification audit")
             }
             CycleEvent::Recertification => {
                 msg!("Recertification audit, before the certificate expires after three years")
@@ -231,8 +370,11 @@ impl CycleEvent {
     pub fn key(self) -> &'static str {
         match self {
             CycleEvent::Certificate => "certificate",
+            CycleEvent::FirstYearlyReview => "yearly-review-1",
             CycleEvent::FirstSurveillance => "surveillance-1",
+            CycleEvent::SecondYearlyReview => "yearly-review-2",
             CycleEvent::SecondSurveillance => "surveillance-2",
+            CycleEvent::ThirdYearlyReview => "yearly-review-3",
             CycleEvent::Recertification => "recertification",
         }
     }
@@ -243,6 +385,29 @@ impl CycleEvent {
 pub struct CycleMilestone {
     pub event: CycleEvent,
     pub week: u32,
+    /// Systems beyond the first scope to bring into the AIMS before this surveillance audit, and
+    /// the per-system work they take (person-days, in tenths).
+    pub adds: Option<(u32, Tenths)>,
+}
+
+impl CycleMilestone {
+    /// The milestone as one line: its title, and the systems it adds with their work.
+    pub fn text(&self, lang: Lang) -> String {
+        match self.adds {
+            None => self.event.title(lang).into(),
+            Some((systems, effort)) => lang.n(
+                u64::from(systems),
+                plural!(
+                    "{title}: bring {n} more AI system into scope first, about {effort}",
+                    "{title}: bring {n} more AI systems into scope first, about {effort}"
+                ),
+                &[
+                    ("title", &self.event.title(lang)),
+                    ("effort", &person_days(effort, lang)),
+                ],
+            ),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -280,14 +445,24 @@ pub struct Roadmap {
     pub phases: Vec<PhasePlan>,
     pub total_weeks: u32,
     pub total_effort: Tenths,
-    pub capacity: Tenths,
+    /// Who does the work: the profile's own capacity or the typical one for its size.
+    pub capacity: Capacity,
+    /// Whether the capacity is the typical one for the size band (not changed by the person).
+    pub typical_capacity: bool,
     pub coordination_percent: u32,
     /// AI systems the plan covers (the first scope when it is phased).
     pub systems: u32,
     pub phased: Option<PhasedScope>,
+    /// The answers show the AIMS already running with records: no new operating period.
+    pub running: bool,
+    /// The answers show an internal audit and a management review completed.
+    pub audited: bool,
     /// Requirements and controls of the standard this questionnaire did not ask about: their
     /// work is not in the plan.
     pub not_covered: usize,
+    /// When some were not asked: the plan with every task's effort scaled up by what was not
+    /// asked, `(weeks, effort)`, the top of the likely range (this plan is its bottom).
+    pub upper: Option<(u32, Tenths)>,
     pub cycle: Vec<CycleMilestone>,
     pub target: Option<TargetCheck>,
 }
@@ -319,15 +494,18 @@ impl ItemTasks<'_> {
             effort,
             blocker,
             reuses: None,
+            per_system: None,
         }
     }
 
-    /// The effort of one action of a kind, for this organisation.
-    fn effort(&self, kind: &str) -> (Tenths, Option<(Certification, Gives)>) {
+    /// The effort of one action of a kind for this organisation, what it reuses, and one
+    /// system's share when the work is done per system.
+    fn effort(&self, kind: &str) -> (Tenths, Option<(Certification, Gives)>, Option<Tenths>) {
         let Some(k) = self.q.efforts.get(kind) else {
-            return (0, None);
+            return (0, None, None);
         };
-        let mut effort = u64::from(k.days[self.size]);
+        let one = k.days[self.size];
+        let mut effort = u64::from(one);
         if k.per_system {
             effort = (effort * u64::from(self.system_factor)).div_ceil(100);
         }
@@ -338,8 +516,23 @@ impl ItemTasks<'_> {
         if let Some((_, gives)) = reuse {
             effort = (effort * u64::from(reuse_percent(gives))).div_ceil(100);
         }
-        (u32::try_from(effort).unwrap_or(u32::MAX / 8), reuse)
+        let effort = u32::try_from(effort).unwrap_or(u32::MAX / 8);
+        (effort, reuse, k.per_system.then_some(one))
     }
+}
+
+/// Whether every item of `required` is asked and answered at least at its level.
+fn shows(
+    q: &Questionnaire,
+    answers: &Answers,
+    profile: &Profile,
+    required: impl IntoIterator<Item = (&'static str, u8)>,
+) -> bool {
+    required.into_iter().all(|(id, level)| {
+        q.item(id).is_some_and(|item| {
+            matches!(ItemStatus::of(item, profile, answers), ItemStatus::Level(l) if l >= level)
+        })
+    })
 }
 
 impl Roadmap {
@@ -361,16 +554,54 @@ impl Roadmap {
         let mut tasks = item_tasks(questionnaire, profile, answers, size, systems);
         // Blockers first within each phase; otherwise questionnaire order (the sort is stable).
         super::order::sort_by_key(&mut tasks, |t| (t.phase, !t.blocker));
-        let capacity = weekly_capacity(size);
+        let (top, gate) = (questionnaire.scale.top(), questionnaire.scale.gate_level);
+        let running = shows(
+            questionnaire,
+            answers,
+            profile,
+            RUNNING_WITH_RECORDS.map(|(id, at_top)| (id, if at_top { top } else { gate })),
+        );
+        let audited = shows(
+            questionnaire,
+            answers,
+            profile,
+            AUDIT_AND_REVIEW.map(|id| (id, gate)),
+        );
+        let capacity = profile.capacity();
         let coordination = coordination_percent(size);
-        let (phases, total_weeks) = schedule(tasks, capacity, coordination);
-        let cycle = CycleEvent::ALL
-            .map(|event| CycleMilestone {
-                event,
-                week: total_weeks + event.weeks_after_stage2(),
-            })
-            .to_vec();
+        let calendar = Calendar {
+            capacity,
+            coordination,
+            running,
+            audited,
+            reused: !profile.held_labels().is_empty(),
+        };
+        let (phases, total_weeks) = calendar.schedule(tasks.clone());
         let standard_items = standard::CLAUSE_ITEMS.len() + standard::CONTROLS.len();
+        let asked = questionnaire.items().count();
+        let not_covered = standard_items.saturating_sub(asked);
+        let upper = (not_covered > 0 && asked > 0).then(|| {
+            let scaled = tasks
+                .into_iter()
+                .map(|mut t| {
+                    let scale = |e: Tenths| {
+                        let wide = u64::from(e) * standard_items as u64;
+                        u32::try_from(wide.div_ceil(asked as u64)).unwrap_or(u32::MAX / 8)
+                    };
+                    t.effort = scale(t.effort);
+                    t.per_system = t.per_system.map(scale);
+                    t
+                })
+                .collect();
+            let (phases, weeks) = calendar.schedule(scaled);
+            (weeks, phases.iter().map(|p| p.effort).sum())
+        });
+        let unit: Tenths = phases
+            .iter()
+            .flat_map(|p| &p.tasks)
+            .filter_map(|t| t.per_system)
+            .sum();
+        let cycle = cycle(total_weeks, systems, phased, unit);
         Roadmap {
             total_effort: phases.iter().map(|p| p.effort).sum(),
             target: profile
@@ -379,10 +610,14 @@ impl Roadmap {
             phases,
             total_weeks,
             capacity,
+            typical_capacity: capacity == Capacity::typical(size),
             coordination_percent: coordination,
             systems,
             phased,
-            not_covered: standard_items.saturating_sub(questionnaire.items().count()),
+            running,
+            audited,
+            not_covered,
+            upper,
             cycle,
         }
     }
@@ -391,13 +626,36 @@ impl Roadmap {
         self.phases.iter().flat_map(|p| p.tasks.iter())
     }
 
+    /// Person-days of the systems added after the first certification (at the surveillance
+    /// audits), which the plan's total does not include.
+    pub fn follow_on_effort(&self) -> Tenths {
+        self.cycle.iter().filter_map(|m| m.adds).map(|(_, e)| e).sum()
+    }
+
     /// The assumptions behind the figures, in plain words, with this organisation's numbers.
     pub fn assumptions(&self, profile: &Profile, lang: Lang) -> Vec<String> {
         let size = profile.size.unwrap_or(SizeBand::Small);
+        let c = self.capacity;
+        let team = lang.n(
+            u64::from(c.people),
+            plural!(
+                "An AIMS team of {n} person giving {days} days a week does the management-system work",
+                "An AIMS team of {n} people giving {days} days a week each does the management-system work"
+            ),
+            &[("days", &days_text(c.days_tenths, lang))],
+        );
         let mut list = vec![
+            if self.typical_capacity {
+                lang.f(
+                    msg!("{team} (typical for an organisation of {size}; change it above)."),
+                    &[("team", &team), ("size", &size.label(lang).to_lowercase())],
+                )
+            } else {
+                lang.f(msg!("{team} (as you set it above)."), &[("team", &team)])
+            },
             lang.f(
-                msg!("Your AIMS team can give about {days} person-days a week to this work (typical for an organisation of {size})."),
-                &[("days", &days_text(self.capacity, lang)), ("size", &size.label(lang).to_lowercase())],
+                msg!("The owners of the AI systems and their teams do the work for their own systems in parallel, {days} days a week each: per-system work takes as long as one system's share."),
+                &[("days", &days_text(c.owner_days_tenths, lang))],
             ),
             lang.f(
                 msg!("Coordinating across an organisation of that size multiplies the effort by {percent}."),
@@ -410,16 +668,29 @@ impl Roadmap {
         ];
         if let Some(p) = self.phased {
             list.push(lang.f(
-                msg!("You count {total} AI systems. The plan certifies the {first} most critical first and adds the other {later} at the surveillance audits, one group per year: a phased scope keeps the first certification within reach."),
-                &[("total", &(p.first + p.later)), ("first", &p.first), ("later", &p.later)],
+                msg!("You count {total} AI systems. The plan certifies the {first} most critical first and adds the other {later} before the two surveillance audits, about {effort} of per-system work not counted in the total above: a phased scope keeps the first certification within reach."),
+                &[("total", &(p.first + p.later)), ("first", &p.first), ("later", &p.later), ("effort", &person_days(self.follow_on_effort(), lang))],
             ));
         }
-        list.push(lang.t(msg!("Items already at the top level create no tasks; each \"don't know\" or unanswered item adds fact-finding to phase 1.")).to_string());
         list.push(lang.f(
-            msg!("Each phase lasts as long as its work needs, and never less than the calendar time it needs ({weeks} weeks): the AIMS must run and keep records for {operating} weeks before its internal audit, and stage 2 follows stage 1 after about {gap} weeks."),
+            msg!("Items already at the top level create no tasks; each \"don't know\" or unanswered item adds fact-finding to phase 1, shared among the item owners so that it takes at most {weeks} weeks."),
+            &[("weeks", &FIND_OUT_MAX_WEEKS)],
+        ));
+        list.push(if self.running {
+            lang.t(msg!("Your answers show the AIMS already running with records (operation, monitoring and nonconformity handling at the top level, an internal audit and a management review completed), so the plan has no new operating period.")).to_string()
+        } else {
+            lang.f(
+                msg!("The AIMS runs and keeps records for {operating} weeks after the setup work that produces them, before its internal audit: certification bodies sample these records in stage 2."),
+                &[("operating", &OPERATING_WEEKS)],
+            )
+        });
+        list.push(lang.f(
+            msg!("Each phase lasts as long as its work needs, and a phase with work left never less than the calendar time that work needs (phase 1: {assess} weeks, documents: {design} weeks of review rounds, internal audit and management review: {audit} weeks). Stage 1 can start about {lead} weeks after booking the certification body in phase 1, and stage 2 follows about {gap} weeks after stage 1."),
             &[
-                ("weeks", &Phase::ALL.map(|p| p.minimum_weeks().to_string()).join(", ")),
-                ("operating", &OPERATING_WEEKS),
+                ("assess", &Phase::Assessment.minimum_weeks()),
+                ("design", &Phase::Design.minimum_weeks()),
+                ("audit", &Phase::AuditAndReview.minimum_weeks()),
+                ("lead", &BOOKING_LEAD_WEEKS),
                 ("gap", &STAGE_GAP_WEEKS),
             ],
         ));
@@ -447,12 +718,79 @@ impl Roadmap {
                 &[("n", &self.not_covered)],
             ));
         }
-        list.push(lang.f(
-            msg!("Practitioners typically report 6 to 12 months from start to certificate; this plan needs about {months} months to the end of stage 2. These are indicative estimates, not a quote or a promise."),
-            &[("months", &months_text(self.total_weeks, lang))],
-        ));
+        list.push(self.practitioners(profile, lang));
         list
     }
+
+    /// What practitioners report for an organisation of this size, beside this plan's length,
+    /// with the reason when the plan falls outside that range (so the two never contradict).
+    pub fn practitioners(&self, profile: &Profile, lang: Lang) -> String {
+        let size = profile.size.unwrap_or(SizeBand::Small);
+        let reused = profile.holds(Certification::Iso27001) || profile.holds(Certification::Iso9001);
+        let (low, high) = practitioner_months(size, reused);
+        // Practitioners count to the certificate: the decision comes about four weeks after stage 2.
+        let to_certificate = self.total_weeks + CycleEvent::Certificate.weeks_after_stage2();
+        let tenths = (to_certificate * 120 + 26) / 52;
+        let months = lang.one_decimal(u64::from(tenths));
+        let range = if reused {
+            msg!("Practitioners report about {low} to {high} months from start to certificate for an organisation of this size that builds on a certified ISO/IEC 27001 or ISO 9001 system.")
+        } else {
+            msg!("Practitioners report about {low} to {high} months from start to certificate for an organisation of this size starting from scratch.")
+        };
+        let range = lang.f(range, &[("low", &low), ("high", &high)]);
+        let verdict = if tenths < low * 10 {
+            msg!("This plan reaches the certificate decision in about {months} months, less than that, because of the work your answers show done or the capacity set above: check that capacity against the people you really have.")
+        } else if tenths > high * 10 {
+            msg!("This plan reaches the certificate decision in about {months} months, more than that, because of the gaps your answers show at the capacity set above: more people shorten it.")
+        } else {
+            msg!("This plan reaches the certificate decision in about {months} months, within that range.")
+        };
+        format!(
+            "{range} {} {}",
+            lang.f(verdict, &[("months", &months)]),
+            lang.t(msg!("These are indicative estimates, not a quote or a promise."))
+        )
+    }
+}
+
+/// Months from start to certificate that practitioners report by size band, from scratch or on
+/// top of a certified ISO/IEC 27001 or ISO 9001 system (typically 6-12 months, 6-18 by size,
+/// large enterprises 12-18 from scratch; 6-9 on top of ISO/IEC 27001, about a third shorter):
+/// see the calibration in questionnaires/README.md.
+pub fn practitioner_months(size: SizeBand, reused: bool) -> (u32, u32) {
+    match (size, reused) {
+        (SizeBand::Small | SizeBand::Medium, false) => (6, 12),
+        (SizeBand::Large, false) => (9, 15),
+        (SizeBand::Enterprise, false) => (12, 18),
+        (SizeBand::Small | SizeBand::Medium, true) => (6, 9),
+        (SizeBand::Large, true) => (6, 12),
+        (SizeBand::Enterprise, true) => (9, 13),
+    }
+}
+
+/// The three-year cycle after stage 2, with the systems beyond the first scope brought in
+/// before the two surveillance audits (half each, the first group rounded up), priced by the
+/// plan's per-system work for one system (`unit`) with the same sublinear factor.
+fn cycle(total_weeks: u32, systems: u32, phased: Option<PhasedScope>, unit: Tenths) -> Vec<CycleMilestone> {
+    let later = phased.map_or(0, |p| p.later);
+    let first_group = later.div_ceil(2);
+    let added = |from: u32, n: u32| {
+        let factor = system_factor(from + n) - system_factor(from);
+        (n > 0).then(|| (n, (u64::from(unit) * u64::from(factor)).div_ceil(100) as Tenths))
+    };
+    CycleEvent::ALL
+        .map(|event| CycleMilestone {
+            event,
+            week: total_weeks + event.weeks_after_stage2(),
+            adds: match event {
+                CycleEvent::FirstSurveillance => added(systems, first_group),
+                CycleEvent::SecondSurveillance => {
+                    added(systems + first_group, later - first_group)
+                }
+                _ => None,
+            },
+        })
+        .to_vec()
 }
 
 /// The tasks each applicable item creates for these answers.
@@ -476,6 +814,7 @@ fn item_tasks(
             system_factor: system_factor(systems),
             held: item.reusable_with(profile),
         };
+        let planned_before_stage1 = standard::PLANNED_BEFORE_STAGE1.contains(&item.id.as_str());
         let from = match ItemStatus::of(item, profile, answers) {
             ItemStatus::NotApplicable => {
                 let passed_on = item
@@ -485,7 +824,7 @@ fn item_tasks(
                     .and_then(|s| s.supplier_item.as_ref())
                     .and_then(|target| q.item(target));
                 if let Some(target) = passed_on {
-                    let (effort, _) = shared.effort(SUPPLIER_REQUIREMENT);
+                    let (effort, _, _) = shared.effort(SUPPLIER_REQUIREMENT);
                     tasks.push(Task {
                         item_id: target.id.clone(),
                         item_title: target.title.clone(),
@@ -500,6 +839,7 @@ fn item_tasks(
                         effort,
                         blocker: false,
                         reuses: None,
+                        per_system: None,
                     });
                 }
                 continue;
@@ -518,9 +858,10 @@ fn item_tasks(
                 } else {
                     (msg!("Assess this item: {question}"), TaskKind::Assess)
                 };
-                let (effort, _) = shared.effort(FIND_OUT);
+                let (effort, _, _) = shared.effort(FIND_OUT);
                 let text = lang.f(template, &[("question", &item.question)]);
-                tasks.push(shared.task(text, Phase::Assessment, kind, effort, item.blocker));
+                let blocker = item.blocker || planned_before_stage1;
+                tasks.push(shared.task(text, Phase::Assessment, kind, effort, blocker));
                 0
             }
         };
@@ -533,17 +874,49 @@ fn item_tasks(
             .filter(|a| a.from >= from)
             .filter(applies)
         {
-            let (effort, reuses) = shared.effort(&action.effort);
-            // Only the steps up to the gate level lift a blocker; later ones improve it further.
-            let blocker = item.blocker && action.from < gate;
+            let (effort, reuses, per_system) = shared.effort(&action.effort);
+            // Only the steps up to the gate level lift a blocker (and for an internal audit or
+            // management review item, the step to planned); later ones improve it further.
+            let blocker = action.lifts_blocker
+                && ((item.blocker && action.from < gate)
+                    || (planned_before_stage1 && action.from < 1));
             let kind = TaskKind::Improve { from: action.from };
             let mut task = shared.task(action.text.clone(), action.phase, kind, effort, blocker);
             task.reuses = reuses;
+            task.per_system = per_system;
             tasks.push(task);
         }
     }
     tasks.extend(screening_tasks(q, profile, size_at, systems));
+    tasks.extend(audit_tasks(q, size_at));
     tasks
+}
+
+/// Phase 5's own work, whatever the answers: preparing for and hosting stage 1 (documents,
+/// guides, the opening and closing meetings), closing its findings, and hosting stage 2 with
+/// its interviews and sampling. Not tied to one item.
+fn audit_tasks(q: &Questionnaire, size: usize) -> Vec<Task> {
+    let lang = q.lang();
+    let days = q.efforts.get(CERTIFICATION_AUDIT).map_or(0, |k| k.days[size]);
+    let follow_up = q.efforts.get("follow_up").map_or(days, |k| k.days[size]);
+    [
+        (msg!("Prepare for and host the stage 1 audit: the documents, a guide for the auditor, the opening and closing meetings."), days),
+        (msg!("Close the stage 1 findings before stage 2 and keep the evidence of each correction."), follow_up),
+        (msg!("Host the stage 2 audit (interviews, sampled records) and answer any nonconformity with a corrective action plan."), days),
+    ]
+    .into_iter()
+    .map(|(text, effort)| Task {
+        item_id: String::new(),
+        item_title: String::new(),
+        text: lang.t(text).into(),
+        phase: Phase::Certification,
+        kind: TaskKind::Audit,
+        effort,
+        blocker: false,
+        reuses: None,
+        per_system: None,
+    })
+    .collect()
 }
 
 /// The EU AI Act screening the profile calls for, before anything else: prohibited practices
@@ -551,12 +924,12 @@ fn item_tasks(
 fn screening_tasks(q: &Questionnaire, profile: &Profile, size: usize, systems: u32) -> Vec<Task> {
     use super::profile::{HighRisk, Screening};
     let lang = q.lang();
-    let effort = |kind: &str, per_system: bool| -> Tenths {
+    let effort = |kind: &str, per_system: bool| -> (Tenths, Option<Tenths>) {
         let days = q.efforts.get(kind).map_or(10, |k| k.days[size]);
         if per_system {
-            (days * system_factor(systems)).div_ceil(100)
+            ((days * system_factor(systems)).div_ceil(100), Some(days))
         } else {
-            days
+            (days, None)
         }
     };
     let item = |id: &str| q.item(id).map(|i| (i.id.clone(), i.title.clone()));
@@ -565,15 +938,17 @@ fn screening_tasks(q: &Questionnaire, profile: &Profile, size: usize, systems: u
     let Some((id, title)) = anchor else {
         return tasks;
     };
-    let task = |text: String, effort: Tenths| Task {
+    // Screening is a legal duty under the EU AI Act, not an ISO audit blocker.
+    let task = |text: String, (effort, per_system): (Tenths, Option<Tenths>)| Task {
         item_id: id.clone(),
         item_title: title.clone(),
         text,
         phase: Phase::Assessment,
         kind: TaskKind::Screening,
         effort,
-        blocker: true,
+        blocker: false,
         reuses: None,
+        per_system,
     };
     if matches!(
         profile.prohibited,
@@ -593,30 +968,83 @@ fn screening_tasks(q: &Questionnaire, profile: &Profile, size: usize, systems: u
     tasks
 }
 
-/// Lays the phases end to end: each as long as its work needs, never less than its minimum.
-fn schedule(tasks: Vec<Task>, capacity: Tenths, coordination: u32) -> (Vec<PhasePlan>, u32) {
-    let mut phases = Vec::with_capacity(5);
-    let mut week = 0;
-    for phase in Phase::ALL {
-        let phase_tasks: Vec<Task> = tasks.iter().filter(|t| t.phase == phase).cloned().collect();
-        let effort: Tenths = phase_tasks.iter().map(|t| t.effort).sum();
-        // In u64: a custom questionnaire with many large per-system actions must not overflow.
-        let work =
-            (u64::from(effort) * u64::from(coordination)).div_ceil(u64::from(capacity) * 100);
-        let work_weeks = u32::try_from(work).unwrap_or(u32::MAX / 8);
-        let weeks = work_weeks.max(phase.minimum_weeks());
-        phases.push(PhasePlan {
-            phase,
-            start_week: week + 1,
-            end_week: week + weeks,
-            weeks,
-            work_weeks,
-            effort,
-            tasks: phase_tasks,
-        });
-        week += weeks;
+/// What the schedule needs besides the tasks.
+#[derive(Clone, Copy)]
+struct Calendar {
+    capacity: Capacity,
+    coordination: u32,
+    running: bool,
+    audited: bool,
+    /// A certified management system is reused (shorter calendar minimums).
+    reused: bool,
+}
+
+impl Calendar {
+    /// Weeks these tasks need: the AIMS team's share at its capacity, with the coordination
+    /// uplift of the organisation's size, and in parallel the per-system share of one system at
+    /// its owner's (a system team's work on its own system needs no organisation-wide
+    /// coordination).
+    fn work_weeks<'a>(&self, tasks: impl Iterator<Item = &'a Task> + Clone) -> u32 {
+        let weeks = |effort: u64, percent: u32, per_week: u32| {
+            let work = (effort * u64::from(percent)).div_ceil(u64::from(per_week.max(1)) * 100);
+            u32::try_from(work).unwrap_or(u32::MAX / 8)
+        };
+        let team: u64 = tasks
+            .clone()
+            .filter(|t| t.per_system.is_none())
+            .map(|t| u64::from(t.effort))
+            .sum();
+        let one_system: u64 = tasks.filter_map(|t| t.per_system).map(u64::from).sum();
+        weeks(team, self.coordination, self.capacity.team_tenths())
+            .max(weeks(one_system, 100, self.capacity.owner_days_tenths))
     }
-    (phases, week)
+
+    /// Lays the phases end to end: each as long as its work needs, and never less than the
+    /// calendar time the work still to do needs.
+    fn schedule(&self, tasks: Vec<Task>) -> (Vec<PhasePlan>, u32) {
+        let mut phases = Vec::with_capacity(5);
+        let mut week = 0;
+        for phase in Phase::ALL {
+            let phase_tasks: Vec<Task> = tasks.iter().filter(|t| t.phase == phase).cloned().collect();
+            let effort: Tenths = phase_tasks.iter().map(|t| t.effort).sum();
+            let mut work_weeks = self.work_weeks(phase_tasks.iter());
+            let has_work = !phase_tasks.is_empty();
+            let floor = match phase {
+                Phase::Assessment => {
+                    // Fact-finding is shared among the item owners: bounded in calendar time.
+                    let found = |t: &&Task| matches!(t.kind, TaskKind::FindOut | TaskKind::Assess);
+                    let finding = self.work_weeks(phase_tasks.iter().filter(found)).min(FIND_OUT_MAX_WEEKS);
+                    work_weeks = self.work_weeks(phase_tasks.iter().filter(|t| !found(t))) + finding;
+                    Some(Floor::Minimum)
+                }
+                Phase::Design => has_work.then_some(Floor::Minimum),
+                Phase::Implementation => (!self.running).then(|| Floor::Operating {
+                    setup_weeks: self.work_weeks(phase_tasks.iter().filter(|t| t.blocker)),
+                }),
+                Phase::AuditAndReview => (!self.audited).then_some(Floor::Minimum),
+                Phase::Certification => Some(Floor::Audits {
+                    // The body was booked in week 1: stage 1 comes after its lead time.
+                    wait_weeks: (BOOKING_LEAD_WEEKS + 1).saturating_sub(week + 1),
+                }),
+            };
+            let mut plan = PhasePlan {
+                phase,
+                start_week: week + 1,
+                end_week: week,
+                weeks: 0,
+                work_weeks,
+                floor,
+                reused: self.reused,
+                effort,
+                tasks: phase_tasks,
+            };
+            plan.weeks = work_weeks.max(plan.floor_weeks());
+            plan.end_week = week + plan.weeks;
+            week += plan.weeks;
+            phases.push(plan);
+        }
+        (phases, week)
+    }
 }
 
 fn target_check(target: Date, today: Date, total_weeks: u32) -> TargetCheck {

@@ -8,13 +8,15 @@
 //! The readiness gate has two stages ([`super::standard::GATE`]): a stage 1 blocker below the
 //! scale's gate level caps the band at "not ready"; a stage 2 blocker caps it at "ready for a
 //! stage 1 audit, not yet for stage 2"; and a questionnaire that did not ask about every gate
-//! item can show no band above "indicative only".
+//! item can show no band above "indicative only". Internal audit and management review items
+//! not even planned stop stage 1 too, and so does an excluded Annex A control that a clause
+//! requirement rests on; excluding more than a third of Annex A stops the band at "nearly ready".
 
 use super::answers::{Answer, Answers};
 use super::i18n::{msg, Lang};
 use super::profile::Profile;
 use super::questionnaire::{Item, Questionnaire, SectionKind};
-use super::standard::{Stage, GATE};
+use super::standard::{self, Stage, GATE};
 
 /// How one item stands for this profile.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -163,7 +165,8 @@ impl Band {
     }
 }
 
-/// A certification blocker that is not yet at the gate level.
+/// A certification blocker: an item below the level an audit stage needs, or an Annex A
+/// control excluded although a clause requirement that always applies rests on it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OpenBlocker {
     pub id: String,
@@ -171,6 +174,20 @@ pub struct OpenBlocker {
     pub status: ItemStatus,
     /// The audit stage it stops.
     pub stage: Stage,
+    pub reason: BlockerReason,
+}
+
+/// Why an item blocks an audit stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockerReason {
+    /// Its mandatory record is below the scale's gate level.
+    BelowGate,
+    /// An internal audit or management review item not even planned (level 1), which a stage 1
+    /// audit checks ([`standard::PLANNED_BEFORE_STAGE1`]).
+    NotPlanned,
+    /// An Annex A control excluded although this clause item rests on it
+    /// ([`standard::TIED_CONTROLS`]).
+    TiedExclusion { clause: &'static str },
 }
 
 /// Why the band is lower than the average alone would give.
@@ -182,6 +199,9 @@ pub enum Cap {
     Stage2Blocker,
     /// The questionnaire did not ask about some gate items.
     NotAsked,
+    /// More than [`standard::BROAD_EXCLUSION_PERCENT`] of the Annex A controls that apply are
+    /// excluded: each exclusion must be defended before an auditor accepts the SoA.
+    BroadExclusions,
 }
 
 impl Cap {
@@ -191,6 +211,7 @@ impl Cap {
             Cap::Stage1Blocker => Band::NotReady,
             Cap::Stage2Blocker => Band::Stage1Ready,
             Cap::NotAsked => Band::Indicative,
+            Cap::BroadExclusions => Band::NearlyReady,
         }
     }
 }
@@ -211,6 +232,10 @@ pub struct Assessment {
     pub unanswered: Vec<(String, String)>,
     /// Gate items ([`super::standard::GATE`]) this questionnaire does not ask about.
     pub not_asked: Vec<(&'static str, Stage)>,
+    /// Annex A controls answered "not applicable" (id, title), in questionnaire order.
+    pub excluded: Vec<(String, String)>,
+    /// Annex A controls that apply to this profile, excluded ones included.
+    pub annex_applicable: usize,
     /// The band the average alone would give.
     pub uncapped_band: Band,
     /// The strictest cap in force, if any.
@@ -230,6 +255,8 @@ impl Assessment {
         let mut blockers = Vec::new();
         let mut unknowns = Vec::new();
         let mut unanswered = Vec::new();
+        let mut excluded = Vec::new();
+        let mut annex_applicable = 0;
         for section in &questionnaire.sections {
             let mut score = SectionScore {
                 id: section.id.clone(),
@@ -268,14 +295,19 @@ impl Assessment {
                     }
                     ItemStatus::Hidden => {}
                 }
-                let below_gate = !matches!(status, ItemStatus::Level(l) if l >= gate)
-                    && status != ItemStatus::NotApplicable;
-                if let (Some(stage), true) = (item.gate, below_gate) {
+                if section.kind == SectionKind::Annex {
+                    annex_applicable += 1;
+                    if status == ItemStatus::NotApplicable {
+                        excluded.push((item.id.clone(), item.title.clone()));
+                    }
+                }
+                if let Some((stage, reason)) = blocks(item, &status, gate) {
                     blockers.push(OpenBlocker {
                         id: item.id.clone(),
                         title: item.title.clone(),
                         status,
                         stage,
+                        reason,
                     });
                 }
             }
@@ -296,6 +328,8 @@ impl Assessment {
             Some(Cap::NotAsked)
         } else if !blockers.is_empty() {
             Some(Cap::Stage2Blocker)
+        } else if is_broad(excluded.len(), annex_applicable) {
+            Some(Cap::BroadExclusions)
         } else {
             None
         };
@@ -310,6 +344,8 @@ impl Assessment {
             unknowns,
             unanswered,
             not_asked,
+            excluded,
+            annex_applicable,
             uncapped_band,
             cap,
             band,
@@ -328,6 +364,31 @@ impl Assessment {
     pub fn section(&self, id: &str) -> Option<&SectionScore> {
         self.sections.iter().find(|s| s.id == id)
     }
+
+    /// Whether so many Annex A controls are excluded that an auditor would challenge them.
+    pub fn broad_exclusions(&self) -> bool {
+        is_broad(self.excluded.len(), self.annex_applicable)
+    }
+}
+
+fn is_broad(excluded: usize, applicable: usize) -> bool {
+    excluded * 100 > applicable * standard::BROAD_EXCLUSION_PERCENT as usize
+}
+
+/// Whether an item with this status blocks an audit stage, and why. The strictest reason wins:
+/// an audit or review item not even planned stops stage 1 although its record is a stage 2 one.
+fn blocks(item: &Item, status: &ItemStatus, gate: u8) -> Option<(Stage, BlockerReason)> {
+    if *status == ItemStatus::NotApplicable {
+        return standard::tied_clause(&item.id)
+            .map(|clause| (Stage::One, BlockerReason::TiedExclusion { clause }));
+    }
+    let at_least = |level: u8| matches!(status, ItemStatus::Level(l) if *l >= level);
+    if standard::PLANNED_BEFORE_STAGE1.contains(&item.id.as_str()) && !at_least(1) {
+        return Some((Stage::One, BlockerReason::NotPlanned));
+    }
+    item.gate
+        .filter(|_| !at_least(gate))
+        .map(|stage| (stage, BlockerReason::BelowGate))
 }
 
 #[cfg(test)]

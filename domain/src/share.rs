@@ -450,6 +450,7 @@ fn profile_v1(
         high_risk,
         prohibited: None,
         target_date: (target > 0).then(|| epoch().add_days(i64::from(target))),
+        capacity: None,
     })
 }
 

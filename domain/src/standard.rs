@@ -64,6 +64,36 @@ pub const GATE: [(&str, Stage); 16] = [
     ("10.2", Stage::Two),
 ];
 
+/// Internal audit and management review items that must be at least planned (level 1) for a
+/// stage 1 audit: ISO/IEC 17021-1 has stage 1 evaluate whether internal audits and management
+/// reviews are planned and performed, so without them a stage 1 audit would find the system
+/// not ready (reference: "Certification, for the roadmap").
+pub const PLANNED_BEFORE_STAGE1: [&str; 5] = ["9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3"];
+
+/// Annex A controls that carry out a clause requirement that always applies, with that clause
+/// item: excluding one leaves the clause requirement unmet, so an auditor does not accept it.
+pub const TIED_CONTROLS: [(&str, &str); 7] = [
+    ("A.2.2", "5.2"),
+    ("A.3.2", "5.3"),
+    ("A.4.2", "4.3"),
+    ("A.5.2", "6.1.4"),
+    ("A.5.3", "6.1.4"),
+    ("A.5.4", "6.1.4"),
+    ("A.5.5", "6.1.4"),
+];
+
+/// The clause item an Annex A control carries out, if it is tied to one.
+pub fn tied_clause(control: &str) -> Option<&'static str> {
+    TIED_CONTROLS
+        .iter()
+        .find(|(c, _)| *c == control)
+        .map(|(_, clause)| *clause)
+}
+
+/// Excluding more than this share of the Annex A controls that apply (in percent) is a finding
+/// in waiting: auditors challenge broad exclusions, so the band stops at "nearly ready".
+pub const BROAD_EXCLUSION_PERCENT: u32 = 33;
+
 /// The stage a clause item's missing record stops, if it is part of the gate.
 pub fn gate_stage(item: &str) -> Option<Stage> {
     GATE.iter().find(|(id, _)| *id == item).map(|(_, s)| *s)

@@ -76,5 +76,6 @@ pub fn profile(size: aims_domain::SizeBand, roles: &[aims_domain::AiRole]) -> ai
         high_risk: Some(aims_domain::HighRisk::No),
         prohibited: Some(aims_domain::profile::Screening::No),
         target_date: None,
+        capacity: None,
     }
 }
