@@ -25,6 +25,7 @@ fn main() {
         high_risk: Some(HighRisk::Yes),
         prohibited: Some(Screening::No),
         target_date: Date::parse("2027-12-31"),
+        capacity: None,
     };
     let mut answers = Answers::default();
     for (n, item) in full.items().enumerate() {

@@ -390,6 +390,7 @@ fn reports_follow_the_questionnaire_language() {
         high_risk: Some(HighRisk::NotSure),
         prohibited: Some(Screening::No),
         target_date: Date::parse("2027-09-30"),
+        capacity: None,
     };
     let answers = common::all_at(&q, 1);
     let today = Date::parse("2026-11-28").unwrap();

@@ -133,23 +133,26 @@ fn start_up_that_only_uses_third_party_ai() {
         )]
     );
 
-    // Small: 3 person-days a week, no coordination overhead: work weeks = ceil(tenths / 30),
-    // never less than the calendar minimums 3, 4, 12, 4, 8. Phase 1: fact-finding for 6.1.4
-    // (5) and the decisions of 4.3 and A.2.3 from level 0 (3 + 3) = 11 tenths, 1 week of work,
-    // so its minimum of 3. Phase 4: the internal audit (30), the management review (10) and the
-    // other phase 4 steps come to 135 tenths = 4.5, so 5 weeks.
+    // Small: one person at 4 days a week, no coordination overhead: the team's work weeks =
+    // ceil(tenths / 40); a system's owner at 2 days a week does its per-system work in
+    // parallel. Nothing is done yet, so every calendar minimum applies: phase 1 (3 weeks),
+    // review rounds (4), the setup work and 12 operating weeks, the audit and review (4), and
+    // phase 5 (8). Phase 1: fact-finding for 6.1.4 (5) and the decisions of 4.3 and A.2.3 from
+    // level 0 (3 + 3) = 11 tenths, 1 week of work, so its minimum of 3. Phase 2 now holds the
+    // first risk and impact assessments, before the treatment and the SoA (206 tenths: 6
+    // weeks). Phase 5 is hosting the two stages and closing findings (20 + 5 + 20 = 45).
     let r = Roadmap::plan(&q, &p, &ans, today());
     assert_eq!(
         phase_weeks(&r),
         [
             (1, 3, 3, 11),
-            (4, 8, 5, 123),
-            (9, 20, 12, 161),
-            (21, 25, 5, 135),
-            (26, 33, 8, 0)
+            (4, 7, 4, 206),
+            (8, 20, 13, 121),
+            (21, 24, 4, 120),
+            (25, 32, 8, 45)
         ]
     );
-    assert_eq!((r.total_weeks, r.total_effort), (33, 430));
+    assert_eq!((r.total_weeks, r.total_effort), (32, 503));
     assert!(r
         .tasks()
         .all(|t| t.item_id != "A.6.2.4" && t.item_id != "A.7.4"));
@@ -168,12 +171,14 @@ fn start_up_that_only_uses_third_party_ai() {
         .text
         .starts_with("Find out where this stands"));
     // Only the steps up to the gate level are tagged as lifting a blocker.
+    // (Internal audit and review items also from level 0: a stage 1 audit needs them planned.)
     for t in r.tasks() {
-        let item = q.item(&t.item_id).unwrap();
         if let aims_domain::roadmap::TaskKind::Improve { from } = t.kind {
+            let item = q.item(&t.item_id).unwrap();
+            let planned = aims_domain::standard::PLANNED_BEFORE_STAGE1.contains(&item.id.as_str());
             assert_eq!(
                 t.blocker,
-                item.blocker && from < q.scale.gate_level,
+                (item.blocker && from < q.scale.gate_level) || (planned && from == 0),
                 "{} from {from}",
                 t.item_id
             );
@@ -247,21 +252,24 @@ fn mid_size_iso27001_company_that_develops_ai() {
     assert_eq!(a.section("9").unwrap().percent(), Some(56)); // 10 of 18
     assert_eq!(a.section("A.6").unwrap().percent(), Some(50)); // 3 of 6
 
-    // Medium: 5 person-days a week, 110% coordination: work weeks = ceil(tenths × 110 / 5000).
-    // ISO 27001 shortens only management-system steps of the items that name it. "Not sure"
-    // about high risk adds the classification of the 4 systems to phase 1: 3 tenths × 3.5 = 11.
+    // Medium: two people at 3 days a week, 110% coordination: the team's work weeks =
+    // ceil(tenths × 110 / 6000). ISO 27001 shortens only management-system steps of the items
+    // that name it, and its reused processes shorten the calendar minimums (3-week review
+    // rounds, 8 operating weeks). "Not sure" about high risk adds the classification of the 4
+    // systems to phase 1: 3 tenths × 3.5 = 11. The internal audit and the management review are
+    // done (level 2), so phase 4 has no minimum.
     let r = Roadmap::plan(&q, &p, &ans, today());
     assert_eq!(
         phase_weeks(&r),
         [
             (1, 3, 3, 16),
-            (4, 7, 4, 49),
-            (8, 19, 12, 402),
-            (20, 23, 4, 168),
-            (24, 31, 8, 0)
+            (4, 6, 3, 214),
+            (7, 15, 9, 303),
+            (16, 17, 2, 125),
+            (18, 25, 8, 70)
         ]
     );
-    assert_eq!((r.total_weeks, r.total_effort), (31, 635));
+    assert_eq!((r.total_weeks, r.total_effort), (25, 728));
     assert!(r.phases[0]
         .tasks
         .iter()
@@ -304,29 +312,35 @@ fn large_firm_with_nothing_in_place() {
     assert_eq!(a.blockers.len(), 12);
     assert_eq!((a.applicable, a.answered), (24, 24));
 
-    // Large: 12.5 person-days a week, 125% coordination: work = ceil(tenths × 125 / 12500);
-    // ten systems count 6.5 times for per-system work.
+    // Large: three people at 4 days a week, 125% coordination: the team's work = ceil(tenths ×
+    // 125 / 12000); ten systems count 6.5 times for per-system work, which their owners do in
+    // parallel at 3 days a week each.
     let r = Roadmap::plan(&q, &p, &ans, today());
     assert_eq!(
         phase_weeks(&r),
         [
             (1, 3, 3, 35),
-            (4, 8, 5, 406),
-            (9, 21, 13, 1291),
-            (22, 27, 6, 515),
-            (28, 35, 8, 0)
+            (4, 8, 5, 1061),
+            (9, 21, 13, 916),
+            (22, 25, 4, 405),
+            (26, 33, 8, 95)
         ]
     );
-    assert_eq!((r.total_weeks, r.total_effort), (35, 2247));
+    assert_eq!((r.total_weeks, r.total_effort), (33, 2512));
     // High risk as a deployer adds a fundamental rights impact assessment (20 × 6.5 = 130) and
-    // the instructions-for-use step (5 × 6.5 = 33) to phase 3.
+    // the instructions-for-use step (5 × 6.5 = 33); as a provider, the impact assessment widened
+    // to health, safety and fundamental rights (Art. 9). Phase 5 hosts the two audit stages and
+    // closes the findings.
     assert!(r
         .tasks()
         .any(|t| t.item_id == "6.1.4" && t.text.contains("Art. 27")));
+    assert!(r
+        .tasks()
+        .any(|t| t.item_id == "6.1.4" && t.text.contains("Art. 9")));
     assert_eq!(
         r.tasks().count(),
-        24 * 3 + 2,
-        "three steps for every item at level 0, and two for a high-risk deployer"
+        24 * 3 + 3 + 3,
+        "three steps for every item at level 0, three for a high-risk provider and deployer, three audit tasks"
     );
 }
 
@@ -362,16 +376,18 @@ fn nearly_ready_organisation_with_a_tight_target() {
         ["6.1.1", "8.2", "8.3", "8.4"]
     );
 
-    // The calendar minimums decide: 3 + 4 + 12 + 4 + 8 = 31 weeks.
+    // Only what is left has a calendar minimum: nothing to draft (phase 2 is empty), the setup
+    // work and 8 operating weeks (ISO 27001 is reused) because 8.1 is not at the top level, one
+    // week of phase 4 work (the audit and review are done), and phase 5: 20 weeks.
     let r = Roadmap::plan(&q, &p, &ans, today());
     assert_eq!(
         phase_weeks(&r),
         [
             (1, 3, 3, 0),
-            (4, 7, 4, 0),
-            (8, 19, 12, 5),
-            (20, 23, 4, 51),
-            (24, 31, 8, 0)
+            (4, 3, 0, 0),
+            (4, 11, 8, 12),
+            (12, 12, 1, 51),
+            (13, 20, 8, 70)
         ]
     );
     let phase4: Vec<&str> = r.phases[3]
@@ -380,14 +396,14 @@ fn nearly_ready_organisation_with_a_tight_target() {
         .map(|t| t.item_id.as_str())
         .collect();
     assert_eq!(phase4, ["9.2.2", "9.3.3", "A.5.4"]);
-    // 123 days to 2027-03-31 = 17 whole weeks; the plan needs 31.
+    // 123 days to 2027-03-31 = 17 whole weeks; the plan needs 20.
     let target = r.target.unwrap();
     assert_eq!(target.available_weeks, 17);
     assert_eq!(
         target.verdict,
-        TargetVerdict::Unrealistic { short_weeks: 14 }
+        TargetVerdict::Unrealistic { short_weeks: 3 }
     );
-    assert_eq!(target.earliest.to_string(), "2027-07-03");
+    assert_eq!(target.earliest.to_string(), "2027-04-17");
 }
 
 #[test]
@@ -566,12 +582,12 @@ fn existing_certifications_shorten_the_roadmap_through_content_reuse() {
             .map(|t| t.effort)
             .sum()
     };
-    // 9.2.2 from level 0, medium: the programme (document, 15 tenths), the internal audit (50)
-    // and the follow-up (10) = 75. ISO 27001 gives a process to reuse: the programme and the
-    // follow-up drop to 30% (5 and 3); running the first AIMS audit stays in full: 58.
+    // 9.2.2 from level 0, medium: the programme (method, 20 tenths), the internal audit (50)
+    // and the follow-up (10) = 80. ISO 27001 gives a process to reuse: the programme and the
+    // follow-up drop to 30% (6 and 3); running the first AIMS audit stays in full: 59.
     assert_eq!(
         (effort(&fresh, "9.2.2"), effort(&certified, "9.2.2")),
-        (75, 58)
+        (80, 59)
     );
     // 6.1.2: ISO 27001's risk process can be extended (the method: 20 tenths × 60% = 12, the
     // trigger decision 5 × 60% = 3), but assessing the AI risks of each system stays in full
@@ -601,12 +617,23 @@ fn existing_certifications_shorten_the_roadmap_through_content_reuse() {
 fn durations_grow_with_size_and_systems() {
     let q = quick_scan();
     let ans = all_at(&q, 1);
-    let weeks = |size, systems| {
+    let plan = |size, systems| {
         let p = profile(size, &[AiRole::Develops], systems, &[], HighRisk::No);
-        Roadmap::plan(&q, &p, &ans, today()).total_weeks
+        Roadmap::plan(&q, &p, &ans, today())
     };
-    assert!(weeks(SizeBand::Small, 1) < weeks(SizeBand::Small, 3));
-    assert!(weeks(SizeBand::Medium, 2) < weeks(SizeBand::Medium, 8));
+    let weeks = |size, systems| plan(size, systems).total_weeks;
+    // More systems are more work; their owners do it in parallel, so the calendar never
+    // shortens and the effort grows.
+    assert!(weeks(SizeBand::Small, 1) <= weeks(SizeBand::Small, 3));
+    assert!(plan(SizeBand::Small, 1).total_effort < plan(SizeBand::Small, 3).total_effort);
+    assert!(plan(SizeBand::Medium, 2).total_effort < plan(SizeBand::Medium, 8).total_effort);
+    // A system team with one day a week instead of two takes longer over its own system.
+    let mut slow = profile(SizeBand::Small, &[AiRole::Develops], 3, &[], HighRisk::No);
+    slow.capacity = Some(aims_domain::profile::Capacity {
+        owner_days_tenths: 5,
+        ..slow.capacity()
+    });
+    assert!(Roadmap::plan(&q, &slow, &ans, today()).total_weeks > weeks(SizeBand::Small, 3));
     // Beyond the first scope more systems do not lengthen the first certification: they join
     // the scope at the surveillance audits.
     assert_eq!(weeks(SizeBand::Medium, 8), weeks(SizeBand::Medium, 30));
@@ -623,6 +650,11 @@ fn durations_grow_with_size_and_systems() {
         .assumptions(&p, Lang::En)
         .iter()
         .any(|a| a.contains("certifies the 8 most critical first")));
+    // The 22 later systems join before the two surveillance audits, with their own work.
+    let adds: Vec<(u32, u32)> = r.cycle.iter().filter_map(|m| m.adds).collect();
+    assert_eq!(adds.iter().map(|(n, _)| n).sum::<u32>(), 22);
+    assert!(adds.iter().all(|(_, effort)| *effort > 0));
+    assert!(r.follow_on_effort() > 0);
     let all_top = all_at(&q, 3);
     let p = profile(
         SizeBand::Enterprise,
@@ -632,16 +664,28 @@ fn durations_grow_with_size_and_systems() {
         HighRisk::No,
     );
     let r = Roadmap::plan(&q, &p, &all_top, today());
-    assert_eq!(
-        r.tasks().count(),
-        0,
-        "items at the top level create no tasks"
+    assert!(
+        r.tasks()
+            .all(|t| t.kind == aims_domain::roadmap::TaskKind::Audit),
+        "items at the top level create no tasks; only hosting the audits remains"
     );
+    // Nothing left but booking the certification body and the two audit stages: phase 1, the
+    // wait for the booked dates (stage 1 from week 9) and stage 1 to stage 2.
     assert_eq!(
         r.total_weeks,
-        3 + 4 + 12 + 4 + 8,
-        "only the phase minimums remain"
+        8 + 8,
+        "only the booking lead time and the audits remain"
     );
+    assert!(r.running && r.audited);
+    for phase in [Phase::Design, Phase::Implementation, Phase::AuditAndReview] {
+        let p = r.phases.iter().find(|p| p.phase == phase).unwrap();
+        assert!(p.is_empty(), "{phase:?}");
+        assert_eq!(
+            p.milestones(Lang::En).len(),
+            1,
+            "one line says there is nothing to do"
+        );
+    }
 }
 
 #[test]
@@ -652,11 +696,102 @@ fn target_dates_are_judged_plainly() {
     let verdict = |p: &Profile| Roadmap::plan(&q, p, &ans, today()).target.unwrap().verdict;
     p.target_date = Date::parse("2026-11-01");
     assert_eq!(verdict(&p), TargetVerdict::InThePast);
-    p.target_date = Date::parse("2027-01-15"); // 48 days: 6 weeks for a 31-week plan
-    assert_eq!(verdict(&p), TargetVerdict::Unrealistic { short_weeks: 25 });
+    p.target_date = Date::parse("2027-01-15"); // 48 days: 6 weeks for a 16-week plan
+    assert_eq!(verdict(&p), TargetVerdict::Unrealistic { short_weeks: 10 });
     p.target_date = Date::parse("2027-12-31");
     assert!(matches!(verdict(&p), TargetVerdict::Realistic { .. }));
     p.target_date = None;
     assert_eq!(Roadmap::plan(&q, &p, &ans, today()).target, None);
     assert!(Phase::ALL.len() == 5);
+}
+
+/// The lead auditor's three cases: no audit programme or review planned is not "ready for stage
+/// 1"; excluding every Annex A control is not "ready" (and the tied ones block stage 1); and the
+/// SoA says why each control is included from its answer.
+#[test]
+fn stage_1_needs_audits_and_reviews_planned_and_exclusions_must_be_defensible() {
+    let q = common::questionnaire("iso42001-full.json");
+    let p = profile(SizeBand::Small, &[AiRole::Uses], 1, &[], HighRisk::No);
+    let mut ans = all_at(&q, 3);
+    for id in ["9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3"] {
+        ans.set(&q, id, aims_domain::Answer::Level(0)).unwrap();
+    }
+    let a = Assessment::compute(&q, &p, &ans);
+    assert_eq!((a.percent(), a.uncapped_band), (Some(92), Band::AuditReady));
+    assert_eq!(a.band, Band::NotReady, "was 'ready for a stage 1 audit'");
+    let not_planned: Vec<&str> = a
+        .blockers
+        .iter()
+        .filter(|b| b.reason == aims_domain::scoring::BlockerReason::NotPlanned)
+        .map(|b| b.id.as_str())
+        .collect();
+    assert_eq!(not_planned, ["9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3"]);
+    assert!(a.blockers.iter().all(|b| b.stage == Stage::One));
+    // Planned (level 1) is enough for stage 1; the completed audit and review stay a stage 2 need.
+    let mut planned = ans.clone();
+    for id in ["9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3"] {
+        planned.set(&q, id, aims_domain::Answer::Level(1)).unwrap();
+    }
+    assert_eq!(
+        Assessment::compute(&q, &p, &planned).band,
+        Band::Stage1Ready
+    );
+
+    let mut excluded = all_at(&q, 3);
+    for item in q
+        .sections
+        .iter()
+        .filter(|s| s.id.starts_with('A'))
+        .flat_map(|s| &s.items)
+    {
+        excluded
+            .set(
+                &q,
+                &item.id,
+                aims_domain::Answer::NotApplicable("no risk".into()),
+            )
+            .unwrap();
+    }
+    let a = Assessment::compute(&q, &p, &excluded);
+    assert_eq!(a.uncapped_band, Band::AuditReady);
+    assert!(a.band <= Band::NearlyReady);
+    let tied: Vec<&str> = a.blockers.iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(
+        tied,
+        ["A.2.2", "A.3.2", "A.4.2", "A.5.2", "A.5.3", "A.5.4", "A.5.5"]
+    );
+    // Only the broad exclusions left: the band stops at "nearly ready", with the reason.
+    for (control, _) in aims_domain::standard::TIED_CONTROLS {
+        excluded
+            .set(&q, control, aims_domain::Answer::Level(3))
+            .unwrap();
+    }
+    let a = Assessment::compute(&q, &p, &excluded);
+    assert_eq!(
+        (a.band, a.cap),
+        (Band::NearlyReady, Some(Cap::BroadExclusions))
+    );
+    let why = aims_domain::explain::cap_text(&q, &a, Lang::En).unwrap();
+    assert!(why.contains("31 of the 38 Annex A controls"), "{why}");
+    let checks = aims_domain::advice::checks(&q, &p, &excluded);
+    assert!(checks
+        .iter()
+        .any(|c| c.items.len() == 31 && c.text.contains("A.10.4")));
+
+    // The SoA's reason follows the answer and counts the first scope, not every system.
+    let mut many = profile(SizeBand::Small, &[AiRole::Uses], 40, &[], HighRisk::No);
+    many.certifications = Some(Default::default());
+    let mut mixed = all_at(&q, 3);
+    mixed
+        .set(&q, "A.6.2.6", aims_domain::Answer::Level(1))
+        .unwrap();
+    mixed
+        .set(&q, "A.8.2", aims_domain::Answer::DontKnow)
+        .unwrap();
+    let soa =
+        aims_domain::report::statement_of_applicability(&q, &many, &mixed, &Default::default());
+    let row = |id: &str| soa.lines().find(|l| l.starts_with(id)).unwrap().to_string();
+    assert!(row("A.2.3").contains("is in place to treat the AI risks of the 3 AI systems in the first certification scope"), "{}", row("A.2.3"));
+    assert!(row("A.6.2.6").contains("is planned"), "{}", row("A.6.2.6"));
+    assert!(row("A.8.2").contains("not yet known"), "{}", row("A.8.2"));
 }

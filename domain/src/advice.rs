@@ -8,7 +8,8 @@ use super::i18n::{msg, Lang, Msg};
 use super::profile::{AiRole, Profile};
 use super::questionnaire::{Item, Questionnaire};
 use super::report::{self, md_text};
-use super::scoring::ItemStatus;
+use super::scoring::{Assessment, ItemStatus};
+use super::standard;
 
 /// Two answers that rarely go together: `high` at `at_least` or above while `low` is at
 /// `at_most` or below. What the standard builds on: a step cannot be working while the step it
@@ -184,6 +185,33 @@ pub fn checks(q: &Questionnaire, profile: &Profile, answers: &Answers) -> Vec<Ch
                 ),
             });
         }
+    }
+    for item in q.items().filter(|i| i.applies(profile)) {
+        let excluded = matches!(answers.get(&item.id), Some(Answer::NotApplicable(_)));
+        if let (true, Some(clause)) = (excluded, standard::tied_clause(&item.id)) {
+            found.push(Check {
+                items: vec![item.id.clone(), clause.to_string()],
+                text: lang.f(
+                    msg!("{item} {title} is excluded, but it carries out clause {clause}, which always applies: an auditor will not accept the exclusion, so include it."),
+                    &[("item", &item.id), ("title", &item.title), ("clause", &clause)],
+                ),
+            });
+        }
+    }
+    let assessment = Assessment::compute(q, profile, answers);
+    if assessment.broad_exclusions() {
+        let ids: Vec<&str> = assessment
+            .excluded
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect();
+        found.push(Check {
+            items: ids.iter().map(|id| id.to_string()).collect(),
+            text: lang.f(
+                msg!("{n} of the {applicable} Annex A controls that apply are excluded ({items}): be ready to show for each one the risk assessment result that leaves it nothing to treat."),
+                &[("n", &ids.len()), ("applicable", &assessment.annex_applicable), ("items", &ids.join(", "))],
+            ),
+        });
     }
     found
 }

@@ -4,7 +4,7 @@
 
 use super::i18n::{msg, plural, Lang};
 use super::questionnaire::Questionnaire;
-use super::scoring::{Assessment, Band, Cap, BAND_THRESHOLDS};
+use super::scoring::{Assessment, Band, BlockerReason, Cap, OpenBlocker, BAND_THRESHOLDS};
 use super::standard::Stage;
 
 /// The name of the level a certification blocker must reach, as it reads inside a sentence.
@@ -12,6 +12,22 @@ pub fn gate_label(q: &Questionnaire) -> String {
     q.scale.levels[usize::from(q.scale.gate_level)]
         .label
         .to_lowercase()
+}
+
+/// Why a blocker blocks, when it is not simply below the gate level (that one the screen and
+/// the reports word with the item's status).
+pub fn blocker_reason(q: &Questionnaire, b: &OpenBlocker, lang: Lang) -> Option<String> {
+    match b.reason {
+        BlockerReason::BelowGate => None,
+        BlockerReason::NotPlanned => Some(lang.f(
+            msg!("A stage 1 audit checks that internal audits and management reviews are at least planned (\"{level}\")."),
+            &[("level", &q.scale.levels[1.min(q.scale.levels.len() - 1)].label.to_lowercase())],
+        )),
+        BlockerReason::TiedExclusion { clause } => Some(lang.f(
+            msg!("It is excluded, but clause {clause} rests on it and always applies: include it."),
+            &[("clause", &clause)],
+        )),
+    }
 }
 
 /// Why the band is below what the average alone would give, if it is.

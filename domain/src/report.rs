@@ -203,17 +203,24 @@ pub fn gap_register(
     csv(&rows, lang)
 }
 
-/// Why an Annex A control is included for this organisation: its own intent and the profile.
-fn inclusion_reason(item: &Item, profile: &Profile, lang: Lang) -> String {
-    let roles: Vec<&str> = profile.roles.iter().map(|r| r.label(lang)).collect();
-    lang.f(
-        msg!("Included: {title} is needed to treat the AI risks of the {n} AI systems in scope for an organisation that says: {roles}."),
-        &[
-            ("title", &item.title),
-            ("n", &profile.systems),
-            ("roles", &roles.join("; ")),
-        ],
-    )
+/// Why an Annex A control is included for this organisation, from its answer: implemented (it
+/// treats the AI risks of the systems in the first scope), planned, or not yet assessed.
+fn inclusion_reason(
+    item: &Item,
+    status: &ItemStatus,
+    profile: &Profile,
+    gate: u8,
+    lang: Lang,
+) -> String {
+    let scope =
+        super::roadmap::first_scope(profile.size.unwrap_or(super::profile::SizeBand::Small));
+    let systems = profile.systems.max(1).min(scope);
+    let text = match status {
+        ItemStatus::Level(l) if *l >= gate => msg!("Included: {title} is in place to treat the AI risks of the {n} AI systems in the first certification scope."),
+        ItemStatus::Level(_) => msg!("Included: {title} is planned to treat the AI risks of the {n} AI systems in the first certification scope; confirm it with the risk assessment."),
+        _ => msg!("Included until assessed: whether {title} is needed for the {n} AI systems in the first certification scope is not yet known; decide with the risk assessment."),
+    };
+    lang.f(text, &[("title", &item.title), ("n", &systems)])
 }
 
 /// Why the profile rules a control out: its title and the roles the organisation plays.
@@ -264,7 +271,10 @@ pub fn statement_of_applicability(
         let (applicable, justification) = match (&status, answers.get(&item.id)) {
             (ItemStatus::Hidden, _) => (false, exclusion_reason(item, profile, lang)),
             (_, Some(super::answers::Answer::NotApplicable(why))) => (false, why.clone()),
-            _ => (true, inclusion_reason(item, profile, lang)),
+            _ => (
+                true,
+                inclusion_reason(item, &status, profile, q.scale.gate_level, lang),
+            ),
         };
         let implementation = match status {
             ItemStatus::Hidden | ItemStatus::NotApplicable | ItemStatus::NeedsJustification => {
@@ -344,7 +354,7 @@ pub fn roadmap_csv(q: &Questionnaire, roadmap: &Roadmap) -> String {
             m.week.to_string(),
             String::new(),
             String::new(),
-            m.event.title(lang).into(),
+            m.text(lang),
             yes_no(lang, false),
             String::new(),
             String::new(),
@@ -442,7 +452,8 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, export: &CalendarExport) -
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .take(64)
         .collect();
-    for phase in &roadmap.phases {
+    // A phase the answers leave nothing to do in takes no days: no event.
+    for phase in roadmap.phases.iter().filter(|p| !p.is_empty()) {
         let first = start.add_days(i64::from(phase.start_week - 1) * 7);
         let after = start.add_days(i64::from(phase.end_week) * 7);
         ics_line(&mut out, "BEGIN:VEVENT");
@@ -475,7 +486,7 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, export: &CalendarExport) -
             msg!("Weeks {from}-{to}."),
             &[("from", &phase.start_week), ("to", &phase.end_week)],
         );
-        for m in phase.phase.milestones(lang) {
+        for m in phase.milestones(lang) {
             description.push(' ');
             description.push_str(&m);
         }
@@ -515,10 +526,7 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, export: &CalendarExport) -
             &mut out,
             &format!(
                 "SUMMARY:{}",
-                ics_escape(&lang.f(
-                    msg!("ISO 42001: {event}"),
-                    &[("event", &m.event.title(lang))]
-                ))
+                ics_escape(&lang.f(msg!("ISO 42001: {event}"), &[("event", &m.text(lang))]))
             ),
         );
         ics_line(
@@ -684,12 +692,14 @@ pub fn markdown(
     if !a.blockers.is_empty() {
         let _ = writeln!(md, "### {}\n", lang.t(msg!("Certification blockers")));
         for b in &a.blockers {
+            let why = super::explain::blocker_reason(q, b, lang)
+                .unwrap_or_else(|| status_text(q, &b.status).to_lowercase());
             let _ = writeln!(
                 md,
                 "- {} {}: {} ({})",
                 b.id,
                 md_text(&b.title),
-                md_text(&status_text(q, &b.status).to_lowercase()),
+                md_text(&why),
                 b.stage.stops(lang)
             );
         }
@@ -755,13 +765,18 @@ pub fn markdown(
         md,
         "\n## {}\n",
         lang.f(
-            msg!("Roadmap: about {weeks} weeks, {effort}"),
+            if r.upper.is_some() {
+                msg!("Roadmap: at least {weeks} weeks, {effort}")
+            } else {
+                msg!("Roadmap: about {weeks} weeks, {effort}")
+            },
             &[
                 ("weeks", &r.total_weeks),
                 ("effort", &person_days(r.total_effort, lang))
             ]
         )
     );
+    let _ = writeln!(md, "{}\n", md_text(&r.headline(lang)));
     for p in &r.phases {
         let _ = writeln!(
             md,
@@ -776,7 +791,7 @@ pub fn markdown(
                 ]
             )
         );
-        for m in p.phase.milestones(lang) {
+        for m in p.milestones(lang) {
             let _ = writeln!(md, "- {}", md_text(&m));
         }
         for t in &p.tasks {
@@ -791,10 +806,14 @@ pub fn markdown(
                 }
                 _ => String::new(),
             };
+            let id = if t.item_id.is_empty() {
+                String::new()
+            } else {
+                format!("{} ", t.item_id)
+            };
             let _ = writeln!(
                 md,
-                "- [ ] {} {}{}{}: {}",
-                t.item_id,
+                "- [ ] {id}{}{}{}: {}",
                 md_text(&t.text),
                 from,
                 flag,
@@ -813,7 +832,7 @@ pub fn markdown(
             md,
             "- {}: {}",
             lang.f(msg!("week {n}"), &[("n", &m.week)]),
-            m.event.title(lang)
+            md_text(&m.text(lang))
         );
     }
     md.push('\n');

@@ -581,16 +581,16 @@ impl Roadmap {
         let asked = questionnaire.items().count();
         let not_covered = standard_items.saturating_sub(asked);
         let upper = (not_covered > 0 && asked > 0).then(|| {
+            let scale = |e: Tenths| {
+                let wide = u64::from(e) * standard_items as u64;
+                u32::try_from(wide.div_ceil(asked as u64)).unwrap_or(u32::MAX / 8)
+            };
             let scaled = tasks
                 .into_iter()
-                .map(|mut t| {
-                    let scale = |e: Tenths| {
-                        let wide = u64::from(e) * standard_items as u64;
-                        u32::try_from(wide.div_ceil(asked as u64)).unwrap_or(u32::MAX / 8)
-                    };
-                    t.effort = scale(t.effort);
-                    t.per_system = t.per_system.map(scale);
-                    t
+                .map(|t| Task {
+                    effort: scale(t.effort),
+                    per_system: t.per_system.map(scale),
+                    ..t
                 })
                 .collect();
             let (phases, weeks) = calendar.schedule(scaled);
@@ -626,10 +626,38 @@ impl Roadmap {
         self.phases.iter().flat_map(|p| p.tasks.iter())
     }
 
+    /// The plan in one sentence: its length and effort, and for a questionnaire that left items
+    /// out, that this is the bottom of the range and where its top lies.
+    pub fn headline(&self, lang: Lang) -> String {
+        let (months, effort) = (
+            months_text(self.total_weeks, lang),
+            person_days(self.total_effort, lang),
+        );
+        match self.upper {
+            None => lang.f(
+                msg!("About {months} months from today to the end of the stage 2 audit, with {effort} of work."),
+                &[("months", &months), ("effort", &effort)],
+            ),
+            Some((weeks, upper)) => lang.f(
+                msg!("At least {months} months to the end of the stage 2 audit and {effort} of work for what this questionnaire asked; the full assessment usually finds more, up to about {upper_months} months and {upper}."),
+                &[
+                    ("months", &months),
+                    ("effort", &effort),
+                    ("upper_months", &months_text(weeks, lang)),
+                    ("upper", &person_days(upper, lang)),
+                ],
+            ),
+        }
+    }
+
     /// Person-days of the systems added after the first certification (at the surveillance
     /// audits), which the plan's total does not include.
     pub fn follow_on_effort(&self) -> Tenths {
-        self.cycle.iter().filter_map(|m| m.adds).map(|(_, e)| e).sum()
+        self.cycle
+            .iter()
+            .filter_map(|m| m.adds)
+            .map(|(_, e)| e)
+            .sum()
     }
 
     /// The assumptions behind the figures, in plain words, with this organisation's numbers.
@@ -726,14 +754,15 @@ impl Roadmap {
     /// with the reason when the plan falls outside that range (so the two never contradict).
     pub fn practitioners(&self, profile: &Profile, lang: Lang) -> String {
         let size = profile.size.unwrap_or(SizeBand::Small);
-        let reused = profile.holds(Certification::Iso27001) || profile.holds(Certification::Iso9001);
+        let reused =
+            profile.holds(Certification::Iso27001) || profile.holds(Certification::Iso9001);
         let (low, high) = practitioner_months(size, reused);
         // Practitioners count to the certificate: the decision comes about four weeks after stage 2.
         let to_certificate = self.total_weeks + CycleEvent::Certificate.weeks_after_stage2();
         let tenths = (to_certificate * 120 + 26) / 52;
         let months = lang.one_decimal(u64::from(tenths));
         let range = if reused {
-            msg!("Practitioners report about {low} to {high} months from start to certificate for an organisation of this size that builds on a certified ISO/IEC 27001 or ISO 9001 system.")
+            msg!("Practitioners report about {low} to {high} months from start to certificate for an organisation of this size that builds on an ISO/IEC 27001 or ISO 9001 certificate.")
         } else {
             msg!("Practitioners report about {low} to {high} months from start to certificate for an organisation of this size starting from scratch.")
         };
@@ -748,7 +777,9 @@ impl Roadmap {
         format!(
             "{range} {} {}",
             lang.f(verdict, &[("months", &months)]),
-            lang.t(msg!("These are indicative estimates, not a quote or a promise."))
+            lang.t(msg!(
+                "These are indicative estimates, not a quote or a promise."
+            ))
         )
     }
 }
@@ -771,12 +802,22 @@ pub fn practitioner_months(size: SizeBand, reused: bool) -> (u32, u32) {
 /// The three-year cycle after stage 2, with the systems beyond the first scope brought in
 /// before the two surveillance audits (half each, the first group rounded up), priced by the
 /// plan's per-system work for one system (`unit`) with the same sublinear factor.
-fn cycle(total_weeks: u32, systems: u32, phased: Option<PhasedScope>, unit: Tenths) -> Vec<CycleMilestone> {
+fn cycle(
+    total_weeks: u32,
+    systems: u32,
+    phased: Option<PhasedScope>,
+    unit: Tenths,
+) -> Vec<CycleMilestone> {
     let later = phased.map_or(0, |p| p.later);
     let first_group = later.div_ceil(2);
     let added = |from: u32, n: u32| {
         let factor = system_factor(from + n) - system_factor(from);
-        (n > 0).then(|| (n, (u64::from(unit) * u64::from(factor)).div_ceil(100) as Tenths))
+        (n > 0).then(|| {
+            (
+                n,
+                (u64::from(unit) * u64::from(factor)).div_ceil(100) as Tenths,
+            )
+        })
     };
     CycleEvent::ALL
         .map(|event| CycleMilestone {
@@ -784,9 +825,7 @@ fn cycle(total_weeks: u32, systems: u32, phased: Option<PhasedScope>, unit: Tent
             week: total_weeks + event.weeks_after_stage2(),
             adds: match event {
                 CycleEvent::FirstSurveillance => added(systems, first_group),
-                CycleEvent::SecondSurveillance => {
-                    added(systems + first_group, later - first_group)
-                }
+                CycleEvent::SecondSurveillance => added(systems + first_group, later - first_group),
                 _ => None,
             },
         })
@@ -897,7 +936,10 @@ fn item_tasks(
 /// its interviews and sampling. Not tied to one item.
 fn audit_tasks(q: &Questionnaire, size: usize) -> Vec<Task> {
     let lang = q.lang();
-    let days = q.efforts.get(CERTIFICATION_AUDIT).map_or(0, |k| k.days[size]);
+    let days = q
+        .efforts
+        .get(CERTIFICATION_AUDIT)
+        .map_or(0, |k| k.days[size]);
     let follow_up = q.efforts.get("follow_up").map_or(days, |k| k.days[size]);
     [
         (msg!("Prepare for and host the stage 1 audit: the documents, a guide for the auditor, the opening and closing meetings."), days),
@@ -995,8 +1037,11 @@ impl Calendar {
             .map(|t| u64::from(t.effort))
             .sum();
         let one_system: u64 = tasks.filter_map(|t| t.per_system).map(u64::from).sum();
-        weeks(team, self.coordination, self.capacity.team_tenths())
-            .max(weeks(one_system, 100, self.capacity.owner_days_tenths))
+        weeks(team, self.coordination, self.capacity.team_tenths()).max(weeks(
+            one_system,
+            100,
+            self.capacity.owner_days_tenths,
+        ))
     }
 
     /// Lays the phases end to end: each as long as its work needs, and never less than the
@@ -1005,7 +1050,8 @@ impl Calendar {
         let mut phases = Vec::with_capacity(5);
         let mut week = 0;
         for phase in Phase::ALL {
-            let phase_tasks: Vec<Task> = tasks.iter().filter(|t| t.phase == phase).cloned().collect();
+            let phase_tasks: Vec<Task> =
+                tasks.iter().filter(|t| t.phase == phase).cloned().collect();
             let effort: Tenths = phase_tasks.iter().map(|t| t.effort).sum();
             let mut work_weeks = self.work_weeks(phase_tasks.iter());
             let has_work = !phase_tasks.is_empty();
@@ -1013,8 +1059,11 @@ impl Calendar {
                 Phase::Assessment => {
                     // Fact-finding is shared among the item owners: bounded in calendar time.
                     let found = |t: &&Task| matches!(t.kind, TaskKind::FindOut | TaskKind::Assess);
-                    let finding = self.work_weeks(phase_tasks.iter().filter(found)).min(FIND_OUT_MAX_WEEKS);
-                    work_weeks = self.work_weeks(phase_tasks.iter().filter(|t| !found(t))) + finding;
+                    let finding = self
+                        .work_weeks(phase_tasks.iter().filter(found))
+                        .min(FIND_OUT_MAX_WEEKS);
+                    work_weeks =
+                        self.work_weeks(phase_tasks.iter().filter(|t| !found(t))) + finding;
                     Some(Floor::Minimum)
                 }
                 Phase::Design => has_work.then_some(Floor::Minimum),

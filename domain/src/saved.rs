@@ -478,7 +478,10 @@ pub fn decode(
         profile.systems = profile.systems.clamp(1, MAX_SYSTEMS);
     }
     if profile.capacity.is_some_and(|c| !c.is_valid()) {
-        problems.push(lang.t(msg!("the team capacity is outside its range")).into());
+        problems.push(
+            lang.t(msg!("the team capacity is outside its range"))
+                .into(),
+        );
         profile.capacity = None;
     }
     let mut saved_at = stored.saved_at;

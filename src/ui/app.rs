@@ -259,7 +259,9 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
             Some(team) => html! { <TeamScreen team={Rc::clone(team)} {session} {dispatch} /> },
             None => html! { <ResultsScreen {session} {dispatch} {today} /> },
         },
-        Screen::Roadmap | Screen::Start => html! { <RoadmapScreen {session} {today} /> },
+        Screen::Roadmap | Screen::Start => {
+            html! { <RoadmapScreen {session} dispatch={Some(dispatch)} {today} /> }
+        }
     }
 }
 

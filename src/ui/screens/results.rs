@@ -73,7 +73,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     let blockers = a.blockers.iter().map(|b| html! {
         <li data-item={b.id.clone()}>
             <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
-            <span class="blocker-status">{" "}{ lang.f(msg!("is {status}; it must be at least \"{gate}\"."), &[("status", &status_text(&b.status, scale_label, lang)), ("gate", &gate_label)]) }</span>
+            <span class="blocker-status">{" "}{ explain::blocker_reason(q, b, lang).unwrap_or_else(|| lang.f(msg!("is {status}; it must be at least \"{gate}\"."), &[("status", &status_text(&b.status, scale_label, lang)), ("gate", &gate_label)])) }</span>
             {" "}<span class={classes!("badge", "stage", b.stage.key())} data-testid="blocker-stage">{ b.stage.stops(lang) }</span>
             {" "}
             if !props.read_only {

@@ -1,19 +1,88 @@
 //! The roadmap screen: five phases with weeks and tasks from this organisation's gaps, target check, assumptions.
 
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::date::Date;
 use crate::domain::i18n::{msg, plural, Lang};
+use crate::domain::profile::Capacity;
 use crate::domain::questionnaire::Gives;
-use crate::domain::roadmap::{months_text, person_days, Roadmap, TargetVerdict, Task, TaskKind};
-use crate::domain::session::Session;
+use crate::domain::roadmap::{person_days, Roadmap, TargetVerdict, Task, TaskKind};
+use crate::domain::session::{Event, Session};
 use crate::ui::components::{CallToActionLink, CourseLink, Timeline};
+use crate::ui::dispatch::Dispatch;
 use crate::ui::{use_after_first_paint, use_lang};
 
 #[derive(Properties, PartialEq)]
 pub struct RoadmapProps {
     pub session: Session,
     pub today: Date,
+    /// Where the capacity can be changed; `None` in the printed report and a shared view.
+    #[prop_or_default]
+    pub dispatch: Option<Dispatch>,
+}
+
+/// A number typed into a capacity field, in tenths ("2.5" gives 25); `None` when it is not one.
+fn tenths(value: &str) -> Option<u32> {
+    let number: f64 = value.trim().replace(',', ".").parse().ok()?;
+    (number.is_finite() && number >= 0.0).then(|| (number * 10.0).round() as u32)
+}
+
+/// Who does the work: the AIMS team and the systems' owners, which the plan, the calendar and
+/// the exports follow. A value outside its range is ignored (the field says its range).
+fn capacity_form(session: &Session, plan: &Roadmap, dispatch: &Dispatch, lang: Lang) -> Html {
+    let c = plan.capacity;
+    let field = |id: &'static str,
+                 label: &'static str,
+                 value: String,
+                 min: &'static str,
+                 max: String,
+                 step: &'static str,
+                 set: fn(Capacity, &str) -> Option<Capacity>| {
+        let (profile, dispatch) = (session.profile.clone(), dispatch.clone());
+        let onchange = Callback::from(move |e: yew::Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(next) = set(profile.capacity(), &input.value()).filter(|n| n.is_valid()) {
+                dispatch.dispatch(Event::UpdateProfile(crate::domain::Profile {
+                    capacity: Some(next),
+                    ..profile.clone()
+                }));
+            }
+        });
+        html! {
+            <label for={id}>{ label }
+                <input {id} type="number" inputmode="decimal" {min} {max} {step} {value} {onchange} />
+            </label>
+        }
+    };
+    let reset = {
+        let (profile, dispatch) = (session.profile.clone(), dispatch.clone());
+        Callback::from(move |_| {
+            dispatch.dispatch(Event::UpdateProfile(crate::domain::Profile {
+                capacity: None,
+                ..profile.clone()
+            }))
+        })
+    };
+    let days = |t: u32| (f64::from(t) / 10.0).to_string();
+    let max_days = days(Capacity::MAX_DAYS_TENTHS);
+    html! {
+        <fieldset class="capacity" data-testid="capacity">
+            <legend>{ lang.t(msg!("Who does the work")) }</legend>
+            <p class="hint">{ lang.t(msg!("The plan, its calendar and the exports follow these figures.")) }</p>
+            <div class="capacity-fields">
+                { field("capacity-people", lang.t(msg!("People in the AIMS team")), c.people.to_string(), "1", Capacity::MAX_PEOPLE.to_string(), "1",
+                    |c, v| v.trim().parse().ok().map(|people| Capacity { people, ..c })) }
+                { field("capacity-days", lang.t(msg!("Days a week each of them gives")), days(c.days_tenths), "0.1", max_days.clone(), "0.1",
+                    |c, v| tenths(v).map(|days_tenths| Capacity { days_tenths, ..c })) }
+                { field("capacity-owner", lang.t(msg!("Days a week each AI system's owner and team give")), days(c.owner_days_tenths), "0.1", max_days, "0.1",
+                    |c, v| tenths(v).map(|owner_days_tenths| Capacity { owner_days_tenths, ..c })) }
+            </div>
+            if !plan.typical_capacity {
+                <button type="button" class="link-button small" onclick={reset}>{ lang.t(msg!("Use the typical team for an organisation of this size")) }</button>
+            }
+        </fieldset>
+    }
 }
 
 pub fn task_row(task: &Task, lang: Lang) -> Html {
@@ -25,11 +94,17 @@ pub fn task_row(task: &Task, lang: Lang) -> Html {
             lang.f(msg!("passed on from {item}"), &[("item", excluded)])
         }
         TaskKind::Screening => lang.t(msg!("EU AI Act screening")).into(),
+        TaskKind::Audit => lang.t(msg!("certification audit")).into(),
+    };
+    let meta = if task.item_title.is_empty() {
+        kind
+    } else {
+        format!("{} · {}", task.item_title, kind)
     };
     html! {
         <li class={classes!("task", task.blocker.then_some("blocker"))} data-item={task.item_id.clone()}>
             <div class="task-head">
-                <span class="item-id">{ &task.item_id }</span>
+                if !task.item_id.is_empty() { <span class="item-id">{ &task.item_id }</span> }
                 if task.blocker { <span class="badge blocker">{ lang.t(msg!("Audit blocker")) }</span> }
                 if let Some((c, gives)) = task.reuses { <span class="badge reuse">{ match gives {
                     Gives::Reuse => lang.f(msg!("Reuses {system}"), &[("system", &c.label())]),
@@ -38,7 +113,7 @@ pub fn task_row(task: &Task, lang: Lang) -> Html {
                 <span class="task-effort" data-testid="task-effort">{ person_days(task.effort, lang) }</span>
             </div>
             <p class="task-text">{ &task.text }</p>
-            <p class="task-meta">{ format!("{} · {}", task.item_title, kind) }</p>
+            <p class="task-meta">{ meta }</p>
         </li>
     }
 }
@@ -75,7 +150,7 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
                     <span class="muted">{" · "}{ lang.f(msg!("{weeks} weeks · {effort}"), &[("weeks", &p.weeks), ("effort", &person_days(p.effort, lang))]) }</span>
                 </p>
             </div>
-            <ul class="milestones">{ for p.phase.milestones(lang).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+            <ul class="milestones">{ for p.milestones(lang).into_iter().map(|m| html! { <li>{ m }</li> }) }</ul>
             if p.work_weeks < p.weeks {
                 <p class="muted" data-testid="calendar-minimum">{ lang.n(u64::from(p.work_weeks), plural!("The work needs about {n} week; the phase lasts its calendar minimum of {weeks} weeks.", "The work needs about {n} weeks; the phase lasts its calendar minimum of {weeks} weeks."), &[("weeks", &p.weeks)]) }</p>
             }
@@ -88,13 +163,16 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
         <section class="roadmap" aria-labelledby="roadmap-title">
             <h1 id="roadmap-title" tabindex="-1">{ lang.t(msg!("Your roadmap to a certification audit")) }</h1>
             <div class="summary">
-                <p class="score"><span data-testid="total-weeks">{ plan.total_weeks }</span><span class="unit">{" "}{ lang.t(msg!("weeks")) }</span></p>
+                <p class="score">
+                    if plan.upper.is_some() { <span class="unit">{ lang.t(msg!("at least")) }{" "}</span> }
+                    <span data-testid="total-weeks">{ plan.total_weeks }</span><span class="unit">{" "}{ lang.t(msg!("weeks")) }</span></p>
                 <div>
-                    <p class="band">{ lang.f(msg!("About {months} months from today to the end of the stage 2 audit, with {effort} of work."), &[("months", &months_text(plan.total_weeks, lang)), ("effort", &person_days(plan.total_effort, lang))]) }</p>
+                    <p class="band" data-testid="roadmap-headline">{ plan.headline(lang) }</p>
                     <p class="disclaimer">{ lang.t(msg!("An indicative estimate from your answers, not a quote. Tasks for certification blockers come first in each phase.")) }</p>
                 </div>
             </div>
             { target.unwrap_or_default() }
+            { props.dispatch.as_ref().map(|d| capacity_form(session, &plan, d, lang)).unwrap_or_default() }
             <CallToActionLink />
             // The timeline and the phases with their tasks arrive one frame later
             // (see `use_after_first_paint`).
@@ -104,7 +182,7 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
             <section class="cycle" aria-labelledby="cycle-title">
                 <h2 id="cycle-title">{ lang.t(msg!("After certification: the three-year cycle")) }</h2>
                 <ul class="milestones">{ for plan.cycle.iter().map(|m| html! {
-                    <li data-cycle={m.event.key()}>{ lang.f(msg!("Week {n}"), &[("n", &m.week)]) }{": "}{ m.event.title(lang) }</li>
+                    <li data-cycle={m.event.key()}>{ lang.f(msg!("Week {n}"), &[("n", &m.week)]) }{": "}{ m.text(lang) }</li>
                 }) }</ul>
             </section>
             <section class="assumptions" aria-labelledby="assumptions-title">
