@@ -25,7 +25,8 @@ const runs = [
   ['early-stage', saveFile(full, 0)],
   ['not-ready', saveFile(full, 1)],
   ['indicative', saveFile('iso42001-quick-scan', 3)],
-  ['stage1-ready', saveFile(full, 3, { '9.2.2': 0 })],
+  // The audit programme planned (level 1) but no audit yet: a stage 1 audit can start.
+  ['stage1-ready', saveFile(full, 3, { '9.2.2': 1 })],
   ['nearly-ready', saveFile(full, 2)],
   ['audit-ready', saveFile(full, 3, A6)],
 ];
