@@ -186,6 +186,15 @@ pub fn checks(q: &Questionnaire, profile: &Profile, answers: &Answers) -> Vec<Ch
             });
         }
     }
+    found.extend(exclusion_checks(q, profile, answers));
+    found
+}
+
+/// Exclusions an auditor would not accept: a control a clause requirement rests on, and more
+/// than a third of Annex A excluded.
+fn exclusion_checks(q: &Questionnaire, profile: &Profile, answers: &Answers) -> Vec<Check> {
+    let lang = q.lang();
+    let mut found = Vec::new();
     for item in q.items().filter(|i| i.applies(profile)) {
         let excluded = matches!(answers.get(&item.id), Some(Answer::NotApplicable(_)));
         if let (true, Some(clause)) = (excluded, standard::tied_clause(&item.id)) {
