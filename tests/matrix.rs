@@ -286,6 +286,9 @@ fn no_minimum_for_work_done(r: &Roadmap, at: &dyn Fn() -> String) {
                 assert!(!r.running, "{}", at())
             }
             (Phase::AuditAndReview, Some(_)) => assert!(!r.audited, "{}", at()),
+            (Phase::Implementation, Some(_)) => {
+                panic!("phase 3 has only the operating floor: {}", at())
+            }
             (Phase::Design, Some(_)) => assert!(!p.tasks.is_empty(), "{}", at()),
             _ => {}
         }

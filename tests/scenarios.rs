@@ -795,3 +795,70 @@ fn stage_1_needs_audits_and_reviews_planned_and_exclusions_must_be_defensible() 
     assert!(row("A.6.2.6").contains("is planned"), "{}", row("A.6.2.6"));
     assert!(row("A.8.2").contains("not yet known"), "{}", row("A.8.2"));
 }
+
+/// Fact-finding for "don't know" is bounded in calendar time, and a certificate to build on
+/// shortens the review rounds and the operating period, each by the stated amount.
+#[test]
+fn dont_know_is_bounded_and_a_certificate_shortens_the_calendar_minimums() {
+    use aims_domain::roadmap::{
+        Floor, FIND_OUT_MAX_WEEKS, OPERATING_WEEKS, REUSED_OPERATING_WEEKS,
+    };
+    let q = common::questionnaire("iso42001-full.json");
+    let mut unknown = aims_domain::Answers::default();
+    for item in q.items() {
+        unknown
+            .set(&q, &item.id, aims_domain::Answer::DontKnow)
+            .unwrap();
+    }
+    for size in SizeBand::ALL {
+        let p = profile(
+            size,
+            &[AiRole::Develops, AiRole::Uses],
+            5,
+            &[],
+            HighRisk::No,
+        );
+        let phase1 = &Roadmap::plan(&q, &p, &unknown, today()).phases[0];
+        // 70 fact-finding tasks: weeks of work at the team's pace, but at most 4 in the calendar.
+        assert!(phase1.effort >= 70 * 5, "{size:?}");
+        assert!(
+            phase1.weeks <= Phase::Assessment.minimum_weeks() + FIND_OUT_MAX_WEEKS,
+            "{size:?}: {}",
+            phase1.weeks
+        );
+    }
+    let ans = all_at(&q, 0);
+    let floors = |certs: &[Certification]| {
+        let p = profile(SizeBand::Small, &[AiRole::Uses], 1, certs, HighRisk::No);
+        Roadmap::plan(&q, &p, &ans, today())
+            .phases
+            .iter()
+            .map(|p| p.floor)
+            .collect::<Vec<_>>()
+    };
+    let (fresh, certified) = (floors(&[]), floors(&[Certification::Iso27001]));
+    assert_eq!(
+        (fresh[1], certified[1]),
+        (
+            Some(Floor::Minimum { weeks: 4 }),
+            Some(Floor::Minimum { weeks: 3 })
+        )
+    );
+    assert_eq!(
+        (fresh[3], certified[3]),
+        (
+            Some(Floor::Minimum { weeks: 4 }),
+            Some(Floor::Minimum { weeks: 3 })
+        )
+    );
+    let operating = |f: Option<Floor>| match f {
+        Some(Floor::Operating {
+            operating_weeks, ..
+        }) => operating_weeks,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        (operating(fresh[2]), operating(certified[2])),
+        (OPERATING_WEEKS, REUSED_OPERATING_WEEKS)
+    );
+}

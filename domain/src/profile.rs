@@ -361,6 +361,14 @@ impl Profile {
             .is_some_and(|held| held.contains(&certification))
     }
 
+    /// Whether a certified management system (ISO/IEC 27001, ISO 9001, ISO/IEC 27701, which
+    /// extends 27001) is there to build on: its processes already run with records.
+    pub fn builds_on_certificate(&self) -> bool {
+        self.certifications
+            .as_ref()
+            .is_some_and(|held| !held.is_empty())
+    }
+
     /// Only uses third-party AI: neither develops nor provides AI.
     pub fn only_uses_ai(&self) -> bool {
         self.roles.iter().all(|r| *r == AiRole::Uses) && !self.roles.is_empty()

@@ -212,9 +212,7 @@ fn inclusion_reason(
     gate: u8,
     lang: Lang,
 ) -> String {
-    let scope =
-        super::roadmap::first_scope(profile.size.unwrap_or(super::profile::SizeBand::Small));
-    let systems = profile.systems.max(1).min(scope);
+    let systems = super::roadmap::systems_in_first_scope(profile);
     let text = match status {
         ItemStatus::Level(l) if *l >= gate => msg!("Included: {title} is in place to treat the AI risks of the {n} AI systems in the first certification scope."),
         ItemStatus::Level(_) => msg!("Included: {title} is planned to treat the AI risks of the {n} AI systems in the first certification scope; confirm it with the risk assessment."),

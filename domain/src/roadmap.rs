@@ -81,9 +81,16 @@ pub fn first_scope(size: SizeBand) -> u32 {
     }
 }
 
+/// The AI systems the first certification covers: all of them up to [`first_scope`].
+pub fn systems_in_first_scope(profile: &Profile) -> u32 {
+    let size = profile.size.unwrap_or(SizeBand::Small);
+    profile.systems.max(1).min(first_scope(size))
+}
+
 impl Phase {
-    /// The steps every organisation takes in this phase, whatever its gaps.
-    pub fn milestones(self, lang: Lang) -> Vec<String> {
+    /// The steps every organisation takes in this phase when it has work left (the plan's own
+    /// steps, with the calendar they need, are [`PhasePlan::milestones`]).
+    fn milestones(self, lang: Lang) -> Vec<String> {
         match self {
             Phase::Assessment => vec![
                 lang.t(msg!("Confirm the gap analysis, the AIMS lead and the budget with top management.")).into(),
@@ -91,10 +98,7 @@ impl Phase {
                 lang.t(msg!("Agree the project plan and the target date for the certification audit.")).into(),
             ],
             Phase::Design => vec![lang.t(msg!("Draft and approve the AIMS documents the gaps call for.")).into()],
-            Phase::Implementation => vec![
-                lang.f(msg!("Once the setup work that produces records is done, run the AIMS for at least {weeks} weeks and keep its records: the certification body samples them in stage 2."), &[("weeks", &OPERATING_WEEKS)]),
-                lang.t(msg!("Train the people in AI roles and brief everyone else.")).into(),
-            ],
+            Phase::Implementation => vec![lang.t(msg!("Train the people in AI roles and brief everyone else.")).into()],
             Phase::AuditAndReview => vec![
                 lang.t(msg!("Complete one full internal audit of the AIMS.")).into(),
                 lang.t(msg!("Hold one management review and record its decisions.")).into(),
@@ -116,7 +120,8 @@ impl Phase {
 
     /// The same, when an existing certified management system is reused (`reused`): its
     /// document approval routine shortens the review rounds of phase 2, and its audit programme,
-    /// trained auditors and management review calendar those of phase 4, to three weeks each.
+    /// trained auditors and management review calendar those of phase 4, to three weeks each;
+    /// its records shorten the operating period ([`REUSED_OPERATING_WEEKS`]).
     pub fn minimum_weeks_with(self, reused: bool) -> u32 {
         match self {
             Phase::Design | Phase::AuditAndReview if reused => 3,
@@ -134,32 +139,40 @@ impl Phase {
     }
 }
 
-/// Why a phase lasts longer than its work alone needs.
+/// The calendar time a phase needs beyond its work, with the weeks of each part.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Floor {
-    /// The phase's calendar minimum ([`Phase::minimum_weeks`]).
-    Minimum,
+    /// The phase's calendar minimum ([`Phase::minimum_weeks_with`]).
+    Minimum { weeks: u32 },
     /// Phase 3: the setup work that produces records, then the operating period.
-    Operating { setup_weeks: u32 },
+    Operating {
+        setup_weeks: u32,
+        operating_weeks: u32,
+    },
     /// Phase 5: waiting for the booked audit dates, then stage 1, the gap, stage 2.
-    Audits { wait_weeks: u32 },
+    Audits { wait_weeks: u32, audit_weeks: u32 },
+}
+
+impl Floor {
+    pub fn weeks(self) -> u32 {
+        match self {
+            Floor::Minimum { weeks } => weeks,
+            Floor::Operating {
+                setup_weeks,
+                operating_weeks,
+            } => setup_weeks + operating_weeks,
+            Floor::Audits {
+                wait_weeks,
+                audit_weeks,
+            } => wait_weeks + audit_weeks,
+        }
+    }
 }
 
 impl PhasePlan {
     /// Whether the answers leave nothing to do in this phase.
     pub fn is_empty(&self) -> bool {
         self.weeks == 0
-    }
-
-    /// The calendar minimum in force, in weeks (0 when none applies).
-    pub fn floor_weeks(&self) -> u32 {
-        let minimum = self.phase.minimum_weeks_with(self.reused);
-        match self.floor {
-            None => 0,
-            Some(Floor::Minimum) => minimum,
-            Some(Floor::Operating { setup_weeks }) => setup_weeks + minimum,
-            Some(Floor::Audits { wait_weeks }) => wait_weeks + minimum,
-        }
     }
 
     /// The steps of this phase for this plan: the generic ones only for work still to do.
@@ -172,9 +185,9 @@ impl PhasePlan {
                 .into()];
         }
         match (self.phase, self.floor) {
-            (Phase::Implementation, Some(Floor::Operating { .. })) => {
-                let mut steps = self.phase.milestones(lang);
-                steps[0] = lang.f(msg!("Once the setup work that produces records is done, run the AIMS for at least {weeks} weeks and keep its records: the certification body samples them in stage 2."), &[("weeks", &self.phase.minimum_weeks_with(self.reused))]);
+            (Phase::Implementation, Some(Floor::Operating { operating_weeks, .. })) => {
+                let mut steps = vec![lang.f(msg!("Once the setup work that produces records is done, run the AIMS for at least {weeks} weeks and keep its records: the certification body samples them in stage 2."), &[("weeks", &operating_weeks)])];
+                steps.extend(self.phase.milestones(lang));
                 steps
             }
             (Phase::Implementation, _) => vec![lang
@@ -183,7 +196,7 @@ impl PhasePlan {
             (Phase::AuditAndReview, None) => vec![lang
                 .t(msg!("Your internal audit and management review are done: keep their yearly cycle and close what they found."))
                 .into()],
-            (Phase::Certification, Some(Floor::Audits { wait_weeks })) if wait_weeks > 0 => {
+            (Phase::Certification, Some(Floor::Audits { wait_weeks, .. })) if wait_weeks > 0 => {
                 let mut steps = vec![lang.n(
                     u64::from(wait_weeks),
                     plural!(
@@ -284,8 +297,6 @@ pub struct PhasePlan {
     pub work_weeks: u32,
     /// The calendar minimum in force, if any: only for work still to be done.
     pub floor: Option<Floor>,
-    /// Whether an existing certified management system shortens the calendar minimum.
-    pub reused: bool,
     pub effort: Tenths,
     pub tasks: Vec<Task>,
 }
@@ -545,12 +556,11 @@ impl Roadmap {
     ) -> Roadmap {
         let size = profile.size.unwrap_or(SizeBand::Small);
         let counted = profile.systems.max(1);
-        let scope = first_scope(size);
-        let phased = (counted > scope).then(|| PhasedScope {
-            first: scope,
-            later: counted - scope,
+        let systems = systems_in_first_scope(profile);
+        let phased = (counted > systems).then(|| PhasedScope {
+            first: systems,
+            later: counted - systems,
         });
-        let systems = counted.min(scope);
         let mut tasks = item_tasks(questionnaire, profile, answers, size, systems);
         // Blockers first within each phase; otherwise questionnaire order (the sort is stable).
         super::order::sort_by_key(&mut tasks, |t| (t.phase, !t.blocker));
@@ -574,9 +584,9 @@ impl Roadmap {
             coordination,
             running,
             audited,
-            reused: !profile.held_labels().is_empty(),
+            reused: profile.builds_on_certificate(),
         };
-        let (phases, total_weeks) = calendar.schedule(tasks.clone());
+        let (phases, total_weeks) = calendar.schedule(&tasks);
         let standard_items = standard::CLAUSE_ITEMS.len() + standard::CONTROLS.len();
         let asked = questionnaire.items().count();
         let not_covered = standard_items.saturating_sub(asked);
@@ -585,15 +595,15 @@ impl Roadmap {
                 let wide = u64::from(e) * standard_items as u64;
                 u32::try_from(wide.div_ceil(asked as u64)).unwrap_or(u32::MAX / 8)
             };
-            let scaled = tasks
-                .into_iter()
+            let scaled: Vec<Task> = tasks
+                .iter()
                 .map(|t| Task {
                     effort: scale(t.effort),
                     per_system: t.per_system.map(scale),
-                    ..t
+                    ..t.clone()
                 })
                 .collect();
-            let (phases, weeks) = calendar.schedule(scaled);
+            let (phases, weeks) = calendar.schedule(&scaled);
             (weeks, phases.iter().map(|p| p.effort).sum())
         });
         let unit: Tenths = phases
@@ -754,12 +764,11 @@ impl Roadmap {
     /// with the reason when the plan falls outside that range (so the two never contradict).
     pub fn practitioners(&self, profile: &Profile, lang: Lang) -> String {
         let size = profile.size.unwrap_or(SizeBand::Small);
-        let reused =
-            profile.holds(Certification::Iso27001) || profile.holds(Certification::Iso9001);
+        let reused = profile.builds_on_certificate();
         let (low, high) = practitioner_months(size, reused);
         // Practitioners count to the certificate: the decision comes about four weeks after stage 2.
         let to_certificate = self.total_weeks + CycleEvent::Certificate.weeks_after_stage2();
-        let tenths = (to_certificate * 120 + 26) / 52;
+        let tenths = months_tenths(to_certificate);
         let months = lang.one_decimal(u64::from(tenths));
         let range = if reused {
             msg!("Practitioners report about {low} to {high} months from start to certificate for an organisation of this size that builds on an ISO/IEC 27001 or ISO 9001 certificate.")
@@ -1046,51 +1055,63 @@ impl Calendar {
 
     /// Lays the phases end to end: each as long as its work needs, and never less than the
     /// calendar time the work still to do needs.
-    fn schedule(&self, tasks: Vec<Task>) -> (Vec<PhasePlan>, u32) {
+    fn schedule(&self, tasks: &[Task]) -> (Vec<PhasePlan>, u32) {
         let mut phases = Vec::with_capacity(5);
         let mut week = 0;
         for phase in Phase::ALL {
             let phase_tasks: Vec<Task> =
                 tasks.iter().filter(|t| t.phase == phase).cloned().collect();
-            let effort: Tenths = phase_tasks.iter().map(|t| t.effort).sum();
-            let mut work_weeks = self.work_weeks(phase_tasks.iter());
-            let has_work = !phase_tasks.is_empty();
-            let floor = match phase {
+            let minimum = Floor::Minimum {
+                weeks: phase.minimum_weeks_with(self.reused),
+            };
+            let (work_weeks, floor) = match phase {
                 Phase::Assessment => {
                     // Fact-finding is shared among the item owners: bounded in calendar time.
                     let found = |t: &&Task| matches!(t.kind, TaskKind::FindOut | TaskKind::Assess);
                     let finding = self
                         .work_weeks(phase_tasks.iter().filter(found))
                         .min(FIND_OUT_MAX_WEEKS);
-                    work_weeks =
-                        self.work_weeks(phase_tasks.iter().filter(|t| !found(t))) + finding;
-                    Some(Floor::Minimum)
+                    (
+                        self.work_weeks(phase_tasks.iter().filter(|t| !found(t))) + finding,
+                        Some(minimum),
+                    )
                 }
-                Phase::Design => has_work.then_some(Floor::Minimum),
-                Phase::Implementation => (!self.running).then(|| Floor::Operating {
-                    setup_weeks: self.work_weeks(phase_tasks.iter().filter(|t| t.blocker)),
-                }),
-                Phase::AuditAndReview => (!self.audited).then_some(Floor::Minimum),
-                Phase::Certification => Some(Floor::Audits {
-                    // The body was booked in week 1: stage 1 comes after its lead time.
-                    wait_weeks: (BOOKING_LEAD_WEEKS + 1).saturating_sub(week + 1),
-                }),
+                Phase::Design => (
+                    self.work_weeks(phase_tasks.iter()),
+                    (!phase_tasks.is_empty()).then_some(minimum),
+                ),
+                Phase::Implementation => (
+                    self.work_weeks(phase_tasks.iter()),
+                    (!self.running).then(|| Floor::Operating {
+                        setup_weeks: self.work_weeks(phase_tasks.iter().filter(|t| t.blocker)),
+                        operating_weeks: phase.minimum_weeks_with(self.reused),
+                    }),
+                ),
+                Phase::AuditAndReview => (
+                    self.work_weeks(phase_tasks.iter()),
+                    (!self.audited).then_some(minimum),
+                ),
+                Phase::Certification => (
+                    self.work_weeks(phase_tasks.iter()),
+                    Some(Floor::Audits {
+                        // The body was booked in week 1: stage 1 comes after its lead time.
+                        wait_weeks: (BOOKING_LEAD_WEEKS + 1).saturating_sub(week + 1),
+                        audit_weeks: phase.minimum_weeks(),
+                    }),
+                ),
             };
-            let mut plan = PhasePlan {
+            let weeks = work_weeks.max(floor.map_or(0, Floor::weeks));
+            phases.push(PhasePlan {
                 phase,
                 start_week: week + 1,
-                end_week: week,
-                weeks: 0,
+                end_week: week + weeks,
+                weeks,
                 work_weeks,
                 floor,
-                reused: self.reused,
-                effort,
+                effort: phase_tasks.iter().map(|t| t.effort).sum(),
                 tasks: phase_tasks,
-            };
-            plan.weeks = work_weeks.max(plan.floor_weeks());
-            plan.end_week = week + plan.weeks;
-            week += plan.weeks;
-            phases.push(plan);
+            });
+            week += weeks;
         }
         (phases, week)
     }
@@ -1137,10 +1158,14 @@ pub fn person_days(effort: Tenths, lang: Lang) -> String {
     }
 }
 
-/// Weeks as months with one decimal (52 weeks in 12 months): "10.6" or "10,6".
+/// Weeks as tenths of a month, rounded (52 weeks in 12 months).
+fn months_tenths(weeks: u32) -> u32 {
+    (weeks * 120 + 26) / 52
+}
+
+/// Weeks as months with one decimal: "10.6" or "10,6".
 pub fn months_text(weeks: u32, lang: Lang) -> String {
-    let tenths = (weeks * 120 + 26) / 52;
-    lang.one_decimal(u64::from(tenths))
+    lang.one_decimal(u64::from(months_tenths(weeks)))
 }
 
 #[cfg(test)]
