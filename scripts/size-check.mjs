@@ -15,13 +15,17 @@
 // English included (compile-time message ids, `i18n::msg!`; every language's texts travel in
 // its content file): English 376,336 B, German 382,231 B, French 383,488 B, Spanish 380,778 B.
 // Budgets about 1.5 % above those, and no language more than LANG_OVER_ENGLISH above English
-// (what remains is how much longer a translation runs than the English). The wasm alone is
-// printed too.
+// (what remains is how much longer a translation runs than the English). Issue 24 (plans that
+// follow the answers: the capacity form, the scheduling with its floors, the cycle's yearly
+// reviews and follow-on systems, the new blocker reasons, caps and adviser's checks) added
+// 7.6 KB of wasm (314,508 -> 322,145 B, after taking 7.5 KB of float formatting back out) and
+// 1.4 KB of English texts: English 385,323 B, German 391,369 B, French 392,668 B, Spanish
+// 389,873 B; budgets about 1.5 % above those again. The wasm alone is printed too.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 382_000, de: 388_000, fr: 389_500, es: 386_500 };
+const BUDGET_GZIP_BYTES = { en: 391_000, de: 397_000, fr: 398_500, es: 395_500 };
 const LANG_OVER_ENGLISH = 8_000;
 const dist = 'dist';
 const gz = (name) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;

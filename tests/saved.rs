@@ -493,3 +493,35 @@ fn german_refusals_carry_no_english_library_text() {
         }
     }
 }
+
+/// A team the person set travels in the save file and comes back exactly; a file without one
+/// stays as it was (no `capacity` key); one out of its range is refused with the reason.
+#[test]
+fn the_team_capacity_travels_in_the_save_file() {
+    let q = quick_scan();
+    let ans = answers(&q, &[("4.1", "2")]);
+    let custom = aims_domain::profile::Capacity {
+        people: 3,
+        days_tenths: 25,
+        owner_days_tenths: 10,
+    };
+    let with = Profile {
+        capacity: Some(custom),
+        ..profile()
+    };
+    let text = saved::encode(&q, &with, &ans, &Notes::new(), "2026-12-06T10:00:00.000Z");
+    assert!(text.contains("\"capacity\""), "{text}");
+    let r = saved::decode(&text, &catalogue(), Source::Import).unwrap();
+    assert_eq!(r.profile.capacity, Some(custom));
+    assert!(
+        !good_file().contains("capacity"),
+        "an unchanged team is not written"
+    );
+    let bad = text.replace("\"people\": 3", "\"people\": 0");
+    assert_ne!(bad, text);
+    let err = saved::decode(&bad, &catalogue(), Source::Import).unwrap_err();
+    assert!(
+        format!("{err:?}").contains("the team capacity is outside its range"),
+        "{err:?}"
+    );
+}

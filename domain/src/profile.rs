@@ -230,6 +230,16 @@ pub struct Capacity {
     pub owner_days_tenths: u32,
 }
 
+/// One field of the capacity form, as an HTML number field holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CapacityField {
+    pub name: &'static str,
+    pub value: String,
+    pub min: &'static str,
+    pub max: String,
+    pub step: &'static str,
+}
+
 impl Capacity {
     /// The most people an AIMS team can have here; more says nothing the plan could use.
     pub const MAX_PEOPLE: u32 = 50;
@@ -254,6 +264,74 @@ impl Capacity {
             days_tenths,
             owner_days_tenths,
         }
+    }
+
+    /// Days a week as typed into a field ("2", "2.5" or "2,5"), in tenths; `None` when it is not
+    /// such a number (at most one decimal).
+    pub fn parse_days(text: &str) -> Option<u32> {
+        let text = text.trim();
+        let (whole, tenth) = text.split_once(['.', ',']).unwrap_or((text, "0"));
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole) || !digits(tenth) || tenth.len() > 1 {
+            return None;
+        }
+        whole
+            .parse::<u32>()
+            .ok()?
+            .checked_mul(10)?
+            .checked_add(tenth.parse().ok()?)
+    }
+
+    /// Tenths of a day as a number field holds it: "2" or "2.5" (the field's own notation).
+    pub fn days_input(tenths: u32) -> String {
+        match tenths % 10 {
+            0 => (tenths / 10).to_string(),
+            tenth => format!("{}.{tenth}", tenths / 10),
+        }
+    }
+
+    /// The capacity with one field changed from the text a person typed into it (`field` is
+    /// one of [`Capacity::FIELDS`]); `None` when the text is not a number in the field's range.
+    pub fn with(self, field: &str, text: &str) -> Option<Capacity> {
+        let next = match field {
+            "people" => Capacity {
+                people: text.trim().parse().ok()?,
+                ..self
+            },
+            "days" => Capacity {
+                days_tenths: Capacity::parse_days(text)?,
+                ..self
+            },
+            "owner-days" => Capacity {
+                owner_days_tenths: Capacity::parse_days(text)?,
+                ..self
+            },
+            _ => return None,
+        };
+        next.is_valid().then_some(next)
+    }
+
+    /// The fields of the capacity form as a number field holds them: name, value, and its
+    /// range as `min`, `max` and `step`.
+    pub fn fields(self) -> [CapacityField; 3] {
+        let days = |name, tenths| CapacityField {
+            name,
+            value: Self::days_input(tenths),
+            min: "0.1",
+            max: Self::days_input(Self::MAX_DAYS_TENTHS),
+            step: "0.1",
+        };
+        [
+            CapacityField {
+                name: "people",
+                value: self.people.to_string(),
+                min: "1",
+                max: Self::MAX_PEOPLE.to_string(),
+                step: "1",
+            },
+            days("days", self.days_tenths),
+            days("owner-days", self.owner_days_tenths),
+        ]
     }
 
     /// Person-days a week the AIMS team gives, in tenths.
@@ -420,6 +498,61 @@ mod tests {
         assert!(p.is_complete());
         assert!(p.only_uses_ai());
         assert!(!p.holds(Certification::Iso27001));
+    }
+
+    #[test]
+    fn days_read_and_write_in_tenths() {
+        for (text, tenths) in [
+            ("2", Some(20)),
+            ("2.5", Some(25)),
+            (" 2,5 ", Some(25)),
+            ("0.1", Some(1)),
+            ("5", Some(50)),
+        ] {
+            assert_eq!(Capacity::parse_days(text), tenths, "{text}");
+        }
+        for bad in ["", "2.55", "-1", "1e1", ".5", "2.", "two", "99999999999"] {
+            assert_eq!(Capacity::parse_days(bad), None, "{bad}");
+        }
+        assert_eq!(Capacity::days_input(25), "2.5");
+        assert_eq!(Capacity::days_input(30), "3");
+        for t in 1..=Capacity::MAX_DAYS_TENTHS {
+            assert_eq!(Capacity::parse_days(&Capacity::days_input(t)), Some(t));
+        }
+    }
+
+    #[test]
+    fn one_field_changes_at_a_time_and_only_within_its_range() {
+        let c = Capacity::typical(SizeBand::Medium);
+        assert_eq!(c.with("people", "3").map(|n| n.people), Some(3));
+        assert_eq!(
+            c.with("days", "2,5").map(|n| (n.people, n.days_tenths)),
+            Some((2, 25))
+        );
+        assert_eq!(
+            c.with("owner-days", "1").map(|n| n.owner_days_tenths),
+            Some(10)
+        );
+        for (field, bad) in [
+            ("people", "0"),
+            ("people", "51"),
+            ("people", "1.5"),
+            ("days", "0"),
+            ("days", "5.1"),
+            ("owner-days", ""),
+            ("team", "2"),
+        ] {
+            assert_eq!(c.with(field, bad), None, "{field} {bad}");
+        }
+        for f in c.fields() {
+            assert_eq!(c.with(f.name, &f.value), Some(c), "{} reads back", f.name);
+            assert!(
+                c.with(f.name, &f.max).is_some() && c.with(f.name, f.min).is_some(),
+                "{} range",
+                f.name
+            );
+        }
+        assert_eq!(c.fields()[1].max, "5");
     }
 
     #[test]

@@ -22,62 +22,47 @@ pub struct RoadmapProps {
     pub dispatch: Option<Dispatch>,
 }
 
-/// A number typed into a capacity field, in tenths ("2.5" gives 25); `None` when it is not one.
-fn tenths(value: &str) -> Option<u32> {
-    let number: f64 = value.trim().replace(',', ".").parse().ok()?;
-    (number.is_finite() && number >= 0.0).then(|| (number * 10.0).round() as u32)
-}
-
 /// Who does the work: the AIMS team and the systems' owners, which the plan, the calendar and
-/// the exports follow. A value outside its range is ignored (the field says its range).
+/// the exports follow. One handler for the three fields; a value outside its range is ignored
+/// (the field says its range).
 fn capacity_form(session: &Session, plan: &Roadmap, dispatch: &Dispatch, lang: Lang) -> Html {
-    let c = plan.capacity;
-    let field = |id: &'static str,
-                 label: &'static str,
-                 value: String,
-                 min: &'static str,
-                 max: String,
-                 step: &'static str,
-                 set: fn(Capacity, &str) -> Option<Capacity>| {
+    let send = {
         let (profile, dispatch) = (session.profile.clone(), dispatch.clone());
-        let onchange = Callback::from(move |e: yew::Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(next) = set(profile.capacity(), &input.value()).filter(|n| n.is_valid()) {
-                dispatch.dispatch(Event::UpdateProfile(crate::domain::Profile {
-                    capacity: Some(next),
-                    ..profile.clone()
-                }));
-            }
-        });
-        html! {
-            <label for={id}>{ label }
-                <input {id} type="number" inputmode="decimal" {min} {max} {step} {value} {onchange} />
-            </label>
-        }
-    };
-    let reset = {
-        let (profile, dispatch) = (session.profile.clone(), dispatch.clone());
-        Callback::from(move |_| {
+        move |capacity: Option<Capacity>| {
             dispatch.dispatch(Event::UpdateProfile(crate::domain::Profile {
-                capacity: None,
+                capacity,
                 ..profile.clone()
             }))
+        }
+    };
+    let onchange = {
+        let (c, send) = (plan.capacity, send.clone());
+        Callback::from(move |e: yew::Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(next) = c.with(&input.name(), &input.value()) {
+                send(Some(next));
+            }
         })
     };
-    let days = |t: u32| (f64::from(t) / 10.0).to_string();
-    let max_days = days(Capacity::MAX_DAYS_TENTHS);
+    let reset = Callback::from(move |_| send(None));
+    let labels = [
+        msg!("People in the AIMS team"),
+        msg!("Days a week each of them gives"),
+        msg!("Days a week each AI system's owner and team give"),
+    ];
+    let fields = plan.capacity.fields().into_iter().zip(labels).map(|(f, label)| {
+        let id = format!("capacity-{}", f.name);
+        html! {
+            <label for={id.clone()}>{ lang.t(label) }
+                <input {id} name={f.name} type="number" inputmode="decimal" min={f.min} max={f.max} step={f.step} value={f.value} />
+            </label>
+        }
+    });
     html! {
-        <fieldset class="capacity" data-testid="capacity">
+        <fieldset class="capacity" data-testid="capacity" {onchange}>
             <legend>{ lang.t(msg!("Who does the work")) }</legend>
             <p class="hint">{ lang.t(msg!("The plan, its calendar and the exports follow these figures.")) }</p>
-            <div class="capacity-fields">
-                { field("capacity-people", lang.t(msg!("People in the AIMS team")), c.people.to_string(), "1", Capacity::MAX_PEOPLE.to_string(), "1",
-                    |c, v| v.trim().parse().ok().map(|people| Capacity { people, ..c })) }
-                { field("capacity-days", lang.t(msg!("Days a week each of them gives")), days(c.days_tenths), "0.1", max_days.clone(), "0.1",
-                    |c, v| tenths(v).map(|days_tenths| Capacity { days_tenths, ..c })) }
-                { field("capacity-owner", lang.t(msg!("Days a week each AI system's owner and team give")), days(c.owner_days_tenths), "0.1", max_days, "0.1",
-                    |c, v| tenths(v).map(|owner_days_tenths| Capacity { owner_days_tenths, ..c })) }
-            </div>
+            <div class="capacity-fields">{ for fields }</div>
             if !plan.typical_capacity {
                 <button type="button" class="link-button small" onclick={reset}>{ lang.t(msg!("Use the typical team for an organisation of this size")) }</button>
             }
