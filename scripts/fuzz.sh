@@ -14,7 +14,7 @@ seeds="fuzz/corpus/$target"
 mkdir -p "$seeds"
 case "$target" in
   saved_decode) cp tests/corpus/saved/* "$seeds/" ;;
-  share_decode) cp tests/corpus/share/* "$seeds/" ;;
+  share_decode) cp tests/corpus/share/* tests/corpus/share-accepted/* "$seeds/" ;;
   questionnaire_parse) cp questionnaires/*.json "$seeds/" ;;
 esac
 RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "$seeds" -- -max_total_time="$seconds" -max_len=65536 2>&1 | tee "target/fuzz-$target.log" | grep -E "^#[0-9]+.*(DONE|pulse)|ERROR|panicked" || true

@@ -592,3 +592,59 @@ fn without_storage_a_reloading_switch_warns_first_and_goes_ahead_when_chosen_aga
         })
     ));
 }
+
+#[test]
+fn a_reloading_switch_warns_first_while_a_team_view_holds_respondents() {
+    let store = store();
+    let mut tab = Tab::one_language(&store, Lang::En);
+    tab.open_quick_scan();
+    tab.send(session::Event::UpdateProfile(profile()));
+    let q = tab.questionnaire(QUICK);
+    tab.send(Event::OpenTeam);
+    for (name, level) in [("ana.json", 1), ("ben.json", 3)] {
+        tab.send(Event::FileRead {
+            purpose: Purpose::Team,
+            name: name.into(),
+            bytes: Ok(save_file(&q, &[("4.1", level)], None)),
+        });
+    }
+    assert_eq!(tab.state.team.as_ref().unwrap().respondents.len(), 2);
+    // Saving works, so the answers are safe, but the team view is in this page only.
+    tab.send(Event::SetLang(Lang::De));
+    assert!(!tab
+        .shell
+        .iter()
+        .any(|c| matches!(c, Command::Reload { .. })));
+    assert_eq!(tab.notice().0, NoticeKind::Error);
+    assert!(tab.notice().1.contains("team view"), "{}", tab.notice().1);
+    assert_eq!(tab.state.team.as_ref().unwrap().respondents.len(), 2);
+    tab.send(Event::SetLang(Lang::De));
+    assert!(matches!(
+        tab.shell.last(),
+        Some(Command::Reload { lang: Lang::De, .. })
+    ));
+}
+
+#[test]
+fn a_link_made_with_an_older_version_opens_and_says_it_was_carried_over() {
+    let store = store();
+    let mut tab = Tab::started(&store);
+    let q = tab.questionnaire(QUICK);
+    let old = Questionnaire {
+        version: "1.0.0".into(),
+        ..(*q).clone()
+    };
+    let mut answers = aims_domain::Answers::default();
+    answers.set(&q, "4.1", Answer::Level(3)).unwrap();
+    let link = share::encode(&old, &profile(), &answers);
+    tab.send(Event::SharedLink(format!("#{link}")));
+    let view = tab.state.shared.clone().expect("the shared view opens");
+    assert_eq!(view.answers.get("4.1"), Some(&Answer::Level(3)));
+    assert_eq!(view.questionnaire.version, q.version);
+    assert_eq!(tab.notice().0, NoticeKind::Info);
+    assert!(
+        tab.notice().1.contains("carried over to version 2.0.0"),
+        "{}",
+        tab.notice().1
+    );
+}

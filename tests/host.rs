@@ -259,3 +259,23 @@ fn the_handoff_says_what_it_sends_and_the_link_carries_exactly_that() {
     .mailto("mailto:team@acme.example")
     .is_none());
 }
+
+/// Every line break reaches the mail as CRLF (RFC 6068), a lone CR included, so the mail breaks
+/// its lines where the text shown does and the link's body reads back as that text.
+#[test]
+fn a_lone_cr_becomes_a_crlf_in_the_mail_link() {
+    for (typed, encoded) in [
+        ("a\rb", "a%0D%0Ab"),
+        ("a\nb", "a%0D%0Ab"),
+        ("a\r\nb", "a%0D%0Ab"),
+        ("a\r\rb", "a%0D%0A%0D%0Ab"),
+        ("a\n\rb", "a%0D%0A%0D%0Ab"),
+    ] {
+        assert_eq!(host::encode(typed), encoded, "{typed:?}");
+        assert_eq!(
+            host::decode(encoded).as_deref(),
+            Some(typed.replace("\r\n", "\n").replace('\r', "\n").as_str())
+        );
+    }
+    assert!(!host::encode("note\rend").contains("%0Dend"), "no bare CR");
+}

@@ -249,7 +249,9 @@ fn the_bad_input_corpus_is_current_and_never_panics_any_decoder() {
         let text = String::from_utf8_lossy(&bytes);
         for source in [Source::Import, Source::Storage] {
             let _ = saved::decode(&text, &catalogue, source);
+            let _ = saved::decode_bytes(&bytes, &catalogue, source);
         }
+        assert!(saved::decode_bytes(&bytes, &catalogue, Source::Import).is_err());
         assert!(saved::decode(&text, &catalogue, Source::Import).is_err());
         count += 1;
     }
@@ -462,7 +464,7 @@ fn inputs_refused_before_are_now_read_back_exactly() {
         }
         count += 1;
     }
-    assert_eq!(count, 5);
+    assert_eq!(count, 6);
 }
 
 /// A refusal in German is German: the JSON reader's English wording ("unknown field", "invalid
@@ -524,4 +526,52 @@ fn the_team_capacity_travels_in_the_save_file() {
         format!("{err:?}").contains("the team capacity is outside its range"),
         "{err:?}"
     );
+}
+
+/// A file cut off inside a character (an incomplete download of a note in another script) is
+/// called cut off, not a file in another encoding; a byte that is never UTF-8 still is. The cut
+/// file is kept in the corpus.
+#[test]
+fn a_file_cut_inside_a_character_is_called_cut_off() {
+    let q = quick_scan();
+    let ans = answers(&q, &[("4.1", "2")]);
+    let notes: Notes = [("4.1".to_string(), "Überprüft 日本語".to_string())].into();
+    let text = saved::encode(&q, &profile(), &ans, &notes, "2026-12-06T10:00:00.000Z");
+    let at = text.find('日').unwrap() + 1; // inside the three bytes of 日
+    let cut = &text.as_bytes()[..at];
+    let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+        .join("tests/corpus/saved/cut-inside-a-character.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        fs::write(&path, cut).unwrap();
+    }
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        cut,
+        "refresh with UPDATE_SNAPSHOTS=1"
+    );
+    let err = saved::decode_bytes(cut, &catalogue(), Source::Import).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            SavedError::NotJson {
+                truncated: true,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("cut off"), "{err}");
+    assert!(!err.to_string().contains("Windows-1252"), "{err}");
+    // "Überprüft" in Windows-1252: bytes that are never UTF-8, with text after them.
+    let latin1 = text.replace("Überprüft", "\u{1}berpr\u{2}ft").into_bytes();
+    let latin1: Vec<u8> = latin1
+        .into_iter()
+        .map(|b| match b {
+            1 => 0xDC,
+            2 => 0xFC,
+            b => b,
+        })
+        .collect();
+    let err = saved::decode_bytes(&latin1, &catalogue(), Source::Import).unwrap_err();
+    assert!(matches!(err, SavedError::NotUtf8 { .. }), "{err:?}");
 }

@@ -105,7 +105,18 @@ fn bad_links() -> Vec<(&'static str, String, &'static str)> {
         &profile(),
         &answers,
     );
+    // A later link format with sound check digits: made by a newer widget, not damaged.
+    let mut newer = bytes_of(&good);
+    newer.truncate(newer.len() - 4);
+    newer[0] = 3;
+    let check = share::crc32(&newer).to_be_bytes();
+    newer.extend(check);
     vec![
+        (
+            "newer link format",
+            link_of(&newer),
+            "newer version of this widget (link format 3)",
+        ),
         ("no prefix", body.clone(), "does not contain shared results"),
         ("empty", share::PREFIX.to_string(), "damaged"),
         ("truncated", good[..good.len() / 2].to_string(), "damaged"),
@@ -134,8 +145,13 @@ fn bad_links() -> Vec<(&'static str, String, &'static str)> {
         ),
         (
             "wrong format",
-            format!("{}{}", share::PREFIX, "Bw"),
+            format!("{}{}", share::PREFIX, "AA"),
             "unknown link format",
+        ),
+        (
+            "later format too short for check digits",
+            format!("{}{}", share::PREFIX, "Bw"),
+            "damaged",
         ),
     ]
 }
@@ -317,5 +333,66 @@ fn the_share_corpus_never_panics() {
     assert!(
         count >= 10,
         "refresh the corpus with UPDATE_SNAPSHOTS=1 cargo test --test share"
+    );
+}
+
+/// Links made before version 2.0.0 (format 1, questionnaire version 1.0.0) open: the
+/// questionnaire's items did not change since 1.0.0, so they are carried over item by item, and
+/// the link says so. One is kept in tests/corpus/share-accepted.
+#[test]
+fn links_made_with_version_1_0_0_are_carried_over() {
+    let q = quick_scan();
+    let old = Questionnaire {
+        version: "1.0.0".into(),
+        ..q.clone()
+    };
+    let link = v1_link(&old, &[(0, 3), (1, 5), (23, 2)]);
+    let dir =
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("tests/corpus/share-accepted");
+    let kept = dir.join("quick-scan-1.0.0-format-1.txt");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(&kept, &link).unwrap();
+    }
+    assert_eq!(
+        fs::read_to_string(&kept).unwrap(),
+        link,
+        "refresh with UPDATE_SNAPSHOTS=1"
+    );
+    assert_eq!(q.items_unchanged_since.as_deref(), Some("1.0.0"));
+    let r = share::decode(&link, &catalogue()).unwrap();
+    assert_eq!(r.migrated_from.as_deref(), Some("1.0.0"));
+    assert_eq!(r.questionnaire.version, q.version);
+    let ids: Vec<&str> = q.items().map(|i| i.id.as_str()).collect();
+    assert_eq!(r.answers.get(ids[0]), Some(&Answer::Level(2)));
+    assert_eq!(r.answers.get(ids[1]), Some(&Answer::DontKnow));
+    assert_eq!(r.answers.get(ids[23]), Some(&Answer::Level(1)));
+    // Every link kept there opens.
+    for entry in fs::read_dir(&dir).unwrap() {
+        let text = fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(share::decode(&text, &catalogue()).is_ok(), "{text}");
+    }
+    // A questionnaire that does not vouch for its items since then still refuses them.
+    let strict = Rc::new(Questionnaire {
+        items_unchanged_since: None,
+        ..q.clone()
+    });
+    let err = share::decode(&link, &[strict]).unwrap_err();
+    assert!(
+        err.to_string().contains("version \u{2068}1.0.0\u{2069}"),
+        "{err}"
+    );
+    // A later version than this widget's is never guessed at.
+    let later = v1_link(
+        &Questionnaire {
+            version: "2.1.0".into(),
+            ..q.clone()
+        },
+        &[(0, 3)],
+    );
+    let err = share::decode(&later, &catalogue()).unwrap_err();
+    assert!(
+        err.to_string().contains("version \u{2068}2.1.0\u{2069}"),
+        "{err}"
     );
 }

@@ -395,8 +395,8 @@ fn the_markdown_section_names_everyone_and_what_to_discuss() {
     let md = team.markdown(&profile());
     assert!(md.starts_with("## Team comparison\n"), "{md}");
     assert!(
-        md.contains("- Legal \\*team\\* \\<b\\>"),
-        "escaped as typed: {md}"
+        md.contains("- \u{2068}Legal \\*team\\* \\<b\\>\u{2069}"),
+        "escaped as typed, isolated: {md}"
     );
     let discuss = md.split("### To discuss first").nth(1).unwrap();
     let first = discuss.lines().find(|l| l.starts_with("- **")).unwrap();
@@ -544,4 +544,33 @@ fn leaving_for_another_questionnaire_drops_the_team() {
     let team = tab.state.team.clone().expect("kept across the switch");
     assert_eq!(team.questionnaire.lang(), Lang::De);
     assert_eq!(tab.state.flow.screen, Screen::Team);
+}
+
+/// A right-to-left override in one respondent's name (from a file name) cannot mirror the
+/// others' answers: every name beside other text is isolated, on screen and in the Markdown.
+#[test]
+fn a_right_to_left_override_in_a_name_reorders_nothing_else() {
+    let mut team = three();
+    team.respondents[0].name = "ana\u{202e}STNEMMOC".into();
+    let md = team.markdown(&profile());
+    let discuss = md.split("### To discuss first").nth(1).unwrap();
+    let line = discuss
+        .lines()
+        .find(|l| l.starts_with("- **4.3**"))
+        .unwrap();
+    assert!(
+        !line.contains('\u{202e}'),
+        "no override left to act: {line}"
+    );
+    assert!(
+        line.contains("\u{2068}ana\u{fffd}STNEMMOC\u{2069}: "),
+        "{line}"
+    );
+    assert!(line.contains("\u{2068}data-science\u{2069}: "), "{line}");
+    // The name itself is kept exactly as typed.
+    assert_eq!(team.respondents[0].name, "ana\u{202e}STNEMMOC");
+    assert_eq!(
+        team.respondents[0].shown_name(),
+        "\u{2068}ana\u{fffd}STNEMMOC\u{2069}"
+    );
 }

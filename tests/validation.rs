@@ -162,3 +162,29 @@ fn an_empty_object_lists_every_missing_essential() {
         );
     }
 }
+
+#[test]
+fn items_unchanged_since_must_be_a_version_no_later_than_the_file() {
+    for (value, refused) in [
+        ("1.0.0", false),
+        ("2.0.0", false),
+        ("2.1.0", true),
+        ("latest", true),
+    ] {
+        let mut q = quick_scan_json();
+        q["items_unchanged_since"] = json!(value);
+        let found: Vec<String> = Questionnaire::parse(&q.to_string())
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e.to_string())
+            .collect();
+        assert_eq!(
+            found
+                .iter()
+                .any(|f| f.contains("field `items_unchanged_since`")),
+            refused,
+            "{value}: {found:?}"
+        );
+    }
+}

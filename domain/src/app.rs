@@ -346,11 +346,19 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
                     .session
                     .as_ref()
                     .is_some_and(|s| s.snapshot() != Snapshot::default());
-            if at_risk && next.switch_confirmed != Some(chosen) {
+            // The team view lives in this page only: its files, names and picks do not survive
+            // a reload.
+            let team_at_risk = state
+                .team
+                .as_ref()
+                .is_some_and(|t| !t.respondents.is_empty());
+            if (at_risk || team_at_risk) && next.switch_confirmed != Some(chosen) {
                 next.switch_confirmed = Some(chosen);
-                notify(&mut next, Notice::error(lang.t(
-                    msg!("Switching the language reloads the page, and this browser is not saving your answers, so they would be lost. Save them to a file first (you can open it after the switch), then choose the language again to switch."),
-                )));
+                notify(&mut next, Notice::error(lang.t(if team_at_risk {
+                    msg!("Switching the language reloads the page, and the team view lives in this page only: its files, the names you typed and the consensus picks would be lost. Adopt the consensus or export the team table first, then choose the language again to switch.")
+                } else {
+                    msg!("Switching the language reloads the page, and this browser is not saving your answers, so they would be lost. Save them to a file first (you can open it after the switch), then choose the language again to switch.")
+                })));
             } else {
                 commands.push(Command::RememberLang(chosen));
                 let resume = state
@@ -441,7 +449,16 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
         Event::SharedLink(fragment) => {
             if fragment.starts_with(&format!("#{}", share::PREFIX)) {
                 match share::decode(&fragment, &state.questionnaires()) {
-                    Ok(restored) => next.shared = Some(Rc::new(restored)),
+                    Ok(restored) => {
+                        if let Some(old) = &restored.migrated_from {
+                            let q = &restored.questionnaire;
+                            notify(&mut next, Notice::info(q.lang().f(
+                                msg!("The shared link was made with version {old} of this questionnaire and was carried over to version {new}."),
+                                &[("old", &outside(old, 20)), ("new", &q.version)],
+                            )));
+                        }
+                        next.shared = Some(Rc::new(restored));
+                    }
                     Err(e) => {
                         commands.push(Command::ClearFragment);
                         notify(&mut next, Notice::error(state.lang.f(

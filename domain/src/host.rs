@@ -269,7 +269,10 @@ impl Handoff<'_> {
 /// line breaks as CRLF, as mail expects.
 pub fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 2);
-    for b in text.replace("\r\n", "\n").replace('\n', "\r\n").bytes() {
+    // Every line break as CRLF (RFC 6068), whether typed as CRLF, LF or a lone CR, so the
+    // mail's body breaks its lines where the text shown does.
+    let lines = text.replace("\r\n", "\n").replace('\r', "\n");
+    for b in lines.replace('\n', "\r\n").bytes() {
         if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
             out.push(b as char);
         } else {

@@ -221,7 +221,7 @@ macro_rules! pack_struct {
 }
 
 pack_struct! {
-    Questionnaire { id, version, status, language, title, summary, scale, efforts, documents, sections };
+    Questionnaire { id, version, items_unchanged_since, status, language, title, summary, scale, efforts, documents, sections };
     Scale { levels, gate_level };
     Level { value, label, meaning };
     EffortKind { days, per_system, management_system };

@@ -30,6 +30,7 @@ struct RawQuestionnaire {
     format: Option<u32>,
     id: String,
     version: String,
+    items_unchanged_since: Option<String>,
     status: String,
     language: String,
     title: String,
@@ -166,6 +167,9 @@ impl fmt::Display for Status {
 pub struct Questionnaire {
     pub id: String,
     pub version: String,
+    /// The earliest version whose items are the same, in the same order, as this one's: share
+    /// links made with it (which carry answers by position) are carried over item by item.
+    pub items_unchanged_since: Option<String>,
     pub status: Status,
     pub language: String,
     pub title: String,
@@ -492,6 +496,21 @@ fn is_slug(text: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
+/// How two versions ("1.2.0", "2") compare, part by part as numbers; `None` when one is not a
+/// version.
+pub fn version_order(a: &str, b: &str) -> Option<std::cmp::Ordering> {
+    let parse = |v: &str| {
+        v.split('.')
+            .map(|p| p.parse::<u64>().ok())
+            .collect::<Option<Vec<u64>>>()
+    };
+    let (mut a, mut b) = (parse(a)?, parse(b)?);
+    let len = a.len().max(b.len());
+    a.resize(len, 0);
+    b.resize(len, 0);
+    Some(a.cmp(&b))
+}
+
 fn is_version(text: &str) -> bool {
     let parts: Vec<&str> = text.split('.').collect();
     (1..=3).contains(&parts.len())
@@ -528,6 +547,16 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<ContentError>> {
     }
     if !is_version(&raw.version) {
         e.top("version", "must look like 1, 1.2 or 1.2.3");
+    }
+    if let Some(since) = &raw.items_unchanged_since {
+        if !is_version(since)
+            || version_order(since, &raw.version) == Some(std::cmp::Ordering::Greater)
+        {
+            e.top(
+                "items_unchanged_since",
+                "must be a version like 1.0.0, no later than `version`",
+            );
+        }
     }
     let status = Status::from_code(&raw.status);
     if status.is_none() {
@@ -637,6 +666,7 @@ fn validate(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<ContentError>> {
     Ok(Questionnaire {
         id: raw.id,
         version: raw.version,
+        items_unchanged_since: raw.items_unchanged_since,
         status: status.unwrap_or(Status::Draft),
         language: raw.language,
         title: raw.title,

@@ -18,7 +18,7 @@ use std::rc::Rc;
 use super::answers::{Answer, Answers};
 use super::i18n::{msg, outside, Lang};
 use super::profile::{Profile, MAX_SYSTEMS};
-use super::questionnaire::Questionnaire;
+use super::questionnaire::{version_order, Questionnaire};
 
 /// The save format this build writes. Format 1 (no assessment id, no parent) is still read.
 pub const SAVED_FORMAT: u32 = 2;
@@ -361,20 +361,6 @@ fn check_length(lang: Lang, label: &str, text: &str, problems: &mut Vec<String>)
     true
 }
 
-/// Compares dotted versions numerically ("1.10" is newer than "1.9").
-fn version_order(a: &str, b: &str) -> Option<std::cmp::Ordering> {
-    let parse = |v: &str| {
-        v.split('.')
-            .map(|p| p.parse::<u64>().ok())
-            .collect::<Option<Vec<u64>>>()
-    };
-    let (mut a, mut b) = (parse(a)?, parse(b)?);
-    let len = a.len().max(b.len());
-    a.resize(len, 0);
-    b.resize(len, 0);
-    Some(a.cmp(&b))
-}
-
 /// Reads the bytes of a file: they must be UTF-8 (a byte-order mark is allowed), then as
 /// [`decode`]. A file in another encoding is refused, never read with replaced characters.
 pub fn decode_bytes(
@@ -386,8 +372,23 @@ pub fn decode_bytes(
         return Err(SavedError::TooLarge(bytes.len()));
     }
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| SavedError::NotUtf8 {
-        at: e.valid_up_to(),
+    let text = std::str::from_utf8(bytes).map_err(|e| match e.error_len() {
+        // The bytes end inside a character: the file was cut off, not written in another
+        // encoding. Where it stops, as the JSON reader would say it.
+        None => {
+            let read = &bytes[..e.valid_up_to()];
+            let line = read.iter().filter(|b| **b == b'\n').count() + 1;
+            let start = read.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&read[start..]).chars().count() + 1;
+            SavedError::NotJson {
+                line,
+                column,
+                truncated: true,
+            }
+        }
+        Some(_) => SavedError::NotUtf8 {
+            at: e.valid_up_to(),
+        },
     })?;
     decode(text, questionnaires, source)
 }

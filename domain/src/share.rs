@@ -8,7 +8,10 @@
 //! everything before it`. Profile fields carry any number of roles and certifications as bit
 //! masks, so a new one needs no new layout. Notes are never included; N/A justifications are.
 //!
-//! Format 1 links (fixed 3-bit codes for four-level scales, no check digits) still open.
+//! Format 1 links (fixed 3-bit codes for four-level scales, no check digits) still open. A link
+//! of an older questionnaire version opens when the questionnaire says its items did not change
+//! since (`items_unchanged_since`); a link of a later format with sound check digits is named as
+//! made by a newer widget.
 
 use std::rc::Rc;
 
@@ -16,8 +19,9 @@ use super::answers::{Answer, Answers};
 use super::date::Date;
 use super::i18n::{msg, outside, Lang, Msg};
 use super::profile::{AiRole, Certification, HighRisk, Profile, Screening, SizeBand, MAX_SYSTEMS};
-use super::questionnaire::{Item, Questionnaire};
+use super::questionnaire::{version_order, Item, Questionnaire};
 use super::saved::{text_length, Notes, Restored, MAX_TEXT_CHARS};
+use std::cmp::Ordering;
 
 pub const SHARE_FORMAT: u8 = 2;
 /// The fragment prefix that marks a share link.
@@ -68,7 +72,7 @@ fn epoch() -> Date {
 }
 
 /// CRC-32 (IEEE 802.3), the check digits of a format 2 link: any flipped bit changes it.
-fn crc32(bytes: &[u8]) -> u32 {
+pub fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &byte in bytes {
         crc ^= u32::from(byte);
@@ -240,7 +244,12 @@ pub enum ShareError {
     TooLong(usize),
     Damaged(Msg),
     UnknownQuestionnaire(String),
-    OtherVersion { found: String, current: String },
+    OtherVersion {
+        found: String,
+        current: String,
+    },
+    /// Made by a newer version of the widget, in a link format this one does not know yet.
+    NewerFormat(u8),
     Invalid(Vec<String>),
 }
 
@@ -264,6 +273,10 @@ impl ShareError {
             ShareError::OtherVersion { found, current } => lang.f(
                 msg!("the link was made with version {found} of the questionnaire and this widget has version {current}; ask for a new link or a saved file"),
                 &[("found", &outside(found, 20)), ("current", current)],
+            ),
+            ShareError::NewerFormat(format) => lang.f(
+                msg!("the link was made by a newer version of this widget (link format {format}); open it there, or ask for a saved file"),
+                &[("format", format)],
             ),
             ShareError::Invalid(problems) => lang.f(
                 msg!("the link holds impossible answers: {problems}"),
@@ -328,15 +341,20 @@ pub fn decode(
     )))?;
     let bytes = match bytes.first() {
         Some(1) => &bytes[..],
-        Some(&SHARE_FORMAT) => {
+        // Format 2 and, we expect, every later one end in their CRC-32: a later format whose
+        // check digits match is a sound link from a newer widget, not a damaged one.
+        Some(&format) if format >= SHARE_FORMAT => {
             let Some(split) = bytes.len().checked_sub(4).filter(|n| *n > 0) else {
                 return Err(ShareError::Damaged(msg!("it ends too early")));
             };
             let (data, check) = bytes.split_at(split);
-            if crc32(data).to_be_bytes() != check {
-                return Err(ShareError::Damaged(msg!("its check digits do not match")));
+            match (crc32(data).to_be_bytes() == check, format == SHARE_FORMAT) {
+                (false, _) => {
+                    return Err(ShareError::Damaged(msg!("its check digits do not match")))
+                }
+                (true, false) => return Err(ShareError::NewerFormat(format)),
+                (true, true) => data,
             }
-            data
         }
         _ => return Err(ShareError::Damaged(msg!("unknown link format"))),
     };
@@ -351,12 +369,18 @@ pub fn decode(
         .filter(|q| q.id == id)
         .max_by_key(|q| q.version == version)
         .ok_or_else(|| ShareError::UnknownQuestionnaire(id.clone()))?;
-    if questionnaire.version != version {
-        return Err(ShareError::OtherVersion {
-            found: version,
-            current: questionnaire.version.clone(),
-        });
-    }
+    // An older version whose items this one kept, in the same order, is carried over item by
+    // item, as save files are; any other version is refused.
+    let migrated_from = match version_order(&version, &questionnaire.version) {
+        Some(Ordering::Equal) => None,
+        Some(Ordering::Less) if carries_over(questionnaire, &version) => Some(version),
+        _ => {
+            return Err(ShareError::OtherVersion {
+                found: version,
+                current: questionnaire.version.clone(),
+            })
+        }
+    };
     // Messages are in the language of the questionnaire they concern.
     let lang = questionnaire.lang();
     let mut problems = Vec::new();
@@ -391,9 +415,18 @@ pub fn decode(
         saved_at: String::new(),
         assessment: None,
         parent: None,
-        migrated_from: None,
+        migrated_from,
         dropped: Vec::new(),
     })
+}
+
+/// Whether answers packed by position for `version` read the same in `questionnaire`.
+fn carries_over(questionnaire: &Questionnaire, version: &str) -> bool {
+    questionnaire
+        .items_unchanged_since
+        .as_deref()
+        .and_then(|since| version_order(since, version))
+        .is_some_and(|o| o != Ordering::Greater)
 }
 
 fn systems_in_range(systems: u32, lang: Lang, problems: &mut Vec<String>) -> u32 {

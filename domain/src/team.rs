@@ -37,6 +37,17 @@ pub struct Respondent {
     fingerprint: String,
 }
 
+/// How many characters of a respondent's name a report or a line of answers shows.
+pub const NAME_SHOWN: usize = 120;
+
+impl Respondent {
+    /// The name as shown beside other text: isolated, so that a right-to-left mark in one name
+    /// cannot reorder the names and answers after it (`i18n::outside`).
+    pub fn shown_name(&self) -> String {
+        outside(&self.name, NAME_SHOWN)
+    }
+}
+
 /// For one item of the consensus: the median rule, or one respondent's answer.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Pick {
@@ -402,14 +413,14 @@ impl Team {
         ));
         out.push_str("\n\n");
         for r in &self.respondents {
-            out.push_str(&format!("- {}\n", report::md_text(&r.name)));
+            out.push_str(&format!("- {}\n", report::md_text(&r.shown_name())));
         }
         out.push_str(&format!(
             "\n| {} |",
             lang.f(msg!("Maturity (0-{top})"), &[("top", &q.scale.top())])
         ));
         for r in &self.respondents {
-            out.push_str(&format!(" {} |", report::md_cell(&r.name)));
+            out.push_str(&format!(" {} |", report::md_cell(&r.shown_name())));
         }
         out.push_str(&format!(
             " {} | {} |\n|---|",
@@ -445,7 +456,13 @@ impl Team {
                 .respondents
                 .iter()
                 .zip(&row.answers)
-                .map(|(r, a)| format!("{}: {}", report::md_text(&r.name), self.status_cell(a)))
+                .map(|(r, a)| {
+                    format!(
+                        "{}: {}",
+                        report::md_text(&r.shown_name()),
+                        self.status_cell(a)
+                    )
+                })
                 .collect();
             out.push_str(&format!(
                 "- **{}** {}: {}\n",

@@ -94,7 +94,7 @@ fn respondents(team: &Team, d: &Dispatch, lang: Lang) -> Html {
 fn header_cells(team: &Team) -> Html {
     team.respondents
         .iter()
-        .map(|r| html! { <th scope="col" class="num">{ &r.name }</th> })
+        .map(|r| html! { <th scope="col" class="num">{ r.shown_name() }</th> })
         .collect()
 }
 
@@ -159,7 +159,7 @@ fn discuss_first(team: &Team, summary: &Summary, lang: Lang) -> Html {
                 .respondents
                 .iter()
                 .zip(&row.answers)
-                .map(|(r, a)| format!("{}: {}", r.name, status(team, a)))
+                .map(|(r, a)| format!("{}: {}", r.shown_name(), status(team, a)))
                 .collect::<Vec<_>>()
                 .join("; ");
             html! {
@@ -271,7 +271,7 @@ fn pick_select(team: &Team, item: &str, median: Option<u32>, d: &Dispatch, lang:
         <select aria-label={lang.f(msg!("Consensus for {item}"), &[("item", &item)])} {onchange} data-testid="consensus-pick">
             <option value="median" selected={current == Pick::Median}>{ median_label }</option>
             { for team.respondents.iter().enumerate().map(|(n, r)| html! {
-                <option value={n.to_string()} selected={current == Pick::From(n)}>{ &r.name }</option>
+                <option value={n.to_string()} selected={current == Pick::From(n)}>{ r.shown_name() }</option>
             }) }
         </select>
     }
