@@ -96,7 +96,8 @@ test('three respondents side by side: disagreements, the consensus adopted and u
   await tabTo(page, name);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Ana (CISO) <b>');
-  await expect(page.locator('[data-testid="team-sections"] thead th').nth(1)).toHaveText('Ana (CISO) <b>');
+  // Shown isolated (a name cannot reorder the text beside it), with the typed text intact.
+  await expect.poll(async () => plain(await page.locator('[data-testid="team-sections"] thead th').nth(1).textContent())).toBe('Ana (CISO) <b>');
   const pick = row('4.3').getByTestId('consensus-pick');
   await tabTo(page, pick);
   for (let n = 0; n < 3; n++) await page.keyboard.press('ArrowDown');
@@ -147,5 +148,38 @@ test('on a phone the team view fits the screen: wide tables scroll inside their 
   expect(scroll, 'no sideways scrolling of the page').toBeLessThanOrEqual(client);
   // The short answers keep their full wording for screen readers.
   await expect(page.locator('[data-testid="team-items"] tr[data-item="4.1"] td.answer').first()).toContainText('Partly, ad hoc');
+  await context.close();
+});
+
+test('a right-to-left override in a file name mirrors no one else, and a language switch warns before dropping the team view', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await openFile(page, saveFile('iso42001-quick-scan', 2));
+  await page.getByTestId('open-team').click();
+  await page.getByTestId('team-files').setInputFiles([
+    { ...saveFile('iso42001-quick-scan', 0), name: 'ana\u202eSTNEMMOC.json' },
+    { ...saveFile('iso42001-quick-scan', 3), name: 'ben.json' },
+    { ...saveFile('iso42001-quick-scan', 2), name: 'cleo.json' },
+  ]);
+  await expect(page.locator('[data-respondent]')).toHaveCount(3);
+  const line = await page.locator('[data-testid="discuss-first"] li').first().locator('.muted').textContent();
+  // The override never reaches the page; each name sits in its own isolate, in order.
+  expect(line).not.toContain('\u202e');
+  expect(line).toMatch(/^\u2068ana\ufffdSTNEMMOC\u2069: .*; \u2068ben\u2069: .*; \u2068cleo\u2069: /);
+  // Pick one respondent's answer, then switch language: a warning, no reload, nothing lost.
+  await page.getByTestId('consensus-pick').first().selectOption({ index: 2 });
+  const picked = await page.getByTestId('consensus-pick').first().inputValue();
+  let reloaded = false;
+  page.on('framenavigated', (f) => { if (f === page.mainFrame()) reloaded = true; });
+  await page.getByTestId('language').selectOption('de');
+  await expect(page.locator('.notice')).toContainText('the team view lives in this page only');
+  expect(reloaded).toBe(false);
+  await expect(page.locator('[data-respondent]')).toHaveCount(3);
+  await expect(page.getByTestId('consensus-pick').first()).toHaveValue(picked);
+  // Chosen again, the switch goes ahead.
+  await page.getByTestId('language').selectOption('de');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+  expect(errors).toEqual([]);
   await context.close();
 });
