@@ -331,11 +331,19 @@ fn items_point_to_the_annexes_and_related_standards_and_4_2_names_the_climate_am
                 "6.1.4" | "8.4" | "A.5.2" | "A.5.3" | "A.5.4" | "A.5.5" => &["ISO/IEC 42005"],
                 "4.1" => &["ISO/IEC 22989", "Annex D"],
                 "6.2" => &["Annex C"],
-                "9.2.2" => &["ISO/IEC 42006"],
+                // Internal audits follow ISO 19011; ISO/IEC 42006 is for certification bodies.
+                "9.2.2" => &["ISO 19011"],
                 _ => &[],
             };
             for n in needs {
                 assert!(guidance.iter().any(|g| g == n), "{}: {n}", item.id);
+            }
+            if item.id.starts_with("9.2") {
+                assert!(
+                    !guidance.iter().any(|g| g == "ISO/IEC 42006"),
+                    "{}: 42006 is not internal-audit guidance",
+                    item.id
+                );
             }
         }
     }

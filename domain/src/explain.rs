@@ -41,8 +41,8 @@ pub fn cap_text(q: &Questionnaire, a: &Assessment, lang: Lang) -> Option<String>
     Some(match a.cap? {
         Cap::Stage1Blocker => lang.n(
             count(Stage::One),
-            plural!("Your average alone would read \"{band}\", but {n} stage 1 blocker must reach \"{gate}\" first: without it a certification body cannot start the stage 1 audit.",
-            "Your average alone would read \"{band}\", but {n} stage 1 blockers must reach \"{gate}\" first: without them a certification body cannot start the stage 1 audit."),
+            plural!("Your average alone would read \"{band}\", but {n} stage 1 blocker must reach \"{gate}\" first: without it a stage 1 audit would find the documented system incomplete.",
+            "Your average alone would read \"{band}\", but {n} stage 1 blockers must reach \"{gate}\" first: without them a stage 1 audit would find the documented system incomplete."),
             &[("band", &band), ("gate", &gate)],
         ),
         Cap::Stage2Blocker => lang.n(

@@ -352,8 +352,8 @@ pub struct ItemAction {
 
 /// Reference frameworks an item may cite. `guidance` points to the standard's annexes (B
 /// implementation guidance, C objectives and risk sources, D sectors) and related standards
-/// (ISO/IEC 22989 concepts, 23894 AI risk management, 42005 impact assessment, 42006
-/// certification bodies).
+/// (ISO/IEC 22989 concepts, 23894 AI risk management, 42005 impact assessment, ISO 19011 for
+/// internal audits).
 pub const REF_FRAMEWORKS: [(&str, FrameworkName); 4] = [
     ("nist_ai_rmf", FrameworkName::Proper("NIST AI RMF")),
     ("eu_ai_act", FrameworkName::Proper("EU AI Act")),

@@ -94,7 +94,7 @@ impl Phase {
         match self {
             Phase::Assessment => vec![
                 lang.t(msg!("Confirm the gap analysis, the AIMS lead and the budget with top management.")).into(),
-                lang.f(msg!("Choose an accredited certification body and book the stage 1 and stage 2 dates now: lead times are often {weeks} weeks or more."), &[("weeks", &BOOKING_LEAD_WEEKS)]),
+                lang.f(msg!("Choose a certification body accredited for ISO/IEC 42001 (ISO/IEC 17021-1 and ISO/IEC 42006) and book the stage 1 and stage 2 dates now: lead times are often {weeks} weeks or more."), &[("weeks", &BOOKING_LEAD_WEEKS)]),
                 lang.t(msg!("Agree the project plan and the target date for the certification audit.")).into(),
             ],
             Phase::Design => vec![lang.t(msg!("Draft and approve the AIMS documents the gaps call for.")).into()],
@@ -105,6 +105,7 @@ impl Phase {
                 lang.t(msg!("Close or plan corrective action for every finding.")).into(),
             ],
             Phase::Certification => vec![
+                lang.t(msg!("Six to eight weeks before stage 1, check that the body's accreditation covers ISO/IEC 42001.")).into(),
                 lang.t(msg!("Stage 1: the auditor reviews documentation and readiness.")).into(),
                 lang.f(msg!("Close any stage 1 findings; stage 2 follows about {weeks} weeks after stage 1."), &[("weeks", &STAGE_GAP_WEEKS)]),
                 lang.t(msg!("Stage 2: the auditor samples implementation and effectiveness; major nonconformities must be closed before a certificate is issued.")).into(),

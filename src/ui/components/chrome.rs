@@ -220,7 +220,7 @@ pub fn footer(props: &FooterProps) -> Html {
         <footer class="aims-footer">
             <p>
                 <strong>{ lang.t(msg!("Indicative self-assessment.")) }</strong>{" "}
-                { lang.t(msg!("This check estimates readiness from your own answers. It is not an audit and does not show conformity: only an accredited certification body can certify an AI management system.")) }
+                { lang.t(msg!("This check estimates readiness from your own answers. It is not an audit and does not show conformity: certification of an AI management system is only credible from a body accredited for ISO/IEC 42001 (ISO/IEC 17021-1 and ISO/IEC 42006).")) }
             </p>
             if !offline_edition() {
                 <p>
