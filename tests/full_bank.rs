@@ -233,7 +233,7 @@ const NIST: [(&str, &str); 30] = [
 
 /// The reference's EU AI Act table (corrected 2026-12-01): each article and the items it sits
 /// closest to. Art. 17 belongs to 4.4, 8.1, A.6.1.3 and the A.6.2 controls only.
-const EU: [(&str, &str); 23] = [
+const EU: [(&str, &str); 25] = [
     ("Art. 4", "7.2 7.3 A.4.6"),
     ("Art. 5", "4.1 6.1.4 A.9.4"),
     ("Art. 6", "4.1 4.3 A.5.2"),
@@ -252,14 +252,16 @@ const EU: [(&str, &str); 23] = [
     ("Art. 19", "A.6.2.8"),
     ("Art. 20", "10.2 A.8.4"),
     ("Art. 25", "A.10.2 A.10.3"),
-    ("Art. 26", "A.9.2 A.9.3 A.9.4 A.6.2.6 A.8.4 A.3.2 A.6.2.8"),
+    ("Art. 26", "A.9.2 A.9.3 A.9.4 A.6.2.6 A.8.4 A.3.2"),
+    ("Art. 26(6)", "A.6.2.8"),
     ("Art. 27", "6.1.4 8.4 A.5.2 A.5.3 A.5.4 A.5.5"),
     ("Art. 43", "A.6.2.5"),
     ("Art. 50", "A.8.2 A.8.5"),
     ("Art. 53", "A.10.3 A.6.2.7"),
     ("Art. 72", "A.6.2.6 9.1"),
     ("Art. 73", "A.8.4"),
-    ("Art. 85", "A.3.3 A.8.3"),
+    ("Art. 85", "A.8.3"),
+    ("Art. 87", "A.3.3"),
 ];
 
 const ISO27001_ANNEX: [(&str, &str); 19] = [

@@ -204,12 +204,12 @@ pub enum Binds {
     DeployersHighRisk,
     /// Providers design human oversight into high-risk systems; deployers assign it.
     OversightHighRisk,
-    /// Providers keep the logs of high-risk systems; deployers keep those they hold.
-    LogsHighRisk,
     /// Certain deployers of high-risk systems (Art. 27).
     CertainDeployersHighRisk,
     ValueChain,
     GeneralPurposeModelProviders,
+    /// Grants anyone a right (Art. 85, complaints): context for an item, no organisation's duty.
+    RightOfAnyone,
 }
 
 impl Binds {
@@ -223,11 +223,13 @@ impl Binds {
             Binds::OversightHighRisk => {
                 msg!("providers design it, deployers assign it, for high-risk systems")
             }
-            Binds::LogsHighRisk => msg!("binds providers and deployers of high-risk systems"),
             Binds::CertainDeployersHighRisk => msg!("binds certain deployers of high-risk systems"),
             Binds::ValueChain => msg!("binds everyone in the value chain"),
             Binds::GeneralPurposeModelProviders => {
                 msg!("binds providers of general-purpose AI models")
+            }
+            Binds::RightOfAnyone => {
+                msg!("gives anyone a right to complain; binds no organisation (context only)")
             }
         })
     }
@@ -243,10 +245,11 @@ impl Binds {
             Binds::Everyone
             | Binds::ProvidersAndDeployers
             | Binds::Classification
-            | Binds::ValueChain => true,
+            | Binds::ValueChain
+            | Binds::RightOfAnyone => true,
             Binds::ProvidersHighRisk => provider && high,
             Binds::DeployersHighRisk | Binds::CertainDeployersHighRisk => deployer && high,
-            Binds::OversightHighRisk | Binds::LogsHighRisk => high,
+            Binds::OversightHighRisk => high,
             Binds::GeneralPurposeModelProviders => {
                 provider || profile.roles.contains(&AiRole::Partner)
             }
@@ -255,7 +258,7 @@ impl Binds {
 }
 
 /// The EU AI Act articles the questionnaires cite, with whom each binds.
-pub const EU_ARTICLES: [(&str, Binds); 23] = [
+pub const EU_ARTICLES: [(&str, Binds); 25] = [
     ("Art. 4", Binds::ProvidersAndDeployers),
     ("Art. 5", Binds::Everyone),
     ("Art. 6", Binds::Classification),
@@ -268,17 +271,21 @@ pub const EU_ARTICLES: [(&str, Binds); 23] = [
     ("Art. 15", Binds::ProvidersHighRisk),
     ("Art. 17", Binds::ProvidersHighRisk),
     ("Art. 18", Binds::ProvidersHighRisk),
-    ("Art. 19", Binds::LogsHighRisk),
+    // Keeping the logs: providers (Art. 19), deployers those under their control (Art. 26(6)).
+    ("Art. 19", Binds::ProvidersHighRisk),
     ("Art. 20", Binds::ProvidersHighRisk),
     ("Art. 25", Binds::ValueChain),
     ("Art. 26", Binds::DeployersHighRisk),
+    ("Art. 26(6)", Binds::DeployersHighRisk),
     ("Art. 27", Binds::CertainDeployersHighRisk),
     ("Art. 43", Binds::ProvidersHighRisk),
     ("Art. 50", Binds::ProvidersAndDeployers),
     ("Art. 53", Binds::GeneralPurposeModelProviders),
     ("Art. 72", Binds::ProvidersHighRisk),
     ("Art. 73", Binds::ProvidersHighRisk),
-    ("Art. 85", Binds::Everyone),
+    ("Art. 85", Binds::RightOfAnyone),
+    // Reporting infringements (whistleblowers), through Directive (EU) 2019/1937.
+    ("Art. 87", Binds::Everyone),
 ];
 
 /// Whom an article binds, if this build knows it.

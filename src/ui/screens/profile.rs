@@ -163,7 +163,7 @@ fn ai_act(
         </fieldset>
         <fieldset class={group_class(ProfileField::Prohibited)}>
             <legend>{ lang.t(msg!("Could any current or planned use of AI be a practice the EU AI Act prohibits (Art. 5)?")) }</legend>
-            <p class="hint">{ lang.t(msg!("For example scoring people's social behaviour, manipulating people in ways that harm them, exploiting vulnerabilities, or building facial recognition databases by untargeted scraping. Prohibited since 2 February 2025.")) }</p>
+            <p class="hint">{ lang.t(msg!("For example recognising the emotions of staff at work or of pupils and students in education, scoring people's social behaviour, manipulating people in ways that harm them, exploiting vulnerabilities, or building facial recognition databases by untargeted scraping: prohibited since 2 February 2025. From 2 December 2026 also AI that generates intimate images of people without their consent or child sexual abuse material.")) }</p>
             <div class="choices inline">{ prohibited }</div>
         </fieldset>
         </>
