@@ -22,12 +22,87 @@ fn main() {
         extra.as_deref(),
         &out.join("catalogue_files.rs"),
     );
+    regulation(
+        &root.join("questionnaires/regulation/eu-ai-act.json"),
+        &out.join("regulation.rs"),
+    );
     locales(&root.join("locales"), &out.join("locales.rs"));
     messages(
         &[root.join("domain/src"), root.join("src")],
         &out.join("messages.rs"),
     );
     println!("cargo:rerun-if-changed=build/po.rs");
+}
+
+/// The languages every regulatory text is given in, in `Lang::ALL` order (a test checks).
+const REGULATION_LANGS: [&str; 4] = ["en", "de", "fr", "es"];
+
+/// Compiles the regulatory table into constants: the date the facts were checked and each dated
+/// duty with whom it binds and its text in every language. A malformed table fails the build,
+/// naming what is wrong, as a malformed questionnaire does.
+fn regulation(file: &Path, target: &Path) {
+    println!("cargo:rerun-if-changed={}", file.display());
+    let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let table: serde_json::Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    let fail = |what: String| -> ! { panic!("{}: {what}", file.display()) };
+    let date = |v: &serde_json::Value, at: &str| -> (i32, u32, u32) {
+        let s = v
+            .as_str()
+            .unwrap_or_else(|| fail(format!("{at}: a date like 2026-12-06")));
+        let parts: Vec<u32> = s.split('-').filter_map(|p| p.parse().ok()).collect();
+        match parts[..] {
+            [y, m, d] if (1..=12).contains(&m) && (1..=31).contains(&d) => (y as i32, m, d),
+            _ => fail(format!("{at}: `{s}` is not a date like 2026-12-06")),
+        }
+    };
+    let (y, m, d) = date(&table["checked"], "checked");
+    let mut out = format!(
+        "/// When the regulatory facts were last checked.\npub const CHECKED: Date = Date {{ year: {y}, month: {m}, day: {d} }};\n\
+         /// The languages of every text below, in order.\npub const LANGS: [&str; 4] = {REGULATION_LANGS:?};\n\
+         /// Every dated duty of the table, in its order.\npub const DATES: &[LegalDate] = &[\n"
+    );
+    let rows = table["dates"]
+        .as_array()
+        .unwrap_or_else(|| fail("`dates` must be a list".into()));
+    let mut ids = BTreeSet::new();
+    for (n, row) in rows.iter().enumerate() {
+        let at = format!("dates[{n}]");
+        let field = |name: &str| {
+            row[name]
+                .as_str()
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or_else(|| fail(format!("{at}: `{name}` must be a text")))
+                .to_string()
+        };
+        let id = field("id");
+        if !ids.insert(id.clone()) {
+            fail(format!("{at}: id `{id}` appears twice"));
+        }
+        let (y, m, d) = date(&row["date"], &format!("{at}.date"));
+        let texts: Vec<String> = REGULATION_LANGS
+            .iter()
+            .map(|lang| {
+                row["text"][lang]
+                    .as_str()
+                    .filter(|s| !s.trim().is_empty())
+                    .unwrap_or_else(|| fail(format!("{at}: `text.{lang}` is missing")))
+                    .to_string()
+            })
+            .collect();
+        out.push_str(&format!(
+            "    LegalDate {{ id: {id:?}, date: Date {{ year: {y}, month: {m}, day: {d} }}, articles: {:?}, binds: Binds::{}, texts: {texts:?} }},\n",
+            field("articles"),
+            // `providers_and_deployers` names `Binds::ProvidersAndDeployers`: an unknown key
+            // fails the build at this line of the generated file.
+            field("binds")
+                .split('_')
+                .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
+                .collect::<String>(),
+        ));
+    }
+    out.push_str("];\n");
+    fs::write(target, out).expect("write the regulatory table");
 }
 
 fn listing(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<std::path::PathBuf> {

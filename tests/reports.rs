@@ -212,8 +212,11 @@ fn the_roadmap_exports_as_csv_and_calendar() {
     golden("roadmap.csv", &text);
     assert_eq!(
         read_csv(&text).len() - 1,
-        roadmap.tasks().count() + roadmap.cycle.len()
+        roadmap.tasks().count() + roadmap.legal.len() + roadmap.cycle.len()
     );
+    // The EU AI Act dates that bind this profile, dated "as of" the facts' check.
+    assert!(text.contains("EU AI Act facts as of 6 Dec 2026"));
+    assert!(text.contains("Duties for the high-risk AI systems of Annex III apply"));
 
     let start = Date::parse("2027-01-04").unwrap();
     let export = report::CalendarExport {
@@ -244,9 +247,12 @@ fn the_roadmap_exports_as_csv_and_calendar() {
         .collect();
     assert_eq!(
         starts.len(),
-        12,
-        "five phases, then the certificate, three yearly internal audits and reviews, two surveillance audits and the recertification"
+        15,
+        "five phases, then the certificate, three yearly internal audits and reviews, two surveillance audits and the recertification, then three EU AI Act dates"
     );
+    // The EU AI Act dates fall on their own days, whatever the plan's start.
+    assert_eq!(starts[12..], ["20261202", "20271202", "20280802"]);
+    assert!(unfolded.contains("EU AI Act facts as of 6 Dec 2026"));
     assert_eq!(starts[0], "20270104");
     assert_eq!(
         starts[1..5],
@@ -307,11 +313,20 @@ fn re_exported_calendars_update_their_events_instead_of_duplicating_them() {
         },
     );
     let uids = ics_values(&first, "UID:");
-    assert_eq!(uids.len(), 12, "five phases and seven cycle milestones");
+    // Five phases, seven cycle milestones and the EU AI Act dates still ahead for this profile
+    // ("not sure" about high risk counts as yes: 2 December 2026, 2027 and August 2028).
+    assert_eq!(
+        uids.len(),
+        15,
+        "five phases, seven cycle milestones, three EU AI Act dates"
+    );
+    assert!(first.replace("\r\n ", "").contains(
+        "UID:iso42001-quick-scan-3f2a9c10be44d7a1-eu-ai-act-high-risk-annex-iii@aims-readiness"
+    ));
     assert_eq!(uids, ics_values(&later, "UID:"), "UIDs are stable");
     assert_eq!(
         uids.iter().collect::<std::collections::BTreeSet<_>>().len(),
-        12,
+        15,
         "one UID per event"
     );
     let seq = |ics: &str| ics_values(ics, "SEQUENCE:")[0].parse::<u64>().unwrap();

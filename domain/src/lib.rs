@@ -21,6 +21,7 @@ pub mod packed;
 pub mod phase;
 pub mod profile;
 pub mod questionnaire;
+pub mod regulation;
 pub mod report;
 pub mod roadmap;
 pub mod runtime;

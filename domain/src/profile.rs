@@ -36,6 +36,16 @@ impl SizeBand {
         })
     }
 
+    /// The label as it reads inside a sentence: only its first letter lowered, so German
+    /// nouns keep their capital ("mit weniger als 50 Personen").
+    pub fn in_sentence(self, lang: Lang) -> String {
+        let label = self.label(lang);
+        let mut chars = label.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_lowercase().chain(chars).collect()
+        })
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             SizeBand::Small => "small",

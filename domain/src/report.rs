@@ -343,6 +343,22 @@ pub fn roadmap_csv(q: &Questionnaire, roadmap: &Roadmap) -> String {
             ]);
         }
     }
+    // The EU AI Act dates that bind the organisation: on their plan week when still ahead.
+    for m in &roadmap.legal {
+        let week = m.week.map_or(String::new(), |w| w.to_string());
+        rows.push(vec![
+            String::new(),
+            super::regulation::as_of(lang),
+            week.clone(),
+            week,
+            String::new(),
+            format!("{}; {}", m.duty.articles, m.duty.binds.label(lang)),
+            m.text(lang),
+            yes_no(lang, false),
+            String::new(),
+            String::new(),
+        ]);
+    }
     // After stage 2: the three-year certification cycle, as milestones without effort.
     for m in &roadmap.cycle {
         rows.push(vec![
@@ -428,21 +444,38 @@ pub struct CalendarExport<'a> {
     pub assessment: &'a str,
 }
 
-/// An .ics calendar with one all-day event per phase, starting on `start` (a Monday is best).
+/// One all-day event of the calendar, from `first` up to (not including) `after`.
+struct IcsEvent {
+    uid: String,
+    first: Date,
+    after: Date,
+    summary: String,
+    description: String,
+}
+
+impl IcsEvent {
+    fn write(&self, out: &mut String, stamp: &str, sequence: i64) {
+        ics_line(out, "BEGIN:VEVENT");
+        ics_line(out, &format!("UID:{}", self.uid));
+        ics_line(out, &format!("DTSTAMP:{stamp}"));
+        ics_line(out, &format!("SEQUENCE:{sequence}"));
+        ics_line(out, &format!("DTSTART;VALUE=DATE:{}", ics_date(self.first)));
+        ics_line(out, &format!("DTEND;VALUE=DATE:{}", ics_date(self.after)));
+        ics_line(out, &format!("SUMMARY:{}", ics_escape(&self.summary)));
+        ics_line(
+            out,
+            &format!("DESCRIPTION:{}", ics_escape(&self.description)),
+        );
+        ics_line(out, "TRANSP:TRANSPARENT");
+        ics_line(out, "END:VEVENT");
+    }
+}
+
+/// An .ics calendar with one all-day event per phase with work, the three-year cycle and the
+/// EU AI Act dates still ahead that bind the organisation, starting on `start` (a Monday is best).
 pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, export: &CalendarExport) -> String {
     let start = export.start;
     let lang = q.lang();
-    let mut out = String::new();
-    for line in [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//aims-readiness//ISO 42001 readiness roadmap//EN",
-        "CALSCALE:GREGORIAN",
-    ] {
-        ics_line(&mut out, line);
-    }
-    let stamp = ics_stamp(export.now);
-    let sequence = ics_sequence(export.now);
     // Only letters, digits and hyphens of the id go into the UID.
     let id: String = export
         .assessment
@@ -450,36 +483,11 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, export: &CalendarExport) -
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .take(64)
         .collect();
+    let uid = |what: &str| format!("{}-{id}-{what}@aims-readiness", q.id);
+    let week = |n: u32| start.add_days(i64::from(n.saturating_sub(1)) * 7);
+    let mut events = Vec::new();
     // A phase the answers leave nothing to do in takes no days: no event.
     for phase in roadmap.phases.iter().filter(|p| !p.is_empty()) {
-        let first = start.add_days(i64::from(phase.start_week - 1) * 7);
-        let after = start.add_days(i64::from(phase.end_week) * 7);
-        ics_line(&mut out, "BEGIN:VEVENT");
-        ics_line(
-            &mut out,
-            &format!(
-                "UID:{}-{id}-phase-{}@aims-readiness",
-                q.id,
-                phase.phase.number()
-            ),
-        );
-        ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
-        ics_line(&mut out, &format!("SEQUENCE:{sequence}"));
-        ics_line(&mut out, &format!("DTSTART;VALUE=DATE:{}", ics_date(first)));
-        ics_line(&mut out, &format!("DTEND;VALUE=DATE:{}", ics_date(after)));
-        ics_line(
-            &mut out,
-            &format!(
-                "SUMMARY:{}",
-                ics_escape(&lang.f(
-                    msg!("ISO 42001 phase {n}: {title}"),
-                    &[
-                        ("n", &phase.phase.number()),
-                        ("title", &phase.phase.title(lang))
-                    ]
-                ))
-            ),
-        );
         let mut description = lang.f(
             msg!("Weeks {from}-{to}."),
             &[("from", &phase.start_week), ("to", &phase.end_week)],
@@ -499,40 +507,56 @@ pub fn calendar(q: &Questionnaire, roadmap: &Roadmap, export: &CalendarExport) -
                 &[("effort", &person_days(phase.effort, lang))],
             ));
         }
-        ics_line(
-            &mut out,
-            &format!("DESCRIPTION:{}", ics_escape(&description)),
-        );
-        ics_line(&mut out, "TRANSP:TRANSPARENT");
-        ics_line(&mut out, "END:VEVENT");
+        events.push(IcsEvent {
+            uid: uid(&format!("phase-{}", phase.phase.number())),
+            first: week(phase.start_week),
+            after: start.add_days(i64::from(phase.end_week) * 7),
+            summary: lang.f(
+                msg!("ISO 42001 phase {n}: {title}"),
+                &[
+                    ("n", &phase.phase.number()),
+                    ("title", &phase.phase.title(lang)),
+                ],
+            ),
+            description,
+        });
     }
     for m in &roadmap.cycle {
-        let day = start.add_days(i64::from(m.week - 1) * 7);
-        ics_line(&mut out, "BEGIN:VEVENT");
-        ics_line(
-            &mut out,
-            &format!("UID:{}-{id}-{}@aims-readiness", q.id, m.event.key()),
-        );
-        ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
-        ics_line(&mut out, &format!("SEQUENCE:{sequence}"));
-        ics_line(&mut out, &format!("DTSTART;VALUE=DATE:{}", ics_date(day)));
-        ics_line(
-            &mut out,
-            &format!("DTEND;VALUE=DATE:{}", ics_date(day.add_days(1))),
-        );
-        ics_line(
-            &mut out,
-            &format!(
-                "SUMMARY:{}",
-                ics_escape(&lang.f(msg!("ISO 42001: {event}"), &[("event", &m.text(lang))]))
+        events.push(IcsEvent {
+            uid: uid(m.event.key()),
+            first: week(m.week),
+            after: week(m.week).add_days(1),
+            summary: lang.f(msg!("ISO 42001: {event}"), &[("event", &m.text(lang))]),
+            description: lang.t(msg!("Planned from the readiness check: agree the exact date with your certification body.")).into(),
+        });
+    }
+    // The Act's own dates, on the day they apply (not on a plan week).
+    for m in roadmap.legal.iter().filter(|m| m.week.is_some()) {
+        events.push(IcsEvent {
+            uid: uid(&format!("eu-ai-act-{}", m.duty.id)),
+            first: m.duty.date,
+            after: m.duty.date.add_days(1),
+            summary: lang.f(msg!("EU AI Act: {duty}"), &[("duty", &m.duty.text(lang))]),
+            description: format!(
+                "{}; {}. {}.",
+                m.duty.articles,
+                m.duty.binds.label(lang),
+                super::regulation::as_of(lang)
             ),
-        );
-        ics_line(
-            &mut out,
-            &format!("DESCRIPTION:{}", ics_escape(lang.t(msg!("Planned from the readiness check: agree the exact date with your certification body.")))),
-        );
-        ics_line(&mut out, "TRANSP:TRANSPARENT");
-        ics_line(&mut out, "END:VEVENT");
+        });
+    }
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//aims-readiness//ISO 42001 readiness roadmap//EN",
+        "CALSCALE:GREGORIAN",
+    ] {
+        ics_line(&mut out, line);
+    }
+    let (stamp, sequence) = (ics_stamp(export.now), ics_sequence(export.now));
+    for event in &events {
+        event.write(&mut out, &stamp, sequence);
     }
     ics_line(&mut out, "END:VCALENDAR");
     out
@@ -834,6 +858,27 @@ pub fn markdown(
         );
     }
     md.push('\n');
+    if !r.legal.is_empty() {
+        let _ = writeln!(
+            md,
+            "### {} ({})\n",
+            lang.t(msg!("EU AI Act dates that bind your organisation")),
+            super::regulation::as_of(lang)
+        );
+        for m in &r.legal {
+            let _ = writeln!(
+                md,
+                "- {} ({}; {})",
+                md_text(&m.text(lang)),
+                m.duty.articles,
+                m.duty.binds.label(lang)
+            );
+        }
+        if let Some(warning) = r.legal_warning(lang) {
+            let _ = writeln!(md, "\n{}", md_text(&warning));
+        }
+        md.push('\n');
+    }
     let _ = writeln!(md, "### {}\n", lang.t(msg!("Assumptions")));
     for line in r.assumptions(profile, lang) {
         let _ = writeln!(md, "- {line}");

@@ -20,6 +20,7 @@ pub use super::questionnaire::Tenths;
 use super::questionnaire::{
     Gives, Questionnaire, CERTIFICATION_AUDIT, FIND_OUT, SUPPLIER_REQUIREMENT,
 };
+use super::regulation::{self, LegalMilestone};
 use super::scoring::ItemStatus;
 use super::standard;
 
@@ -476,6 +477,8 @@ pub struct Roadmap {
     /// asked, `(weeks, effort)`, the top of the likely range (this plan is its bottom).
     pub upper: Option<(u32, Tenths)>,
     pub cycle: Vec<CycleMilestone>,
+    /// The EU AI Act dates that bind this profile (regulation::for_profile), earliest first.
+    pub legal: Vec<LegalMilestone>,
     pub target: Option<TargetCheck>,
 }
 
@@ -613,6 +616,7 @@ impl Roadmap {
             .filter_map(|t| t.per_system)
             .sum();
         let cycle = cycle(total_weeks, systems, phased, unit);
+        let legal = regulation::milestones(profile, today);
         Roadmap {
             total_effort: phases.iter().map(|p| p.effort).sum(),
             target: profile
@@ -630,7 +634,34 @@ impl Roadmap {
             not_covered,
             upper,
             cycle,
+            legal,
         }
+    }
+
+    /// The dates still ahead that come before the certificate decision: duties that bind this
+    /// organisation before it would be certified.
+    pub fn binding_before_certificate(&self) -> Vec<&LegalMilestone> {
+        let decision = self.total_weeks + CycleEvent::Certificate.weeks_after_stage2();
+        self.legal
+            .iter()
+            .filter(|m| m.week.is_some_and(|w| w <= decision))
+            .collect()
+    }
+
+    /// Says plainly when the certificate would come after a date that binds this organisation,
+    /// and that the certificate does not make a system conform to the Act.
+    pub fn legal_warning(&self, lang: Lang) -> Option<String> {
+        let late = self.binding_before_certificate();
+        (!late.is_empty()).then(|| {
+            let dates: Vec<String> = late
+                .iter()
+                .map(|m| format!("{} ({})", lang.date(m.duty.date), m.duty.articles))
+                .collect();
+            lang.f(
+                msg!("Your certificate would come after EU AI Act dates that bind you: {dates}. Prepare for those duties on their own timetable: ISO/IEC 42001 certification does not make an AI system conform to the EU AI Act."),
+                &[("dates", &dates.join(", "))],
+            )
+        })
     }
 
     pub fn tasks(&self) -> impl Iterator<Item = &Task> {
@@ -687,7 +718,7 @@ impl Roadmap {
             if self.typical_capacity {
                 lang.f(
                     msg!("{team} (typical for an organisation of {size}; change it above)."),
-                    &[("team", &team), ("size", &size.label(lang).to_lowercase())],
+                    &[("team", &team), ("size", &size.in_sentence(lang))],
                 )
             } else {
                 lang.f(msg!("{team} (as you set it above)."), &[("team", &team)])

@@ -204,6 +204,8 @@ pub enum Binds {
     DeployersHighRisk,
     /// Providers design human oversight into high-risk systems; deployers assign it.
     OversightHighRisk,
+    /// Providers and deployers of high-risk systems.
+    HighRisk,
     /// Certain deployers of high-risk systems (Art. 27).
     CertainDeployersHighRisk,
     ValueChain,
@@ -223,6 +225,7 @@ impl Binds {
             Binds::OversightHighRisk => {
                 msg!("providers design it, deployers assign it, for high-risk systems")
             }
+            Binds::HighRisk => msg!("binds providers and deployers of high-risk systems"),
             Binds::CertainDeployersHighRisk => msg!("binds certain deployers of high-risk systems"),
             Binds::ValueChain => msg!("binds everyone in the value chain"),
             Binds::GeneralPurposeModelProviders => {
@@ -250,6 +253,7 @@ impl Binds {
             Binds::ProvidersHighRisk => provider && high,
             Binds::DeployersHighRisk | Binds::CertainDeployersHighRisk => deployer && high,
             Binds::OversightHighRisk => high,
+            Binds::HighRisk => high && (provider || deployer),
             Binds::GeneralPurposeModelProviders => {
                 provider || profile.roles.contains(&AiRole::Partner)
             }

@@ -11,11 +11,12 @@ use crate::domain::explain::{self, gate_label};
 use crate::domain::export::Export;
 use crate::domain::i18n::{msg, Lang};
 use crate::domain::profile::Screening;
+use crate::domain::regulation;
 use crate::domain::report::{self, maturity_text, percent_text, Comparison};
 use crate::domain::scoring::{Assessment, Band, ItemStatus, SectionScore};
 use crate::domain::session::{Event, Screen, Session};
 use crate::domain::{Questionnaire, SectionKind};
-use crate::ui::components::{Bar, BarChart};
+use crate::ui::components::{Bar, BarChart, LegalDates};
 use crate::ui::components::{
     CallToActionLink, CourseLink, HandoffPanel, HostMessages, OpenFileButton,
 };
@@ -116,6 +117,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                 </p>
             }
             { please_check(session, props.read_only, &props.dispatch, lang) }
+            <LegalDates milestones={regulation::milestones(&session.profile, props.today)} today={props.today} />
             if !a.blockers.is_empty() {
                 <section class="blockers" aria-labelledby="blockers-title">
                     <h2 id="blockers-title">{ lang.f(msg!("Certification blockers ({n})"), &[("n", &a.blockers.len())]) }</h2>

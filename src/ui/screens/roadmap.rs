@@ -9,7 +9,7 @@ use crate::domain::profile::Capacity;
 use crate::domain::questionnaire::Gives;
 use crate::domain::roadmap::{person_days, Roadmap, TargetVerdict, Task, TaskKind};
 use crate::domain::session::{Event, Session};
-use crate::ui::components::{CallToActionLink, CourseLink, Timeline};
+use crate::ui::components::{CallToActionLink, CourseLink, LegalDates, Timeline};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::{use_after_first_paint, use_lang};
 
@@ -164,6 +164,7 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
             { if complete { html! { <>
             <Timeline roadmap={plan.clone()} />
             <ol class="phases">{ for phases }</ol>
+            <LegalDates milestones={plan.legal.clone()} today={props.today} warning={plan.legal_warning(lang)} />
             <section class="cycle" aria-labelledby="cycle-title">
                 <h2 id="cycle-title">{ lang.t(msg!("After certification: the three-year cycle")) }</h2>
                 <ul class="milestones">{ for plan.cycle.iter().map(|m| html! {

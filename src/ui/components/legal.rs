@@ -1,0 +1,45 @@
+//! The EU AI Act dates that bind this organisation, dated "as of" the facts' check, with a polite
+//! notice when they are more than a year old; on the results and beside the roadmap.
+
+use yew::prelude::*;
+
+use crate::domain::date::Date;
+use crate::domain::i18n::msg;
+use crate::domain::regulation::{self, LegalMilestone};
+use crate::ui::use_lang;
+
+#[derive(Properties, PartialEq)]
+pub struct LegalDatesProps {
+    pub milestones: Vec<LegalMilestone>,
+    pub today: Date,
+    /// The roadmap's warning when the certificate would come after a binding date.
+    #[prop_or_default]
+    pub warning: Option<String>,
+}
+
+#[function_component(LegalDates)]
+pub fn legal_dates(props: &LegalDatesProps) -> Html {
+    let lang = use_lang();
+    let dates = props.milestones.iter().map(|m| {
+        html! {
+            <li data-duty={m.duty.id}>
+                { m.text(lang) }{" "}
+                <span class="muted">{ format!("({}; {})", m.duty.articles, m.duty.binds.label(lang)) }</span>
+            </li>
+        }
+    });
+    html! {
+        <section class="legal" aria-labelledby="legal-title" data-testid="legal-dates">
+            <h2 id="legal-title">{ lang.t(msg!("EU AI Act dates that bind your organisation")) }</h2>
+            <p class="muted" data-testid="legal-as-of">{ regulation::as_of(lang) }</p>
+            if regulation::is_stale(props.today) {
+                <p class="notice inline" role="status" data-testid="legal-stale">{ regulation::stale_notice(lang) }</p>
+            }
+            <ul class="legal-dates">{ for dates }</ul>
+            if let Some(warning) = &props.warning {
+                <p class={classes!("notice", "inline", "error")} data-testid="legal-warning">{ warning }</p>
+            }
+            <p>{ lang.t(msg!("Neither ISO/IEC 42001 nor its European edition EN ISO/IEC 42001:2026 is a harmonised standard under the EU AI Act, so neither gives a presumption of conformity. The quality-management standard written for the Act's Art. 17 is EN 18286.")) }</p>
+        </section>
+    }
+}
