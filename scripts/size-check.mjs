@@ -20,12 +20,17 @@
 // reviews and follow-on systems, the new blocker reasons, caps and adviser's checks) added
 // 7.6 KB of wasm (314,508 -> 322,145 B, after taking 7.5 KB of float formatting back out) and
 // 1.4 KB of English texts: English 385,323 B, German 391,369 B, French 392,668 B, Spanish
-// 389,873 B; budgets about 1.5 % above those again. The wasm alone is printed too.
+// 389,873 B; budgets about 1.5 % above those again. Issue 26 (carried-over links, names
+// isolated, the team view's language warning) and the first parts of issue 25 (the EU AI Act
+// dates as content with their texts in all four languages compiled in, the "facts as of" section
+// on the results and roadmap, its calendar events) added 6.1 KB of wasm (322,145 -> 328,208 B)
+// and 0.6 KB of texts: English 391,952 B, German 398,130 B, French 399,394 B, Spanish
+// 396,596 B; budgets about 1.5 % above those. The wasm alone is printed too.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 391_000, de: 397_000, fr: 398_500, es: 395_500 };
+const BUDGET_GZIP_BYTES = { en: 398_000, de: 404_000, fr: 405_500, es: 402_500 };
 const LANG_OVER_ENGLISH = 8_000;
 const dist = 'dist';
 const gz = (name) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;

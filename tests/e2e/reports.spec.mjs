@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { answerAllWithMouse, expectedFigures, fillProfileWithMouse, fixture, openQuickScan, spreadsheetCells, watchErrors } from './helpers.mjs';
+import { answerAllWithMouse, expectedFigures, fillProfileWithMouse, fixture, openQuickScan, saveFile, spreadsheetCells, watchErrors } from './helpers.mjs';
 
 const ICAL = createRequire(import.meta.url)('ical.js');
 
@@ -39,7 +39,12 @@ test('every export downloads with the right content', async ({ page }) => {
   expect(ics.name).toMatch(/\.ics$/);
   // One event per phase with work, and seven milestones of the three-year cycle.
   const withWork = expectedFigures('mouse-run').phases.filter((p) => p.weeks > 0).length;
-  expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(withWork + 7);
+  // ... and the EU AI Act dates still ahead that bind this profile ("not sure" about high risk:
+  // 2 December 2027 and 2 August 2028), on their own days, "as of" the facts' check.
+  expect(ics.text.match(/BEGIN:VEVENT/g)).toHaveLength(withWork + 7 + 2);
+  const unfolded = ics.text.replace(/\r\n /g, '');
+  expect(unfolded).toContain('DTSTART;VALUE=DATE:20271202');
+  expect(unfolded).toContain('EU AI Act facts as of 6 Dec 2026');
   expect(ics.text).toContain('First surveillance audit');
   expect(ics.text).toContain('DTSTART;VALUE=DATE:20270104');
   const md = await download(page, 'export-md');
@@ -142,8 +147,8 @@ test('the calendar opens in ical.js: export time stamps, stable UIDs, increasing
   const second = await download(page, 'export-ics');
   const events = (text) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
   const [a, b] = [events(first.text), events(second.text)];
-  // One event per phase with work, seven milestones of the three-year cycle.
-  const count = expectedFigures('mouse-run').phases.filter((p) => p.weeks > 0).length + 7;
+  // One event per phase with work, seven milestones of the three-year cycle, two EU AI Act dates.
+  const count = expectedFigures('mouse-run').phases.filter((p) => p.weeks > 0).length + 7 + 2;
   expect(a).toHaveLength(count);
   expect(b.map((e) => e.uid)).toEqual(a.map((e) => e.uid));
   expect(new Set(a.map((e) => e.uid)).size).toBe(count);
@@ -176,5 +181,56 @@ for (const [lang, start, last, title, excluded, prepared] of [
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain(excluded);
     expect(text).toMatch(prepared);
+  });
+}
+
+// The EU AI Act dates that bind the organisation, in every language: beside the roadmap with the
+// date the facts were checked, in the calendar (read by ical.js) and in the printed report.
+for (const [lang, asOf, duty, checked] of [
+  ['en', 'EU AI Act facts as of 6 Dec 2026', 'Duties for the high-risk AI systems of Annex III apply', '2 Dec 2027'],
+  ['de', 'Stand der Angaben zur KI-Verordnung: 06.12.2026', 'Pflichten für Hochrisiko-KI-Systeme nach Anhang III gelten', '02.12.2027'],
+  ['fr', 'Informations sur le règlement européen sur l\'IA à jour au 06/12/2026', "Les obligations relatives aux systèmes d'IA à haut risque de l'annexe III s'appliquent", '02/12/2027'],
+  ['es', 'Datos del Reglamento europeo de IA a fecha de 06/12/2026', 'Se aplican las obligaciones de los sistemas de IA de alto riesgo del anexo III', '02/12/2027'],
+]) {
+  test(`the EU AI Act dates that bind a high-risk deployer, dated, in ${lang}: roadmap, calendar, printed report`, async ({ page }, testInfo) => {
+    const errors = watchErrors(page);
+    const profile = { size: 'small', roles: ['uses'], systems: 1, certifications: [], high_risk: 'yes', prohibited: 'no', target_date: null };
+    await page.goto(`/?lang=${lang}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await page.getByTestId('open-file').setInputFiles(saveFile('iso42001-full', 0, {}, profile));
+    await expect(page.getByTestId('overall-percent')).toBeVisible();
+    const results = page.getByTestId('legal-dates');
+    await expect(results.getByTestId('legal-as-of')).toHaveText(asOf);
+    await expect(results.locator('li[data-duty="high-risk-annex-iii"]')).toContainText(duty);
+    await expect(results.locator('li[data-duty="general-purpose-models"]')).toHaveCount(0);
+    // The calendar: the duty on its own day, "as of" in its description.
+    await page.locator('#calendar-start').fill('2027-01-04');
+    const ics = await download(page, 'export-ics');
+    const events = new ICAL.Component(ICAL.parse(ics.text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const highRisk = events.find((e) => e.uid.includes('-eu-ai-act-high-risk-annex-iii@'));
+    expect(highRisk.startDate.toString()).toBe('2027-12-02');
+    expect(highRisk.summary).toContain(duty);
+    expect(highRisk.description).toContain(asOf);
+    // Beside the plan: the date and the plan week it falls in. At the typical team the
+    // certificate comes before 2 December 2027: no warning; with one day a week it comes after,
+    // and the plan says so.
+    await page.getByTestId('to-roadmap').click();
+    const roadmap = page.getByTestId('legal-dates');
+    await expect(roadmap.locator('li[data-duty="high-risk-annex-iii"]')).toContainText(checked);
+    await expect(roadmap.getByTestId('legal-warning')).toHaveCount(0);
+    await page.locator('#capacity-days').fill('1');
+    await page.locator('#capacity-days').press('Enter');
+    await expect(roadmap.getByTestId('legal-warning')).toContainText(checked);
+    await expect(roadmap.getByTestId('legal-warning')).toContainText('ISO/IEC 42001');
+    // The printed report says the same, with the date the facts were checked.
+    await page.reload();
+    await page.getByTestId('to-report').click();
+    await page.emulateMedia({ media: 'print' });
+    const pdf = testInfo.outputPath(`legal-${lang}.pdf`);
+    writeFileSync(pdf, await page.pdf({ format: 'A4', printBackground: true }));
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(asOf);
+    expect(text).toContain(duty.slice(0, 40));
+    expect(errors).toEqual([]);
   });
 }

@@ -117,7 +117,10 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                 </p>
             }
             { please_check(session, props.read_only, &props.dispatch, lang) }
-            <LegalDates milestones={regulation::milestones(&session.profile, props.today)} today={props.today} />
+            // Read-only (printed report, shared view), the roadmap below lists them with the plan.
+            if !props.read_only {
+                <LegalDates milestones={regulation::milestones(&session.profile, props.today)} today={props.today} />
+            }
             if !a.blockers.is_empty() {
                 <section class="blockers" aria-labelledby="blockers-title">
                     <h2 id="blockers-title">{ lang.f(msg!("Certification blockers ({n})"), &[("n", &a.blockers.len())]) }</h2>
