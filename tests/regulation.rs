@@ -152,7 +152,11 @@ fn a_plan_that_ends_after_a_binding_date_says_so_and_screening_is_no_audit_block
         .tasks()
         .filter(|t| t.kind == TaskKind::Screening)
         .collect();
-    assert_eq!(screening.len(), 2);
+    assert_eq!(
+        screening.len(),
+        3,
+        "prohibited practices, classification, transparency"
+    );
     assert!(screening.iter().all(|t| !t.blocker));
 }
 
@@ -171,5 +175,62 @@ fn facts_older_than_a_year_are_flagged_once_politely() {
             || regulation::as_of(Lang::De).contains("06.12.2026"),
         "{}",
         regulation::as_of(Lang::De)
+    );
+}
+
+#[test]
+fn high_risk_actions_say_from_when_and_transparency_is_a_task_for_providers_and_deployers() {
+    let q = common::questionnaire("iso42001-full.json");
+    let today = Date::parse("2026-12-06").unwrap();
+    let deployer = Roadmap::plan(
+        &q,
+        &profile(&[AiRole::Uses], HighRisk::Yes),
+        &all_at(&q, 0),
+        today,
+    );
+    let fria = deployer
+        .tasks()
+        .find(|t| t.text.contains("Art. 27"))
+        .unwrap();
+    assert!(
+        fria.text
+            .ends_with("(EU AI Act duty for high-risk systems from 2 Dec 2027)"),
+        "{}",
+        fria.text
+    );
+    assert!(!fria.blocker, "the law's duty, not an ISO audit blocker");
+    // Actions every organisation takes carry no such date.
+    assert!(deployer
+        .tasks()
+        .filter(|t| t.text.contains("from 2 Dec 2027"))
+        .all(|t| q
+            .item(&t.item_id)
+            .unwrap()
+            .actions
+            .iter()
+            .any(|a| a.when.is_some() && t.text.starts_with(a.text.as_str()))));
+    let art50 = |p: &Profile| {
+        Roadmap::plan(&q, p, &all_at(&q, 3), today)
+            .tasks()
+            .filter(|t| t.kind == TaskKind::Screening && t.text.contains("Art. 50"))
+            .count()
+    };
+    assert_eq!(art50(&profile(&[AiRole::Uses], HighRisk::No)), 1);
+    assert_eq!(art50(&profile(&[AiRole::Provides], HighRisk::No)), 1);
+    assert_eq!(art50(&profile(&[AiRole::Partner], HighRisk::No)), 0);
+    let task = Roadmap::plan(
+        &q,
+        &profile(&[AiRole::Uses], HighRisk::No),
+        &all_at(&q, 3),
+        today,
+    )
+    .tasks()
+    .find(|t| t.text.contains("Art. 50"))
+    .unwrap()
+    .clone();
+    assert!(
+        task.text.contains("in force since 2 Aug 2026") && !task.blocker,
+        "{}",
+        task.text
     );
 }

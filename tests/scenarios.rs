@@ -145,14 +145,14 @@ fn start_up_that_only_uses_third_party_ai() {
     assert_eq!(
         phase_weeks(&r),
         [
-            (1, 3, 3, 11),
+            (1, 3, 3, 17),
             (4, 7, 4, 206),
             (8, 20, 13, 121),
             (21, 24, 4, 120),
             (25, 32, 8, 45)
         ]
     );
-    assert_eq!((r.total_weeks, r.total_effort), (32, 503));
+    assert_eq!((r.total_weeks, r.total_effort), (32, 509));
     assert!(r
         .tasks()
         .all(|t| t.item_id != "A.6.2.4" && t.item_id != "A.7.4"));
@@ -164,8 +164,8 @@ fn start_up_that_only_uses_third_party_ai() {
         .collect();
     assert_eq!(
         find_out,
-        ["4.3", "6.1.4", "A.2.3"],
-        "blockers first, then questionnaire order"
+        ["4.3", "6.1.4", "A.2.3", "4.1"],
+        "blockers first, then questionnaire order, then the EU AI Act transparency check"
     );
     assert!(r.phases[0].tasks[1]
         .text
@@ -262,14 +262,14 @@ fn mid_size_iso27001_company_that_develops_ai() {
     assert_eq!(
         phase_weeks(&r),
         [
-            (1, 3, 3, 16),
+            (1, 3, 3, 27),
             (4, 6, 3, 214),
             (7, 15, 9, 303),
             (16, 17, 2, 125),
             (18, 25, 8, 70)
         ]
     );
-    assert_eq!((r.total_weeks, r.total_effort), (25, 728));
+    assert_eq!((r.total_weeks, r.total_effort), (25, 739));
     assert!(r.phases[0]
         .tasks
         .iter()
@@ -319,14 +319,14 @@ fn large_firm_with_nothing_in_place() {
     assert_eq!(
         phase_weeks(&r),
         [
-            (1, 3, 3, 35),
+            (1, 3, 3, 68),
             (4, 8, 5, 1061),
             (9, 21, 13, 916),
             (22, 25, 4, 405),
             (26, 33, 8, 95)
         ]
     );
-    assert_eq!((r.total_weeks, r.total_effort), (33, 2512));
+    assert_eq!((r.total_weeks, r.total_effort), (33, 2545));
     // High risk as a deployer adds a fundamental rights impact assessment (20 × 6.5 = 130) and
     // the instructions-for-use step (5 × 6.5 = 33); as a provider, the impact assessment widened
     // to health, safety and fundamental rights (Art. 9). Phase 5 hosts the two audit stages and
@@ -339,8 +339,8 @@ fn large_firm_with_nothing_in_place() {
         .any(|t| t.item_id == "6.1.4" && t.text.contains("Art. 9")));
     assert_eq!(
         r.tasks().count(),
-        24 * 3 + 3 + 3,
-        "three steps for every item at level 0, three for a high-risk provider and deployer, three audit tasks"
+        24 * 3 + 3 + 3 + 1,
+        "three steps for every item at level 0, three for a high-risk provider and deployer, three audit tasks, the transparency check"
     );
 }
 
@@ -383,7 +383,7 @@ fn nearly_ready_organisation_with_a_tight_target() {
     assert_eq!(
         phase_weeks(&r),
         [
-            (1, 3, 3, 0),
+            (1, 3, 3, 9),
             (4, 3, 0, 0),
             (4, 11, 8, 12),
             (12, 12, 1, 51),
@@ -665,9 +665,11 @@ fn durations_grow_with_size_and_systems() {
     );
     let r = Roadmap::plan(&q, &p, &all_top, today());
     assert!(
-        r.tasks()
-            .all(|t| t.kind == aims_domain::roadmap::TaskKind::Audit),
-        "items at the top level create no tasks; only hosting the audits remains"
+        r.tasks().all(|t| matches!(
+            t.kind,
+            aims_domain::roadmap::TaskKind::Audit | aims_domain::roadmap::TaskKind::Screening
+        )),
+        "items at the top level create no tasks; only hosting the audits and the EU AI Act transparency check remain"
     );
     // Nothing left but booking the certification body and the two audit stages: phase 1, the
     // wait for the booked dates (stage 1 from week 9) and stage 1 to stage 2.

@@ -18,6 +18,18 @@ pub enum Condition {
 }
 
 impl Condition {
+    /// Whether the condition asks about high-risk systems anywhere in it.
+    pub fn mentions_high_risk(&self) -> bool {
+        match self {
+            Condition::HighRisk(_) => true,
+            Condition::All(list) | Condition::Any(list) => {
+                list.iter().any(Condition::mentions_high_risk)
+            }
+            Condition::Not(inner) => inner.mentions_high_risk(),
+            Condition::RoleAny(_) | Condition::HoldsAny(_) => false,
+        }
+    }
+
     pub fn holds(&self, profile: &Profile) -> bool {
         match self {
             Condition::RoleAny(roles) => roles.iter().any(|r| profile.roles.contains(r)),

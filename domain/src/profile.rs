@@ -106,7 +106,7 @@ impl AiRole {
             AiRole::Develops | AiRole::Provides => {
                 msg!("under the EU AI Act usually a provider, if you place the system on the market or put it into service under your name")
             }
-            AiRole::Uses => msg!("under the EU AI Act a deployer"),
+            AiRole::Uses => msg!("under the EU AI Act usually a deployer (using a system under your own authority at work); you become its provider if you put your name on a high-risk system or substantially modify it (Art. 25(1))"),
             AiRole::Partner => msg!("under the EU AI Act often part of the value chain (Art. 25), sometimes a provider of a general-purpose AI model"),
         })
     }

@@ -37,6 +37,11 @@ impl LegalDate {
     }
 }
 
+/// The dated duty with this id, if the table has it.
+pub fn date(id: &str) -> Option<&'static LegalDate> {
+    DATES.iter().find(|d| d.id == id)
+}
+
 /// The dates that concern this profile, earliest first.
 pub fn for_profile(profile: &Profile) -> Vec<&'static LegalDate> {
     let mut dates: Vec<&LegalDate> = DATES.iter().filter(|d| d.concerns(profile)).collect();

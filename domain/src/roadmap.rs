@@ -15,7 +15,7 @@
 use super::answers::Answers;
 use super::date::Date;
 use super::i18n::{msg, plural, Lang};
-use super::profile::{Capacity, Certification, Profile, SizeBand};
+use super::profile::{AiRole, Capacity, Certification, Profile, SizeBand};
 pub use super::questionnaire::Tenths;
 use super::questionnaire::{
     Gives, Questionnaire, CERTIFICATION_AUDIT, FIND_OUT, SUPPLIER_REQUIREMENT,
@@ -957,11 +957,22 @@ fn item_tasks(
             let (effort, reuses, per_system) = shared.effort(&action.effort);
             // Only the steps up to the gate level lift a blocker (and for an internal audit or
             // management review item, the step to planned); later ones improve it further.
+            // A duty the EU AI Act adds for high-risk systems is the law's, not an ISO audit's.
+            let legal_only = action.when.as_ref().is_some_and(|w| w.mentions_high_risk());
             let blocker = action.lifts_blocker
+                && !legal_only
                 && ((item.blocker && action.from < gate)
                     || (planned_before_stage1 && action.from < 1));
             let kind = TaskKind::Improve { from: action.from };
-            let mut task = shared.task(action.text.clone(), action.phase, kind, effort, blocker);
+            let text = match (&action.when, regulation::date("high-risk-annex-iii")) {
+                // A duty the Act puts on high-risk systems says from when it binds.
+                (Some(when), Some(duty)) if when.mentions_high_risk() => lang.f(
+                    msg!("{action} (EU AI Act duty for high-risk systems from {date})"),
+                    &[("action", &action.text), ("date", &lang.date(duty.date))],
+                ),
+                _ => action.text.clone(),
+            };
+            let mut task = shared.task(text, action.phase, kind, effort, blocker);
             task.reuses = reuses;
             task.per_system = per_system;
             tasks.push(task);
@@ -1045,6 +1056,20 @@ fn screening_tasks(q: &Questionnaire, profile: &Profile, size: usize, systems: u
     if profile.high_risk == Some(HighRisk::NotSure) {
         tasks.push(task(
             lang.t(msg!("Classify each AI system against Art. 6 and Annex III of the EU AI Act (high-risk or not) and record the reasoning: the answer decides which of the Act's duties apply.")).into(),
+            effort("system_record", true),
+        ));
+    }
+    // Art. 50 binds providers and deployers whose systems talk to people or generate content:
+    // the profile cannot tell which do, so finding out and acting on it is a task.
+    let provider_or_deployer = [AiRole::Develops, AiRole::Provides, AiRole::Uses]
+        .iter()
+        .any(|r| profile.roles.contains(r));
+    if let (true, Some(since)) = (provider_or_deployer, regulation::date("transparency")) {
+        tasks.push(task(
+            lang.f(
+                msg!("Find the AI systems that talk to people or generate text, images, audio or video; for those, tell people they are dealing with AI and mark what is generated (Art. 50 of the EU AI Act, in force since {date})."),
+                &[("date", &lang.date(since.date))],
+            ),
             effort("system_record", true),
         ));
     }
