@@ -470,6 +470,13 @@ impl Lang {
 /// characters shown as spaces, its own direction controls replaced by U+FFFD, and the whole
 /// wrapped in Unicode isolates (U+2068 … U+2069), so a right-to-left override in it can never
 /// reorder the message around it. Never used for stored data: only for what a message quotes.
+/// In a language other than English, the note that the standard's titles are our translations.
+pub fn titles_note(lang: Lang) -> Option<&'static str> {
+    (lang != Lang::En).then(|| {
+        lang.t(msg!("The titles of the standard's clauses and controls in this language are our own translations, not the wording of a national edition of ISO/IEC 42001."))
+    })
+}
+
 pub fn outside(text: &str, max: usize) -> String {
     let mut out = String::with_capacity(text.len().min(max * 4) + 8);
     out.push('\u{2068}');

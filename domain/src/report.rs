@@ -646,6 +646,9 @@ pub fn markdown(
         )
     );
     let _ = writeln!(md, "> {}\n", lang.t(msg!("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity.")));
+    if let Some(note) = super::i18n::titles_note(lang) {
+        let _ = writeln!(md, "> {note}\n");
+    }
     let _ = writeln!(md, "## {}\n", lang.t(msg!("Organisation")));
     let line = |md: &mut String, label: Msg, value: &str| {
         let _ = writeln!(md, "- {}: {value}", lang.t(label));

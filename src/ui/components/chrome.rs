@@ -221,6 +221,7 @@ pub fn footer(props: &FooterProps) -> Html {
             <p>
                 <strong>{ lang.t(msg!("Indicative self-assessment.")) }</strong>{" "}
                 { lang.t(msg!("This check estimates readiness from your own answers. It is not an audit and does not show conformity: certification of an AI management system is only credible from a body accredited for ISO/IEC 42001 (ISO/IEC 17021-1 and ISO/IEC 42006).")) }
+                if let Some(note) = crate::domain::i18n::titles_note(lang) { {" "}{ note } }
             </p>
             if !offline_edition() {
                 <p>

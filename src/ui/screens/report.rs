@@ -60,6 +60,7 @@ pub fn report_screen(props: &ReportProps) -> Html {
                     <dt>{ lang.t(msg!("Target date")) }</dt><dd>{ p.target_date.map_or(none.to_string(), |d| lang.date(d)) }</dd>
                 </dl>
                 <p class="disclaimer">{ lang.t(msg!("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity; certification of an AI management system is only credible from a body accredited for ISO/IEC 42001 (ISO/IEC 17021-1 and ISO/IEC 42006).")) }</p>
+                if let Some(note) = crate::domain::i18n::titles_note(lang) { <p class="disclaimer">{ note }</p> }
             </section>
             <ResultsScreen session={s.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only=true />
             <RoadmapScreen session={s.clone()} today={props.today} />
