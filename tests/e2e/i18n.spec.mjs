@@ -85,7 +85,7 @@ test('German exports use German words, semicolons and decimal commas', async ({ 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-gap').click()]);
   const text = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '');
   const header = text.split('\r\n')[0];
-  expect(header).toBe('Frage;Titel;Stufe;Ziel;Lücke;Audit-Hindernis;Maßnahmen;Phase;Aufwand (Personentage);Notiz');
+  expect(header).toBe('Frage;Titel;Reifestufe;Ziel;Lücke;Zertifizierungshindernis;Maßnahmen;Phase;Aufwand (Personentage);Notiz');
   expect(text).toContain('Verstehen der Organisation und ihres Kontextes');
   expect(text).toMatch(/;\d+,\d;/);
   // A notice raised in German stays German: a refused file names its problem in German.
