@@ -161,7 +161,7 @@ test('the calendar opens in ical.js: export time stamps, stable UIDs, increasing
 });
 
 for (const [lang, start, last, title, excluded, prepared] of [
-  ['de', /Schnellcheck/, 'Ihre Ergebnisse ansehen', 'Bericht zur Zertifizierungsreife', 'Aus der Erklärung zur Anwendbarkeit ausgeschlossene Maßnahmen', /erstellt am \d{2}\.\d{2}\.\d{4}/],
+  ['de', /Schnellcheck/, 'Ihre Ergebnisse ansehen', 'Bericht zur Zertifizierungsreife', 'Aus der Erklärung zur Anwendbarkeit ausgeschlossene Controls', /erstellt am \d{2}\.\d{2}\.\d{4}/],
   ['fr', /Diagnostic rapide/, 'Voir vos résultats', 'rapport de préparation', "Mesures exclues de la déclaration d'applicabilité", /établi le \d{2}\/\d{2}\/\d{4}/],
   ['es', /Diagnóstico rápido/, 'Ver sus resultados', 'informe de preparación', 'Controles excluidos de la declaración de aplicabilidad', /elaborado el \d{2}\/\d{2}\/\d{4}/],
 ]) {
