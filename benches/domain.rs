@@ -24,6 +24,7 @@ fn main() {
         certifications: Some([Certification::Iso27001].into()),
         high_risk: Some(HighRisk::Yes),
         prohibited: Some(Screening::No),
+        eu_roles: Default::default(),
         target_date: Date::parse("2027-12-31"),
         capacity: None,
     };

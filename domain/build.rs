@@ -57,8 +57,14 @@ fn regulation(file: &Path, target: &Path) {
         }
     };
     let (y, m, d) = date(&table["checked"], "checked");
+    // Optional per language: empty where the language needs no note.
+    let notes: Vec<&str> = REGULATION_LANGS
+        .iter()
+        .map(|lang| table["term_note"][lang].as_str().unwrap_or(""))
+        .collect();
     let mut out = format!(
         "/// When the regulatory facts were last checked.\npub const CHECKED: Date = Date {{ year: {y}, month: {m}, day: {d} }};\n\
+         /// Which sense of a shared word the dates mean, per language (empty: none needed).\npub const TERM_NOTES: [&str; 4] = {notes:?};\n\
          /// The languages of every text below, in order.\npub const LANGS: [&str; 4] = {REGULATION_LANGS:?};\n\
          /// Every dated duty of the table, in its order.\npub const DATES: &[LegalDate] = &[\n"
     );

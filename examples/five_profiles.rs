@@ -25,6 +25,7 @@ fn main() {
         certifications: Some(certs.iter().copied().collect()),
         high_risk: Some(risk),
         prohibited: Some(aims_domain::profile::Screening::No),
+        eu_roles: Default::default(),
         target_date: None,
         capacity: None,
     };

@@ -86,6 +86,7 @@ fn profile() -> Profile {
         certifications: Some(Default::default()),
         high_risk: Some(HighRisk::No),
         prohibited: Some(Screening::No),
+        eu_roles: Default::default(),
         target_date: None,
         capacity: None,
     }

@@ -445,3 +445,28 @@ fn the_build_check_passes_the_shipped_content_and_lists_every_error_of_a_broken_
         );
     }
 }
+
+/// Results of a quick scan and a full assessment are compared item by item (the comparison with
+/// an earlier save, the team view): an id shared by both must offer the same level texts, in
+/// every language, or one answer would mean two things.
+#[test]
+fn an_item_in_both_questionnaires_has_the_same_levels_in_every_language() {
+    let (quick, full) = (
+        std::rc::Rc::new(quick_scan()),
+        std::rc::Rc::new(full_assessment()),
+    );
+    let mut shared = 0;
+    for lang in aims_domain::i18n::Lang::ALL {
+        let quick = catalogue::localise(&quick, lang).unwrap();
+        let full = catalogue::localise(&full, lang).unwrap();
+        for item in quick.items() {
+            let twin = full
+                .items()
+                .find(|i| i.id == item.id)
+                .unwrap_or_else(|| panic!("{} is not in the full assessment", item.id));
+            assert_eq!(item.levels, twin.levels, "{} in {lang:?}", item.id);
+            shared += 1;
+        }
+    }
+    assert_eq!(shared, 4 * quick.items().count());
+}

@@ -341,6 +341,7 @@ fn user_only() -> Profile {
         certifications: Some(BTreeSet::new()),
         high_risk: Some(HighRisk::No),
         prohibited: Some(Screening::No),
+        eu_roles: Default::default(),
         target_date: None,
         capacity: None,
     }

@@ -389,6 +389,7 @@ fn reports_follow_the_questionnaire_language() {
         certifications: Some([Certification::Iso27001].into()),
         high_risk: Some(HighRisk::NotSure),
         prohibited: Some(Screening::No),
+        eu_roles: Default::default(),
         target_date: Date::parse("2027-09-30"),
         capacity: None,
     };
@@ -473,6 +474,12 @@ fn glossary_terms_are_translated_one_way() {
             let translated = catalogue::localise(&q, lang).unwrap();
             pairs.extend(texts_of(&q).into_iter().zip(texts_of(&translated)));
         }
+        // The regulatory table's dated duties, as the legal sections and exports show them.
+        pairs.extend(
+            aims_domain::regulation::DATES
+                .iter()
+                .map(|d| (d.text(Lang::En).to_string(), d.text(lang).to_string())),
+        );
         let patterns: Vec<(Regex, &String, &Vec<String>)> = terms
             .iter()
             .map(|(term, words)| {

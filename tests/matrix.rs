@@ -56,6 +56,7 @@ fn profiles() -> Vec<Profile> {
                             certifications: Some(certs.iter().copied().collect()),
                             high_risk: Some(risk),
                             prohibited: Some(Screening::No),
+                            eu_roles: Default::default(),
                             target_date: None,
                             capacity: None,
                         });

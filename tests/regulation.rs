@@ -6,6 +6,7 @@ mod common;
 
 use aims_domain::date::Date;
 use aims_domain::i18n::Lang;
+use aims_domain::profile::EuRole;
 use aims_domain::regulation::{self, CHECKED, DATES, LANGS};
 use aims_domain::roadmap::{Roadmap, TaskKind};
 use aims_domain::{AiRole, HighRisk, Profile, SizeBand};
@@ -30,6 +31,19 @@ fn the_compiled_table_is_the_file_in_every_language() {
     assert_eq!(LANGS.to_vec(), Lang::ALL.map(|l| l.code()).to_vec());
     let file = table();
     assert_eq!(CHECKED.to_string(), file["checked"].as_str().unwrap());
+    // Which sense of "fournisseur" and "proveedor" the dates mean; no note where there are two words.
+    for lang in Lang::ALL {
+        let note = file["term_note"][lang.code()].as_str().unwrap();
+        assert_eq!(
+            regulation::term_note(lang),
+            Some(note).filter(|n| !n.is_empty())
+        );
+    }
+    assert_eq!(regulation::term_note(Lang::En), None);
+    for (lang, word) in [(Lang::Fr, "fournisseur"), (Lang::Es, "proveedor")] {
+        let note = regulation::term_note(lang).unwrap();
+        assert!(note.contains(word) && note.contains("A.10.3"), "{note}");
+    }
     let rows = file["dates"].as_array().unwrap();
     assert_eq!(rows.len(), DATES.len());
     for (row, date) in rows.iter().zip(DATES) {
@@ -93,6 +107,61 @@ fn each_kind_of_organisation_sees_exactly_the_dates_that_bind_it() {
     let mut unsure = profile(&[AiRole::Uses], HighRisk::No);
     unsure.prohibited = Some(aims_domain::profile::Screening::NotSure);
     assert_eq!(ids(&unsure), everyone);
+}
+
+#[test]
+fn importers_distributors_and_authorised_representatives_see_their_duties_only_for_high_risk() {
+    let ids = |p: &Profile| {
+        regulation::for_profile(p)
+            .iter()
+            .map(|d| d.id)
+            .collect::<Vec<_>>()
+    };
+    // An importer that also uses AI itself: the deployer's dates and the importer's duty.
+    let mut importer = profile(&[AiRole::Uses], HighRisk::Yes);
+    importer.eu_roles = [EuRole::Importer].into();
+    assert_eq!(
+        ids(&importer),
+        [
+            "prohibitions",
+            "ai-literacy",
+            "transparency",
+            "new-prohibitions",
+            "high-risk-annex-iii",
+            "importers",
+            "high-risk-annex-i"
+        ]
+    );
+    // Each role brings its own article, and only its own.
+    for (role, id, article) in [
+        (EuRole::Importer, "importers", "Art. 23"),
+        (EuRole::Distributor, "distributors", "Art. 24"),
+        (
+            EuRole::AuthorisedRepresentative,
+            "authorised-representatives",
+            "Art. 22",
+        ),
+    ] {
+        let mut p = profile(&[AiRole::Partner], HighRisk::NotSure);
+        p.eu_roles = [role].into();
+        let own: Vec<&str> = regulation::for_profile(&p)
+            .iter()
+            .filter(|d| d.date.to_string() == "2027-12-02")
+            .map(|d| d.id)
+            .collect();
+        assert_eq!(own, [id], "{role:?}");
+        let row = DATES.iter().find(|d| d.id == id).unwrap();
+        assert_eq!(row.articles, article);
+        assert!(p
+            .role_labels(Lang::En)
+            .iter()
+            .any(|l| l.contains("high-risk")));
+        // Nothing high-risk: the role is kept as given but binds nothing and is not listed.
+        p.high_risk = Some(HighRisk::No);
+        assert!(!ids(&p).contains(&id), "{role:?}");
+        assert_eq!(p.eu_roles.len(), 1);
+        assert_eq!(p.role_labels(Lang::En).len(), 1);
+    }
 }
 
 #[test]

@@ -24,6 +24,7 @@ fn known() -> (Questionnaire, Profile, Answers, Notes) {
         certifications: Some([Certification::Iso27001].into()),
         high_risk: Some(HighRisk::NotSure),
         prohibited: Some(Screening::No),
+        eu_roles: Default::default(),
         target_date: Date::parse("2027-06-30"),
         capacity: None,
     };

@@ -21,6 +21,7 @@ fn profile() -> Profile {
         certifications: Some(Default::default()),
         high_risk: Some(HighRisk::No),
         prohibited: Some(Screening::No),
+        eu_roles: Default::default(),
         target_date: aims_domain::date::Date::parse("2027-06-30"),
         capacity: None,
     }

@@ -35,6 +35,7 @@ fn profile(
         certifications: Some(certs.iter().copied().collect()),
         high_risk: Some(risk),
         prohibited: Some(Screening::No),
+        eu_roles: Default::default(),
         target_date: None,
         capacity: None,
     }

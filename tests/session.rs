@@ -19,6 +19,7 @@ fn complete_profile(roles: &[AiRole]) -> Profile {
         certifications: Some(Default::default()),
         high_risk: Some(HighRisk::No),
         prohibited: Some(Screening::No),
+        eu_roles: Default::default(),
         target_date: None,
         capacity: None,
     }

@@ -32,6 +32,7 @@ fn start(q: &Rc<Questionnaire>) -> (MemoryStore, Snapshot) {
         certifications: Some(Default::default()),
         high_risk: Some(HighRisk::No),
         prohibited: Some(Screening::No),
+        eu_roles: Default::default(),
         target_date: None,
         capacity: None,
     };

@@ -112,6 +112,54 @@ impl AiRole {
     }
 }
 
+/// The EU AI Act's roles in the supply chain of a high-risk system, beside provider and deployer:
+/// their duties (Art. 22-24) attach only to high-risk systems, so they are asked only then.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EuRole {
+    /// Places on the EU market a system that carries the name of a provider outside the EU.
+    Importer,
+    /// Makes a system available on the EU market without being its provider or importer.
+    Distributor,
+    /// Acts in the EU, under a written mandate, for a provider outside the EU.
+    AuthorisedRepresentative,
+}
+
+impl EuRole {
+    pub const ALL: [EuRole; 3] = [
+        EuRole::Importer,
+        EuRole::Distributor,
+        EuRole::AuthorisedRepresentative,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            EuRole::Importer => "importer",
+            EuRole::Distributor => "distributor",
+            EuRole::AuthorisedRepresentative => "authorised_representative",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            EuRole::Importer => msg!("Importer: we place on the EU market high-risk AI systems that carry the name of a provider outside the EU"),
+            EuRole::Distributor => msg!("Distributor: we resell or pass on high-risk AI systems that others provide or import"),
+            EuRole::AuthorisedRepresentative => msg!("Authorised representative: a provider outside the EU has mandated us to act for it in the EU"),
+        })
+    }
+
+    /// The short name, for a list of the roles an organisation plays.
+    pub fn name(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            EuRole::Importer => msg!("importer of high-risk AI systems (EU AI Act)"),
+            EuRole::Distributor => msg!("distributor of high-risk AI systems (EU AI Act)"),
+            EuRole::AuthorisedRepresentative => {
+                msg!("authorised representative for high-risk AI systems (EU AI Act)")
+            }
+        })
+    }
+}
+
 /// An answer to a screening question: yes, no or not sure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -220,6 +268,10 @@ pub struct Profile {
     pub high_risk: Option<HighRisk>,
     /// Whether any AI use may be a practice the EU AI Act prohibits (Art. 5).
     pub prohibited: Option<Screening>,
+    /// The EU AI Act's other supply-chain roles, asked only when a system may be high-risk and
+    /// kept as given when the answer changes (they count only while a system may be high-risk).
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub eu_roles: BTreeSet<EuRole>,
     pub target_date: Option<Date>,
     /// Who does the work, when the person changed it from the default for the size band.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -366,6 +418,7 @@ impl Default for Profile {
             certifications: None,
             high_risk: None,
             prohibited: None,
+            eu_roles: BTreeSet::new(),
             target_date: None,
             capacity: None,
         }
@@ -467,6 +520,21 @@ impl Profile {
         self.capacity
             .filter(|c| c.is_valid())
             .unwrap_or_else(|| Capacity::typical(self.size.unwrap_or(SizeBand::Small)))
+    }
+
+    /// The EU AI Act's supply-chain roles that count: only while a system may be high-risk.
+    pub fn eu_roles(&self) -> impl Iterator<Item = EuRole> + '_ {
+        self.eu_roles
+            .iter()
+            .copied()
+            .filter(|_| self.may_be_high_risk())
+    }
+
+    /// Every role the organisation plays, as a report lists them: what it does with AI, then
+    /// the EU AI Act's supply-chain roles that count.
+    pub fn role_labels(&self, lang: Lang) -> Vec<&'static str> {
+        let ai = self.roles.iter().map(|r| r.label(lang));
+        ai.chain(self.eu_roles().map(|r| r.name(lang))).collect()
     }
 
     /// Whether any system may be high-risk ("not sure" counts as yes).

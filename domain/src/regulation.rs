@@ -75,6 +75,13 @@ pub fn as_of(lang: Lang) -> String {
     )
 }
 
+/// In French and Spanish one word names both the Act's provider and ISO/IEC 42001's supplier:
+/// which one the dates mean.
+pub fn term_note(lang: Lang) -> Option<&'static str> {
+    let at = LANGS.iter().position(|l| *l == lang.code())?;
+    Some(TERM_NOTES[at]).filter(|n| !n.is_empty())
+}
+
 /// The polite notice for facts more than a year old.
 pub fn stale_notice(lang: Lang) -> String {
     lang.f(

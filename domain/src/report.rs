@@ -658,7 +658,7 @@ pub fn markdown(
         msg!("Size"),
         profile.size.map_or(not_given, |s| s.label(lang)),
     );
-    let roles: Vec<&str> = profile.roles.iter().map(|r| r.label(lang)).collect();
+    let roles = profile.role_labels(lang);
     line(
         &mut md,
         msg!("AI roles"),
@@ -876,6 +876,9 @@ pub fn markdown(
                 m.duty.articles,
                 m.duty.binds.label(lang)
             );
+        }
+        if let Some(note) = super::regulation::term_note(lang) {
+            let _ = writeln!(md, "\n{}", md_text(note));
         }
         if let Some(warning) = r.legal_warning(lang) {
             let _ = writeln!(md, "\n{}", md_text(&warning));

@@ -18,7 +18,9 @@ use std::rc::Rc;
 use super::answers::{Answer, Answers};
 use super::date::Date;
 use super::i18n::{msg, outside, Lang, Msg};
-use super::profile::{AiRole, Certification, HighRisk, Profile, Screening, SizeBand, MAX_SYSTEMS};
+use super::profile::{
+    AiRole, Capacity, Certification, EuRole, HighRisk, Profile, Screening, SizeBand, MAX_SYSTEMS,
+};
 use super::questionnaire::{version_order, Item, Questionnaire};
 use super::saved::{text_length, Notes, Restored, MAX_TEXT_CHARS};
 use std::cmp::Ordering;
@@ -152,6 +154,9 @@ mod tag {
     pub const SYSTEMS: u8 = 5;
     pub const TARGET: u8 = 6;
     pub const PROHIBITED: u8 = 7;
+    /// Written only when set, so that links without them still open in older widgets.
+    pub const EU_ROLES: u8 = 8;
+    pub const CAPACITY: u8 = 9;
 }
 
 fn field(bytes: &mut Vec<u8>, tag: u8, value: &[u8]) {
@@ -205,6 +210,23 @@ pub fn encode(questionnaire: &Questionnaire, profile: &Profile, answers: &Answer
     if let Some(d) = profile.target_date {
         let days = epoch().days_until(d).clamp(1, i64::from(u16::MAX)) as u16;
         field(&mut bytes, tag::TARGET, &days.to_be_bytes());
+    }
+    if !profile.eu_roles.is_empty() {
+        field(
+            &mut bytes,
+            tag::EU_ROLES,
+            &mask(&EuRole::ALL, |r| profile.eu_roles.contains(r)),
+        );
+    }
+    if let Some(c) = profile.capacity.filter(|c| c.is_valid()) {
+        // Each field is at most 50 (people, or tenths of a day).
+        let byte = |n: u32| n.min(255) as u8;
+        let team = [
+            byte(c.people),
+            byte(c.days_tenths),
+            byte(c.owner_days_tenths),
+        ];
+        field(&mut bytes, tag::CAPACITY, &team);
     }
     bytes.push(tag::END);
 
@@ -482,6 +504,7 @@ fn profile_v1(
         certifications: (b >> 3 & 1 == 1).then_some(certs),
         high_risk,
         prohibited: None,
+        eu_roles: std::collections::BTreeSet::new(),
         target_date: (target > 0).then(|| epoch().add_days(i64::from(target))),
         capacity: None,
     })
@@ -540,6 +563,32 @@ fn profile_v2(
             tag::TARGET => {
                 let days = two()?;
                 profile.target_date = (days > 0).then(|| epoch().add_days(i64::from(days)));
+            }
+            tag::EU_ROLES => {
+                profile.eu_roles.clear();
+                profile
+                    .eu_roles
+                    .extend(unmask(&EuRole::ALL, value).ok_or_else(damaged)?);
+            }
+            tag::CAPACITY => {
+                let [people, days, owner] = value else {
+                    return Err(damaged());
+                };
+                let team = Capacity {
+                    people: u32::from(*people),
+                    days_tenths: u32::from(*days),
+                    owner_days_tenths: u32::from(*owner),
+                };
+                if team.is_valid() {
+                    profile.capacity = Some(team);
+                } else {
+                    problems.push(
+                        lang.t(msg!(
+                            "a team size out of range (the typical team for the size is used)"
+                        ))
+                        .into(),
+                    );
+                }
             }
             _ => return Err(damaged()),
         }

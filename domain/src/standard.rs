@@ -4,7 +4,7 @@
 //! lists all of them, including those a short questionnaire did not ask about).
 
 use super::i18n::{msg, Lang};
-use super::profile::{AiRole, Profile};
+use super::profile::{AiRole, EuRole, Profile};
 
 /// Which certification audit a missing mandatory record stops.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -212,6 +212,12 @@ pub enum Binds {
     GeneralPurposeModelProviders,
     /// Grants anyone a right (Art. 85, complaints): context for an item, no organisation's duty.
     RightOfAnyone,
+    /// Importers of high-risk systems (Art. 23).
+    ImportersHighRisk,
+    /// Distributors of high-risk systems (Art. 24).
+    DistributorsHighRisk,
+    /// Authorised representatives of providers outside the EU, for high-risk systems (Art. 22).
+    AuthorisedRepresentativesHighRisk,
 }
 
 impl Binds {
@@ -233,6 +239,11 @@ impl Binds {
             }
             Binds::RightOfAnyone => {
                 msg!("gives anyone a right to complain; binds no organisation (context only)")
+            }
+            Binds::ImportersHighRisk => msg!("binds importers of high-risk systems"),
+            Binds::DistributorsHighRisk => msg!("binds distributors of high-risk systems"),
+            Binds::AuthorisedRepresentativesHighRisk => {
+                msg!("binds authorised representatives for high-risk systems")
             }
         })
     }
@@ -257,6 +268,11 @@ impl Binds {
             Binds::GeneralPurposeModelProviders => {
                 provider || profile.roles.contains(&AiRole::Partner)
             }
+            Binds::ImportersHighRisk => profile.eu_roles().any(|r| r == EuRole::Importer),
+            Binds::DistributorsHighRisk => profile.eu_roles().any(|r| r == EuRole::Distributor),
+            Binds::AuthorisedRepresentativesHighRisk => profile
+                .eu_roles()
+                .any(|r| r == EuRole::AuthorisedRepresentative),
         }
     }
 }

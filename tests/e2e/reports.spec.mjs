@@ -203,6 +203,8 @@ for (const [lang, asOf, duty, checked] of [
     await expect(results.getByTestId('legal-as-of')).toHaveText(asOf);
     await expect(results.locator('li[data-duty="high-risk-annex-iii"]')).toContainText(duty);
     await expect(results.locator('li[data-duty="general-purpose-models"]')).toHaveCount(0);
+    // French and Spanish say which "fournisseur" / "proveedor" the dates mean.
+    await expect(results.getByTestId('legal-term-note')).toHaveCount(['fr', 'es'].includes(lang) ? 1 : 0);
     // The calendar: the duty on its own day, "as of" in its description.
     await page.locator('#calendar-start').fill('2027-01-04');
     const ics = await download(page, 'export-ics');
@@ -234,3 +236,34 @@ for (const [lang, asOf, duty, checked] of [
     expect(errors).toEqual([]);
   });
 }
+
+// Importers, distributors and authorised representatives are asked about only when a system may
+// be high-risk, and see their own article's date; facts more than a year old are flagged once.
+test('an importer of high-risk systems sees Art. 23, and old facts are flagged once a visit', async ({ page }) => {
+  const errors = watchErrors(page);
+  // 13 months after the facts were checked (6 December 2026).
+  await page.clock.setFixedTime(new Date('2028-01-10T10:00:00Z'));
+  await openQuickScan(page);
+  const roles = page.getByTestId('eu-roles');
+  await expect(roles).toHaveCount(0);
+  await page.locator('input[name="high_risk"][value="yes"]').click();
+  await expect(roles).toBeVisible();
+  await roles.locator('input[value="importer"]').click();
+  await page.locator('input[name="high_risk"][value="no"]').click();
+  await expect(roles).toHaveCount(0);
+  // The choice is kept while hidden, and counts again when the answer comes back.
+  await page.locator('input[name="high_risk"][value="not_sure"]').click();
+  await expect(roles.locator('input[value="importer"]')).toBeChecked();
+
+  const profile = { size: 'small', roles: ['uses'], systems: 1, certifications: [], high_risk: 'yes', prohibited: 'no', target_date: null, eu_roles: ['importer'] };
+  await page.goto('/');
+  await page.getByTestId('open-file').setInputFiles(saveFile('iso42001-quick-scan', 1, {}, profile));
+  const results = page.getByTestId('legal-dates');
+  await expect(results.locator('li[data-duty="importers"]')).toContainText('Art. 23');
+  await expect(results.locator('li[data-duty="distributors"]')).toHaveCount(0);
+  await expect(results.getByTestId('legal-stale')).toContainText('more than a year ago');
+  await page.getByTestId('to-roadmap').click();
+  await expect(page.getByTestId('legal-dates').locator('li[data-duty="importers"]')).toBeVisible();
+  await expect(page.getByTestId('legal-dates').getByTestId('legal-stale')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

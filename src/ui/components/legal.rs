@@ -1,6 +1,7 @@
 //! The EU AI Act dates that bind this organisation, dated "as of" the facts' check, with a polite
-//! notice when they are more than a year old; on the results and beside the roadmap.
+//! notice, once a visit, when they are more than a year old; on the results and the roadmap.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use yew::prelude::*;
 
 use crate::domain::date::Date;
@@ -17,9 +18,17 @@ pub struct LegalDatesProps {
     pub warning: Option<String>,
 }
 
+/// Whether this visit has shown the notice that the facts may be out of date: it is said once,
+/// on the first legal section shown, and kept there while that section stays.
+static STALE_SAID: AtomicBool = AtomicBool::new(false);
+
 #[function_component(LegalDates)]
 pub fn legal_dates(props: &LegalDatesProps) -> Html {
     let lang = use_lang();
+    let today = props.today;
+    let say_stale = *use_memo((), move |_| {
+        regulation::is_stale(today) && !STALE_SAID.swap(true, Ordering::Relaxed)
+    });
     let dates = props.milestones.iter().map(|m| {
         html! {
             <li data-duty={m.duty.id}>
@@ -32,10 +41,13 @@ pub fn legal_dates(props: &LegalDatesProps) -> Html {
         <section class="legal" aria-labelledby="legal-title" data-testid="legal-dates">
             <h2 id="legal-title">{ lang.t(msg!("EU AI Act dates that bind your organisation")) }</h2>
             <p class="muted" data-testid="legal-as-of">{ regulation::as_of(lang) }</p>
-            if regulation::is_stale(props.today) {
+            if say_stale {
                 <p class="notice inline" role="status" data-testid="legal-stale">{ regulation::stale_notice(lang) }</p>
             }
             <ul class="legal-dates">{ for dates }</ul>
+            if let Some(note) = regulation::term_note(lang) {
+                <p class="muted" data-testid="legal-term-note">{ note }</p>
+            }
             if let Some(warning) = &props.warning {
                 <p class={classes!("notice", "inline", "error")} data-testid="legal-warning">{ warning }</p>
             }

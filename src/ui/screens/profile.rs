@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::domain::date::Date;
 use crate::domain::i18n::{msg, Lang};
-use crate::domain::profile::{ProfileField, Screening, MAX_SYSTEMS};
+use crate::domain::profile::{EuRole, ProfileField, Screening, MAX_SYSTEMS};
 use crate::domain::session::{Event, Screen};
 use crate::domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
 use crate::ui::dispatch::Dispatch;
@@ -131,6 +131,38 @@ fn roles(profile: &Profile, update: &Update, lang: Lang) -> Html {
         .collect()
 }
 
+/// The EU AI Act's other supply-chain roles, whose duties attach only to high-risk systems.
+fn eu_roles(profile: &Profile, update: &Update, lang: Lang) -> Html {
+    let choices: Html = EuRole::ALL
+        .map(|role| {
+            let set = Rc::new(move |p: &mut Profile, on: bool| {
+                if on {
+                    p.eu_roles.insert(role);
+                } else {
+                    p.eu_roles.remove(&role);
+                }
+            });
+            let label = html! { role.label(lang) };
+            checkbox(
+                "eu_roles",
+                role.key(),
+                profile.eu_roles.contains(&role),
+                label,
+                set,
+                update,
+            )
+        })
+        .into_iter()
+        .collect();
+    html! {
+        <fieldset class="group" data-testid="eu-roles">
+            <legend>{ lang.t(msg!("For high-risk AI systems, do you also play one of these roles under the EU AI Act? Choose any that apply (optional).")) }</legend>
+            <p class="hint">{ lang.t(msg!("Their duties (Art. 22-24) apply only to high-risk systems. A distributor or importer that puts its name on a high-risk system or substantially modifies it becomes its provider (Art. 25(1)).")) }</p>
+            <div class="choices">{ choices }</div>
+        </fieldset>
+    }
+}
+
 /// The two EU AI Act screenings: high-risk systems and prohibited practices.
 fn ai_act(
     profile: &Profile,
@@ -161,6 +193,7 @@ fn ai_act(
             <p class="hint">{ lang.t(msg!("For example AI used in hiring, credit scoring, education, critical infrastructure or law enforcement, or as a safety component of a regulated product. \"Not sure\" adds the classification to the roadmap.")) }</p>
             <div class="choices inline">{ risk }</div>
         </fieldset>
+        if profile.may_be_high_risk() { { eu_roles(profile, update, lang) } }
         <fieldset class={group_class(ProfileField::Prohibited)}>
             <legend>{ lang.t(msg!("Could any current or planned use of AI be a practice the EU AI Act prohibits (Art. 5)?")) }</legend>
             <p class="hint">{ lang.t(msg!("For example recognising the emotions of staff at work or of pupils and students in education, scoring people's social behaviour, manipulating people in ways that harm them, exploiting vulnerabilities, or building facial recognition databases by untargeted scraping: prohibited since 2 February 2025. From 2 December 2026 also AI that generates intimate images of people without their consent or child sexual abuse material.")) }</p>

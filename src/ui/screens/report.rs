@@ -32,7 +32,7 @@ pub fn report_screen(props: &ReportProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::Show(Screen::Results)))
     };
-    let roles: Vec<&str> = p.roles.iter().map(|r| r.label(lang)).collect();
+    let roles = p.role_labels(lang);
     let certs: Vec<&str> = p.held_labels();
     let notes: Vec<Html> = s
         .questionnaire
