@@ -25,12 +25,15 @@
 // dates as content with their texts in all four languages compiled in, the "facts as of" section
 // on the results and roadmap, its calendar events) added 6.1 KB of wasm (322,145 -> 328,208 B)
 // and 0.6 KB of texts: English 391,952 B, German 398,130 B, French 399,394 B, Spanish
-// 396,596 B; budgets about 1.5 % above those. The wasm alone is printed too.
+// 396,596 B; budgets about 1.5 % above those. The last part of issue 25 (importers, distributors
+// and authorised representatives, their dated duties in four languages, the term notes) made it
+// English 398,011 B, German 404,386 B, French 405,620 B, Spanish 402,865 B: budgets 0.5 % above,
+// until the split start module (issue 29) resets them. The wasm alone is printed too.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 398_000, de: 404_000, fr: 405_500, es: 402_500 };
+const BUDGET_GZIP_BYTES = { en: 400_000, de: 406_400, fr: 407_700, es: 404_900 };
 const LANG_OVER_ENGLISH = 8_000;
 const dist = 'dist';
 const gz = (name) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;
