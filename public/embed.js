@@ -1,5 +1,5 @@
 // Host-page helper for embedding the readiness check: sizes each <iframe data-aims-readiness> to
-// its content, and brings a frame's top into view when the widget opens a new screen. It
+// its content, and brings a new screen's heading into view when the widget opens one. It
 // accepts only these two messages, and only from those iframes, so several widgets on one page
 // never interfere. The widget never sends answers to the host.
 (() => {
@@ -15,10 +15,11 @@
         frame.style.height = `${Math.ceil(height)}px`;
       }
     } else if (data.type === 'aims-readiness:top') {
-      // Scroll only when the new screen's top (or the question asked for) is out of view.
+      // Bring the new screen's heading (or the question asked for) to the top of the view,
+      // unless it is already in the top third.
       const offset = Math.min(Math.max(Number(data.offset) || 0, 0), MAX);
       const top = frame.getBoundingClientRect().top + offset;
-      if (top < 0 || top > window.innerHeight * 0.6) {
+      if (top < 0 || top > window.innerHeight / 3) {
         window.scrollBy({ top, left: 0, behavior: 'instant' });
       }
     }

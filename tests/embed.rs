@@ -8,7 +8,7 @@ fn a_host_configures_branding_links_and_questionnaire() {
         "?questionnaire=iso42001-full&lang=en&accent=%23005a9c&accent-text=%23fff&font=Source+Sans+Pro,+sans-serif\
          &logo=data:image/png;base64,iVBORw0KGgo%3D&logo-alt=Acme+Academy&theme=dark\
          &cta-label=Talk+to+us&cta-url=mailto:hello@example.org&course-3=https://academy.example/lead-implementer\
-         &course-A.6=https://academy.example/ai-lifecycle&id=left",
+         &course-A.6=https://academy.example/ai-lifecycle&id=left&title=hide",
     );
     assert_eq!(warnings, Vec::<String>::new());
     assert_eq!(c.questionnaire.as_deref(), Some("iso42001-full"));
@@ -29,6 +29,12 @@ fn a_host_configures_branding_links_and_questionnaire() {
     );
     assert_eq!(c.courses.len(), 2);
     assert_eq!(c.widget_id.as_deref(), Some("left"));
+    assert!(c.hide_title);
+    // Only "hide" hides it; anything else is refused with a warning and the title stays.
+    let (shown, warnings) = EmbedConfig::from_query("?title=none");
+    assert!(!shown.hide_title);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(!EmbedConfig::from_query("").0.hide_title);
 }
 
 #[test]

@@ -87,6 +87,9 @@ pub struct EmbedConfig {
     pub contact: Option<String>,
     /// Messages per band and per weakest section (host.json; `band-<key>` in the URL).
     pub messages: HostMessages,
+    /// `title=hide`: the host page has its own title, so the widget's brand line shows only the
+    /// logo (if any) and the language menu.
+    pub hide_title: bool,
 }
 
 fn percent_decode(text: &str) -> Option<String> {
@@ -206,6 +209,7 @@ impl EmbedConfig {
                     .map(|v| config.font = Some(v)),
                 "logo" => logo(&value).map(|v| config.logo = Some(v)),
                 "logo-alt" => plain(&value, 80).map(|v| config.logo_alt = Some(v)),
+                "title" => (value == "hide").then(|| config.hide_title = true),
                 "theme" => {
                     let theme = match value.as_str() {
                         "light" => Some(Theme::Light),

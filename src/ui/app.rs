@@ -281,11 +281,13 @@ fn header(s: &AppState, config: &EmbedConfig, dispatch: &Dispatch) -> Html {
             <div class="brand">
                 if let Some(logo) = &config.logo {
                     <img class="brand-logo" src={logo.clone()} alt={config.logo_alt.clone().unwrap_or_default()} />
-                } else {
+                } else if !config.hide_title {
                     <span class="brand-mark" aria-hidden="true">{"◆"}</span>
                 }
-                <span class="brand-name">{ welcome::brand(s.lang) }</span>
-                <span class="brand-standard">{"ISO/IEC 42001:2023"}</span>
+                if !config.hide_title {
+                    <span class="brand-name">{ welcome::brand(s.lang) }</span>
+                    <span class="brand-standard">{"ISO/IEC 42001:2023"}</span>
+                }
                 <LanguagePicker current={s.lang} on_change={on_lang} />
             </div>
             if let Some(session) = nav {

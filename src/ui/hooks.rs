@@ -1,5 +1,5 @@
 //! The root's effects as small hooks: language and page title, branding, other tabs' writes,
-//! share fragments, showing the top of each new screen, and file drops anywhere on the page.
+//! share fragments, showing each new screen's heading, and file drops anywhere on the page.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -117,9 +117,10 @@ pub struct Shown {
     pub focus_item: Option<String>,
 }
 
-/// Every screen change shows the top of the new screen and moves focus to its heading (or to
-/// the question "Review this answer" asked for); embedded, the host is asked to bring the
-/// frame's top into view. Not at start-up: a page must not grab focus as it loads.
+/// Every screen or section change brings its heading (or the question "Review this answer"
+/// asked for) to the top of the view and moves focus there, after the new screen has laid out:
+/// on a phone the widget's own chrome stays above, out of the way. Embedded, the host is asked
+/// to scroll to the same place. Not at start-up: a page must not grab focus as it loads.
 #[hook]
 pub fn use_show_new_screen(root: NodeRef, shown: Shown) {
     let first = use_mut_ref(|| true);
@@ -127,50 +128,110 @@ pub fn use_show_new_screen(root: NodeRef, shown: Shown) {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
-        let Some(root) = root.cast::<web_sys::HtmlElement>() else {
+        let (root, item) = (root.clone(), shown.focus_item.clone());
+        // The next frame: the section's questions and the results' charts have their height.
+        let later = wasm_bindgen::closure::Closure::once_into_js(move || show_top(&root, item));
+        let _ = gloo::utils::window().request_animation_frame(later.unchecked_ref());
+    });
+}
+
+fn show_top(root: &NodeRef, focus_item: Option<String>) {
+    let Some(root) = root.cast::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let target = focus_item.as_ref().and_then(|id| {
+        root.query_selector(&format!("[data-item=\"{id}\"]"))
+            .ok()
+            .flatten()
+    });
+    let heading = || root.query_selector("#aims-main h1").ok().flatten();
+    let Some(element) = target.or_else(heading) else {
+        return;
+    };
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let focusable: Option<web_sys::HtmlElement> = if focus_item.is_some() {
+        element
+            .query_selector("input:checked, input")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into().ok())
+    } else {
+        element.clone().dyn_into().ok()
+    };
+    if let Some(f) = focusable {
+        let _ = f.focus_with_options(&options);
+    }
+    bring_to_top(&root, &element);
+}
+
+/// Brings `element` to the top of the view (below the space its `scroll-margin-top` leaves)
+/// unless it is already in the top third; embedded, asks the host page to do the same.
+fn bring_to_top(root: &web_sys::Element, element: &web_sys::Element) {
+    let window = gloo::utils::window();
+    let scroll_y = window.scroll_y().unwrap_or(0.0);
+    // The space style.css leaves above it (on a phone the slim progress bar sits there).
+    let margin = window
+        .get_computed_style(element)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("scroll-margin-top").ok())
+        .and_then(|px| px.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(0.0);
+    let view = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let on_screen = element.get_bounding_client_rect().top();
+    // Already in the top third of the view: leave the page where it is.
+    if !(margin..=view / 3.0).contains(&on_screen) {
+        window.scroll_to_with_x_and_y(0.0, (on_screen + scroll_y - margin).max(0.0));
+    }
+    // boot.js passes this on to an embedding host, which scrolls its frame to the same place.
+    let offset =
+        (element.get_bounding_client_rect().top() - root.get_bounding_client_rect().top() - margin)
+            .max(0.0);
+    let _ = root.set_attribute("data-scroll-offset", &format!("{}", offset as i64));
+    if let Ok(event) = web_sys::Event::new("aims-readiness:screen") {
+        let _ = gloo::utils::document().dispatch_event(&event);
+    }
+}
+
+/// On a phone, after a tap on an answer, the next unanswered question of the section (or the
+/// button to the next section) comes up, so a person reads on instead of scrolling past the
+/// answered one. Keyboard choices (arrow keys move through the options) never move the page,
+/// and nothing takes focus.
+pub fn after_tap(question: web_sys::Element) {
+    let narrow = gloo::utils::window()
+        .match_media("(max-width: 760px)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    if !narrow {
+        return;
+    }
+    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let Some(root) = question.closest(".aims").ok().flatten() else {
             return;
         };
-        let window = gloo::utils::window();
-        let target = shown.focus_item.as_ref().and_then(|id| {
-            root.query_selector(&format!("[data-item=\"{id}\"]"))
+        let mut next = question.next_element_sibling();
+        while let Some(candidate) = next {
+            let open = candidate
+                .query_selector("input:checked")
                 .ok()
                 .flatten()
-        });
-        let heading = || root.query_selector("#aims-main h1").ok().flatten();
-        let Some(element) = target.or_else(heading) else {
-            return;
-        };
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let focusable: Option<web_sys::HtmlElement> = if shown.focus_item.is_some() {
-            element
-                .query_selector("input:checked, input")
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into().ok())
-        } else {
-            element.clone().dyn_into().ok()
-        };
-        if let Some(f) = focusable {
-            let _ = f.focus_with_options(&options);
+                .is_none();
+            if open {
+                return bring_to_top(&root, &candidate);
+            }
+            next = candidate.next_element_sibling();
         }
-        let scroll_y = window.scroll_y().unwrap_or(0.0);
-        let top = if shown.focus_item.is_some() {
-            element.get_bounding_client_rect().top() + scroll_y - 16.0
-        } else {
-            root.get_bounding_client_rect().top() + scroll_y
-        };
-        if shown.focus_item.is_some() || scroll_y > top {
-            window.scroll_to_with_x_and_y(0.0, top.max(0.0));
-        }
-        // boot.js passes this on to an embedding host as a request to show the frame's top
-        // (or the focused question's position).
-        let offset = (top - (root.get_bounding_client_rect().top() + scroll_y)).max(0.0);
-        let _ = root.set_attribute("data-scroll-offset", &format!("{}", offset as i64));
-        if let Ok(event) = web_sys::Event::new("aims-readiness:screen") {
-            let _ = gloo::utils::document().dispatch_event(&event);
+        if let Some(button) = root.query_selector("[data-testid=\"next\"]").ok().flatten() {
+            bring_to_top(&root, &button);
         }
     });
+    let _ = gloo::utils::window().request_animation_frame(later.unchecked_ref());
 }
 
 /// A saved assessment dropped anywhere on the page, even outside the widget's column, opens;

@@ -4,7 +4,7 @@ mod app;
 mod components;
 mod dispatch;
 mod files;
-mod hooks;
+pub(crate) mod hooks;
 mod rescue;
 mod screens;
 mod storage;

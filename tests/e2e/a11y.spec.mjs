@@ -123,3 +123,38 @@ for (const [label, options, lang] of [
   expect(problems).toEqual([]);
   await context.close();
 });
+
+/** Chromium's accessibility tree of the page, as a screen reader gets it (CDP). */
+async function accessibilityTree(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  return nodes.filter((n) => !n.ignored).map((n) => ({ role: n.role?.value, name: n.name?.value ?? '' }));
+}
+
+// Nothing is deferred out of the tree: a person moving by headings or by form fields finds every
+// question of a long section and every results section, the exports included, as the page loads.
+test('the accessibility tree holds every question, every results heading and the exports', async ({ page }) => {
+  const run = fixture('mouse-run');
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto('/');
+  await page.getByRole('button', { name: /full assessment/i }).click();
+  await fillProfileWithMouse(page, { ...run.profile, roles: ['develops'] });
+  await page.locator('.section-link', { hasText: 'A.6' }).click();
+  await expect(page.locator('#section-title')).toBeFocused();
+  const groups = await page.locator('fieldset.question').count();
+  const radios = await page.locator('fieldset.question input[type="radio"]').count();
+  expect(groups).toBeGreaterThanOrEqual(9);
+  let tree = await accessibilityTree(page);
+  expect(tree.filter((n) => n.role === 'radio').length).toBe(radios);
+  expect(tree.filter((n) => n.role === 'group' && /^A\.6\./.test(n.name)).length).toBe(groups);
+
+  await page.getByRole('button', { name: 'Results', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Take your results with you' })).toBeAttached();
+  const headings = await page.locator('#aims-main h2').allTextContents();
+  expect(headings.length).toBeGreaterThanOrEqual(6);
+  tree = await accessibilityTree(page);
+  const inTree = tree.filter((n) => n.role === 'heading').map((n) => n.name);
+  for (const heading of headings) expect(inTree).toContain(heading.trim());
+  expect(inTree).toContain('Take your results with you');
+});

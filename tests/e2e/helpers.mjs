@@ -58,7 +58,7 @@ export async function fillProfileWithMouse(page, profile) {
   await page.getByTestId('profile-continue').click();
 }
 
-function answerValue(answer) {
+export function answerValue(answer) {
   if (typeof answer === 'number') return String(answer);
   if (answer === 'dont_know') return 'dont-know';
   return 'not-applicable';

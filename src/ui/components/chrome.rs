@@ -89,6 +89,12 @@ pub fn step_nav(props: &StepNavProps) -> Html {
         })
     };
     let send = |event: Event| props.dispatch.send(event);
+    // On a phone the five file and reset actions fold into one menu (CSS shows the toggle).
+    let menu = use_state(|| false);
+    let toggle_menu = {
+        let menu = menu.clone();
+        Callback::from(move |_: MouseEvent| menu.set(!*menu))
+    };
     html! {
         <nav class="step-nav" aria-label={lang.t(msg!("Assessment steps"))}>
             <span class="nav-title">{ &props.title }</span>
@@ -106,7 +112,11 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                     }
                 }) }
             </ol>
-            <div class="nav-actions">
+            <button type="button" class="link-button menu-toggle" data-testid="menu-toggle"
+                aria-expanded={menu.to_string()} aria-controls="nav-actions" onclick={toggle_menu}>
+                { lang.t(msg!("Files and more")) }
+            </button>
+            <div id="nav-actions" class={classes!("nav-actions", menu.then_some("open"))}>
                 <button type="button" class="link-button" data-testid="save-file" onclick={props.dispatch.send(AppEvent::Export(Export::SaveFile))}>
                     { lang.t(msg!("Save to file")) }
                 </button>

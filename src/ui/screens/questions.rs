@@ -1,6 +1,7 @@
 //! The questions screen: one section at a time, with a section list, progress, and back/next.
 
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -78,6 +79,11 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                 </nav>
             </aside>
             <section class="section" aria-labelledby="section-title">
+                // On a phone the section list scrolls away; this slim bar stays at the top.
+                <div class="slim-progress" aria-hidden="true">
+                    <span>{ format!("{}/{}", progress.answered, progress.applicable) }</span>
+                    <progress max={progress.applicable.to_string()} value={progress.answered.to_string()}></progress>
+                </div>
                 if open_suggestions > 0 {
                     { suggestions(open_suggestions, send(Event::AcceptSuggestedExclusions), lang) }
                 }
@@ -357,8 +363,21 @@ fn answer_options(props: &CardProps, name: &str, lang: Lang) -> Html {
     };
     let option = |value: String, label: Html, checked: bool, onchange: Callback<web_sys::Event>| {
         let input_id = format!("{name}-{value}");
+        // A tap (not a keyboard choice, whose click has no count) on a level or "don't know"
+        // moves on; "not applicable" stays for its justification.
+        let moves_on = value != "not-applicable";
+        let onclick = Callback::from(move |e: MouseEvent| {
+            // Yew delegates events: the target, not the current target, is inside the card.
+            let question = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|inner| inner.closest("fieldset.question").ok().flatten());
+            if let (true, Some(question)) = (moves_on && e.detail() > 0, question) {
+                crate::ui::hooks::after_tap(question);
+            }
+        });
         html! {
-            <label class={classes!("option", checked.then_some("selected"))} for={input_id.clone()}>
+            <label class={classes!("option", checked.then_some("selected"))} for={input_id.clone()} {onclick}>
                 <input type="radio" id={input_id} name={name.to_string()} value={value} {checked} {onchange} />
                 <span class="option-body">{ label }</span>
             </label>

@@ -78,7 +78,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             {" "}<span class={classes!("badge", "stage", b.stage.key())} data-testid="blocker-stage">{ b.stage.stops(lang) }</span>
             {" "}
             if !props.read_only {
-                <button type="button" class="link-button small" onclick={send(Event::ShowItem(b.id.clone()))}>{ lang.t(msg!("Review this answer")) }</button>
+                <button type="button" class="link-button small" data-testid="review-answer" onclick={send(Event::ShowItem(b.id.clone()))}>{ lang.t(msg!("Review this answer")) }</button>
             }
         </li>
     });

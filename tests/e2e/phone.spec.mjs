@@ -1,0 +1,129 @@
+// On a 390x844 phone, standalone and embedded on another origin: every section opens on its
+// heading (in the top third of the view), "Review this answer" shows its question, the file
+// actions fold into one menu, a slim progress bar stays on screen, and the scrolling a person
+// does for a whole quick scan is measured and bounded.
+import { test, expect } from '@playwright/test';
+import { answerValue, fillProfileWithMouse, fixture, openQuickScan, watchErrors } from './helpers.mjs';
+
+const PHONE = { width: 390, height: 844 };
+
+/** Where an element's top is in the visible area of the top-level page, in CSS pixels. */
+async function topInView(page, frameSelector, selector) {
+  return page.evaluate(([frameSelector, selector]) => {
+    const frame = frameSelector ? document.querySelector(frameSelector) : null;
+    const doc = frame ? frame.contentDocument : document;
+    const offset = frame ? frame.getBoundingClientRect().top : 0;
+    return offset + doc.querySelector(selector).getBoundingClientRect().top;
+  }, [frameSelector, selector]);
+}
+
+/** Waits until the widget (and, embedded, the host page) has finished moving the page. */
+async function settled(page) {
+  let last = -1;
+  for (let i = 0; i < 20; i++) {
+    const y = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(window.scrollY)))));
+    if (y === last) return;
+    last = y;
+  }
+}
+
+/** Scrolls the top-level page so `target` is fully visible (as a person would) and returns how
+ *  far it had to move. */
+async function scrollTo(page, target) {
+  const before = await page.evaluate(() => window.scrollY);
+  await target.scrollIntoViewIfNeeded();
+  return Math.abs((await page.evaluate(() => window.scrollY)) - before);
+}
+
+for (const mode of ['standalone', 'embedded']) {
+  test(`on a phone (${mode}), each section opens on its heading and a quick scan needs little scrolling`, async ({ page }, testInfo) => {
+    const errors = watchErrors(page);
+    await page.setViewportSize(PHONE);
+    const run = fixture('mouse-run');
+    let app = page;
+    let frameSelector = null;
+    if (mode === 'embedded') {
+      // The frame is same-origin here only so the test can read its layout; the host page and
+      // embed.js are the real ones (tests/e2e/host/scroll.html on another origin is covered by
+      // embed.spec.mjs).
+      await page.route('**/phone-host.html', (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html>
+        <html lang="en"><head><title>Host</title></head><body style="margin:0">
+        <h1 style="height:300px;margin:0">Course page</h1>
+        <iframe data-aims-readiness title="check" style="width:100%;border:0" src="/index.html?id=w&questionnaire=iso42001-quick-scan"></iframe>
+        <div style="height:2000px">Rest of the page</div><script src="/embed.js"></script></body></html>` }));
+      await page.goto('/phone-host.html');
+      frameSelector = 'iframe';
+      app = page.frameLocator('iframe');
+      await expect(app.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+    } else {
+      await openQuickScan(page);
+    }
+    await fillProfileWithMouse(app, run.profile);
+    let scrolled = 0;
+    let sections = 0;
+    for (let guard = 0; guard < 30; guard++) {
+      // The section opens on its heading, in the top third of the view.
+      await expect(app.locator('#section-title')).toBeFocused();
+      await expect.poll(() => topInView(page, frameSelector, '#section-title')).toBeLessThan(PHONE.height / 3);
+      expect(await topInView(page, frameSelector, '#section-title')).toBeGreaterThanOrEqual(-1);
+      sections += 1;
+      if (mode === 'standalone') {
+        // The slim progress bar is at the top of the view while the questions scroll under it.
+        await expect.poll(() => topInView(page, null, '.slim-progress')).toBeLessThan(2);
+      }
+      const ids = await app.locator('fieldset.question').evaluateAll((els) => els.map((e) => e.dataset.item));
+      for (const id of ids) {
+        const answer = run.answers[id];
+        if (answer === undefined) continue;
+        const input = app.locator(`fieldset[data-item="${id}"] input[value="${answerValue(answer)}"]`);
+        // A person reads every option before choosing: down to the last one, then the choice.
+        scrolled += await scrollTo(page, app.locator(`fieldset[data-item="${id}"] .option`).last());
+        scrolled += await scrollTo(page, input);
+        await input.click();
+        await settled(page);
+        if (typeof answer === 'object') {
+          const why = app.locator(`fieldset[data-item="${id}"] textarea`).first();
+          scrolled += await scrollTo(page, why);
+          await why.fill(answer.not_applicable);
+        }
+      }
+      const next = app.getByTestId('next');
+      scrolled += await scrollTo(page, next);
+      const last = (await next.textContent()).includes('See your results');
+      await next.click();
+      if (last) break;
+    }
+    await expect(app.getByTestId('overall-percent')).toBeVisible();
+    const screens = scrolled / PHONE.height;
+    console.log(`${mode}: ${sections} sections, ${Math.round(scrolled)} px scrolled by hand (${screens.toFixed(1)} screen heights)`);
+    testInfo.annotations.push({ type: 'scrolling', description: `${Math.round(scrolled)} px, ${screens.toFixed(1)} screens` });
+    expect(screens).toBeLessThan(6);
+    // "Review this answer" from the results brings its question into the top third.
+    await app.locator('[data-testid="review-answer"]').first().click();
+    const reviewed = await app.locator('fieldset.question:focus-within').getAttribute('data-item');
+    await expect.poll(() => topInView(page, frameSelector, `fieldset[data-item="${reviewed}"]`)).toBeLessThan(PHONE.height / 3);
+    expect(await topInView(page, frameSelector, `fieldset[data-item="${reviewed}"]`)).toBeGreaterThanOrEqual(-1);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('on a phone the file actions fold into one menu with large tap targets', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await openQuickScan(page);
+  const save = page.getByTestId('save-file');
+  await expect(save).toBeHidden();
+  const toggle = page.getByTestId('menu-toggle');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(save).toBeVisible();
+  for (const target of [toggle, save, page.getByRole('button', { name: 'Start over' })]) {
+    const box = await target.boundingBox();
+    expect(box.height).toBeGreaterThanOrEqual(44);
+  }
+  // On a wide screen there is no menu: the actions are in the bar.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(toggle).toBeHidden();
+  await toggle.evaluate(() => {});
+  await expect(page.getByTestId('save-file')).toBeVisible();
+});
