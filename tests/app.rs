@@ -107,6 +107,7 @@ fn save_file(q: &Questionnaire, levels: &[(&str, u8)], version: Option<&str>) ->
         profile: profile(),
         answers,
         notes: Default::default(),
+        people: Default::default(),
     };
     let meta = SaveMeta {
         saved_at: "2026-11-20T10:00:00.000Z".into(),

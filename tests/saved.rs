@@ -297,6 +297,7 @@ fn two_tabs_merge_without_losing_answers() {
         profile: profile(),
         answers: answers(&q, &[("4.1", "1"), ("4.3", "1")]),
         notes: Notes::new(),
+        people: Default::default(),
     };
     let mut ours = base.clone();
     ours.answers.set(&q, "4.1", Answer::Level(2)).unwrap();
@@ -318,6 +319,23 @@ fn two_tabs_merge_without_losing_answers() {
         merged.notes.get("6.2").map(String::as_str),
         Some("ask the CFO")
     );
+
+    // The name given in one tab survives the other tab's answers; both naming differently is
+    // a conflict, and this tab's name wins.
+    ours.people.respondent = "Dana".into();
+    let (merged, conflicts) = merge(&base, &ours, &theirs, Lang::En);
+    assert_eq!(
+        (merged.people.respondent.as_str(), conflicts.len()),
+        ("Dana", 0)
+    );
+    let (merged, _) = merge(&base, &theirs, &ours, Lang::En);
+    assert_eq!(merged.people.respondent, "Dana");
+    let mut renamed = theirs.clone();
+    renamed.people.respondent = "Lee".into();
+    let (merged, conflicts) = merge(&base, &ours, &renamed, Lang::En);
+    assert_eq!(merged.people.respondent, "Dana");
+    assert_eq!(conflicts, ["who answered"]);
+    ours.people.respondent.clear();
 
     // Both changed 4.1: this tab's answer wins and the conflict is named.
     theirs.answers.set(&q, "4.1", Answer::Level(0)).unwrap();
@@ -575,4 +593,45 @@ fn a_file_cut_inside_a_character_is_called_cut_off() {
         .collect();
     let err = saved::decode_bytes(&latin1, &catalogue(), Source::Import).unwrap_err();
     assert!(matches!(err, SavedError::NotUtf8 { .. }), "{err:?}");
+}
+
+/// The respondent's name and the consensus's names travel in the file exactly as typed; one
+/// longer than the field accepts is refused on import (naming it) and dropped from storage,
+/// never cut.
+#[test]
+fn names_are_kept_as_typed_and_an_overlong_one_is_refused_with_its_reason() {
+    use aims_domain::saved::{decode, People, MAX_NAME_CHARS};
+    let q = Rc::new(quick_scan());
+    let people = People {
+        respondent: "  Dana \u{202e}<b>CISO</b>  ".into(),
+        consensus_of: vec!["Lee".into(), "عائشة".into()],
+    };
+    let snapshot = Snapshot {
+        profile: profile(),
+        answers: answers(&q, &[("4.1", "2")]),
+        notes: Notes::new(),
+        people: people.clone(),
+    };
+    let text = saved::encode_snapshot(&q, &snapshot, &Default::default());
+    let back = decode(&text, &[Rc::clone(&q)], Source::Import).unwrap();
+    assert_eq!(back.people, people);
+    let long = Snapshot {
+        people: People {
+            respondent: "x".repeat(MAX_NAME_CHARS + 1),
+            consensus_of: Vec::new(),
+        },
+        ..snapshot
+    };
+    let text = saved::encode_snapshot(&q, &long, &Default::default());
+    let refused = decode(&text, &[Rc::clone(&q)], Source::Import).unwrap_err();
+    assert!(
+        refused
+            .message(Lang::En)
+            .contains("the respondent's name is longer than 120 characters"),
+        "{}",
+        refused.message(Lang::En)
+    );
+    let kept = decode(&text, &[Rc::clone(&q)], Source::Storage).unwrap();
+    assert_eq!(kept.people.respondent, "");
+    assert_eq!(kept.answers.len(), 1, "the answers stay");
 }

@@ -45,10 +45,29 @@ fn save_file_of(
     answers: &Answers,
     version: Option<&str>,
 ) -> Vec<u8> {
+    named_file(q, profile, answers, version, "", &[])
+}
+
+/// A save file made by a respondent who gave their name, with notes per item.
+fn named_file(
+    q: &Questionnaire,
+    profile: &aims_domain::Profile,
+    answers: &Answers,
+    version: Option<&str>,
+    name: &str,
+    notes: &[(&str, &str)],
+) -> Vec<u8> {
     let snapshot = aims_domain::saved::Snapshot {
         profile: profile.clone(),
         answers: answers.clone(),
-        notes: Default::default(),
+        notes: notes
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        people: aims_domain::saved::People {
+            respondent: name.into(),
+            consensus_of: Vec::new(),
+        },
     };
     let meta = aims_domain::saved::SaveMeta {
         saved_at: "2026-11-20T10:00:00.000Z".into(),
@@ -343,8 +362,14 @@ fn the_team_table_reads_back_as_csv_with_every_respondent() {
     assert_eq!(header[2], "CISO; \"security\", 2026", "names as typed");
     assert_eq!(header[3..5], ["data-science", "legal"]);
     assert_eq!(
-        &header[header.len() - 4..],
-        ["Median", "Spread", "To discuss", "Consensus"]
+        &header[header.len() - 5..],
+        [
+            "Median",
+            "Spread",
+            "To discuss",
+            "Consensus",
+            "Notes and justifications"
+        ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let row = rows.iter().find(|r| &r[0] == "Clause 4.3").unwrap();
@@ -358,8 +383,16 @@ fn the_team_table_reads_back_as_csv_with_every_respondent() {
             "2.0".into(),
             "2".into(),
             "Yes".into(),
-            text(2)
+            text(2),
+            String::new()
         ]
+    );
+    // N/A justifications are in the last column, with their author.
+    let supplier = rows.iter().find(|r| &r[0] == "A.10.3").unwrap();
+    assert_eq!(
+        &supplier[supplier.len() - 1],
+        // Names isolated (U+2068 ... U+2069), so a right-to-left name reorders nothing after it.
+        "\u{2068}CISO; \"security\", 2026\u{2069} (not applicable): We buy no AI from suppliers\n\u{2068}legal\u{2069} (not applicable): We buy no AI from suppliers"
     );
 
     let german = {
@@ -572,5 +605,189 @@ fn a_right_to_left_override_in_a_name_reorders_nothing_else() {
     assert_eq!(
         team.respondents[0].shown_name(),
         "\u{2068}ana\u{fffd}STNEMMOC\u{2069}"
+    );
+}
+
+/// Three named respondents with notes and justifications: the names head the columns, every
+/// note and justification reaches the facilitator (screen, CSV, Markdown), and adopting keeps
+/// them all, attributed, and records the consensus and who took part.
+#[test]
+fn names_notes_and_justifications_reach_the_facilitator_and_the_adopted_assessment() {
+    let store = store();
+    let mut tab = Tab::new(&store, Lang::En);
+    let q = quick(Lang::En);
+    let answers = |pairs: &[(&str, Answer)]| {
+        let mut a = Answers::default();
+        for (item, answer) in pairs {
+            a.set(&q, item, answer.clone()).unwrap();
+        }
+        a
+    };
+    let na = |why: &str| Answer::NotApplicable(why.into());
+    let files = [
+        (
+            "iso42001-quick-scan-2026-12-06-0910-dana.json",
+            named_file(
+                &q,
+                &profile(),
+                &answers(&[
+                    ("4.1", level(2)),
+                    ("A.10.3", na("We buy no AI <b>at all</b>")),
+                ]),
+                None,
+                "Dana (CISO)",
+                &[("4.1", "Context analysis v2 on the wiki\nowner: Dana")],
+            ),
+        ),
+        (
+            "lee.json",
+            named_file(
+                &q,
+                &profile(),
+                &answers(&[("4.1", level(0)), ("A.10.3", level(1))]),
+                None,
+                "Lee",
+                &[("A.10.3", "Procurement checks two AI vendors")],
+            ),
+        ),
+        (
+            "no-name.json",
+            named_file(
+                &q,
+                &profile(),
+                &answers(&[("4.1", level(1))]),
+                None,
+                "",
+                &[],
+            ),
+        ),
+    ];
+    // From the start screen: the workshop opens straight on the team view, for the files'
+    // questionnaire, with nothing of the facilitator's replaced.
+    assert_eq!(tab.state.flow.screen, Screen::Start);
+    for (name, bytes) in &files {
+        tab.send(Event::FileRead {
+            purpose: Purpose::Team,
+            name: (*name).into(),
+            bytes: Ok(bytes.clone()),
+        });
+    }
+    assert_eq!(tab.state.flow.screen, Screen::Team);
+    let team = tab.state.team.clone().unwrap();
+    let names: Vec<&str> = team.respondents.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Dana (CISO)", "Lee", "no-name"]);
+    // Every remark on an item, exactly as typed, with its author and kind.
+    let remarks = team.remarks("A.10.3");
+    assert_eq!(remarks.len(), 2);
+    assert!(remarks[0].justification && remarks[0].text == "We buy no AI <b>at all</b>");
+    assert!(!remarks[1].justification && remarks[1].respondent == 1);
+    let row = |id: &str| {
+        team.summary(&profile())
+            .items
+            .into_iter()
+            .find(|i| i.id == id)
+            .unwrap()
+    };
+    assert_eq!(row("A.10.3").not_applicable, 1);
+    // The exports carry names, notes and justifications.
+    let session = tab.state.flow.session.clone().unwrap();
+    let csv = Export::TeamCsv
+        .file(&session, Some(&team), TODAY, "2026-12-06T10:00:00.000Z")
+        .unwrap()
+        .text;
+    assert!(csv.contains("Dana (CISO)") && csv.contains("Lee"), "{csv}");
+    assert!(csv.contains("Procurement checks two AI vendors"));
+    assert!(csv.contains("Context analysis v2 on the wiki\nowner: Dana"));
+    let md = Export::TeamMarkdown
+        .file(&session, Some(&team), TODAY, "2026-12-06T10:00:00.000Z")
+        .unwrap()
+        .text;
+    assert!(md.contains("Notes and justifications"), "{md}");
+    // Markup in a justification is escaped, never dropped.
+    assert!(
+        md.contains("(not applicable): We buy no AI \\<b\\>at all\\</b\\>"),
+        "{md}"
+    );
+
+    tab.send(Event::AdoptConsensus);
+    let s = tab.state.flow.session.clone().unwrap();
+    assert_eq!(s.people.consensus_of, ["Dana (CISO)", "Lee", "no-name"]);
+    assert_eq!(
+        s.notes.get("4.1").map(String::as_str),
+        Some("Dana (CISO): Context analysis v2 on the wiki\nowner: Dana")
+    );
+    assert_eq!(
+        s.notes.get("A.10.3").map(String::as_str),
+        Some("Dana (CISO) (not applicable): We buy no AI <b>at all</b>\nLee: Procurement checks two AI vendors")
+    );
+    // The facilitator had no profile: the respondents' is used.
+    assert_eq!(s.profile, profile());
+    let lines = s.people.lines(Lang::En);
+    assert!(
+        lines[0].starts_with("The consensus of a team of 3:"),
+        "{lines:?}"
+    );
+    let report = Export::Markdown
+        .file(&s, None, TODAY, "2026-12-06T10:00:00.000Z")
+        .unwrap()
+        .text;
+    assert!(report.contains("The consensus of a team of 3"), "{report}");
+    // The save file keeps who took part, and reads back the same.
+    let saved = Export::SaveFile
+        .file(&s, None, TODAY, "2026-12-06T10:00:00.000Z")
+        .unwrap();
+    let back = aims_domain::saved::decode(
+        &saved.text,
+        &[Rc::clone(&q)],
+        aims_domain::saved::Source::Import,
+    )
+    .unwrap();
+    assert_eq!(back.people, s.people);
+}
+
+#[test]
+fn save_files_are_named_by_day_time_and_respondent() {
+    use aims_domain::export::save_file_name;
+    let now = "2026-12-06T09:07:31.000Z";
+    assert_eq!(
+        save_file_name(QUICK, now, ""),
+        "iso42001-quick-scan-2026-12-06-0907.json"
+    );
+    assert_eq!(
+        save_file_name(QUICK, now, "  Dana (CISO) / Ops "),
+        "iso42001-quick-scan-2026-12-06-0907-dana-ciso-ops.json"
+    );
+    assert_eq!(
+        save_file_name(QUICK, now, "Jürgen Maß"),
+        "iso42001-quick-scan-2026-12-06-0907-jürgen-maß.json"
+    );
+    assert_eq!(
+        save_file_name(QUICK, now, "../../etc"),
+        "iso42001-quick-scan-2026-12-06-0907-etc.json"
+    );
+}
+
+#[test]
+fn respondents_who_describe_the_organisation_differently_are_flagged() {
+    let q = quick(Lang::En);
+    let mut team = Team::new(Rc::clone(&q));
+    let other = Profile {
+        systems: 9,
+        ..profile()
+    };
+    team.add(
+        "a.json",
+        &save_file(&q, &[("4.1", level(1))], None),
+        Lang::En,
+    );
+    assert!(team.profile_differences(Lang::En).is_empty());
+    team.add(
+        "b.json",
+        &save_file_of(&q, &other, &Answers::default(), None),
+        Lang::En,
+    );
+    assert_eq!(
+        team.profile_differences(Lang::En),
+        ["the number of AI systems"]
     );
 }

@@ -72,6 +72,8 @@ pub struct AppState {
     pub compared: Option<Rc<Compared>>,
     /// Several respondents' save files of the open questionnaire, in memory only.
     pub team: Option<Rc<Team>>,
+    /// A workshop started from the start screen is waiting for its questionnaire to open.
+    pub workshop_opening: bool,
     /// A file is being dragged over the page.
     pub dragging: bool,
     /// The person was told a language switch would lose unsaved answers, and may now switch.
@@ -97,6 +99,7 @@ impl PartialEq for AppState {
             && self.storage == other.storage
             && same(&self.compared, &other.compared)
             && same(&self.team, &other.team)
+            && self.workshop_opening == other.workshop_opening
             && self.dragging == other.dragging
             && self.switch_confirmed == other.switch_confirmed
             && self.today == other.today
@@ -178,6 +181,8 @@ pub enum Event {
     Dragging(bool),
     /// The browser refused to create a download.
     DownloadRefused,
+    /// The save file was handed to the browser under this name.
+    SaveFileDownloaded(String),
 }
 
 impl From<session::Event> for Event {
@@ -276,6 +281,7 @@ impl AppState {
             storage: Storage::On,
             compared: None,
             team: None,
+            workshop_opening: false,
             dragging: false,
             switch_confirmed: None,
             today,
@@ -335,6 +341,10 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
             next.storage = storage;
             next.compared = None;
             next.flow = session::transition(&state.flow, *open);
+            // A workshop begun from the start screen: its questionnaire is open now.
+            if std::mem::take(&mut next.workshop_opening) && next.team.is_some() {
+                next.flow = session::transition(&next.flow, session::Event::Show(Screen::Team));
+            }
         }
         Event::SetLang(chosen) if chosen == state.lang => {}
         Event::SetLang(chosen) if !state.library.has(chosen) => {
@@ -555,6 +565,13 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
             &mut next,
             Notice::error(lang.t(msg!("The browser refused to create the file."))),
         ),
+        Event::SaveFileDownloaded(name) => notify(
+            &mut next,
+            Notice::info(lang.f(
+                msg!("Saved as \"{name}\" where your browser keeps downloads. Open it here again with \"Open a saved file\", on any device."),
+                &[("name", &outside(&name, 80))],
+            )),
+        ),
     }
     follow_up(state, &mut next, &mut commands);
     (next, commands)
@@ -579,10 +596,11 @@ fn follow_up(state: &AppState, next: &mut AppState, commands: &mut Vec<Command>)
         next.compared = None;
     }
     let open_id = next.flow.session.as_ref().map(|s| &s.questionnaire.id);
-    if next
-        .team
-        .as_ref()
-        .is_some_and(|t| Some(&t.questionnaire.id) != open_id)
+    if !next.workshop_opening
+        && next
+            .team
+            .as_ref()
+            .is_some_and(|t| Some(&t.questionnaire.id) != open_id)
     {
         next.team = None;
     }
@@ -618,22 +636,38 @@ fn team_event(next: &mut AppState, event: Event) {
         Event::AdoptConsensus if team.ready() => {
             let lang = session.questionnaire.lang();
             let before = session.snapshot();
+            // Every respondent's notes and justifications come along, attributed; the
+            // assessment records that it is a consensus and who took part.
+            let (notes, cut) = team.consensus_notes(&before.notes);
             let consensus = Snapshot {
                 answers: team.consensus(),
-                ..before.clone()
+                profile: team.comparison_profile(&before.profile),
+                notes,
+                people: saved::People {
+                    respondent: before.people.respondent.clone(),
+                    consensus_of: team.respondents.iter().map(|r| r.name.clone()).collect(),
+                },
             };
             let mut flow = next.flow.clone();
             flow.undo = Some(Box::new(Undo {
                 questionnaire: session.questionnaire.id.clone(),
                 snapshot: before,
             }));
-            let mut notice = Notice::info(lang.f(
-                msg!("The team's consensus ({n} answers) is now your assessment. Change any answer as usual."),
+            let mut text = lang.f(
+                msg!("The team's consensus ({n} answers) is now your assessment, with everyone's notes. Change any answer as usual."),
                 &[("n", &consensus.answers.len())],
-            ));
+            );
+            if !cut.is_empty() {
+                text.push(' ');
+                text.push_str(&lang.f(
+                    msg!("The notes on {items} were too long to join in full; the save files keep them all."),
+                    &[("items", &cut.join(", "))],
+                ));
+            }
+            let mut notice = Notice::info(text);
             notice.action = Some(NoticeAction::UndoImport);
             let adopt = session::Event::Adopt {
-                snapshot: consensus,
+                snapshot: Box::new(consensus),
                 notice: Some(notice),
                 save: true,
             };
@@ -659,11 +693,71 @@ fn adopt(flow: &State, incoming: Incoming, notice: Notice, save: bool) -> State 
     session::transition(
         flow,
         session::Event::Adopt {
-            snapshot: incoming.merged,
+            snapshot: Box::new(incoming.merged),
             notice: Some(notice),
             save,
         },
     )
+}
+
+/// A respondent's file: it joins the team view on screen; elsewhere it starts one, for the
+/// open assessment's questionnaire or, from the start screen, for the file's own (which then
+/// opens as the facilitator's assessment, their own answers untouched).
+fn workshop_file(
+    next: &mut AppState,
+    commands: &mut Vec<Command>,
+    name: &str,
+    bytes: Result<Vec<u8>, String>,
+) {
+    let lang = next.lang;
+    let on_screen = next.flow.screen == Screen::Team;
+    let current = next
+        .team
+        .as_deref()
+        .cloned()
+        .filter(|_| on_screen || next.workshop_opening);
+    let mut team = match (current, &next.flow.session) {
+        (Some(team), _) => team,
+        (None, Some(s)) if next.flow.screen != Screen::Start => {
+            Team::new(Rc::clone(&s.questionnaire))
+        }
+        (None, _) => {
+            // From the start screen: the first file says which questionnaire the workshop is of.
+            let decoded = bytes.as_ref().map_err(Clone::clone).and_then(|b| {
+                saved::decode_bytes(b, &next.questionnaires(), Source::Import)
+                    .map_err(|e| e.message(lang))
+            });
+            match decoded {
+                Ok(restored) => {
+                    let q = Rc::clone(&restored.questionnaire);
+                    commands.push(open(&q, None, None));
+                    next.workshop_opening = true;
+                    Team::new(q)
+                }
+                Err(why) => {
+                    let text = lang.f(
+                        msg!(
+                            "\"{file}\" was not opened: {why}. Your current answers are unchanged."
+                        ),
+                        &[("file", &outside(name, 60)), ("why", &why)],
+                    );
+                    next.flow = session::transition(
+                        &next.flow,
+                        session::Event::Notify(Notice::error(text)),
+                    );
+                    return;
+                }
+            }
+        }
+    };
+    match bytes {
+        Ok(bytes) => team.add(name, &bytes, lang),
+        Err(why) => team.refuse(name, &why, lang),
+    }
+    next.team = Some(Rc::new(team));
+    if next.flow.session.is_some() && !next.workshop_opening {
+        next.flow = session::transition(&next.flow, session::Event::Show(Screen::Team));
+    }
 }
 
 /// A chosen or dropped file: decoded completely, then offered for opening or compared; a
@@ -687,17 +781,7 @@ fn file_read(
         FileProblem::Unreadable => lang.t(msg!("the browser could not read it")).into(),
     });
     let against: Vec<Rc<Questionnaire>> = match (purpose, &next.flow.session) {
-        (Purpose::Team, _) => {
-            let on_screen = next.flow.screen == Screen::Team;
-            if let Some(mut team) = next.team.as_deref().cloned().filter(|_| on_screen) {
-                match bytes {
-                    Ok(bytes) => team.add(name, &bytes, lang),
-                    Err(why) => team.refuse(name, &why, lang),
-                }
-                next.team = Some(Rc::new(team));
-            }
-            return;
-        }
+        (Purpose::Team, _) => return workshop_file(next, commands, name, bytes),
         (Purpose::Compare, Some(s)) => vec![Rc::clone(&s.questionnaire)],
         (Purpose::Compare, None) => return,
         (Purpose::Open, _) => next.questionnaires().to_vec(),

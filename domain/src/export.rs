@@ -28,6 +28,29 @@ pub enum Export {
     AdviserSheet,
 }
 
+/// "iso42001-full-2026-12-06-1030-dana-ciso.json": the questionnaire, the date and time (UTC,
+/// as `now` gives it) and the respondent's name, so a workshop's files and two saves on one
+/// day never share a name. Only letters and digits of the name are kept.
+pub fn save_file_name(questionnaire: &str, now: &str, respondent: &str) -> String {
+    let date = now.get(..10).unwrap_or("answers");
+    let time: String = [now.get(11..13), now.get(14..16)]
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut slug = String::new();
+    for c in respondent.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
+    let parts = [questionnaire, date, &time, slug.trim_end_matches('-')];
+    let name: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+    format!("{}.json", name.join("-"))
+}
+
 /// A file made in memory, ready to download.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct File {
@@ -50,7 +73,7 @@ impl Export {
                     assessment: Some(s.assessment.clone()),
                     parent: None,
                 };
-                let name = format!("{}-{}.json", q.id, now.get(..10).unwrap_or("answers"));
+                let name = save_file_name(&q.id, now, &s.people.respondent);
                 let text = saved::encode_snapshot(q, &s.snapshot(), &meta);
                 return Some(File {
                     name,
@@ -84,10 +107,18 @@ impl Export {
             Export::Markdown => (
                 "report.md",
                 "text/markdown",
-                report::markdown(q, &s.profile, &s.answers, &s.notes, today),
+                report::markdown_by(q, &s.profile, &s.answers, &s.notes, &s.people, today),
             ),
-            Export::TeamCsv => ("team.csv", "text/csv", team?.csv(&s.profile)),
-            Export::TeamMarkdown => ("team.md", "text/markdown", team?.markdown(&s.profile)),
+            Export::TeamCsv => (
+                "team.csv",
+                "text/csv",
+                team?.csv(&team?.comparison_profile(&s.profile)),
+            ),
+            Export::TeamMarkdown => (
+                "team.md",
+                "text/markdown",
+                team?.markdown(&team?.comparison_profile(&s.profile)),
+            ),
             Export::AdviserSheet => (
                 "adviser-sheet.md",
                 "text/markdown",

@@ -627,6 +627,25 @@ pub fn markdown(
     notes: &Notes,
     today: Date,
 ) -> String {
+    markdown_by(
+        q,
+        profile,
+        answers,
+        notes,
+        &super::saved::People::default(),
+        today,
+    )
+}
+
+/// [`markdown`], saying who answered (and, for a team's consensus, who took part).
+pub fn markdown_by(
+    q: &Questionnaire,
+    profile: &Profile,
+    answers: &Answers,
+    notes: &Notes,
+    people: &super::saved::People,
+    today: Date,
+) -> String {
     let lang = q.lang();
     let a = Assessment::compute(q, profile, answers);
     let r = Roadmap::plan(q, profile, answers, today);
@@ -650,6 +669,9 @@ pub fn markdown(
         let _ = writeln!(md, "> {note}\n");
     }
     let _ = writeln!(md, "## {}\n", lang.t(msg!("Organisation")));
+    for who in people.lines(lang) {
+        let _ = writeln!(md, "- {}", md_text(&who));
+    }
     let line = |md: &mut String, label: Msg, value: &str| {
         let _ = writeln!(md, "- {}: {value}", lang.t(label));
     };

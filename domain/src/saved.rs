@@ -38,6 +38,45 @@ pub fn text_length(text: &str) -> usize {
 /// Free-text notes by item id: what exists, where, who owns it.
 pub type Notes = BTreeMap<String, String>;
 
+/// The longest name or role a person can give (as `maxlength` counts).
+pub const MAX_NAME_CHARS: usize = 120;
+/// The most names a consensus records (a team view compares at most twelve files).
+pub const MAX_PARTICIPANTS: usize = 12;
+
+/// Who answered: the person's name or role as typed (optional), and for an assessment adopted
+/// from a team's consensus, the names of those who took part.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct People {
+    pub respondent: String,
+    pub consensus_of: Vec<String>,
+}
+
+impl People {
+    /// What the results and every report say about who answered: "Answered by: Dana" and
+    /// "A team's consensus, with: Dana; Lee; Sam", each name isolated (outside text).
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        let mut lines = Vec::new();
+        if !self.respondent.trim().is_empty() {
+            lines.push(lang.f(
+                msg!("Answered by: {name}"),
+                &[("name", &outside(&self.respondent, MAX_NAME_CHARS))],
+            ));
+        }
+        if !self.consensus_of.is_empty() {
+            let names: Vec<String> = self
+                .consensus_of
+                .iter()
+                .map(|n| outside(n, MAX_NAME_CHARS))
+                .collect();
+            lines.push(lang.f(
+                msg!("The consensus of a team of {n}: {names}"),
+                &[("n", &names.len()), ("names", &names.join("; "))],
+            ));
+        }
+        lines
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 enum StoredAnswer {
@@ -61,6 +100,12 @@ struct Stored {
     /// on, so another tab can merge against the right ancestor (format 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     parent: Option<String>,
+    /// The respondent's name or role, when given.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    respondent: String,
+    /// For a team's consensus: who took part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    consensus_of: Vec<String>,
     profile: Profile,
     answers: BTreeMap<String, StoredAnswer>,
     #[serde(default)]
@@ -81,6 +126,7 @@ pub struct Restored {
     pub profile: Profile,
     pub answers: Answers,
     pub notes: Notes,
+    pub people: People,
     pub saved_at: String,
     /// The assessment's id, when the save has one (format 2).
     pub assessment: Option<String>,
@@ -99,6 +145,7 @@ impl Restored {
             profile: self.profile.clone(),
             answers: self.answers.clone(),
             notes: self.notes.clone(),
+            people: self.people.clone(),
         }
     }
 }
@@ -298,6 +345,8 @@ pub fn encode_snapshot(
         saved_at: meta.saved_at.clone(),
         assessment: meta.assessment.clone(),
         parent: meta.parent.clone(),
+        respondent: snapshot.people.respondent.clone(),
+        consensus_of: snapshot.people.consensus_of.clone(),
         profile: snapshot.profile.clone(),
         answers: snapshot
             .answers
@@ -333,6 +382,7 @@ pub fn encode(
         profile: profile.clone(),
         answers: answers.clone(),
         notes: notes.clone(),
+        people: People::default(),
     };
     let meta = SaveMeta {
         saved_at: saved_at.to_string(),
@@ -351,14 +401,49 @@ pub fn fingerprint(text: &str) -> String {
 }
 
 fn check_length(lang: Lang, label: &str, text: &str, problems: &mut Vec<String>) -> bool {
-    if text_length(text) > MAX_TEXT_CHARS {
+    within(lang, label, text, MAX_TEXT_CHARS, problems)
+}
+
+fn within(lang: Lang, label: &str, text: &str, max: usize, problems: &mut Vec<String>) -> bool {
+    if text_length(text) > max {
         problems.push(lang.f(
             msg!("{what} is longer than {n} characters"),
-            &[("what", &label), ("n", &lang.int(MAX_TEXT_CHARS as u64))],
+            &[("what", &label), ("n", &lang.int(max as u64))],
         ));
         return false;
     }
     true
+}
+
+/// The respondent's name and the consensus's participants, each within its limit.
+fn read_people(
+    lang: Lang,
+    respondent: String,
+    consensus_of: Vec<String>,
+    problems: &mut Vec<String>,
+) -> People {
+    let name_label = lang.t(msg!("the respondent's name"));
+    let respondent = if within(lang, name_label, &respondent, MAX_NAME_CHARS, problems) {
+        respondent
+    } else {
+        String::new()
+    };
+    if consensus_of.len() > MAX_PARTICIPANTS {
+        problems.push(lang.f(
+            msg!("the consensus names more than {n} people"),
+            &[("n", &MAX_PARTICIPANTS)],
+        ));
+    }
+    let label = lang.t(msg!("a name in the consensus"));
+    let consensus_of = consensus_of
+        .into_iter()
+        .take(MAX_PARTICIPANTS)
+        .filter(|name| within(lang, label, name, MAX_NAME_CHARS, problems))
+        .collect();
+    People {
+        respondent,
+        consensus_of,
+    }
 }
 
 /// Reads the bytes of a file: they must be UTF-8 (a byte-order mark is allowed), then as
@@ -485,6 +570,7 @@ pub fn decode(
         );
         profile.capacity = None;
     }
+    let people = read_people(lang, stored.respondent, stored.consensus_of, &mut problems);
     let mut saved_at = stored.saved_at;
     if !check_length(
         lang,
@@ -559,6 +645,7 @@ pub fn decode(
         profile,
         answers,
         notes,
+        people,
         saved_at,
         assessment,
         parent,
@@ -573,6 +660,7 @@ pub struct Snapshot {
     pub profile: Profile,
     pub answers: Answers,
     pub notes: Notes,
+    pub people: People,
 }
 
 /// Three-way merge for two tabs editing one assessment: changes made on either side since
@@ -591,6 +679,12 @@ pub fn merge(
             conflicts.push(lang.t(msg!("the organisation profile")).to_string());
         }
         merged.profile = ours.profile.clone();
+    }
+    if ours.people != base.people {
+        if theirs.people != base.people && theirs.people != ours.people {
+            conflicts.push(lang.t(msg!("who answered")).to_string());
+        }
+        merged.people = ours.people.clone();
     }
     let mut ids: Vec<&str> = base.answers.iter().map(|(k, _)| k).collect();
     ids.extend(ours.answers.iter().map(|(k, _)| k));

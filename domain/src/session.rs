@@ -6,7 +6,9 @@ use super::answers::{Answer, Answers};
 use super::i18n::msg;
 use super::profile::Profile;
 use super::questionnaire::Questionnaire;
-use super::saved::{text_length, Notes, Restored, Snapshot, MAX_TEXT_CHARS};
+use super::saved::{
+    text_length, Notes, People, Restored, Snapshot, MAX_NAME_CHARS, MAX_TEXT_CHARS,
+};
 use super::scoring::ItemStatus;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -151,6 +153,8 @@ pub struct Session {
     pub answers: Answers,
     /// Free-text notes per item (what exists, where, who owns it).
     pub notes: Notes,
+    /// Who answered (and, for a team's consensus, who took part).
+    pub people: People,
     /// Index into `questionnaire.sections` of the section on screen.
     pub section: usize,
     /// Bumped on every change to profile or answers: the shell saves when it moves.
@@ -167,6 +171,7 @@ impl PartialEq for Session {
             && self.profile == other.profile
             && self.answers == other.answers
             && self.notes == other.notes
+            && self.people == other.people
             && self.section == other.section
             && self.revision == other.revision
     }
@@ -179,6 +184,7 @@ impl Session {
             profile: self.profile.clone(),
             answers: self.answers.clone(),
             notes: self.notes.clone(),
+            people: self.people.clone(),
         }
     }
 
@@ -303,7 +309,7 @@ pub enum Event {
     /// Another tab saved this assessment: take its (already merged) state; `save` when the
     /// merge kept changes of this tab that storage lacks.
     Adopt {
-        snapshot: Snapshot,
+        snapshot: Box<Snapshot>,
         notice: Option<Notice>,
         save: bool,
     },
@@ -318,6 +324,8 @@ pub enum Event {
         item: String,
         text: String,
     },
+    /// The respondent's name or role, as typed (empty: none given).
+    SetRespondent(String),
     /// Marks every unanswered item whose exclusion is suggested for this profile as "not
     /// applicable", with the suggested justification (each stays editable).
     AcceptSuggestedExclusions,
@@ -377,8 +385,8 @@ fn step(state: &State, event: Event) -> State {
             assessment,
             replaced,
         } => {
-            let (profile, answers, notes, id) = restored
-                .map(|r| (r.profile, r.answers, r.notes, r.assessment))
+            let (profile, answers, notes, people, id) = restored
+                .map(|r| (r.profile, r.answers, r.notes, r.people, r.assessment))
                 .unwrap_or_default();
             let replaced = replaced.map(|r| *r);
             // Monotonic across opens: an imported assessment must be saved even when the
@@ -390,6 +398,7 @@ fn step(state: &State, event: Event) -> State {
                 profile,
                 answers,
                 notes,
+                people,
                 section: 0,
                 revision: if imported { revision } else { 0 },
             };
@@ -438,6 +447,7 @@ fn step(state: &State, event: Event) -> State {
                         profile: undo.snapshot.profile,
                         answers: undo.snapshot.answers,
                         notes: undo.snapshot.notes,
+                        people: undo.snapshot.people,
                         ..session
                     }
                     .changed();
@@ -474,9 +484,11 @@ fn step(state: &State, event: Event) -> State {
             save,
         } => {
             if let Some(mut session) = next.session.take() {
+                let snapshot = *snapshot;
                 session.profile = snapshot.profile;
                 session.answers = snapshot.answers;
                 session.notes = snapshot.notes;
+                session.people = snapshot.people;
                 session.section = session.settle(session.section);
                 if save {
                     session = session.changed();
@@ -550,6 +562,20 @@ fn step(state: &State, event: Event) -> State {
                 next.session = Some(session);
             }
         }
+        Event::SetRespondent(name) => {
+            if let Some(mut session) = next.session.take() {
+                if text_length(&name) > MAX_NAME_CHARS {
+                    next.notice = error(lang.f(
+                        msg!("A name or role is limited to {n} characters."),
+                        &[("n", &MAX_NAME_CHARS)],
+                    ));
+                } else if session.people.respondent != name {
+                    session.people.respondent = name;
+                    session = session.changed();
+                }
+                next.session = Some(session);
+            }
+        }
         Event::Notify(notice) => next.notice = Some(notice),
         Event::DismissNotice => next.notice = None,
         Event::AskReset => next.confirming_reset = next.session.is_some(),
@@ -561,6 +587,7 @@ fn step(state: &State, event: Event) -> State {
                     profile: Profile::default(),
                     answers: Answers::default(),
                     notes: Notes::new(),
+                    people: People::default(),
                     section: 0,
                     ..session
                 };
@@ -645,6 +672,8 @@ fn step(state: &State, event: Event) -> State {
             (_, Screen::Start) => next = State::default(),
             (None, _) => {}
             (Some(_), Screen::Profile) => next.screen = Screen::Profile,
+            // A workshop's files can be compared before the facilitator's own profile exists.
+            (Some(_), Screen::Team) => next.screen = Screen::Team,
             (Some(session), _) if !session.profile.is_complete() => {
                 next.screen = Screen::Profile;
                 next.notice = error(lang.t(msg!("Please complete the organisation profile first: it decides which questions apply.")));

@@ -434,6 +434,8 @@ pub fn decode(
         profile,
         answers,
         notes: Notes::new(),
+        // A link carries no names: it goes to people who were not in the room.
+        people: Default::default(),
         saved_at: String::new(),
         assessment: None,
         parent: None,

@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::answers::{Answer, Answers};
-use super::i18n::{msg, outside, Lang};
+use super::i18n::{msg, outside, Lang, Msg};
 use super::order;
 use super::profile::Profile;
 use super::questionnaire::{Questionnaire, SectionKind};
 use super::report::{self, csv_id, maturity_text};
-use super::saved::{self, SavedError, Source};
+use super::saved::{self, Notes, SavedError, Source};
 use super::scoring::{Assessment, ItemStatus};
 use super::standard::Stage;
 
@@ -32,9 +32,22 @@ pub struct Respondent {
     /// The file it came from (shown as outside text).
     pub file: String,
     pub answers: Answers,
+    /// Their notes per item, as typed.
+    pub notes: Notes,
+    /// The organisation as they described it.
+    pub profile: Profile,
     /// Set when the file was saved with an older version of the questionnaire.
     pub migrated_from: Option<String>,
     fingerprint: String,
+}
+
+/// What one respondent wrote about an item: a note, or the justification of "not applicable".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Remark {
+    /// Index of the respondent.
+    pub respondent: usize,
+    pub justification: bool,
+    pub text: String,
 }
 
 /// How many characters of a respondent's name a report or a line of answers shows.
@@ -45,6 +58,11 @@ impl Respondent {
     /// cannot reorder the names and answers after it (`i18n::outside`).
     pub fn shown_name(&self) -> String {
         outside(&self.name, NAME_SHOWN)
+    }
+
+    /// Stable while the respondent is in the view (their file's fingerprint), for list keys.
+    pub fn key(&self) -> &str {
+        &self.fingerprint
     }
 }
 
@@ -81,6 +99,8 @@ pub struct ItemRow {
     /// Highest level minus lowest.
     pub spread: Option<u8>,
     pub dont_know: usize,
+    /// How many said "not applicable" (they are not in the median).
+    pub not_applicable: usize,
     /// Levels two or more apart, a "don't know", or a level beside "not applicable".
     pub disagree: bool,
 }
@@ -179,11 +199,17 @@ impl Team {
                 &[("name", &outside(&same.name, 60))],
             ));
         }
-        let name = file.strip_suffix(".json").unwrap_or(file).to_string();
+        // The name they gave when they saved, else the file's name.
+        let name = match restored.people.respondent.trim() {
+            "" => file.strip_suffix(".json").unwrap_or(file).to_string(),
+            _ => restored.people.respondent.clone(),
+        };
         self.respondents.push(Respondent {
             name,
             file: file.to_string(),
             answers: restored.answers,
+            notes: restored.notes,
+            profile: restored.profile,
             migrated_from: restored.migrated_from,
             fingerprint,
         });
@@ -241,15 +267,18 @@ impl Team {
                     .iter()
                     .filter(|a| **a == ItemStatus::DontKnow)
                     .count();
-                let not_applicable = answers.iter().any(|a| {
-                    matches!(
-                        a,
-                        ItemStatus::NotApplicable | ItemStatus::NeedsJustification
-                    )
-                });
+                let not_applicable = answers
+                    .iter()
+                    .filter(|a| {
+                        matches!(
+                            a,
+                            ItemStatus::NotApplicable | ItemStatus::NeedsJustification
+                        )
+                    })
+                    .count();
                 let disagree = spread.is_some_and(|s| s >= DISAGREE_LEVELS)
                     || dont_know > 0
-                    || (not_applicable && !levels.is_empty());
+                    || (not_applicable > 0 && !levels.is_empty());
                 items.push(ItemRow {
                     id: item.id.clone(),
                     title: item.title.clone(),
@@ -259,6 +288,7 @@ impl Team {
                     median_tenths: median(&levels),
                     spread,
                     dont_know,
+                    not_applicable,
                     disagree,
                 });
             }
@@ -323,6 +353,11 @@ impl Team {
         if let Some(i) = self.picks.get(item) {
             return self.respondents.get(*i)?.answers.get(item).cloned();
         }
+        self.median_answer(item)
+    }
+
+    /// What the median rule alone gives for `item` (see [`Team::consensus_answer`]).
+    pub fn median_answer(&self, item: &str) -> Option<Answer> {
         let given: Vec<&Answer> = self
             .respondents
             .iter()
@@ -345,6 +380,125 @@ impl Team {
         }
     }
 
+    /// The profile the comparison uses: the facilitator's own when complete, else (a workshop
+    /// begun from the start screen) the first respondent's.
+    pub fn comparison_profile(&self, own: &Profile) -> Profile {
+        match self.respondents.first() {
+            Some(first) if !own.is_complete() => first.profile.clone(),
+            _ => own.clone(),
+        }
+    }
+
+    /// Every note and "not applicable" justification the respondents wrote about `item`, in
+    /// their order, exactly as typed.
+    pub fn remarks(&self, item: &str) -> Vec<Remark> {
+        let mut out = Vec::new();
+        for (n, r) in self.respondents.iter().enumerate() {
+            if let Some(Answer::NotApplicable(why)) = r.answers.get(item) {
+                if !why.trim().is_empty() {
+                    out.push(Remark {
+                        respondent: n,
+                        justification: true,
+                        text: why.clone(),
+                    });
+                }
+            }
+            if let Some(note) = r.notes.get(item).filter(|n| !n.trim().is_empty()) {
+                out.push(Remark {
+                    respondent: n,
+                    justification: false,
+                    text: note.clone(),
+                });
+            }
+        }
+        out
+    }
+
+    /// The profile questions the respondents answered differently ("the size of your
+    /// organisation", …), in `lang`: their answers then apply different items.
+    pub fn profile_differences(&self, lang: Lang) -> Vec<String> {
+        let Some((first, rest)) = self.respondents.split_first() else {
+            return Vec::new();
+        };
+        let p = &first.profile;
+        let differs = |same: &dyn Fn(&Profile) -> bool| rest.iter().any(|r| !same(&r.profile));
+        let checks: [(Msg, bool); 7] = [
+            (
+                msg!("the size of your organisation"),
+                differs(&|o| o.size == p.size),
+            ),
+            (
+                msg!("what you do with AI"),
+                differs(&|o| o.roles == p.roles),
+            ),
+            (
+                msg!("the number of AI systems"),
+                differs(&|o| o.systems == p.systems),
+            ),
+            (
+                msg!("the certifications held"),
+                differs(&|o| o.certifications == p.certifications),
+            ),
+            (
+                msg!("whether a system may be high-risk under the EU AI Act"),
+                differs(&|o| o.high_risk == p.high_risk),
+            ),
+            (
+                msg!("whether any AI use may be a prohibited practice"),
+                differs(&|o| o.prohibited == p.prohibited),
+            ),
+            (
+                msg!("the EU AI Act supply-chain roles"),
+                differs(&|o| o.eu_roles == p.eu_roles),
+            ),
+        ];
+        checks
+            .into_iter()
+            .filter(|(_, d)| *d)
+            .map(|(m, _)| lang.t(m).to_string())
+            .collect()
+    }
+
+    /// The notes of the consensus: `own` (the facilitator's) first, then every respondent's
+    /// note and justification, each line attributed ("Dana: …"). A note that would pass the
+    /// length limit keeps the lines that fit; the items cut short are returned too.
+    pub fn consensus_notes(&self, own: &Notes) -> (Notes, Vec<String>) {
+        let mut notes = own.clone();
+        let mut cut = Vec::new();
+        for item in self.questionnaire.items() {
+            let remarks = self.remarks(&item.id);
+            if remarks.is_empty() {
+                continue;
+            }
+            let mut text = own.get(&item.id).cloned().unwrap_or_default();
+            for remark in remarks {
+                let name = &self.respondents[remark.respondent].name;
+                let line = if remark.justification {
+                    self.questionnaire.lang().f(
+                        msg!("{name} (not applicable): {text}"),
+                        &[("name", name), ("text", &remark.text)],
+                    )
+                } else {
+                    format!("{name}: {}", remark.text)
+                };
+                let joined = if text.is_empty() {
+                    line
+                } else {
+                    format!("{text}\n{line}")
+                };
+                if saved::text_length(&joined) > saved::MAX_TEXT_CHARS {
+                    cut.push(item.id.clone());
+                    break;
+                }
+                text = joined;
+            }
+            if !text.is_empty() {
+                notes.insert(item.id.clone(), text);
+            }
+        }
+        (notes, cut)
+    }
+
     /// The consensus assessment's answers, for every item anyone answered.
     pub fn consensus(&self) -> Answers {
         let mut answers = Answers::default();
@@ -354,6 +508,25 @@ impl Team {
             }
         }
         answers
+    }
+
+    /// "Dana: …", "Lee (not applicable): …": each remark on `item` with its author, as typed.
+    pub fn remark_lines(&self, item: &str) -> Vec<String> {
+        let lang = self.questionnaire.lang();
+        self.remarks(item)
+            .into_iter()
+            .map(|r| {
+                let name = self.respondents[r.respondent].shown_name();
+                if r.justification {
+                    lang.f(
+                        msg!("{name} (not applicable): {text}"),
+                        &[("name", &name), ("text", &r.text)],
+                    )
+                } else {
+                    format!("{name}: {}", r.text)
+                }
+            })
+            .collect()
     }
 
     fn status_cell(&self, status: &ItemStatus) -> String {
@@ -374,6 +547,7 @@ impl Team {
             lang.t(msg!("Spread")).into(),
             lang.t(msg!("To discuss")).into(),
             lang.t(msg!("Consensus")).into(),
+            lang.t(msg!("Notes and justifications")).into(),
         ]);
         let mut rows = vec![header];
         let consensus = self.consensus();
@@ -390,6 +564,7 @@ impl Team {
                 row.spread.map_or(String::new(), |s| s.to_string()),
                 report::yes_no(lang, row.disagree),
                 agreed,
+                self.remark_lines(&row.id).join("\n"),
             ]);
             rows.push(cells);
         }
@@ -470,6 +645,30 @@ impl Team {
                 report::md_text(&row.title),
                 answers.join("; ")
             ));
+            for line in self.remark_lines(id) {
+                out.push_str(&format!("  - {}\n", report::md_text(&line)));
+            }
+        }
+        let remarked: Vec<&ItemRow> = summary
+            .items
+            .iter()
+            .filter(|i| !self.remarks(&i.id).is_empty())
+            .collect();
+        if !remarked.is_empty() {
+            out.push_str(&format!(
+                "\n### {}\n\n",
+                lang.t(msg!("Notes and justifications"))
+            ));
+            for row in remarked {
+                out.push_str(&format!(
+                    "- **{}** {}\n",
+                    row.id,
+                    report::md_text(&row.title)
+                ));
+                for line in self.remark_lines(&row.id) {
+                    out.push_str(&format!("  - {}\n", report::md_text(&line)));
+                }
+            }
         }
         out.push_str(&format!(
             "\n{}\n",

@@ -64,6 +64,9 @@ fn perform(state: &AppState, command: Command) -> Vec<Event> {
             });
             match file {
                 Some(file) if !files::download(&file) => vec![Event::DownloadRefused],
+                Some(file) if export == Export::SaveFile => {
+                    vec![Event::SaveFileDownloaded(file.name)]
+                }
                 _ => Vec::new(),
             }
         }
@@ -248,7 +251,9 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
         return html! { <StartScreen questionnaires={s.questionnaires()} {dispatch} /> };
     };
     match s.flow.screen {
-        Screen::Profile => html! { <ProfileScreen profile={session.profile} {dispatch} /> },
+        Screen::Profile => {
+            html! { <ProfileScreen profile={session.profile} respondent={session.people.respondent} {dispatch} /> }
+        }
         Screen::Questions => html! { <QuestionsScreen {session} {dispatch} /> },
         Screen::Results => {
             html! { <ResultsScreen {session} {dispatch} {today} compared={s.compared.clone()} /> }

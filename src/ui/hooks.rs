@@ -162,7 +162,14 @@ fn show_top(root: &NodeRef, focus_item: Option<String>) {
     if let Some(f) = focusable {
         let _ = f.focus_with_options(&options);
     }
-    bring_to_top(&root, &element);
+    // A screen whose controls stand above its heading (the printable report's buttons) marks
+    // where its top is.
+    let anchor = root
+        .query_selector("#aims-main [data-scroll-anchor]")
+        .ok()
+        .flatten()
+        .filter(|_| focus_item.is_none());
+    bring_to_top(&root, anchor.as_ref().unwrap_or(&element));
 }
 
 /// Brings `element` to the top of the view (below the space its `scroll-margin-top` leaves)
@@ -276,19 +283,20 @@ pub fn use_window_drop(dispatch: Dispatch) {
             gloo::events::EventListener::new_with_options(&window, "drop", options, move |e| {
                 e.prevent_default();
                 set(false);
-                // The first file opens (or joins the team view when it is on screen); the others
-                // can only join the team view, so elsewhere they are ignored.
+                // One file opens (or joins the team view when it is on screen); several are a
+                // workshop's files and open the team view together.
                 let files = e
                     .dyn_ref::<web_sys::DragEvent>()
                     .and_then(|d| d.data_transfer())
                     .and_then(|d| d.files());
                 if let Some(files) = files {
+                    let several = files.length() > 1;
                     for n in 0..files.length() {
                         if let Some(file) = files.get(n) {
-                            if n == 0 {
-                                on_file.emit(file)
-                            } else {
+                            if several {
                                 on_more.emit(file)
+                            } else {
+                                on_file.emit(file)
                             }
                         }
                     }

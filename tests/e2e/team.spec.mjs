@@ -183,3 +183,93 @@ test('a right-to-left override in a file name mirrors no one else, and a languag
   expect(errors).toEqual([]);
   await context.close();
 });
+
+/** A respondent's save file as the widget writes one, with their name and notes. */
+function namedFile(name, respondent, answers, notes) {
+  const base = JSON.parse(saveFile('iso42001-quick-scan', 2).buffer.toString());
+  const text = JSON.stringify({ ...base, respondent, answers: { ...base.answers, ...answers }, notes });
+  return { name, mimeType: 'application/json', buffer: Buffer.from(text) };
+}
+
+// A workshop from the start screen: three named files open the team view directly; the names
+// head the columns and the heatmap, every note and justification is there, the consensus is
+// settled beside "to discuss first", and adopting keeps every note, attributed, and records who
+// took part (results, printed report, save file). A respondent names their own save file.
+test('a workshop from the start screen: names, notes and justifications, consensus beside the discussion, adopted with everyone', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/');
+  await appStarted(page);
+  await page.getByTestId('workshop-files').setInputFiles([
+    namedFile('a.json', 'Dana (CISO)', { '4.3': { level: 0 } }, { '4.3': 'Scope draft in review\nowner: Dana' }),
+    namedFile('b.json', 'Lee', { '4.3': { level: 3 }, 'A.10.3': { not_applicable: 'We buy no AI <at all>' } }, {}),
+    namedFile('c.json', 'Sam', { '4.3': { level: 2 } }, { 'A.10.3': 'Two vendors, checked by procurement' }),
+  ]);
+  await expect(page.getByRole('heading', { level: 1, name: 'Compare respondents' })).toBeVisible();
+  const names = () => page.locator('[data-respondent] input').evaluateAll((els) => els.map((e) => e.value));
+  await expect.poll(names).toEqual(['Dana (CISO)', 'Lee', 'Sam']);
+  const heads = await page.locator('[data-testid="team-items"] thead th').allTextContents();
+  expect(heads.map(plain).slice(2, 5)).toEqual(['Dana (CISO)', 'Lee', 'Sam']);
+  await expect(page.locator('[data-testid="heatmap"] text.head')).toHaveText(['Dana (CISO)', 'Lee', 'Sam']);
+  // The consensus column is on screen at 1440 px, without scrolling the table sideways.
+  const consensus = page.locator('[data-testid="team-items"] tr[data-item="4.3"] [data-col="consensus"]');
+  await consensus.scrollIntoViewIfNeeded();
+  const scrolledSideways = await page.locator('[data-testid="team-items"]').evaluate((t) => t.parentElement.scrollLeft);
+  expect(scrolledSideways).toBe(0);
+  const box = await consensus.boundingBox();
+  expect(box.x + box.width).toBeLessThanOrEqual(1440);
+  // Notes and justifications under the item, as typed, with their authors.
+  const discuss = page.locator('[data-testid="discuss-first"] li[data-item="4.3"]');
+  // (Names sit in bidi isolates, which `plain` removes.)
+  const text = async (locator) => plain(await locator.textContent());
+  await expect.poll(() => text(discuss.getByTestId('remarks'))).toContain('Dana (CISO) notes: Scope draft in review');
+  const supplier = page.locator('[data-testid="team-items"] tr[data-item="A.10.3"]');
+  await expect.poll(() => text(supplier.getByTestId('remarks'))).toContain('Lee, why not applicable: We buy no AI <at all>');
+  await expect.poll(() => text(supplier.getByTestId('remarks'))).toContain('Sam notes: Two vendors, checked by procurement');
+  await expect(supplier.locator('[data-col="median"]')).toContainText('(1 N/A)');
+  // Settle 4.3 beside the discussion, on Sam's answer; the median rule says what it gives.
+  const pick = discuss.getByTestId('consensus-pick');
+  await expect(pick.locator('option').first()).toHaveText(/^Median rule: 2 Implemented and documented$/);
+  await pick.selectOption('2');
+  await expect(consensus).toContainText('2 Implemented and documented');
+  await expect(discuss.locator('a.item-id')).toHaveAttribute('href', '#team-row-4-3');
+  expect(vnuErrors([await saveDom(page, testInfo.outputPath('workshop.html'))])).toEqual([]);
+
+  await page.getByTestId('adopt-consensus').click();
+  // The facilitator had no profile of their own: the respondents' applies.
+  await expect(page.getByRole('heading', { level: 1, name: 'Your readiness' })).toBeVisible();
+  await expect.poll(async () => (await page.getByTestId('people').allTextContents()).map(plain)).toEqual(['The consensus of a team of 3: Dana (CISO); Lee; Sam']);
+  await page.getByTestId('to-report').click();
+  await expect.poll(() => text(page.getByTestId('people'))).toContain('Dana (CISO)');
+  await expect(page.locator('.note-text', { hasText: 'Lee (not applicable): We buy no AI <at all>' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Back to the results' }).click();
+  const pending = page.waitForEvent('download');
+  await page.getByTestId('save-file').click();
+  const file = await pending;
+  const saved = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  expect(saved.consensus_of).toEqual(['Dana (CISO)', 'Lee', 'Sam']);
+  expect(saved.notes['4.3']).toBe('Dana (CISO): Scope draft in review\nowner: Dana');
+  // The save says where it went.
+  await expect.poll(() => text(page.getByRole('status').first())).toContain(`Saved as "${file.suggestedFilename()}"`);
+  expect(errors).toEqual([]);
+});
+
+test('a respondent names their save file, and several files dropped at once open the team view', async ({ page }) => {
+  await openQuickScan(page);
+  await page.getByTestId('respondent').fill('Dana / Ops');
+  await fillProfileWithMouse(page, fixture('mouse-run').profile);
+  const pending = page.waitForEvent('download');
+  await page.getByTestId('save-file').click();
+  const name = (await pending).suggestedFilename();
+  expect(name).toMatch(/^iso42001-quick-scan-\d{4}-\d{2}-\d{2}-\d{4}-dana-ops\.json$/);
+  // Two files dropped on the page: the team view, not one of them opened as "your readiness".
+  const files = [namedFile('x.json', 'Ana', {}, {}), namedFile('y.json', 'Ben', { '4.1': { level: 0 } }, {})];
+  const transfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'application/json' }));
+    return dt;
+  }, files.map((f) => ({ name: f.name, text: f.buffer.toString() })));
+  await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+  await expect(page.getByRole('heading', { level: 1, name: 'Compare respondents' })).toBeVisible();
+  await expect.poll(() => page.locator('[data-respondent] input').evaluateAll((els) => els.map((e) => e.value))).toEqual(['Ana', 'Ben']);
+});

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::domain::date::Date;
 use crate::domain::i18n::{msg, Lang};
 use crate::domain::profile::{EuRole, ProfileField, Screening, MAX_SYSTEMS};
+use crate::domain::saved::MAX_NAME_CHARS;
 use crate::domain::session::{Event, Screen};
 use crate::domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
 use crate::ui::dispatch::Dispatch;
@@ -16,6 +17,8 @@ use crate::ui::use_lang;
 #[derive(Properties, PartialEq)]
 pub struct ProfileProps {
     pub profile: Profile,
+    /// The respondent's name or role, as typed.
+    pub respondent: String,
     pub dispatch: Dispatch,
 }
 
@@ -269,6 +272,7 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
                 </fieldset>
                 { ai_act(profile, &update, lang, &group_class) }
                 { target_date(profile.target_date, on_target, lang) }
+                { respondent(&props.respondent, &props.dispatch, lang) }
                 { form_errors(if *attempted { &missing } else { &[] }, lang) }
                 <div class="button-row">
                     <button type="submit" class="button" data-testid="profile-continue">{ lang.t(msg!("Continue to the questions")) }</button>
@@ -292,6 +296,26 @@ fn form_errors(missing: &[ProfileField], lang: Lang) -> Html {
             if !missing.is_empty() {
                 <p class="error-text">{ lang.f(msg!("Please answer: {fields}."), &[("fields", &fields)]) }</p>
             }
+        </div>
+    }
+}
+
+/// The respondent's optional name or role: it names their save file and heads their column
+/// when a facilitator compares a workshop's files.
+fn respondent(name: &str, dispatch: &Dispatch, lang: Lang) -> Html {
+    let oninput = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            dispatch.dispatch(Event::SetRespondent(input.value()));
+        })
+    };
+    html! {
+        <div class="group">
+            <label for="respondent" class="legend">{ lang.t(msg!("Your name or role (optional)")) }</label>
+            <p class="hint" id="respondent-hint">{ lang.t(msg!("In a workshop, the facilitator sees it above your answers. It names your save file and stays on this device otherwise; share links never carry it.")) }</p>
+            <input id="respondent" type="text" autocomplete="name" maxlength={MAX_NAME_CHARS.to_string()}
+                aria-describedby="respondent-hint" value={name.to_string()} {oninput} data-testid="respondent" />
         </div>
     }
 }

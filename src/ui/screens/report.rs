@@ -43,7 +43,7 @@ pub fn report_screen(props: &ReportProps) -> Html {
     let excluded = exclusions(&s.questionnaire, &s.profile, &s.answers);
     html! {
         <article class="report">
-            <div class="button-row no-print">
+            <div class="button-row no-print" data-scroll-anchor="">
                 <button type="button" class="button" data-testid="print" onclick={print}>{ lang.t(msg!("Print or save as PDF")) }</button>
                 <button type="button" class="button secondary" onclick={back}>{ lang.t(msg!("Back to the results")) }</button>
             </div>
@@ -51,6 +51,7 @@ pub fn report_screen(props: &ReportProps) -> Html {
                 <p class="eyebrow">{ lang.t(msg!("ISO/IEC 42001:2023 readiness report")) }</p>
                 <h1 id="report-title" tabindex="-1">{ &s.questionnaire.title }</h1>
                 <p>{ lang.f(msg!("Version {version} · prepared {date}"), &[("version", &s.questionnaire.version), ("date", &lang.date(props.today))]) }</p>
+                { for s.people.lines(lang).into_iter().map(|line| html! { <p data-testid="people">{ line }</p> }) }
                 <dl class="profile-summary">
                     <dt>{ lang.t(msg!("Size")) }</dt><dd>{ p.size.map_or(not_given, |x| x.label(lang)) }</dd>
                     <dt>{ lang.t(msg!("AI roles")) }</dt><dd>{ if roles.is_empty() { not_given.to_string() } else { roles.join("; ") } }</dd>

@@ -87,6 +87,10 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     html! {
         <section class="results" aria-labelledby="results-title">
             <h1 id="results-title" tabindex="-1">{ lang.t(msg!("Your readiness")) }</h1>
+            // The printed report says it on its cover.
+            if !props.read_only {
+                { for session.people.lines(lang).into_iter().map(|line| html! { <p class="muted" data-testid="people">{ line }</p> }) }
+            }
             <div class={classes!("summary", format!("band-{}", a.band.key()))}>
                 <p class="score"><span data-testid="overall-percent">{ overall.map_or(lang.t(msg!("n/a")).into(), |p| p.to_string()) }</span>
                     if overall.is_some() { <span class="unit">{ lang.percent_sign() }</span> }</p>

@@ -30,6 +30,7 @@ pub fn shared_view(props: &SharedProps) -> Html {
         profile: r.profile.clone(),
         answers: r.answers.clone(),
         notes: r.notes.clone(),
+        people: r.people.clone(),
         section: 0,
         revision: 0,
     };

@@ -5,10 +5,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::domain::answers::Answer;
 use crate::domain::app::{Event as AppEvent, Purpose};
 use crate::domain::export::Export;
 use crate::domain::i18n::{msg, outside, Lang};
 use crate::domain::report::{self, maturity_text};
+use crate::domain::saved::MAX_NAME_CHARS;
 use crate::domain::scoring::ItemStatus;
 use crate::domain::session::{Event, Screen, Session};
 use crate::domain::team::{ItemRow, Pick, Summary, Team, MAX_RESPONDENTS, MIN_RESPONDENTS};
@@ -28,9 +30,8 @@ pub fn team_screen(props: &TeamProps) -> Html {
     let lang = use_lang();
     let team = &props.team;
     let d = &props.dispatch;
-    let summary = team
-        .ready()
-        .then(|| Rc::new(team.summary(&props.session.profile)));
+    let profile = team.comparison_profile(&props.session.profile);
+    let summary = team.ready().then(|| Rc::new(team.summary(&profile)));
     html! {
         <section class="team" aria-labelledby="team-title">
             <h1 id="team-title" tabindex="-1">{ lang.t(msg!("Compare respondents")) }</h1>
@@ -38,11 +39,12 @@ pub fn team_screen(props: &TeamProps) -> Html {
             <p><OpenFileButton on_file={d.file_reader(Purpose::Team)} class={classes!("button")} label={msg!("Add respondents' files")} testid="team-files" multiple=true /></p>
             { refusals(team, d, lang) }
             { respondents(team, d, lang) }
+            { profile_differences(team, lang) }
             if let Some(summary) = summary {
                 { sections_table(team, &summary, lang) }
-                { discuss_first(team, &summary, lang) }
+                { discuss_first(team, &summary, d, lang) }
                 { heatmap(team, &summary, lang) }
-                { items_table(team, &summary, &props.session, d, lang) }
+                { items_table(team, &summary, &profile, d, lang) }
                 { consensus_panel(team, d, lang) }
             } else {
                 <p class="notice inline" role="status">{ lang.f(msg!("Add at least {n} files to compare them."), &[("n", &MIN_RESPONDENTS)]) }</p>
@@ -77,9 +79,10 @@ fn respondents(team: &Team, d: &Dispatch, lang: Lang) -> Html {
         };
         let id = format!("respondent-{index}");
         html! {
-            <li data-respondent={index.to_string()}>
+            // Keyed by file: after a removal, no name input is reused for another person.
+            <li key={r.key().to_string()} data-respondent={index.to_string()}>
                 <label for={id.clone()}>{ lang.f(msg!("Name of respondent {n}"), &[("n", &(index + 1))]) }</label>
-                <input id={id} type="text" maxlength="80" value={r.name.clone()} oninput={rename} />
+                <input id={id} type="text" maxlength={MAX_NAME_CHARS.to_string()} value={r.name.clone()} oninput={rename} />
                 <span class="muted">{ lang.f(msg!("from {file}"), &[("file", &outside(&r.file, 60))]) }</span>
                 if let Some(old) = &r.migrated_from {
                     <span class="muted">{" "}{ lang.f(msg!("(carried over from version {old})"), &[("old", &outside(old, 20))]) }</span>
@@ -89,6 +92,41 @@ fn respondents(team: &Team, d: &Dispatch, lang: Lang) -> Html {
         }
     });
     html! { <ol class="respondents" data-testid="respondents">{ for rows }</ol> }
+}
+
+/// Respondents who described the organisation differently answered different items.
+fn profile_differences(team: &Team, lang: Lang) -> Html {
+    let differences = team.profile_differences(lang);
+    if differences.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <p class="notice inline" role="status" data-testid="profile-differences">
+            { lang.f(msg!("The respondents described the organisation differently ({what}). The comparison uses one profile (yours, or the first respondent's until you have one): agree on the organisation profile together first."), &[("what", &differences.join("; "))]) }
+        </p>
+    }
+}
+
+/// What respondents wrote about an item: each note and "not applicable" justification, with
+/// their name, exactly as typed.
+fn remarks(team: &Team, item: &str, lang: Lang) -> Html {
+    let remarks = team.remarks(item);
+    if remarks.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <ul class="remarks" data-testid="remarks">
+            { for remarks.iter().map(|r| {
+                let who = team.respondents[r.respondent].shown_name();
+                let label = if r.justification {
+                    lang.f(msg!("{name}, why not applicable:"), &[("name", &who)])
+                } else {
+                    lang.f(msg!("{name} notes:"), &[("name", &who)])
+                };
+                html! { <li><strong>{ label }</strong>{" "}<span class="note-text" dir="auto">{ &r.text }</span></li> }
+            }) }
+        </ul>
+    }
 }
 
 fn header_cells(team: &Team) -> Html {
@@ -149,7 +187,7 @@ fn answer_cell(team: &Team, s: &ItemStatus, lang: Lang) -> Html {
     }
 }
 
-fn discuss_first(team: &Team, summary: &Summary, lang: Lang) -> Html {
+fn discuss_first(team: &Team, summary: &Summary, d: &Dispatch, lang: Lang) -> Html {
     let rows = summary
         .discuss_first
         .iter()
@@ -164,9 +202,11 @@ fn discuss_first(team: &Team, summary: &Summary, lang: Lang) -> Html {
                 .join("; ");
             html! {
                 <li data-item={row.id.clone()}>
-                    <span class="item-id">{ &row.id }</span>{" "}<strong>{ &row.title }</strong>
+                    <a class="item-id" href={format!("#team-row-{}", row.id.replace('.', "-"))}>{ &row.id }</a>{" "}<strong>{ &row.title }</strong>
                     if row.gate.is_some() { {" "}<span class="badge stage">{ lang.t(msg!("Certification blocker")) }</span> }
                     <br /><span class="muted">{ answers }</span>
+                    { remarks(team, &row.id, lang) }
+                    <p class="consensus-line">{ pick_select(team, row, "discuss", d, lang) }</p>
                 </li>
             }
         });
@@ -185,6 +225,18 @@ fn discuss_first(team: &Team, summary: &Summary, lang: Lang) -> Html {
 
 const CELL: usize = 22;
 const LABEL: usize = 64;
+/// Room above the cells for the slanted names.
+const HEAD: usize = 70;
+
+/// What a heatmap cell prints: the level, "?", "N/A" or nothing.
+fn cell_text(s: &ItemStatus, lang: Lang) -> String {
+    match s {
+        ItemStatus::Level(l) => l.to_string(),
+        ItemStatus::DontKnow => "?".into(),
+        ItemStatus::NotApplicable | ItemStatus::NeedsJustification => lang.t(msg!("N/A")).into(),
+        ItemStatus::Unanswered | ItemStatus::Hidden => String::new(),
+    }
+}
 
 /// One colour class per answer (the legend and the table below say the same in words).
 fn cell_class(s: &ItemStatus) -> String {
@@ -197,22 +249,33 @@ fn cell_class(s: &ItemStatus) -> String {
 }
 
 fn heatmap(team: &Team, summary: &Summary, lang: Lang) -> Html {
-    let width = LABEL + CELL * team.respondents.len() + 24;
-    let height = CELL * summary.items.len() + CELL;
+    let width = LABEL + CELL * team.respondents.len() + 24 + HEAD;
+    let height = CELL * summary.items.len() + HEAD;
     let title = lang.t(msg!(
         "Answers per item and respondent; a flag marks items to discuss"
     ));
-    let heads = (0..team.respondents.len()).map(|n| {
+    // The respondents' names, slanted over their columns (cut to 14 characters; the tables
+    // give them in full).
+    let heads = team.respondents.iter().enumerate().map(|(n, r)| {
         let x = LABEL + CELL * n + CELL / 2;
-        html! { <text x={x.to_string()} y="15" text-anchor="middle">{ n + 1 }</text> }
+        let y = HEAD - 6;
+        let name: String = r.name.chars().take(14).collect();
+        html! { <text class="head" x={x.to_string()} y={y.to_string()} transform={format!("rotate(-45 {x} {y})")}>{ name }</text> }
     });
     let rows = summary.items.iter().enumerate().map(|(row, item)| {
-        let y = CELL * (row + 1);
+        let y = HEAD + CELL * row;
         html! {
             <g class={classes!("heat-row", item.disagree.then_some("disagree"))}>
                 <text x={(LABEL - 6).to_string()} y={(y + 15).to_string()} text-anchor="end">{ &item.id }</text>
-                { for item.answers.iter().enumerate().map(|(n, a)| html! {
-                    <rect class={classes!("heat", cell_class(a))} x={(LABEL + CELL * n).to_string()} y={y.to_string()} width={(CELL - 2).to_string()} height={(CELL - 2).to_string()} rx="2" />
+                { for item.answers.iter().enumerate().map(|(n, a)| {
+                    let x = LABEL + CELL * n;
+                    let dark = matches!(a, ItemStatus::Level(l) if *l >= 2);
+                    html! {
+                        <>
+                        <rect class={classes!("heat", cell_class(a))} x={x.to_string()} y={y.to_string()} width={(CELL - 2).to_string()} height={(CELL - 2).to_string()} rx="2" />
+                        <text class={classes!("heat-text", dark.then_some("on-dark"))} x={(x + CELL / 2 - 1).to_string()} y={(y + 15).to_string()}>{ cell_text(a, lang) }</text>
+                        </>
+                    }
                 }) }
                 if item.disagree {
                     <text class="flag" x={(LABEL + CELL * team.respondents.len() + 4).to_string()} y={(y + 15).to_string()}>{"⚑"}</text>
@@ -231,7 +294,7 @@ fn heatmap(team: &Team, summary: &Summary, lang: Lang) -> Html {
                 { for rows }
             </svg>
             <figcaption>
-                { lang.t(msg!("Columns are respondents in the order above; the table below gives every answer in words.")) }{" "}
+                { lang.t(msg!("Each column is a respondent, named above it; each cell prints the answer, and the table below gives every answer in words.")) }{" "}
                 { for legend }
                 <span class="legend"><span class={classes!("swatch", "heat", "dont-know")} aria-hidden="true"></span>{ lang.t(msg!("don't know")) }</span>
                 <span class="legend"><span class={classes!("swatch", "heat", "na")} aria-hidden="true"></span>{ lang.t(msg!("not applicable")) }</span>
@@ -241,7 +304,10 @@ fn heatmap(team: &Team, summary: &Summary, lang: Lang) -> Html {
     }
 }
 
-fn pick_select(team: &Team, item: &str, median: Option<u32>, d: &Dispatch, lang: Lang) -> Html {
+/// The consensus for one item: the median rule (saying what it gives) or one respondent's
+/// answer.
+fn pick_select(team: &Team, row: &ItemRow, place: &str, d: &Dispatch, lang: Lang) -> Html {
+    let item = row.id.as_str();
     let current = team
         .picks
         .get(item)
@@ -260,27 +326,38 @@ fn pick_select(team: &Team, item: &str, median: Option<u32>, d: &Dispatch, lang:
             });
         })
     };
-    let median_label = match median {
-        Some(t) => lang.f(
-            msg!("Median ({m})"),
-            &[("m", &lang.one_decimal(u64::from(t)))],
-        ),
-        None => lang.t(msg!("Median")).into(),
-    };
+    // "Median rule: 1 Partly, ad hoc", so the rule's answer is never read as a contradiction.
+    let rule = team
+        .median_answer(item)
+        .map(|a| {
+            let shown = match a {
+                Answer::Level(l) => ItemStatus::Level(l),
+                Answer::DontKnow => ItemStatus::DontKnow,
+                Answer::NotApplicable(_) => ItemStatus::NotApplicable,
+            };
+            status(team, &shown)
+        })
+        .unwrap_or_else(|| lang.t(msg!("no answer")).into());
+    let median_label = lang.f(msg!("Median rule: {answer}"), &[("answer", &rule)]);
+    // The same control stands in "to discuss first" and in the table: one id for each place.
+    let id = format!("pick-{place}-{}", item.replace('.', "-"));
     html! {
-        <select aria-label={lang.f(msg!("Consensus for {item}"), &[("item", &item)])} {onchange} data-testid="consensus-pick">
+        <>
+        <label class="visually-hidden" for={id.clone()}>{ lang.f(msg!("Consensus for {item}"), &[("item", &item)]) }</label>
+        <select {id} {onchange} data-testid="consensus-pick">
             <option value="median" selected={current == Pick::Median}>{ median_label }</option>
             { for team.respondents.iter().enumerate().map(|(n, r)| html! {
-                <option value={n.to_string()} selected={current == Pick::From(n)}>{ r.shown_name() }</option>
+                <option value={n.to_string()} selected={current == Pick::From(n)}>{ lang.f(msg!("{name}: {answer}"), &[("name", &r.shown_name()), ("answer", &status(team, &row.answers[n]))]) }</option>
             }) }
         </select>
+        </>
     }
 }
 
 fn items_table(
     team: &Team,
     summary: &Summary,
-    session: &Session,
+    profile: &crate::domain::Profile,
     d: &Dispatch,
     lang: Lang,
 ) -> Html {
@@ -289,16 +366,16 @@ fn items_table(
         let agreed = team
             .questionnaire
             .item(&row.id)
-            .map(|i| status(team, &ItemStatus::of(i, &session.profile, &consensus)))
+            .map(|i| status(team, &ItemStatus::of(i, profile, &consensus)))
             .unwrap_or_default();
         html! {
-            <tr data-item={row.id.clone()} class={classes!(row.disagree.then_some("disagree"))}>
-                <th scope="row">{ format!("{} {}", row.id, row.title) }</th>
+            <tr id={format!("team-row-{}", row.id.replace('.', "-"))} data-item={row.id.clone()} class={classes!(row.disagree.then_some("disagree"))}>
+                <th scope="row">{ format!("{} {}", row.id, row.title) }{ remarks(team, &row.id, lang) }</th>
+                <td data-col="consensus">{ pick_select(team, row, "table", d, lang) }<span class="muted">{" "}{ agreed }</span></td>
                 { for row.answers.iter().map(|a| answer_cell(team, a, lang)) }
-                <td class="num" data-col="median">{ row.median_tenths.map_or(String::new(), |t| lang.one_decimal(u64::from(t))) }</td>
+                <td class="num" data-col="median">{ median_text(row, lang) }</td>
                 <td class="num" data-col="spread">{ row.spread.map_or(String::new(), |s| s.to_string()) }</td>
                 <td>{ mark(row.disagree, lang) }</td>
-                <td data-col="consensus">{ pick_select(team, &row.id, row.median_tenths, d, lang) }<span class="muted">{" "}{ agreed }</span></td>
             </tr>
         }
     });
@@ -307,10 +384,27 @@ fn items_table(
             <h2 id="team-items-title">{ lang.t(msg!("Every answer")) }</h2>
             <div class="table-scroll"><table class="scores team-items" data-testid="team-items">
                 <caption>{ lang.t(msg!("Each respondent's answer per item, the median and spread of the levels given, and the consensus")) }<br /><span class="muted">{ lang.t(msg!("Answers: the level, ? for \"don't know\", N/A for \"not applicable\", – for not answered.")) }</span></caption>
-                <thead><tr><th scope="col">{ lang.t(msg!("Item")) }</th>{ header_cells(team) }<th scope="col" class="num">{ lang.t(msg!("Median")) }</th><th scope="col" class="num">{ lang.t(msg!("Spread")) }</th><th scope="col">{ lang.t(msg!("To discuss")) }</th><th scope="col">{ lang.t(msg!("Consensus")) }</th></tr></thead>
+                <thead><tr><th scope="col">{ lang.t(msg!("Item")) }</th><th scope="col">{ lang.t(msg!("Consensus")) }</th>{ header_cells(team) }<th scope="col" class="num">{ lang.t(msg!("Median")) }</th><th scope="col" class="num">{ lang.t(msg!("Spread")) }</th><th scope="col">{ lang.t(msg!("To discuss")) }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
             </table></div>
         </section>
+    }
+}
+
+/// The median of the levels given, and how many said "not applicable" (not in the median).
+fn median_text(row: &ItemRow, lang: Lang) -> String {
+    let median = row
+        .median_tenths
+        .map_or(String::new(), |t| lang.one_decimal(u64::from(t)));
+    match row.not_applicable {
+        0 => median,
+        n => lang
+            .f(
+                msg!("{median} ({n} N/A)"),
+                &[("median", &median), ("n", &n)],
+            )
+            .trim()
+            .to_string(),
     }
 }
 
