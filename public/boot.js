@@ -85,8 +85,7 @@ const file = files.get(lang);
 
 // The start screen painted into index.html at build time (one per language, all hidden) shows
 // in the visitor's language, and only where the app will open on that screen:
-// not for a returning visitor (who resumes), a host that asks for a questionnaire or brands the
-// page, or a shared link.
+// not for a returning visitor (who resumes), a host that brands the page, or a shared link.
 {
   let resumes = false;
   try {
@@ -94,7 +93,9 @@ const file = files.get(lang);
   } catch {
     // Storage blocked: nothing to resume.
   }
-  const settings = [...new URLSearchParams(location.search).keys()].filter((k) => k !== 'lang' && k !== 'id');
+  // A host that only picks the questionnaire still gets the painted explanation (what the check
+  // is, the promises) instead of a blank box while the app loads.
+  const settings = [...new URLSearchParams(location.search).keys()].filter((k) => !['lang', 'id', 'questionnaire'].includes(k));
   const start = !resumes && settings.length === 0 && location.hash.length <= 1;
   for (const preview of document.querySelectorAll('[data-preview]')) {
     if (start && preview.dataset.preview === lang) preview.hidden = false;

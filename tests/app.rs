@@ -373,7 +373,7 @@ fn without_storage_the_assessment_works_and_says_saving_is_off() {
     let file = Export::SaveFile
         .file(tab.session(), None, TODAY, "2026-12-01T09:00:00.000Z")
         .unwrap();
-    assert_eq!(file.name, "iso42001-quick-scan-2026-12-01.json");
+    assert_eq!(file.name, "iso42001-quick-scan-2026-12-01-0900.json");
     assert!(saved::decode(
         &file.text,
         &tab.state.questionnaires(),
@@ -453,7 +453,22 @@ fn comparing_with_a_file_replaces_nothing_and_a_bad_file_is_refused() {
         bytes: Ok(save_file(&q, &[("4.1", 0)], None)),
     });
     let compared = tab.state.compared.clone().expect("a comparison");
-    assert!(compared.label.contains("march.json"), "{}", compared.label);
+    // Named with its day and time (the file says 2026-11-20T10:00 UTC).
+    assert_eq!(
+        compared.label.replace(['\u{2068}', '\u{2069}'], ""),
+        "march.json, saved 20 Nov 2026 at 10:00 UTC"
+    );
+    // Each section says by how many points it changed.
+    let change = |then, now| aims_domain::report::SectionChange {
+        id: "4".into(),
+        title: String::new(),
+        then,
+        now,
+    };
+    assert_eq!(change(Some(40), Some(52)).delta_text(), "+12");
+    assert_eq!(change(Some(40), Some(35)).delta_text(), "\u{2212}5");
+    assert_eq!(change(Some(40), Some(40)).delta_text(), "±0");
+    assert_eq!(change(None, Some(40)).delta_text(), "");
     assert!(compared.comparison.items.iter().any(|i| i.id == "4.1"));
     assert_eq!(tab.session().snapshot(), before);
 

@@ -381,6 +381,18 @@ fn organisations_that_only_use_ai_get_suggested_exclusions_passed_to_suppliers()
             .count(),
         0
     );
+    // An AI partner supplies data to those who build AI: the data controls stay suggested for
+    // no one who supplies data, only the development ones.
+    let partner = Profile {
+        roles: [AiRole::Partner, AiRole::Uses].into(),
+        ..user_only()
+    };
+    let for_partner: Vec<&str> = q
+        .items()
+        .filter(|i| i.suggested_na(&partner).is_some())
+        .map(|i| i.id.as_str())
+        .collect();
+    assert_eq!(for_partner, SUGGESTED_NA[..6]);
     assert!(q
         .items()
         .filter(|i| i.kind == SectionKind::Clause)

@@ -278,6 +278,23 @@ fn suggested_exclusions_can_be_accepted_at_once_without_touching_answers() {
     );
     let notice = &s.notice.as_ref().unwrap().text;
     assert!(notice.starts_with("7 controls"), "{notice}");
+    // It names every control it marked, and can be undone.
+    assert!(
+        notice
+            .contains("justification: A.6.1.2, A.6.1.3, A.6.2.2, A.6.2.3, A.6.2.7, A.7.2, A.7.6."),
+        "{notice}"
+    );
+    assert_eq!(
+        s.notice.as_ref().unwrap().action,
+        Some(aims_domain::session::NoticeAction::UndoImport)
+    );
+    let undone = transition(&s, Event::UndoImport);
+    let back = undone.session.as_ref().unwrap();
+    assert_eq!(back.answers.len(), 1, "only the answer given before stays");
+    assert_eq!(
+        undone.notice.as_ref().unwrap().text,
+        "The controls are unanswered again."
+    );
     // The supplier item named is the content's, not a copy in the code.
     let suppliers: std::collections::BTreeSet<&str> = full
         .items()

@@ -652,6 +652,9 @@ fn team_event(next: &mut AppState, event: Event) {
             flow.undo = Some(Box::new(Undo {
                 questionnaire: session.questionnaire.id.clone(),
                 snapshot: before,
+                said: Some(msg!(
+                    "The answers you had before adopting the consensus are back."
+                )),
             }));
             let mut text = lang.f(
                 msg!("The team's consensus ({n} answers) is now your assessment, with everyone's notes. Change any answer as usual."),
@@ -813,12 +816,25 @@ fn file_read(
             let Some(s) = next.flow.session.as_ref() else {
                 return;
             };
-            let label = match Date::parse(earlier.saved_at.get(..10).unwrap_or("")) {
-                Some(date) => lang.f(
+            let time = earlier.saved_at.get(11..16).filter(|t| {
+                t.len() == 5
+                    && t.as_bytes()[2] == b':'
+                    && t.bytes().filter(u8::is_ascii_digit).count() == 4
+            });
+            let label = match (Date::parse(earlier.saved_at.get(..10).unwrap_or("")), time) {
+                (Some(date), Some(time)) => lang.f(
+                    msg!("{file}, saved {date} at {time} UTC"),
+                    &[
+                        ("file", &shown),
+                        ("date", &lang.date(date)),
+                        ("time", &time),
+                    ],
+                ),
+                (Some(date), None) => lang.f(
                     msg!("{file}, saved {date}"),
                     &[("file", &shown), ("date", &lang.date(date))],
                 ),
-                None => shown,
+                (None, _) => shown,
             };
             let comparison =
                 report::compare(&s.questionnaire, &s.profile, &earlier.answers, &s.answers);

@@ -1042,6 +1042,23 @@ pub struct SectionChange {
     pub now: Option<u32>,
 }
 
+impl SectionChange {
+    /// The change in percentage points ("+12", "−5", "±0"), when both are known.
+    pub fn delta_text(&self) -> String {
+        match (self.then, self.now) {
+            (Some(then), Some(now)) => {
+                let d = i64::from(now) - i64::from(then);
+                match d {
+                    0 => "±0".into(),
+                    d if d > 0 => format!("+{d}"),
+                    d => format!("\u{2212}{}", -d),
+                }
+            }
+            _ => String::new(),
+        }
+    }
+}
+
 /// One item whose answer differs, with both statuses and the kind of change.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ItemChange {

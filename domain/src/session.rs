@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::answers::{Answer, Answers};
-use super::i18n::msg;
+use super::i18n::{msg, Msg};
 use super::profile::Profile;
 use super::questionnaire::Questionnaire;
 use super::saved::{
@@ -112,6 +112,8 @@ pub struct PendingImport {
 pub struct Undo {
     pub questionnaire: String,
     pub snapshot: Snapshot,
+    /// What the notice says once it is undone (the import's words when `None`).
+    pub said: Option<Msg>,
 }
 
 /// Whether opening `file` would replace answers that differ from it: the snapshot it would
@@ -227,14 +229,23 @@ impl Session {
 
     /// Unanswered applicable items whose exclusion is suggested for this profile.
     pub fn open_suggestions(&self) -> usize {
-        self.questionnaire
-            .items()
-            .filter(|i| {
-                i.applies(&self.profile)
-                    && i.suggested_na(&self.profile).is_some()
-                    && self.answers.get(&i.id).is_none()
-            })
-            .count()
+        self.suggested().count()
+    }
+
+    /// The unanswered controls whose exclusion is suggested for this profile, in order.
+    pub fn suggested(&self) -> impl Iterator<Item = &super::questionnaire::Item> {
+        self.questionnaire.items().filter(|i| {
+            i.applies(&self.profile)
+                && i.suggested_na(&self.profile).is_some()
+                && self.answers.get(&i.id).is_none()
+        })
+    }
+
+    /// Whether the section on screen holds one of them (the offer appears only there).
+    pub fn offers_suggestions_here(&self) -> bool {
+        let here = &self.questionnaire.sections[self.section];
+        self.suggested()
+            .any(|i| here.items.iter().any(|x| x.id == i.id))
     }
 
     /// The visible sections before and after the one on screen (`None`: the profile before the
@@ -417,6 +428,7 @@ fn step(state: &State, event: Event) -> State {
                 Box::new(Undo {
                     questionnaire: session.questionnaire.id.clone(),
                     snapshot,
+                    said: None,
                 })
             });
             let notice = match (notice, &undo) {
@@ -453,9 +465,10 @@ fn step(state: &State, event: Event) -> State {
                     .changed();
                     session.section = session.settle(session.section);
                     next.session = Some(session);
-                    next.notice = Some(Notice::info(lang.t(msg!(
+                    let said = undo.said.unwrap_or(msg!(
                         "The answers you had before opening the file are back."
-                    ))));
+                    ));
+                    next.notice = Some(Notice::info(lang.t(said)));
                 } else {
                     next.session = Some(session);
                 }
@@ -502,7 +515,8 @@ fn step(state: &State, event: Event) -> State {
         Event::AcceptSuggestedExclusions => {
             if let Some(mut session) = next.session.take() {
                 let questionnaire = Rc::clone(&session.questionnaire);
-                let mut changed = 0;
+                let before = session.snapshot();
+                let mut marked: Vec<String> = Vec::new();
                 // Where the content says an excluded control's intent goes (A.10.3 in ours).
                 let mut suppliers: Vec<String> = Vec::new();
                 for item in questionnaire
@@ -516,7 +530,7 @@ fn step(state: &State, event: Event) -> State {
                             .set(&questionnaire, &item.id, Answer::NotApplicable(why))
                             .is_ok()
                         {
-                            changed += 1;
+                            marked.push(item.id.clone());
                             let to = item
                                 .suggest_na
                                 .as_ref()
@@ -527,14 +541,23 @@ fn step(state: &State, event: Event) -> State {
                         }
                     }
                 }
-                if changed > 0 {
+                if !marked.is_empty() {
+                    let changed = marked.len();
+                    let marked = marked.join(", ");
                     session = session.changed();
                     let text = if suppliers.is_empty() {
-                        lang.f(msg!("{n} controls were marked not applicable with the suggested justification. Review or edit each one."), &[("n", &changed)])
+                        lang.f(msg!("{n} controls were marked not applicable with the suggested justification: {ids}. Review or edit each one."), &[("n", &changed), ("ids", &marked)])
                     } else {
-                        lang.f(msg!("{n} controls were marked not applicable with the suggested justification. Review or edit each one; they become supplier requirements under {items} in the roadmap."), &[("n", &changed), ("items", &suppliers.join(", "))])
+                        lang.f(msg!("{n} controls were marked not applicable with the suggested justification: {ids}. Review or edit each one; they become supplier requirements under {items} in the roadmap."), &[("n", &changed), ("ids", &marked), ("items", &suppliers.join(", "))])
                     };
-                    next.notice = Some(Notice::info(text));
+                    let mut notice = Notice::info(text);
+                    notice.action = Some(NoticeAction::UndoImport);
+                    next.notice = Some(notice);
+                    next.undo = Some(Box::new(Undo {
+                        questionnaire: questionnaire.id.clone(),
+                        snapshot: before,
+                        said: Some(msg!("The controls are unanswered again.")),
+                    }));
                 }
                 next.session = Some(session);
             }

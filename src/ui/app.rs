@@ -252,7 +252,12 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
     };
     match s.flow.screen {
         Screen::Profile => {
-            html! { <ProfileScreen profile={session.profile} respondent={session.people.respondent} {dispatch} /> }
+            let q = &session.questionnaire;
+            let about = s.lang.f(
+                msg!("{title}: {items} questions, about {minutes} minutes. Your answers stay on this device."),
+                &[("title", &q.title), ("items", &q.items().count()), ("minutes", &q.minutes())],
+            );
+            html! { <ProfileScreen profile={session.profile} {about} respondent={session.people.respondent} {dispatch} /> }
         }
         Screen::Questions => html! { <QuestionsScreen {session} {dispatch} /> },
         Screen::Results => {

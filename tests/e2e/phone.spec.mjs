@@ -127,3 +127,34 @@ test('on a phone the file actions fold into one menu with large tap targets', as
   await toggle.evaluate(() => {});
   await expect(page.getByTestId('save-file')).toBeVisible();
 });
+
+// A host that only picks the questionnaire: while the app loads, the painted explanation shows
+// (not a blank box), and the first screen says how long it takes and that answers stay here.
+test('with the questionnaire preset, the page explains itself while loading and on its first screen', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route(/\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto('/?questionnaire=iso42001-quick-scan&lang=en');
+  await expect(page.locator('[data-preview="en"]')).toBeVisible();
+  await expect(page.locator('[data-preview="en"] h1')).toHaveText('How ready is your AI management system for ISO/IEC 42001?');
+  release();
+  await expect(page.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+  await expect(page.getByTestId('profile-about')).toHaveText(/^ISO\/IEC 42001 quick scan: 24 questions, about \d+ minutes\. Your answers stay on this device\.$/);
+});
+
+// Every control a thumb uses on the first screens is at least 44 by 44 px.
+test('on a phone the tap targets of the questions screen are at least 44 by 44 px', async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await openQuickScan(page);
+  await fillProfileWithMouse(page, fixture('mouse-run').profile);
+  const small = await page.evaluate(() => {
+    const targets = document.querySelectorAll('.step, .section-link, .menu-toggle, .why > summary, .note > summary, .link-button, .aims-footer a, .option');
+    return [...targets]
+      .filter((e) => e.getClientRects().length > 0)
+      .map((e) => ({ what: `${e.className || e.tagName}: ${e.textContent.trim().slice(0, 30)}`, box: e.getBoundingClientRect() }))
+      .filter(({ box }) => box.width < 44 || box.height < 44)
+      .map(({ what, box }) => `${what} (${Math.round(box.width)}x${Math.round(box.height)})`);
+  });
+  expect(small).toEqual([]);
+});

@@ -65,6 +65,33 @@ const STEPS: [(Screen, Msg); 4] = [
     (Screen::Roadmap, msg!("Roadmap")),
 ];
 
+/// The share link, its length, a copy button and what the link carries.
+fn share_panel(text: &str, copied: bool, copy: Callback<MouseEvent>, lang: Lang) -> Html {
+    html! {
+        <div class="share-panel">
+            <label for="share-link" class="confirm-title">{ lang.f(msg!("Link to these results ({n} characters)"), &[("n", &lang.int(text.len() as u64))]) }</label>
+            <input id="share-link" type="text" readonly=true value={text.to_string()} data-testid="share-link" />
+            <button type="button" class="button secondary" onclick={copy}>{ lang.t(if copied { msg!("Copied") } else { msg!("Copy link") }) }</button>
+            <p class="hint">{ lang.t(msg!("The link carries the questionnaire's name and version, your organisation profile, every answer, and the justification you wrote for each \"not applicable\" answer. Your notes are not included. It all travels in the part after #, which browsers never send to a server; anyone you give the link to can read it.")) }</p>
+        </div>
+    }
+}
+
+/// "Start over?", asked before anything is cleared.
+fn confirm_reset(dispatch: &Dispatch, lang: Lang) -> Html {
+    let send = |event: Event| dispatch.send(event);
+    html! {
+        <div class="confirm" role="alertdialog" aria-labelledby="confirm-reset-title" aria-describedby="confirm-reset-text">
+            <p id="confirm-reset-title" class="confirm-title">{ lang.t(msg!("Start over?")) }</p>
+            <p id="confirm-reset-text">{ lang.t(msg!("This clears your profile and every answer to this questionnaire on this device. It cannot be undone.")) }</p>
+            <div class="button-row">
+                <button type="button" class="button danger" onclick={send(Event::ConfirmReset)}>{ lang.t(msg!("Yes, clear everything")) }</button>
+                <button type="button" class="button secondary" autofocus=true onclick={send(Event::CancelReset)}>{ lang.t(msg!("Keep my answers")) }</button>
+            </div>
+        </div>
+    }
+}
+
 #[function_component(StepNav)]
 pub fn step_nav(props: &StepNavProps) -> Html {
     let lang = use_lang();
@@ -132,22 +159,10 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                 </button>
             </div>
             if let Some(text) = link.as_ref() {
-                <div class="share-panel">
-                    <label for="share-link" class="confirm-title">{ lang.f(msg!("Link to these results ({n} characters)"), &[("n", &lang.int(text.len() as u64))]) }</label>
-                    <input id="share-link" type="text" readonly=true value={text.clone()} data-testid="share-link" />
-                    <button type="button" class="button secondary" onclick={copy}>{ lang.t(if *copied { msg!("Copied") } else { msg!("Copy link") }) }</button>
-                    <p class="hint">{ lang.t(msg!("The link carries the questionnaire's name and version, your organisation profile, every answer, and the justification you wrote for each \"not applicable\" answer. Your notes are not included. It all travels in the part after #, which browsers never send to a server; anyone you give the link to can read it.")) }</p>
-                </div>
+                { share_panel(text, *copied, copy, lang) }
             }
             if props.confirming_reset {
-                <div class="confirm" role="alertdialog" aria-labelledby="confirm-reset-title" aria-describedby="confirm-reset-text">
-                    <p id="confirm-reset-title" class="confirm-title">{ lang.t(msg!("Start over?")) }</p>
-                    <p id="confirm-reset-text">{ lang.t(msg!("This clears your profile and every answer to this questionnaire on this device. It cannot be undone.")) }</p>
-                    <div class="button-row">
-                        <button type="button" class="button danger" onclick={send(Event::ConfirmReset)}>{ lang.t(msg!("Yes, clear everything")) }</button>
-                        <button type="button" class="button secondary" autofocus=true onclick={send(Event::CancelReset)}>{ lang.t(msg!("Keep my answers")) }</button>
-                    </div>
-                </div>
+                { confirm_reset(&props.dispatch, lang) }
             }
         </nav>
     }

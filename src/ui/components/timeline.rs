@@ -38,7 +38,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <p class="gantt-axis" aria-hidden="true"><span>{ lang.f(msg!("week {n}"), &[("n", &0)]) }</span><span>{ lang.f(msg!("week {n}"), &[("n", &r.total_weeks)]) }</span></p>
                 <figcaption>{ lang.f(msg!("Phases over {weeks} weeks from the start"), &[("weeks", &r.total_weeks)]) }</figcaption>
             </figure>
-            <div class="table-scroll"><table class="scores timeline-table">
+            <div class="table-scroll" data-scroll-hint={lang.t(msg!("Scroll sideways for more columns."))}><table class="scores timeline-table">
                 <caption>{ lang.t(msg!("The timeline as a table")) }</caption>
                 <thead><tr>
                     <th scope="col">{ lang.t(msg!("Phase")) }</th><th scope="col" class="num">{ lang.t(msg!("Start week")) }</th><th scope="col" class="num">{ lang.t(msg!("End week")) }</th>

@@ -17,6 +17,8 @@ use crate::ui::use_lang;
 #[derive(Properties, PartialEq)]
 pub struct ProfileProps {
     pub profile: Profile,
+    /// The questionnaire, its length and time, and the privacy promise, in one line.
+    pub about: String,
     /// The respondent's name or role, as typed.
     pub respondent: String,
     pub dispatch: Dispatch,
@@ -254,6 +256,7 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
     html! {
         <section class="profile" aria-labelledby="profile-title">
             <h1 id="profile-title" tabindex="-1">{ lang.t(msg!("Your organisation")) }</h1>
+            <p class="about" data-testid="profile-about">{ &props.about }</p>
             <p class="lead">{ lang.t(msg!("These answers are not scored. They decide which questions apply to you and how long the roadmap takes.")) }</p>
             <form class="profile-form" onsubmit={on_submit}>
                 <fieldset class={group_class(ProfileField::Size)}>

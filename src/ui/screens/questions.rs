@@ -36,30 +36,17 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
     let session = &props.session;
     let q = &session.questionnaire;
     let profile = &session.profile;
-    let visible = session.visible_sections();
 
     let progress = session.progress(None);
     let send = |event: Event| props.dispatch.send(event);
-    let nav_items = visible.iter().map(|&n| {
-        let section = &q.sections[n];
-        let Progress { answered: done, applicable: total } = session.progress(Some(n));
-        let current = n == session.section;
-        let complete = done == total;
-        html! {
-            <li>
-                <button type="button" class={classes!("section-link", current.then_some("current"), complete.then_some("complete"))}
-                    aria-current={current.then_some("true")} onclick={send(Event::ShowSection(n))}>
-                    <span class="section-id">{ &section.id }</span>
-                    <span class="section-title">{ &section.title }</span>
-                    <span class="section-count">
-                        <span aria-hidden="true">{ format!("{done}/{total}") }</span>
-                        <span class="visually-hidden">{ lang.f(msg!("{done} of {total} answered"), &[("done", &done), ("total", &total)]) }</span>
-                    </span>
-                </button>
-            </li>
-        }
-    });
-    let open_suggestions = session.open_suggestions();
+    let suggested: Vec<String> = if session.offers_suggestions_here() {
+        session
+            .suggested()
+            .map(|i| format!("{} {}", i.id, i.title))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let section = &q.sections[session.section];
     let shared_profile = Rc::new(profile.clone());
     let name = |n: usize| section_name(&q.sections[n].id, q.sections[n].kind, lang);
@@ -74,9 +61,7 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
         <div class="questions">
             <aside class="section-nav">
                 { progress_bar(progress, lang) }
-                <nav aria-label={lang.t(msg!("Sections"))}>
-                    <ol class="section-list">{ for nav_items }</ol>
-                </nav>
+                { section_list(session, &props.dispatch, lang) }
             </aside>
             <section class="section" aria-labelledby="section-title">
                 // On a phone the section list scrolls away; this slim bar stays at the top.
@@ -84,8 +69,8 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                     <span>{ format!("{}/{}", progress.answered, progress.applicable) }</span>
                     <progress max={progress.applicable.to_string()} value={progress.answered.to_string()}></progress>
                 </div>
-                if open_suggestions > 0 {
-                    { suggestions(open_suggestions, send(Event::AcceptSuggestedExclusions), lang) }
+                if !suggested.is_empty() {
+                    { suggestions(&suggested, send(Event::AcceptSuggestedExclusions), lang) }
                 }
                 <p class="eyebrow">{ section_name(&section.id, section.kind, lang) }</p>
                 <h1 id="section-title" tabindex="-1">{ &section.title }</h1>
@@ -108,6 +93,36 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                 </div>
             </section>
         </div>
+    }
+}
+
+/// The visible sections, each with its progress, the one on screen marked.
+fn section_list(session: &Session, dispatch: &Dispatch, lang: Lang) -> Html {
+    let q = &session.questionnaire;
+    let send = |event: Event| dispatch.send(event);
+    let nav_items = session.visible_sections().into_iter().map(|n| {
+        let section = &q.sections[n];
+        let Progress { answered: done, applicable: total } = session.progress(Some(n));
+        let current = n == session.section;
+        let complete = done == total;
+        html! {
+            <li>
+                <button type="button" class={classes!("section-link", current.then_some("current"), complete.then_some("complete"))}
+                    aria-current={current.then_some("true")} onclick={send(Event::ShowSection(n))}>
+                    <span class="section-id">{ &section.id }</span>
+                    <span class="section-title">{ &section.title }</span>
+                    <span class="section-count">
+                        <span aria-hidden="true">{ format!("{done}/{total}") }</span>
+                        <span class="visually-hidden">{ lang.f(msg!("{done} of {total} answered"), &[("done", &done), ("total", &total)]) }</span>
+                    </span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <nav aria-label={lang.t(msg!("Sections"))}>
+            <ol class="section-list">{ for nav_items }</ol>
+        </nav>
     }
 }
 
@@ -332,14 +347,16 @@ fn progress_bar(progress: Progress, lang: Lang) -> Html {
     }
 }
 
-/// The offer to mark the development controls an AI user usually excludes, with its warning.
-fn suggestions(n: usize, accept: Callback<MouseEvent>, lang: Lang) -> Html {
+/// The offer to mark the development controls an AI user usually excludes, naming each one,
+/// with its warning; the notice after it can undo it.
+fn suggestions(controls: &[String], accept: Callback<MouseEvent>, lang: Lang) -> Html {
     html! {
         <div class="notice suggestions" data-testid="suggestions">
-            <p>{ lang.f(msg!("For an organisation that only uses AI from others, {n} development controls are usually not applicable."), &[("n", &n)]) }</p>
+            <p>{ lang.f(msg!("For an organisation that only uses AI from others, {n} development controls are usually not applicable:"), &[("n", &controls.len())]) }</p>
+            <ul class="suggested-controls">{ for controls.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
             <p class="warning-text" data-testid="gpai-warning">{ lang.t(msg!("Check first: if you build on general-purpose AI models (answers from your own documents, fine-tuning, agents that act for you), you may be developing an AI system yourself, and these controls then apply.")) }</p>
             <button type="button" class="button secondary" onclick={accept}>
-                { lang.t(msg!("Mark them not applicable")) }
+                { lang.f(msg!("Mark these {n} not applicable"), &[("n", &controls.len())]) }
             </button>
         </div>
     }

@@ -242,17 +242,17 @@ fn comparison_view(q: &Questionnaire, label: &str, c: &Comparison, lang: Lang) -
         <div class="comparison" data-testid="comparison">
             <h3>{ lang.f(msg!("Compared with {label}"), &[("label", &label)]) }</h3>
             <p>{ lang.f(msg!("Overall: {then} then, {now} now."), &[("then", &percent(c.then)), ("now", &percent(c.now))]) }</p>
-            <div class="table-scroll"><table class="scores">
+            <div class="table-scroll" data-scroll-hint={lang.t(msg!("Scroll sideways for more columns."))}><table class="scores">
                 <caption>{ lang.t(msg!("Change per clause and Annex A area")) }</caption>
-                <thead><tr><th scope="col">{ lang.t(msg!("Section")) }</th><th scope="col" class="num">{ lang.t(msg!("Then")) }</th><th scope="col" class="num">{ lang.t(msg!("Now")) }</th></tr></thead>
+                <thead><tr><th scope="col">{ lang.t(msg!("Section")) }</th><th scope="col" class="num">{ lang.t(msg!("Then")) }</th><th scope="col" class="num">{ lang.t(msg!("Now")) }</th><th scope="col" class="num">{ lang.t(msg!("Change (points)")) }</th></tr></thead>
                 <tbody>{ for c.sections.iter().map(|x| html! {
-                    <tr data-section={x.id.clone()}><th scope="row">{ format!("{} {}", x.id, x.title) }</th><td class="num">{ percent(x.then) }</td><td class="num">{ percent(x.now) }</td></tr>
+                    <tr data-section={x.id.clone()}><th scope="row">{ format!("{} {}", x.id, x.title) }</th><td class="num">{ percent(x.then) }</td><td class="num">{ percent(x.now) }</td><td class="num" data-col="delta">{ x.delta_text() }</td></tr>
                 }) }</tbody>
             </table></div>
             if c.items.is_empty() {
                 <p>{ lang.t(msg!("No answer has changed.")) }</p>
             } else {
-                <div class="table-scroll"><table class="scores">
+                <div class="table-scroll" data-scroll-hint={lang.t(msg!("Scroll sideways for more columns."))}><table class="scores">
                     <caption>{ lang.f(msg!("{n} changed answers"), &[("n", &c.items.len())]) }</caption>
                     <thead><tr><th scope="col">{ lang.t(msg!("Item")) }</th><th scope="col">{ lang.t(msg!("Then")) }</th><th scope="col">{ lang.t(msg!("Now")) }</th><th scope="col">{ lang.t(msg!("Change")) }</th></tr></thead>
                     <tbody>{ for c.items.iter().map(|x| html! {
@@ -335,7 +335,7 @@ fn score_table(
         </tr>
     });
     html! {
-        <div class="table-scroll"><table class="scores">
+        <div class="table-scroll" data-scroll-hint={lang.t(msg!("Scroll sideways for more columns."))}><table class="scores">
             <caption>{ caption.to_string() }</caption>
             <thead><tr>
                 <th scope="col">{ lang.t(msg!("Section")) }</th>
@@ -368,12 +368,12 @@ fn documents(session: &Session, gate_label: &str, lang: Lang) -> Html {
             <section class="documents" aria-labelledby="documents-title">
                 <h2 id="documents-title">{ lang.t(msg!("Documents you will need")) }</h2>
                 <p>{ lang.f(msg!("{n} of the {total} documents the standard requires are in place, judging by your answers. A document is in place when every question that produces it is at \"{gate}\" or better, and partial when some work exists."), &[("n", &in_place), ("total", &required), ("gate", &gate_label)]) }</p>
-                <div class="table-scroll"><table class="scores documents-table">
+                <div class="table-scroll" data-scroll-hint={lang.t(msg!("Scroll sideways for more columns."))}><table class="scores documents-table">
                     <caption>{ lang.t(msg!("Required by ISO/IEC 42001")) }</caption>
                     <thead><tr><th scope="col">{ lang.t(msg!("Document")) }</th><th scope="col">{ lang.t(msg!("Status")) }</th><th scope="col">{ lang.t(msg!("From questions")) }</th></tr></thead>
                     <tbody>{ rows(true) }</tbody>
                 </table></div>
-                <div class="table-scroll"><table class="scores documents-table">
+                <div class="table-scroll" data-scroll-hint={lang.t(msg!("Scroll sideways for more columns."))}><table class="scores documents-table">
                     <caption>{ lang.t(msg!("Not named by the standard, but every auditor asks for them")) }</caption>
                     <thead><tr><th scope="col">{ lang.t(msg!("Document")) }</th><th scope="col">{ lang.t(msg!("Status")) }</th><th scope="col">{ lang.t(msg!("From questions")) }</th></tr></thead>
                     <tbody>{ rows(false) }</tbody>

@@ -3,12 +3,14 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::domain::app::Event as AppEvent;
 use crate::domain::date::Date;
+use crate::domain::export::Export;
 use crate::domain::i18n::{msg, plural, Lang};
 use crate::domain::profile::Capacity;
 use crate::domain::questionnaire::Gives;
 use crate::domain::roadmap::{person_days, Roadmap, TargetVerdict, Task, TaskKind};
-use crate::domain::session::{Event, Session};
+use crate::domain::session::{Event, Screen, Session};
 use crate::ui::components::{CallToActionLink, CourseLink, LegalDates, Timeline};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::{use_after_first_paint, use_lang};
@@ -177,6 +179,19 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
                 <p>{ lang.t(msg!("ISO/IEC 42001 certification covers your management system, not individual AI systems. It is not a harmonised standard under the EU AI Act and gives no presumption of conformity with it, though it is a strong base for the Act's duties.")) }</p>
             </section>
             </> } } else { Html::default() } }
+            { props.dispatch.as_ref().map(|d| way_on(d, lang)).unwrap_or_default() }
         </section>
+    }
+}
+
+/// The end of the roadmap leads on: back to the results, the printable report, the plan as a
+/// spreadsheet.
+fn way_on(d: &Dispatch, lang: Lang) -> Html {
+    html! {
+        <div class="button-row no-print" data-testid="roadmap-way-on">
+            <button type="button" class="button" onclick={d.send(Event::Show(Screen::Report))}>{ lang.t(msg!("Printable report (PDF)")) }</button>
+            <button type="button" class="button secondary" onclick={d.send(AppEvent::Export(Export::RoadmapCsv))}>{ lang.t(msg!("Roadmap (CSV)")) }</button>
+            <button type="button" class="button secondary" onclick={d.send(Event::Show(Screen::Results))}>{ lang.t(msg!("Back to the results")) }</button>
+        </div>
     }
 }

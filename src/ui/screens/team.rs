@@ -149,7 +149,7 @@ fn sections_table(team: &Team, summary: &Summary, lang: Lang) -> Html {
     html! {
         <section aria-labelledby="team-sections-title">
             <h2 id="team-sections-title">{ lang.t(msg!("Maturity by clause and Annex A area")) }</h2>
-            <div class="table-scroll"><table class="scores" data-testid="team-sections">
+            <div class="table-scroll" data-scroll-hint={lang.t(msg!("Scroll sideways for more columns."))}><table class="scores" data-testid="team-sections">
                 <caption>{ lang.f(msg!("Maturity (0-{top}) per respondent"), &[("top", &team.questionnaire.scale.top())]) }</caption>
                 <thead><tr><th scope="col">{ lang.t(msg!("Section")) }</th>{ header_cells(team) }<th scope="col" class="num">{ lang.t(msg!("Median")) }</th><th scope="col" class="num">{ lang.t(msg!("Spread")) }</th><th scope="col">{ lang.t(msg!("To discuss")) }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
@@ -382,7 +382,7 @@ fn items_table(
     html! {
         <section aria-labelledby="team-items-title">
             <h2 id="team-items-title">{ lang.t(msg!("Every answer")) }</h2>
-            <div class="table-scroll"><table class="scores team-items" data-testid="team-items">
+            <div class="table-scroll" data-scroll-hint={lang.t(msg!("Scroll sideways for more columns."))}><table class="scores team-items" data-testid="team-items">
                 <caption>{ lang.t(msg!("Each respondent's answer per item, the median and spread of the levels given, and the consensus")) }<br /><span class="muted">{ lang.t(msg!("Answers: the level, ? for \"don't know\", N/A for \"not applicable\", – for not answered.")) }</span></caption>
                 <thead><tr><th scope="col">{ lang.t(msg!("Item")) }</th><th scope="col">{ lang.t(msg!("Consensus")) }</th>{ header_cells(team) }<th scope="col" class="num">{ lang.t(msg!("Median")) }</th><th scope="col" class="num">{ lang.t(msg!("Spread")) }</th><th scope="col">{ lang.t(msg!("To discuss")) }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
