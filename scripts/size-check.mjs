@@ -28,12 +28,17 @@
 // 396,596 B; budgets about 1.5 % above those. The last part of issue 25 (importers, distributors
 // and authorised representatives, their dated duties in four languages, the term notes) made it
 // English 398,011 B, German 404,386 B, French 405,620 B, Spanish 402,865 B: budgets 0.5 % above,
-// until the split start module (issue 29) resets them. The wasm alone is printed too.
+// until the split start module (issue 29) resets them. Issue 27 (names, notes and the consensus
+// in the team view, the workshop entry, the phone's scrolling, menu and tap targets) added
+// 12.8 KB of wasm (333,769 -> 346,916 B) and 0.5 KB of texts: English 412,564 B, German
+// 419,076 B, French 420,323 B, Spanish 417,526 B; budgets 0.5 % above, for issue 29 to bring
+// down (the team view and everything after "see results" leave the start module). The wasm
+// alone is printed too.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 400_000, de: 406_400, fr: 407_700, es: 404_900 };
+const BUDGET_GZIP_BYTES = { en: 414_700, de: 421_200, fr: 422_500, es: 419_700 };
 const LANG_OVER_ENGLISH = 8_000;
 const dist = 'dist';
 const gz = (name) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;

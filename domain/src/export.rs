@@ -30,16 +30,23 @@ pub enum Export {
 
 /// "iso42001-full-2026-12-06-1030-dana-ciso.json": the questionnaire, the date and time (UTC,
 /// as `now` gives it) and the respondent's name, so a workshop's files and two saves on one
-/// day never share a name. Only letters and digits of the name are kept.
+/// day never share a name.
 pub fn save_file_name(questionnaire: &str, now: &str, respondent: &str) -> String {
     let date = now.get(..10).unwrap_or("answers");
     let time: String = [now.get(11..13), now.get(14..16)]
         .into_iter()
         .flatten()
         .collect();
+    // ASCII letters lowered; other scripts' letters kept as typed (no Unicode case tables in
+    // the wasm); spaces, punctuation and invisible direction marks become one hyphen.
+    let invisible = |c: char| {
+        matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    };
     let mut slug = String::new();
-    for c in respondent.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    for c in respondent.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && !c.is_whitespace() && !invisible(c) {
             slug.push(c);
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
