@@ -169,7 +169,7 @@ fn the_sheet_lists_each_gap_with_what_to_ask_and_the_answers_to_check() {
         2,
         &[("9.2.1", Answer::Level(3)), ("9.2.2", Answer::Level(0))],
     );
-    let md = advice::markdown(&q, &p, &a, TODAY);
+    let md = advice::markdown(&q, &p, &a, &Default::default(), TODAY);
     assert!(
         md.starts_with("# Adviser's sheet: ISO/IEC 42001 full assessment\n"),
         "{md}"
@@ -193,7 +193,13 @@ fn the_sheet_lists_each_gap_with_what_to_ask_and_the_answers_to_check() {
     );
 
     let german = questionnaire("iso42001-full", Lang::De);
-    let md = advice::markdown(&german, &p, &answers(&german, 2, &[]), TODAY);
+    let md = advice::markdown(
+        &german,
+        &p,
+        &answers(&german, 2, &[]),
+        &Default::default(),
+        TODAY,
+    );
     assert!(md.starts_with("# Beratungsblatt: "), "{md}");
     assert!(md.contains("Keine Antwort"), "{md}");
 }

@@ -732,6 +732,11 @@ fn names_notes_and_justifications_reach_the_facilitator_and_the_adopted_assessme
         .unwrap()
         .text;
     assert!(report.contains("The consensus of a team of 3"), "{report}");
+    let sheet = Export::AdviserSheet
+        .file(&s, None, TODAY, "2026-12-06T10:00:00.000Z")
+        .unwrap()
+        .text;
+    assert!(sheet.contains("The consensus of a team of 3"), "{sheet}");
     // The save file keeps who took part, and reads back the same.
     let saved = Export::SaveFile
         .file(&s, None, TODAY, "2026-12-06T10:00:00.000Z")

@@ -289,7 +289,13 @@ pub fn gaps<'a>(
 
 /// The adviser's sheet as Markdown: per gap what to ask, what evidence to request and which
 /// answers to check, then the remaining checks.
-pub fn markdown(q: &Questionnaire, profile: &Profile, answers: &Answers, today: Date) -> String {
+pub fn markdown(
+    q: &Questionnaire,
+    profile: &Profile,
+    answers: &Answers,
+    people: &super::saved::People,
+    today: Date,
+) -> String {
     let lang = q.lang();
     let all = checks(q, profile, answers);
     let gaps = gaps(q, profile, answers, &all);
@@ -301,6 +307,9 @@ pub fn markdown(q: &Questionnaire, profile: &Profile, answers: &Answers, today: 
             &[("version", &q.version), ("date", &lang.date(today))]
         )
     );
+    for who in people.lines(lang) {
+        out.push_str(&format!("{}\n\n", md_text(&who)));
+    }
     out.push_str(&format!(
         "## {}\n\n",
         lang.f(msg!("Gaps ({n})"), &[("n", &gaps.len())])

@@ -39,9 +39,7 @@ pub fn save_file_name(questionnaire: &str, now: &str, respondent: &str) -> Strin
         .collect();
     // ASCII letters lowered; other scripts' letters kept as typed (no Unicode case tables in
     // the wasm); spaces, punctuation and invisible direction marks become one hyphen.
-    let invisible = |c: char| {
-        matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
-    };
+    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}');
     let mut slug = String::new();
     for c in respondent.chars() {
         if c.is_ascii_alphanumeric() {
@@ -129,7 +127,7 @@ impl Export {
             Export::AdviserSheet => (
                 "adviser-sheet.md",
                 "text/markdown",
-                advice::markdown(q, &s.profile, &s.answers, today),
+                advice::markdown(q, &s.profile, &s.answers, &s.people, today),
             ),
         };
         Some(File {

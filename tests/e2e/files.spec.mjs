@@ -17,7 +17,7 @@ async function exportFile(page) {
   const download = page.waitForEvent('download');
   await page.getByTestId('save-file').click();
   const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^iso42001-quick-scan-\d{4}-\d{2}-\d{2}\.json$/);
+  expect(file.suggestedFilename()).toMatch(/^iso42001-quick-scan-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
   return readFileSync(await file.path(), 'utf8');
 }
 

@@ -45,7 +45,7 @@ test('the first paint shows the start screen before the wasm arrives, without a 
   expect(errors).toEqual([]);
 });
 
-test('a returning visitor, a German visitor and a host questionnaire never see the English start screen flash', async ({ browser }) => {
+test('a returning visitor, a German visitor, a host questionnaire and a branded host never see the English start screen flash', async ({ browser }) => {
   // Each case in a fresh browser profile, the wasm held back: what the first paint shows.
   const firstPaint = async (url, stored) => {
     const context = await browser.newContext();
@@ -59,7 +59,10 @@ test('a returning visitor, a German visitor and a host questionnaire never see t
     return shown;
   };
   expect(await firstPaint('/', true)).toEqual([]);
-  expect(await firstPaint('/?questionnaire=iso42001-full', false)).toEqual([]);
+  // A host that only picks the questionnaire gets the painted explanation, in its language,
+  // instead of a blank box (the app then opens on the profile).
+  expect(await firstPaint('/?questionnaire=iso42001-full&lang=de', false)).toEqual(['de: Wie bereit ist Ihr KI-Managementsystem für ISO/IEC 42001?']);
+  expect(await firstPaint('/?questionnaire=iso42001-full&accent=%23005a9c', false)).toEqual([]);
   expect(await firstPaint('/?lang=de', false)).toEqual(['de: Wie bereit ist Ihr KI-Managementsystem für ISO/IEC 42001?']);
   expect(await firstPaint('/', false)).toEqual(['en: How ready is your AI management system for ISO/IEC 42001?']);
 });
@@ -285,10 +288,21 @@ test('an organisation that only uses AI can accept all suggested exclusions at o
   await page.goto('/');
   await page.getByRole('button', { name: /full assessment/ }).click();
   await fillProfileWithMouse(page, { ...fixture('full-run').profile, roles: ['uses'] });
-  await expect(page.getByTestId('suggestions')).toContainText('8 development controls');
-  await page.getByRole('button', { name: 'Mark them not applicable' }).click();
+  // Offered only where one of those controls is, naming each.
+  await expect(page.getByTestId('suggestions')).toHaveCount(0);
+  await page.locator('.section-link', { hasText: 'A.6' }).click();
+  const offer = page.getByTestId('suggestions');
+  await expect(offer).toContainText('8 development controls are usually not applicable:');
+  await expect(offer.locator('.suggested-controls li')).toHaveCount(8);
+  await expect(offer.locator('.suggested-controls li').first()).toHaveText(/^A\.6\.1\.2 /);
+  await page.getByRole('button', { name: 'Mark these 8 not applicable' }).click();
   await expect(page.getByTestId('answered')).toHaveText('8');
   await expect(page.getByTestId('suggestions')).toHaveCount(0);
+  // It can be undone at once; then it is offered again.
+  await page.getByTestId('undo-import').click();
+  await expect(page.getByTestId('answered')).toHaveText('0');
+  await page.getByRole('button', { name: 'Mark these 8 not applicable' }).click();
+  await expect(page.getByTestId('answered')).toHaveText('8');
   await page.locator('.section-link', { hasText: 'Data for AI systems' }).click();
   await expect(page.locator('#A-7-2-justification')).toHaveValue(/A\.10\.3/);
   expect(errors).toEqual([]);

@@ -250,6 +250,7 @@ test('an unknown questionnaire in the embed URL is reported in the console', asy
   const warnings = [];
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   await page.goto('/index.html?questionnaire=no-such-check');
+  await appStarted(page);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   expect(warnings.some((w) => w.includes('questionnaire=no-such-check'))).toBe(true);
 });

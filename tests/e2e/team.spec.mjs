@@ -234,6 +234,10 @@ test('a workshop from the start screen: names, notes and justifications, consens
   await expect(consensus).toContainText('2 Implemented and documented');
   await expect(discuss.locator('a.item-id')).toHaveAttribute('href', '#team-row-4-3');
   expect(vnuErrors([await saveDom(page, testInfo.outputPath('workshop.html'))])).toEqual([]);
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axe(page, `workshop (${scheme})`)).toEqual([]);
+  }
 
   await page.getByTestId('adopt-consensus').click();
   // The facilitator had no profile of their own: the respondents' applies.

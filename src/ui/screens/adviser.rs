@@ -49,12 +49,13 @@ pub fn adviser_screen(props: &AdviserProps) -> Html {
     };
     html! {
         <article class="report adviser">
-            <div class="button-row no-print">
+            <div class="button-row no-print" data-scroll-anchor="">
                 <button type="button" class="button" data-testid="print" onclick={print}>{ lang.t(msg!("Print or save as PDF")) }</button>
                 <button type="button" class="button secondary" onclick={props.dispatch.send(Event::Show(Screen::Results))}>{ lang.t(msg!("Back to the results")) }</button>
             </div>
             <h1 id="adviser-title" tabindex="-1">{ lang.f(msg!("Adviser's sheet: {title}"), &[("title", &q.title)]) }</h1>
             <p>{ lang.f(msg!("Version {version}, prepared {date}. For the conversation with the client: each gap with what to ask and what evidence to request."), &[("version", &q.version), ("date", &lang.date(props.today))]) }</p>
+            { for s.people.lines(lang).into_iter().map(|line| html! { <p data-testid="people">{ line }</p> }) }
             <section aria-labelledby="gaps-title">
                 <h2 id="gaps-title">{ lang.f(msg!("Gaps ({n})"), &[("n", &gaps.len())]) }</h2>
                 <ol class="gaps">{ for gaps.iter().map(row) }</ol>
