@@ -29,7 +29,11 @@ fn main() {
     let content = aims_domain::catalogue::content();
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
+        .unwrap_or_else(|| {
+            // At run time, not compile time (a shared target directory, see domain/build.rs).
+            let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it");
+            std::path::Path::new(&manifest).join("target")
+        });
     let dir = target.join("aims-content");
     std::fs::create_dir_all(&dir).expect("the target directory is writable");
     for one in &content {

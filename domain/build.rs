@@ -8,12 +8,15 @@ mod po;
 use po::parse_po_entries;
 
 fn main() {
-    // The content lives at the top of the repository, beside the app that embeds it.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+    // The content lives at the top of the repository, beside the app that embeds it. Read when
+    // the script runs, not when it was compiled: a target directory shared by two checkouts
+    // must never read (or miss) the other checkout's files.
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest)
         .parent()
         .expect("the domain crate sits inside the repository");
     let out = Path::new(&env::var("OUT_DIR").unwrap()).to_path_buf();
-    // The benchmark builds a second dist with a generated stress questionnaire (bench/README.md);
+    // The benchmark builds a second dist with a generated stress questionnaire (scripts/bench.sh);
     // normal builds never set this.
     println!("cargo:rerun-if-env-changed=AIMS_EXTRA_QUESTIONNAIRES");
     let extra = env::var_os("AIMS_EXTRA_QUESTIONNAIRES").map(std::path::PathBuf::from);

@@ -331,3 +331,52 @@ fn no_function_in_the_shell_is_longer_than_80_lines() {
     }
     assert!(long.is_empty(), "split these:\n{}", long.join("\n"));
 }
+
+/// The `[[test]]` paths a manifest lists (relative to the repository).
+fn listed_tests(manifest: &str, base: &str) -> Vec<String> {
+    let text = fs::read_to_string(manifest).unwrap();
+    text.lines()
+        .filter_map(|l| l.trim().strip_prefix("path = \""))
+        .filter_map(|p| p.strip_suffix('"'))
+        .filter(|p| p.ends_with(".rs") && p.contains("tests/"))
+        .map(|p| {
+            Path::new(base)
+                .join(p)
+                .components()
+                .fold(PathBuf::new(), |mut acc, c| {
+                    match c {
+                        std::path::Component::ParentDir => {
+                            acc.pop();
+                        }
+                        std::path::Component::CurDir => {}
+                        other => acc.push(other),
+                    }
+                    acc
+                })
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}
+
+/// Both crates list their tests by hand (`autotests = false`): a test file that neither lists
+/// would never be compiled or run, and nothing else would say so.
+#[test]
+fn every_test_file_is_one_that_cargo_runs() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut listed = listed_tests(&format!("{root}/Cargo.toml"), "");
+    listed.extend(listed_tests(&format!("{root}/domain/Cargo.toml"), "domain"));
+    let files: Vec<String> = fs::read_dir(format!("{root}/tests"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .map(|p| format!("tests/{}", p.file_name().unwrap().to_string_lossy()))
+        .collect();
+    assert!(files.len() > 20, "{files:?}");
+    let unrun: Vec<&String> = files.iter().filter(|f| !listed.contains(f)).collect();
+    assert!(
+        unrun.is_empty(),
+        "never compiled: add a [[test]] for each to domain/Cargo.toml: {unrun:?}"
+    );
+}

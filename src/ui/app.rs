@@ -82,7 +82,21 @@ fn perform(state: &AppState, command: Command) -> Vec<Event> {
             web_sys::console::warn_1(&format!("readiness check: {text}").into());
             Vec::new()
         }
-        Err(_) => Vec::new(),
+        // The runtime carries out every storage command; no wildcard here, so a new command
+        // that nobody carries out fails to compile instead of silently doing nothing.
+        Err(
+            Command::Open { .. }
+            | Command::Save
+            | Command::LookUp(_)
+            | Command::Follow(_)
+            | Command::RememberLang(_)
+            | Command::ForgetLast,
+        ) => {
+            web_sys::console::error_1(
+                &"readiness check: a storage command reached the shell".into(),
+            );
+            Vec::new()
+        }
     }
 }
 
