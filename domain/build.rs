@@ -167,8 +167,8 @@ fn questionnaires(dir: &Path, extra: Option<&Path>, target: &Path) {
     fs::write(target, out).expect("write the catalogue list");
 }
 
-/// Drops whitespace outside strings. Invalid JSON stays invalid (validation reports it at run
-/// time with item and field, as for any questionnaire).
+/// Drops whitespace outside strings. Invalid JSON stays invalid: the app's build script
+/// (build.rs at the top) validates every questionnaire and fails the build naming item and field.
 fn minify_json(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let (mut in_string, mut escaped) = (false, false);

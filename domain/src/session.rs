@@ -1,4 +1,6 @@
-//! The app's state and its single transition function; saving is an effect the shell runs afterwards.
+//! The assessment flow: the screen, the open session (profile, answers, notes, who answered), notices and
+//! dialogs, and its transition function; storage and files go through the application layer's commands
+//! (`app.rs`).
 
 use std::rc::Rc;
 
@@ -704,7 +706,7 @@ fn step(state: &State, event: Event) -> State {
             (Some(_), screen) => next.screen = screen,
         },
     }
-    // Leaving the confirmation open across screens would confuse; any other event closes it.
+    // Leaving the confirmation open across screens would confuse: a screen change closes it.
     if next.confirming_reset && state.confirming_reset && next.screen != state.screen {
         next.confirming_reset = false;
     }
