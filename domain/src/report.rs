@@ -230,6 +230,56 @@ fn exclusion_reason(item: &Item, profile: &Profile, lang: Lang) -> String {
     )
 }
 
+/// The organisation as every report summarises it: one label and value per profile answer, in
+/// `lang` (the Markdown report and the printed report's cover both use this).
+pub fn organisation(profile: &Profile, lang: Lang) -> Vec<(String, String)> {
+    let not_given = || lang.t(msg!("not given")).to_string();
+    let none = || lang.t(msg!("none")).to_string();
+    let listed = |items: Vec<&str>, sep: &str, empty: String| {
+        if items.is_empty() {
+            empty
+        } else {
+            items.join(sep)
+        }
+    };
+    let rows: [(Msg, String); 7] = [
+        (
+            msg!("Size"),
+            profile
+                .size
+                .map_or_else(not_given, |s| s.label(lang).into()),
+        ),
+        (
+            msg!("AI roles"),
+            listed(profile.role_labels(lang), "; ", not_given()),
+        ),
+        (msg!("AI systems in scope"), profile.systems.to_string()),
+        (
+            msg!("Certifications held"),
+            listed(profile.held_labels(), ", ", none()),
+        ),
+        (
+            msg!("EU AI Act high-risk systems possible"),
+            profile
+                .high_risk
+                .map_or_else(not_given, |h| h.label(lang).into()),
+        ),
+        (
+            msg!("EU AI Act prohibited practice possible"),
+            profile
+                .prohibited
+                .map_or_else(not_given, |p| p.label(lang).into()),
+        ),
+        (
+            msg!("Target date for the certification audit"),
+            profile.target_date.map_or_else(none, |d| lang.date(d)),
+        ),
+    ];
+    rows.into_iter()
+        .map(|(label, value)| (lang.t(label).to_string(), value))
+        .collect()
+}
+
 /// A draft Statement of Applicability: all 38 Annex A controls of the standard, each included
 /// with a reason, excluded with its justification, or (a short questionnaire) not assessed.
 pub fn statement_of_applicability(
@@ -649,7 +699,6 @@ pub fn markdown_by(
     let lang = q.lang();
     let a = Assessment::compute(q, profile, answers);
     let r = Roadmap::plan(q, profile, answers, today);
-    let not_given = lang.t(msg!("not given"));
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", lang.t(msg!("ISO/IEC 42001 readiness report")));
     let _ = writeln!(
@@ -672,50 +721,8 @@ pub fn markdown_by(
     for who in people.lines(lang) {
         let _ = writeln!(md, "- {}", md_text(&who));
     }
-    let line = |md: &mut String, label: Msg, value: &str| {
-        let _ = writeln!(md, "- {}: {value}", lang.t(label));
-    };
-    line(
-        &mut md,
-        msg!("Size"),
-        profile.size.map_or(not_given, |s| s.label(lang)),
-    );
-    let roles = profile.role_labels(lang);
-    line(
-        &mut md,
-        msg!("AI roles"),
-        &if roles.is_empty() {
-            not_given.into()
-        } else {
-            roles.join("; ")
-        },
-    );
-    line(
-        &mut md,
-        msg!("AI systems in scope"),
-        &profile.systems.to_string(),
-    );
-    let certs: Vec<&str> = profile.held_labels();
-    line(
-        &mut md,
-        msg!("Certifications held"),
-        &if certs.is_empty() {
-            lang.t(msg!("none")).into()
-        } else {
-            certs.join(", ")
-        },
-    );
-    line(
-        &mut md,
-        msg!("EU AI Act high-risk systems possible"),
-        profile.high_risk.map_or(not_given, |h| h.label(lang)),
-    );
-    if let Some(target) = profile.target_date {
-        line(
-            &mut md,
-            msg!("Target date for the certification audit"),
-            &lang.date(target),
-        );
+    for (label, value) in organisation(profile, lang) {
+        let _ = writeln!(md, "- {label}: {value}");
     }
     let _ = writeln!(md, "\n## {}\n", lang.t(msg!("Readiness")));
     let _ = writeln!(

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::{ResultsScreen, RoadmapScreen};
 use crate::domain::date::Date;
 use crate::domain::i18n::msg;
-use crate::domain::report::exclusions;
+use crate::domain::report::{self, exclusions};
 use crate::domain::session::{Event, Screen, Session};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
@@ -23,8 +23,6 @@ pub fn report_screen(props: &ReportProps) -> Html {
     let lang = use_lang();
     let s = &props.session;
     let p = &s.profile;
-    let not_given = lang.t(msg!("not given"));
-    let none = lang.t(msg!("none"));
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
@@ -32,8 +30,6 @@ pub fn report_screen(props: &ReportProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::Show(Screen::Results)))
     };
-    let roles = p.role_labels(lang);
-    let certs: Vec<&str> = p.held_labels();
     let notes: Vec<Html> = s
         .questionnaire
         .items()
@@ -53,12 +49,7 @@ pub fn report_screen(props: &ReportProps) -> Html {
                 <p>{ lang.f(msg!("Version {version} · prepared {date}"), &[("version", &s.questionnaire.version), ("date", &lang.date(props.today))]) }</p>
                 { for s.people.lines(lang).into_iter().map(|line| html! { <p data-testid="people">{ line }</p> }) }
                 <dl class="profile-summary">
-                    <dt>{ lang.t(msg!("Size")) }</dt><dd>{ p.size.map_or(not_given, |x| x.label(lang)) }</dd>
-                    <dt>{ lang.t(msg!("AI roles")) }</dt><dd>{ if roles.is_empty() { not_given.to_string() } else { roles.join("; ") } }</dd>
-                    <dt>{ lang.t(msg!("AI systems in scope")) }</dt><dd>{ p.systems }</dd>
-                    <dt>{ lang.t(msg!("Certifications held")) }</dt><dd>{ if certs.is_empty() { none.to_string() } else { certs.join(", ") } }</dd>
-                    <dt>{ lang.t(msg!("EU AI Act high-risk possible")) }</dt><dd>{ p.high_risk.map_or(not_given, |h| h.label(lang)) }</dd>
-                    <dt>{ lang.t(msg!("Target date")) }</dt><dd>{ p.target_date.map_or(none.to_string(), |d| lang.date(d)) }</dd>
+                    { for report::organisation(p, lang).into_iter().map(|(label, value)| html! { <><dt>{ label }</dt><dd>{ value }</dd></> }) }
                 </dl>
                 <p class="disclaimer">{ lang.t(msg!("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity; certification of an AI management system is only credible from a body accredited for ISO/IEC 42001 (ISO/IEC 17021-1 and ISO/IEC 42006).")) }</p>
                 if let Some(note) = crate::domain::i18n::titles_note(lang) { <p class="disclaimer">{ note }</p> }
