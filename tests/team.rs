@@ -796,3 +796,36 @@ fn respondents_who_describe_the_organisation_differently_are_flagged() {
         ["the number of AI systems"]
     );
 }
+
+/// A file's name can be longer than a name field holds: the respondent's name is cut to fit, so
+/// the adopted consensus (which records the names) always saves and opens again.
+#[test]
+fn a_long_file_name_still_gives_a_consensus_that_opens_again() {
+    use aims_domain::saved::{decode, Source, MAX_NAME_CHARS};
+    let store = store();
+    let mut tab = Tab::new(&store, Lang::En);
+    let q = quick(Lang::En);
+    let long = format!("{}.json", "ü".repeat(300));
+    for (name, l) in [(long.as_str(), 1), ("b.json", 2)] {
+        tab.send(Event::FileRead {
+            purpose: Purpose::Team,
+            name: name.into(),
+            bytes: Ok(save_file(&q, &[("4.1", level(l))], None)),
+        });
+    }
+    let team = tab.state.team.clone().unwrap();
+    assert_eq!(team.respondents[0].name.chars().count(), MAX_NAME_CHARS);
+    // A rename longer than the field is not taken.
+    tab.send(Event::RenameRespondent {
+        index: 1,
+        name: "x".repeat(MAX_NAME_CHARS + 1),
+    });
+    assert_eq!(tab.state.team.as_ref().unwrap().respondents[1].name, "b");
+    tab.send(Event::AdoptConsensus);
+    let s = tab.state.flow.session.clone().unwrap();
+    let saved = Export::SaveFile
+        .file(&s, None, TODAY, "2026-12-06T10:00:00.000Z")
+        .unwrap();
+    let back = decode(&saved.text, &[Rc::clone(&q)], Source::Import).unwrap();
+    assert_eq!(back.people.consensus_of.len(), 2);
+}

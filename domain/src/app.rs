@@ -626,7 +626,10 @@ fn team_event(next: &mut AppState, event: Event) {
     };
     match event {
         Event::RenameRespondent { index, name } => {
-            if let Some(r) = team.respondents.get_mut(index) {
+            // The field holds at most MAX_NAME_CHARS (its maxlength); a longer one is not a
+            // typed name and is not taken.
+            let fits = saved::text_length(&name) <= saved::MAX_NAME_CHARS;
+            if let Some(r) = team.respondents.get_mut(index).filter(|_| fits) {
                 r.name = name;
             }
         }

@@ -43,6 +43,18 @@ pub const MAX_NAME_CHARS: usize = 120;
 /// The most names a consensus records (a team view compares at most twelve files).
 pub const MAX_PARTICIPANTS: usize = 12;
 
+/// `name` cut to what a name field holds ([`MAX_NAME_CHARS`], as `maxlength` counts), at a
+/// character boundary: for names that were never typed into one (a file's name).
+pub fn fit_name(name: &str) -> String {
+    let mut used = 0;
+    name.chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= MAX_NAME_CHARS
+        })
+        .collect()
+}
+
 /// Who answered: the person's name or role as typed (optional), and for an assessment adopted
 /// from a team's consensus, the names of those who took part.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

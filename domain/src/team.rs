@@ -201,7 +201,8 @@ impl Team {
         }
         // The name they gave when they saved, else the file's name.
         let name = match restored.people.respondent.trim() {
-            "" => file.strip_suffix(".json").unwrap_or(file).to_string(),
+            // A file's name can be longer than a name field holds; a consensus records names.
+            "" => saved::fit_name(file.strip_suffix(".json").unwrap_or(file)),
             _ => restored.people.respondent.clone(),
         };
         self.respondents.push(Respondent {
