@@ -665,3 +665,47 @@ fn a_link_made_with_an_older_version_opens_and_says_it_was_carried_over() {
         tab.notice().1
     );
 }
+
+/// "Delete everything" is a command the runtime carries out over the store: every key of the
+/// widget goes (and only the widget's), the app returns to the list, and it says how many.
+#[test]
+fn deleting_everything_goes_through_the_runtime_and_leaves_other_keys_alone() {
+    let store = store();
+    store.borrow_mut().set("someone-else:key", "theirs");
+    let mut tab = Tab::started(&store);
+    tab.send(session::Event::Answer {
+        item: "4.1".into(),
+        answer: Answer::Level(2),
+    });
+    let ours = |s: &Shared| {
+        s.borrow()
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with("aims-readiness:"))
+            .count()
+    };
+    assert!(ours(&store) >= 2, "{:?}", store.borrow().keys());
+    tab.send(Event::DeleteEverything);
+    assert_eq!(ours(&store), 0);
+    assert_eq!(
+        store.borrow().get("someone-else:key").as_deref(),
+        Some("theirs")
+    );
+    assert!(tab.state.flow.session.is_none());
+    assert!(
+        tab.notice()
+            .1
+            .starts_with("Deleted everything this widget stored on this device"),
+        "{}",
+        tab.notice().1
+    );
+    // Nothing is written back afterwards.
+    assert_eq!(ours(&store), 0);
+    // A kept copy is downloaded by the shell, from the key it names.
+    tab.send(Event::DownloadBackup(
+        "aims-readiness:x:unreadable:2026".into(),
+    ));
+    assert!(
+        matches!(tab.shell.last(), Some(Command::DownloadStored(k)) if k == "aims-readiness:x:unreadable:2026")
+    );
+}

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::catalogue;
 use super::date::Date;
 use super::export::Export;
-use super::i18n::{msg, outside, Lang};
+use super::i18n::{msg, outside, plural, Lang};
 use super::packed::Content;
 use super::questionnaire::Questionnaire;
 use super::report::{self, Comparison};
@@ -183,6 +183,12 @@ pub enum Event {
     DownloadRefused,
     /// The save file was handed to the browser under this name.
     SaveFileDownloaded(String),
+    /// "Delete everything stored on this device", confirmed.
+    DeleteEverything,
+    /// The runtime deleted this many stored entries.
+    DeletedEverything(usize),
+    /// Download the stored entry with this key as a file (a kept copy that could not be read).
+    DownloadBackup(String),
 }
 
 impl From<session::Event> for Event {
@@ -223,6 +229,10 @@ pub enum Command {
     ClearFragment,
     /// A message for the host's developer console.
     Warn(String),
+    /// Delete every entry this widget stored; answers with [`Event::DeletedEverything`].
+    DeleteEverything,
+    /// Hand the stored entry with this key to the person as a file (shell).
+    DownloadStored(String),
 }
 
 /// The built-in questionnaires, validated, in every language.
@@ -565,6 +575,24 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
             &mut next,
             Notice::error(lang.t(msg!("The browser refused to create the file."))),
         ),
+        Event::DeleteEverything => commands.push(Command::DeleteEverything),
+        Event::DownloadBackup(key) => commands.push(Command::DownloadStored(key)),
+        Event::DeletedEverything(removed) => {
+            next.flow = session::transition(&next.flow, session::Event::Leave);
+            next.team = None;
+            next.compared = None;
+            notify(
+                &mut next,
+                Notice::info(lang.n(
+                    removed as u64,
+                    plural!(
+                        "Deleted everything this widget stored on this device ({n} item).",
+                        "Deleted everything this widget stored on this device ({n} items)."
+                    ),
+                    &[],
+                )),
+            );
+        }
         Event::SaveFileDownloaded(name) => notify(
             &mut next,
             Notice::info(lang.f(

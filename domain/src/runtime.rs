@@ -72,6 +72,19 @@ impl<S: Store> Runtime<S> {
                 self.store.remove(LAST_OPENED);
                 Vec::new()
             }
+            Command::DeleteEverything => {
+                let keys: Vec<String> = self
+                    .store
+                    .keys()
+                    .into_iter()
+                    .filter(|k| k.starts_with(PREFIX))
+                    .collect();
+                for key in &keys {
+                    self.store.remove(key);
+                }
+                self.tracker = None;
+                vec![Event::DeletedEverything(keys.len())]
+            }
             other => return Err(other),
         })
     }

@@ -84,13 +84,25 @@ fn perform(state: &AppState, command: Command) -> Vec<Event> {
         }
         // The runtime carries out every storage command; no wildcard here, so a new command
         // that nobody carries out fails to compile instead of silently doing nothing.
+        Err(Command::DownloadStored(key)) => {
+            let file = storage::get(&key).map(|text| crate::domain::export::File {
+                name: format!("{}.json", key.replace(':', "-")),
+                mime: "application/json",
+                text,
+            });
+            match file {
+                Some(file) if !files::download(&file) => vec![Event::DownloadRefused],
+                _ => Vec::new(),
+            }
+        }
         Err(
             Command::Open { .. }
             | Command::Save
             | Command::LookUp(_)
             | Command::Follow(_)
             | Command::RememberLang(_)
-            | Command::ForgetLast,
+            | Command::ForgetLast
+            | Command::DeleteEverything,
         ) => {
             web_sys::console::error_1(
                 &"readiness check: a storage command reached the shell".into(),

@@ -123,12 +123,3 @@ pub fn stored_keys() -> Vec<(String, usize)> {
     crate::domain::order::sort(&mut keys);
     keys
 }
-
-/// Deletes every key this widget stored; returns how many were removed.
-pub fn delete_everything() -> usize {
-    let keys = stored_keys();
-    for (key, _) in &keys {
-        remove(key);
-    }
-    keys.len()
-}

@@ -80,6 +80,7 @@ test('"your data" lists what is stored and deletes everything on request', async
   await page.getByRole('button', { name: 'Delete everything stored on this device' }).click();
   await page.getByRole('button', { name: 'Yes, delete it all' }).click();
   await expect(page.getByRole('status').first()).toContainText('Deleted everything');
+  await expect(page.getByTestId('stored-none')).toBeVisible();
   const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('aims-readiness:')));
   expect(left).toEqual([]);
   await page.reload();

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::domain::app::{Event as AppEvent, Purpose};
 use crate::domain::export::Export;
-use crate::domain::i18n::{msg, plural, Lang, Msg};
+use crate::domain::i18n::{msg, Lang, Msg};
 use crate::domain::session::{Event, Notice, NoticeAction, NoticeKind, Screen};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::storage;
@@ -227,18 +227,10 @@ pub fn footer(props: &FooterProps) -> Html {
         let dispatch = props.dispatch.clone();
         let keys = keys.clone();
         Callback::from(move |_: MouseEvent| {
-            let removed = storage::delete_everything();
-            keys.set(storage::stored_keys());
             confirming.set(false);
-            dispatch.dispatch(Event::Leave);
-            dispatch.dispatch(Event::Notify(Notice::info(lang.n(
-                removed as u64,
-                plural!(
-                    "Deleted everything this widget stored on this device ({n} item).",
-                    "Deleted everything this widget stored on this device ({n} items)."
-                ),
-                &[],
-            ))));
+            // The runtime deletes and says how many; the list below is read again.
+            dispatch.dispatch(AppEvent::DeleteEverything);
+            keys.set(storage::stored_keys());
         })
     };
     html! {
@@ -264,7 +256,7 @@ pub fn footer(props: &FooterProps) -> Html {
                     <p class="muted" data-testid="stored-none">{ lang.t(msg!("Nothing is stored at the moment.")) }</p>
                 } else {
                     <ul class="stored-keys">
-                        { for keys.iter().map(|(k, size)| stored_key_row(k, *size, lang)) }
+                        { for keys.iter().map(|(k, size)| stored_key_row(k, *size, &props.dispatch, lang)) }
                     </ul>
                 }
                 if *confirming {
@@ -287,7 +279,7 @@ pub fn footer(props: &FooterProps) -> Html {
 
 /// One stored key in "Your data"; a kept copy of unreadable answers says when it was kept and
 /// can be downloaded, so nothing unreadable is ever out of reach.
-fn stored_key_row(key: &str, size: usize, lang: Lang) -> Html {
+fn stored_key_row(key: &str, size: usize, dispatch: &Dispatch, lang: Lang) -> Html {
     let size_text = lang.f(msg!("({n} characters)"), &[("n", &lang.int(size as u64))]);
     let Some((_, stamp)) = key.split_once(":unreadable") else {
         return html! { <li><code>{ key }</code>{" "}{ size_text }</li> };
@@ -303,18 +295,7 @@ fn stored_key_row(key: &str, size: usize, lang: Lang) -> Html {
             .t(msg!("a copy of answers that could not be read"))
             .into(),
     };
-    let download = {
-        let key = key.to_string();
-        Callback::from(move |_: MouseEvent| {
-            if let Some(text) = storage::get(&key) {
-                crate::ui::files::download(&crate::domain::export::File {
-                    name: format!("{}.json", key.replace(':', "-")),
-                    mime: "application/json",
-                    text,
-                });
-            }
-        })
-    };
+    let download = dispatch.send(AppEvent::DownloadBackup(key.to_string()));
     html! {
         <li class="backup" data-testid="backup">
             <code>{ key }</code>{" "}{ size_text }{": "}{ kept }{" "}
