@@ -272,6 +272,18 @@ fn a_refused_import_can_still_be_restored_leniently_from_own_storage() {
     let r = saved::decode(&text, &catalogue(), Source::Storage).unwrap();
     assert_eq!(r.answers.len(), 3, "4.1 and 4.9 dropped, the rest kept");
     assert_eq!(r.dropped.len(), 2, "{:?}", r.dropped);
+    // Each dropped answer is named, and the others are exactly the ones kept.
+    assert!(
+        r.dropped.iter().any(|d| d.contains("4.1")),
+        "{:?}",
+        r.dropped
+    );
+    assert!(
+        r.dropped.iter().any(|d| d.contains("4.9")),
+        "{:?}",
+        r.dropped
+    );
+    assert!(r.answers.get("4.1").is_none() && r.answers.get("4.9").is_none());
 }
 
 #[test]

@@ -219,7 +219,11 @@ fn notes_are_kept_per_item_and_limited() {
             text: "x".repeat(5001),
         },
     );
-    assert!(too_long.notice.is_some());
+    let notice = too_long.notice.as_ref().unwrap();
+    assert_eq!(
+        (notice.kind, notice.text.as_str()),
+        (NoticeKind::Error, "Notes are limited to 5,000 characters.")
+    );
     assert_eq!(too_long.session.as_ref().unwrap().notes, session.notes);
     let unknown = transition(
         &s,
