@@ -118,7 +118,7 @@ pub struct Shown {
 }
 
 /// Every screen or section change brings its heading (or the question "Review this answer"
-/// asked for) to the top of the view and moves focus there, after the new screen has laid out:
+/// asked for) to the top of the view and moves focus there, once the new screen is in the DOM:
 /// on a phone the widget's own chrome stays above, out of the way. Embedded, the host is asked
 /// to scroll to the same place. Not at start-up: a page must not grab focus as it loads.
 #[hook]
@@ -128,10 +128,10 @@ pub fn use_show_new_screen(root: NodeRef, shown: Shown) {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
-        let (root, item) = (root.clone(), shown.focus_item.clone());
-        // The next frame: the section's questions and the results' charts have their height.
-        let later = wasm_bindgen::closure::Closure::once_into_js(move || show_top(&root, item));
-        let _ = gloo::utils::window().request_animation_frame(later.unchecked_ref());
+        // Effects run once the new screen is in the DOM; reading positions lays it out, and
+        // nothing above the heading arrives later. Done now, not a frame later: a frame later
+        // (and browsers may hold frames back) the page would move under the next click.
+        show_top(&root, shown.focus_item.clone());
     });
 }
 
@@ -218,27 +218,26 @@ pub fn after_tap(question: web_sys::Element) {
     if !narrow {
         return;
     }
-    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let Some(root) = question.closest(".aims").ok().flatten() else {
-            return;
-        };
-        let mut next = question.next_element_sibling();
-        while let Some(candidate) = next {
-            let open = candidate
-                .query_selector("input:checked")
-                .ok()
-                .flatten()
-                .is_none();
-            if open {
-                return bring_to_top(&root, &candidate);
-            }
-            next = candidate.next_element_sibling();
+    // At once, in the click: the questions below do not move when this one is answered, and
+    // a scroll a frame later could move the page under the person's next tap.
+    let Some(root) = question.closest(".aims").ok().flatten() else {
+        return;
+    };
+    let mut next = question.next_element_sibling();
+    while let Some(candidate) = next {
+        let open = candidate
+            .query_selector("input:checked")
+            .ok()
+            .flatten()
+            .is_none();
+        if open {
+            return bring_to_top(&root, &candidate);
         }
-        if let Some(button) = root.query_selector("[data-testid=\"next\"]").ok().flatten() {
-            bring_to_top(&root, &button);
-        }
-    });
-    let _ = gloo::utils::window().request_animation_frame(later.unchecked_ref());
+        next = candidate.next_element_sibling();
+    }
+    if let Some(button) = root.query_selector("[data-testid=\"next\"]").ok().flatten() {
+        bring_to_top(&root, &button);
+    }
 }
 
 /// A saved assessment dropped anywhere on the page, even outside the widget's column, opens;
