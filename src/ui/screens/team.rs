@@ -173,12 +173,9 @@ fn status(team: &Team, s: &ItemStatus) -> String {
 /// One respondent's answer in the table: short on screen (the level, "?", "N/A", "–"), in full
 /// for screen readers and in the tooltip, so a dozen columns fit a phone.
 fn answer_cell(team: &Team, s: &ItemStatus, lang: Lang) -> Html {
-    let short = match s {
-        ItemStatus::Level(l) => l.to_string(),
-        ItemStatus::DontKnow => "?".into(),
-        ItemStatus::NotApplicable | ItemStatus::NeedsJustification => lang.t(msg!("N/A")).into(),
-        ItemStatus::Unanswered | ItemStatus::Hidden => "–".into(),
-    };
+    let short = Some(cell_text(s, lang))
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "–".into());
     let full = status(team, s);
     html! {
         <td class={classes!("answer", cell_class(s))} title={full.clone()}>
@@ -228,7 +225,7 @@ const LABEL: usize = 64;
 /// Room above the cells for the slanted names.
 const HEAD: usize = 70;
 
-/// What a heatmap cell prints: the level, "?", "N/A" or nothing.
+/// An answer in one cell (heatmap and table): the level, "?", "N/A" or nothing.
 fn cell_text(s: &ItemStatus, lang: Lang) -> String {
     match s {
         ItemStatus::Level(l) => l.to_string(),
