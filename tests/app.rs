@@ -709,3 +709,28 @@ fn deleting_everything_goes_through_the_runtime_and_leaves_other_keys_alone() {
         matches!(tab.shell.last(), Some(Command::DownloadStored(k)) if k == "aims-readiness:x:unreadable:2026")
     );
 }
+
+/// The start screen's "n answers saved on this device" comes from the runtime's survey when the
+/// start screen shows (never from reading storage while rendering), and is current after a
+/// deletion.
+#[test]
+fn the_start_screen_counts_come_from_the_runtime() {
+    let store = store();
+    let mut tab = Tab::started(&store);
+    tab.send(session::Event::Answer {
+        item: "4.1".into(),
+        answer: Answer::Level(2),
+    });
+    tab.send(session::Event::Show(Screen::Start));
+    assert_eq!(
+        tab.state.saved_counts.get(QUICK),
+        Some(&2),
+        "{:?}",
+        tab.state.saved_counts
+    );
+    // A new page on the same device sees them too.
+    let again = Tab::new(&store, Lang::En);
+    assert_eq!(again.state.saved_counts.get(QUICK), Some(&2));
+    tab.send(Event::DeleteEverything);
+    assert_eq!(tab.state.saved_counts.get(QUICK), Some(&0));
+}

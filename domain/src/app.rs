@@ -74,6 +74,9 @@ pub struct AppState {
     pub team: Option<Rc<Team>>,
     /// A workshop started from the start screen is waiting for its questionnaire to open.
     pub workshop_opening: bool,
+    /// How many answers this device holds per questionnaire id, for the start screen's cards
+    /// (read by the runtime when the start screen shows, never while rendering).
+    pub saved_counts: Rc<std::collections::BTreeMap<String, usize>>,
     /// A file is being dragged over the page.
     pub dragging: bool,
     /// The person was told a language switch would lose unsaved answers, and may now switch.
@@ -100,6 +103,7 @@ impl PartialEq for AppState {
             && same(&self.compared, &other.compared)
             && same(&self.team, &other.team)
             && self.workshop_opening == other.workshop_opening
+            && self.saved_counts == other.saved_counts
             && self.dragging == other.dragging
             && self.switch_confirmed == other.switch_confirmed
             && self.today == other.today
@@ -187,6 +191,8 @@ pub enum Event {
     DeleteEverything,
     /// The runtime deleted this many stored entries.
     DeletedEverything(usize),
+    /// What the runtime found stored: answers per questionnaire id ([`Command::Survey`]).
+    Surveyed(std::collections::BTreeMap<String, usize>),
     /// Download the stored entry with this key as a file (a kept copy that could not be read).
     DownloadBackup(String),
 }
@@ -231,6 +237,9 @@ pub enum Command {
     Warn(String),
     /// Delete every entry this widget stored; answers with [`Event::DeletedEverything`].
     DeleteEverything,
+    /// Count the answers stored for each offered questionnaire; answers with
+    /// [`Event::Surveyed`].
+    Survey,
     /// Hand the stored entry with this key to the person as a file (shell).
     DownloadStored(String),
 }
@@ -292,6 +301,7 @@ impl AppState {
             compared: None,
             team: None,
             workshop_opening: false,
+            saved_counts: Rc::default(),
             dragging: false,
             switch_confirmed: None,
             today,
@@ -336,6 +346,7 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
     };
     match event {
         Event::Start { asked, last } => {
+            commands.push(Command::Survey);
             let offered = catalogue::offered(&state.questionnaires());
             let find = |id: &String| offered.iter().find(|q| &q.id == id);
             if let Some(id) = asked.as_ref().filter(|id| find(id).is_none()) {
@@ -577,7 +588,9 @@ pub fn transition(state: &AppState, event: Event) -> (AppState, Vec<Command>) {
         ),
         Event::DeleteEverything => commands.push(Command::DeleteEverything),
         Event::DownloadBackup(key) => commands.push(Command::DownloadStored(key)),
+        Event::Surveyed(counts) => next.saved_counts = Rc::new(counts),
         Event::DeletedEverything(removed) => {
+            commands.push(Command::Survey);
             next.flow = session::transition(&next.flow, session::Event::Leave);
             next.team = None;
             next.compared = None;
@@ -621,6 +634,7 @@ fn follow_up(state: &AppState, next: &mut AppState, commands: &mut Vec<Command>)
     }
     if next.flow.screen == Screen::Start && state.flow.screen != Screen::Start {
         commands.push(Command::ForgetLast);
+        commands.push(Command::Survey);
         next.compared = None;
     }
     let open_id = next.flow.session.as_ref().map(|s| &s.questionnaire.id);

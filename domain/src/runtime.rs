@@ -72,6 +72,18 @@ impl<S: Store> Runtime<S> {
                 self.store.remove(LAST_OPENED);
                 Vec::new()
             }
+            Command::Survey => {
+                let counts = super::catalogue::offered(&state.questionnaires())
+                    .iter()
+                    .map(|q| {
+                        (
+                            q.id.clone(),
+                            saved(&self.store, q).map_or(0, |r| r.answers.len()),
+                        )
+                    })
+                    .collect();
+                vec![Event::Surveyed(counts)]
+            }
             Command::DeleteEverything => {
                 let keys: Vec<String> = self
                     .store

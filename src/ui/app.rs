@@ -102,7 +102,8 @@ fn perform(state: &AppState, command: Command) -> Vec<Event> {
             | Command::Follow(_)
             | Command::RememberLang(_)
             | Command::ForgetLast
-            | Command::DeleteEverything,
+            | Command::DeleteEverything
+            | Command::Survey,
         ) => {
             web_sys::console::error_1(
                 &"readiness check: a storage command reached the shell".into(),
@@ -274,7 +275,7 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
         .clone()
         .filter(|_| s.flow.screen != Screen::Start)
     else {
-        return html! { <StartScreen questionnaires={s.questionnaires()} {dispatch} /> };
+        return html! { <StartScreen questionnaires={s.questionnaires()} saved={s.saved_counts.clone()} {dispatch} /> };
     };
     match s.flow.screen {
         Screen::Profile => {

@@ -3,13 +3,10 @@
 //! Storage may be missing, disabled (sandboxed iframes, privacy modes), full or corrupted;
 //! every function here degrades to "nothing stored" or `false` instead of failing.
 
-use std::rc::Rc;
-
 use crate::domain::date::Date;
 use crate::domain::i18n::Lang;
-use crate::domain::runtime::{self, PREFIX};
+use crate::domain::runtime::PREFIX;
 use crate::domain::sync::Store;
-use crate::domain::Questionnaire;
 
 /// Today's date from the browser's clock, in local time.
 pub fn today() -> Date {
@@ -99,11 +96,6 @@ pub fn browser_lang() -> Option<Lang> {
         .iter()
         .filter_map(|l| l.as_string())
         .find_map(|l| Lang::from_code(&l))
-}
-
-/// How many answers this browser holds for a questionnaire, for the start screen.
-pub fn saved_answer_count(questionnaire: &Rc<Questionnaire>) -> usize {
-    runtime::saved(&Local, questionnaire).map_or(0, |r| r.answers.len())
 }
 
 /// Every key this widget stored on this device, with the size of its value in characters.

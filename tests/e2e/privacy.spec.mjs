@@ -86,3 +86,17 @@ test('"your data" lists what is stored and deletes everything on request', async
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('How ready');
 });
+
+test('the start screen says how many answers this device holds, and nothing after deleting them', async ({ page }) => {
+  const run = fixture('mouse-run');
+  await openQuickScan(page);
+  await fillProfileWithMouse(page, run.profile);
+  await answerSectionWithMouse(page, run.answers);
+  await page.getByRole('button', { name: 'Change questionnaire' }).click();
+  const card = page.locator('[data-questionnaire="iso42001-quick-scan"]');
+  await expect(card.locator('.meta.saved')).toHaveText(/^\d+ answers saved on this device$/);
+  await page.locator('.your-data summary').click();
+  await page.getByRole('button', { name: 'Delete everything stored on this device' }).click();
+  await page.getByRole('button', { name: 'Yes, delete it all' }).click();
+  await expect(card.locator('.meta.saved')).toHaveCount(0);
+});

@@ -10,19 +10,22 @@ use crate::domain::welcome::welcome;
 use crate::domain::Questionnaire;
 use crate::ui::components::OpenFileButton;
 use crate::ui::dispatch::Dispatch;
-use crate::ui::storage;
 use crate::ui::use_lang;
 
 #[derive(Properties)]
 pub struct StartProps {
     /// The usable questionnaires, in the language on screen.
     pub questionnaires: Rc<Vec<Rc<Questionnaire>>>,
+    /// Answers stored on this device per questionnaire id (the runtime's survey).
+    pub saved: Rc<std::collections::BTreeMap<String, usize>>,
     pub dispatch: Dispatch,
 }
 
 impl PartialEq for StartProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.questionnaires, &other.questionnaires) && self.dispatch == other.dispatch
+        Rc::ptr_eq(&self.questionnaires, &other.questionnaires)
+            && self.saved == other.saved
+            && self.dispatch == other.dispatch
     }
 }
 
@@ -32,7 +35,7 @@ pub fn start_screen(props: &StartProps) -> Html {
     let offered = catalogue::offered(&props.questionnaires);
     let words = welcome(lang, offered.first().map(|q| &**q));
     let cards = offered.iter().map(|q| {
-            let saved = storage::saved_answer_count(q);
+            let saved = props.saved.get(&q.id).copied().unwrap_or(0);
             let items = q.items().count();
             let onclick = {
                 let q = Rc::clone(q);
