@@ -32,13 +32,16 @@
 // in the team view, the workshop entry, the phone's scrolling, menu and tap targets) added
 // 12.8 KB of wasm (333,769 -> 346,916 B) and 0.5 KB of texts: English 412,564 B, German
 // 419,076 B, French 420,323 B, Spanish 417,526 B; budgets 0.5 % above, for issue 29 to bring
-// down (the team view and everything after "see results" leave the start module). The wasm
+// down (the team view and everything after "see results" leave the start module). The first
+// parts of issue 28 (deletion and the start screen's survey as runtime commands, one
+// organisation summary, names that always fit) and the later fixes of 27 added 2.3 KB: English
+// 414,836 B, German 421,354 B, French 422,591 B, Spanish 419,800 B; budgets 0.5 % above. The wasm
 // alone is printed too.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 414_700, de: 421_200, fr: 422_500, es: 419_700 };
+const BUDGET_GZIP_BYTES = { en: 416_900, de: 423_500, fr: 424_800, es: 421_900 };
 const LANG_OVER_ENGLISH = 8_000;
 const dist = 'dist';
 const gz = (name) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;
