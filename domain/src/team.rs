@@ -473,15 +473,8 @@ impl Team {
             }
             let mut text = own.get(&item.id).cloned().unwrap_or_default();
             for remark in remarks {
-                let name = &self.respondents[remark.respondent].name;
-                let line = if remark.justification {
-                    self.questionnaire.lang().f(
-                        msg!("{name} (not applicable): {text}"),
-                        &[("name", name), ("text", &remark.text)],
-                    )
-                } else {
-                    format!("{name}: {}", remark.text)
-                };
+                // Stored text: the name as typed, without the isolates shown beside other text.
+                let line = self.remark_line(&remark, &self.respondents[remark.respondent].name);
                 let joined = if text.is_empty() {
                     line
                 } else {
@@ -513,21 +506,22 @@ impl Team {
 
     /// "Dana: …", "Lee (not applicable): …": each remark on `item` with its author, as typed.
     pub fn remark_lines(&self, item: &str) -> Vec<String> {
-        let lang = self.questionnaire.lang();
         self.remarks(item)
-            .into_iter()
-            .map(|r| {
-                let name = self.respondents[r.respondent].shown_name();
-                if r.justification {
-                    lang.f(
-                        msg!("{name} (not applicable): {text}"),
-                        &[("name", &name), ("text", &r.text)],
-                    )
-                } else {
-                    format!("{name}: {}", r.text)
-                }
-            })
+            .iter()
+            .map(|r| self.remark_line(r, &self.respondents[r.respondent].shown_name()))
             .collect()
+    }
+
+    /// One remark with its author's name as given: "Dana: …" or "Lee (not applicable): …".
+    fn remark_line(&self, remark: &Remark, name: &str) -> String {
+        if remark.justification {
+            self.questionnaire.lang().f(
+                msg!("{name} (not applicable): {text}"),
+                &[("name", &name), ("text", &remark.text)],
+            )
+        } else {
+            format!("{name}: {}", remark.text)
+        }
     }
 
     fn status_cell(&self, status: &ItemStatus) -> String {

@@ -111,7 +111,6 @@ test('on a phone the file actions fold into one menu with large tap targets', as
   // On a wide screen there is no menu: the actions are in the bar.
   await page.setViewportSize({ width: 1280, height: 900 });
   await expect(toggle).toBeHidden();
-  await toggle.evaluate(() => {});
   await expect(page.getByTestId('save-file')).toBeVisible();
 });
 
