@@ -1,7 +1,7 @@
 //! Build script of the app: refuses to build with broken content, and packs the validated
 //! content for the wasm. Every questionnaire and translation compiled into the domain crate is
 //! validated here, and the build fails listing every error with its file, item and field, so no
-//! user ever meets a refused built-in file; what passed is packed (`domain::packed`) into one
+//! user ever meets a refused built-in file; what passed is packed (`domain::formats::packed`) into one
 //! content file per language and one with all of them, in `target/aims-content/`, which the
 //! Trunk hook copies next to the wasm and the app unpacks without parsing or validating JSON.
 
@@ -9,7 +9,7 @@ fn main() {
     println!("cargo:rerun-if-changed=questionnaires");
     println!("cargo:rerun-if-changed=locales");
     println!("cargo:rerun-if-env-changed=AIMS_EXTRA_QUESTIONNAIRES");
-    let problems = aims_domain::catalogue::problems();
+    let problems = aims_domain::formats::catalogue::problems();
     if !problems.is_empty() {
         eprintln!(
             "The built-in questionnaires have {} problem(s):",
@@ -26,7 +26,7 @@ fn main() {
     }
     // One file per language (what a visitor downloads) and one with every language (the
     // offline edition), where scripts/post-build.mjs picks them up for dist/.
-    let content = aims_domain::catalogue::content();
+    let content = aims_domain::formats::catalogue::content();
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| {
@@ -38,7 +38,7 @@ fn main() {
     std::fs::create_dir_all(&dir).expect("the target directory is writable");
     for one in &content {
         let name = format!("content-{}.bin", one.lang.code());
-        let packed = aims_domain::packed::pack(std::slice::from_ref(one));
+        let packed = aims_domain::formats::packed::pack(std::slice::from_ref(one));
         std::fs::write(dir.join(name), packed).expect("the target directory is writable");
     }
     // The first paint in every language, for scripts/post-build.mjs to put into index.html;
@@ -47,11 +47,11 @@ fn main() {
         let first = one
             .questionnaires
             .iter()
-            .find(|q| q.status != aims_domain::questionnaire::Status::Retired);
-        let preview = aims_domain::welcome::preview_html(one.lang, first);
+            .find(|q| q.status != aims_domain::model::questionnaire::Status::Retired);
+        let preview = aims_domain::host::welcome::preview_html(one.lang, first);
         let name = format!("preview-{}.html", one.lang.code());
         std::fs::write(dir.join(name), preview).expect("the target directory is writable");
     }
-    let all = aims_domain::packed::pack(&content);
+    let all = aims_domain::formats::packed::pack(&content);
     std::fs::write(dir.join("content-all.bin"), all).expect("the target directory is writable");
 }

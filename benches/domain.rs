@@ -2,12 +2,12 @@
 //!
 //! Run with `cargo bench -p aims-domain --bench domain`. It measures and prints; it asserts nothing about time.
 
-use aims_domain::catalogue;
-use aims_domain::date::Date;
-use aims_domain::documents::checklist;
-use aims_domain::profile::Screening;
-use aims_domain::roadmap::Roadmap;
-use aims_domain::scoring::Assessment;
+use aims_domain::figures::documents::checklist;
+use aims_domain::figures::roadmap::Roadmap;
+use aims_domain::figures::scoring::Assessment;
+use aims_domain::formats::catalogue;
+use aims_domain::model::date::Date;
+use aims_domain::model::profile::Screening;
 use aims_domain::{AiRole, Answer, Answers, Certification, HighRisk, Profile, SizeBand};
 use std::hint::black_box;
 use std::time::Instant;

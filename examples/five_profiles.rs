@@ -1,11 +1,11 @@
 //! Prints the verdict, open blockers, plan length and effort for five reference profiles of
 //! both built-in questionnaires (the table in the closing note of the effort-model work):
 //! `cargo run -p aims-domain --example five_profiles`.
-use aims_domain::catalogue;
-use aims_domain::date::Date;
-use aims_domain::i18n::Lang;
-use aims_domain::roadmap::Roadmap;
-use aims_domain::scoring::Assessment;
+use aims_domain::figures::roadmap::Roadmap;
+use aims_domain::figures::scoring::Assessment;
+use aims_domain::formats::catalogue;
+use aims_domain::model::date::Date;
+use aims_domain::model::i18n::Lang;
 use aims_domain::{AiRole, Answer, Answers, Certification, HighRisk, Profile, SizeBand};
 
 fn main() {
@@ -24,7 +24,7 @@ fn main() {
         systems,
         certifications: Some(certs.iter().copied().collect()),
         high_risk: Some(risk),
-        prohibited: Some(aims_domain::profile::Screening::No),
+        prohibited: Some(aims_domain::model::profile::Screening::No),
         eu_roles: Default::default(),
         target_date: None,
         capacity: None,

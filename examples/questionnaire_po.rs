@@ -1,10 +1,10 @@
 //! Translators' tool for questionnaires (`scripts/questionnaire-po.sh`): writes a built-in
 //! questionnaire's texts as a gettext `.po` file, and turns a translated `.po` back into the
-//! translation file `questionnaires/<id>.<language>.json` (see `domain::translation_po`).
+//! translation file `questionnaires/<id>.<language>.json` (see `domain::formats::translation_po`).
 
 use std::process::ExitCode;
 
-use aims_domain::{catalogue, translation, translation_po};
+use aims_domain::formats::{catalogue, translation, translation_po};
 
 const USAGE: &str = "usage: questionnaire-po.sh export <questionnaire id> <language code> > <file>.po
        questionnaire-po.sh import <questionnaire id> <language code> <file>.po > questionnaires/<id>.<code>.json";

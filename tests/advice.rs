@@ -6,12 +6,12 @@ mod common;
 
 use std::rc::Rc;
 
-use aims_domain::advice::{self, checks, gaps};
 use aims_domain::app::Library;
-use aims_domain::date::Date;
-use aims_domain::i18n::Lang;
-use aims_domain::scoring::ItemStatus;
-use aims_domain::standard;
+use aims_domain::figures::advice::{self, checks, gaps};
+use aims_domain::figures::scoring::ItemStatus;
+use aims_domain::model::date::Date;
+use aims_domain::model::i18n::Lang;
+use aims_domain::model::standard;
 use aims_domain::{AiRole, Answer, Answers, Profile, Questionnaire, SizeBand};
 
 const TODAY: Date = Date {

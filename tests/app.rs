@@ -8,16 +8,16 @@ use std::rc::Rc;
 
 use common::tab::{store, Shared, Tab, TODAY};
 
+use aims_domain::app::runtime::{LANGUAGE, LAST_OPENED};
+use aims_domain::app::session::{self, NoticeAction, NoticeKind, Screen};
+use aims_domain::app::sync::Store;
 use aims_domain::app::{Command, Event, FileProblem, Library, Purpose, Storage};
-use aims_domain::catalogue;
-use aims_domain::export::Export;
-use aims_domain::i18n::Lang;
-use aims_domain::profile::Screening;
-use aims_domain::runtime::{LANGUAGE, LAST_OPENED};
-use aims_domain::saved::{self, SaveMeta, Snapshot};
-use aims_domain::session::{self, NoticeAction, NoticeKind, Screen};
-use aims_domain::share;
-use aims_domain::sync::Store;
+use aims_domain::formats::catalogue;
+use aims_domain::formats::export::Export;
+use aims_domain::formats::saved::{self, SaveMeta, Snapshot};
+use aims_domain::formats::share;
+use aims_domain::model::i18n::Lang;
+use aims_domain::model::profile::Screening;
 use aims_domain::{AiRole, Answer, HighRisk, Profile, Questionnaire, SizeBand};
 
 const QUICK: &str = "iso42001-quick-scan";
@@ -94,7 +94,7 @@ fn profile() -> Profile {
 
 /// What storage holds for the quick scan, read as a returning visitor would read it.
 fn stored(store: &Shared, tab: &Tab) -> Option<Snapshot> {
-    aims_domain::runtime::saved(store, &tab.questionnaire(QUICK)).map(|r| r.snapshot())
+    aims_domain::app::runtime::saved(store, &tab.questionnaire(QUICK)).map(|r| r.snapshot())
 }
 
 /// A save file of the quick scan with these answers.
@@ -459,7 +459,7 @@ fn comparing_with_a_file_replaces_nothing_and_a_bad_file_is_refused() {
         "march.json, saved 20 Nov 2026 at 10:00 UTC"
     );
     // Each section says by how many points it changed.
-    let change = |then, now| aims_domain::report::SectionChange {
+    let change = |then, now| aims_domain::formats::report::SectionChange {
         id: "4".into(),
         title: String::new(),
         then,

@@ -1,6 +1,7 @@
 //! Content tests: every questionnaire file validates, and the quick scan covers the whole standard.
 
-use aims_domain::{catalogue, Questionnaire, SectionKind};
+use aims_domain::formats::catalogue;
+use aims_domain::{Questionnaire, SectionKind};
 use std::fs;
 use std::path::Path;
 
@@ -142,12 +143,12 @@ fn quick_scan_items_use_reference_ids_and_titles() {
 
 #[test]
 fn every_gate_item_of_the_standard_is_a_blocker_with_its_stage() {
-    use aims_domain::standard::{Stage, GATE};
+    use aims_domain::model::standard::{Stage, GATE};
     for q in [quick_scan(), full_assessment()] {
         for item in q.items() {
             assert_eq!(
                 item.gate,
-                aims_domain::standard::gate_stage(&item.id)
+                aims_domain::model::standard::gate_stage(&item.id)
                     .filter(|_| !item.can_be_not_applicable()),
                 "{}: {}",
                 q.id,
@@ -398,7 +399,7 @@ fn a_second_file_with_the_same_id_and_version_is_refused_and_retired_versions_ar
 
 #[test]
 fn saves_of_a_retired_version_still_open_and_current_saves_find_the_current_version() {
-    use aims_domain::saved::{self, Source};
+    use aims_domain::formats::saved::{self, Source};
     let (text, retired) = quick_scan_and_a_retired_version();
     // The retired version first in the list: decoding must still pick by version.
     let usable = catalogue::usable(&catalogue::load_from(&[
@@ -456,7 +457,7 @@ fn an_item_in_both_questionnaires_has_the_same_levels_in_every_language() {
         std::rc::Rc::new(full_assessment()),
     );
     let mut shared = 0;
-    for lang in aims_domain::i18n::Lang::ALL {
+    for lang in aims_domain::model::i18n::Lang::ALL {
         let quick = catalogue::localise(&quick, lang).unwrap();
         let full = catalogue::localise(&full, lang).unwrap();
         for item in quick.items() {

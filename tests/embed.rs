@@ -1,6 +1,6 @@
 //! Embedding configuration from the URL: accepted settings, and everything malformed ignored with a warning.
 
-use aims_domain::embed::{EmbedConfig, Theme};
+use aims_domain::host::embed::{EmbedConfig, Theme};
 
 #[test]
 fn a_host_configures_branding_links_and_questionnaire() {
@@ -14,14 +14,14 @@ fn a_host_configures_branding_links_and_questionnaire() {
     // Every field, so a setting read into the wrong place, or not read, fails here.
     let expected = EmbedConfig {
         questionnaire: Some("iso42001-full".into()),
-        language: Some(aims_domain::i18n::Lang::En),
+        language: Some(aims_domain::model::i18n::Lang::En),
         accent: Some("#005a9c".into()),
         accent_text: Some("#fff".into()),
         font: Some("Source Sans Pro, sans-serif".into()),
         logo: Some("data:image/png;base64,iVBORw0KGgo=".into()),
         logo_alt: Some("Acme Academy".into()),
         theme: Theme::Dark,
-        cta: Some(aims_domain::embed::CallToAction {
+        cta: Some(aims_domain::host::embed::CallToAction {
             label: "Talk to us".into(),
             url: "mailto:hello@example.org".into(),
         }),

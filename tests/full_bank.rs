@@ -2,11 +2,11 @@
 
 mod common;
 
-use aims_domain::documents::{checklist, DocumentStatus};
-use aims_domain::profile::Screening;
-use aims_domain::questionnaire::Gives;
-use aims_domain::roadmap::{Roadmap, TaskKind};
-use aims_domain::scoring::Assessment;
+use aims_domain::figures::documents::{checklist, DocumentStatus};
+use aims_domain::figures::roadmap::{Roadmap, TaskKind};
+use aims_domain::figures::scoring::Assessment;
+use aims_domain::model::profile::Screening;
+use aims_domain::model::questionnaire::Gives;
 use aims_domain::{
     AiRole, Answer, Certification, HighRisk, Profile, Questionnaire, SectionKind, SizeBand,
 };
@@ -412,7 +412,7 @@ fn organisations_that_only_use_ai_get_suggested_exclusions_passed_to_suppliers()
     let a = Assessment::compute(&q, &user_only(), &answers);
     assert_eq!(a.section("A.6").unwrap().not_applicable, 6);
     assert_eq!(a.section("A.7").unwrap().not_applicable, 2);
-    let today = aims_domain::date::Date::parse("2026-11-28").unwrap();
+    let today = aims_domain::model::date::Date::parse("2026-11-28").unwrap();
     let r = Roadmap::plan(&q, &user_only(), &answers, today);
     let passed_on: Vec<String> = r
         .tasks()
@@ -525,7 +525,7 @@ fn quick_scan_items_match_the_full_bank() {
     }
     // The full bank holds every gate item; the quick scan asks about fewer.
     let gates = |q: &Questionnaire| q.items().filter(|i| i.blocker).count();
-    assert_eq!(gates(&full), aims_domain::standard::GATE.len());
+    assert_eq!(gates(&full), aims_domain::model::standard::GATE.len());
     assert!(gates(&quick) < gates(&full));
 }
 
@@ -536,7 +536,7 @@ fn both_questionnaires_share_one_effort_model_and_the_quick_scan_never_plans_mor
         quick.efforts, full.efforts,
         "one effort model for both files"
     );
-    let today = aims_domain::date::Date::parse("2026-11-28").unwrap();
+    let today = aims_domain::model::date::Date::parse("2026-11-28").unwrap();
     let p = Profile {
         roles: [AiRole::Develops].into(),
         size: Some(SizeBand::Medium),

@@ -9,12 +9,12 @@ use std::fs;
 use std::rc::Rc;
 
 use aims_domain::app::Library;
-use aims_domain::date::Date;
-use aims_domain::embed::EmbedConfig;
-use aims_domain::host::{self, Handoff, MAX_MAILTO_CHARS};
-use aims_domain::i18n::Lang;
-use aims_domain::roadmap::Roadmap;
-use aims_domain::scoring::{Assessment, Band};
+use aims_domain::figures::roadmap::Roadmap;
+use aims_domain::figures::scoring::{Assessment, Band};
+use aims_domain::host::config::{self, Handoff, MAX_MAILTO_CHARS};
+use aims_domain::host::embed::EmbedConfig;
+use aims_domain::model::date::Date;
+use aims_domain::model::i18n::Lang;
 use aims_domain::{AiRole, Answer, Profile, Questionnaire, SizeBand};
 
 const TODAY: Date = Date {
@@ -165,7 +165,7 @@ fn the_weakest_section_gets_its_message() {
         answers.set(&q, &item.id, Answer::Level(1)).unwrap();
     }
     let a = Assessment::compute(&q, &profile(), &answers);
-    assert_eq!(host::weakest(&a), Some("A.6"));
+    assert_eq!(config::weakest(&a), Some("A.6"));
     let mut config = EmbedConfig::default();
     config.with_host(r#"{"weakest": {"A.6": {"message": "Our life-cycle course helps."}}}"#);
     let (id, m) = config.weakest_message(&a).unwrap();
@@ -237,12 +237,12 @@ fn the_handoff_says_what_it_sends_and_the_link_carries_exactly_that() {
     assert_eq!(to, "mailto:team@acme.example");
     let (subject, body) = query.split_once("&body=").unwrap();
     assert_eq!(
-        host::decode(subject.strip_prefix("subject=").unwrap()).unwrap(),
+        config::decode(subject.strip_prefix("subject=").unwrap()).unwrap(),
         "ISO/IEC 42001 readiness summary: ISO/IEC 42001 full readiness assessment"
             .replace("ISO/IEC 42001 full readiness assessment", &q.title)
     );
     assert_eq!(
-        host::decode(body).unwrap(),
+        config::decode(body).unwrap(),
         Handoff {
             message: "",
             ..with
@@ -271,11 +271,14 @@ fn a_lone_cr_becomes_a_crlf_in_the_mail_link() {
         ("a\r\rb", "a%0D%0A%0D%0Ab"),
         ("a\n\rb", "a%0D%0A%0D%0Ab"),
     ] {
-        assert_eq!(host::encode(typed), encoded, "{typed:?}");
+        assert_eq!(config::encode(typed), encoded, "{typed:?}");
         assert_eq!(
-            host::decode(encoded).as_deref(),
+            config::decode(encoded).as_deref(),
             Some(typed.replace("\r\n", "\n").replace('\r', "\n").as_str())
         );
     }
-    assert!(!host::encode("note\rend").contains("%0Dend"), "no bare CR");
+    assert!(
+        !config::encode("note\rend").contains("%0Dend"),
+        "no bare CR"
+    );
 }

@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use aims_domain::catalogue;
-use aims_domain::date::Date;
-use aims_domain::i18n::{placeholders, Lang, ENGLISH, ENGLISH_PLURALS};
-use aims_domain::profile::Screening;
-use aims_domain::report;
+use aims_domain::formats::catalogue;
+use aims_domain::formats::report;
+use aims_domain::model::date::Date;
+use aims_domain::model::i18n::{placeholders, Lang, ENGLISH, ENGLISH_PLURALS};
+use aims_domain::model::profile::Screening;
 use aims_domain::{AiRole, Certification, HighRisk, Profile, Questionnaire, SizeBand};
 use regex::Regex;
 
@@ -364,7 +364,7 @@ fn a_broken_translation_names_each_problem() {
     value["items"]["9.9"] = value["items"]["4.3"].clone();
     value["items"].as_object_mut().unwrap().remove("5.2");
     value["version"] = "0.9".into();
-    let errors = aims_domain::translation::translate(&q, &value.to_string()).unwrap_err();
+    let errors = aims_domain::formats::translation::translate(&q, &value.to_string()).unwrap_err();
     let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
     let has = |needle: &str| text.iter().any(|t| t.contains(needle));
     assert!(
@@ -414,7 +414,7 @@ fn reports_follow_the_questionnaire_language() {
         assert!(md.contains(lang.percent_sign()), "{code}: {md}");
         assert_ne!(lang.percent_sign(), "%");
         // The gap register is for that language's spreadsheets: semicolons, decimal commas.
-        let plan = aims_domain::roadmap::Roadmap::plan(&tr, &profile, &answers, today);
+        let plan = aims_domain::figures::roadmap::Roadmap::plan(&tr, &profile, &answers, today);
         let csv = report::gap_register(&tr, &profile, &answers, &Default::default(), &plan);
         let header = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
         assert!(
@@ -476,7 +476,7 @@ fn glossary_terms_are_translated_one_way() {
         }
         // The regulatory table's dated duties, as the legal sections and exports show them.
         pairs.extend(
-            aims_domain::regulation::DATES
+            aims_domain::model::regulation::DATES
                 .iter()
                 .map(|d| (d.text(Lang::En).to_string(), d.text(lang).to_string())),
         );

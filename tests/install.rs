@@ -2,8 +2,8 @@
 //! holds no texts at all, English included, and relies on exactly this. They arrive in message
 //! id order, the order of the build's list of marked texts (`i18n::ENGLISH`).
 
-use aims_domain::i18n::{install, msg, plural, Lang, Texts, ENGLISH, ENGLISH_PLURALS};
-use aims_domain::packed::{pack, unpack, LangContent};
+use aims_domain::formats::packed::{pack, unpack, LangContent};
+use aims_domain::model::i18n::{install, msg, plural, Lang, Texts, ENGLISH, ENGLISH_PLURALS};
 
 fn file(lang: Lang, texts: Texts) -> Vec<u8> {
     pack(&[LangContent {

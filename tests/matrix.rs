@@ -7,13 +7,13 @@
 
 mod common;
 
-use aims_domain::date::Date;
-use aims_domain::profile::Capacity;
-use aims_domain::profile::Screening;
-use aims_domain::questionnaire::SectionKind;
-use aims_domain::roadmap::{Floor, Phase, Roadmap};
-use aims_domain::scoring::{Assessment, Band};
-use aims_domain::standard::PLANNED_BEFORE_STAGE1;
+use aims_domain::figures::roadmap::{Floor, Phase, Roadmap};
+use aims_domain::figures::scoring::{Assessment, Band};
+use aims_domain::model::date::Date;
+use aims_domain::model::profile::Capacity;
+use aims_domain::model::profile::Screening;
+use aims_domain::model::questionnaire::SectionKind;
+use aims_domain::model::standard::PLANNED_BEFORE_STAGE1;
 use aims_domain::{
     AiRole, Answer, Answers, Certification, HighRisk, Profile, Questionnaire, SizeBand,
 };
@@ -181,7 +181,7 @@ fn every_profile_and_answer_pattern_keeps_the_invariants() {
                         at()
                     );
                 }
-                let scope = aims_domain::roadmap::first_scope(p.size.unwrap());
+                let scope = aims_domain::figures::roadmap::first_scope(p.size.unwrap());
                 assert!(r.phased.is_some() == (p.systems > scope), "{}", at());
                 // Stage 1 needs the internal audit and the management review at least planned.
                 let unplanned = PLANNED_BEFORE_STAGE1.iter().any(|id| {

@@ -1,10 +1,10 @@
 //! The packed content the wasm embeds: every built-in questionnaire in every language comes back
 //! exactly as validated, and damaged bytes are refused without a panic.
 
-use aims_domain::catalogue;
-use aims_domain::condition::Condition;
-use aims_domain::i18n::Lang;
-use aims_domain::packed::{pack, read, unpack};
+use aims_domain::formats::catalogue;
+use aims_domain::formats::packed::{pack, read, unpack};
+use aims_domain::model::condition::Condition;
+use aims_domain::model::i18n::Lang;
 
 #[test]
 fn every_questionnaire_in_every_language_unpacks_exactly_as_validated() {

@@ -4,11 +4,11 @@
 
 mod common;
 
-use aims_domain::date::Date;
-use aims_domain::i18n::Lang;
-use aims_domain::profile::EuRole;
-use aims_domain::regulation::{self, CHECKED, DATES, LANGS};
-use aims_domain::roadmap::{Roadmap, TaskKind};
+use aims_domain::figures::roadmap::{Roadmap, TaskKind};
+use aims_domain::model::date::Date;
+use aims_domain::model::i18n::Lang;
+use aims_domain::model::profile::EuRole;
+use aims_domain::model::regulation::{self, CHECKED, DATES, LANGS};
 use aims_domain::{AiRole, HighRisk, Profile, SizeBand};
 use common::all_at;
 
@@ -105,7 +105,7 @@ fn each_kind_of_organisation_sees_exactly_the_dates_that_bind_it() {
     // nothing here (the prohibitions bind everyone anyway).
     assert_eq!(ids(&profile(&[AiRole::Uses], HighRisk::NotSure)), deployer);
     let mut unsure = profile(&[AiRole::Uses], HighRisk::No);
-    unsure.prohibited = Some(aims_domain::profile::Screening::NotSure);
+    unsure.prohibited = Some(aims_domain::model::profile::Screening::NotSure);
     assert_eq!(ids(&unsure), everyone);
 }
 
@@ -169,7 +169,7 @@ fn a_plan_that_ends_after_a_binding_date_says_so_and_screening_is_no_audit_block
     let q = common::questionnaire("iso42001-full.json");
     let today = Date::parse("2026-12-06").unwrap();
     let mut slow = profile(&[AiRole::Uses], HighRisk::Yes);
-    slow.capacity = Some(aims_domain::profile::Capacity {
+    slow.capacity = Some(aims_domain::model::profile::Capacity {
         people: 1,
         days_tenths: 10,
         owner_days_tenths: 10,
@@ -215,7 +215,7 @@ fn a_plan_that_ends_after_a_binding_date_says_so_and_screening_is_no_audit_block
     assert_eq!(mature.legal_warning(Lang::En), None);
     // Screening under the Act is a legal duty, not an ISO audit blocker.
     let mut unsure = profile(&[AiRole::Uses], HighRisk::NotSure);
-    unsure.prohibited = Some(aims_domain::profile::Screening::NotSure);
+    unsure.prohibited = Some(aims_domain::model::profile::Screening::NotSure);
     let plan = Roadmap::plan(&q, &unsure, &all_at(&q, 0), today);
     let screening: Vec<_> = plan
         .tasks()

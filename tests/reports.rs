@@ -4,12 +4,12 @@
 
 mod common;
 
-use aims_domain::date::Date;
-use aims_domain::i18n::Lang;
-use aims_domain::profile::Screening;
-use aims_domain::report::{self, Change};
-use aims_domain::roadmap::Roadmap;
-use aims_domain::saved::Notes;
+use aims_domain::figures::roadmap::Roadmap;
+use aims_domain::formats::report::{self, Change};
+use aims_domain::formats::saved::Notes;
+use aims_domain::model::date::Date;
+use aims_domain::model::i18n::Lang;
+use aims_domain::model::profile::Screening;
 use aims_domain::{AiRole, Answers, Certification, HighRisk, Profile, Questionnaire, SizeBand};
 use common::{answers, quick_scan};
 use std::fs;
@@ -365,7 +365,7 @@ fn the_markdown_report_matches_its_golden_file() {
 #[test]
 fn the_german_report_and_gap_register_match_their_golden_files() {
     let (q, p, a, n) = known();
-    let de = aims_domain::catalogue::localise(&std::rc::Rc::new(q), Lang::De).unwrap();
+    let de = aims_domain::formats::catalogue::localise(&std::rc::Rc::new(q), Lang::De).unwrap();
     let md = report::markdown(&de, &p, &a, &n, today());
     golden("report.de.md", &md);
     assert!(md.contains("**49\u{202f}%** insgesamt"), "{md}");
@@ -476,7 +476,8 @@ fn ids_that_look_like_numbers_are_written_as_text() {
     let (q, p, a, n) = known();
     let roadmap = Roadmap::plan(&q, &p, &a, today());
     for lang in Lang::ALL {
-        let q = aims_domain::catalogue::localise(&std::rc::Rc::new(q.clone()), lang).unwrap();
+        let q =
+            aims_domain::formats::catalogue::localise(&std::rc::Rc::new(q.clone()), lang).unwrap();
         let sep = report::csv_separator(lang) as u8;
         // Each export with the column that holds item ids.
         for (text, column) in [

@@ -3,9 +3,11 @@
 
 mod common;
 
-use aims_domain::i18n::Lang;
-use aims_domain::profile::Screening;
-use aims_domain::saved::{self, merge, Notes, SavedError, Snapshot, Source, MAX_SAVED_BYTES};
+use aims_domain::formats::saved::{
+    self, merge, Notes, SavedError, Snapshot, Source, MAX_SAVED_BYTES,
+};
+use aims_domain::model::i18n::Lang;
+use aims_domain::model::profile::Screening;
 use aims_domain::{AiRole, Answer, HighRisk, Profile, SizeBand};
 use common::{answers, catalogue, quick_scan};
 use serde_json::{json, Value};
@@ -22,7 +24,7 @@ fn profile() -> Profile {
         high_risk: Some(HighRisk::No),
         prohibited: Some(Screening::No),
         eu_roles: Default::default(),
-        target_date: aims_domain::date::Date::parse("2027-06-30"),
+        target_date: aims_domain::model::date::Date::parse("2027-06-30"),
         capacity: None,
     }
 }
@@ -533,7 +535,7 @@ fn german_refusals_carry_no_english_library_text() {
 fn the_team_capacity_travels_in_the_save_file() {
     let q = quick_scan();
     let ans = answers(&q, &[("4.1", "2")]);
-    let custom = aims_domain::profile::Capacity {
+    let custom = aims_domain::model::profile::Capacity {
         people: 3,
         days_tenths: 25,
         owner_days_tenths: 10,
@@ -612,7 +614,7 @@ fn a_file_cut_inside_a_character_is_called_cut_off() {
 /// never cut.
 #[test]
 fn names_are_kept_as_typed_and_an_overlong_one_is_refused_with_its_reason() {
-    use aims_domain::saved::{decode, People, MAX_NAME_CHARS};
+    use aims_domain::formats::saved::{decode, People, MAX_NAME_CHARS};
     let q = Rc::new(quick_scan());
     let people = People {
         respondent: "  Dana \u{202e}<b>CISO</b>  ".into(),

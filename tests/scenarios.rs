@@ -7,13 +7,13 @@
 
 mod common;
 
-use aims_domain::date::Date;
-use aims_domain::i18n::Lang;
-use aims_domain::profile::Screening;
-use aims_domain::questionnaire::Gives;
-use aims_domain::roadmap::{Phase, Roadmap, TargetVerdict, TaskKind};
-use aims_domain::scoring::{Assessment, Band, Cap, ItemStatus};
-use aims_domain::standard::Stage;
+use aims_domain::figures::roadmap::{Phase, Roadmap, TargetVerdict, TaskKind};
+use aims_domain::figures::scoring::{Assessment, Band, Cap, ItemStatus};
+use aims_domain::model::date::Date;
+use aims_domain::model::i18n::Lang;
+use aims_domain::model::profile::Screening;
+use aims_domain::model::questionnaire::Gives;
+use aims_domain::model::standard::Stage;
 use aims_domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
 use common::{all_at, answers, quick_scan};
 
@@ -174,9 +174,10 @@ fn start_up_that_only_uses_third_party_ai() {
     // Only the steps up to the gate level are tagged as lifting a blocker.
     // (Internal audit and review items also from level 0: a stage 1 audit needs them planned.)
     for t in r.tasks() {
-        if let aims_domain::roadmap::TaskKind::Improve { from } = t.kind {
+        if let aims_domain::figures::roadmap::TaskKind::Improve { from } = t.kind {
             let item = q.item(&t.item_id).unwrap();
-            let planned = aims_domain::standard::PLANNED_BEFORE_STAGE1.contains(&item.id.as_str());
+            let planned =
+                aims_domain::model::standard::PLANNED_BEFORE_STAGE1.contains(&item.id.as_str());
             assert_eq!(
                 t.blocker,
                 (item.blocker && from < q.scale.gate_level) || (planned && from == 0),
@@ -630,7 +631,7 @@ fn durations_grow_with_size_and_systems() {
     assert!(plan(SizeBand::Medium, 2).total_effort < plan(SizeBand::Medium, 8).total_effort);
     // A system team with one day a week instead of two takes longer over its own system.
     let mut slow = profile(SizeBand::Small, &[AiRole::Develops], 3, &[], HighRisk::No);
-    slow.capacity = Some(aims_domain::profile::Capacity {
+    slow.capacity = Some(aims_domain::model::profile::Capacity {
         owner_days_tenths: 5,
         ..slow.capacity()
     });
@@ -642,7 +643,7 @@ fn durations_grow_with_size_and_systems() {
     let r = Roadmap::plan(&q, &p, &ans, today());
     assert_eq!(
         r.phased,
-        Some(aims_domain::roadmap::PhasedScope {
+        Some(aims_domain::figures::roadmap::PhasedScope {
             first: 8,
             later: 22
         })
@@ -668,7 +669,7 @@ fn durations_grow_with_size_and_systems() {
     assert!(
         r.tasks().all(|t| matches!(
             t.kind,
-            aims_domain::roadmap::TaskKind::Audit | aims_domain::roadmap::TaskKind::Screening
+            aims_domain::figures::roadmap::TaskKind::Audit | aims_domain::figures::roadmap::TaskKind::Screening
         )),
         "items at the top level create no tasks; only hosting the audits and the EU AI Act transparency check remain"
     );
@@ -728,7 +729,7 @@ fn stage_1_needs_audits_and_reviews_planned_and_exclusions_must_be_defensible() 
     let not_planned: Vec<&str> = a
         .blockers
         .iter()
-        .filter(|b| b.reason == aims_domain::scoring::BlockerReason::NotPlanned)
+        .filter(|b| b.reason == aims_domain::figures::scoring::BlockerReason::NotPlanned)
         .map(|b| b.id.as_str())
         .collect();
     assert_eq!(not_planned, ["9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3"]);
@@ -767,7 +768,7 @@ fn stage_1_needs_audits_and_reviews_planned_and_exclusions_must_be_defensible() 
         ["A.2.2", "A.3.2", "A.4.2", "A.5.2", "A.5.3", "A.5.4", "A.5.5"]
     );
     // Only the broad exclusions left: the band stops at "nearly ready", with the reason.
-    for (control, _) in aims_domain::standard::TIED_CONTROLS {
+    for (control, _) in aims_domain::model::standard::TIED_CONTROLS {
         excluded
             .set(&q, control, aims_domain::Answer::Level(3))
             .unwrap();
@@ -777,9 +778,9 @@ fn stage_1_needs_audits_and_reviews_planned_and_exclusions_must_be_defensible() 
         (a.band, a.cap),
         (Band::NearlyReady, Some(Cap::BroadExclusions))
     );
-    let why = aims_domain::explain::cap_text(&q, &a, Lang::En).unwrap();
+    let why = aims_domain::figures::explain::cap_text(&q, &a, Lang::En).unwrap();
     assert!(why.contains("31 of the 38 Annex A controls"), "{why}");
-    let checks = aims_domain::advice::checks(&q, &p, &excluded);
+    let checks = aims_domain::figures::advice::checks(&q, &p, &excluded);
     assert!(checks
         .iter()
         .any(|c| c.items.len() == 31 && c.text.contains("A.10.4")));
@@ -794,8 +795,12 @@ fn stage_1_needs_audits_and_reviews_planned_and_exclusions_must_be_defensible() 
     mixed
         .set(&q, "A.8.2", aims_domain::Answer::DontKnow)
         .unwrap();
-    let soa =
-        aims_domain::report::statement_of_applicability(&q, &many, &mixed, &Default::default());
+    let soa = aims_domain::formats::report::statement_of_applicability(
+        &q,
+        &many,
+        &mixed,
+        &Default::default(),
+    );
     let row = |id: &str| soa.lines().find(|l| l.starts_with(id)).unwrap().to_string();
     assert!(row("A.2.3").contains("is in place to treat the AI risks of the 3 AI systems in the first certification scope"), "{}", row("A.2.3"));
     assert!(row("A.6.2.6").contains("is planned"), "{}", row("A.6.2.6"));
@@ -806,7 +811,7 @@ fn stage_1_needs_audits_and_reviews_planned_and_exclusions_must_be_defensible() 
 /// shortens the review rounds and the operating period, each by the stated amount.
 #[test]
 fn dont_know_is_bounded_and_a_certificate_shortens_the_calendar_minimums() {
-    use aims_domain::roadmap::{
+    use aims_domain::figures::roadmap::{
         Floor, FIND_OUT_MAX_WEEKS, OPERATING_WEEKS, REUSED_OPERATING_WEEKS,
     };
     let q = common::questionnaire("iso42001-full.json");

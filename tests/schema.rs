@@ -1,7 +1,7 @@
 //! The JSON Schema in questionnaires/ agrees with the Rust model, and every questionnaire file satisfies it.
 
-use aims_domain::condition::Condition;
-use aims_domain::questionnaire::REF_FRAMEWORKS;
+use aims_domain::model::condition::Condition;
+use aims_domain::model::questionnaire::REF_FRAMEWORKS;
 use aims_domain::Questionnaire;
 use regex::Regex;
 use serde_json::{json, Value};

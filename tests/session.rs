@@ -2,11 +2,11 @@
 
 mod common;
 
-use aims_domain::profile::Screening;
-use aims_domain::saved::{self, Source};
-use aims_domain::session::{
+use aims_domain::app::session::{
     import_replaces, transition, Event, NoticeAction, NoticeKind, PendingImport, Screen, State,
 };
+use aims_domain::formats::saved::{self, Source};
+use aims_domain::model::profile::Screening;
 use aims_domain::{AiRole, Answer, HighRisk, Profile, SizeBand};
 use common::quick_scan;
 use std::rc::Rc;
@@ -290,7 +290,7 @@ fn suggested_exclusions_can_be_accepted_at_once_without_touching_answers() {
     );
     assert_eq!(
         s.notice.as_ref().unwrap().action,
-        Some(aims_domain::session::NoticeAction::UndoImport)
+        Some(aims_domain::app::session::NoticeAction::UndoImport)
     );
     let undone = transition(&s, Event::UndoImport);
     let back = undone.session.as_ref().unwrap();
@@ -475,7 +475,7 @@ fn opening_a_file_over_different_answers_asks_and_can_be_undone() {
         Event::Open {
             questionnaire: Rc::clone(&q),
             restored: Some(Box::new(restored)),
-            notice: Some(aims_domain::session::Notice::info("Opened")),
+            notice: Some(aims_domain::app::session::Notice::info("Opened")),
             imported: true,
             assessment: "fresh".into(),
             replaced: Some(Box::new(replaces)),

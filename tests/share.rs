@@ -2,8 +2,8 @@
 
 mod common;
 
-use aims_domain::profile::{Capacity, EuRole, Screening};
-use aims_domain::share::{self, MAX_LINK_CHARS};
+use aims_domain::formats::share::{self, MAX_LINK_CHARS};
+use aims_domain::model::profile::{Capacity, EuRole, Screening};
 use aims_domain::{AiRole, Answer, Certification, HighRisk, Profile, Questionnaire, SizeBand};
 use common::{all_at, catalogue, questionnaire, quick_scan};
 use std::fs;
@@ -19,7 +19,7 @@ fn profile() -> Profile {
         high_risk: Some(HighRisk::NotSure),
         prohibited: Some(Screening::No),
         eu_roles: Default::default(),
-        target_date: aims_domain::date::Date::parse("2027-09-30"),
+        target_date: aims_domain::model::date::Date::parse("2027-09-30"),
         capacity: None,
     }
 }
@@ -269,7 +269,7 @@ fn scales_of_every_allowed_size_round_trip() {
         let mut q = base.clone();
         q.id = format!("scale-{levels}");
         q.scale.levels = (0..levels)
-            .map(|v| aims_domain::questionnaire::Level {
+            .map(|v| aims_domain::model::questionnaire::Level {
                 value: v,
                 label: format!("L{v}"),
                 meaning: "m".into(),

@@ -3,7 +3,7 @@
 //!
 //! After an intended content change, refresh them with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
 
-use aims_domain::catalogue;
+use aims_domain::formats::catalogue;
 use aims_domain::{Questionnaire, SectionKind};
 use std::fmt::Write;
 use std::fs;

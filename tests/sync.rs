@@ -4,10 +4,10 @@
 
 mod common;
 
-use aims_domain::i18n::Lang;
-use aims_domain::profile::Screening;
-use aims_domain::saved::{self, SaveMeta, Snapshot, Source};
-use aims_domain::sync::{backups, MemoryStore, SaveRefused, Store, Tracker, BACKUPS_KEPT};
+use aims_domain::app::sync::{backups, MemoryStore, SaveRefused, Store, Tracker, BACKUPS_KEPT};
+use aims_domain::formats::saved::{self, SaveMeta, Snapshot, Source};
+use aims_domain::model::i18n::Lang;
+use aims_domain::model::profile::Screening;
 use aims_domain::{AiRole, Answer, HighRisk, Profile, Questionnaire, SizeBand};
 use common::quick_scan;
 use std::rc::Rc;
@@ -206,12 +206,12 @@ fn the_same_unreadable_text_is_kept_once() {
     let (mut store, _) = start(&q);
     let key = q.storage_key();
     for at in ["2026-12-01T10:00:01.000Z", "2026-12-01T10:00:02.000Z"] {
-        assert!(aims_domain::sync::move_aside(
+        assert!(aims_domain::app::sync::move_aside(
             &mut store, &key, "garbage", at
         ));
     }
     assert_eq!(backups(&store, &key).len(), 1);
-    assert!(aims_domain::sync::move_aside(
+    assert!(aims_domain::app::sync::move_aside(
         &mut store,
         &key,
         "other garbage",

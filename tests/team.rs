@@ -8,13 +8,13 @@ use common::tab::{store, Tab, TODAY};
 
 use std::rc::Rc;
 
+use aims_domain::app::session::{self, NoticeAction, Screen};
+use aims_domain::app::sync::Store;
 use aims_domain::app::{Command, Event, Library, Purpose};
-use aims_domain::export::Export;
-use aims_domain::i18n::Lang;
-use aims_domain::scoring::ItemStatus;
-use aims_domain::session::{self, NoticeAction, Screen};
-use aims_domain::sync::Store;
-use aims_domain::team::{Pick, Team, MAX_RESPONDENTS};
+use aims_domain::figures::scoring::ItemStatus;
+use aims_domain::figures::team::{Pick, Team, MAX_RESPONDENTS};
+use aims_domain::formats::export::Export;
+use aims_domain::model::i18n::Lang;
 use aims_domain::{AiRole, Answer, Answers, Profile, Questionnaire, SizeBand};
 
 const QUICK: &str = "iso42001-quick-scan";
@@ -57,25 +57,27 @@ fn named_file(
     name: &str,
     notes: &[(&str, &str)],
 ) -> Vec<u8> {
-    let snapshot = aims_domain::saved::Snapshot {
+    let snapshot = aims_domain::formats::saved::Snapshot {
         profile: profile.clone(),
         answers: answers.clone(),
         notes: notes
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
-        people: aims_domain::saved::People {
+        people: aims_domain::formats::saved::People {
             respondent: name.into(),
             consensus_of: Vec::new(),
         },
     };
-    let meta = aims_domain::saved::SaveMeta {
+    let meta = aims_domain::formats::saved::SaveMeta {
         saved_at: "2026-11-20T10:00:00.000Z".into(),
         assessment: Some("ffff0000ffff0000".into()),
         parent: None,
     };
-    let mut file: serde_json::Value =
-        serde_json::from_str(&aims_domain::saved::encode_snapshot(q, &snapshot, &meta)).unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(
+        &aims_domain::formats::saved::encode_snapshot(q, &snapshot, &meta),
+    )
+    .unwrap();
     if let Some(v) = version {
         file["version"] = v.into();
     }
@@ -373,7 +375,7 @@ fn the_team_table_reads_back_as_csv_with_every_respondent() {
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let row = rows.iter().find(|r| &r[0] == "Clause 4.3").unwrap();
-    let text = |l: u8| aims_domain::report::status_text(&q, &ItemStatus::Level(l));
+    let text = |l: u8| aims_domain::formats::report::status_text(&q, &ItemStatus::Level(l));
     assert_eq!(
         row.iter().skip(2).collect::<Vec<_>>(),
         [
@@ -539,7 +541,7 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
         "{}",
         notice.text
     );
-    let stored = aims_domain::runtime::saved(&store, &q).unwrap();
+    let stored = aims_domain::app::runtime::saved(&store, &q).unwrap();
     assert_eq!(
         stored.answers.get("4.3"),
         Some(&level(3)),
@@ -741,10 +743,10 @@ fn names_notes_and_justifications_reach_the_facilitator_and_the_adopted_assessme
     let saved = Export::SaveFile
         .file(&s, None, TODAY, "2026-12-06T10:00:00.000Z")
         .unwrap();
-    let back = aims_domain::saved::decode(
+    let back = aims_domain::formats::saved::decode(
         &saved.text,
         &[Rc::clone(&q)],
-        aims_domain::saved::Source::Import,
+        aims_domain::formats::saved::Source::Import,
     )
     .unwrap();
     assert_eq!(back.people, s.people);
@@ -752,7 +754,7 @@ fn names_notes_and_justifications_reach_the_facilitator_and_the_adopted_assessme
 
 #[test]
 fn save_files_are_named_by_day_time_and_respondent() {
-    use aims_domain::export::save_file_name;
+    use aims_domain::formats::export::save_file_name;
     let now = "2026-12-06T09:07:31.000Z";
     assert_eq!(
         save_file_name(QUICK, now, ""),
@@ -801,7 +803,7 @@ fn respondents_who_describe_the_organisation_differently_are_flagged() {
 /// the adopted consensus (which records the names) always saves and opens again.
 #[test]
 fn a_long_file_name_still_gives_a_consensus_that_opens_again() {
-    use aims_domain::saved::{decode, Source, MAX_NAME_CHARS};
+    use aims_domain::formats::saved::{decode, Source, MAX_NAME_CHARS};
     let store = store();
     let mut tab = Tab::new(&store, Lang::En);
     let q = quick(Lang::En);

@@ -2,9 +2,9 @@
 //! `.po` and read back, comes out byte for byte as it is, and a `.po` with gaps, stale English
 //! or unknown places is refused with every problem named.
 
-use aims_domain::catalogue;
-use aims_domain::i18n::Lang;
-use aims_domain::translation_po::{from_po, places, to_po};
+use aims_domain::formats::catalogue;
+use aims_domain::formats::translation_po::{from_po, places, to_po};
+use aims_domain::model::i18n::Lang;
 
 #[test]
 fn every_translation_file_survives_the_trip_through_a_po_file_byte_for_byte() {

@@ -17,15 +17,15 @@ use super::screens::{
     SharedView, StartScreen, TeamScreen,
 };
 use super::storage::{self, Local};
+use crate::domain::app::runtime::Runtime;
+use crate::domain::app::session::{Screen, Session};
 use crate::domain::app::{run, AppState, Command, Event, Library};
-use crate::domain::embed::{EmbedConfig, Theme};
-use crate::domain::export::Export;
-use crate::domain::i18n::{self, msg, Lang};
-use crate::domain::packed;
-use crate::domain::runtime::Runtime;
-use crate::domain::session::{Screen, Session};
-use crate::domain::share;
-use crate::domain::welcome;
+use crate::domain::formats::export::Export;
+use crate::domain::formats::packed;
+use crate::domain::formats::share;
+use crate::domain::host::embed::{EmbedConfig, Theme};
+use crate::domain::host::welcome;
+use crate::domain::model::i18n::{self, msg, Lang};
 
 thread_local! {
     /// The storage side of the app: localStorage and the open assessment's tracker.
@@ -85,7 +85,7 @@ fn perform(state: &AppState, command: Command) -> Vec<Event> {
         // The runtime carries out every storage command; no wildcard here, so a new command
         // that nobody carries out fails to compile instead of silently doing nothing.
         Err(Command::DownloadStored(key)) => {
-            let file = storage::get(&key).map(|text| crate::domain::export::File {
+            let file = storage::get(&key).map(|text| crate::domain::formats::export::File {
                 name: format!("{}.json", key.replace(':', "-")),
                 mime: "application/json",
                 text,

@@ -4,8 +4,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::app::{Event, FileProblem, Purpose};
-use crate::domain::export::File;
-use crate::domain::saved::MAX_SAVED_BYTES;
+use crate::domain::formats::export::File;
+use crate::domain::formats::saved::MAX_SAVED_BYTES;
 
 /// Offers `file` as a download. Returns false if the browser refused.
 pub fn download(file: &File) -> bool {

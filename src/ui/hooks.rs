@@ -7,10 +7,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::dispatch::Dispatch;
+use crate::domain::app::session::Screen;
 use crate::domain::app::{Event, Purpose};
-use crate::domain::embed::EmbedConfig;
-use crate::domain::i18n::Lang;
-use crate::domain::session::Screen;
+use crate::domain::host::embed::EmbedConfig;
+use crate::domain::model::i18n::Lang;
 
 /// The document follows the language: `<html lang>`, the page title (which also names the PDF
 /// a browser prints, so the printable report gets its own), the rescue panel's language.
@@ -26,7 +26,7 @@ pub fn use_document_language(lang: Lang, title: String) {
     });
 }
 
-/// The start screen index.html painted before the wasm arrived (`domain::welcome`) gives way to
+/// The start screen index.html painted before the wasm arrived (`domain::host::welcome`) gives way to
 /// the app in the same task as the app's first render, so no frame shows both or neither.
 #[hook]
 pub fn use_replace_preview() {

@@ -11,7 +11,7 @@ mod storage;
 
 pub use app::App;
 
-use crate::domain::i18n::Lang;
+use crate::domain::model::i18n::Lang;
 
 /// Shown when the content file did not arrive, in English: every translation is in that file.
 const CONTENT_MISSING: &str = "The readiness check could not load its texts and questions. Reload the page; if this notice stays, please tell the owner of this site.";

@@ -4,7 +4,7 @@
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
-use crate::domain::i18n::{msg, Lang};
+use crate::domain::model::i18n::{msg, Lang};
 
 thread_local! {
     /// The language on screen, so the rescue message speaks it too.

@@ -3,10 +3,10 @@
 //! Storage may be missing, disabled (sandboxed iframes, privacy modes), full or corrupted;
 //! every function here degrades to "nothing stored" or `false` instead of failing.
 
-use crate::domain::date::Date;
-use crate::domain::i18n::Lang;
-use crate::domain::runtime::PREFIX;
-use crate::domain::sync::Store;
+use crate::domain::app::runtime::PREFIX;
+use crate::domain::app::sync::Store;
+use crate::domain::model::date::Date;
+use crate::domain::model::i18n::Lang;
 
 /// Today's date from the browser's clock, in local time.
 pub fn today() -> Date {
@@ -112,6 +112,6 @@ pub fn stored_keys() -> Vec<(String, usize)> {
             (k, size)
         })
         .collect();
-    crate::domain::order::sort(&mut keys);
+    crate::domain::model::order::sort(&mut keys);
     keys
 }

@@ -74,7 +74,7 @@ pub fn profile(size: aims_domain::SizeBand, roles: &[aims_domain::AiRole]) -> ai
         systems: 2,
         certifications: Some(Default::default()),
         high_risk: Some(aims_domain::HighRisk::No),
-        prohibited: Some(aims_domain::profile::Screening::No),
+        prohibited: Some(aims_domain::model::profile::Screening::No),
         eu_roles: Default::default(),
         target_date: None,
         capacity: None,

@@ -5,11 +5,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use aims_domain::app::runtime::Runtime;
+use aims_domain::app::sync::MemoryStore;
 use aims_domain::app::{run, AppState, Command, Event, Library};
-use aims_domain::date::Date;
-use aims_domain::i18n::Lang;
-use aims_domain::runtime::Runtime;
-use aims_domain::sync::MemoryStore;
+use aims_domain::model::date::Date;
+use aims_domain::model::i18n::Lang;
 
 pub const TODAY: Date = Date {
     year: 2026,

@@ -3,10 +3,10 @@
 //! Usage: `cargo run -p aims-domain --example figures -- tests/e2e/fixtures/<name>.json [language]`
 //! (the language, `en` by default, only changes the band's wording).
 
-use aims_domain::date::Date;
-use aims_domain::i18n::Lang;
-use aims_domain::roadmap::Roadmap;
-use aims_domain::scoring::Assessment;
+use aims_domain::figures::roadmap::Roadmap;
+use aims_domain::figures::scoring::Assessment;
+use aims_domain::model::date::Date;
+use aims_domain::model::i18n::Lang;
 use aims_domain::{Answer, Answers, Profile, Questionnaire};
 use serde::Deserialize;
 use serde_json::{json, Value};

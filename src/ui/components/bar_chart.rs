@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::i18n::msg;
+use crate::domain::model::i18n::msg;
 use crate::ui::use_lang;
 
 #[derive(Clone, PartialEq)]

@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
+use crate::domain::app::session::{Event, Notice, NoticeAction, NoticeKind, Screen};
 use crate::domain::app::{Event as AppEvent, Purpose};
-use crate::domain::export::Export;
-use crate::domain::i18n::{msg, Lang, Msg};
-use crate::domain::session::{Event, Notice, NoticeAction, NoticeKind, Screen};
+use crate::domain::formats::export::Export;
+use crate::domain::model::i18n::{msg, Lang, Msg};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::storage;
 use crate::ui::use_lang;
@@ -238,7 +238,7 @@ pub fn footer(props: &FooterProps) -> Html {
             <p>
                 <strong>{ lang.t(msg!("Indicative self-assessment.")) }</strong>{" "}
                 { lang.t(msg!("This check estimates readiness from your own answers. It is not an audit and does not show conformity: certification of an AI management system is only credible from a body accredited for ISO/IEC 42001 (ISO/IEC 17021-1 and ISO/IEC 42006).")) }
-                if let Some(note) = crate::domain::i18n::titles_note(lang) { {" "}{ note } }
+                if let Some(note) = crate::domain::model::i18n::titles_note(lang) { {" "}{ note } }
             </p>
             if !offline_edition() {
                 <p>
@@ -284,8 +284,9 @@ fn stored_key_row(key: &str, size: usize, dispatch: &Dispatch, lang: Lang) -> Ht
     let Some((_, stamp)) = key.split_once(":unreadable") else {
         return html! { <li><code>{ key }</code>{" "}{ size_text }</li> };
     };
-    let date =
-        crate::domain::date::Date::parse(stamp.trim_start_matches(':').get(..10).unwrap_or(""));
+    let date = crate::domain::model::date::Date::parse(
+        stamp.trim_start_matches(':').get(..10).unwrap_or(""),
+    );
     let kept = match date {
         Some(d) => lang.f(
             msg!("a copy of answers that could not be read, kept on {date}"),

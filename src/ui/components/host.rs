@@ -4,15 +4,15 @@
 use std::rc::Rc;
 use yew::prelude::*;
 
+use crate::domain::app::session::Session;
 use crate::domain::app::Event as AppEvent;
-use crate::domain::date::Date;
-use crate::domain::embed::EmbedConfig;
-use crate::domain::export::Export;
-use crate::domain::host::{self, Handoff};
-use crate::domain::i18n::{msg, outside};
-use crate::domain::roadmap::Roadmap;
-use crate::domain::scoring::Assessment;
-use crate::domain::session::Session;
+use crate::domain::figures::roadmap::Roadmap;
+use crate::domain::figures::scoring::Assessment;
+use crate::domain::formats::export::Export;
+use crate::domain::host::config::{self, Handoff};
+use crate::domain::host::embed::EmbedConfig;
+use crate::domain::model::date::Date;
+use crate::domain::model::i18n::{msg, outside};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
@@ -106,7 +106,7 @@ pub fn handoff_panel(props: &HandoffProps) -> Html {
     let Some(contact) = config.contact.clone() else {
         return Html::default();
     };
-    let name = host::host_name(&config, lang);
+    let name = config::host_name(&config, lang);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -165,7 +165,7 @@ fn handoff_actions(
     body: String,
     copied: UseStateHandle<bool>,
     dispatch: &Dispatch,
-    lang: crate::domain::i18n::Lang,
+    lang: crate::domain::model::i18n::Lang,
 ) -> Html {
     let label = lang.t(if *copied {
         msg!("Copied")

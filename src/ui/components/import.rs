@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
+use crate::domain::app::session::{self, PendingImport};
 use crate::domain::app::Event;
-use crate::domain::date::Date;
-use crate::domain::i18n::{msg, Lang};
-use crate::domain::saved::Snapshot;
-use crate::domain::session::{self, PendingImport};
+use crate::domain::formats::saved::Snapshot;
+use crate::domain::model::date::Date;
+use crate::domain::model::i18n::{msg, Lang};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 

@@ -4,9 +4,9 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use yew::prelude::*;
 
-use crate::domain::date::Date;
-use crate::domain::i18n::msg;
-use crate::domain::regulation::{self, LegalMilestone};
+use crate::domain::model::date::Date;
+use crate::domain::model::i18n::msg;
+use crate::domain::model::regulation::{self, LegalMilestone};
 use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]

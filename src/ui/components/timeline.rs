@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::domain::i18n::msg;
-use crate::domain::roadmap::{days_text, Roadmap};
+use crate::domain::figures::roadmap::{days_text, Roadmap};
+use crate::domain::model::i18n::msg;
 use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]

@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use crate::domain::advice::{checks, gaps, Gap};
-use crate::domain::date::Date;
-use crate::domain::i18n::msg;
-use crate::domain::report;
-use crate::domain::session::{Event, Screen, Session};
+use crate::domain::app::session::{Event, Screen, Session};
+use crate::domain::figures::advice::{checks, gaps, Gap};
+use crate::domain::formats::report;
+use crate::domain::model::date::Date;
+use crate::domain::model::i18n::msg;
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 

@@ -5,11 +5,11 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::domain::date::Date;
-use crate::domain::i18n::{msg, Lang};
-use crate::domain::profile::{EuRole, ProfileField, Screening, MAX_SYSTEMS};
-use crate::domain::saved::MAX_NAME_CHARS;
-use crate::domain::session::{Event, Screen};
+use crate::domain::app::session::{Event, Screen};
+use crate::domain::formats::saved::MAX_NAME_CHARS;
+use crate::domain::model::date::Date;
+use crate::domain::model::i18n::{msg, Lang};
+use crate::domain::model::profile::{EuRole, ProfileField, Screening, MAX_SYSTEMS};
 use crate::domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;

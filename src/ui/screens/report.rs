@@ -4,10 +4,10 @@
 use yew::prelude::*;
 
 use super::{ResultsScreen, RoadmapScreen};
-use crate::domain::date::Date;
-use crate::domain::i18n::msg;
-use crate::domain::report::{self, exclusions};
-use crate::domain::session::{Event, Screen, Session};
+use crate::domain::app::session::{Event, Screen, Session};
+use crate::domain::formats::report::{self, exclusions};
+use crate::domain::model::date::Date;
+use crate::domain::model::i18n::msg;
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
@@ -52,7 +52,7 @@ pub fn report_screen(props: &ReportProps) -> Html {
                     { for report::organisation(p, lang).into_iter().map(|(label, value)| html! { <><dt>{ label }</dt><dd>{ value }</dd></> }) }
                 </dl>
                 <p class="disclaimer">{ lang.t(msg!("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity; certification of an AI management system is only credible from a body accredited for ISO/IEC 42001 (ISO/IEC 17021-1 and ISO/IEC 42006).")) }</p>
-                if let Some(note) = crate::domain::i18n::titles_note(lang) { <p class="disclaimer">{ note }</p> }
+                if let Some(note) = crate::domain::model::i18n::titles_note(lang) { <p class="disclaimer">{ note }</p> }
             </section>
             <ResultsScreen session={s.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only=true />
             <RoadmapScreen session={s.clone()} today={props.today} />

@@ -3,18 +3,18 @@
 use yew::prelude::*;
 
 use super::questions::section_name;
-use crate::domain::advice;
+use crate::domain::app::session::{Event, Screen, Session};
 use crate::domain::app::{Compared, Event as AppEvent, Purpose};
-use crate::domain::date::Date;
-use crate::domain::documents::{checklist, required_in_place, DocumentRow};
-use crate::domain::explain::{self, gate_label};
-use crate::domain::export::Export;
-use crate::domain::i18n::{msg, Lang};
-use crate::domain::profile::Screening;
-use crate::domain::regulation;
-use crate::domain::report::{self, maturity_text, percent_text, Comparison};
-use crate::domain::scoring::{Assessment, Band, ItemStatus, SectionScore};
-use crate::domain::session::{Event, Screen, Session};
+use crate::domain::figures::advice;
+use crate::domain::figures::documents::{checklist, required_in_place, DocumentRow};
+use crate::domain::figures::explain::{self, gate_label};
+use crate::domain::figures::scoring::{Assessment, Band, ItemStatus, SectionScore};
+use crate::domain::formats::export::Export;
+use crate::domain::formats::report::{self, maturity_text, percent_text, Comparison};
+use crate::domain::model::date::Date;
+use crate::domain::model::i18n::{msg, Lang};
+use crate::domain::model::profile::Screening;
+use crate::domain::model::regulation;
 use crate::domain::{Questionnaire, SectionKind};
 use crate::ui::components::{Bar, BarChart, LegalDates};
 use crate::ui::components::{

@@ -3,14 +3,14 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::domain::app::session::{Event, Screen, Session};
 use crate::domain::app::Event as AppEvent;
-use crate::domain::date::Date;
-use crate::domain::export::Export;
-use crate::domain::i18n::{msg, plural, Lang};
-use crate::domain::profile::Capacity;
-use crate::domain::questionnaire::Gives;
-use crate::domain::roadmap::{person_days, Roadmap, TargetVerdict, Task, TaskKind};
-use crate::domain::session::{Event, Screen, Session};
+use crate::domain::figures::roadmap::{person_days, Roadmap, TargetVerdict, Task, TaskKind};
+use crate::domain::formats::export::Export;
+use crate::domain::model::date::Date;
+use crate::domain::model::i18n::{msg, plural, Lang};
+use crate::domain::model::profile::Capacity;
+use crate::domain::model::questionnaire::Gives;
 use crate::ui::components::{CallToActionLink, CourseLink, LegalDates, Timeline};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::{use_after_first_paint, use_lang};

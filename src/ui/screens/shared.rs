@@ -4,11 +4,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{ResultsScreen, RoadmapScreen};
+use crate::domain::app::session::Session;
 use crate::domain::app::Event;
-use crate::domain::date::Date;
-use crate::domain::i18n::msg;
-use crate::domain::saved::Restored;
-use crate::domain::session::Session;
+use crate::domain::formats::saved::Restored;
+use crate::domain::model::date::Date;
+use crate::domain::model::i18n::msg;
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 

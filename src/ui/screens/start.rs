@@ -4,9 +4,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::app::{Event, Purpose};
-use crate::domain::catalogue;
-use crate::domain::i18n::msg;
-use crate::domain::welcome::welcome;
+use crate::domain::formats::catalogue;
+use crate::domain::host::welcome::welcome;
+use crate::domain::model::i18n::msg;
 use crate::domain::Questionnaire;
 use crate::ui::components::OpenFileButton;
 use crate::ui::dispatch::Dispatch;

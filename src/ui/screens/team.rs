@@ -5,15 +5,17 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::answers::Answer;
+use crate::domain::app::session::{Event, Screen, Session};
 use crate::domain::app::{Event as AppEvent, Purpose};
-use crate::domain::export::Export;
-use crate::domain::i18n::{msg, outside, Lang};
-use crate::domain::report::{self, maturity_text};
-use crate::domain::saved::MAX_NAME_CHARS;
-use crate::domain::scoring::ItemStatus;
-use crate::domain::session::{Event, Screen, Session};
-use crate::domain::team::{ItemRow, Pick, Summary, Team, MAX_RESPONDENTS, MIN_RESPONDENTS};
+use crate::domain::figures::scoring::ItemStatus;
+use crate::domain::figures::team::{
+    ItemRow, Pick, Summary, Team, MAX_RESPONDENTS, MIN_RESPONDENTS,
+};
+use crate::domain::formats::export::Export;
+use crate::domain::formats::report::{self, maturity_text};
+use crate::domain::formats::saved::MAX_NAME_CHARS;
+use crate::domain::model::answers::Answer;
+use crate::domain::model::i18n::{msg, outside, Lang};
 use crate::ui::components::OpenFileButton;
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;

@@ -1,0 +1,9 @@
+//! Layer 2, the figures: what the answers mean (scores, the gate, the roadmap, the documents,
+//! the explanations, the adviser's gaps, the team's statistics). Imports the model only.
+
+pub mod advice;
+pub mod documents;
+pub mod explain;
+pub mod roadmap;
+pub mod scoring;
+pub mod team;

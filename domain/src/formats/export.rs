@@ -1,0 +1,139 @@
+//! Every file the widget offers for download, one value per format: its name, type and text.
+
+use crate::app::session::Session;
+use crate::figures::advice;
+use crate::figures::roadmap::Roadmap;
+use crate::figures::team::Team;
+use crate::formats::report::{self, CalendarExport};
+use crate::formats::saved::{self, SaveMeta};
+use crate::model::date::Date;
+
+/// A download the person asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The assessment as a save file (opens again here, on any device).
+    SaveFile,
+    GapRegister,
+    StatementOfApplicability,
+    RoadmapCsv,
+    /// The phases as calendar events from this start date.
+    Calendar(Date),
+    Markdown,
+    /// The team view's table (every respondent's answer per item), CSV.
+    TeamCsv,
+    /// The team view as a Markdown section.
+    TeamMarkdown,
+    /// For the consultant: per gap what to ask and what evidence to request, and the answers
+    /// to check.
+    AdviserSheet,
+}
+
+/// "iso42001-full-2026-12-06-1030-dana-ciso.json": the questionnaire, the date and time (UTC,
+/// as `now` gives it) and the respondent's name, so a workshop's files and two saves on one
+/// day never share a name.
+pub fn save_file_name(questionnaire: &str, now: &str, respondent: &str) -> String {
+    let date = now.get(..10).unwrap_or("answers");
+    let time: String = [now.get(11..13), now.get(14..16)]
+        .into_iter()
+        .flatten()
+        .collect();
+    // ASCII letters lowered; other scripts' letters kept as typed (no Unicode case tables in
+    // the wasm); spaces, punctuation and invisible direction marks become one hyphen.
+    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}');
+    let mut slug = String::new();
+    for c in respondent.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && !c.is_whitespace() && !invisible(c) {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
+    let parts = [questionnaire, date, &time, slug.trim_end_matches('-')];
+    let name: Vec<&str> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+    format!("{}.json", name.join("-"))
+}
+
+/// A file made in memory, ready to download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct File {
+    pub name: String,
+    pub mime: &'static str,
+    pub text: String,
+}
+
+impl Export {
+    /// The file for the open assessment (and its team view, for the team exports; `None`
+    /// without one); `today` dates the roadmap, `now` (ISO time) stamps the save file and the
+    /// calendar.
+    pub fn file(self, s: &Session, team: Option<&Team>, today: Date, now: &str) -> Option<File> {
+        let q = &s.questionnaire;
+        let plan = || Roadmap::plan(q, &s.profile, &s.answers, today);
+        let (suffix, mime, text) = match self {
+            Export::SaveFile => {
+                let meta = SaveMeta {
+                    saved_at: now.to_string(),
+                    assessment: Some(s.assessment.clone()),
+                    parent: None,
+                };
+                let name = save_file_name(&q.id, now, &s.people.respondent);
+                let text = saved::encode_snapshot(q, &s.snapshot(), &meta);
+                return Some(File {
+                    name,
+                    mime: "application/json",
+                    text,
+                });
+            }
+            Export::GapRegister => (
+                "gap-register.csv",
+                "text/csv",
+                report::gap_register(q, &s.profile, &s.answers, &s.notes, &plan()),
+            ),
+            Export::StatementOfApplicability => (
+                "statement-of-applicability.csv",
+                "text/csv",
+                report::statement_of_applicability(q, &s.profile, &s.answers, &s.notes),
+            ),
+            Export::RoadmapCsv => ("roadmap.csv", "text/csv", report::roadmap_csv(q, &plan())),
+            Export::Calendar(start) => {
+                let export = CalendarExport {
+                    start,
+                    now,
+                    assessment: &s.assessment,
+                };
+                (
+                    "roadmap.ics",
+                    "text/calendar",
+                    report::calendar(q, &plan(), &export),
+                )
+            }
+            Export::Markdown => (
+                "report.md",
+                "text/markdown",
+                report::markdown_by(q, &s.profile, &s.answers, &s.notes, &s.people, today),
+            ),
+            Export::TeamCsv => (
+                "team.csv",
+                "text/csv",
+                team?.csv(&team?.comparison_profile(&s.profile)),
+            ),
+            Export::TeamMarkdown => (
+                "team.md",
+                "text/markdown",
+                team?.markdown(&team?.comparison_profile(&s.profile)),
+            ),
+            Export::AdviserSheet => (
+                "adviser-sheet.md",
+                "text/markdown",
+                advice::markdown(q, &s.profile, &s.answers, &s.people, today),
+            ),
+        };
+        Some(File {
+            name: format!("{}-{today}-{suffix}", q.id),
+            mime,
+            text,
+        })
+    }
+}

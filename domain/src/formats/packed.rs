@@ -1,0 +1,335 @@
+//! Validated content in a compact binary form: the app's build script packs, per language, the
+//! interface catalogue and every built-in questionnaire once it has passed validation, into one
+//! file per language (and one with every language for the offline edition); the wasm unpacks
+//! the file it is given at start, with no JSON parsing and no validation code. Integers are LEB128 varints, texts are a
+//! length and UTF-8 bytes, lists a count and their elements, enums their index.
+//!
+//! `unpack` trusts nothing it reads: a truncated or foreign blob gives `None`, never a panic.
+
+use std::collections::BTreeMap;
+
+use crate::model::condition::Condition;
+use crate::model::i18n::{Lang, Texts};
+use crate::model::phase::Phase;
+use crate::model::profile::{AiRole, Certification};
+use crate::model::questionnaire::{
+    Document, EffortKind, Gives, Item, ItemAction, Level, NaSuggestion, Questionnaire, Reuse,
+    Scale, Section, SectionKind, Status,
+};
+use crate::model::standard::Stage;
+
+/// Marks the start of a blob in this format (and its version).
+const MAGIC: &[u8; 4] = b"AIM4";
+
+/// Reads what [`Pack::put`] wrote, checking every length against what is left.
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    /// How deeply conditions nest here: damaged bytes must not recurse without end.
+    depth: u32,
+}
+
+/// Conditions nest no deeper than this in any sensible questionnaire.
+const MAX_DEPTH: u32 = 32;
+
+impl Reader<'_> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&first, rest) = self.bytes.split_first()?;
+        self.bytes = rest;
+        Some(first)
+    }
+
+    fn varint(&mut self) -> Option<u32> {
+        let mut value: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.byte()?;
+            value |= u32::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        if n > self.bytes.len() {
+            return None;
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Some(head)
+    }
+}
+
+fn put_varint(mut value: u32, out: &mut Vec<u8>) {
+    while value >= 0x80 {
+        out.push((value as u8 & 0x7f) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// A value that can be written to and read from the packed form.
+pub trait Pack: Sized {
+    fn put(&self, out: &mut Vec<u8>);
+    fn get(r: &mut Reader) -> Option<Self>;
+}
+
+impl Pack for u32 {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(*self, out);
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        r.varint()
+    }
+}
+
+impl Pack for u8 {
+    fn put(&self, out: &mut Vec<u8>) {
+        out.push(*self);
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        r.byte()
+    }
+}
+
+impl Pack for bool {
+    fn put(&self, out: &mut Vec<u8>) {
+        out.push(u8::from(*self));
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+}
+
+impl Pack for String {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(self.len() as u32, out);
+        out.extend_from_slice(self.as_bytes());
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        let n = r.varint()? as usize;
+        String::from_utf8(r.take(n)?.to_vec()).ok()
+    }
+}
+
+impl<T: Pack> Pack for Option<T> {
+    fn put(&self, out: &mut Vec<u8>) {
+        match self {
+            None => out.push(0),
+            Some(v) => {
+                out.push(1);
+                v.put(out);
+            }
+        }
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        match r.byte()? {
+            0 => Some(None),
+            1 => Some(Some(T::get(r)?)),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Pack> Pack for Vec<T> {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(self.len() as u32, out);
+        for v in self {
+            v.put(out);
+        }
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        let n = r.varint()? as usize;
+        // Every element takes at least a byte: a count larger than what is left is damage.
+        if n > r.bytes.len() {
+            return None;
+        }
+        // A loop, not `collect` into an Option: smaller in the wasm for each element type.
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(T::get(r)?);
+        }
+        Some(items)
+    }
+}
+
+impl<T: Pack> Pack for BTreeMap<String, T> {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(self.len() as u32, out);
+        for (k, v) in self {
+            k.put(out);
+            v.put(out);
+        }
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        let n = r.varint()? as usize;
+        if n > r.bytes.len() {
+            return None;
+        }
+        // Inserted one by one: collecting would sort, and the sort is large in the wasm.
+        let mut map = BTreeMap::new();
+        for _ in 0..n {
+            map.insert(String::get(r)?, T::get(r)?);
+        }
+        Some(map)
+    }
+}
+
+/// Enums with a fixed list of values travel as their index in it.
+macro_rules! pack_enum {
+    ($($t:ty => [$($v:expr),+ $(,)?]);+ $(;)?) => {$(
+        impl Pack for $t {
+            fn put(&self, out: &mut Vec<u8>) {
+                let all: &[$t] = &[$($v),+];
+                out.push(all.iter().position(|x| x == self).unwrap_or(0) as u8);
+            }
+            fn get(r: &mut Reader) -> Option<Self> {
+                let all: &[$t] = &[$($v),+];
+                all.get(usize::from(r.byte()?)).copied()
+            }
+        }
+    )+};
+}
+
+pack_enum! {
+    Status => [Status::Draft, Status::Active, Status::Retired];
+    SectionKind => [SectionKind::Clause, SectionKind::Annex];
+    Stage => [Stage::One, Stage::Two];
+    Gives => [Gives::Reuse, Gives::Extend];
+    Lang => [Lang::En, Lang::De, Lang::Fr, Lang::Es];
+    AiRole => [AiRole::Develops, AiRole::Provides, AiRole::Uses, AiRole::Partner];
+    Certification => [Certification::Iso27001, Certification::Iso9001, Certification::Iso27701];
+    Phase => [Phase::Assessment, Phase::Design, Phase::Implementation, Phase::AuditAndReview, Phase::Certification];
+}
+
+/// Structs travel as their fields in order.
+macro_rules! pack_struct {
+    ($($t:ident { $($f:ident),+ $(,)? });+ $(;)?) => {$(
+        impl Pack for $t {
+            fn put(&self, out: &mut Vec<u8>) {
+                $(self.$f.put(out);)+
+            }
+            fn get(r: &mut Reader) -> Option<Self> {
+                Some($t { $($f: Pack::get(r)?),+ })
+            }
+        }
+    )+};
+}
+
+pack_struct! {
+    Questionnaire { id, version, items_unchanged_since, status, language, title, summary, scale, efforts, documents, sections };
+    Scale { levels, gate_level };
+    Level { value, label, meaning };
+    EffortKind { days, per_system, management_system };
+    Document { id, title, mandatory };
+    Section { id, kind, title, intro, items };
+    Item { id, title, question, why, levels, weight, gate, blocker, kind, documents, applies_when, suggest_na, actions, reuse, refs };
+    NaSuggestion { when, justification, supplier_item };
+    ItemAction { from, phase, effort, when, lifts_blocker, text };
+    Reuse { from, gives, refs };
+}
+
+impl Pack for [u32; 4] {
+    fn put(&self, out: &mut Vec<u8>) {
+        for v in self {
+            v.put(out);
+        }
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        Some([r.varint()?, r.varint()?, r.varint()?, r.varint()?])
+    }
+}
+
+impl Pack for Condition {
+    fn put(&self, out: &mut Vec<u8>) {
+        match self {
+            Condition::RoleAny(roles) => {
+                out.push(0);
+                roles.put(out);
+            }
+            Condition::HoldsAny(held) => {
+                out.push(1);
+                held.put(out);
+            }
+            Condition::HighRisk(yes) => {
+                out.push(2);
+                yes.put(out);
+            }
+            Condition::All(all) => {
+                out.push(3);
+                all.put(out);
+            }
+            Condition::Any(any) => {
+                out.push(4);
+                any.put(out);
+            }
+            Condition::Not(not) => {
+                out.push(5);
+                not.put(out);
+            }
+        }
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        r.depth += 1;
+        if r.depth > MAX_DEPTH {
+            return None;
+        }
+        let condition = Some(match r.byte()? {
+            0 => Condition::RoleAny(Pack::get(r)?),
+            1 => Condition::HoldsAny(Pack::get(r)?),
+            2 => Condition::HighRisk(Pack::get(r)?),
+            3 => Condition::All(Pack::get(r)?),
+            4 => Condition::Any(Pack::get(r)?),
+            5 => Condition::Not(Box::new(Pack::get(r)?)),
+            _ => return None,
+        });
+        r.depth -= 1;
+        condition
+    }
+}
+
+/// One language's content: its interface texts and every questionnaire in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LangContent {
+    pub lang: Lang,
+    pub texts: Texts,
+    pub questionnaires: Vec<Questionnaire>,
+}
+
+pack_struct! {
+    LangContent { lang, texts, questionnaires };
+    Texts { messages, plurals };
+}
+
+/// The content of one or more languages.
+pub type Content = Vec<LangContent>;
+
+/// The packed form of `content`.
+pub fn pack(content: &[LangContent]) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    content.to_vec().put(&mut out);
+    out
+}
+
+/// The content `pack` wrote; `None` for anything else (truncated, foreign, trailing bytes).
+pub fn unpack(bytes: &[u8]) -> Option<Content> {
+    let mut r = Reader {
+        bytes: bytes.strip_prefix(MAGIC)?,
+        depth: 0,
+    };
+    let content = Content::get(&mut r)?;
+    // Texts for another build's message ids would put every text in the wrong place.
+    let fits = content.iter().all(|c| c.texts.fits());
+    (r.bytes.is_empty() && fits).then_some(content)
+}
+
+/// One value from bytes that hold exactly it.
+pub fn read<T: Pack>(bytes: &[u8]) -> Option<T> {
+    let mut r = Reader { bytes, depth: 0 };
+    let value = T::get(&mut r)?;
+    r.bytes.is_empty().then_some(value)
+}

@@ -1,0 +1,309 @@
+//! What a host configures beyond the URL, from a `host.json` next to `index.html`: its name,
+//! a contact address, and per readiness band or weakest clause/area a short message with a call
+//! to action. Read by a pure function that reports every problem and drops what it refuses;
+//! nothing in it is ever markup. Also the hand-off: the summary a person may send the host
+//! themselves, through their own mail client.
+
+use serde_json::Value;
+
+use crate::figures::roadmap::Roadmap;
+use crate::figures::scoring::{Assessment, Band};
+use crate::formats::report::{maturity_text, percent_text};
+use crate::formats::saved::Notes;
+use crate::host::embed::{
+    contact, message_text, plain, web_link, CallToAction, EmbedConfig, HostMessage,
+    MAX_MESSAGE_CHARS,
+};
+use crate::model::i18n::{msg, outside, Lang};
+use crate::model::questionnaire::{Questionnaire, SectionKind};
+use crate::model::standard;
+
+/// Larger than any sensible configuration: refused unread.
+pub const MAX_HOST_BYTES: usize = 64 * 1024;
+/// Longer `mailto:` links are cut off by some mail clients; above this the widget offers
+/// copying the text and the save file instead.
+pub const MAX_MAILTO_CHARS: usize = 1800;
+
+fn section_key(key: &str) -> bool {
+    matches!(key, "4" | "5" | "6" | "7" | "8" | "9" | "10")
+        || standard::CONTROLS.iter().any(|(id, _)| {
+            let mut parts = id.split('.');
+            let area = parts.next().zip(parts.next());
+            area.is_some_and(|(a, n)| {
+                key.strip_prefix(a).and_then(|k| k.strip_prefix('.')) == Some(n)
+            })
+        })
+}
+
+/// One message entry: `{"message": "...", "cta": {"label": "...", "url": "https://..."}}`.
+fn entry(path: &str, value: &Value, warnings: &mut Vec<String>) -> Option<HostMessage> {
+    let Some(object) = value.as_object() else {
+        warnings.push(format!("host.json: ignored {path}: it must be an object"));
+        return None;
+    };
+    let mut found = HostMessage::default();
+    for (key, value) in object {
+        match (key.as_str(), value) {
+            ("message", Value::String(text)) => match message_text(text) {
+                Some(text) => found.message = Some(text),
+                None => warnings.push(format!(
+                    "host.json: ignored {path}.message: plain text of 1 to {MAX_MESSAGE_CHARS} characters, no markup"
+                )),
+            },
+            ("cta", Value::Object(cta)) => {
+                let label = cta.get("label").and_then(Value::as_str).and_then(|l| plain(l, 40));
+                let url = cta.get("url").and_then(Value::as_str).and_then(|u| web_link(u, true));
+                match (label, url) {
+                    (Some(label), Some(url)) => found.cta = Some(CallToAction { label, url }),
+                    _ => warnings.push(format!(
+                        "host.json: ignored {path}.cta: it needs a label (up to 40 plain characters) and an https:// or mailto: url"
+                    )),
+                }
+            }
+            (key, _) => warnings.push(format!(
+                "host.json: ignored {path}.{}: unknown or not the right type",
+                outside(key, 40)
+            )),
+        }
+    }
+    (found.message.is_some() || found.cta.is_some()).then_some(found)
+}
+
+impl EmbedConfig {
+    /// Adds a host.json's settings (the URL's band messages win where both give one; name and
+    /// contact come from here only). Returns a warning for every entry dropped; nothing in the
+    /// file is run or shown as markup.
+    pub fn with_host(&mut self, text: &str) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if text.len() > MAX_HOST_BYTES {
+            return vec![format!(
+                "host.json: ignored: larger than {MAX_HOST_BYTES} bytes"
+            )];
+        }
+        let root: Value = match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => {
+                return vec![format!(
+                    "host.json: ignored: not JSON (line {}, column {})",
+                    e.line(),
+                    e.column()
+                )]
+            }
+        };
+        let Some(root) = root.as_object() else {
+            return vec!["host.json: ignored: it must be a JSON object".into()];
+        };
+        for (key, value) in root {
+            match (key.as_str(), value) {
+                ("name", Value::String(name)) => match plain(name, 60) {
+                    Some(name) => {
+                        self.host_name.get_or_insert(name);
+                    }
+                    None => {
+                        warnings.push("host.json: ignored name: up to 60 plain characters".into())
+                    }
+                },
+                ("contact", Value::String(address)) => match contact(address) {
+                    Some(address) => {
+                        self.contact.get_or_insert(address);
+                    }
+                    None => warnings
+                        .push("host.json: ignored contact: it must be one mailto: address".into()),
+                },
+                ("bands", Value::Object(bands)) => {
+                    for (band, value) in bands {
+                        if !Band::ALL.iter().any(|b| b.key() == band) {
+                            warnings.push(format!(
+                                "host.json: ignored bands.{}: no such band (known: {})",
+                                outside(band, 40),
+                                Band::ALL.map(Band::key).join(", ")
+                            ));
+                        } else if let Some(m) =
+                            entry(&format!("bands.{band}"), value, &mut warnings)
+                        {
+                            self.messages.bands.entry(band.clone()).or_insert(m);
+                        }
+                    }
+                }
+                ("weakest", Value::Object(sections)) => {
+                    for (section, value) in sections {
+                        if !section_key(section) {
+                            warnings.push(format!(
+                                "host.json: ignored weakest.{}: not a clause (4-10) or Annex A area (A.2-A.10)",
+                                outside(section, 40)
+                            ));
+                        } else if let Some(m) =
+                            entry(&format!("weakest.{section}"), value, &mut warnings)
+                        {
+                            self.messages.weakest.entry(section.clone()).or_insert(m);
+                        }
+                    }
+                }
+                (key, _) => warnings.push(format!(
+                    "host.json: ignored \"{}\": unknown or not the right type",
+                    outside(key, 40)
+                )),
+            }
+        }
+        warnings
+    }
+
+    /// The host's message for this band, if it wrote one.
+    pub fn band_message(&self, band: Band) -> Option<&HostMessage> {
+        self.messages.bands.get(band.key())
+    }
+
+    /// The weakest clause or Annex A area the host wrote a message for, with that message.
+    pub fn weakest_message<'a>(&'a self, a: &'a Assessment) -> Option<(&'a str, &'a HostMessage)> {
+        let id = weakest(a)?;
+        self.messages.weakest.get(id).map(|m| (id, m))
+    }
+}
+
+/// The applicable section with the lowest score (the first of equals, clauses before areas).
+pub fn weakest(a: &Assessment) -> Option<&str> {
+    a.sections
+        .iter()
+        .filter_map(|s| s.percent().map(|p| (p, s)))
+        .min_by_key(|(p, _)| *p)
+        .map(|(_, s)| s.id.as_str())
+}
+
+/// What the hand-off sends: built from the results, the person's own message, and their notes
+/// only when they ask for them.
+pub struct Handoff<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub assessment: &'a Assessment,
+    pub roadmap: &'a Roadmap,
+    pub notes: Option<&'a Notes>,
+    pub message: &'a str,
+}
+
+impl Handoff<'_> {
+    pub fn subject(&self) -> String {
+        let lang = self.questionnaire.lang();
+        lang.f(
+            msg!("ISO/IEC 42001 readiness summary: {title}"),
+            &[("title", &self.questionnaire.title)],
+        )
+    }
+
+    /// The text exactly as it would be sent.
+    pub fn body(&self) -> String {
+        let q = self.questionnaire;
+        let a = self.assessment;
+        let lang = q.lang();
+        let mut out = String::new();
+        if !self.message.trim().is_empty() {
+            out.push_str(self.message.trim_end());
+            out.push_str("\n\n");
+        }
+        out.push_str(&lang.f(
+            msg!("{title}, version {version}: overall readiness {overall}, \"{band}\"."),
+            &[
+                ("title", &q.title),
+                ("version", &q.version),
+                ("overall", &percent_text(a.percent(), lang)),
+                ("band", &a.band.label(lang)),
+            ],
+        ));
+        out.push('\n');
+        if a.blockers.is_empty() {
+            out.push_str(lang.t(msg!("No certification blocker is open.")));
+        } else {
+            let ids: Vec<String> = a.blockers.iter().map(|b| b.id.clone()).collect();
+            out.push_str(&lang.f(
+                msg!("Certification blockers ({n}): {items}."),
+                &[("n", &ids.len()), ("items", &ids.join(", "))],
+            ));
+        }
+        out.push('\n');
+        out.push_str(&lang.f(
+            msg!("The roadmap to the end of the stage 2 audit: about {weeks} weeks."),
+            &[("weeks", &self.roadmap.total_weeks)],
+        ));
+        // One line per kind, ids only: the whole text must fit a mail link.
+        for kind in [SectionKind::Clause, SectionKind::Annex] {
+            let scores: Vec<String> = a
+                .sections
+                .iter()
+                .filter(|s| s.kind == kind && s.applicable > 0)
+                .map(|s| format!("{} {}", s.id, maturity_text(s.maturity_tenths(), lang)))
+                .collect();
+            out.push('\n');
+            out.push_str(&lang.f(
+                match kind {
+                    SectionKind::Clause => msg!("Maturity (0-{top}) by clause: {scores}."),
+                    SectionKind::Annex => msg!("Maturity (0-{top}) by Annex A area: {scores}."),
+                },
+                &[("top", &q.scale.top()), ("scores", &scores.join("; "))],
+            ));
+        }
+        if let Some(notes) = self.notes.filter(|n| !n.is_empty()) {
+            out.push_str("\n\n");
+            out.push_str(lang.t(msg!("My notes:")));
+            for item in q.items() {
+                if let Some(note) = notes.get(&item.id) {
+                    out.push_str(&format!("\n- {}: {}", item.id, note));
+                }
+            }
+        }
+        out.push_str("\n\n");
+        out.push_str(lang.t(msg!("An indicative self-assessment based on my answers, not an audit result and not a statement of conformity.")));
+        out
+    }
+
+    /// The `mailto:` link that opens the person's mail client with this text, or `None` when it
+    /// would be too long for mail clients (then copying and attaching the save file is offered).
+    pub fn mailto(&self, contact: &str) -> Option<String> {
+        let link = format!(
+            "{contact}?subject={}&body={}",
+            encode(&self.subject()),
+            encode(&self.body())
+        );
+        (link.len() <= MAX_MAILTO_CHARS).then_some(link)
+    }
+}
+
+/// Percent-encoding for a `mailto:` query value (RFC 6068): every byte but the unreserved ones;
+/// line breaks as CRLF, as mail expects.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    // Every line break as CRLF (RFC 6068), whether typed as CRLF, LF or a lone CR, so the
+    // mail's body breaks its lines where the text shown does.
+    let lines = text.replace("\r\n", "\n").replace('\r', "\n");
+    for b in lines.replace('\n', "\r\n").bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The readable form of a `mailto:` query value (tests compare it with the text shown).
+pub fn decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok().map(|s| s.replace("\r\n", "\n"))
+}
+
+/// How the hand-off names the host: its name (outside text, isolated), else a neutral word.
+pub fn host_name(config: &EmbedConfig, lang: Lang) -> String {
+    match &config.host_name {
+        Some(name) => outside(name, 60),
+        None => lang.t(msg!("the host of this page")).into(),
+    }
+}

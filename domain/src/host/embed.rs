@@ -1,0 +1,288 @@
+//! Embedding configuration read from the widget's URL: validated so that nothing a host (or a
+//! tampered link) passes can break the widget or inject markup. Unknown or malformed settings
+//! are dropped with a warning.
+
+use std::collections::BTreeMap;
+
+use crate::model::i18n::Lang;
+
+/// Colour scheme: follow the system, or force one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+/// A host's call to action, for example "Talk to us" with a mailto or booking link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallToAction {
+    pub label: String,
+    pub url: String,
+}
+
+/// A message shown with the results: short, plain text.
+pub const MAX_MESSAGE_CHARS: usize = 400;
+
+/// A host's words for one band or one weakest section.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HostMessage {
+    pub message: Option<String>,
+    pub cta: Option<CallToAction>,
+}
+
+/// Messages by band key (`Band::key`) and by section id ("4"-"10", "A.2"-"A.10").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HostMessages {
+    pub bands: BTreeMap<String, HostMessage>,
+    pub weakest: BTreeMap<String, HostMessage>,
+}
+
+pub(crate) fn message_text(value: &str) -> Option<String> {
+    let text = value.trim();
+    let markup = text.contains('<') && text.contains('>');
+    let ok = !text.is_empty()
+        && !markup
+        && text.chars().count() <= MAX_MESSAGE_CHARS
+        && !text.chars().any(|c| c.is_control() && c != '\n');
+    ok.then(|| text.to_string())
+}
+
+/// A `mailto:` address the contact may be: one plain address, nothing after it.
+pub(crate) fn contact(value: &str) -> Option<String> {
+    let address = value.strip_prefix("mailto:")?;
+    let (user, domain) = address.split_once('@')?;
+    let ok = !user.is_empty()
+        && domain.contains('.')
+        && address.len() <= 200
+        && address
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"@.-_+".contains(&b));
+    ok.then(|| value.to_string())
+}
+
+/// Everything a host can configure. Defaults give the plain widget.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmbedConfig {
+    /// A questionnaire id to open directly (checked against the catalogue by the shell).
+    pub questionnaire: Option<String>,
+    /// The interface and questionnaire language (`lang=de`); otherwise the browser's.
+    pub language: Option<Lang>,
+    pub accent: Option<String>,
+    pub accent_text: Option<String>,
+    pub font: Option<String>,
+    /// A data URL or a same-origin path.
+    pub logo: Option<String>,
+    pub logo_alt: Option<String>,
+    pub theme: Theme,
+    pub cta: Option<CallToAction>,
+    /// Course links by roadmap phase ("1"-"5") or Annex A area ("A.2"-"A.10").
+    pub courses: BTreeMap<String, String>,
+    /// Identifies this widget in the height messages it posts to the host page.
+    pub widget_id: Option<String>,
+    /// The host's name, as the hand-off names it ("Send my summary to …"); host.json only.
+    pub host_name: Option<String>,
+    /// A `mailto:` address: the results then offer the hand-off. host.json only, never the URL.
+    pub contact: Option<String>,
+    /// Messages per band and per weakest section (host.json; `band-<key>` in the URL).
+    pub messages: HostMessages,
+    /// `title=hide`: the host page has its own title, so the widget's brand line shows only the
+    /// logo (if any) and the language menu.
+    pub hide_title: bool,
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn colour(value: &str) -> Option<String> {
+    let hex = value.strip_prefix('#')?;
+    (matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
+        .then(|| value.to_string())
+}
+
+pub(crate) fn plain(value: &str, max: usize) -> Option<String> {
+    let ok = !value.trim().is_empty()
+        && value.chars().count() <= max
+        && !value
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '<' | '>' | '"' | '`' | '\\' | '{' | '}' | ';'));
+    ok.then(|| value.trim().to_string())
+}
+
+pub(crate) fn web_link(value: &str, allow_mailto: bool) -> Option<String> {
+    let ok = value.len() <= 500
+        && value.is_ascii()
+        && !value.chars().any(|c| {
+            c.is_ascii_whitespace()
+                || c.is_ascii_control()
+                || matches!(c, '"' | '<' | '>' | '`' | '\\')
+        })
+        && (value.starts_with("https://") || (allow_mailto && value.starts_with("mailto:")));
+    ok.then(|| value.to_string())
+}
+
+fn logo(value: &str) -> Option<String> {
+    const IMAGES: [&str; 4] = [
+        "data:image/png;base64,",
+        "data:image/jpeg;base64,",
+        "data:image/webp;base64,",
+        "data:image/svg+xml;base64,",
+    ];
+    if let Some(prefix) = IMAGES.iter().find(|p| value.starts_with(**p)) {
+        let body = &value[prefix.len()..];
+        let ok = value.len() <= 150_000
+            && body
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='));
+        return ok.then(|| value.to_string());
+    }
+    // Same-origin relative path: no scheme, no host, no parent escapes, plain characters.
+    let relative = !value.is_empty()
+        && value.len() <= 200
+        && !value.contains(':')
+        && !value.starts_with("//")
+        && !value.contains("..")
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_'));
+    relative.then(|| value.to_string())
+}
+
+impl EmbedConfig {
+    /// Reads a query string (with or without the leading `?`). Returns the configuration and a
+    /// warning for every setting that was ignored.
+    pub fn from_query(query: &str) -> (EmbedConfig, Vec<String>) {
+        let mut config = EmbedConfig::default();
+        let mut warnings = Vec::new();
+        let (mut cta_label, mut cta_url) = (None, None);
+        for pair in query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
+            let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+            let (Some(key), Some(value)) = (percent_decode(raw_key), percent_decode(raw_value))
+            else {
+                warnings.push(format!(
+                    "ignored a setting that is not valid URL encoding: {}",
+                    raw_key.chars().take(40).collect::<String>()
+                ));
+                continue;
+            };
+            let accepted = match key.as_str() {
+                "questionnaire" => plain(&value, 60)
+                    .filter(|v| {
+                        v.bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    })
+                    .map(|v| config.questionnaire = Some(v)),
+                "lang" => Lang::from_code(&value).map(|l| config.language = Some(l)),
+                "accent" => colour(&value).map(|v| config.accent = Some(v)),
+                "accent-text" => colour(&value).map(|v| config.accent_text = Some(v)),
+                "font" => plain(&value, 80)
+                    .filter(|v| {
+                        v.chars()
+                            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | ',' | '-' | '\''))
+                    })
+                    .map(|v| config.font = Some(v)),
+                "logo" => logo(&value).map(|v| config.logo = Some(v)),
+                "logo-alt" => plain(&value, 80).map(|v| config.logo_alt = Some(v)),
+                "title" => (value == "hide").then(|| config.hide_title = true),
+                "theme" => {
+                    let theme = match value.as_str() {
+                        "light" => Some(Theme::Light),
+                        "dark" => Some(Theme::Dark),
+                        "system" => Some(Theme::System),
+                        _ => None,
+                    };
+                    theme.map(|t| config.theme = t)
+                }
+                "cta-label" => plain(&value, 40).map(|v| cta_label = Some(v)),
+                // Never from the URL: anyone can craft a link to this page, and the contact
+                // is where a person's summary would go. Only the site's own host.json sets it.
+                "host-name" | "contact" => {
+                    warnings.push(format!(
+                        "ignored setting \"{key}\": set it in host.json, next to index.html"
+                    ));
+                    continue;
+                }
+                band if band.starts_with("band-") => {
+                    let key = &band["band-".len()..];
+                    crate::figures::scoring::Band::ALL
+                        .iter()
+                        .any(|b| b.key() == key)
+                        .then(|| message_text(&value))
+                        .flatten()
+                        .map(|message| {
+                            config.messages.bands.insert(
+                                key.to_string(),
+                                HostMessage {
+                                    message: Some(message),
+                                    cta: None,
+                                },
+                            );
+                        })
+                }
+                "cta-url" => web_link(&value, true).map(|v| cta_url = Some(v)),
+                "id" => plain(&value, 40)
+                    .filter(|v| {
+                        v.bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                    })
+                    .map(|v| config.widget_id = Some(v)),
+                course if course.starts_with("course-") => {
+                    let target = &course["course-".len()..];
+                    let known = matches!(target, "1" | "2" | "3" | "4" | "5")
+                        || [
+                            "A.2", "A.3", "A.4", "A.5", "A.6", "A.7", "A.8", "A.9", "A.10",
+                        ]
+                        .contains(&target);
+                    known.then(|| web_link(&value, false)).flatten().map(|v| {
+                        config.courses.insert(target.to_string(), v);
+                    })
+                }
+                _ => {
+                    warnings.push(format!(
+                        "ignored unknown setting \"{}\"",
+                        key.chars().take(40).collect::<String>()
+                    ));
+                    continue;
+                }
+            };
+            if accepted.is_none() {
+                warnings.push(format!(
+                    "ignored setting \"{key}\": the value is not allowed"
+                ));
+            }
+        }
+        match (cta_label, cta_url) {
+            (Some(label), Some(url)) => config.cta = Some(CallToAction { label, url }),
+            (None, None) => {}
+            _ => warnings
+                .push("ignored the call to action: it needs both cta-label and cta-url".into()),
+        }
+        (config, warnings)
+    }
+}
