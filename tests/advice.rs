@@ -9,6 +9,7 @@ use std::rc::Rc;
 use aims_domain::app::Library;
 use aims_domain::figures::advice::{self, checks, gaps};
 use aims_domain::figures::scoring::ItemStatus;
+use aims_domain::formats::adviser_sheet;
 use aims_domain::model::date::Date;
 use aims_domain::model::i18n::Lang;
 use aims_domain::model::standard;
@@ -169,7 +170,7 @@ fn the_sheet_lists_each_gap_with_what_to_ask_and_the_answers_to_check() {
         2,
         &[("9.2.1", Answer::Level(3)), ("9.2.2", Answer::Level(0))],
     );
-    let md = advice::markdown(&q, &p, &a, &Default::default(), TODAY);
+    let md = adviser_sheet::markdown(&q, &p, &a, &Default::default(), TODAY);
     assert!(
         md.starts_with("# Adviser's sheet: ISO/IEC 42001 full assessment\n"),
         "{md}"
@@ -193,7 +194,7 @@ fn the_sheet_lists_each_gap_with_what_to_ask_and_the_answers_to_check() {
     );
 
     let german = questionnaire("iso42001-full", Lang::De);
-    let md = advice::markdown(
+    let md = adviser_sheet::markdown(
         &german,
         &p,
         &answers(&german, 2, &[]),

@@ -370,8 +370,9 @@ fn without_storage_the_assessment_works_and_says_saving_is_off() {
     assert!(store.borrow().entries.is_empty());
     tab.send(Event::Export(Export::SaveFile));
     assert!(tab.shell.contains(&Command::Download(Export::SaveFile)));
-    let file = Export::SaveFile
-        .file(tab.session(), None, TODAY, "2026-12-01T09:00:00.000Z")
+    let file = tab
+        .session()
+        .export(Export::SaveFile, None, TODAY, "2026-12-01T09:00:00.000Z")
         .unwrap();
     assert_eq!(file.name, "iso42001-quick-scan-2026-12-01-0900.json");
     assert!(saved::decode(
@@ -459,7 +460,7 @@ fn comparing_with_a_file_replaces_nothing_and_a_bad_file_is_refused() {
         "march.json, saved 20 Nov 2026 at 10:00 UTC"
     );
     // Each section says by how many points it changed.
-    let change = |then, now| aims_domain::formats::report::SectionChange {
+    let change = |then, now| aims_domain::figures::comparison::SectionChange {
         id: "4".into(),
         title: String::new(),
         then,
@@ -520,15 +521,17 @@ fn every_export_is_one_named_file_in_the_questionnaire_language() {
     for (export, suffix, mime) in exports {
         tab.send(Event::Export(export));
         assert_eq!(tab.shell.last(), Some(&Command::Download(export)));
-        let file = export
-            .file(tab.session(), None, TODAY, "2026-12-01T09:00:00.000Z")
+        let file = tab
+            .session()
+            .export(export, None, TODAY, "2026-12-01T09:00:00.000Z")
             .unwrap();
         assert_eq!(file.name, format!("{QUICK}-2026-12-01-{suffix}"));
         assert_eq!(file.mime, mime);
         assert!(!file.text.is_empty());
     }
-    let md = Export::Markdown
-        .file(tab.session(), None, TODAY, "2026-12-01T09:00:00.000Z")
+    let md = tab
+        .session()
+        .export(Export::Markdown, None, TODAY, "2026-12-01T09:00:00.000Z")
         .unwrap();
     assert!(
         md.text.contains("Reifegrad") || md.text.contains("Bereitschaft"),

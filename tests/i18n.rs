@@ -2,6 +2,7 @@
 //! translation with the same placeholders, no translation is stale, no unmarked English text
 //! hides in the interface, and every built-in questionnaire is fully translated.
 
+use aims_domain::formats::gap_register;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -415,7 +416,7 @@ fn reports_follow_the_questionnaire_language() {
         assert_ne!(lang.percent_sign(), "%");
         // The gap register is for that language's spreadsheets: semicolons, decimal commas.
         let plan = aims_domain::figures::roadmap::Roadmap::plan(&tr, &profile, &answers, today);
-        let csv = report::gap_register(&tr, &profile, &answers, &Default::default(), &plan);
+        let csv = gap_register::gap_register(&tr, &profile, &answers, &Default::default(), &plan);
         let header = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
         assert!(
             header.contains(';') && !header.contains("Title"),

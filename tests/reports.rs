@@ -4,9 +4,17 @@
 
 mod common;
 
+use aims_domain::figures::applicability;
+use aims_domain::figures::comparison;
+use aims_domain::figures::comparison::Change;
 use aims_domain::figures::roadmap::Roadmap;
-use aims_domain::formats::report::{self, Change};
-use aims_domain::formats::saved::Notes;
+use aims_domain::formats::calendar;
+use aims_domain::formats::gap_register;
+use aims_domain::formats::report;
+use aims_domain::formats::roadmap_csv;
+use aims_domain::formats::soa;
+use aims_domain::formats::write;
+use aims_domain::model::answers::Notes;
 use aims_domain::model::date::Date;
 use aims_domain::model::i18n::Lang;
 use aims_domain::model::profile::Screening;
@@ -109,7 +117,7 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
 fn the_gap_register_matches_its_golden_file_and_reads_back() {
     let (q, p, a, n) = known();
     let roadmap = Roadmap::plan(&q, &p, &a, today());
-    let text = report::gap_register(&q, &p, &a, &n, &roadmap);
+    let text = gap_register::gap_register(&q, &p, &a, &n, &roadmap);
     golden("gap-register.csv", &text);
     let rows = read_csv(&text);
     assert_eq!(
@@ -169,7 +177,7 @@ fn the_gap_register_matches_its_golden_file_and_reads_back() {
 #[test]
 fn the_statement_of_applicability_lists_every_annex_control() {
     let (q, p, a, n) = known();
-    let text = report::statement_of_applicability(&q, &p, &a, &n);
+    let text = soa::statement_of_applicability(&q, &p, &a, &n);
     golden("statement-of-applicability.csv", &text);
     let rows = read_csv(&text);
     // All 38 controls of the standard, including those the quick scan did not ask about.
@@ -209,7 +217,7 @@ fn the_statement_of_applicability_lists_every_annex_control() {
 fn the_roadmap_exports_as_csv_and_calendar() {
     let (q, p, a, _) = known();
     let roadmap = Roadmap::plan(&q, &p, &a, today());
-    let text = report::roadmap_csv(&q, &roadmap);
+    let text = roadmap_csv::roadmap_csv(&q, &roadmap);
     golden("roadmap.csv", &text);
     assert_eq!(
         read_csv(&text).len() - 1,
@@ -220,12 +228,12 @@ fn the_roadmap_exports_as_csv_and_calendar() {
     assert!(text.contains("Duties for the high-risk AI systems of Annex III apply"));
 
     let start = Date::parse("2027-01-04").unwrap();
-    let export = report::CalendarExport {
+    let export = calendar::CalendarExport {
         start,
         now: "2026-12-01T09:30:15.123Z",
         assessment: "3f2a9c10be44d7a1",
     };
-    let ics = report::calendar(&q, &roadmap, &export);
+    let ics = calendar::calendar(&q, &roadmap, &export);
     golden("roadmap.ics", &ics);
     assert!(
         ics.lines().all(|l| l.len() <= 76),
@@ -292,10 +300,10 @@ fn ics_values<'a>(ics: &'a str, name: &str) -> Vec<&'a str> {
 fn re_exported_calendars_update_their_events_instead_of_duplicating_them() {
     let (q, p, a, _) = known();
     let roadmap = Roadmap::plan(&q, &p, &a, today());
-    let first = report::calendar(
+    let first = calendar::calendar(
         &q,
         &roadmap,
-        &report::CalendarExport {
+        &calendar::CalendarExport {
             start: Date::parse("2027-01-04").unwrap(),
             now: "2026-12-01T09:30:15.123Z",
             assessment: "3f2a9c10be44d7a1",
@@ -304,10 +312,10 @@ fn re_exported_calendars_update_their_events_instead_of_duplicating_them() {
     // Later, with more answers and another start date: the same assessment's plan.
     let mut more = a.clone();
     more.set(&q, "4.1", aims_domain::Answer::Level(3)).unwrap();
-    let later = report::calendar(
+    let later = calendar::calendar(
         &q,
         &Roadmap::plan(&q, &p, &more, today()),
-        &report::CalendarExport {
+        &calendar::CalendarExport {
             start: Date::parse("2027-02-01").unwrap(),
             now: "2026-12-03T16:05:00.000Z",
             assessment: "3f2a9c10be44d7a1",
@@ -336,10 +344,10 @@ fn re_exported_calendars_update_their_events_instead_of_duplicating_them() {
         "the later export has the higher SEQUENCE"
     );
     // Another assessment (another client) never collides with this one.
-    let other = report::calendar(
+    let other = calendar::calendar(
         &q,
         &roadmap,
-        &report::CalendarExport {
+        &calendar::CalendarExport {
             start: Date::parse("2027-01-04").unwrap(),
             now: "2026-12-01T09:30:15.123Z",
             assessment: "0000aaaa1111bbbb",
@@ -375,7 +383,7 @@ fn the_german_report_and_gap_register_match_their_golden_files() {
     );
     assert!(md.contains("28.11.2026"));
     let plan = Roadmap::plan(&de, &p, &a, today());
-    let csv = report::gap_register(&de, &p, &a, &n, &plan);
+    let csv = gap_register::gap_register(&de, &p, &a, &n, &plan);
     golden("gap-register.de.csv", &csv);
     // German spreadsheets split on semicolons and read decimal commas.
     let mut reader = csv::ReaderBuilder::new()
@@ -405,7 +413,7 @@ fn comparing_with_an_earlier_run_shows_each_change() {
             ("7.2", "2"),
         ],
     );
-    let c = report::compare(&q, &p, &earlier, &now);
+    let c = comparison::compare(&q, &p, &earlier, &now);
     let change = |id: &str| c.items.iter().find(|i| i.id == id).map(|i| i.change);
     assert_eq!(change("4.1"), Some(Change::Improved));
     assert_eq!(change("4.3"), Some(Change::Regressed));
@@ -422,7 +430,7 @@ fn comparing_with_an_earlier_run_shows_each_change() {
     let mut back = now.clone();
     back.clear("4.1");
     assert_eq!(
-        report::compare(&q, &p, &now, &back).items[0].change,
+        comparison::compare(&q, &p, &now, &back).items[0].change,
         Change::NoLongerAnswered
     );
     // Level 2 to "not applicable" is a change, and so is the way back.
@@ -434,11 +442,11 @@ fn comparing_with_an_earlier_run_shows_each_change() {
             aims_domain::Answer::NotApplicable("Not used".into()),
         )
         .unwrap();
-    let to_na = report::compare(&q, &p, &now, &excluded);
+    let to_na = comparison::compare(&q, &p, &now, &excluded);
     assert_eq!(to_na.items.len(), 1);
     assert_eq!(to_na.items[0].change, Change::MarkedNotApplicable);
     assert_eq!(
-        report::compare(&q, &p, &excluded, &now).items[0].change,
+        comparison::compare(&q, &p, &excluded, &now).items[0].change,
         Change::NoLongerNotApplicable
     );
 }
@@ -452,7 +460,7 @@ fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
     .iter()
     .map(|c| vec![c.to_string()])
     .collect();
-    let text = report::csv(&rows, Lang::En);
+    let text = write::csv(&rows, Lang::En);
     let back = read_csv(&text);
     let cells: Vec<&str> = back.iter().map(|r| r[0].as_str()).collect();
     for (cell, original) in cells.iter().zip(&rows) {
@@ -478,12 +486,12 @@ fn ids_that_look_like_numbers_are_written_as_text() {
     for lang in Lang::ALL {
         let q =
             aims_domain::formats::catalogue::localise(&std::rc::Rc::new(q.clone()), lang).unwrap();
-        let sep = report::csv_separator(lang) as u8;
+        let sep = write::csv_separator(lang) as u8;
         // Each export with the column that holds item ids.
         for (text, column) in [
-            (report::gap_register(&q, &p, &a, &n, &roadmap), 0),
-            (report::roadmap_csv(&q, &roadmap), 4),
-            (report::statement_of_applicability(&q, &p, &a, &n), 0),
+            (gap_register::gap_register(&q, &p, &a, &n, &roadmap), 0),
+            (roadmap_csv::roadmap_csv(&q, &roadmap), 4),
+            (soa::statement_of_applicability(&q, &p, &a, &n), 0),
         ] {
             let mut reader = csv::ReaderBuilder::new()
                 .delimiter(sep)
@@ -543,6 +551,6 @@ fn markdown_and_print_list_the_excluded_controls_with_their_justifications() {
     assert!(section.contains(
         "Models are trained by the vendor; we feed no data of our own, see contract §4."
     ));
-    let excluded = report::exclusions(&q, &p, &a);
+    let excluded = applicability::exclusions(&q, &p, &a);
     assert!(excluded.iter().any(|e| e.id == "A.7.4" && e.by_answer));
 }

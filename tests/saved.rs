@@ -3,9 +3,8 @@
 
 mod common;
 
-use aims_domain::formats::saved::{
-    self, merge, Notes, SavedError, Snapshot, Source, MAX_SAVED_BYTES,
-};
+use aims_domain::formats::saved::{self, merge, SavedError, Snapshot, Source, MAX_SAVED_BYTES};
+use aims_domain::model::answers::Notes;
 use aims_domain::model::i18n::Lang;
 use aims_domain::model::profile::Screening;
 use aims_domain::{AiRole, Answer, HighRisk, Profile, SizeBand};
@@ -614,7 +613,9 @@ fn a_file_cut_inside_a_character_is_called_cut_off() {
 /// never cut.
 #[test]
 fn names_are_kept_as_typed_and_an_overlong_one_is_refused_with_its_reason() {
-    use aims_domain::formats::saved::{decode, People, MAX_NAME_CHARS};
+    use aims_domain::formats::saved::decode;
+    use aims_domain::model::answers::People;
+    use aims_domain::model::answers::MAX_NAME_CHARS;
     let q = Rc::new(quick_scan());
     let people = People {
         respondent: "  Dana \u{202e}<b>CISO</b>  ".into(),

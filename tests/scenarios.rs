@@ -795,7 +795,7 @@ fn stage_1_needs_audits_and_reviews_planned_and_exclusions_must_be_defensible() 
     mixed
         .set(&q, "A.8.2", aims_domain::Answer::DontKnow)
         .unwrap();
-    let soa = aims_domain::formats::report::statement_of_applicability(
+    let soa = aims_domain::formats::soa::statement_of_applicability(
         &q,
         &many,
         &mixed,

@@ -4,6 +4,7 @@
 
 mod common;
 
+use aims_domain::formats::{team_files, team_sheet};
 use common::tab::{store, Tab, TODAY};
 
 use std::rc::Rc;
@@ -64,7 +65,7 @@ fn named_file(
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
-        people: aims_domain::formats::saved::People {
+        people: aims_domain::model::answers::People {
             respondent: name.into(),
             consensus_of: Vec::new(),
         },
@@ -127,7 +128,7 @@ fn three() -> Team {
         ),
     ];
     for (name, answers) in files {
-        team.add(name, &save_file(&q, &answers, None), Lang::En);
+        team_files::add(&mut team, name, &save_file(&q, &answers, None), Lang::En);
     }
     assert!(team.refused.is_empty(), "{:?}", team.refused);
     team
@@ -238,12 +239,14 @@ fn the_consensus_takes_the_lower_median_picks_and_never_more_than_the_team_said(
 fn only_a_dont_know_stays_a_dont_know() {
     let q = quick(Lang::En);
     let mut team = Team::new(Rc::clone(&q));
-    team.add(
+    team_files::add(
+        &mut team,
         "a.json",
         &save_file(&q, &[("4.1", Answer::DontKnow)], None),
         Lang::En,
     );
-    team.add(
+    team_files::add(
+        &mut team,
         "b.json",
         &save_file(&q, &[("4.3", level(1))], None),
         Lang::En,
@@ -262,9 +265,15 @@ fn bad_and_mismatched_files_are_refused_one_by_one_and_the_others_stay() {
         .find(|x| x.id != QUICK)
         .cloned()
         .unwrap();
-    team.add("notes.txt", b"not json at all", Lang::En);
-    team.add("full.json", &save_file(&full, &[], None), Lang::En);
-    team.add(
+    team_files::add(&mut team, "notes.txt", b"not json at all", Lang::En);
+    team_files::add(
+        &mut team,
+        "full.json",
+        &save_file(&full, &[], None),
+        Lang::En,
+    );
+    team_files::add(
+        &mut team,
         "legal (copy).json",
         &save_file(
             &q,
@@ -282,7 +291,12 @@ fn bad_and_mismatched_files_are_refused_one_by_one_and_the_others_stay() {
         ),
         Lang::En,
     );
-    team.add("newer.json", &save_file(&q, &[], Some("99.0")), Lang::En);
+    team_files::add(
+        &mut team,
+        "newer.json",
+        &save_file(&q, &[], Some("99.0")),
+        Lang::En,
+    );
     assert_eq!(
         team.respondents, before,
         "every refusal leaves the others as they were"
@@ -322,7 +336,8 @@ fn at_most_twelve_respondents() {
         // Each file differs (its note), so none is the same file as another.
         let mut value: serde_json::Value = serde_json::from_slice(&file).unwrap();
         value["notes"] = serde_json::json!({ "4.1": format!("respondent {n}") });
-        team.add(
+        team_files::add(
+            &mut team,
             &format!("r{n}.json"),
             value.to_string().as_bytes(),
             Lang::En,
@@ -341,7 +356,8 @@ fn at_most_twelve_respondents() {
 fn an_older_version_is_carried_over_as_for_any_import() {
     let q = quick(Lang::En);
     let mut team = Team::new(Rc::clone(&q));
-    team.add(
+    team_files::add(
+        &mut team,
         "old.json",
         &save_file(&q, &[("4.1", level(3))], Some("0.9")),
         Lang::En,
@@ -356,7 +372,7 @@ fn the_team_table_reads_back_as_csv_with_every_respondent() {
     let mut team = three();
     team.respondents[0].name = "CISO; \"security\", 2026".into();
     let q = Rc::clone(&team.questionnaire);
-    let csv_text = team.csv(&profile());
+    let csv_text = team_sheet::csv(&team, &profile());
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b',')
         .from_reader(csv_text.as_bytes());
@@ -375,7 +391,7 @@ fn the_team_table_reads_back_as_csv_with_every_respondent() {
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let row = rows.iter().find(|r| &r[0] == "Clause 4.3").unwrap();
-    let text = |l: u8| aims_domain::formats::report::status_text(&q, &ItemStatus::Level(l));
+    let text = |l: u8| aims_domain::figures::text::status_text(&q, &ItemStatus::Level(l));
     assert_eq!(
         row.iter().skip(2).collect::<Vec<_>>(),
         [
@@ -400,17 +416,19 @@ fn the_team_table_reads_back_as_csv_with_every_respondent() {
     let german = {
         let q = quick(Lang::De);
         let mut t = Team::new(Rc::clone(&q));
-        t.add(
+        team_files::add(
+            &mut t,
             "a.json",
             &save_file(&q, &[("5.2", level(2))], None),
             Lang::De,
         );
-        t.add(
+        team_files::add(
+            &mut t,
             "b.json",
             &save_file(&q, &[("5.2", level(3))], None),
             Lang::De,
         );
-        t.csv(&profile())
+        team_sheet::csv(&t, &profile())
     };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
@@ -427,7 +445,7 @@ fn the_team_table_reads_back_as_csv_with_every_respondent() {
 fn the_markdown_section_names_everyone_and_what_to_discuss() {
     let mut team = three();
     team.respondents[2].name = "Legal *team* <b>".into();
-    let md = team.markdown(&profile());
+    let md = team_sheet::markdown(&team, &profile());
     assert!(md.starts_with("## Team comparison\n"), "{md}");
     assert!(
         md.contains("- \u{2068}Legal \\*team\\* \\<b\\>\u{2069}"),
@@ -500,17 +518,22 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
         tab.shell.last(),
         Some(Command::Download(Export::TeamCsv))
     ));
-    let file = Export::TeamCsv
-        .file(
-            tab.state.flow.session.as_ref().unwrap(),
-            tab.state.team.as_deref(),
-            TODAY,
-            "now",
-        )
+    let file = tab
+        .state
+        .flow
+        .session
+        .as_ref()
+        .unwrap()
+        .export(Export::TeamCsv, tab.state.team.as_deref(), TODAY, "now")
         .unwrap();
     assert_eq!(file.name, format!("{QUICK}-2026-12-01-team.csv"));
-    assert!(Export::TeamCsv
-        .file(tab.state.flow.session.as_ref().unwrap(), None, TODAY, "now")
+    assert!(tab
+        .state
+        .flow
+        .session
+        .as_ref()
+        .unwrap()
+        .export(Export::TeamCsv, None, TODAY, "now")
         .is_none());
 
     assert_eq!(
@@ -587,7 +610,7 @@ fn leaving_for_another_questionnaire_drops_the_team() {
 fn a_right_to_left_override_in_a_name_reorders_nothing_else() {
     let mut team = three();
     team.respondents[0].name = "ana\u{202e}STNEMMOC".into();
-    let md = team.markdown(&profile());
+    let md = team_sheet::markdown(&team, &profile());
     let discuss = md.split("### To discuss first").nth(1).unwrap();
     let line = discuss
         .lines()
@@ -693,15 +716,25 @@ fn names_notes_and_justifications_reach_the_facilitator_and_the_adopted_assessme
     assert_eq!(row("A.10.3").not_applicable, 1);
     // The exports carry names, notes and justifications.
     let session = tab.state.flow.session.clone().unwrap();
-    let csv = Export::TeamCsv
-        .file(&session, Some(&team), TODAY, "2026-12-06T10:00:00.000Z")
+    let csv = session
+        .export(
+            Export::TeamCsv,
+            Some(&team),
+            TODAY,
+            "2026-12-06T10:00:00.000Z",
+        )
         .unwrap()
         .text;
     assert!(csv.contains("Dana (CISO)") && csv.contains("Lee"), "{csv}");
     assert!(csv.contains("Procurement checks two AI vendors"));
     assert!(csv.contains("Context analysis v2 on the wiki\nowner: Dana"));
-    let md = Export::TeamMarkdown
-        .file(&session, Some(&team), TODAY, "2026-12-06T10:00:00.000Z")
+    let md = session
+        .export(
+            Export::TeamMarkdown,
+            Some(&team),
+            TODAY,
+            "2026-12-06T10:00:00.000Z",
+        )
         .unwrap()
         .text;
     assert!(md.contains("Notes and justifications"), "{md}");
@@ -729,19 +762,24 @@ fn names_notes_and_justifications_reach_the_facilitator_and_the_adopted_assessme
         lines[0].starts_with("The consensus of a team of 3:"),
         "{lines:?}"
     );
-    let report = Export::Markdown
-        .file(&s, None, TODAY, "2026-12-06T10:00:00.000Z")
+    let report = s
+        .export(Export::Markdown, None, TODAY, "2026-12-06T10:00:00.000Z")
         .unwrap()
         .text;
     assert!(report.contains("The consensus of a team of 3"), "{report}");
-    let sheet = Export::AdviserSheet
-        .file(&s, None, TODAY, "2026-12-06T10:00:00.000Z")
+    let sheet = s
+        .export(
+            Export::AdviserSheet,
+            None,
+            TODAY,
+            "2026-12-06T10:00:00.000Z",
+        )
         .unwrap()
         .text;
     assert!(sheet.contains("The consensus of a team of 3"), "{sheet}");
     // The save file keeps who took part, and reads back the same.
-    let saved = Export::SaveFile
-        .file(&s, None, TODAY, "2026-12-06T10:00:00.000Z")
+    let saved = s
+        .export(Export::SaveFile, None, TODAY, "2026-12-06T10:00:00.000Z")
         .unwrap();
     let back = aims_domain::formats::saved::decode(
         &saved.text,
@@ -782,13 +820,15 @@ fn respondents_who_describe_the_organisation_differently_are_flagged() {
         systems: 9,
         ..profile()
     };
-    team.add(
+    team_files::add(
+        &mut team,
         "a.json",
         &save_file(&q, &[("4.1", level(1))], None),
         Lang::En,
     );
     assert!(team.profile_differences(Lang::En).is_empty());
-    team.add(
+    team_files::add(
+        &mut team,
         "b.json",
         &save_file_of(&q, &other, &Answers::default(), None),
         Lang::En,
@@ -803,7 +843,8 @@ fn respondents_who_describe_the_organisation_differently_are_flagged() {
 /// the adopted consensus (which records the names) always saves and opens again.
 #[test]
 fn a_long_file_name_still_gives_a_consensus_that_opens_again() {
-    use aims_domain::formats::saved::{decode, Source, MAX_NAME_CHARS};
+    use aims_domain::formats::saved::{decode, Source};
+    use aims_domain::model::answers::MAX_NAME_CHARS;
     let store = store();
     let mut tab = Tab::new(&store, Lang::En);
     let q = quick(Lang::En);
@@ -825,8 +866,8 @@ fn a_long_file_name_still_gives_a_consensus_that_opens_again() {
     assert_eq!(tab.state.team.as_ref().unwrap().respondents[1].name, "b");
     tab.send(Event::AdoptConsensus);
     let s = tab.state.flow.session.clone().unwrap();
-    let saved = Export::SaveFile
-        .file(&s, None, TODAY, "2026-12-06T10:00:00.000Z")
+    let saved = s
+        .export(Export::SaveFile, None, TODAY, "2026-12-06T10:00:00.000Z")
         .unwrap();
     let back = decode(&saved.text, &[Rc::clone(&q)], Source::Import).unwrap();
     assert_eq!(back.people.consensus_of.len(), 2);

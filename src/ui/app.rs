@@ -60,7 +60,12 @@ fn perform(state: &AppState, command: Command) -> Vec<Event> {
         Ok(events) => events,
         Err(Command::Download(export)) => {
             let file = state.flow.session.as_ref().and_then(|s| {
-                export.file(s, state.team.as_deref(), state.today, &storage::now_iso())
+                s.export(
+                    export,
+                    state.team.as_deref(),
+                    state.today,
+                    &storage::now_iso(),
+                )
             });
             match file {
                 Some(file) if !files::download(&file) => vec![Event::DownloadRefused],
@@ -116,7 +121,7 @@ fn perform(state: &AppState, command: Command) -> Vec<Event> {
 /// The rescue download (shown if the app ever fails) holds the latest answers, stored or not.
 fn remember_for_rescue(state: &AppState) {
     if let Some(s) = &state.flow.session {
-        if let Some(file) = Export::SaveFile.file(s, None, state.today, &storage::now_iso()) {
+        if let Some(file) = s.export(Export::SaveFile, None, state.today, &storage::now_iso()) {
             rescue::remember(file.name, file.text);
         }
     }

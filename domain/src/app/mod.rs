@@ -6,16 +6,18 @@ pub mod runtime;
 pub mod session;
 pub mod sync;
 
+use crate::figures::comparison;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use crate::figures::comparison::Comparison;
 use crate::figures::team::{Pick, Team};
 use crate::formats::catalogue;
 use crate::formats::export::Export;
 use crate::formats::packed::Content;
-use crate::formats::report::{self, Comparison};
 use crate::formats::saved::{self, Restored, SavedError, Snapshot, Source};
 use crate::formats::share;
+use crate::formats::team_files;
 use crate::model::date::Date;
 use crate::model::i18n::{msg, outside, plural, Lang};
 use crate::model::questionnaire::Questionnaire;
@@ -674,7 +676,8 @@ fn team_event(next: &mut AppState, event: Event) {
         Event::RenameRespondent { index, name } => {
             // The field holds at most MAX_NAME_CHARS (its maxlength); a longer one is not a
             // typed name and is not taken.
-            let fits = saved::text_length(&name) <= saved::MAX_NAME_CHARS;
+            let fits =
+                crate::model::answers::text_length(&name) <= crate::model::answers::MAX_NAME_CHARS;
             if let Some(r) = team.respondents.get_mut(index).filter(|_| fits) {
                 r.name = name;
             }
@@ -692,7 +695,7 @@ fn team_event(next: &mut AppState, event: Event) {
                 answers: team.consensus(),
                 profile: team.comparison_profile(&before.profile),
                 notes,
-                people: saved::People {
+                people: crate::model::answers::People {
                     respondent: before.people.respondent.clone(),
                     consensus_of: team.respondents.iter().map(|r| r.name.clone()).collect(),
                 },
@@ -803,7 +806,7 @@ fn workshop_file(
         }
     };
     match bytes {
-        Ok(bytes) => team.add(name, &bytes, lang),
+        Ok(bytes) => team_files::add(&mut team, name, &bytes, lang),
         Err(why) => team.refuse(name, &why, lang),
     }
     next.team = Some(Rc::new(team));
@@ -886,7 +889,7 @@ fn file_read(
                 (None, _) => shown,
             };
             let comparison =
-                report::compare(&s.questionnaire, &s.profile, &earlier.answers, &s.answers);
+                comparison::compare(&s.questionnaire, &s.profile, &earlier.answers, &s.answers);
             next.compared = Some(Rc::new(Compared { label, comparison }));
         }
     }

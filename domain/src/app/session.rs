@@ -2,12 +2,18 @@
 //! dialogs, and its transition function; storage and files go through the application layer's commands
 //! (`app.rs`).
 
+use crate::figures::team::Team;
+use crate::formats::export::{Export, File, Response};
+use crate::model::date::Date;
 use std::rc::Rc;
 
 use crate::figures::scoring::ItemStatus;
-use crate::formats::saved::{
-    text_length, Notes, People, Restored, Snapshot, MAX_NAME_CHARS, MAX_TEXT_CHARS,
-};
+use crate::formats::saved::{Restored, Snapshot};
+use crate::model::answers::text_length;
+use crate::model::answers::Notes;
+use crate::model::answers::People;
+use crate::model::answers::MAX_NAME_CHARS;
+use crate::model::answers::MAX_TEXT_CHARS;
 use crate::model::answers::{Answer, Answers};
 use crate::model::i18n::{msg, Msg};
 use crate::model::profile::Profile;
@@ -190,6 +196,24 @@ impl Session {
             notes: self.notes.clone(),
             people: self.people.clone(),
         }
+    }
+
+    /// One of the files the person can download (`Export::file`), made from this session's
+    /// answers (and the team view, for the team exports).
+    pub fn export(
+        &self,
+        export: Export,
+        team: Option<&Team>,
+        today: Date,
+        now: &str,
+    ) -> Option<File> {
+        let answers = self.snapshot();
+        let response = Response {
+            questionnaire: &self.questionnaire,
+            answers: &answers,
+            assessment: &self.assessment,
+        };
+        export.file(&response, team, today, now)
     }
 
     /// Indices of the sections with at least one item that applies to this profile.

@@ -2,8 +2,11 @@
 //! the explanations, the adviser's gaps, the team's statistics). Imports the model only.
 
 pub mod advice;
+pub mod applicability;
+pub mod comparison;
 pub mod documents;
 pub mod explain;
 pub mod roadmap;
 pub mod scoring;
 pub mod team;
+pub mod text;

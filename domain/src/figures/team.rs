@@ -7,8 +7,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use crate::figures::scoring::{Assessment, ItemStatus};
-use crate::formats::report::{self, csv_id, maturity_text};
-use crate::formats::saved::{self, Notes, SavedError, Source};
+use crate::model::answers::Notes;
 use crate::model::answers::{Answer, Answers};
 use crate::model::i18n::{msg, outside, Lang, Msg};
 use crate::model::order;
@@ -38,7 +37,8 @@ pub struct Respondent {
     pub profile: Profile,
     /// Set when the file was saved with an older version of the questionnaire.
     pub migrated_from: Option<String>,
-    fingerprint: String,
+    /// The file's fingerprint (`saved::fingerprint`): the same file is never added twice.
+    pub(crate) fingerprint: String,
 }
 
 /// What one respondent wrote about an item: a note, or the justification of "not applicable".
@@ -154,13 +154,6 @@ impl Team {
         self.respondents.len() >= MIN_RESPONDENTS
     }
 
-    /// Adds a save file, or notes in `lang` why it is refused (the others stay as they were).
-    pub fn add(&mut self, file: &str, bytes: &[u8], lang: Lang) {
-        if let Err(why) = self.respondent(file, bytes, lang) {
-            self.refuse(file, &why, lang);
-        }
-    }
-
     /// Notes that `file` was not added, and why.
     pub fn refuse(&mut self, file: &str, why: &str, lang: Lang) {
         self.refused.push(lang.f(
@@ -169,51 +162,33 @@ impl Team {
         ));
     }
 
-    fn respondent(&mut self, file: &str, bytes: &[u8], lang: Lang) -> Result<(), String> {
-        if self.respondents.len() >= MAX_RESPONDENTS {
-            return Err(lang.f(
+    /// Why no further file fits, when the view already compares the most it can.
+    pub fn full(&self, lang: Lang) -> Option<String> {
+        (self.respondents.len() >= MAX_RESPONDENTS).then(|| {
+            lang.f(
                 msg!("a team view compares at most {n} files"),
                 &[("n", &MAX_RESPONDENTS)],
-            ));
+            )
+        })
+    }
+
+    /// Adds a respondent read from a file (`formats::team_files`), unless the view is full or
+    /// holds the same file already; the error says why in `lang`.
+    pub fn admit(&mut self, respondent: Respondent, lang: Lang) -> Result<(), String> {
+        if let Some(why) = self.full(lang) {
+            return Err(why);
         }
-        let against = [Rc::clone(&self.questionnaire)];
-        let restored =
-            saved::decode_bytes(bytes, &against, Source::Import).map_err(|e| match e {
-                SavedError::UnknownQuestionnaire(id) => lang.f(
-                    msg!("it is an assessment of another questionnaire ({id}), not of the {title}"),
-                    &[
-                        ("id", &outside(&id, 40)),
-                        ("title", &self.questionnaire.title),
-                    ],
-                ),
-                e => e.message(lang),
-            })?;
-        let fingerprint = saved::fingerprint(&String::from_utf8_lossy(bytes));
         if let Some(same) = self
             .respondents
             .iter()
-            .find(|r| r.fingerprint == fingerprint)
+            .find(|r| r.fingerprint == respondent.fingerprint)
         {
             return Err(lang.f(
                 msg!("it is the same file as {name}"),
                 &[("name", &outside(&same.name, 60))],
             ));
         }
-        // The name they gave when they saved, else the file's name.
-        let name = match restored.people.respondent.trim() {
-            // A file's name can be longer than a name field holds; a consensus records names.
-            "" => saved::fit_name(file.strip_suffix(".json").unwrap_or(file)),
-            _ => restored.people.respondent.clone(),
-        };
-        self.respondents.push(Respondent {
-            name,
-            file: file.to_string(),
-            answers: restored.answers,
-            notes: restored.notes,
-            profile: restored.profile,
-            migrated_from: restored.migrated_from,
-            fingerprint,
-        });
+        self.respondents.push(respondent);
         Ok(())
     }
 
@@ -480,7 +455,9 @@ impl Team {
                 } else {
                     format!("{text}\n{line}")
                 };
-                if saved::text_length(&joined) > saved::MAX_TEXT_CHARS {
+                if crate::model::answers::text_length(&joined)
+                    > crate::model::answers::MAX_TEXT_CHARS
+                {
                     cut.push(item.id.clone());
                     break;
                 }
@@ -522,153 +499,5 @@ impl Team {
         } else {
             format!("{name}: {}", remark.text)
         }
-    }
-
-    fn status_cell(&self, status: &ItemStatus) -> String {
-        report::status_text(&self.questionnaire, status)
-    }
-
-    /// The team table as CSV, one row per item: every respondent's answer, median, spread, mark
-    /// and the consensus, in the questionnaire's language and its spreadsheet conventions.
-    pub fn csv(&self, profile: &Profile) -> String {
-        let q = &self.questionnaire;
-        let lang = q.lang();
-        let summary = self.summary(profile);
-        let mut header: Vec<String> =
-            vec![lang.t(msg!("Item")).into(), lang.t(msg!("Title")).into()];
-        header.extend(self.respondents.iter().map(|r| r.name.clone()));
-        header.extend([
-            lang.t(msg!("Median")).into(),
-            lang.t(msg!("Spread")).into(),
-            lang.t(msg!("To discuss")).into(),
-            lang.t(msg!("Consensus")).into(),
-            lang.t(msg!("Notes and justifications")).into(),
-        ]);
-        let mut rows = vec![header];
-        let consensus = self.consensus();
-        for row in &summary.items {
-            let Some(item) = q.item(&row.id) else {
-                continue;
-            };
-            let mut cells = vec![csv_id(item, lang), row.title.clone()];
-            cells.extend(row.answers.iter().map(|a| self.status_cell(a)));
-            let agreed = self.status_cell(&ItemStatus::of(item, profile, &consensus));
-            cells.extend([
-                row.median_tenths
-                    .map_or(String::new(), |t| lang.one_decimal(u64::from(t))),
-                row.spread.map_or(String::new(), |s| s.to_string()),
-                report::yes_no(lang, row.disagree),
-                agreed,
-                self.remark_lines(&row.id).join("\n"),
-            ]);
-            rows.push(cells);
-        }
-        report::csv(&rows, lang)
-    }
-
-    /// The team's results as a Markdown section: who took part, the sections side by side and
-    /// the items to discuss first.
-    pub fn markdown(&self, profile: &Profile) -> String {
-        let q = &self.questionnaire;
-        let lang = q.lang();
-        let summary = self.summary(profile);
-        let mut out = format!("## {}\n\n", lang.t(msg!("Team comparison")));
-        out.push_str(&lang.f(
-            msg!("{n} respondents answered the {title} (version {version}):"),
-            &[
-                ("n", &self.respondents.len()),
-                ("title", &report::md_text(&q.title)),
-                ("version", &q.version),
-            ],
-        ));
-        out.push_str("\n\n");
-        for r in &self.respondents {
-            out.push_str(&format!("- {}\n", report::md_text(&r.shown_name())));
-        }
-        out.push_str(&format!(
-            "\n| {} |",
-            lang.f(msg!("Maturity (0-{top})"), &[("top", &q.scale.top())])
-        ));
-        for r in &self.respondents {
-            out.push_str(&format!(" {} |", report::md_cell(&r.shown_name())));
-        }
-        out.push_str(&format!(
-            " {} | {} |\n|---|",
-            lang.t(msg!("Median")),
-            lang.t(msg!("Spread"))
-        ));
-        out.push_str(&"---:|".repeat(self.respondents.len() + 2));
-        out.push('\n');
-        for s in &summary.sections {
-            let mark = if s.disagree { " ⚑" } else { "" };
-            out.push_str(&format!("| {} {}{mark} |", s.id, report::md_cell(&s.title)));
-            for m in &s.maturity {
-                out.push_str(&format!(" {} |", maturity_text(*m, lang)));
-            }
-            out.push_str(&format!(
-                " {} | {} |\n",
-                maturity_text(s.median_tenths, lang),
-                maturity_text(s.spread_tenths, lang)
-            ));
-        }
-        out.push_str(&format!("\n### {}\n\n", lang.t(msg!("To discuss first"))));
-        if summary.discuss_first.is_empty() {
-            out.push_str(lang.t(msg!(
-                "The respondents agree within one level on every item."
-            )));
-            out.push('\n');
-        }
-        for id in &summary.discuss_first {
-            let Some(row) = summary.items.iter().find(|i| &i.id == id) else {
-                continue;
-            };
-            let answers: Vec<String> = self
-                .respondents
-                .iter()
-                .zip(&row.answers)
-                .map(|(r, a)| {
-                    format!(
-                        "{}: {}",
-                        report::md_text(&r.shown_name()),
-                        self.status_cell(a)
-                    )
-                })
-                .collect();
-            out.push_str(&format!(
-                "- **{}** {}: {}\n",
-                row.id,
-                report::md_text(&row.title),
-                answers.join("; ")
-            ));
-            for line in self.remark_lines(id) {
-                out.push_str(&format!("  - {}\n", report::md_text(&line)));
-            }
-        }
-        let remarked: Vec<&ItemRow> = summary
-            .items
-            .iter()
-            .filter(|i| !self.remarks(&i.id).is_empty())
-            .collect();
-        if !remarked.is_empty() {
-            out.push_str(&format!(
-                "\n### {}\n\n",
-                lang.t(msg!("Notes and justifications"))
-            ));
-            for row in remarked {
-                out.push_str(&format!(
-                    "- **{}** {}\n",
-                    row.id,
-                    report::md_text(&row.title)
-                ));
-                for line in self.remark_lines(&row.id) {
-                    out.push_str(&format!("  - {}\n", report::md_text(&line)));
-                }
-            }
-        }
-        out.push_str(&format!(
-            "\n{}\n",
-            lang.t(msg!("⚑ marks respondents two or more levels apart, a \"don't know\", or a level beside \"not applicable\"."))
-        ));
-        out
     }
 }

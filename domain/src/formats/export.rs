@@ -1,12 +1,19 @@
 //! Every file the widget offers for download, one value per format: its name, type and text.
 
-use crate::app::session::Session;
-use crate::figures::advice;
 use crate::figures::roadmap::Roadmap;
 use crate::figures::team::Team;
-use crate::formats::report::{self, CalendarExport};
+use crate::formats::adviser_sheet;
+use crate::formats::calendar;
+use crate::formats::calendar::CalendarExport;
+use crate::formats::gap_register;
+use crate::formats::report;
+use crate::formats::roadmap_csv;
+use crate::formats::saved::Snapshot;
 use crate::formats::saved::{self, SaveMeta};
+use crate::formats::soa;
+use crate::formats::team_sheet;
 use crate::model::date::Date;
+use crate::model::questionnaire::Questionnaire;
 
 /// A download the person asked for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +63,15 @@ pub fn save_file_name(questionnaire: &str, now: &str, respondent: &str) -> Strin
     format!("{}.json", name.join("-"))
 }
 
+/// What every export is made from: the questionnaire, the answers with the profile, notes and
+/// names, and the assessment's id (kept in save files and calendar event ids).
+#[derive(Clone, Copy, Debug)]
+pub struct Response<'a> {
+    pub questionnaire: &'a Questionnaire,
+    pub answers: &'a Snapshot,
+    pub assessment: &'a str,
+}
+
 /// A file made in memory, ready to download.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct File {
@@ -65,21 +81,20 @@ pub struct File {
 }
 
 impl Export {
-    /// The file for the open assessment (and its team view, for the team exports; `None`
-    /// without one); `today` dates the roadmap, `now` (ISO time) stamps the save file and the
-    /// calendar.
-    pub fn file(self, s: &Session, team: Option<&Team>, today: Date, now: &str) -> Option<File> {
-        let q = &s.questionnaire;
+    /// The file for an assessment (and its team view, for the team exports; `None` without
+    /// one); `today` dates the roadmap, `now` (ISO time) stamps the save file and the calendar.
+    pub fn file(self, of: &Response, team: Option<&Team>, today: Date, now: &str) -> Option<File> {
+        let (q, s) = (of.questionnaire, of.answers);
         let plan = || Roadmap::plan(q, &s.profile, &s.answers, today);
         let (suffix, mime, text) = match self {
             Export::SaveFile => {
                 let meta = SaveMeta {
                     saved_at: now.to_string(),
-                    assessment: Some(s.assessment.clone()),
+                    assessment: Some(of.assessment.to_string()),
                     parent: None,
                 };
                 let name = save_file_name(&q.id, now, &s.people.respondent);
-                let text = saved::encode_snapshot(q, &s.snapshot(), &meta);
+                let text = saved::encode_snapshot(q, s, &meta);
                 return Some(File {
                     name,
                     mime: "application/json",
@@ -89,24 +104,28 @@ impl Export {
             Export::GapRegister => (
                 "gap-register.csv",
                 "text/csv",
-                report::gap_register(q, &s.profile, &s.answers, &s.notes, &plan()),
+                gap_register::gap_register(q, &s.profile, &s.answers, &s.notes, &plan()),
             ),
             Export::StatementOfApplicability => (
                 "statement-of-applicability.csv",
                 "text/csv",
-                report::statement_of_applicability(q, &s.profile, &s.answers, &s.notes),
+                soa::statement_of_applicability(q, &s.profile, &s.answers, &s.notes),
             ),
-            Export::RoadmapCsv => ("roadmap.csv", "text/csv", report::roadmap_csv(q, &plan())),
+            Export::RoadmapCsv => (
+                "roadmap.csv",
+                "text/csv",
+                roadmap_csv::roadmap_csv(q, &plan()),
+            ),
             Export::Calendar(start) => {
                 let export = CalendarExport {
                     start,
                     now,
-                    assessment: &s.assessment,
+                    assessment: of.assessment,
                 };
                 (
                     "roadmap.ics",
                     "text/calendar",
-                    report::calendar(q, &plan(), &export),
+                    calendar::calendar(q, &plan(), &export),
                 )
             }
             Export::Markdown => (
@@ -117,17 +136,17 @@ impl Export {
             Export::TeamCsv => (
                 "team.csv",
                 "text/csv",
-                team?.csv(&team?.comparison_profile(&s.profile)),
+                team_sheet::csv(team?, &team?.comparison_profile(&s.profile)),
             ),
             Export::TeamMarkdown => (
                 "team.md",
                 "text/markdown",
-                team?.markdown(&team?.comparison_profile(&s.profile)),
+                team_sheet::markdown(team?, &team?.comparison_profile(&s.profile)),
             ),
             Export::AdviserSheet => (
                 "adviser-sheet.md",
                 "text/markdown",
-                advice::markdown(q, &s.profile, &s.answers, &s.people, today),
+                adviser_sheet::markdown(q, &s.profile, &s.answers, &s.people, today),
             ),
         };
         Some(File {

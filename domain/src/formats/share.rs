@@ -15,7 +15,10 @@
 
 use std::rc::Rc;
 
-use crate::formats::saved::{text_length, Notes, Restored, MAX_TEXT_CHARS};
+use crate::formats::saved::Restored;
+use crate::model::answers::text_length;
+use crate::model::answers::Notes;
+use crate::model::answers::MAX_TEXT_CHARS;
 use crate::model::answers::{Answer, Answers};
 use crate::model::date::Date;
 use crate::model::i18n::{msg, outside, Lang, Msg};

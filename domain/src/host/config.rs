@@ -8,12 +8,13 @@ use serde_json::Value;
 
 use crate::figures::roadmap::Roadmap;
 use crate::figures::scoring::{Assessment, Band};
-use crate::formats::report::{maturity_text, percent_text};
-use crate::formats::saved::Notes;
+use crate::figures::text::maturity_text;
+use crate::figures::text::percent_text;
 use crate::host::embed::{
     contact, message_text, plain, web_link, CallToAction, EmbedConfig, HostMessage,
     MAX_MESSAGE_CHARS,
 };
+use crate::model::answers::Notes;
 use crate::model::i18n::{msg, outside, Lang};
 use crate::model::questionnaire::{Questionnaire, SectionKind};
 use crate::model::standard;

@@ -143,3 +143,66 @@ fn check_item(
         _ => Ok(()),
     }
 }
+
+/// Longest note or justification accepted, in UTF-16 code units: the unit a browser's
+/// `maxlength` counts, so what a text field accepts is exactly what the decoder accepts.
+pub const MAX_TEXT_CHARS: usize = 5000;
+
+/// The length of a text as a browser's `maxlength` counts it.
+pub fn text_length(text: &str) -> usize {
+    text.encode_utf16().count()
+}
+
+/// Free-text notes by item id: what exists, where, who owns it.
+pub type Notes = BTreeMap<String, String>;
+
+/// The longest name or role a person can give (as `maxlength` counts).
+pub const MAX_NAME_CHARS: usize = 120;
+/// The most names a consensus records (a team view compares at most twelve files).
+pub const MAX_PARTICIPANTS: usize = 12;
+
+/// `name` cut to what a name field holds ([`MAX_NAME_CHARS`], as `maxlength` counts), at a
+/// character boundary: for names that were never typed into one (a file's name).
+pub fn fit_name(name: &str) -> String {
+    let mut used = 0;
+    name.chars()
+        .take_while(|c| {
+            used += c.len_utf16();
+            used <= MAX_NAME_CHARS
+        })
+        .collect()
+}
+
+/// Who answered: the person's name or role as typed (optional), and for an assessment adopted
+/// from a team's consensus, the names of those who took part.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct People {
+    pub respondent: String,
+    pub consensus_of: Vec<String>,
+}
+
+impl People {
+    /// What the results and every report say about who answered: "Answered by: Dana" and
+    /// "A team's consensus, with: Dana; Lee; Sam", each name isolated (outside text).
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        let mut lines = Vec::new();
+        if !self.respondent.trim().is_empty() {
+            lines.push(lang.f(
+                msg!("Answered by: {name}"),
+                &[("name", &outside(&self.respondent, MAX_NAME_CHARS))],
+            ));
+        }
+        if !self.consensus_of.is_empty() {
+            let names: Vec<String> = self
+                .consensus_of
+                .iter()
+                .map(|n| outside(n, MAX_NAME_CHARS))
+                .collect();
+            lines.push(lang.f(
+                msg!("The consensus of a team of {n}: {names}"),
+                &[("n", &names.len()), ("names", &names.join("; "))],
+            ));
+        }
+        lines
+    }
+}

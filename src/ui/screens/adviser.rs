@@ -1,11 +1,11 @@
 //! The adviser's sheet, laid out for printing: per gap what to ask the client, what evidence to
 //! request and which answers look inconsistent.
 
+use crate::domain::figures::text;
 use yew::prelude::*;
 
 use crate::domain::app::session::{Event, Screen, Session};
 use crate::domain::figures::advice::{checks, gaps, Gap};
-use crate::domain::formats::report;
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::msg;
 use crate::ui::dispatch::Dispatch;
@@ -34,7 +34,7 @@ pub fn adviser_screen(props: &AdviserProps) -> Html {
                 <h3><span class="item-id">{ &g.item.id }</span>{" "}{ &g.item.title }
                     if g.item.blocker { {" "}<span class="badge blocker">{ lang.t(msg!("Certification blocker")) }</span> }</h3>
                 <dl class="gap-facts">
-                    <dt>{ lang.t(msg!("Now")) }</dt><dd>{ report::status_text(q, &g.status) }</dd>
+                    <dt>{ lang.t(msg!("Now")) }</dt><dd>{ text::status_text(q, &g.status) }</dd>
                     <dt>{ lang.t(msg!("Ask")) }</dt><dd>{ &g.item.question }</dd>
                     if let Some((level, evidence)) = g.next {
                         <dt>{ lang.f(msg!("Evidence for level {level}"), &[("level", &level)]) }</dt><dd>{ evidence }</dd>

@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::app::session::{Event, Screen};
-use crate::domain::formats::saved::MAX_NAME_CHARS;
+use crate::domain::model::answers::MAX_NAME_CHARS;
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::{msg, Lang};
 use crate::domain::model::profile::{EuRole, ProfileField, Screening, MAX_SYSTEMS};

@@ -7,8 +7,9 @@ use yew::prelude::*;
 
 use crate::domain::app::session::{Event, Progress, Session};
 use crate::domain::figures::roadmap::reuse_percent;
-use crate::domain::formats::saved::{text_length, MAX_TEXT_CHARS};
+use crate::domain::model::answers::text_length;
 use crate::domain::model::answers::Answer;
+use crate::domain::model::answers::MAX_TEXT_CHARS;
 use crate::domain::model::i18n::{msg, Lang};
 use crate::domain::model::questionnaire::{Gives, Item, Questionnaire, Reuse, REF_FRAMEWORKS};
 use crate::domain::model::standard::eu_binds;

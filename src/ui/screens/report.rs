@@ -1,11 +1,12 @@
 //! The printable report: cover, results, documents, roadmap timeline and tasks, notes, method and
 //! assumptions on one page, laid out for the browser's print dialog ("Save as PDF").
 
+use crate::domain::figures::text;
 use yew::prelude::*;
 
 use super::{ResultsScreen, RoadmapScreen};
 use crate::domain::app::session::{Event, Screen, Session};
-use crate::domain::formats::report::{self, exclusions};
+use crate::domain::figures::applicability::exclusions;
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::msg;
 use crate::ui::dispatch::Dispatch;
@@ -49,7 +50,7 @@ pub fn report_screen(props: &ReportProps) -> Html {
                 <p>{ lang.f(msg!("Version {version} · prepared {date}"), &[("version", &s.questionnaire.version), ("date", &lang.date(props.today))]) }</p>
                 { for s.people.lines(lang).into_iter().map(|line| html! { <p data-testid="people">{ line }</p> }) }
                 <dl class="profile-summary">
-                    { for report::organisation(p, lang).into_iter().map(|(label, value)| html! { <><dt>{ label }</dt><dd>{ value }</dd></> }) }
+                    { for text::organisation(p, lang).into_iter().map(|(label, value)| html! { <><dt>{ label }</dt><dd>{ value }</dd></> }) }
                 </dl>
                 <p class="disclaimer">{ lang.t(msg!("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity; certification of an AI management system is only credible from a body accredited for ISO/IEC 42001 (ISO/IEC 17021-1 and ISO/IEC 42006).")) }</p>
                 if let Some(note) = crate::domain::model::i18n::titles_note(lang) { <p class="disclaimer">{ note }</p> }

@@ -1,16 +1,19 @@
 //! The results screen: readiness and band, blockers first, charts with tables, unknowns, and the method.
 
+use crate::domain::figures::text;
 use yew::prelude::*;
 
 use super::questions::section_name;
 use crate::domain::app::session::{Event, Screen, Session};
 use crate::domain::app::{Compared, Event as AppEvent, Purpose};
 use crate::domain::figures::advice;
+use crate::domain::figures::comparison::Comparison;
 use crate::domain::figures::documents::{checklist, required_in_place, DocumentRow};
 use crate::domain::figures::explain::{self, gate_label};
 use crate::domain::figures::scoring::{Assessment, Band, ItemStatus, SectionScore};
+use crate::domain::figures::text::maturity_text;
+use crate::domain::figures::text::percent_text;
 use crate::domain::formats::export::Export;
-use crate::domain::formats::report::{self, maturity_text, percent_text, Comparison};
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::{msg, Lang};
 use crate::domain::model::profile::Screening;
@@ -258,7 +261,7 @@ fn comparison_view(q: &Questionnaire, label: &str, c: &Comparison, lang: Lang) -
                     <tbody>{ for c.items.iter().map(|x| html! {
                         <tr data-item={x.id.clone()}>
                             <th scope="row">{ format!("{} {}", x.id, x.title) }</th>
-                            <td>{ report::status_text(q, &x.then) }</td><td>{ report::status_text(q, &x.now) }</td>
+                            <td>{ text::status_text(q, &x.then) }</td><td>{ text::status_text(q, &x.now) }</td>
                             <td class={classes!("change", x.change.key())}>{ x.change.label(lang) }</td>
                         </tr>
                     }) }</tbody>

@@ -1,6 +1,7 @@
 //! The team view: several respondents' save files side by side, the items to discuss first, a
 //! disagreement heatmap with its table, and the consensus that can become the assessment.
 
+use crate::domain::figures::text;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -11,10 +12,10 @@ use crate::domain::figures::scoring::ItemStatus;
 use crate::domain::figures::team::{
     ItemRow, Pick, Summary, Team, MAX_RESPONDENTS, MIN_RESPONDENTS,
 };
+use crate::domain::figures::text::maturity_text;
 use crate::domain::formats::export::Export;
-use crate::domain::formats::report::{self, maturity_text};
-use crate::domain::formats::saved::MAX_NAME_CHARS;
 use crate::domain::model::answers::Answer;
+use crate::domain::model::answers::MAX_NAME_CHARS;
 use crate::domain::model::i18n::{msg, outside, Lang};
 use crate::ui::components::OpenFileButton;
 use crate::ui::dispatch::Dispatch;
@@ -169,7 +170,7 @@ fn mark(disagree: bool, lang: Lang) -> Html {
 }
 
 fn status(team: &Team, s: &ItemStatus) -> String {
-    report::status_text(&team.questionnaire, s)
+    text::status_text(&team.questionnaire, s)
 }
 
 /// One respondent's answer in the table: short on screen (the level, "?", "N/A", "–"), in full
