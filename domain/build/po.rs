@@ -15,10 +15,10 @@ pub struct PoEntry {
 
 /// The translated entries of a `.po` text as (English, translation) pairs: `msgid`/`msgstr`
 /// with continuation lines, comments, and the escapes \" \\ \n \t. Untranslated (empty) and
-/// fuzzy entries are left out, so the app falls back to English and tests/i18n.rs reports them.
+/// fuzzy entries are left out, so the app falls back to English and domain/tests/model/i18n.rs reports them.
 /// A `#, fuzzy` flag belongs to the entry that follows it. Plural entries are left out here;
 /// [`parse_po_entries`] has them.
-#[allow(dead_code)] // build.rs reads every entry; tests/po.rs checks this view too.
+#[allow(dead_code)] // build.rs reads every entry; domain/tests/formats/po.rs checks this view too.
 pub fn parse_po(text: &str) -> Result<Vec<(String, String)>, String> {
     Ok(parse_po_entries(text)?
         .into_iter()

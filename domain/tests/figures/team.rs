@@ -2,7 +2,7 @@
 //! items to discuss first), the consensus rules, refusals one file at a time, older versions,
 //! its exports, and the whole flow through `app::run` (nothing stored until adopted).
 
-mod common;
+use crate::common;
 
 use aims_domain::formats::{team_files, team_sheet};
 use common::tab::{store, Tab, TODAY};

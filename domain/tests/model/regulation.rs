@@ -2,7 +2,7 @@
 //! rows as the file, the dates that bind each kind of organisation, the plan's warning when the
 //! certificate would come after one, and the notice when the facts are more than a year old.
 
-mod common;
+use crate::common;
 
 use aims_domain::figures::roadmap::{Roadmap, TaskKind};
 use aims_domain::model::date::Date;

@@ -5,7 +5,7 @@
 //! content (phase by phase, checked by hand for the start-up's phases 1 and 4), so a change to
 //! the content or the formulas must update them knowingly.
 
-mod common;
+use crate::common;
 
 use aims_domain::figures::roadmap::{Phase, Roadmap, TargetVerdict, TaskKind};
 use aims_domain::figures::scoring::{Assessment, Band, Cap, ItemStatus};

@@ -15,7 +15,7 @@ use aims_domain::model::profile::Screening;
 use aims_domain::{AiRole, Certification, HighRisk, Profile, Questionnaire, SizeBand};
 use regex::Regex;
 
-mod common;
+use crate::common;
 
 fn sources() -> Vec<(PathBuf, String)> {
     let mut files = Vec::new();

@@ -1,6 +1,6 @@
 //! The transition function and the stored form: navigation, reset, refusals, round trips, damaged data.
 
-mod common;
+use crate::common;
 
 use aims_domain::app::session::{
     import_replaces, transition, Event, NoticeAction, NoticeKind, PendingImport, Screen, State,

@@ -2,7 +2,7 @@
 //! says a control applies), the gaps with what to ask and what evidence to request, and the
 //! adviser's sheet in Markdown.
 
-mod common;
+use crate::common;
 
 use std::rc::Rc;
 

@@ -1,6 +1,6 @@
 //! Share links: round trips, link length for a complete full assessment, and bad links refused without panics.
 
-mod common;
+use crate::common;
 
 use aims_domain::formats::share::{self, MAX_LINK_CHARS};
 use aims_domain::model::profile::{Capacity, EuRole, Screening};

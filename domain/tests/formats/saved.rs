@@ -1,7 +1,7 @@
 //! Save files and stored state: round trips, migration, merging two tabs, and a corpus of bad inputs
 //! that must each be refused with a clear reason and never panic.
 
-mod common;
+use crate::common;
 
 use aims_domain::formats::saved::{self, merge, SavedError, Snapshot, Source, MAX_SAVED_BYTES};
 use aims_domain::model::answers::Notes;

@@ -1,7 +1,7 @@
 //! Snapshot summaries of every questionnaire (ids, sections, weights, blockers, actions, counts), kept
 //! in tests/snapshots/ so that any content change shows up in review.
 //!
-//! After an intended content change, refresh them with `UPDATE_SNAPSHOTS=1 cargo test --test snapshots`.
+//! After an intended content change, refresh them with `UPDATE_SNAPSHOTS=1 cargo test -p aims-domain --test formats`.
 
 use aims_domain::formats::catalogue;
 use aims_domain::{Questionnaire, SectionKind};
@@ -119,6 +119,6 @@ fn questionnaire_summaries_match_their_snapshots() {
     }
     assert!(
         stale.is_empty(),
-        "content changed; review and refresh with UPDATE_SNAPSHOTS=1 cargo test --test snapshots: {stale:?}"
+        "content changed; review and refresh with UPDATE_SNAPSHOTS=1 cargo test -p aims-domain --test formats: {stale:?}"
     );
 }

@@ -1,6 +1,6 @@
 //! The full question bank: exactly the reference ids and titles, complete content, crosswalks, applicability and documents.
 
-mod common;
+use crate::common;
 
 use aims_domain::figures::documents::{checklist, DocumentStatus};
 use aims_domain::figures::roadmap::{Roadmap, TaskKind};

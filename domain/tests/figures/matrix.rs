@@ -5,7 +5,7 @@
 //! in both questionnaires. The invariants hold for every cell; questionnaires/README.md states
 //! the bounds and why.
 
-mod common;
+use crate::common;
 
 use aims_domain::figures::roadmap::{Floor, Phase, Roadmap};
 use aims_domain::figures::scoring::{Assessment, Band};

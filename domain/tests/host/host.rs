@@ -2,7 +2,7 @@
 //! nothing taken as markup; the URL wins), the message per band and weakest section, and the
 //! hand-off text and its `mailto:` link.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -1,8 +1,8 @@
 //! Exports checked against golden files for a known set of answers, plus round trips and the comparison.
 //!
-//! After an intended change, refresh the golden files with `UPDATE_SNAPSHOTS=1 cargo test --test reports`.
+//! After an intended change, refresh the golden files with `UPDATE_SNAPSHOTS=1 cargo test -p aims-domain --test formats`.
 
-mod common;
+use crate::common;
 
 use aims_domain::figures::applicability;
 use aims_domain::figures::comparison;
@@ -98,7 +98,7 @@ fn golden(name: &str, actual: &str) {
         fs::write(&path, actual).unwrap();
     }
     let expected = fs::read_to_string(&path).unwrap_or_default();
-    assert!(expected == actual, "{name} differs from its golden file; review and refresh with UPDATE_SNAPSHOTS=1 cargo test --test reports");
+    assert!(expected == actual, "{name} differs from its golden file; review and refresh with UPDATE_SNAPSHOTS=1 cargo test -p aims-domain --test formats");
 }
 
 fn read_csv(text: &str) -> Vec<Vec<String>> {

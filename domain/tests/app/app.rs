@@ -2,7 +2,7 @@
 //! uses (over an in-memory store instead of localStorage): opening and refusing files, older
 //! versions, share links, two tabs, a language switch, storage missing or full, start over.
 
-mod common;
+use crate::common;
 
 use std::rc::Rc;
 

@@ -2,7 +2,7 @@
 //! that races another is merged against the right ancestor, unreadable data is moved aside
 //! (every time, the newest copies kept) and never overwritten, a full store says so.
 
-mod common;
+use crate::common;
 
 use aims_domain::app::sync::{backups, MemoryStore, SaveRefused, Store, Tracker, BACKUPS_KEPT};
 use aims_domain::formats::saved::{self, SaveMeta, Snapshot, Source};
