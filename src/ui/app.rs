@@ -2,6 +2,7 @@
 //! (storage through the domain's runtime over localStorage, downloads, the address bar), and
 //! the frame around the screen on show.
 
+use crate::domain::app::{language, open, shared, ShellCommand};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -53,12 +54,30 @@ impl Reducible for Root {
     }
 }
 
-/// Carries out one command: storage in the domain's runtime, the rest here.
+/// The rescue download (shown if the app ever fails) holds the latest answers, stored or not.
+fn remember_for_rescue(state: &AppState) {
+    if let Some(s) = &state.flow.session {
+        if let Some(file) = s.export(Export::SaveFile, None, state.today, &storage::now_iso()) {
+            rescue::remember(file.name, file.text);
+        }
+    }
+}
+
+/// Carries out one command: storage in the domain's runtime, the browser's work here.
 fn perform(state: &AppState, command: Command) -> Vec<Event> {
-    let outside = RUNTIME.with(|runtime| runtime.borrow_mut().perform(state, command));
-    match outside {
-        Ok(events) => events,
-        Err(Command::Download(export)) => {
+    match command {
+        Command::Store(command) => {
+            RUNTIME.with(|runtime| runtime.borrow_mut().perform(state, command))
+        }
+        Command::Shell(command) => shell(state, command),
+    }
+}
+
+/// The browser's work; no wildcard, so a new command that nobody carries out fails to compile
+/// instead of silently doing nothing.
+fn shell(state: &AppState, command: ShellCommand) -> Vec<Event> {
+    match command {
+        ShellCommand::Download(export) => {
             let file = state.flow.session.as_ref().and_then(|s| {
                 s.export(
                     export,
@@ -68,61 +87,39 @@ fn perform(state: &AppState, command: Command) -> Vec<Event> {
                 )
             });
             match file {
-                Some(file) if !files::download(&file) => vec![Event::DownloadRefused],
+                Some(file) if !files::download(&file) => {
+                    vec![shared::Event::DownloadRefused.into()]
+                }
                 Some(file) if export == Export::SaveFile => {
-                    vec![Event::SaveFileDownloaded(file.name)]
+                    vec![shared::Event::SaveFileDownloaded(file.name).into()]
                 }
                 _ => Vec::new(),
             }
         }
-        Err(Command::ClearFragment) => {
+        ShellCommand::ClearFragment => {
             clear_fragment();
             Vec::new()
         }
-        Err(Command::Reload { lang, resume }) => {
+        ShellCommand::Reload { lang, resume } => {
             reload_in(lang, resume);
             Vec::new()
         }
-        Err(Command::Warn(text)) => {
+        ShellCommand::Warn(text) => {
             web_sys::console::warn_1(&format!("readiness check: {text}").into());
             Vec::new()
         }
-        // The runtime carries out every storage command; no wildcard here, so a new command
-        // that nobody carries out fails to compile instead of silently doing nothing.
-        Err(Command::DownloadStored(key)) => {
+        ShellCommand::DownloadStored(key) => {
             let file = storage::get(&key).map(|text| crate::domain::formats::export::File {
                 name: format!("{}.json", key.replace(':', "-")),
                 mime: "application/json",
                 text,
             });
             match file {
-                Some(file) if !files::download(&file) => vec![Event::DownloadRefused],
+                Some(file) if !files::download(&file) => {
+                    vec![shared::Event::DownloadRefused.into()]
+                }
                 _ => Vec::new(),
             }
-        }
-        Err(
-            Command::Open { .. }
-            | Command::Save
-            | Command::LookUp(_)
-            | Command::Follow(_)
-            | Command::RememberLang(_)
-            | Command::ForgetLast
-            | Command::DeleteEverything
-            | Command::Survey,
-        ) => {
-            web_sys::console::error_1(
-                &"readiness check: a storage command reached the shell".into(),
-            );
-            Vec::new()
-        }
-    }
-}
-
-/// The rescue download (shown if the app ever fails) holds the latest answers, stored or not.
-fn remember_for_rescue(state: &AppState) {
-    if let Some(s) = &state.flow.session {
-        if let Some(file) = s.export(Export::SaveFile, None, state.today, &storage::now_iso()) {
-            rescue::remember(file.name, file.text);
         }
     }
 }
@@ -185,10 +182,13 @@ fn take_resume() -> Option<Event> {
     let hint = tab.get_item(RESUME).ok().flatten()?;
     let _ = tab.remove_item(RESUME);
     let (screen, section) = hint.split_once(':')?;
-    Some(Event::Resume {
-        screen: Screen::from_key(screen)?,
-        section: section.parse().ok()?,
-    })
+    Some(
+        language::Event::Resume {
+            screen: Screen::from_key(screen)?,
+            section: section.parse().ok()?,
+        }
+        .into(),
+    )
 }
 
 /// The host's configuration, from the embed URL and the host.json boot.js read (the URL wins
@@ -228,7 +228,7 @@ fn initial(config: &EmbedConfig, library: Rc<Library>) -> Root {
         .unwrap_or_default();
     let state = AppState::new(lang, library, storage::today());
     let asked = config.questionnaire.clone();
-    let mut state = run(&state, Event::Start { asked, last }, perform);
+    let mut state = run(&state, open::Event::Start { asked, last }.into(), perform);
     if let Some(resume) = take_resume() {
         state = run(&state, resume, perform);
     }
@@ -311,7 +311,7 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
 fn header(s: &AppState, config: &EmbedConfig, dispatch: &Dispatch) -> Html {
     let on_lang = {
         let dispatch = dispatch.clone();
-        Callback::from(move |chosen: Lang| dispatch.dispatch(Event::SetLang(chosen)))
+        Callback::from(move |chosen: Lang| dispatch.dispatch(language::Event::Set(chosen)))
     };
     let nav = s
         .flow

@@ -1,5 +1,6 @@
 //! Files in and out: downloads built in memory (Blob URLs, no network) and reading a chosen or dropped file.
 
+use crate::domain::app::import;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -46,10 +47,13 @@ pub fn read_into(file: web_sys::File, purpose: Purpose, send: impl FnOnce(Event)
     let name = file.name();
     yew::platform::spawn_local(async move {
         let bytes = read_bytes(file).await;
-        send(Event::FileRead {
-            purpose,
-            name,
-            bytes,
-        });
+        send(
+            import::Event::FileRead {
+                purpose,
+                name,
+                bytes,
+            }
+            .into(),
+        );
     });
 }

@@ -1,6 +1,7 @@
 //! The root's effects as small hooks: language and page title, branding, other tabs' writes,
 //! share fragments, showing each new screen's heading, and file drops anywhere on the page.
 
+use crate::domain::app::{device, import, shared};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -8,7 +9,7 @@ use yew::prelude::*;
 
 use super::dispatch::Dispatch;
 use crate::domain::app::session::Screen;
-use crate::domain::app::{Event, Purpose};
+use crate::domain::app::Purpose;
 use crate::domain::host::embed::EmbedConfig;
 use crate::domain::model::i18n::Lang;
 
@@ -68,7 +69,7 @@ pub fn use_follow_tabs(dispatch: Dispatch) {
         let listener =
             gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
                 if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
-                    dispatch.dispatch(Event::StorageChanged {
+                    dispatch.dispatch(device::Event::Changed {
                         key: event.key().unwrap_or_default(),
                         text: event.new_value(),
                     });
@@ -84,7 +85,7 @@ pub fn use_share_fragment(dispatch: Dispatch) {
     use_effect_with((), move |_| {
         let read = move || {
             let hash = gloo::utils::window().location().hash().unwrap_or_default();
-            dispatch.dispatch(Event::SharedLink(hash));
+            dispatch.dispatch(shared::Event::Link(hash));
         };
         read();
         let listener =
@@ -253,7 +254,7 @@ pub fn use_window_drop(dispatch: Dispatch) {
             let (dispatch, dragging) = (dispatch.clone(), dragging.clone());
             move |on: bool| {
                 if dragging.replace(on) != on {
-                    dispatch.dispatch(Event::Dragging(on));
+                    dispatch.dispatch(import::Event::Dragging(on));
                 }
             }
         };

@@ -3,11 +3,12 @@
 //! the multi-tab protocol, following other tabs, and the remembered language and questionnaire.
 //! The shell runs it over localStorage; tests run the very same code over memory.
 
+use crate::app::flow;
 use std::rc::Rc;
 
-use crate::app::session::{self, Notice};
+use crate::app::session::Notice;
 use crate::app::sync::{move_aside, Incoming, Store, Tracker};
-use crate::app::{AppState, Command, Event, Storage};
+use crate::app::{device, import, open, AppState, Event, Storage, StoreCommand};
 use crate::formats::saved::{self, Restored, SaveMeta, Snapshot, Source};
 use crate::model::i18n::{msg, outside, Lang};
 use crate::model::questionnaire::Questionnaire;
@@ -48,31 +49,30 @@ impl<S: Store> Runtime<S> {
         }
     }
 
-    /// Carries out a storage command and returns the events it answers with; any other command
-    /// comes back as `Err` for the shell.
-    pub fn perform(&mut self, state: &AppState, command: Command) -> Result<Vec<Event>, Command> {
-        Ok(match command {
-            Command::Open {
+    /// Carries out a storage command and returns the events it answers with.
+    pub fn perform(&mut self, state: &AppState, command: StoreCommand) -> Vec<Event> {
+        match command {
+            StoreCommand::Open {
                 questionnaire,
                 imported,
                 replaced,
             } => vec![self.open(questionnaire, imported.map(|r| *r), replaced.map(|r| *r))],
-            Command::Save => self.save(state).into_iter().collect(),
-            Command::LookUp(restored) => {
+            StoreCommand::Save => self.save(state).into_iter().collect(),
+            StoreCommand::LookUp(restored) => {
                 let stored =
                     saved(&self.store, &restored.questionnaire).map(|r| Box::new(r.snapshot()));
-                vec![Event::Offer { restored, stored }]
+                vec![import::Event::Offer { restored, stored }.into()]
             }
-            Command::Follow(text) => self.follow(state, &text).into_iter().collect(),
-            Command::RememberLang(lang) => {
+            StoreCommand::Follow(text) => self.follow(state, &text).into_iter().collect(),
+            StoreCommand::RememberLang(lang) => {
                 self.store.set(LANGUAGE, lang.code());
                 Vec::new()
             }
-            Command::ForgetLast => {
+            StoreCommand::ForgetLast => {
                 self.store.remove(LAST_OPENED);
                 Vec::new()
             }
-            Command::Survey => {
+            StoreCommand::Survey => {
                 let counts = crate::formats::catalogue::offered(&state.questionnaires())
                     .iter()
                     .map(|q| {
@@ -82,9 +82,9 @@ impl<S: Store> Runtime<S> {
                         )
                     })
                     .collect();
-                vec![Event::Surveyed(counts)]
+                vec![device::Event::Surveyed(counts).into()]
             }
-            Command::DeleteEverything => {
+            StoreCommand::DeleteEverything => {
                 let keys: Vec<String> = self
                     .store
                     .keys()
@@ -95,10 +95,9 @@ impl<S: Store> Runtime<S> {
                     self.store.remove(key);
                 }
                 self.tracker = None;
-                vec![Event::DeletedEverything(keys.len())]
+                vec![device::Event::Deleted(keys.len()).into()]
             }
-            other => return Err(other),
-        })
+        }
     }
 
     /// The language chosen on an earlier visit.
@@ -127,7 +126,7 @@ impl<S: Store> Runtime<S> {
             }
             None => (loaded.restored, loaded.notice, loaded.migrated),
         };
-        let open = session::Event::Open {
+        let open = flow::Event::Open {
             questionnaire,
             restored: restored.map(Box::new),
             notice,
@@ -135,10 +134,11 @@ impl<S: Store> Runtime<S> {
             assessment: (self.new_id)(),
             replaced: replaced.map(Box::new),
         };
-        Event::Opened {
+        open::Event::Opened {
             open: Box::new(open),
             storage: loaded.storage,
         }
+        .into()
     }
 
     /// Reads what the store holds for a questionnaire and starts tracking it. Unreadable data
@@ -239,17 +239,20 @@ impl<S: Store> Runtime<S> {
         };
         match tracker.save(&mut self.store, q, &session.snapshot(), &meta) {
             Ok(saved) if saved.merged.is_none() && saved.moved_aside.is_none() => None,
-            Ok(saved) => Some(Event::Saved {
-                merged: saved.merged.map(|merged| {
-                    Box::new(Incoming {
-                        merged,
-                        conflicts: saved.conflicts,
-                        needs_save: false,
-                    })
-                }),
-                moved_aside: saved.moved_aside.is_some(),
-            }),
-            Err(refused) => Some(Event::SaveRefused(refused)),
+            Ok(saved) => Some(
+                device::Event::Saved {
+                    merged: saved.merged.map(|merged| {
+                        Box::new(Incoming {
+                            merged,
+                            conflicts: saved.conflicts,
+                            needs_save: false,
+                        })
+                    }),
+                    moved_aside: saved.moved_aside.is_some(),
+                }
+                .into(),
+            ),
+            Err(refused) => Some(device::Event::SaveRefused(refused).into()),
         }
     }
 
@@ -259,7 +262,7 @@ impl<S: Store> Runtime<S> {
         let q = &session.questionnaire;
         let tracker = self.tracker.as_mut().filter(|t| t.key == q.storage_key())?;
         let incoming = tracker.incoming(q, &session.snapshot(), text, q.lang())?;
-        Some(Event::Followed(Box::new(incoming)))
+        Some(device::Event::Followed(Box::new(incoming)).into())
     }
 }
 

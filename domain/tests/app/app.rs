@@ -3,6 +3,9 @@
 //! versions, share links, two tabs, a language switch, storage missing or full, start over.
 
 use crate::common;
+use aims_domain::app::{
+    device, edit, import, language, navigate, notices, open, shared, workshop, ShellCommand,
+};
 
 use std::rc::Rc;
 
@@ -11,7 +14,7 @@ use common::tab::{store, Shared, Tab, TODAY};
 use aims_domain::app::runtime::{LANGUAGE, LAST_OPENED};
 use aims_domain::app::session::{self, NoticeAction, NoticeKind, Screen};
 use aims_domain::app::sync::Store;
-use aims_domain::app::{Command, Event, FileProblem, Library, Purpose, Storage};
+use aims_domain::app::{Event, FileProblem, Library, Purpose, Storage};
 use aims_domain::formats::catalogue;
 use aims_domain::formats::export::Export;
 use aims_domain::formats::saved::{self, SaveMeta, Snapshot};
@@ -34,7 +37,7 @@ impl Tab {
 
     fn open_quick_scan(&mut self) {
         let q = self.questionnaire(QUICK);
-        self.send(Event::Choose(q));
+        self.send(open::Event::Choose(q));
     }
 
     fn questionnaire(&self, id: &str) -> Rc<Questionnaire> {
@@ -44,7 +47,7 @@ impl Tab {
     }
 
     fn answer(&mut self, item: &str, level: u8) {
-        self.send(session::Event::Answer {
+        self.send(edit::Event::Answer {
             item: item.into(),
             answer: Answer::Level(level),
         });
@@ -71,7 +74,7 @@ impl Tab {
     fn started(store: &Shared) -> Tab {
         let mut tab = Tab::new(store, Lang::En);
         tab.open_quick_scan();
-        tab.send(session::Event::UpdateProfile(profile()));
+        tab.send(edit::Event::UpdateProfile(profile()));
         tab.answer("4.1", 2);
         tab.answer("5.2", 1);
         tab
@@ -123,11 +126,12 @@ fn save_file(q: &Questionnaire, levels: &[(&str, u8)], version: Option<&str>) ->
 }
 
 fn read(name: &str, bytes: Vec<u8>) -> Event {
-    Event::FileRead {
+    import::Event::FileRead {
         purpose: Purpose::Open,
         name: name.into(),
         bytes: Ok(bytes),
     }
+    .into()
 }
 
 #[test]
@@ -161,7 +165,7 @@ fn opening_a_file_over_different_answers_asks_and_replaces_only_when_confirmed()
         "nothing replaced yet"
     );
 
-    tab.send(session::Event::CancelImport);
+    tab.send(import::Event::Cancel);
     assert!(tab.state.flow.pending_import.is_none());
     assert_eq!(tab.level("4.1"), Some(Answer::Level(2)));
 
@@ -169,7 +173,7 @@ fn opening_a_file_over_different_answers_asks_and_replaces_only_when_confirmed()
         "other.json",
         save_file(&q, &[("4.1", 3), ("6.2", 2)], None),
     ));
-    tab.send(Event::ConfirmImport);
+    tab.send(import::Event::Confirm);
     assert_eq!(tab.level("4.1"), Some(Answer::Level(3)));
     assert_eq!(tab.level("5.2"), None);
     assert_eq!(
@@ -180,7 +184,7 @@ fn opening_a_file_over_different_answers_asks_and_replaces_only_when_confirmed()
     let notice = tab.state.flow.notice.clone().unwrap();
     assert_eq!(notice.action, Some(NoticeAction::UndoImport));
 
-    tab.send(session::Event::UndoImport);
+    tab.send(notices::Event::Undo);
     assert_eq!(tab.level("4.1"), Some(Answer::Level(2)));
     assert_eq!(tab.level("5.2"), Some(Answer::Level(1)));
     assert_eq!(
@@ -202,7 +206,7 @@ fn a_refused_file_names_itself_and_leaves_answers_and_storage_untouched() {
         ("gone.json", Err(FileProblem::Unreadable)),
     ];
     for (name, bytes) in refusals {
-        tab.send(Event::FileRead {
+        tab.send(import::Event::FileRead {
             purpose: Purpose::Open,
             name: name.into(),
             bytes,
@@ -249,7 +253,7 @@ fn a_share_link_opens_read_only_and_imports_only_when_asked() {
     let mut theirs = aims_domain::Answers::default();
     theirs.set(&q, "4.1", Answer::Level(3)).unwrap();
     let link = format!("#{}", share::encode(&q, &profile(), &theirs));
-    tab.send(Event::SharedLink(link));
+    tab.send(shared::Event::Link(link));
     let view = tab.state.shared.clone().expect("shown read-only");
     assert_eq!(view.answers.get("4.1"), Some(&Answer::Level(3)));
     assert_eq!(
@@ -258,14 +262,14 @@ fn a_share_link_opens_read_only_and_imports_only_when_asked() {
         "own answers untouched"
     );
 
-    tab.send(Event::ImportShared);
+    tab.send(shared::Event::Import);
     assert!(tab.state.shared.is_none());
-    assert!(tab.shell.contains(&Command::ClearFragment));
+    assert!(tab.shell.contains(&ShellCommand::ClearFragment));
     assert!(
         tab.state.flow.pending_import.is_some(),
         "it would replace answers: asks"
     );
-    tab.send(Event::ConfirmImport);
+    tab.send(import::Event::Confirm);
     assert_eq!(tab.level("4.1"), Some(Answer::Level(3)));
     assert_eq!(tab.level("5.2"), None);
 }
@@ -275,14 +279,14 @@ fn a_damaged_share_link_is_refused_and_cleared_from_the_address_bar() {
     let store = store();
     let mut tab = Tab::started(&store);
     let before = tab.session().snapshot();
-    tab.send(Event::SharedLink(format!("#{}AAAA!!", share::PREFIX)));
+    tab.send(shared::Event::Link(format!("#{}AAAA!!", share::PREFIX)));
     assert!(tab.state.shared.is_none());
     assert_eq!(tab.notice().0, NoticeKind::Error);
-    assert!(tab.shell.contains(&Command::ClearFragment));
+    assert!(tab.shell.contains(&ShellCommand::ClearFragment));
     assert_eq!(tab.session().snapshot(), before);
     // Any other fragment is not ours to read.
-    tab.send(session::Event::DismissNotice);
-    tab.send(Event::SharedLink("#aims-main".into()));
+    tab.send(notices::Event::Dismiss);
+    tab.send(shared::Event::Link("#aims-main".into()));
     assert!(tab.state.flow.notice.is_none() && tab.state.shared.is_none());
 }
 
@@ -303,14 +307,14 @@ fn two_tabs_answering_at_once_both_end_with_every_answer() {
     assert!(b.notice().1.contains("another tab"), "{}", b.notice().1);
     let key = a.session().questionnaire.storage_key();
     let text = store.get(&key);
-    a.send(Event::StorageChanged { key, text });
+    a.send(device::Event::Changed { key, text });
     assert_eq!(a.level("7.2"), Some(Answer::Level(1)));
     assert_eq!(a.level("6.2"), Some(Answer::Level(3)));
     let kept = stored(&store, &a).unwrap();
     assert_eq!(kept.answers.len(), 4, "{:?}", kept.answers);
     // Another key, or a removal, changes nothing.
     let before = a.session().snapshot();
-    a.send(Event::StorageChanged {
+    a.send(device::Event::Changed {
         key: "something-else".into(),
         text: Some("{}".into()),
     });
@@ -321,14 +325,14 @@ fn two_tabs_answering_at_once_both_end_with_every_answer() {
 fn switching_language_mid_assessment_keeps_answers_notes_screen_and_section() {
     let store = store();
     let mut tab = Tab::started(&store);
-    tab.send(session::Event::Show(Screen::Questions));
-    tab.send(session::Event::NextSection);
-    tab.send(session::Event::Note {
+    tab.send(navigate::Event::Show(Screen::Questions));
+    tab.send(navigate::Event::NextSection);
+    tab.send(edit::Event::Note {
         item: "4.1".into(),
         text: "Register kept by the CISO".into(),
     });
     let (section, revision) = (tab.session().section, tab.session().revision);
-    tab.send(Event::SetLang(Lang::De));
+    tab.send(language::Event::Set(Lang::De));
     assert_eq!(tab.state.lang, Lang::De);
     assert_eq!(tab.session().questionnaire.lang(), Lang::De);
     assert_eq!(tab.state.flow.screen, Screen::Questions);
@@ -368,8 +372,10 @@ fn without_storage_the_assessment_works_and_says_saving_is_off() {
     );
     assert_eq!(tab.level("5.2"), Some(Answer::Level(1)));
     assert!(store.borrow().entries.is_empty());
-    tab.send(Event::Export(Export::SaveFile));
-    assert!(tab.shell.contains(&Command::Download(Export::SaveFile)));
+    tab.send(shared::Event::Export(Export::SaveFile));
+    assert!(tab
+        .shell
+        .contains(&ShellCommand::Download(Export::SaveFile)));
     let file = tab
         .session()
         .export(Export::SaveFile, None, TODAY, "2026-12-01T09:00:00.000Z")
@@ -410,21 +416,21 @@ fn a_full_store_turns_saving_off_with_a_notice_and_keeps_every_answer() {
 fn start_over_asks_first_and_clears_the_stored_answers_only_when_confirmed() {
     let store = store();
     let mut tab = Tab::started(&store);
-    tab.send(session::Event::AskReset);
+    tab.send(edit::Event::AskReset);
     assert!(tab.state.flow.confirming_reset);
-    tab.send(session::Event::CancelReset);
+    tab.send(edit::Event::CancelReset);
     assert!(!tab.state.flow.confirming_reset);
     assert_eq!(stored(&store, &tab).unwrap().answers.len(), 2);
 
-    tab.send(session::Event::AskReset);
-    tab.send(session::Event::Show(Screen::Results));
+    tab.send(edit::Event::AskReset);
+    tab.send(navigate::Event::Show(Screen::Results));
     assert!(
         !tab.state.flow.confirming_reset,
         "moving on closes the question"
     );
 
-    tab.send(session::Event::AskReset);
-    tab.send(session::Event::ConfirmReset);
+    tab.send(edit::Event::AskReset);
+    tab.send(edit::Event::ConfirmReset);
     assert_eq!(tab.state.flow.screen, Screen::Profile);
     assert!(tab.session().answers.is_empty());
     let kept = stored(&store, &tab).unwrap();
@@ -435,7 +441,7 @@ fn start_over_asks_first_and_clears_the_stored_answers_only_when_confirmed() {
 fn going_back_to_the_list_forgets_the_last_questionnaire_but_not_its_answers() {
     let store = store();
     let mut tab = Tab::started(&store);
-    tab.send(session::Event::Show(Screen::Start));
+    tab.send(navigate::Event::Show(Screen::Start));
     assert!(store.get(LAST_OPENED).is_none());
     let again = Tab::new(&store, Lang::En);
     assert!(again.state.flow.session.is_none(), "starts at the list");
@@ -448,7 +454,7 @@ fn comparing_with_a_file_replaces_nothing_and_a_bad_file_is_refused() {
     let mut tab = Tab::started(&store);
     let q = tab.questionnaire(QUICK);
     let before = tab.session().snapshot();
-    tab.send(Event::FileRead {
+    tab.send(import::Event::FileRead {
         purpose: Purpose::Compare,
         name: "march.json".into(),
         bytes: Ok(save_file(&q, &[("4.1", 0)], None)),
@@ -473,7 +479,7 @@ fn comparing_with_a_file_replaces_nothing_and_a_bad_file_is_refused() {
     assert!(compared.comparison.items.iter().any(|i| i.id == "4.1"));
     assert_eq!(tab.session().snapshot(), before);
 
-    tab.send(Event::FileRead {
+    tab.send(import::Event::FileRead {
         purpose: Purpose::Compare,
         name: "broken.json".into(),
         bytes: Ok(b"[".to_vec()),
@@ -490,13 +496,13 @@ fn comparing_with_a_file_replaces_nothing_and_a_bad_file_is_refused() {
 fn a_host_asking_for_an_unknown_questionnaire_gets_a_console_warning_and_the_list() {
     let store = store();
     let mut tab = Tab::new(&store, Lang::En);
-    tab.send(Event::Start {
+    tab.send(open::Event::Start {
         asked: Some("no-such".into()),
         last: None,
     });
     assert!(tab.state.flow.session.is_none());
     assert!(
-        matches!(tab.shell.last(), Some(Command::Warn(w)) if w.contains("no-such") && w.contains(QUICK)),
+        matches!(tab.shell.last(), Some(ShellCommand::Warn(w)) if w.contains("no-such") && w.contains(QUICK)),
         "{:?}",
         tab.shell
     );
@@ -506,7 +512,7 @@ fn a_host_asking_for_an_unknown_questionnaire_gets_a_console_warning_and_the_lis
 fn every_export_is_one_named_file_in_the_questionnaire_language() {
     let store = store();
     let mut tab = Tab::started(&store);
-    tab.send(Event::SetLang(Lang::De));
+    tab.send(language::Event::Set(Lang::De));
     let exports = [
         (Export::GapRegister, "gap-register.csv", "text/csv"),
         (
@@ -519,8 +525,8 @@ fn every_export_is_one_named_file_in_the_questionnaire_language() {
         (Export::Markdown, "report.md", "text/markdown"),
     ];
     for (export, suffix, mime) in exports {
-        tab.send(Event::Export(export));
-        assert_eq!(tab.shell.last(), Some(&Command::Download(export)));
+        tab.send(shared::Event::Export(export));
+        assert_eq!(tab.shell.last(), Some(&ShellCommand::Download(export)));
         let file = tab
             .session()
             .export(export, None, TODAY, "2026-12-01T09:00:00.000Z")
@@ -545,15 +551,15 @@ fn a_page_holding_one_language_switches_by_reloading_onto_the_same_screen() {
     let store = store();
     let mut tab = Tab::one_language(&store, Lang::En);
     tab.open_quick_scan();
-    tab.send(session::Event::UpdateProfile(profile()));
+    tab.send(edit::Event::UpdateProfile(profile()));
     tab.answer("4.1", 2);
-    tab.send(session::Event::Show(Screen::Questions));
-    tab.send(session::Event::NextSection);
+    tab.send(navigate::Event::Show(Screen::Questions));
+    tab.send(navigate::Event::NextSection);
     let section = tab.session().section;
-    tab.send(Event::SetLang(Lang::De));
+    tab.send(language::Event::Set(Lang::De));
     assert_eq!(
         tab.shell.last(),
-        Some(&Command::Reload {
+        Some(&ShellCommand::Reload {
             lang: Lang::De,
             resume: Some((Screen::Questions, section))
         })
@@ -567,7 +573,7 @@ fn a_page_holding_one_language_switches_by_reloading_onto_the_same_screen() {
 
     // The reloaded page: German content, the stored answers, the same screen and section.
     let mut again = Tab::one_language(&store, Lang::De);
-    again.send(Event::Resume {
+    again.send(language::Event::Resume {
         screen: Screen::Questions,
         section,
     });
@@ -584,11 +590,11 @@ fn without_storage_a_reloading_switch_warns_first_and_goes_ahead_when_chosen_aga
     let mut tab = Tab::one_language(&store, Lang::En);
     tab.open_quick_scan();
     tab.answer("4.1", 2);
-    tab.send(Event::SetLang(Lang::De));
+    tab.send(language::Event::Set(Lang::De));
     assert!(!tab
         .shell
         .iter()
-        .any(|c| matches!(c, Command::Reload { .. })));
+        .any(|c| matches!(c, ShellCommand::Reload { .. })));
     assert_eq!(tab.notice().0, NoticeKind::Error);
     assert!(
         tab.notice().1.contains("would be lost"),
@@ -596,17 +602,17 @@ fn without_storage_a_reloading_switch_warns_first_and_goes_ahead_when_chosen_aga
         tab.notice().1
     );
     assert_eq!(tab.level("4.1"), Some(Answer::Level(2)));
-    tab.send(Event::SetLang(Lang::De));
+    tab.send(language::Event::Set(Lang::De));
     assert!(matches!(
         tab.shell.last(),
-        Some(Command::Reload { lang: Lang::De, .. })
+        Some(ShellCommand::Reload { lang: Lang::De, .. })
     ));
     // Nothing typed yet: nothing to lose, no question.
     let mut fresh = Tab::one_language(&store, Lang::En);
-    fresh.send(Event::SetLang(Lang::De));
+    fresh.send(language::Event::Set(Lang::De));
     assert!(matches!(
         fresh.shell.last(),
-        Some(Command::Reload {
+        Some(ShellCommand::Reload {
             lang: Lang::De,
             resume: None
         })
@@ -618,11 +624,11 @@ fn a_reloading_switch_warns_first_while_a_team_view_holds_respondents() {
     let store = store();
     let mut tab = Tab::one_language(&store, Lang::En);
     tab.open_quick_scan();
-    tab.send(session::Event::UpdateProfile(profile()));
+    tab.send(edit::Event::UpdateProfile(profile()));
     let q = tab.questionnaire(QUICK);
-    tab.send(Event::OpenTeam);
+    tab.send(workshop::Event::Open);
     for (name, level) in [("ana.json", 1), ("ben.json", 3)] {
-        tab.send(Event::FileRead {
+        tab.send(import::Event::FileRead {
             purpose: Purpose::Team,
             name: name.into(),
             bytes: Ok(save_file(&q, &[("4.1", level)], None)),
@@ -630,18 +636,18 @@ fn a_reloading_switch_warns_first_while_a_team_view_holds_respondents() {
     }
     assert_eq!(tab.state.team.as_ref().unwrap().respondents.len(), 2);
     // Saving works, so the answers are safe, but the team view is in this page only.
-    tab.send(Event::SetLang(Lang::De));
+    tab.send(language::Event::Set(Lang::De));
     assert!(!tab
         .shell
         .iter()
-        .any(|c| matches!(c, Command::Reload { .. })));
+        .any(|c| matches!(c, ShellCommand::Reload { .. })));
     assert_eq!(tab.notice().0, NoticeKind::Error);
     assert!(tab.notice().1.contains("team view"), "{}", tab.notice().1);
     assert_eq!(tab.state.team.as_ref().unwrap().respondents.len(), 2);
-    tab.send(Event::SetLang(Lang::De));
+    tab.send(language::Event::Set(Lang::De));
     assert!(matches!(
         tab.shell.last(),
-        Some(Command::Reload { lang: Lang::De, .. })
+        Some(ShellCommand::Reload { lang: Lang::De, .. })
     ));
 }
 
@@ -657,7 +663,7 @@ fn a_link_made_with_an_older_version_opens_and_says_it_was_carried_over() {
     let mut answers = aims_domain::Answers::default();
     answers.set(&q, "4.1", Answer::Level(3)).unwrap();
     let link = share::encode(&old, &profile(), &answers);
-    tab.send(Event::SharedLink(format!("#{link}")));
+    tab.send(shared::Event::Link(format!("#{link}")));
     let view = tab.state.shared.clone().expect("the shared view opens");
     assert_eq!(view.answers.get("4.1"), Some(&Answer::Level(3)));
     assert_eq!(view.questionnaire.version, q.version);
@@ -676,7 +682,7 @@ fn deleting_everything_goes_through_the_runtime_and_leaves_other_keys_alone() {
     let store = store();
     store.borrow_mut().set("someone-else:key", "theirs");
     let mut tab = Tab::started(&store);
-    tab.send(session::Event::Answer {
+    tab.send(edit::Event::Answer {
         item: "4.1".into(),
         answer: Answer::Level(2),
     });
@@ -688,7 +694,7 @@ fn deleting_everything_goes_through_the_runtime_and_leaves_other_keys_alone() {
             .count()
     };
     assert!(ours(&store) >= 2, "{:?}", store.borrow().keys());
-    tab.send(Event::DeleteEverything);
+    tab.send(device::Event::DeleteEverything);
     assert_eq!(ours(&store), 0);
     assert_eq!(
         store.borrow().get("someone-else:key").as_deref(),
@@ -705,11 +711,11 @@ fn deleting_everything_goes_through_the_runtime_and_leaves_other_keys_alone() {
     // Nothing is written back afterwards.
     assert_eq!(ours(&store), 0);
     // A kept copy is downloaded by the shell, from the key it names.
-    tab.send(Event::DownloadBackup(
+    tab.send(device::Event::DownloadBackup(
         "aims-readiness:x:unreadable:2026".into(),
     ));
     assert!(
-        matches!(tab.shell.last(), Some(Command::DownloadStored(k)) if k == "aims-readiness:x:unreadable:2026")
+        matches!(tab.shell.last(), Some(ShellCommand::DownloadStored(k)) if k == "aims-readiness:x:unreadable:2026")
     );
 }
 
@@ -720,11 +726,11 @@ fn deleting_everything_goes_through_the_runtime_and_leaves_other_keys_alone() {
 fn the_start_screen_counts_come_from_the_runtime() {
     let store = store();
     let mut tab = Tab::started(&store);
-    tab.send(session::Event::Answer {
+    tab.send(edit::Event::Answer {
         item: "4.1".into(),
         answer: Answer::Level(2),
     });
-    tab.send(session::Event::Show(Screen::Start));
+    tab.send(navigate::Event::Show(Screen::Start));
     assert_eq!(
         tab.state.saved_counts.get(QUICK),
         Some(&2),
@@ -734,6 +740,6 @@ fn the_start_screen_counts_come_from_the_runtime() {
     // A new page on the same device sees them too.
     let again = Tab::new(&store, Lang::En);
     assert_eq!(again.state.saved_counts.get(QUICK), Some(&2));
-    tab.send(Event::DeleteEverything);
+    tab.send(device::Event::DeleteEverything);
     assert_eq!(tab.state.saved_counts.get(QUICK), Some(&0));
 }

@@ -1,9 +1,11 @@
 //! The transition function and the stored form: navigation, reset, refusals, round trips, damaged data.
 
 use crate::common;
+use aims_domain::app::{edit, navigate, notices};
 
+use aims_domain::app::flow::{transition, Event};
 use aims_domain::app::session::{
-    import_replaces, transition, Event, NoticeAction, NoticeKind, PendingImport, Screen, State,
+    import_replaces, NoticeAction, NoticeKind, PendingImport, Screen, State,
 };
 use aims_domain::formats::saved::{self, Source};
 use aims_domain::model::profile::Screening;
@@ -39,6 +41,13 @@ fn opened() -> State {
     )
 }
 
+/// The events of the flow's machines as flow events, in order.
+macro_rules! events {
+    ($($event:expr),* $(,)?) => {
+        vec![$(Event::from($event)),*]
+    };
+}
+
 fn run(state: State, events: Vec<Event>) -> State {
     events.into_iter().fold(state, |s, e| transition(&s, e))
 }
@@ -47,14 +56,14 @@ fn run(state: State, events: Vec<Event>) -> State {
 fn a_new_assessment_starts_with_the_profile_and_needs_it_complete() {
     let s = opened();
     assert_eq!(s.screen, Screen::Profile);
-    let s = transition(&s, Event::Show(Screen::Questions));
+    let s = transition(&s, navigate::Event::Show(Screen::Questions));
     assert_eq!(s.screen, Screen::Profile);
     assert_eq!(s.notice.as_ref().unwrap().kind, NoticeKind::Error);
     let s = run(
         s,
-        vec![
-            Event::UpdateProfile(complete_profile(&[AiRole::Uses])),
-            Event::Show(Screen::Questions),
+        events![
+            edit::Event::UpdateProfile(complete_profile(&[AiRole::Uses])),
+            navigate::Event::Show(Screen::Questions),
         ],
     );
     assert_eq!(s.screen, Screen::Questions);
@@ -65,9 +74,9 @@ fn a_new_assessment_starts_with_the_profile_and_needs_it_complete() {
 fn next_and_back_walk_the_visible_sections_and_skip_hidden_ones() {
     let s = run(
         opened(),
-        vec![
-            Event::UpdateProfile(complete_profile(&[AiRole::Uses])),
-            Event::Show(Screen::Questions),
+        events![
+            edit::Event::UpdateProfile(complete_profile(&[AiRole::Uses])),
+            navigate::Event::Show(Screen::Questions),
         ],
     );
     let session = s.session.as_ref().unwrap();
@@ -77,7 +86,7 @@ fn next_and_back_walk_the_visible_sections_and_skip_hidden_ones() {
         .map(|&n| session.questionnaire.sections[n].id.as_str())
         .collect();
     assert_eq!(ids.len(), 16, "A.6 still shows A.6.2.6 to users of AI");
-    let back = transition(&s, Event::PreviousSection);
+    let back = transition(&s, navigate::Event::PreviousSection);
     assert_eq!(
         back.screen,
         Screen::Profile,
@@ -87,7 +96,7 @@ fn next_and_back_walk_the_visible_sections_and_skip_hidden_ones() {
     let mut seen = vec![];
     while s.screen == Screen::Questions {
         seen.push(s.session.as_ref().unwrap().section);
-        s = transition(&s, Event::NextSection);
+        s = transition(&s, navigate::Event::NextSection);
     }
     assert_eq!(seen.len(), 16);
     assert_eq!(
@@ -101,9 +110,9 @@ fn next_and_back_walk_the_visible_sections_and_skip_hidden_ones() {
 fn answers_change_through_events_and_refusals_keep_the_old_answer() {
     let s = run(
         opened(),
-        vec![
-            Event::UpdateProfile(complete_profile(&[AiRole::Develops])),
-            Event::Answer {
+        events![
+            edit::Event::UpdateProfile(complete_profile(&[AiRole::Develops])),
+            edit::Event::Answer {
                 item: "4.3".into(),
                 answer: Answer::Level(2),
             },
@@ -112,7 +121,7 @@ fn answers_change_through_events_and_refusals_keep_the_old_answer() {
     let rev = s.session.as_ref().unwrap().revision;
     let refused = transition(
         &s,
-        Event::Answer {
+        edit::Event::Answer {
             item: "4.3".into(),
             answer: Answer::NotApplicable("n/a".into()),
         },
@@ -131,7 +140,7 @@ fn answers_change_through_events_and_refusals_keep_the_old_answer() {
         .contains("never be not applicable"));
     let unknown = transition(
         &s,
-        Event::Answer {
+        edit::Event::Answer {
             item: "4.9".into(),
             answer: Answer::Level(1),
         },
@@ -145,7 +154,7 @@ fn answers_change_through_events_and_refusals_keep_the_old_answer() {
         .contains("no item 4.9"));
     let too_high = transition(
         &s,
-        Event::Answer {
+        edit::Event::Answer {
             item: "4.1".into(),
             answer: Answer::Level(4),
         },
@@ -156,7 +165,7 @@ fn answers_change_through_events_and_refusals_keep_the_old_answer() {
         .unwrap()
         .text
         .contains("outside 0-3"));
-    let cleared = transition(&s, Event::ClearAnswer("4.3".into()));
+    let cleared = transition(&s, edit::Event::ClearAnswer("4.3".into()));
     assert_eq!(cleared.session.as_ref().unwrap().answers.get("4.3"), None);
     assert_eq!(cleared.session.as_ref().unwrap().revision, rev + 1);
 }
@@ -165,20 +174,20 @@ fn answers_change_through_events_and_refusals_keep_the_old_answer() {
 fn start_over_asks_first_and_clears_everything_only_when_confirmed() {
     let s = run(
         opened(),
-        vec![
-            Event::UpdateProfile(complete_profile(&[AiRole::Develops])),
-            Event::Answer {
+        events![
+            edit::Event::UpdateProfile(complete_profile(&[AiRole::Develops])),
+            edit::Event::Answer {
                 item: "4.3".into(),
                 answer: Answer::Level(2),
             },
-            Event::AskReset,
+            edit::Event::AskReset,
         ],
     );
     assert!(s.confirming_reset);
-    let kept = transition(&s, Event::CancelReset);
+    let kept = transition(&s, edit::Event::CancelReset);
     assert!(!kept.confirming_reset);
     assert_eq!(kept.session.as_ref().unwrap().answers.len(), 1);
-    let cleared = transition(&s, Event::ConfirmReset);
+    let cleared = transition(&s, edit::Event::ConfirmReset);
     let session = cleared.session.as_ref().unwrap();
     assert!(session.answers.is_empty());
     assert_eq!(session.profile, Profile::default());
@@ -193,7 +202,7 @@ fn start_over_asks_first_and_clears_everything_only_when_confirmed() {
 fn notes_are_kept_per_item_and_limited() {
     let s = run(
         opened(),
-        vec![Event::Note {
+        events![edit::Event::Note {
             item: "4.3".into(),
             text: "Scope draft in the AIMS folder, owner: CISO".into(),
         }],
@@ -206,7 +215,7 @@ fn notes_are_kept_per_item_and_limited() {
     assert_eq!(session.revision, 1);
     let cleared = transition(
         &s,
-        Event::Note {
+        edit::Event::Note {
             item: "4.3".into(),
             text: String::new(),
         },
@@ -214,7 +223,7 @@ fn notes_are_kept_per_item_and_limited() {
     assert!(cleared.session.as_ref().unwrap().notes.is_empty());
     let too_long = transition(
         &s,
-        Event::Note {
+        edit::Event::Note {
             item: "4.3".into(),
             text: "x".repeat(5001),
         },
@@ -227,7 +236,7 @@ fn notes_are_kept_per_item_and_limited() {
     assert_eq!(too_long.session.as_ref().unwrap().notes, session.notes);
     let unknown = transition(
         &s,
-        Event::Note {
+        edit::Event::Note {
             item: "4.9".into(),
             text: "x".into(),
         },
@@ -256,13 +265,13 @@ fn suggested_exclusions_can_be_accepted_at_once_without_touching_answers() {
     );
     let s = run(
         s,
-        vec![
-            Event::UpdateProfile(complete_profile(&[AiRole::Uses])),
-            Event::Answer {
+        events![
+            edit::Event::UpdateProfile(complete_profile(&[AiRole::Uses])),
+            edit::Event::Answer {
                 item: "A.6.2.4".into(),
                 answer: Answer::Level(2),
             },
-            Event::AcceptSuggestedExclusions,
+            edit::Event::AcceptSuggestedExclusions,
         ],
     );
     let session = s.session.as_ref().unwrap();
@@ -292,7 +301,7 @@ fn suggested_exclusions_can_be_accepted_at_once_without_touching_answers() {
         s.notice.as_ref().unwrap().action,
         Some(aims_domain::app::session::NoticeAction::UndoImport)
     );
-    let undone = transition(&s, Event::UndoImport);
+    let undone = transition(&s, notices::Event::Undo);
     let back = undone.session.as_ref().unwrap();
     assert_eq!(back.answers.len(), 1, "only the answer given before stays");
     assert_eq!(
@@ -314,26 +323,27 @@ fn suggested_exclusions_can_be_accepted_at_once_without_touching_answers() {
     // A developer gets no suggestions, so nothing changes.
     let dev = run(
         opened(),
-        vec![
-            Event::UpdateProfile(complete_profile(&[AiRole::Develops])),
-            Event::AcceptSuggestedExclusions,
+        events![
+            edit::Event::UpdateProfile(complete_profile(&[AiRole::Develops])),
+            edit::Event::AcceptSuggestedExclusions,
         ],
     );
     assert!(dev.session.as_ref().unwrap().answers.is_empty());
 }
 
 fn answer(item: &str, level: u8) -> Event {
-    Event::Answer {
+    edit::Event::Answer {
         item: item.into(),
         answer: Answer::Level(level),
     }
+    .into()
 }
 
 /// A quick scan with a complete profile and every applicable item answered.
 fn finished() -> State {
     let q = Rc::new(quick_scan());
     let profile = complete_profile(&[AiRole::Uses]);
-    let events: Vec<Event> = std::iter::once(Event::UpdateProfile(profile.clone()))
+    let events: Vec<Event> = std::iter::once(edit::Event::UpdateProfile(profile.clone()).into())
         .chain(
             q.items()
                 .filter(|i| i.applies(&profile))
@@ -374,8 +384,8 @@ fn a_returning_visitor_who_had_finished_lands_on_the_results() {
     // Half-way, the questions open at the first section with an open question.
     let half = run(
         opened(),
-        vec![
-            Event::UpdateProfile(complete_profile(&[AiRole::Uses])),
+        events![
+            edit::Event::UpdateProfile(complete_profile(&[AiRole::Uses])),
             answer("4.1", 2),
         ],
     );
@@ -389,7 +399,10 @@ fn an_opened_file_is_always_saved_even_after_start_over() {
     // Start over bumps the revision; opening a file must bump it again, never reuse a number
     // the save effect has already seen.
     let done = finished();
-    let reset = run(done.clone(), vec![Event::AskReset, Event::ConfirmReset]);
+    let reset = run(
+        done.clone(),
+        events![edit::Event::AskReset, edit::Event::ConfirmReset],
+    );
     let before = reset.session.as_ref().unwrap().revision;
     let opened_file = reopen_with(&reset, &done);
     let after = opened_file.session.as_ref().unwrap().revision;
@@ -429,8 +442,8 @@ fn opening_a_file_over_different_answers_asks_and_can_be_undone() {
     // A file with fewer, different answers.
     let older = run(
         opened(),
-        vec![
-            Event::UpdateProfile(complete_profile(&[AiRole::Uses])),
+        events![
+            edit::Event::UpdateProfile(complete_profile(&[AiRole::Uses])),
             answer("4.1", 3),
         ],
     );
@@ -457,18 +470,14 @@ fn opening_a_file_over_different_answers_asks_and_can_be_undone() {
     );
     let q = Rc::clone(&done.session.as_ref().unwrap().questionnaire);
     let restored = saved::decode(&text, &[Rc::clone(&q)], Source::Import).unwrap();
-    let asked = transition(
-        &done,
-        Event::AskImport(Box::new(PendingImport {
+    // The dialog is the app's import machine's (domain/tests/app/app.rs); here it is open.
+    let asked = State {
+        pending_import: Some(Box::new(PendingImport {
             restored: restored.clone(),
             replaces: replaces.clone(),
         })),
-    );
-    assert!(asked.pending_import.is_some());
-    assert_eq!(asked.session, done.session, "asking changes nothing yet");
-    let kept = transition(&asked, Event::CancelImport);
-    assert!(kept.pending_import.is_none());
-    assert_eq!(kept.session, done.session);
+        ..done.clone()
+    };
 
     let imported = transition(
         &asked,
@@ -486,7 +495,7 @@ fn opening_a_file_over_different_answers_asks_and_can_be_undone() {
         imported.notice.as_ref().unwrap().action,
         Some(NoticeAction::UndoImport)
     );
-    let undone = transition(&imported, Event::UndoImport);
+    let undone = transition(&imported, notices::Event::Undo);
     let session = undone.session.as_ref().unwrap();
     assert_eq!(session.snapshot(), current, "every answer is back");
     assert!(
@@ -495,18 +504,18 @@ fn opening_a_file_over_different_answers_asks_and_can_be_undone() {
     );
     assert!(undone.undo.is_none());
     // Dismissing the notice ends the offer.
-    let dismissed = transition(&imported, Event::DismissNotice);
+    let dismissed = transition(&imported, notices::Event::Dismiss);
     assert!(dismissed.undo.is_none());
     assert_eq!(
-        transition(&dismissed, Event::UndoImport).session,
+        transition(&dismissed, notices::Event::Undo).session,
         dismissed.session
     );
 }
 
 #[test]
 fn review_this_answer_opens_the_question_itself() {
-    let done = run(finished(), vec![Event::Show(Screen::Results)]);
-    let s = transition(&done, Event::ShowItem("9.2.2".into()));
+    let done = run(finished(), events![navigate::Event::Show(Screen::Results)]);
+    let s = transition(&done, navigate::Event::ShowItem("9.2.2".into()));
     assert_eq!(s.screen, Screen::Questions);
     assert_eq!(s.focus_item.as_deref(), Some("9.2.2"));
     let q = &s.session.as_ref().unwrap().questionnaire;
@@ -518,7 +527,7 @@ fn review_this_answer_opens_the_question_itself() {
     assert_eq!(transition(&s, answer("9.2.2", 2)).focus_item, None);
     // An unknown item changes nothing.
     assert_eq!(
-        transition(&done, Event::ShowItem("4.9".into())).screen,
+        transition(&done, navigate::Event::ShowItem("4.9".into())).screen,
         Screen::Results
     );
 }
@@ -527,11 +536,13 @@ fn review_this_answer_opens_the_question_itself() {
 fn a_justification_longer_than_the_stored_limit_is_refused_visibly() {
     let s = run(
         opened(),
-        vec![Event::UpdateProfile(complete_profile(&[AiRole::Uses]))],
+        events![edit::Event::UpdateProfile(complete_profile(&[
+            AiRole::Uses,
+        ]))],
     );
     let long = transition(
         &s,
-        Event::Answer {
+        edit::Event::Answer {
             item: "A.7.4".into(),
             answer: Answer::NotApplicable("x".repeat(5001)),
         },
@@ -548,7 +559,7 @@ fn a_justification_longer_than_the_stored_limit_is_refused_visibly() {
     let limit = format!("{}😀", "x".repeat(4998));
     let ok = transition(
         &s,
-        Event::Answer {
+        edit::Event::Answer {
             item: "A.7.4".into(),
             answer: Answer::NotApplicable(limit.clone()),
         },

@@ -2,12 +2,13 @@
 //! it may share with other tabs, and the commands left for the shell (downloads, the address
 //! bar, console warnings): the same `app::run` and `runtime::Runtime` the browser shell uses.
 
+use aims_domain::app::open;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use aims_domain::app::runtime::Runtime;
 use aims_domain::app::sync::MemoryStore;
-use aims_domain::app::{run, AppState, Command, Event, Library};
+use aims_domain::app::{run, AppState, Command, Event, Library, ShellCommand};
 use aims_domain::model::date::Date;
 use aims_domain::model::i18n::Lang;
 
@@ -26,7 +27,7 @@ pub fn store() -> Shared {
 pub struct Tab {
     pub state: AppState,
     pub runtime: Runtime<Shared>,
-    pub shell: Vec<Command>,
+    pub shell: Vec<ShellCommand>,
 }
 
 impl Tab {
@@ -48,18 +49,19 @@ impl Tab {
             shell: Vec::new(),
         };
         let last = tab.runtime.last_opened();
-        tab.send(Event::Start { asked: None, last });
+        tab.send(open::Event::Start { asked: None, last });
         tab
     }
 
     /// Runs `event` and every event its commands answer with; the shell's commands are kept.
     pub fn send(&mut self, event: impl Into<Event>) {
         let (runtime, shell) = (&mut self.runtime, &mut self.shell);
-        self.state = run(&self.state, event.into(), |state, command| {
-            runtime.perform(state, command).unwrap_or_else(|c| {
-                shell.push(c);
+        self.state = run(&self.state, event.into(), |state, command| match command {
+            Command::Store(command) => runtime.perform(state, command),
+            Command::Shell(command) => {
+                shell.push(command);
                 Vec::new()
-            })
+            }
         });
     }
 }

@@ -3,15 +3,18 @@
 //! its exports, and the whole flow through `app::run` (nothing stored until adopted).
 
 use crate::common;
+use aims_domain::app::{
+    edit, import, language, navigate, notices, open, shared, workshop, ShellCommand,
+};
 
 use aims_domain::formats::{team_files, team_sheet};
 use common::tab::{store, Tab, TODAY};
 
 use std::rc::Rc;
 
-use aims_domain::app::session::{self, NoticeAction, Screen};
+use aims_domain::app::session::{NoticeAction, Screen};
 use aims_domain::app::sync::Store;
-use aims_domain::app::{Command, Event, Library, Purpose};
+use aims_domain::app::{Library, Purpose};
 use aims_domain::figures::scoring::ItemStatus;
 use aims_domain::figures::team::{Pick, Team, MAX_RESPONDENTS};
 use aims_domain::formats::export::Export;
@@ -462,16 +465,16 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
     let store = store();
     let mut tab = Tab::new(&store, Lang::En);
     let q = quick(Lang::En);
-    tab.send(Event::Choose(Rc::clone(&q)));
-    tab.send(session::Event::UpdateProfile(profile()));
-    tab.send(session::Event::Answer {
+    tab.send(open::Event::Choose(Rc::clone(&q)));
+    tab.send(edit::Event::UpdateProfile(profile()));
+    tab.send(edit::Event::Answer {
         item: "4.1".into(),
         answer: level(0),
     });
     let mine = tab.state.flow.session.as_ref().unwrap().snapshot();
     let stored_before = store.borrow().get(&q.storage_key());
 
-    tab.send(Event::OpenTeam);
+    tab.send(workshop::Event::Open);
     assert_eq!(tab.state.flow.screen, Screen::Team);
     let files = [
         ("a.json", vec![("4.1", level(2)), ("4.3", level(1))]),
@@ -479,7 +482,7 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
         ("c.json", vec![("4.1", level(2)), ("4.3", level(2))]),
     ];
     for (name, answers) in &files {
-        let event = Event::FileRead {
+        let event = import::Event::FileRead {
             purpose: Purpose::Team,
             name: (*name).into(),
             bytes: Ok(save_file(&q, answers, None)),
@@ -487,7 +490,7 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
         tab.send(event);
     }
     // A file dropped on the team view (the page's drop opens with Purpose::Open) joins it too.
-    let dropped = Event::FileRead {
+    let dropped = import::Event::FileRead {
         purpose: Purpose::Open,
         name: "d.json".into(),
         bytes: Ok(save_file(&q, &[("4.1", level(1))], None)),
@@ -499,7 +502,7 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
         tab.state.flow.pending_import.is_none(),
         "nothing asked to replace the answers"
     );
-    tab.send(Event::RenameRespondent {
+    tab.send(workshop::Event::Rename {
         index: 0,
         name: "  Ana \u{202e} (CISO)  ".into(),
     });
@@ -508,15 +511,15 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
         "  Ana \u{202e} (CISO)  ",
         "kept exactly as typed"
     );
-    tab.send(Event::RemoveRespondent(3));
-    tab.send(Event::PickConsensus {
+    tab.send(workshop::Event::Remove(3));
+    tab.send(workshop::Event::Pick {
         item: "4.3".into(),
         pick: Pick::From(1),
     });
-    tab.send(Event::Export(Export::TeamCsv));
+    tab.send(shared::Event::Export(Export::TeamCsv));
     assert!(matches!(
         tab.shell.last(),
-        Some(Command::Download(Export::TeamCsv))
+        Some(ShellCommand::Download(Export::TeamCsv))
     ));
     let file = tab
         .state
@@ -547,7 +550,7 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
         "nothing of the team stored"
     );
 
-    tab.send(Event::AdoptConsensus);
+    tab.send(workshop::Event::Adopt);
     let s = tab.state.flow.session.as_ref().unwrap();
     assert_eq!(s.answers.get("4.1"), Some(&level(2)), "median of 2, 3, 2");
     assert_eq!(s.answers.get("4.3"), Some(&level(3)), "picked from b");
@@ -571,7 +574,7 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
         "the consensus is saved"
     );
 
-    tab.send(session::Event::UndoImport);
+    tab.send(notices::Event::Undo);
     assert_eq!(
         tab.state.flow.session.as_ref().unwrap().answers,
         mine.answers,
@@ -583,22 +586,22 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
 fn leaving_for_another_questionnaire_drops_the_team() {
     let store = store();
     let mut tab = Tab::new(&store, Lang::En);
-    tab.send(Event::Choose(quick(Lang::En)));
-    tab.send(Event::OpenTeam);
+    tab.send(open::Event::Choose(quick(Lang::En)));
+    tab.send(workshop::Event::Open);
     assert!(tab.state.team.is_some());
-    tab.send(session::Event::Show(Screen::Start));
+    tab.send(navigate::Event::Show(Screen::Start));
     assert!(tab.state.team.is_none());
     // A reload into another language resumes the results, not an empty team view.
-    tab.send(Event::Choose(quick(Lang::En)));
-    tab.send(Event::Resume {
+    tab.send(open::Event::Choose(quick(Lang::En)));
+    tab.send(language::Event::Resume {
         screen: Screen::Team,
         section: 0,
     });
     assert_ne!(tab.state.flow.screen, Screen::Team);
     // On a page that holds both languages (the offline edition) the team view follows a switch.
-    tab.send(session::Event::UpdateProfile(profile()));
-    tab.send(Event::OpenTeam);
-    tab.send(Event::SetLang(Lang::De));
+    tab.send(edit::Event::UpdateProfile(profile()));
+    tab.send(workshop::Event::Open);
+    tab.send(language::Event::Set(Lang::De));
     let team = tab.state.team.clone().expect("kept across the switch");
     assert_eq!(team.questionnaire.lang(), Lang::De);
     assert_eq!(tab.state.flow.screen, Screen::Team);
@@ -691,7 +694,7 @@ fn names_notes_and_justifications_reach_the_facilitator_and_the_adopted_assessme
     // questionnaire, with nothing of the facilitator's replaced.
     assert_eq!(tab.state.flow.screen, Screen::Start);
     for (name, bytes) in &files {
-        tab.send(Event::FileRead {
+        tab.send(import::Event::FileRead {
             purpose: Purpose::Team,
             name: (*name).into(),
             bytes: Ok(bytes.clone()),
@@ -744,7 +747,7 @@ fn names_notes_and_justifications_reach_the_facilitator_and_the_adopted_assessme
         "{md}"
     );
 
-    tab.send(Event::AdoptConsensus);
+    tab.send(workshop::Event::Adopt);
     let s = tab.state.flow.session.clone().unwrap();
     assert_eq!(s.people.consensus_of, ["Dana (CISO)", "Lee", "no-name"]);
     assert_eq!(
@@ -850,7 +853,7 @@ fn a_long_file_name_still_gives_a_consensus_that_opens_again() {
     let q = quick(Lang::En);
     let long = format!("{}.json", "ü".repeat(300));
     for (name, l) in [(long.as_str(), 1), ("b.json", 2)] {
-        tab.send(Event::FileRead {
+        tab.send(import::Event::FileRead {
             purpose: Purpose::Team,
             name: name.into(),
             bytes: Ok(save_file(&q, &[("4.1", level(l))], None)),
@@ -859,12 +862,12 @@ fn a_long_file_name_still_gives_a_consensus_that_opens_again() {
     let team = tab.state.team.clone().unwrap();
     assert_eq!(team.respondents[0].name.chars().count(), MAX_NAME_CHARS);
     // A rename longer than the field is not taken.
-    tab.send(Event::RenameRespondent {
+    tab.send(workshop::Event::Rename {
         index: 1,
         name: "x".repeat(MAX_NAME_CHARS + 1),
     });
     assert_eq!(tab.state.team.as_ref().unwrap().respondents[1].name, "b");
-    tab.send(Event::AdoptConsensus);
+    tab.send(workshop::Event::Adopt);
     let s = tab.state.flow.session.clone().unwrap();
     let saved = s
         .export(Export::SaveFile, None, TODAY, "2026-12-06T10:00:00.000Z")

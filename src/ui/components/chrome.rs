@@ -1,9 +1,11 @@
 //! The widget's frame: step navigation with start-over confirmation, notices, and the footer.
 
+use crate::domain::app::{device, shared};
+use crate::domain::app::{edit, navigate, notices};
 use yew::prelude::*;
 
-use crate::domain::app::session::{Event, Notice, NoticeAction, NoticeKind, Screen};
-use crate::domain::app::{Event as AppEvent, Purpose};
+use crate::domain::app::session::{Notice, NoticeAction, NoticeKind, Screen};
+use crate::domain::app::Purpose;
 use crate::domain::formats::export::Export;
 use crate::domain::model::i18n::{msg, Lang, Msg};
 use crate::ui::dispatch::Dispatch;
@@ -79,14 +81,14 @@ fn share_panel(text: &str, copied: bool, copy: Callback<MouseEvent>, lang: Lang)
 
 /// "Start over?", asked before anything is cleared.
 fn confirm_reset(dispatch: &Dispatch, lang: Lang) -> Html {
-    let send = |event: Event| dispatch.send(event);
+    let send = |event: crate::domain::app::Event| dispatch.send(event);
     html! {
         <div class="confirm" role="alertdialog" aria-labelledby="confirm-reset-title" aria-describedby="confirm-reset-text">
             <p id="confirm-reset-title" class="confirm-title">{ lang.t(msg!("Start over?")) }</p>
             <p id="confirm-reset-text">{ lang.t(msg!("This clears your profile and every answer to this questionnaire on this device. It cannot be undone.")) }</p>
             <div class="button-row">
-                <button type="button" class="button danger" onclick={send(Event::ConfirmReset)}>{ lang.t(msg!("Yes, clear everything")) }</button>
-                <button type="button" class="button secondary" autofocus=true onclick={send(Event::CancelReset)}>{ lang.t(msg!("Keep my answers")) }</button>
+                <button type="button" class="button danger" onclick={send(edit::Event::ConfirmReset.into())}>{ lang.t(msg!("Yes, clear everything")) }</button>
+                <button type="button" class="button secondary" autofocus=true onclick={send(edit::Event::CancelReset.into())}>{ lang.t(msg!("Keep my answers")) }</button>
             </div>
         </div>
     }
@@ -115,7 +117,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
             }
         })
     };
-    let send = |event: Event| props.dispatch.send(event);
+    let send = |event: crate::domain::app::Event| props.dispatch.send(event);
     // On a phone the five file and reset actions fold into one menu (CSS shows the toggle).
     let menu = use_state(|| false);
     let toggle_menu = {
@@ -132,7 +134,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                         <li>
                             <button type="button" class={classes!("step", current.then_some("current"))}
                                 aria-current={current.then_some("step")}
-                                onclick={send(Event::Show(*screen))}>
+                                onclick={send(navigate::Event::Show(*screen).into())}>
                                 <span class="step-number" aria-hidden="true">{ n + 1 }</span>{ lang.t(*label) }
                             </button>
                         </li>
@@ -144,17 +146,17 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                 { lang.t(msg!("Files and more")) }
             </button>
             <div id="nav-actions" class={classes!("nav-actions", menu.then_some("open"))}>
-                <button type="button" class="link-button" data-testid="save-file" onclick={props.dispatch.send(AppEvent::Export(Export::SaveFile))}>
+                <button type="button" class="link-button" data-testid="save-file" onclick={props.dispatch.send(shared::Event::Export(Export::SaveFile))}>
                     { lang.t(msg!("Save to file")) }
                 </button>
                 <button type="button" class="link-button" data-testid="share" aria-expanded={link.is_some().to_string()} onclick={toggle_share}>
                     { lang.t(msg!("Share link")) }
                 </button>
                 <OpenFileButton on_file={props.dispatch.file_reader(Purpose::Open)} class={classes!("link-button")} />
-                <button type="button" class="link-button" onclick={send(Event::Show(Screen::Start))}>
+                <button type="button" class="link-button" onclick={send(navigate::Event::Show(Screen::Start).into())}>
                     { lang.t(msg!("Change questionnaire")) }
                 </button>
-                <button type="button" class="link-button danger" onclick={send(Event::AskReset)}>
+                <button type="button" class="link-button danger" onclick={send(edit::Event::AskReset.into())}>
                     { lang.t(msg!("Start over")) }
                 </button>
             </div>
@@ -182,7 +184,7 @@ pub fn notice_bar(props: &NoticeProps) -> Html {
     let undo = props.notice.action == Some(NoticeAction::UndoImport);
     let on_undo = {
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::UndoImport))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(notices::Event::Undo))
     };
     html! {
         <div class={classes!("notice", error.then_some("error"))} role={if error { "alert" } else { "status" }}>
@@ -191,7 +193,7 @@ pub fn notice_bar(props: &NoticeProps) -> Html {
                 if undo {
                     <button type="button" class="button secondary" data-testid="undo-import" onclick={on_undo}>{ lang.t(msg!("Undo")) }</button>
                 }
-                <button type="button" class="link-button" onclick={move |_| dispatch.dispatch(Event::DismissNotice)}>
+                <button type="button" class="link-button" onclick={move |_| dispatch.dispatch(notices::Event::Dismiss)}>
                     { lang.t(msg!("Dismiss")) }
                 </button>
             </div>
@@ -229,7 +231,7 @@ pub fn footer(props: &FooterProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             confirming.set(false);
             // The runtime deletes and says how many; the list below is read again.
-            dispatch.dispatch(AppEvent::DeleteEverything);
+            dispatch.dispatch(device::Event::DeleteEverything);
             keys.set(storage::stored_keys());
         })
     };
@@ -296,7 +298,7 @@ fn stored_key_row(key: &str, size: usize, dispatch: &Dispatch, lang: Lang) -> Ht
             .t(msg!("a copy of answers that could not be read"))
             .into(),
     };
-    let download = dispatch.send(AppEvent::DownloadBackup(key.to_string()));
+    let download = dispatch.send(device::Event::DownloadBackup(key.to_string()));
     html! {
         <li class="backup" data-testid="backup">
             <code>{ key }</code>{" "}{ size_text }{": "}{ kept }{" "}

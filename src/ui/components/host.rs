@@ -1,11 +1,11 @@
 //! What an embedding host adds: its call to action, links to its courses, messages per band and
 //! weakest section, and the hand-off of a summary through the person's own mail client.
 
+use crate::domain::app::shared;
 use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::app::session::Session;
-use crate::domain::app::Event as AppEvent;
 use crate::domain::figures::roadmap::Roadmap;
 use crate::domain::figures::scoring::Assessment;
 use crate::domain::formats::export::Export;
@@ -179,7 +179,7 @@ fn handoff_actions(
             .write_text(&body);
         copied.set(true);
     });
-    let save = dispatch.send(AppEvent::Export(Export::SaveFile));
+    let save = dispatch.send(shared::Event::Export(Export::SaveFile));
     html! {
         <div class="button-row">
             if let Some(href) = link {

@@ -1,10 +1,10 @@
 //! The confirmation before an opened file (or an imported share link) replaces answers: what it
 //! holds, what it replaces, and that it can be undone.
 
+use crate::domain::app::import;
 use yew::prelude::*;
 
-use crate::domain::app::session::{self, PendingImport};
-use crate::domain::app::Event;
+use crate::domain::app::session::PendingImport;
 use crate::domain::formats::saved::Snapshot;
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::{msg, Lang};
@@ -41,11 +41,11 @@ pub fn import_dialog(props: &ImportProps) -> Html {
     let restored = &p.restored;
     let confirm = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::ConfirmImport))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(import::Event::Confirm))
     };
     let cancel = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(session::Event::CancelImport))
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(import::Event::Cancel))
     };
     let file = match Date::parse(restored.saved_at.get(..10).unwrap_or("")) {
         Some(date) => lang.f(

@@ -1,10 +1,11 @@
 //! The adviser's sheet, laid out for printing: per gap what to ask the client, what evidence to
 //! request and which answers look inconsistent.
 
+use crate::domain::app::navigate;
 use crate::domain::figures::text;
 use yew::prelude::*;
 
-use crate::domain::app::session::{Event, Screen, Session};
+use crate::domain::app::session::{Screen, Session};
 use crate::domain::figures::advice::{checks, gaps, Gap};
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::msg;
@@ -51,7 +52,7 @@ pub fn adviser_screen(props: &AdviserProps) -> Html {
         <article class="report adviser">
             <div class="button-row no-print" data-scroll-anchor="">
                 <button type="button" class="button" data-testid="print" onclick={print}>{ lang.t(msg!("Print or save as PDF")) }</button>
-                <button type="button" class="button secondary" onclick={props.dispatch.send(Event::Show(Screen::Results))}>{ lang.t(msg!("Back to the results")) }</button>
+                <button type="button" class="button secondary" onclick={props.dispatch.send(navigate::Event::Show(Screen::Results))}>{ lang.t(msg!("Back to the results")) }</button>
             </div>
             <h1 id="adviser-title" tabindex="-1">{ lang.f(msg!("Adviser's sheet: {title}"), &[("title", &q.title)]) }</h1>
             <p>{ lang.f(msg!("Version {version}, prepared {date}. For the conversation with the client: each gap with what to ask and what evidence to request."), &[("version", &q.version), ("date", &lang.date(props.today))]) }</p>

@@ -1,11 +1,12 @@
 //! The organisation profile form: not scored, but it decides which items apply and shapes the roadmap.
 
+use crate::domain::app::{edit, navigate};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::domain::app::session::{Event, Screen};
+use crate::domain::app::session::Screen;
 use crate::domain::model::answers::MAX_NAME_CHARS;
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::{msg, Lang};
@@ -36,7 +37,7 @@ fn updater(profile: &Profile, dispatch: &Dispatch) -> Update {
     Rc::new(move |change: Box<dyn Fn(&mut Profile)>| {
         let mut next = profile.clone();
         change(&mut next);
-        dispatch.dispatch(Event::UpdateProfile(next));
+        dispatch.dispatch(edit::Event::UpdateProfile(next));
     })
 }
 
@@ -249,7 +250,7 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
             e.prevent_default();
             attempted.set(true);
             if complete {
-                dispatch.dispatch(Event::Show(Screen::Questions));
+                dispatch.dispatch(navigate::Event::Show(Screen::Questions));
             }
         })
     };
@@ -310,7 +311,7 @@ fn respondent(name: &str, dispatch: &Dispatch, lang: Lang) -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |e: InputEvent| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            dispatch.dispatch(Event::SetRespondent(input.value()));
+            dispatch.dispatch(edit::Event::SetRespondent(input.value()));
         })
     };
     html! {

@@ -1,11 +1,12 @@
 //! The questions screen: one section at a time, with a section list, progress, and back/next.
 
+use crate::domain::app::{edit, navigate};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::domain::app::session::{Event, Progress, Session};
+use crate::domain::app::session::{Progress, Session};
 use crate::domain::figures::roadmap::reuse_percent;
 use crate::domain::model::answers::text_length;
 use crate::domain::model::answers::Answer;
@@ -39,7 +40,7 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
     let profile = &session.profile;
 
     let progress = session.progress(None);
-    let send = |event: Event| props.dispatch.send(event);
+    let send = |event: crate::domain::app::Event| props.dispatch.send(event);
     let suggested: Vec<String> = if session.offers_suggestions_here() {
         session
             .suggested()
@@ -71,7 +72,7 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                     <progress max={progress.applicable.to_string()} value={progress.answered.to_string()}></progress>
                 </div>
                 if !suggested.is_empty() {
-                    { suggestions(&suggested, send(Event::AcceptSuggestedExclusions), lang) }
+                    { suggestions(&suggested, send(edit::Event::AcceptSuggestedExclusions.into()), lang) }
                 }
                 <p class="eyebrow">{ section_name(&section.id, section.kind, lang) }</p>
                 <h1 id="section-title" tabindex="-1">{ &section.title }</h1>
@@ -89,8 +90,8 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
                 }) }
                 </div>
                 <div class="button-row spread">
-                    <button type="button" class="button secondary" data-testid="back" onclick={send(Event::PreviousSection)}>{ back_label }</button>
-                    <button type="button" class="button" data-testid="next" onclick={send(Event::NextSection)}>{ next_label }</button>
+                    <button type="button" class="button secondary" data-testid="back" onclick={send(navigate::Event::PreviousSection.into())}>{ back_label }</button>
+                    <button type="button" class="button" data-testid="next" onclick={send(navigate::Event::NextSection.into())}>{ next_label }</button>
                 </div>
             </section>
         </div>
@@ -100,7 +101,7 @@ pub fn questions_screen(props: &QuestionsProps) -> Html {
 /// The visible sections, each with its progress, the one on screen marked.
 fn section_list(session: &Session, dispatch: &Dispatch, lang: Lang) -> Html {
     let q = &session.questionnaire;
-    let send = |event: Event| dispatch.send(event);
+    let send = |event: crate::domain::app::Event| dispatch.send(event);
     let nav_items = session.visible_sections().into_iter().map(|n| {
         let section = &q.sections[n];
         let Progress { answered: done, applicable: total } = session.progress(Some(n));
@@ -109,7 +110,7 @@ fn section_list(session: &Session, dispatch: &Dispatch, lang: Lang) -> Html {
         html! {
             <li>
                 <button type="button" class={classes!("section-link", current.then_some("current"), complete.then_some("complete"))}
-                    aria-current={current.then_some("true")} onclick={send(Event::ShowSection(n))}>
+                    aria-current={current.then_some("true")} onclick={send(navigate::Event::ShowSection(n).into())}>
                     <span class="section-id">{ &section.id }</span>
                     <span class="section-title">{ &section.title }</span>
                     <span class="section-count">
@@ -219,7 +220,7 @@ fn question_card(props: &CardProps) -> Html {
         let dispatch = props.dispatch.clone();
         let item_id = item.id.clone();
         html! {
-            <button type="button" class="link-button small" onclick={move |_| dispatch.dispatch(Event::ClearAnswer(item_id.clone()))}>
+            <button type="button" class="link-button small" onclick={move |_| dispatch.dispatch(edit::Event::ClearAnswer(item_id.clone()))}>
                 { lang.t(msg!("Clear answer")) }
             </button>
         }
@@ -262,7 +263,7 @@ fn justification(props: &CardProps, id: &str, text: String, lang: Lang) -> Html 
     let item_id = item.id.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         let area: HtmlTextAreaElement = e.target_unchecked_into();
-        dispatch.dispatch(Event::Answer {
+        dispatch.dispatch(edit::Event::Answer {
             item: item_id.clone(),
             answer: Answer::NotApplicable(area.value()),
         });
@@ -317,7 +318,7 @@ fn note(props: &CardProps, id: &str, lang: Lang) -> Html {
     let item_id = item.id.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         let area: HtmlTextAreaElement = e.target_unchecked_into();
-        dispatch.dispatch(Event::Note {
+        dispatch.dispatch(edit::Event::Note {
             item: item_id.clone(),
             text: area.value(),
         });
@@ -373,7 +374,7 @@ fn answer_options(props: &CardProps, name: &str, lang: Lang) -> Html {
         let dispatch = props.dispatch.clone();
         let item = item.id.clone();
         Callback::from(move |_: web_sys::Event| {
-            dispatch.dispatch(Event::Answer {
+            dispatch.dispatch(edit::Event::Answer {
                 item: item.clone(),
                 answer: answer.clone(),
             })

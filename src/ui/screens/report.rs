@@ -1,11 +1,12 @@
 //! The printable report: cover, results, documents, roadmap timeline and tasks, notes, method and
 //! assumptions on one page, laid out for the browser's print dialog ("Save as PDF").
 
+use crate::domain::app::navigate;
 use crate::domain::figures::text;
 use yew::prelude::*;
 
 use super::{ResultsScreen, RoadmapScreen};
-use crate::domain::app::session::{Event, Screen, Session};
+use crate::domain::app::session::{Screen, Session};
 use crate::domain::figures::applicability::exclusions;
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::msg;
@@ -29,7 +30,9 @@ pub fn report_screen(props: &ReportProps) -> Html {
     });
     let back = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::Show(Screen::Results)))
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(navigate::Event::Show(Screen::Results))
+        })
     };
     let notes: Vec<Html> = s
         .questionnaire

@@ -1,11 +1,13 @@
 //! The results screen: readiness and band, blockers first, charts with tables, unknowns, and the method.
 
+use crate::domain::app::navigate;
+use crate::domain::app::{shared, workshop};
 use crate::domain::figures::text;
 use yew::prelude::*;
 
 use super::questions::section_name;
-use crate::domain::app::session::{Event, Screen, Session};
-use crate::domain::app::{Compared, Event as AppEvent, Purpose};
+use crate::domain::app::session::{Screen, Session};
+use crate::domain::app::{Compared, Purpose};
 use crate::domain::figures::advice;
 use crate::domain::figures::comparison::Comparison;
 use crate::domain::figures::documents::{checklist, required_in_place, DocumentRow};
@@ -73,7 +75,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
     let a = Rc::new(Assessment::compute(q, &session.profile, &session.answers));
     let gate_label = gate_label(q);
     let scale_label = |l: u8| q.scale.levels[usize::from(l)].label.to_lowercase();
-    let send = |event: Event| props.dispatch.send(event);
+    let send = |event: crate::domain::app::Event| props.dispatch.send(event);
     let blockers = a.blockers.iter().map(|b| html! {
         <li data-item={b.id.clone()}>
             <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
@@ -81,7 +83,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             {" "}<span class={classes!("badge", "stage", b.stage.key())} data-testid="blocker-stage">{ b.stage.stops(lang) }</span>
             {" "}
             if !props.read_only {
-                <button type="button" class="link-button small" data-testid="review-answer" onclick={send(Event::ShowItem(b.id.clone()))}>{ lang.t(msg!("Review this answer")) }</button>
+                <button type="button" class="link-button small" data-testid="review-answer" onclick={send(navigate::Event::ShowItem(b.id.clone()).into())}>{ lang.t(msg!("Review this answer")) }</button>
             }
         </li>
     });
@@ -119,7 +121,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                 <p class="notice inline" role="status">
                     { lang.f(msg!("{n} of {total} questions are not answered yet and count as not in place."), &[("n", &a.unanswered.len()), ("total", &a.applicable)]) }{" "}
                     if !props.read_only {
-                        <button type="button" class="link-button" onclick={send(Event::Show(Screen::Questions))}>{ lang.t(msg!("Go back to the questions")) }</button>
+                        <button type="button" class="link-button" onclick={send(navigate::Event::Show(Screen::Questions).into())}>{ lang.t(msg!("Go back to the questions")) }</button>
                     }
                 </p>
             }
@@ -164,7 +166,7 @@ fn results_details(props: &DetailsProps) -> Html {
     let q = &session.questionnaire;
     let a = &props.assessment;
     let gate_label = gate_label(q);
-    let send = |event: Event| props.dispatch.send(event);
+    let send = |event: crate::domain::app::Event| props.dispatch.send(event);
     let section_of = |item: &str| section_of(q, item);
     let blocked_sections: Vec<&str> = a
         .blockers
@@ -223,8 +225,8 @@ fn results_details(props: &DetailsProps) -> Html {
             </details>
             if !props.read_only {
                 <div class="button-row">
-                    <button type="button" class="button" data-testid="to-roadmap" onclick={send(Event::Show(Screen::Roadmap))}>{ lang.t(msg!("See your roadmap")) }</button>
-                    <button type="button" class="button secondary" onclick={send(Event::Show(Screen::Questions))}>{ lang.t(msg!("Change answers")) }</button>
+                    <button type="button" class="button" data-testid="to-roadmap" onclick={send(navigate::Event::Show(Screen::Roadmap).into())}>{ lang.t(msg!("See your roadmap")) }</button>
+                    <button type="button" class="button secondary" onclick={send(navigate::Event::Show(Screen::Questions).into())}>{ lang.t(msg!("Change answers")) }</button>
                 </div>
             }
     </> }
@@ -276,7 +278,7 @@ fn comparison_view(q: &Questionnaire, label: &str, c: &Comparison, lang: Lang) -
 fn exports_panel(props: &ExportProps) -> Html {
     let lang = use_lang();
     let start = use_state(|| props.today);
-    let export = |export: Export| props.dispatch.send(AppEvent::Export(export));
+    let export = |export: Export| props.dispatch.send(shared::Event::Export(export));
     let on_start = {
         let start = start.clone();
         Callback::from(move |e: web_sys::Event| {
@@ -295,7 +297,7 @@ fn exports_panel(props: &ExportProps) -> Html {
             <h2 id="exports-title">{ lang.t(msg!("Take your results with you")) }</h2>
             <p>{ lang.t(msg!("Every file is made in this browser; nothing is uploaded.")) }</p>
             <div class="button-row">
-                <button type="button" class="button" data-testid="to-report" onclick={props.dispatch.send(Event::Show(Screen::Report))}>{ lang.t(msg!("Printable report (PDF)")) }</button>
+                <button type="button" class="button" data-testid="to-report" onclick={props.dispatch.send(navigate::Event::Show(Screen::Report))}>{ lang.t(msg!("Printable report (PDF)")) }</button>
                 <button type="button" class="button secondary" data-testid="export-gap" onclick={export(Export::GapRegister)}>{ lang.t(msg!("Gap register (CSV)")) }</button>
                 <button type="button" class="button secondary" data-testid="export-soa" onclick={export(Export::StatementOfApplicability)}>{ lang.t(msg!("Statement of Applicability, draft (CSV)")) }</button>
                 <button type="button" class="button secondary" data-testid="export-roadmap" onclick={export(Export::RoadmapCsv)}>{ lang.t(msg!("Roadmap (CSV)")) }</button>
@@ -303,7 +305,7 @@ fn exports_panel(props: &ExportProps) -> Html {
             </div>
             <p>{ lang.t(msg!("For an adviser or consultant: per gap what to ask and what evidence to request.")) }</p>
             <div class="button-row">
-                <button type="button" class="button secondary" data-testid="to-adviser" onclick={props.dispatch.send(Event::Show(Screen::Adviser))}>{ lang.t(msg!("Adviser's sheet (print)")) }</button>
+                <button type="button" class="button secondary" data-testid="to-adviser" onclick={props.dispatch.send(navigate::Event::Show(Screen::Adviser))}>{ lang.t(msg!("Adviser's sheet (print)")) }</button>
                 <button type="button" class="button secondary" data-testid="export-adviser" onclick={export(Export::AdviserSheet)}>{ lang.t(msg!("Adviser's sheet (Markdown)")) }</button>
             </div>
             <div class="calendar-export">
@@ -311,7 +313,7 @@ fn exports_panel(props: &ExportProps) -> Html {
                 <input id="calendar-start" type="date" value={start.to_string()} onchange={on_start} />
                 <button type="button" class="button secondary" data-testid="export-ics" onclick={export(Export::Calendar(*start))}>{ lang.t(msg!("Download calendar (.ics)")) }</button>
             </div>
-            <p class="team-open">{ lang.t(msg!("Several people answered? Put their save files side by side, see where they disagree and agree on one assessment:")) }{" "}<button type="button" class="button secondary" data-testid="open-team" onclick={props.dispatch.send(AppEvent::OpenTeam)}>{ lang.t(msg!("Compare respondents")) }</button></p>
+            <p class="team-open">{ lang.t(msg!("Several people answered? Put their save files side by side, see where they disagree and agree on one assessment:")) }{" "}<button type="button" class="button secondary" data-testid="open-team" onclick={props.dispatch.send(workshop::Event::Open)}>{ lang.t(msg!("Compare respondents")) }</button></p>
             <p class="compare-open">{ lang.t(msg!("See what changed since an earlier save (nothing is replaced):")) }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Compare)} class={classes!("button", "secondary")} label={msg!("Compare with a saved file")} testid="compare-file" /></p>
             { compared.unwrap_or_default() }
         </section>
@@ -398,7 +400,7 @@ fn please_check(session: &Session, read_only: bool, dispatch: &Dispatch, lang: L
             <ul>{ for found.iter().map(|c| html! {
                 <li data-item={c.items[0].clone()}>{ &c.text }{" "}
                     if !read_only {
-                        <button type="button" class="link-button small" onclick={dispatch.send(Event::ShowItem(c.items[0].clone()))}>{ lang.t(msg!("Review this answer")) }</button>
+                        <button type="button" class="link-button small" onclick={dispatch.send(navigate::Event::ShowItem(c.items[0].clone()))}>{ lang.t(msg!("Review this answer")) }</button>
                     }
                 </li>
             }) }</ul>

@@ -1,10 +1,11 @@
 //! The roadmap screen: five phases with weeks and tasks from this organisation's gaps, target check, assumptions.
 
+use crate::domain::app::shared;
+use crate::domain::app::{edit, navigate};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::domain::app::session::{Event, Screen, Session};
-use crate::domain::app::Event as AppEvent;
+use crate::domain::app::session::{Screen, Session};
 use crate::domain::figures::roadmap::{person_days, Roadmap, TargetVerdict, Task, TaskKind};
 use crate::domain::formats::export::Export;
 use crate::domain::model::date::Date;
@@ -31,7 +32,7 @@ fn capacity_form(session: &Session, plan: &Roadmap, dispatch: &Dispatch, lang: L
     let send = {
         let (profile, dispatch) = (session.profile.clone(), dispatch.clone());
         move |capacity: Option<Capacity>| {
-            dispatch.dispatch(Event::UpdateProfile(crate::domain::Profile {
+            dispatch.dispatch(edit::Event::UpdateProfile(crate::domain::Profile {
                 capacity,
                 ..profile.clone()
             }))
@@ -189,9 +190,9 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
 fn way_on(d: &Dispatch, lang: Lang) -> Html {
     html! {
         <div class="button-row no-print" data-testid="roadmap-way-on">
-            <button type="button" class="button" onclick={d.send(Event::Show(Screen::Report))}>{ lang.t(msg!("Printable report (PDF)")) }</button>
-            <button type="button" class="button secondary" onclick={d.send(AppEvent::Export(Export::RoadmapCsv))}>{ lang.t(msg!("Roadmap (CSV)")) }</button>
-            <button type="button" class="button secondary" onclick={d.send(Event::Show(Screen::Results))}>{ lang.t(msg!("Back to the results")) }</button>
+            <button type="button" class="button" onclick={d.send(navigate::Event::Show(Screen::Report))}>{ lang.t(msg!("Printable report (PDF)")) }</button>
+            <button type="button" class="button secondary" onclick={d.send(shared::Event::Export(Export::RoadmapCsv))}>{ lang.t(msg!("Roadmap (CSV)")) }</button>
+            <button type="button" class="button secondary" onclick={d.send(navigate::Event::Show(Screen::Results))}>{ lang.t(msg!("Back to the results")) }</button>
         </div>
     }
 }

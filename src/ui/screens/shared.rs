@@ -1,11 +1,11 @@
 //! Shared results opened from a link: read-only results and roadmap, with the option to import them.
 
+use crate::domain::app::shared;
 use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{ResultsScreen, RoadmapScreen};
 use crate::domain::app::session::Session;
-use crate::domain::app::Event;
 use crate::domain::formats::saved::Restored;
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::msg;
@@ -34,7 +34,7 @@ pub fn shared_view(props: &SharedProps) -> Html {
         section: 0,
         revision: 0,
     };
-    let send = |event: Event| props.dispatch.send(event);
+    let send = |event: crate::domain::app::Event| props.dispatch.send(event);
     let show = |on: bool| {
         let roadmap = roadmap.clone();
         Callback::from(move |_: MouseEvent| roadmap.set(on))
@@ -47,8 +47,8 @@ pub fn shared_view(props: &SharedProps) -> Html {
                     <p>{ lang.t(msg!("Someone sent you these results in a link. They were read from the link itself: nothing was fetched from a server. Your own answers on this device are untouched.")) }</p>
                 </div>
                 <div class="button-row">
-                    <button type="button" class="button" onclick={send(Event::ImportShared)}>{ lang.t(msg!("Import these answers")) }</button>
-                    <button type="button" class="button secondary" onclick={send(Event::CloseShared)}>{ lang.t(msg!("Close")) }</button>
+                    <button type="button" class="button" onclick={send(shared::Event::Import.into())}>{ lang.t(msg!("Import these answers")) }</button>
+                    <button type="button" class="button secondary" onclick={send(shared::Event::Close.into())}>{ lang.t(msg!("Close")) }</button>
                 </div>
             </div>
             <div class="steps shared-tabs" role="group" aria-label={lang.t(msg!("Shared views"))}>

@@ -1,9 +1,10 @@
 //! The start screen: what the check is, how long it takes, the privacy promise, and the questionnaire choice.
 
+use crate::domain::app::open;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::domain::app::{Event, Purpose};
+use crate::domain::app::Purpose;
 use crate::domain::formats::catalogue;
 use crate::domain::host::welcome::welcome;
 use crate::domain::model::i18n::msg;
@@ -40,7 +41,7 @@ pub fn start_screen(props: &StartProps) -> Html {
             let onclick = {
                 let q = Rc::clone(q);
                 let dispatch = props.dispatch.clone();
-                Callback::from(move |_: MouseEvent| dispatch.dispatch(Event::Choose(Rc::clone(&q))))
+                Callback::from(move |_: MouseEvent| dispatch.dispatch(open::Event::Choose(Rc::clone(&q))))
             };
             html! {
                 <li class="card questionnaire-card" data-questionnaire={q.id.clone()}>

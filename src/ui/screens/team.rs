@@ -1,13 +1,15 @@
 //! The team view: several respondents' save files side by side, the items to discuss first, a
 //! disagreement heatmap with its table, and the consensus that can become the assessment.
 
+use crate::domain::app::navigate;
+use crate::domain::app::{shared, workshop};
 use crate::domain::figures::text;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::app::session::{Event, Screen, Session};
-use crate::domain::app::{Event as AppEvent, Purpose};
+use crate::domain::app::session::{Screen, Session};
+use crate::domain::app::Purpose;
 use crate::domain::figures::scoring::ItemStatus;
 use crate::domain::figures::team::{
     ItemRow, Pick, Summary, Team, MAX_RESPONDENTS, MIN_RESPONDENTS,
@@ -53,7 +55,7 @@ pub fn team_screen(props: &TeamProps) -> Html {
                 <p class="notice inline" role="status">{ lang.f(msg!("Add at least {n} files to compare them."), &[("n", &MIN_RESPONDENTS)]) }</p>
             }
             <div class="button-row">
-                <button type="button" class="button secondary" onclick={d.send(Event::Show(Screen::Results))}>{ lang.t(msg!("Back to my results")) }</button>
+                <button type="button" class="button secondary" onclick={d.send(navigate::Event::Show(Screen::Results))}>{ lang.t(msg!("Back to my results")) }</button>
             </div>
         </section>
     }
@@ -66,7 +68,7 @@ fn refusals(team: &Team, d: &Dispatch, lang: Lang) -> Html {
     html! {
         <div class="notice error" role="alert" data-testid="team-refused">
             <ul>{ for team.refused.iter().map(|r| html! { <li>{ r }</li> }) }</ul>
-            <button type="button" class="link-button" onclick={d.send(AppEvent::DismissRefusals)}>{ lang.t(msg!("Dismiss")) }</button>
+            <button type="button" class="link-button" onclick={d.send(workshop::Event::DismissRefusals)}>{ lang.t(msg!("Dismiss")) }</button>
         </div>
     }
 }
@@ -77,7 +79,7 @@ fn respondents(team: &Team, d: &Dispatch, lang: Lang) -> Html {
             let d = d.clone();
             Callback::from(move |e: InputEvent| {
                 let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                d.dispatch(AppEvent::RenameRespondent { index, name: input.value() });
+                d.dispatch(workshop::Event::Rename { index, name: input.value() });
             })
         };
         let id = format!("respondent-{index}");
@@ -90,7 +92,7 @@ fn respondents(team: &Team, d: &Dispatch, lang: Lang) -> Html {
                 if let Some(old) = &r.migrated_from {
                     <span class="muted">{" "}{ lang.f(msg!("(carried over from version {old})"), &[("old", &outside(old, 20))]) }</span>
                 }
-                <button type="button" class={classes!("link-button", "small", "danger")} onclick={d.send(AppEvent::RemoveRespondent(index))}>{ lang.f(msg!("Remove {name}"), &[("name", &outside(&r.name, 40))]) }</button>
+                <button type="button" class={classes!("link-button", "small", "danger")} onclick={d.send(workshop::Event::Remove(index))}>{ lang.f(msg!("Remove {name}"), &[("name", &outside(&r.name, 40))]) }</button>
             </li>
         }
     });
@@ -320,7 +322,7 @@ fn pick_select(team: &Team, row: &ItemRow, place: &str, d: &Dispatch, lang: Lang
                 .value()
                 .parse::<usize>()
                 .map_or(Pick::Median, Pick::From);
-            d.dispatch(AppEvent::PickConsensus {
+            d.dispatch(workshop::Event::Pick {
                 item: item.clone(),
                 pick,
             });
@@ -409,14 +411,14 @@ fn median_text(row: &ItemRow, lang: Lang) -> String {
 }
 
 fn consensus_panel(team: &Team, d: &Dispatch, lang: Lang) -> Html {
-    let export = |export: Export| d.send(AppEvent::Export(export));
+    let export = |export: Export| d.send(shared::Event::Export(export));
     html! {
         <section class="consensus" aria-labelledby="consensus-title">
             <h2 id="consensus-title">{ lang.t(msg!("Consensus")) }</h2>
             <p>{ lang.t(msg!("By default each item takes the median of the levels given; with an even number of levels, the lower of the two middle ones, so the consensus never claims more than half the team said. \"Not applicable\" is taken only when more people chose it than gave a level. Pick a respondent's answer instead in the table above where the discussion settled on it.")) }</p>
             <p>{ lang.f(msg!("Adopting replaces your current answers to the {title} with the consensus ({n} answers), keeps your profile and notes, and can be undone right after. Then change any answer as usual."), &[("title", &team.questionnaire.title), ("n", &team.consensus().len())]) }</p>
             <div class="button-row">
-                <button type="button" class="button" data-testid="adopt-consensus" onclick={d.send(AppEvent::AdoptConsensus)}>{ lang.t(msg!("Adopt the consensus as my assessment")) }</button>
+                <button type="button" class="button" data-testid="adopt-consensus" onclick={d.send(workshop::Event::Adopt)}>{ lang.t(msg!("Adopt the consensus as my assessment")) }</button>
                 <button type="button" class="button secondary" data-testid="export-team-csv" onclick={export(Export::TeamCsv)}>{ lang.t(msg!("Team table (CSV)")) }</button>
                 <button type="button" class="button secondary" data-testid="export-team-md" onclick={export(Export::TeamMarkdown)}>{ lang.t(msg!("Team comparison (Markdown)")) }</button>
             </div>

@@ -1,0 +1,199 @@
+//! Editing the assessment: the profile, answers, notes, the respondent's name, the suggested
+//! exclusions, and starting over. Every accepted change bumps the revision (a save follows).
+
+use std::rc::Rc;
+
+use crate::app::session::{Notice, NoticeAction, Screen, Session, State, Undo};
+use crate::model::answers::{
+    text_length, Answer, Answers, Notes, People, MAX_NAME_CHARS, MAX_TEXT_CHARS,
+};
+use crate::model::i18n::{msg, Lang};
+use crate::model::profile::Profile;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    UpdateProfile(Profile),
+    Answer {
+        item: String,
+        answer: Answer,
+    },
+    ClearAnswer(String),
+    Note {
+        item: String,
+        text: String,
+    },
+    /// The respondent's name or role, as typed (empty: none given).
+    SetRespondent(String),
+    /// Marks every unanswered item whose exclusion is suggested for this profile as "not
+    /// applicable", with the suggested justification (each stays editable).
+    AcceptSuggestedExclusions,
+    AskReset,
+    CancelReset,
+    ConfirmReset,
+}
+
+pub(crate) fn update(next: &mut State, event: Event, lang: Lang) {
+    if let Event::AskReset = event {
+        next.confirming_reset = next.session.is_some();
+        return;
+    }
+    if let Event::CancelReset = event {
+        next.confirming_reset = false;
+        return;
+    }
+    let Some(mut session) = next.session.take() else {
+        return;
+    };
+    let refused = match event {
+        Event::UpdateProfile(profile) => {
+            session = Session { profile, ..session }.changed();
+            session.section = session.settle(session.section);
+            None
+        }
+        Event::Answer { item, answer } => answer_item(&mut session, item, answer, lang),
+        Event::ClearAnswer(item) => {
+            if session.answers.get(&item).is_some() {
+                session.answers.clear(&item);
+                session = session.changed();
+            }
+            None
+        }
+        Event::Note { item, text } => note(&mut session, item, text, lang),
+        Event::SetRespondent(name) if text_length(&name) > MAX_NAME_CHARS => Some(lang.f(
+            msg!("A name or role is limited to {n} characters."),
+            &[("n", &MAX_NAME_CHARS)],
+        )),
+        Event::SetRespondent(name) => {
+            if session.people.respondent != name {
+                session.people.respondent = name;
+                session = session.changed();
+            }
+            None
+        }
+        Event::AcceptSuggestedExclusions => {
+            accept_suggested(next, &mut session, lang);
+            None
+        }
+        Event::ConfirmReset => {
+            next.confirming_reset = false;
+            session = start_over(next, session, lang);
+            None
+        }
+        Event::AskReset | Event::CancelReset => None,
+    };
+    if let Some(text) = refused {
+        next.notice = Some(Notice::error(text));
+    }
+    next.session = Some(session);
+}
+
+/// Sets one answer, unless its justification is longer than a field holds or the item does
+/// not take it; the error says why.
+fn answer_item(session: &mut Session, item: String, answer: Answer, lang: Lang) -> Option<String> {
+    if matches!(&answer, Answer::NotApplicable(why) if text_length(why) > MAX_TEXT_CHARS) {
+        return Some(lang.f(
+            msg!("Justifications are limited to {n} characters."),
+            &[("n", &lang.int(MAX_TEXT_CHARS as u64))],
+        ));
+    }
+    let questionnaire = Rc::clone(&session.questionnaire);
+    match session.answers.set(&questionnaire, &item, answer) {
+        Ok(()) => {
+            *session = session.clone().changed();
+            None
+        }
+        Err(e) => Some(e.message(lang)),
+    }
+}
+
+/// Keeps a note exactly as typed (empty removes it), within the length a field holds.
+fn note(session: &mut Session, item: String, text: String, lang: Lang) -> Option<String> {
+    if session.questionnaire.item(&item).is_none() {
+        return Some(lang.f(
+            msg!("there is no item {item} in this questionnaire"),
+            &[("item", &item)],
+        ));
+    }
+    if text_length(&text) > MAX_TEXT_CHARS {
+        return Some(lang.f(
+            msg!("Notes are limited to {n} characters."),
+            &[("n", &lang.int(MAX_TEXT_CHARS as u64))],
+        ));
+    }
+    if session.notes.get(&item).map_or("", String::as_str) != text {
+        if text.is_empty() {
+            session.notes.remove(&item);
+        } else {
+            session.notes.insert(item, text);
+        }
+        *session = session.clone().changed();
+    }
+    None
+}
+
+/// A blank assessment of the same questionnaire, on the profile screen.
+fn start_over(next: &mut State, session: Session, lang: Lang) -> Session {
+    next.screen = Screen::Profile;
+    next.undo = None;
+    next.notice = Some(Notice::info(
+        lang.t(msg!("All answers were cleared. You are starting over.")),
+    ));
+    Session {
+        profile: Profile::default(),
+        answers: Answers::default(),
+        notes: Notes::new(),
+        people: People::default(),
+        section: 0,
+        ..session
+    }
+    .changed()
+}
+
+fn accept_suggested(next: &mut State, session: &mut Session, lang: Lang) {
+    let questionnaire = Rc::clone(&session.questionnaire);
+    let before = session.snapshot();
+    let mut marked: Vec<String> = Vec::new();
+    // Where the content says an excluded control's intent goes (A.10.3 in ours).
+    let mut suppliers: Vec<String> = Vec::new();
+    for item in questionnaire
+        .items()
+        .filter(|i| i.applies(&session.profile))
+    {
+        let suggestion = item.suggested_na(&session.profile).map(str::to_string);
+        if let (Some(why), None) = (suggestion, session.answers.get(&item.id)) {
+            if session
+                .answers
+                .set(&questionnaire, &item.id, Answer::NotApplicable(why))
+                .is_ok()
+            {
+                marked.push(item.id.clone());
+                let to = item
+                    .suggest_na
+                    .as_ref()
+                    .and_then(|s| s.supplier_item.clone());
+                if let Some(to) = to.filter(|t| !suppliers.contains(t)) {
+                    suppliers.push(to);
+                }
+            }
+        }
+    }
+    if marked.is_empty() {
+        return;
+    }
+    let changed = marked.len();
+    let marked = marked.join(", ");
+    *session = session.clone().changed();
+    let text = if suppliers.is_empty() {
+        lang.f(msg!("{n} controls were marked not applicable with the suggested justification: {ids}. Review or edit each one."), &[("n", &changed), ("ids", &marked)])
+    } else {
+        lang.f(msg!("{n} controls were marked not applicable with the suggested justification: {ids}. Review or edit each one; they become supplier requirements under {items} in the roadmap."), &[("n", &changed), ("ids", &marked), ("items", &suppliers.join(", "))])
+    };
+    let mut notice = Notice::info(text);
+    notice.action = Some(NoticeAction::UndoImport);
+    next.notice = Some(notice);
+    next.undo = Some(Box::new(Undo {
+        questionnaire: questionnaire.id.clone(),
+        snapshot: before,
+        said: Some(msg!("The controls are unanswered again.")),
+    }));
+}
