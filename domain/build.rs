@@ -3,9 +3,7 @@
 //! message ids, and compiles the interface translations in locales/*.po into sorted tables.
 use std::{collections::BTreeSet, env, fs, path::Path};
 
-#[path = "build/po.rs"]
-mod po;
-use po::parse_po_entries;
+use aims_po::parse_po_entries;
 
 fn main() {
     // The content lives at the top of the repository, beside the app that embeds it. Read when
@@ -34,7 +32,6 @@ fn main() {
         &[root.join("domain/src"), root.join("src")],
         &out.join("messages.rs"),
     );
-    println!("cargo:rerun-if-changed=build/po.rs");
 }
 
 /// The languages every regulatory text is given in, in `Lang::ALL` order (a test checks).

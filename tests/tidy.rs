@@ -23,12 +23,17 @@ fn files_under(dir: &str) -> Vec<PathBuf> {
 }
 
 /// The crate graph keeps the browser out of the domain: the domain crate may depend on serde
-/// and serde_json and nothing else, so it cannot name Yew, web-sys or gloo at all.
+/// and serde_json (and natively on our dependency-free .po reader) and nothing else, so it
+/// cannot name Yew, web-sys or gloo at all.
 #[test]
 fn the_domain_crate_depends_on_serde_only() {
-    let manifest =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("domain/Cargo.toml"))
-            .unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest = fs::read_to_string(root.join("domain/Cargo.toml")).unwrap();
+    let po = fs::read_to_string(root.join("po/Cargo.toml")).unwrap();
+    assert!(
+        po.trim_end().ends_with("[dependencies]"),
+        "the .po reader depends on nothing (po/Cargo.toml)"
+    );
     let mut section = String::new();
     let mut dependencies = Vec::new();
     for line in manifest.lines().map(str::trim) {
@@ -45,8 +50,12 @@ fn the_domain_crate_depends_on_serde_only() {
         [
             "[dependencies] serde",
             "[dependencies] serde_json",
-            // The build script reads the regulatory table; nothing of it reaches the crate.
-            "[build-dependencies] serde_json"
+            // The translators' tool (formats::translation_po), native only.
+            "[target.'cfg(not(target_arch = \"wasm32\"))'.dependencies] aims-po",
+            // The build script reads the regulatory table and the .po files; nothing of them
+            // reaches the crate.
+            "[build-dependencies] serde_json",
+            "[build-dependencies] aims-po"
         ],
         "the domain crate must stay pure (domain/Cargo.toml)"
     );
@@ -57,6 +66,7 @@ fn every_source_file_starts_with_a_doc_line() {
     let mut files = files_under("src");
     files.extend(files_under("tests"));
     files.extend(files_under("domain"));
+    files.extend(files_under("po"));
     let missing: Vec<String> = files
         .iter()
         .filter(|f| !fs::read_to_string(f).unwrap().starts_with("//!"))

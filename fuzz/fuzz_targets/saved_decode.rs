@@ -1,8 +1,8 @@
 //! Fuzz target: save files and stored state must never panic, whatever the bytes.
 #![no_main]
 
-use aims_domain::catalogue;
-use aims_domain::saved::{decode, decode_bytes, Source};
+use aims_domain::formats::catalogue;
+use aims_domain::formats::saved::{decode, decode_bytes, Source};
 use libfuzzer_sys::fuzz_target;
 use std::rc::Rc;
 

@@ -1,8 +1,8 @@
 //! Fuzz target: share links must never panic, whatever the fragment.
 #![no_main]
 
-use aims_domain::catalogue;
-use aims_domain::share::{decode, PREFIX};
+use aims_domain::formats::catalogue;
+use aims_domain::formats::share::{decode, PREFIX};
 use libfuzzer_sys::fuzz_target;
 use std::rc::Rc;
 

@@ -62,7 +62,11 @@ impl From<notices::Event> for Event {
 
 /// The one place the flow changes. Pure: same state and event, same result.
 pub fn transition(state: &State, event: impl Into<Event>) -> State {
-    let event = event.into();
+    step(state, event.into())
+}
+
+/// `transition` for one event type (one copy in the wasm, whatever the callers send).
+fn step(state: &State, event: Event) -> State {
     let keeps_focus = matches!(event, Event::Go(navigate::Event::ShowItem(_)));
     let mut next = state.clone();
     let lang = state

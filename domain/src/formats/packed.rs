@@ -179,6 +179,17 @@ impl<T: Pack> Pack for BTreeMap<String, T> {
     }
 }
 
+/// A language travels as its place in `Lang::ALL` (a new language is a row of the languages'
+/// table, not a change here).
+impl Pack for Lang {
+    fn put(&self, out: &mut Vec<u8>) {
+        out.push(Lang::ALL.iter().position(|x| x == self).unwrap_or(0) as u8);
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        Lang::ALL.get(usize::from(r.byte()?)).copied()
+    }
+}
+
 /// Enums with a fixed list of values travel as their index in it.
 macro_rules! pack_enum {
     ($($t:ty => [$($v:expr),+ $(,)?]);+ $(;)?) => {$(
@@ -200,7 +211,6 @@ pack_enum! {
     SectionKind => [SectionKind::Clause, SectionKind::Annex];
     Stage => [Stage::One, Stage::Two];
     Gives => [Gives::Reuse, Gives::Extend];
-    Lang => [Lang::En, Lang::De, Lang::Fr, Lang::Es];
     AiRole => [AiRole::Develops, AiRole::Provides, AiRole::Uses, AiRole::Partner];
     Certification => [Certification::Iso27001, Certification::Iso9001, Certification::Iso27701];
     Phase => [Phase::Assessment, Phase::Design, Phase::Implementation, Phase::AuditAndReview, Phase::Certification];

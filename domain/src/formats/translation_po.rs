@@ -5,14 +5,12 @@
 //! is missing, fuzzy, unknown or translated from an older English. Native tools only
 //! (`scripts/questionnaire-po.sh`); never in the wasm.
 
+use crate::model::i18n::Lang;
 use std::collections::BTreeMap;
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use crate::model::questionnaire::Questionnaire;
-
-#[path = "../../build/po.rs"]
-mod po;
 
 /// Every text a translation file holds, in the file's order, each under its place:
 /// `title`, `scale.0.label`, `documents.aims-scope`, `sections.4.intro`, `items.4.1.levels.2`, ...
@@ -54,12 +52,7 @@ pub fn places(q: &Questionnaire) -> Vec<(String, &str)> {
 
 /// The English name of a language code, for the file's comment (the code itself if unknown).
 fn language_name(code: &str) -> &str {
-    match code {
-        "de" => "German",
-        "fr" => "French",
-        "es" => "Spanish",
-        other => other,
-    }
+    Lang::from_code(code).map_or(code, |l| l.conventions().english_name)
 }
 
 fn quote(text: &str) -> String {
@@ -148,7 +141,7 @@ impl Serialize for Json {
 /// translated from an English text that has changed since, a place the questionnaire does not
 /// have, a line the reader cannot read.
 pub fn from_po(base: &Questionnaire, po_text: &str, code: &str) -> Result<String, Vec<String>> {
-    let entries = po::parse_po_entries(po_text).map_err(|e| vec![e])?;
+    let entries = aims_po::parse_po_entries(po_text).map_err(|e| vec![e])?;
     let mut found: BTreeMap<String, (String, String)> = BTreeMap::new();
     let mut problems = Vec::new();
     for e in entries {

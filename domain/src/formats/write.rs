@@ -8,10 +8,7 @@ use crate::model::questionnaire::{Item, SectionKind};
 /// The field separator spreadsheet programs expect in this language: German, French and
 /// Spanish ones read a semicolon, because the comma is the decimal mark there.
 pub fn csv_separator(lang: Lang) -> char {
-    match lang {
-        Lang::En => ',',
-        Lang::De | Lang::Fr | Lang::Es => ';',
-    }
+    lang.conventions().csv_separator
 }
 
 /// RFC 4180 CSV: fields quoted when they hold the separator, a quote or a line break, quotes

@@ -241,28 +241,134 @@ pub enum Lang {
     Es,
 }
 
+/// How a language writes dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStyle {
+    /// 28 Nov 2026.
+    DayMonthNameYear,
+    /// 28.11.2026 (DIN 5008: 05.01.2027).
+    DayMonthYearDots,
+    /// 28/11/2026.
+    DayMonthYearSlashes,
+}
+
+/// Which plural form a count takes (the index into a `.po` entry's `msgstr[N]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PluralRule {
+    /// The first form for exactly 1, the second otherwise (English, German, Spanish).
+    OneIsSingular,
+    /// The first form for 0 and 1 (French).
+    ZeroAndOneAreSingular,
+}
+
+/// One language's conventions: everything about a language that is not a text. A new
+/// language is a row of [`LANGUAGES`] (with a `Lang` variant) plus its files.
+#[derive(Clone, Copy, Debug)]
+pub struct Conventions {
+    /// The BCP 47 code, as used in `lang` attributes, the embed URL and file names.
+    pub code: &'static str,
+    /// The language's own name, for the language switcher.
+    pub name: &'static str,
+    /// Its English name, for translators' files.
+    pub english_name: &'static str,
+    /// The digit group separator, and the fewest digits a number has before it is grouped.
+    pub group: char,
+    pub group_from: usize,
+    pub decimal_mark: char,
+    /// What follows a percentage's digits.
+    pub percent_sign: &'static str,
+    pub date: DateStyle,
+    pub plural: PluralRule,
+    /// The field separator spreadsheet programs expect: where the comma is the decimal mark,
+    /// they read a semicolon.
+    pub csv_separator: char,
+    /// The interface translations compiled in (native builds with `catalogues`; empty in the
+    /// wasm and for English), sorted by English text, and the plural entries.
+    catalogue: &'static [(&'static str, &'static str)],
+    plurals: &'static [(&'static str, &'static str, &'static [&'static str])],
+}
+
+/// Every declared language's conventions, in `Lang` order.
+pub const LANGUAGES: [Conventions; 4] = [
+    Conventions {
+        code: "en",
+        english_name: "English",
+        name: "English",
+        group: ',',
+        group_from: 4,
+        decimal_mark: '.',
+        percent_sign: "%",
+        date: DateStyle::DayMonthNameYear,
+        plural: PluralRule::OneIsSingular,
+        csv_separator: ',',
+        catalogue: &[],
+        plurals: &[],
+    },
+    Conventions {
+        code: "de",
+        english_name: "German",
+        name: "Deutsch",
+        group: '.',
+        group_from: 4,
+        decimal_mark: ',',
+        // A narrow no-break space before the sign.
+        percent_sign: "\u{202f}%",
+        date: DateStyle::DayMonthYearDots,
+        plural: PluralRule::OneIsSingular,
+        csv_separator: ';',
+        catalogue: DE,
+        plurals: DE_PLURALS,
+    },
+    Conventions {
+        code: "fr",
+        english_name: "French",
+        name: "Français",
+        // A narrow no-break space between groups.
+        group: '\u{202f}',
+        group_from: 4,
+        decimal_mark: ',',
+        percent_sign: "\u{202f}%",
+        date: DateStyle::DayMonthYearSlashes,
+        plural: PluralRule::ZeroAndOneAreSingular,
+        csv_separator: ';',
+        catalogue: FR,
+        plurals: FR_PLURALS,
+    },
+    Conventions {
+        code: "es",
+        english_name: "Spanish",
+        name: "Español",
+        // Grouped from five digits on (1000, 12.345), as the RAE and CLDR have it.
+        group: '.',
+        group_from: 5,
+        decimal_mark: ',',
+        // A no-break space, as CLDR writes it.
+        percent_sign: "\u{a0}%",
+        date: DateStyle::DayMonthYearSlashes,
+        plural: PluralRule::OneIsSingular,
+        csv_separator: ';',
+        catalogue: ES,
+        plurals: ES_PLURALS,
+    },
+];
+
 impl Lang {
     /// Every declared language. English is the source language of all texts.
     pub const ALL: [Lang; 4] = [Lang::En, Lang::De, Lang::Fr, Lang::Es];
 
+    /// This language's row of [`LANGUAGES`].
+    pub fn conventions(self) -> &'static Conventions {
+        &LANGUAGES[self as usize]
+    }
+
     /// The BCP 47 code, as used in `lang` attributes, the embed URL and file names.
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::De => "de",
-            Lang::Fr => "fr",
-            Lang::Es => "es",
-        }
+        self.conventions().code
     }
 
     /// The language's own name, for the language switcher.
     pub fn name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::De => "Deutsch",
-            Lang::Fr => "Français",
-            Lang::Es => "Español",
-        }
+        self.conventions().name
     }
 
     /// Reads a language tag such as `de`, `de-AT` or `EN_gb`; `None` for undeclared languages.
@@ -274,12 +380,7 @@ impl Lang {
     /// The translations compiled into this build (native builds only; the app's come from its
     /// content file, see [`install`]), sorted by English text; empty for English.
     pub fn catalogue(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            Lang::En => &[],
-            Lang::De => DE,
-            Lang::Fr => FR,
-            Lang::Es => ES,
-        }
+        self.conventions().catalogue
     }
 
     /// This language's texts in id order, to pack into a content file (a missing translation
@@ -320,21 +421,16 @@ impl Lang {
     /// The plural entries of this language: English singular and plural, and the translated
     /// forms, sorted by singular (empty for English).
     pub fn plurals(self) -> &'static [(&'static str, &'static str, &'static [&'static str])] {
-        match self {
-            Lang::En => &[],
-            Lang::De => DE_PLURALS,
-            Lang::Fr => FR_PLURALS,
-            Lang::Es => ES_PLURALS,
-        }
+        self.conventions().plurals
     }
 
     /// Which plural form a count takes (the index into a `.po` entry's `msgstr[N]`): English
     /// and German use the first form for exactly 1 and the second otherwise; French treats 0
     /// and 1 as singular.
     pub fn plural_form(self, n: u64) -> usize {
-        match self {
-            Lang::En | Lang::De | Lang::Es => usize::from(n != 1),
-            Lang::Fr => usize::from(n > 1),
+        match self.conventions().plural {
+            PluralRule::OneIsSingular => usize::from(n != 1),
+            PluralRule::ZeroAndOneAreSingular => usize::from(n > 1),
         }
     }
 
@@ -388,17 +484,16 @@ impl Lang {
     /// as the RAE and CLDR have it.
     pub fn int(self, value: u64) -> String {
         let digits = value.to_string();
-        let sep = match self {
-            Lang::En => ',',
-            Lang::De => '.',
-            Lang::Fr => '\u{202f}',
-            Lang::Es if digits.len() <= 4 => return digits,
-            Lang::Es => '.',
-        };
+        let Conventions {
+            group, group_from, ..
+        } = *self.conventions();
+        if digits.len() < group_from {
+            return digits;
+        }
         let mut out = String::with_capacity(digits.len() + digits.len() / 3);
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(sep);
+                out.push(group);
             }
             out.push(c);
         }
@@ -426,10 +521,7 @@ impl Lang {
 
     /// The decimal separator: "." in English, "," in German, French and Spanish.
     pub fn decimal_mark(self) -> char {
-        match self {
-            Lang::En => '.',
-            Lang::De | Lang::Fr | Lang::Es => ',',
-        }
+        self.conventions().decimal_mark
     }
 
     /// A percentage: 47% in English, 47 % in German and French (narrow no-break space) and in
@@ -440,18 +532,14 @@ impl Lang {
 
     /// What follows a percentage's digits: "%", or a (narrow) no-break space and "%".
     pub fn percent_sign(self) -> &'static str {
-        match self {
-            Lang::En => "%",
-            Lang::De | Lang::Fr => "\u{202f}%",
-            Lang::Es => "\u{a0}%",
-        }
+        self.conventions().percent_sign
     }
 
     /// A date as people of this language write it: 28 Nov 2026, 28.11.2026 (DIN 5008: 05.01.2027),
     /// 28/11/2026 in French and Spanish.
     pub fn date(self, date: Date) -> String {
-        match self {
-            Lang::En => {
+        match self.conventions().date {
+            DateStyle::DayMonthNameYear => {
                 const MONTHS: [&str; 12] = [
                     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
                     "Dec",
@@ -459,8 +547,12 @@ impl Lang {
                 let month = MONTHS[(date.month as usize).clamp(1, 12) - 1];
                 format!("{} {month} {}", date.day, date.year)
             }
-            Lang::De => format!("{:02}.{:02}.{}", date.day, date.month, date.year),
-            Lang::Fr | Lang::Es => format!("{:02}/{:02}/{}", date.day, date.month, date.year),
+            DateStyle::DayMonthYearDots => {
+                format!("{:02}.{:02}.{}", date.day, date.month, date.year)
+            }
+            DateStyle::DayMonthYearSlashes => {
+                format!("{:02}/{:02}/{}", date.day, date.month, date.year)
+            }
         }
     }
 }
@@ -559,6 +651,14 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_table_has_one_row_per_language_in_order() {
+        for (at, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang as usize, at);
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+    }
 
     #[test]
     fn reads_language_tags() {

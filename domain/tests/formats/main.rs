@@ -1,15 +1,11 @@
-//! The formats layer's tests: every export read back, the golden reports, save files, share links, the packed content, the .po readers.
+//! The formats layer's tests: every export read back, the golden reports, save files, share links, the packed content, the questionnaires as .po files.
 //! One test binary per layer: each file here is a module of it (`tests/tidy.rs` checks that
 //! none is left out).
 
 #[path = "../common/mod.rs"]
 mod common;
-#[path = "../../build/po.rs"]
-#[allow(dead_code)]
-mod po_reader;
 
 mod packed;
-mod po;
 mod reports;
 mod saved;
 mod share;

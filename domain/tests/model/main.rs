@@ -8,7 +8,6 @@ mod common;
 mod content;
 mod full_bank;
 mod i18n;
-mod install;
 mod regulation;
 mod schema;
 mod validation;

@@ -1,7 +1,7 @@
-//! The .po reader that domain/build.rs compiles translations with: a fuzzy flag drops the entry it
+//! The .po reader the core's build script compiles translations with: a fuzzy flag drops the entry it
 //! belongs to (the one after it), never its neighbour.
 
-use crate::po_reader as po;
+use aims_po as po;
 
 #[test]
 fn a_fuzzy_flag_drops_the_entry_it_belongs_to_and_keeps_the_one_before() {

@@ -1,5 +1,6 @@
-//! Reads gettext `.po` files (the subset translators' tools write); shared by build.rs, which
-//! compiles the interface translations, and by the tests that check it.
+//! Reads gettext `.po` files (the subset translators' tools write): the core's build script
+//! compiles the interface translations with it, and its native translators' tool reads a
+//! questionnaire's translated `.po` back (`formats::translation_po`).
 
 /// One translated entry: a plain text, or a text with plural forms (`msgid_plural`,
 /// `msgstr[0]`, `msgstr[1]`, …; which form a number takes is `Lang::plural_form`).
@@ -18,7 +19,6 @@ pub struct PoEntry {
 /// fuzzy entries are left out, so the app falls back to English and domain/tests/model/i18n.rs reports them.
 /// A `#, fuzzy` flag belongs to the entry that follows it. Plural entries are left out here;
 /// [`parse_po_entries`] has them.
-#[allow(dead_code)] // build.rs reads every entry; domain/tests/formats/po.rs checks this view too.
 pub fn parse_po(text: &str) -> Result<Vec<(String, String)>, String> {
     Ok(parse_po_entries(text)?
         .into_iter()

@@ -1,6 +1,8 @@
 //! Interface texts that arrive at run time (the app's content file) are the ones used: the wasm
 //! holds no texts at all, English included, and relies on exactly this. They arrive in message
 //! id order, the order of the build's list of marked texts (`i18n::ENGLISH`).
+//! A binary of its own (not in `model/`): installing texts changes them for the whole process,
+//! and no other test may see them.
 
 use aims_domain::formats::packed::{pack, unpack, LangContent};
 use aims_domain::model::i18n::{install, msg, plural, Lang, Texts, ENGLISH, ENGLISH_PLURALS};
