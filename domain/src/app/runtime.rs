@@ -3,14 +3,13 @@
 //! the multi-tab protocol, following other tabs, and the remembered language and questionnaire.
 //! The shell runs it over localStorage; tests run the very same code over memory.
 
-use crate::app::flow;
 use std::rc::Rc;
 
-use crate::app::session::Notice;
+use crate::app::open::{Found, Opened};
 use crate::app::sync::{move_aside, Incoming, Store, Tracker};
 use crate::app::{device, import, open, AppState, Event, Storage, StoreCommand};
 use crate::formats::saved::{self, Restored, SaveMeta, Snapshot, Source};
-use crate::model::i18n::{msg, outside, Lang};
+use crate::model::i18n::Lang;
 use crate::model::questionnaire::Questionnaire;
 
 /// Every key this widget writes starts with this prefix.
@@ -33,10 +32,8 @@ pub struct Runtime<S: Store> {
 /// What storage held for a questionnaire, and whether saving over it is safe.
 struct Loaded {
     restored: Option<Restored>,
-    notice: Option<Notice>,
+    found: Found,
     storage: Storage,
-    /// The answers came from an older version's key: save them under this version at once.
-    migrated: bool,
 }
 
 impl<S: Store> Runtime<S> {
@@ -119,38 +116,29 @@ impl<S: Store> Runtime<S> {
     ) -> Event {
         let loaded = self.load(&questionnaire);
         self.store.set(LAST_OPENED, &questionnaire.id);
-        let (restored, notice, imported) = match imported {
-            Some(file) => {
-                let notice = Notice::info(opened_text(&questionnaire, &file));
-                (Some(file), Some(notice), true)
-            }
-            None => (loaded.restored, loaded.notice, loaded.migrated),
+        let (restored, found) = match imported {
+            Some(file) => (Some(file), Found::Imported),
+            None => (loaded.restored, loaded.found),
         };
-        let open = flow::Event::Open {
+        open::Event::Opened(Box::new(Opened {
             questionnaire,
-            restored: restored.map(Box::new),
-            notice,
-            imported,
-            assessment: (self.new_id)(),
-            replaced: replaced.map(Box::new),
-        };
-        open::Event::Opened {
-            open: Box::new(open),
+            restored,
+            found,
             storage: loaded.storage,
-        }
+            assessment: (self.new_id)(),
+            replaced,
+        }))
         .into()
     }
 
     /// Reads what the store holds for a questionnaire and starts tracking it. Unreadable data
     /// is moved aside under a dated key (the newest few are kept), never lost.
     fn load(&mut self, questionnaire: &Rc<Questionnaire>) -> Loaded {
-        let lang = questionnaire.lang();
         let key = questionnaire.storage_key();
         let nothing = |storage| Loaded {
             restored: None,
-            notice: None,
+            found: Found::Nothing,
             storage,
-            migrated: false,
         };
         if !self.store.available() {
             // The "saving is off" banner says so; no second notice repeats it.
@@ -163,45 +151,29 @@ impl<S: Store> Runtime<S> {
             self.tracker = Some(Tracker::new(key, None, None));
             let older = self.older_version(questionnaire);
             return Loaded {
-                notice: older
-                    .as_ref()
-                    .map(|r| Notice::info(carried_over_text(questionnaire, r))),
-                migrated: older.is_some(),
+                found: match older {
+                    Some(_) => Found::CarriedOver,
+                    None => Found::Nothing,
+                },
                 restored: older,
                 storage: Storage::On,
             };
         };
         match saved::decode(&text, std::slice::from_ref(questionnaire), Source::Storage) {
             Ok(restored) => {
-                let notice = (!restored.dropped.is_empty()).then(|| {
-                    Notice::info(lang.f(
-                        msg!("Your saved answers were restored, except {n}: {what}."),
-                        &[
-                            ("n", &restored.dropped.len()),
-                            ("what", &lang.summary(&restored.dropped)),
-                        ],
-                    ))
-                });
                 self.tracker = Some(Tracker::new(key, Some(&text), Some(&restored)));
                 Loaded {
                     restored: Some(restored),
-                    notice,
+                    found: Found::Stored,
                     storage: Storage::On,
-                    migrated: false,
                 }
             }
-            Err(e) => {
+            Err(why) => {
                 let kept = move_aside(&mut self.store, &key, &text, &(self.now)());
-                let why = e.message(lang);
-                let message = if kept {
-                    lang.f(msg!("The answers saved in this browser could not be read: {why}. A copy was kept (see \"Your data\" below) and you are starting with a blank assessment."), &[("why", &why)])
-                } else {
-                    lang.f(msg!("The answers saved in this browser could not be read: {why}. They were left untouched and saving is off for now."), &[("why", &why)])
-                };
                 // The unreadable text stays "known": a save replaces it only once it is copied.
                 self.tracker = Some(Tracker::new(key, kept.then_some(text.as_str()), None));
                 Loaded {
-                    notice: Some(Notice::error(message)),
+                    found: Found::Unreadable { why, kept },
                     ..nothing(if kept { Storage::On } else { Storage::Blocked })
                 }
             }
@@ -270,50 +242,4 @@ impl<S: Store> Runtime<S> {
 pub fn saved(store: &impl Store, questionnaire: &Rc<Questionnaire>) -> Option<Restored> {
     let text = store.get(&questionnaire.storage_key())?;
     saved::decode(&text, std::slice::from_ref(questionnaire), Source::Storage).ok()
-}
-
-/// "Opened the saved assessment (12 answers)", with what a migration changed.
-fn opened_text(questionnaire: &Questionnaire, file: &Restored) -> String {
-    let lang = questionnaire.lang();
-    let mut text = match file.answers.len() {
-        1 => lang
-            .t(msg!("Opened the saved assessment (1 answer)."))
-            .to_string(),
-        n => lang.f(
-            msg!("Opened the saved assessment ({n} answers)."),
-            &[("n", &n)],
-        ),
-    };
-    if let Some(old) = &file.migrated_from {
-        text.push(' ');
-        text.push_str(&lang.f(
-            msg!("It was made with version {old} of this questionnaire and was carried over to version {new}."),
-            &[("old", &outside(old, 20)), ("new", &questionnaire.version)],
-        ));
-    }
-    not_carried_over(&mut text, &file.dropped, lang);
-    text
-}
-
-/// Appends what a migration could not carry over, if anything.
-fn not_carried_over(text: &mut String, dropped: &[String], lang: Lang) {
-    if !dropped.is_empty() {
-        text.push(' ');
-        text.push_str(&lang.f(
-            msg!("Not carried over: {what}."),
-            &[("what", &lang.summary(dropped))],
-        ));
-    }
-}
-
-/// "Your answers from version 1.0.0 were carried over to version 2.0.0", with what was not.
-fn carried_over_text(questionnaire: &Questionnaire, older: &Restored) -> String {
-    let lang = questionnaire.lang();
-    let from = older.migrated_from.clone().unwrap_or_default();
-    let mut text = lang.f(
-        msg!("Your answers from version {old} of this questionnaire were carried over to version {new}."),
-        &[("old", &from), ("new", &questionnaire.version)],
-    );
-    not_carried_over(&mut text, &older.dropped, lang);
-    text
 }
