@@ -188,7 +188,12 @@ fn minify_json(text: &str) -> String {
     out
 }
 
+/// One table per `.po` file (`DE`, `DE_PLURALS`, ...), filled for native builds with the
+/// `catalogues` feature and empty otherwise: the app installs its one language from its content
+/// file, and the wasm holds no texts.
 fn locales(dir: &Path, target: &Path) {
+    let compiled = env::var_os("CARGO_FEATURE_CATALOGUES").is_some()
+        && env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32");
     let mut out = String::new();
     for path in listing(dir, |name| name.ends_with(".po")) {
         let code = path
@@ -206,6 +211,9 @@ fn locales(dir: &Path, target: &Path) {
         out.push_str(&format!(
             "/// Translations from locales/{file}, sorted by English text.\npub static {code}: &[(&str, &str)] = &[\n"
         ));
+        if !compiled {
+            entries.clear();
+        }
         for e in entries.iter().filter(|e| e.plural.is_none()) {
             out.push_str(&format!("    ({:?}, {:?}),\n", e.id, e.forms[0]));
         }

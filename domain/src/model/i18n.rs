@@ -18,21 +18,8 @@ use std::fmt::Display;
 
 use crate::model::date::Date;
 
-#[cfg(all(feature = "catalogues", not(target_arch = "wasm32")))]
+// One table per locales/*.po file, empty unless compiled in (native, `catalogues`).
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
-
-#[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
-static DE: &[(&str, &str)] = &[];
-#[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
-static DE_PLURALS: &[(&str, &str, &[&str])] = &[];
-#[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
-static FR: &[(&str, &str)] = &[];
-#[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
-static FR_PLURALS: &[(&str, &str, &[&str])] = &[];
-#[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
-static ES: &[(&str, &str)] = &[];
-#[cfg(not(all(feature = "catalogues", not(target_arch = "wasm32"))))]
-static ES_PLURALS: &[(&str, &str, &[&str])] = &[];
 
 include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
