@@ -23,8 +23,18 @@ fn main() {
         extra.as_deref(),
         &out.join("catalogue_files.rs"),
     );
+    // The interface's languages: English and one per locales/*.po file (tests/i18n.rs checks
+    // they are the declared ones).
+    let langs: Vec<String> = std::iter::once("en".to_string())
+        .chain(
+            listing(&root.join("locales"), |name| name.ends_with(".po"))
+                .iter()
+                .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned()),
+        )
+        .collect();
     regulation(
         &root.join("questionnaires/regulation/eu-ai-act.json"),
+        &langs,
         &out.join("regulation.rs"),
     );
     locales(&root.join("locales"), &out.join("locales.rs"));
@@ -34,13 +44,10 @@ fn main() {
     );
 }
 
-/// The languages every regulatory text is given in, in `Lang::ALL` order (a test checks).
-const REGULATION_LANGS: [&str; 4] = ["en", "de", "fr", "es"];
-
 /// Compiles the regulatory table into constants: the date the facts were checked and each dated
 /// duty with whom it binds and its text in every language. A malformed table fails the build,
 /// naming what is wrong, as a malformed questionnaire does.
-fn regulation(file: &Path, target: &Path) {
+fn regulation(file: &Path, langs: &[String], target: &Path) {
     println!("cargo:rerun-if-changed={}", file.display());
     let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
     let table: serde_json::Value =
@@ -58,14 +65,14 @@ fn regulation(file: &Path, target: &Path) {
     };
     let (y, m, d) = date(&table["checked"], "checked");
     // Optional per language: empty where the language needs no note.
-    let notes: Vec<&str> = REGULATION_LANGS
+    let notes: Vec<&str> = langs
         .iter()
-        .map(|lang| table["term_note"][lang].as_str().unwrap_or(""))
+        .map(|lang| table["term_note"][lang.as_str()].as_str().unwrap_or(""))
         .collect();
     let mut out = format!(
         "/// When the regulatory facts were last checked.\npub const CHECKED: Date = Date {{ year: {y}, month: {m}, day: {d} }};\n\
-         /// Which sense of a shared word the dates mean, per language (empty: none needed).\npub const TERM_NOTES: [&str; 4] = {notes:?};\n\
-         /// The languages of every text below, in order.\npub const LANGS: [&str; 4] = {REGULATION_LANGS:?};\n\
+         /// Which sense of a shared word the dates mean, per language (empty: none needed).\npub const TERM_NOTES: &[&str] = &{notes:?};\n\
+         /// The languages of every text below, in order.\npub const LANGS: &[&str] = &{langs:?};\n\
          /// Every dated duty of the table, in its order.\npub const DATES: &[LegalDate] = &[\n"
     );
     let rows = table["dates"]
@@ -86,10 +93,10 @@ fn regulation(file: &Path, target: &Path) {
             fail(format!("{at}: id `{id}` appears twice"));
         }
         let (y, m, d) = date(&row["date"], &format!("{at}.date"));
-        let texts: Vec<String> = REGULATION_LANGS
+        let texts: Vec<String> = langs
             .iter()
             .map(|lang| {
-                row["text"][lang]
+                row["text"][lang.as_str()]
                     .as_str()
                     .filter(|s| !s.trim().is_empty())
                     .unwrap_or_else(|| fail(format!("{at}: `text.{lang}` is missing")))
@@ -97,7 +104,7 @@ fn regulation(file: &Path, target: &Path) {
             })
             .collect();
         out.push_str(&format!(
-            "    LegalDate {{ id: {id:?}, date: Date {{ year: {y}, month: {m}, day: {d} }}, articles: {:?}, binds: Binds::{}, texts: {texts:?} }},\n",
+            "    LegalDate {{ id: {id:?}, date: Date {{ year: {y}, month: {m}, day: {d} }}, articles: {:?}, binds: Binds::{}, texts: &{texts:?} }},\n",
             field("articles"),
             // `providers_and_deployers` names `Binds::ProvidersAndDeployers`: an unknown key
             // fails the build at this line of the generated file.

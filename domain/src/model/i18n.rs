@@ -252,6 +252,7 @@ pub enum PluralRule {
 /// language is a row of [`LANGUAGES`] (with a `Lang` variant) plus its files.
 #[derive(Clone, Copy, Debug)]
 pub struct Conventions {
+    pub lang: Lang,
     /// The BCP 47 code, as used in `lang` attributes, the embed URL and file names.
     pub code: &'static str,
     /// The language's own name, for the language switcher.
@@ -276,8 +277,9 @@ pub struct Conventions {
 }
 
 /// Every declared language's conventions, in `Lang` order.
-pub const LANGUAGES: [Conventions; 4] = [
+pub const LANGUAGES: &[Conventions] = &[
     Conventions {
+        lang: Lang::En,
         code: "en",
         english_name: "English",
         name: "English",
@@ -292,6 +294,7 @@ pub const LANGUAGES: [Conventions; 4] = [
         plurals: &[],
     },
     Conventions {
+        lang: Lang::De,
         code: "de",
         english_name: "German",
         name: "Deutsch",
@@ -307,6 +310,7 @@ pub const LANGUAGES: [Conventions; 4] = [
         plurals: DE_PLURALS,
     },
     Conventions {
+        lang: Lang::Fr,
         code: "fr",
         english_name: "French",
         name: "Français",
@@ -322,6 +326,7 @@ pub const LANGUAGES: [Conventions; 4] = [
         plurals: FR_PLURALS,
     },
     Conventions {
+        lang: Lang::Es,
         code: "es",
         english_name: "Spanish",
         name: "Español",
@@ -340,8 +345,17 @@ pub const LANGUAGES: [Conventions; 4] = [
 ];
 
 impl Lang {
-    /// Every declared language. English is the source language of all texts.
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::De, Lang::Fr, Lang::Es];
+    /// Every declared language, in the order of [`LANGUAGES`]. English is the source language
+    /// of all texts.
+    pub const ALL: [Lang; LANGUAGES.len()] = {
+        let mut all = [Lang::En; LANGUAGES.len()];
+        let mut at = 0;
+        while at < all.len() {
+            all[at] = LANGUAGES[at].lang;
+            at += 1;
+        }
+        all
+    };
 
     /// This language's row of [`LANGUAGES`].
     pub fn conventions(self) -> &'static Conventions {

@@ -16,7 +16,7 @@ pub struct LegalDate {
     pub articles: &'static str,
     pub binds: Binds,
     /// The duty in every language of [`LANGS`].
-    texts: [&'static str; 4],
+    texts: &'static [&'static str],
 }
 
 include!(concat!(env!("OUT_DIR"), "/regulation.rs"));
