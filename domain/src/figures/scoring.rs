@@ -413,6 +413,14 @@ mod tests {
     }
 
     #[test]
+    fn exclusions_are_broad_above_a_third_not_at_it() {
+        assert!(!is_broad(33, 100), "exactly the limit is not broad");
+        assert!(is_broad(34, 100));
+        assert!(is_broad(1, 3), "a third of three is more than 33 %");
+        assert!(!is_broad(0, 0));
+    }
+
+    #[test]
     fn rounding_is_half_up() {
         assert_eq!(percent(1, 8), Some(13)); // 12.5
         assert_eq!(percent(1, 3), Some(33));

@@ -8,4 +8,5 @@ mod common;
 mod advice;
 mod matrix;
 mod scenarios;
+mod scoring;
 mod team;
