@@ -178,6 +178,11 @@ static INSTALLED: std::sync::OnceLock<Vec<(Lang, Messages, Plurals)>> = std::syn
 /// Installs the texts that arrived at run time (the app's content file). Once per page: later
 /// calls are ignored. The texts live as long as the page, so they are leaked on purpose.
 pub fn install(catalogues: Vec<(Lang, Texts)>) {
+    let _ = INSTALLED.set(catalogues.into_iter().map(leaked).collect());
+}
+
+/// One language's texts for the life of the page (leaked on purpose, once per language).
+fn leaked((lang, texts): (Lang, Texts)) -> (Lang, Messages, Plurals) {
     fn leak(texts: Vec<String>) -> &'static [&'static str] {
         let texts: Vec<&'static str> = texts
             .into_iter()
@@ -185,18 +190,12 @@ pub fn install(catalogues: Vec<(Lang, Texts)>) {
             .collect();
         Box::leak(texts.into_boxed_slice())
     }
-    let installed = catalogues
-        .into_iter()
-        .map(|(lang, c)| {
-            let plurals: Vec<&'static [&'static str]> = c.plurals.into_iter().map(leak).collect();
-            (
-                lang,
-                leak(c.messages),
-                &*Box::leak(plurals.into_boxed_slice()),
-            )
-        })
-        .collect();
-    let _ = INSTALLED.set(installed);
+    let plurals: Vec<&'static [&'static str]> = texts.plurals.into_iter().map(leak).collect();
+    (
+        lang,
+        leak(texts.messages),
+        &*Box::leak(plurals.into_boxed_slice()),
+    )
 }
 
 /// The entry for `english` in a compiled table sorted by English text; `split` gives an
@@ -207,15 +206,22 @@ fn find_english<E, T>(table: &[E], english: &str, split: impl Fn(&E) -> (&str, T
     Some(split(&table[i]).1)
 }
 
-/// The installed texts of `lang`. The wasm has no texts of its own, so a language the page
-/// does not hold (a default `Lang` before the app knows better) gets the page's language:
-/// never an empty text.
+/// The texts of `lang`: the installed ones, the way the app gets them. The wasm has no texts
+/// of its own, so a language the page does not hold (a default `Lang` before the app knows
+/// better) gets the page's language: never an empty text. Native builds (tests, tools) install
+/// a language they were not given from the compiled catalogues, the same way, on first use.
 fn installed(lang: Lang) -> Option<&'static (Lang, Messages, Plurals)> {
-    let all = INSTALLED.get()?;
-    let found = all.iter().find(|(l, _, _)| *l == lang);
+    let given = INSTALLED.get();
+    let found = given.and_then(|all| all.iter().find(|(l, _, _)| *l == lang));
     #[cfg(target_arch = "wasm32")]
-    let found = found.or(all.first());
-    found
+    return found.or(given?.first());
+    #[cfg(not(target_arch = "wasm32"))]
+    return found.or_else(|| {
+        static COMPILED: std::sync::OnceLock<Vec<(Lang, Messages, Plurals)>> =
+            std::sync::OnceLock::new();
+        let all = COMPILED.get_or_init(|| Lang::ALL.map(|l| leaked((l, l.texts()))).to_vec());
+        all.iter().find(|(l, _, _)| *l == lang)
+    });
 }
 
 /// A language the interface and the built-in questionnaires are available in.
@@ -439,19 +445,10 @@ impl Lang {
     /// digits) and the other placeholders from `args`: `lang.n(3, plural!("{n} blocker", "{n}
     /// blockers"), &[])`.
     pub fn n(self, n: u64, text: Plural, args: &[(&str, &dyn Display)]) -> String {
-        #[cfg(not(target_arch = "wasm32"))]
-        let native;
-        let forms: &[&str] = match installed(self) {
-            Some((_, _, table)) => table.get(usize::from(text.0)).copied().unwrap_or_default(),
-            #[cfg(not(target_arch = "wasm32"))]
-            None => {
-                native = self.forms_native(text.english());
-                &native
-            }
-            // The wasm holds no texts: without its content file it shows none (see ui::start).
-            #[cfg(target_arch = "wasm32")]
-            None => &[],
-        };
+        // The wasm holds no texts: without its content file it shows none (see ui::start).
+        let forms: &[&str] = installed(self)
+            .and_then(|(_, _, table)| table.get(usize::from(text.0)).copied())
+            .unwrap_or_default();
         let form = self.plural_form(n);
         let template = forms
             .get(form)
@@ -466,13 +463,9 @@ impl Lang {
 
     /// The interface text `text` in this language.
     pub fn t(self, text: Msg) -> &'static str {
-        match installed(self) {
-            Some((_, table, _)) => table.get(usize::from(text.0)).copied().unwrap_or_default(),
-            #[cfg(not(target_arch = "wasm32"))]
-            None => self.t_native(text.english()),
-            #[cfg(target_arch = "wasm32")]
-            None => "",
-        }
+        installed(self)
+            .and_then(|(_, table, _)| table.get(usize::from(text.0)).copied())
+            .unwrap_or_default()
     }
 
     /// Translates `text` and fills its `{name}` placeholders.
