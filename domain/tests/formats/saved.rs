@@ -650,3 +650,45 @@ fn names_are_kept_as_typed_and_an_overlong_one_is_refused_with_its_reason() {
     assert_eq!(kept.people.respondent, "");
     assert_eq!(kept.answers.len(), 1, "the answers stay");
 }
+
+/// Exactly as much as a field holds is kept; one character more is refused: a note of 5,000
+/// UTF-16 units (the last one half of an emoji pair counts), a name of 120, twelve names in a
+/// consensus (a thirteenth is refused).
+#[test]
+fn every_limit_holds_exactly_its_size() {
+    use aims_domain::formats::saved::decode;
+    use aims_domain::model::answers::{People, MAX_NAME_CHARS, MAX_PARTICIPANTS, MAX_TEXT_CHARS};
+    let q = Rc::new(quick_scan());
+    let full_note = format!("{}😀", "n".repeat(MAX_TEXT_CHARS - 2));
+    let at_limit = Snapshot {
+        profile: profile(),
+        answers: answers(&q, &[("4.1", "2")]),
+        notes: Notes::from([("4.1".to_string(), full_note.clone())]),
+        people: People {
+            respondent: "r".repeat(MAX_NAME_CHARS),
+            consensus_of: (0..MAX_PARTICIPANTS).map(|n| format!("P{n}")).collect(),
+        },
+    };
+    let read = |s: &Snapshot| {
+        let text = saved::encode_snapshot(&q, s, &Default::default());
+        decode(&text, &[Rc::clone(&q)], Source::Import)
+    };
+    let back = read(&at_limit).expect("everything at its limit is kept");
+    assert_eq!(back.notes["4.1"], full_note);
+    assert_eq!(back.people, at_limit.people);
+
+    let mut long_note = at_limit.clone();
+    long_note
+        .notes
+        .insert("4.1".into(), format!("{full_note}n"));
+    let why = read(&long_note).unwrap_err().message(Lang::En);
+    assert!(why.contains("longer than 5,000 characters"), "{why}");
+
+    let mut crowd = at_limit.clone();
+    crowd.people.consensus_of.push("One more".into());
+    let why = read(&crowd).unwrap_err().message(Lang::En);
+    assert!(
+        why.contains("the consensus names more than 12 people"),
+        "{why}"
+    );
+}
