@@ -691,4 +691,13 @@ fn every_limit_holds_exactly_its_size() {
         why.contains("the consensus names more than 12 people"),
         "{why}"
     );
+
+    // Bytes over the limit are refused for their size before anything reads them (these are
+    // not even UTF-8); at the limit they are read, and refused for what they are.
+    let over = vec![0xff; MAX_SAVED_BYTES + 1];
+    let err = saved::decode_bytes(&over, &catalogue(), Source::Import).unwrap_err();
+    assert_eq!(err, SavedError::TooLarge(MAX_SAVED_BYTES + 1));
+    let at = vec![0xff; MAX_SAVED_BYTES];
+    let err = saved::decode_bytes(&at, &catalogue(), Source::Import).unwrap_err();
+    assert!(matches!(err, SavedError::NotUtf8 { .. }), "{err:?}");
 }
