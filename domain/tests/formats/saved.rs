@@ -701,3 +701,21 @@ fn every_limit_holds_exactly_its_size() {
     let err = saved::decode_bytes(&at, &catalogue(), Source::Import).unwrap_err();
     assert!(matches!(err, SavedError::NotUtf8 { .. }), "{err:?}");
 }
+
+/// A file cut off inside a character says where it stops, as the JSON reader would: line and
+/// column of the first byte that is missing.
+#[test]
+fn a_file_cut_inside_a_character_says_where() {
+    let mut bytes = "{\n  \"a\": \"é\"}".as_bytes().to_vec();
+    let cut = bytes.iter().position(|b| *b == 0xC3).unwrap() + 1;
+    bytes.truncate(cut);
+    let err = saved::decode_bytes(&bytes, &catalogue(), Source::Import).unwrap_err();
+    assert_eq!(
+        err,
+        SavedError::NotJson {
+            line: 2,
+            column: 9,
+            truncated: true
+        }
+    );
+}
