@@ -719,3 +719,61 @@ fn a_file_cut_inside_a_character_says_where() {
         }
     );
 }
+
+/// What the decoder decides field by field, each at its edge: the format number, the size of
+/// the text, the version chosen when this widget holds several, the assessment id.
+#[test]
+fn the_decoder_decides_each_edge_exactly() {
+    let catalogue = catalogue();
+    let decode = |text: &str| saved::decode(text, &catalogue, Source::Import);
+    assert_eq!(
+        decode(&edit(|v| v["format"] = json!(0))).unwrap_err(),
+        SavedError::WrongFormat("0".into())
+    );
+    assert_eq!(
+        decode(&edit(|v| v["format"] = json!(3))).unwrap_err(),
+        SavedError::NewerFormat(3)
+    );
+
+    // Exactly the largest text read is read; one byte more is not.
+    let good = good_file();
+    let padded = format!("{good}{}", " ".repeat(MAX_SAVED_BYTES - good.len()));
+    assert!(decode(&padded).is_ok());
+    assert_eq!(
+        decode(&format!("{padded} ")).unwrap_err(),
+        SavedError::TooLarge(MAX_SAVED_BYTES + 1)
+    );
+
+    // A save of a version this widget still has (retired) opens as that version, unmigrated.
+    let newer = Rc::new(quick_scan());
+    let mut older = quick_scan();
+    older.version = "1.0.0".into();
+    let both = [Rc::clone(&newer), Rc::new(older)];
+    let text = edit(|v| v["version"] = json!("1.0.0"));
+    let restored = saved::decode(&text, &both, Source::Import).unwrap();
+    assert_eq!(
+        (
+            restored.questionnaire.version.as_str(),
+            restored.migrated_from
+        ),
+        ("1.0.0", None)
+    );
+
+    // An assessment id is kept when it is 1 to 64 letters, digits and hyphens, else dropped
+    // (a fresh one is given on opening).
+    let id = |value: Value| {
+        decode(&edit(|v| v["assessment"] = value))
+            .unwrap()
+            .assessment
+    };
+    let longest = "a-1".repeat(21) + "b";
+    assert_eq!(id(json!(longest)), Some(longest.clone()));
+    for bad in [
+        String::new(),
+        format!("{longest}c"),
+        "a b".into(),
+        "é".into(),
+    ] {
+        assert_eq!(id(json!(bad)), None, "{bad:?}");
+    }
+}
