@@ -777,3 +777,45 @@ fn the_decoder_decides_each_edge_exactly() {
         assert_eq!(id(json!(bad)), None, "{bad:?}");
     }
 }
+
+/// The parent id is kept only as 16 hexadecimal digits; notes that are empty are not notes;
+/// a note too long for its field is refused on import and dropped (not kept) from storage; a
+/// migrated save drops what the new version no longer asks, never a bad value of an item it
+/// still asks.
+#[test]
+fn the_decoder_keeps_only_what_fits_field_by_field() {
+    use aims_domain::model::answers::MAX_TEXT_CHARS;
+    let catalogue = catalogue();
+    let parent = |value: &str| {
+        let text = edit(|v| v["parent"] = json!(value));
+        saved::decode(&text, &catalogue, Source::Import)
+            .unwrap()
+            .parent
+    };
+    assert_eq!(parent("0123456789abcdef"), Some("0123456789abcdef".into()));
+    for bad in ["0123456789abcde", "0123456789abcdeg", "0123456789abcdef0"] {
+        assert_eq!(parent(bad), None, "{bad}");
+    }
+
+    let empty_note = edit(|v| v["notes"]["5.2"] = json!(""));
+    let r = saved::decode(&empty_note, &catalogue, Source::Import).unwrap();
+    assert!(!r.notes.contains_key("5.2"), "{:?}", r.notes);
+
+    let long = edit(|v| v["notes"]["5.2"] = json!("n".repeat(MAX_TEXT_CHARS + 1)));
+    assert!(saved::decode(&long, &catalogue, Source::Import).is_err());
+    let kept = saved::decode(&long, &catalogue, Source::Storage).unwrap();
+    assert!(!kept.notes.contains_key("5.2"));
+    assert_eq!(kept.notes.len(), 1, "the other note stays");
+
+    // An older version's save with an impossible level for an item both versions ask.
+    let bad_level = edit(|v| {
+        v["version"] = json!("0.9.0");
+        v["answers"]["5.2"] = json!({ "level": 9 });
+    });
+    let err = saved::decode(&bad_level, &catalogue, Source::Import).unwrap_err();
+    let SavedError::Invalid(problems) = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("5.2"), "{problems:?}");
+}
