@@ -418,3 +418,43 @@ fn links_made_with_version_1_0_0_are_carried_over() {
         "{err}"
     );
 }
+
+/// The link decoder at each edge: the longest link is read (and judged on what it holds), one
+/// character more is too long; a format-2 link of four bytes ends too early (it has no room for
+/// its check digits); a link of a version this widget still has opens as that version.
+#[test]
+fn the_link_decoder_decides_each_edge_exactly() {
+    use aims_domain::formats::share::{ShareError, PREFIX};
+    use aims_domain::model::i18n::Lang;
+    let catalogue = catalogue();
+    let longest = format!("#{PREFIX}{}", "*".repeat(MAX_LINK_CHARS));
+    let err = share::decode(&longest, &catalogue).unwrap_err();
+    assert!(
+        err.message(Lang::En)
+            .contains("characters a link never has"),
+        "{err:?}"
+    );
+    let over = format!("{longest}*");
+    assert_eq!(
+        share::decode(&over, &catalogue).unwrap_err(),
+        ShareError::TooLong(MAX_LINK_CHARS + 1)
+    );
+
+    let four = format!("#{PREFIX}{}", share::base64url(&[2, 0, 0, 0]));
+    let err = share::decode(&four, &catalogue).unwrap_err();
+    assert!(err.message(Lang::En).contains("ends too early"), "{err:?}");
+
+    let newer = Rc::new(quick_scan());
+    let mut older = quick_scan();
+    older.version = "1.0.0".into();
+    let link = share::encode(&older, &profile(), &all_at(&older, 2));
+    let both = [Rc::clone(&newer), Rc::new(older)];
+    let restored = share::decode(&link, &both).unwrap();
+    assert_eq!(
+        (
+            restored.questionnaire.version.as_str(),
+            restored.migrated_from
+        ),
+        ("1.0.0", None)
+    );
+}
