@@ -1,5 +1,5 @@
-//! Build script of the app: refuses to build with broken content, and packs the validated
-//! content for the wasm. Every questionnaire and translation compiled into the domain crate is
+//! Build script of the app: refuses to build with broken content, lists the interface texts
+//! the sources mark, and packs the validated content for the wasm. Every questionnaire and translation compiled into the domain crate is
 //! validated here, and the build fails listing every error with its file, item and field, so no
 //! user ever meets a refused built-in file; what passed is packed (`domain::formats::packed`) into one
 //! content file per language and one with all of them, in `target/aims-content/`, which the
@@ -24,15 +24,24 @@ fn main() {
             problems.len()
         );
     }
+    // Every text the shell (src/) and the core (domain/src/) mark for translation: the
+    // content files carry each language's texts by the marks' ids. Only this script sees both
+    // trees, so it refuses two texts with one id (the core compiles a mark without a list).
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it");
+    let root = std::path::Path::new(&manifest);
+    let (marks, files) = aims_po::marks::Marks::scan(&[root.join("src"), root.join("domain/src")]);
+    for file in &files {
+        println!("cargo:rerun-if-changed={}", file.display());
+    }
     // One file per language (what a visitor downloads) and one with every language (the
     // offline edition), where scripts/post-build.mjs picks them up for dist/.
-    let content = aims_domain::formats::catalogue::content();
+    let content = aims_domain::formats::catalogue::content(&marks)
+        .unwrap_or_else(|clash| panic!("marked interface texts: {clash}"));
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| {
             // At run time, not compile time (a shared target directory, see domain/build.rs).
-            let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it");
-            std::path::Path::new(&manifest).join("target")
+            root.join("target")
         });
     let dir = target.join("aims-content");
     std::fs::create_dir_all(&dir).expect("the target directory is writable");

@@ -1,6 +1,8 @@
-//! Build script of the domain crate: compiles the questionnaires in questionnaires/ (and their translations) into
-//! the app's catalogue, lists every interface text the sources mark (`msg!`, `plural!`) as the
-//! message ids, and compiles the interface translations in locales/*.po into sorted tables.
+//! Build script of the domain crate: compiles the questionnaires in questionnaires/ (and their
+//! translations) into the app's catalogue, the regulatory table into constants, and the
+//! interface translations in locales/*.po into sorted tables. It reads no Rust sources: a
+//! message's id is the hash of its English text (`i18n::hash`), so editing a screen never
+//! rebuilds the core.
 use std::{collections::BTreeSet, env, fs, path::Path};
 
 use aims_po::parse_po_entries;
@@ -38,10 +40,6 @@ fn main() {
         &out.join("regulation.rs"),
     );
     locales(&root.join("locales"), &out.join("locales.rs"));
-    messages(
-        &[root.join("domain/src"), root.join("src")],
-        &out.join("messages.rs"),
-    );
 }
 
 /// Compiles the regulatory table into constants: the date the facts were checked and each dated
@@ -239,117 +237,4 @@ fn locales(dir: &Path, target: &Path) {
         out.push_str("];\n");
     }
     fs::write(target, out).expect("write the locale tables");
-}
-
-/// The Rust files under `dir`, sorted, each one a reason to run again when it changes.
-fn rust_files(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            rust_files(&path, files);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            println!("cargo:rerun-if-changed={}", path.display());
-            files.push(path);
-        }
-    }
-}
-
-/// The code of a source file that ships: before its unit tests, without comment lines.
-fn shipped(text: &str) -> String {
-    text.split("#[cfg(test)]")
-        .next()
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The string literal at the start of `code` (after white space), unescaped, and the code after
-/// it; `None` when `code` does not start with a plain string literal.
-fn literal(code: &str) -> Option<(String, &str)> {
-    let rest = code.trim_start().strip_prefix('"')?;
-    let mut out = String::new();
-    let mut chars = rest.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => return Some((out, &rest[i + 1..])),
-            '\\' => match chars.next()?.1 {
-                'n' => out.push('\n'),
-                't' => out.push('\t'),
-                'r' => out.push('\r'),
-                '0' => out.push('\0'),
-                'u' => {
-                    let code: String = chars
-                        .by_ref()
-                        .map(|(_, c)| c)
-                        .skip(1)
-                        .take_while(|c| *c != '}')
-                        .collect();
-                    out.push(char::from_u32(u32::from_str_radix(&code, 16).ok()?)?);
-                }
-                '\n' => {
-                    // A line continuation: the next line's leading white space is skipped.
-                    let tail = &rest[i + 2..];
-                    let skip = tail.len() - tail.trim_start().len();
-                    for _ in 0..tail[..skip].chars().count() {
-                        chars.next();
-                    }
-                }
-                other => out.push(other),
-            },
-            c => out.push(c),
-        }
-    }
-    None
-}
-
-/// Every text marked in `dirs`: `msg!("…")` and `plural!("…", "…")`, as the ids of the
-/// interface's messages (sorted; an id is a position in the list). A mark whose text is not a
-/// plain literal is not listed, and the `const` lookup in `i18n` then fails the build there.
-fn messages(dirs: &[std::path::PathBuf], target: &Path) {
-    let mut files = Vec::new();
-    for dir in dirs {
-        rust_files(dir, &mut files);
-    }
-    let (mut texts, mut plurals) = (BTreeSet::new(), BTreeSet::new());
-    for path in files {
-        let code = shipped(&fs::read_to_string(&path).expect("read a source file"));
-        for (at, _) in code.match_indices("msg!(") {
-            let plain = !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_');
-            if let Some((text, _)) = literal(&code[at + 5..]).filter(|_| plain) {
-                texts.insert(text);
-            }
-        }
-        for (at, _) in code.match_indices("plural!(") {
-            let pair = literal(&code[at + 8..]).and_then(|(one, rest)| {
-                let rest = rest.trim_start().strip_prefix(',')?;
-                Some((one, literal(rest)?.0))
-            });
-            plurals.extend(pair);
-        }
-    }
-    let mut out = format!(
-        "/// Every interface text the sources mark with `msg!`, sorted: a message's id is its place.\n\
-         pub const ENGLISH: [&str; {}] = [\n",
-        texts.len()
-    );
-    for text in &texts {
-        out.push_str(&format!("    {text:?},\n"));
-    }
-    out.push_str(&format!(
-        "];\n/// Every text with plural forms the sources mark with `plural!` (singular, plural), sorted.\n\
-         pub const ENGLISH_PLURALS: [(&str, &str); {}] = [\n",
-        plurals.len()
-    ));
-    for (one, other) in &plurals {
-        out.push_str(&format!("    ({one:?}, {other:?}),\n"));
-    }
-    out.push_str("];\n");
-    fs::write(target, out).expect("write the message list");
 }

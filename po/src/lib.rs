@@ -1,6 +1,9 @@
-//! Reads gettext `.po` files (the subset translators' tools write): the core's build script
-//! compiles the interface translations with it, and its native translators' tool reads a
-//! questionnaire's translated `.po` back (`formats::translation_po`).
+//! The interface texts' tooling, never in the wasm: reads gettext `.po` files (the subset
+//! translators' tools write; the core's build script compiles the interface translations with
+//! it, and its native translators' tool reads a questionnaire's translated `.po` back,
+//! `formats::translation_po`), and finds the texts the sources mark ([`marks`]).
+
+pub mod marks;
 
 /// One translated entry: a plain text, or a text with plural forms (`msgid_plural`,
 /// `msgstr[0]`, `msgstr[1]`, …; which form a number takes is `Lang::plural_form`).

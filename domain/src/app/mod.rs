@@ -277,7 +277,8 @@ impl Library {
     /// tests; the wasm unpacks what the build packed instead).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn built_in() -> Library {
-        Library::new(crate::formats::catalogue::content())
+        let marks = crate::model::i18n::compiled_marks();
+        Library::new(crate::formats::catalogue::content(&marks).expect("distinct ids"))
     }
 
     /// The questionnaires in `lang` (in the first language held if that one is missing).

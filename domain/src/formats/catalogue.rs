@@ -76,21 +76,24 @@ pub fn questionnaires() -> Vec<Rc<Questionnaire>> {
     usable(&load())
 }
 
-/// The interface texts (in message id order) and every usable built-in questionnaire in every declared language (its source where a
-/// translation is missing: tests/i18n.rs forbids that, and the build refuses a broken one), as
-/// the app's build script packs it.
+/// Every declared language's interface texts for `marks` (every text the sources mark, as the
+/// app's build script lists them) and every usable built-in questionnaire in it (its source where
+/// a translation is missing: the i18n test forbids that, and the build refuses a broken one), as
+/// the app's build script packs it. `Err` names two marked texts with one id.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn content() -> crate::formats::packed::Content {
+pub fn content(marks: &aims_po::marks::Marks) -> Result<crate::formats::packed::Content, String> {
     let sources = questionnaires();
     Lang::ALL
         .iter()
-        .map(|&lang| crate::formats::packed::LangContent {
-            lang,
-            texts: lang.texts(),
-            questionnaires: sources
-                .iter()
-                .map(|q| (*localise(q, lang).unwrap_or_else(|_| Rc::clone(q))).clone())
-                .collect(),
+        .map(|&lang| {
+            Ok(crate::formats::packed::LangContent {
+                lang,
+                texts: lang.texts(marks)?,
+                questionnaires: sources
+                    .iter()
+                    .map(|q| (*localise(q, lang).unwrap_or_else(|_| Rc::clone(q))).clone())
+                    .collect(),
+            })
         })
         .collect()
 }

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::condition::Condition;
-use crate::model::i18n::{Lang, Texts};
+use crate::model::i18n::{Lang, Table, Texts};
 use crate::model::phase::Phase;
 use crate::model::profile::{AiRole, Certification};
 use crate::model::questionnaire::{
@@ -80,6 +80,15 @@ impl Pack for u32 {
     }
     fn get(r: &mut Reader) -> Option<Self> {
         r.varint()
+    }
+}
+
+impl Pack for u16 {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_varint(u32::from(*self), out);
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        u16::try_from(r.varint()?).ok()
     }
 }
 
@@ -176,6 +185,17 @@ impl<T: Pack> Pack for BTreeMap<String, T> {
             map.insert(String::get(r)?, T::get(r)?);
         }
         Some(map)
+    }
+}
+
+/// A table of texts travels as its shifts and its entries, never its ids (`i18n::Table`).
+impl<T: Pack> Pack for Table<T> {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.shifts.put(out);
+        self.entries.put(out);
+    }
+    fn get(r: &mut Reader) -> Option<Self> {
+        Some(Table::new(Pack::get(r)?, Pack::get(r)?))
     }
 }
 
@@ -332,7 +352,7 @@ pub fn unpack(bytes: &[u8]) -> Option<Content> {
         depth: 0,
     };
     let content = Content::get(&mut r)?;
-    // Texts for another build's message ids would put every text in the wrong place.
+    // Tables that cannot be read would leave every text empty.
     let fits = content.iter().all(|c| c.texts.fits());
     (r.bytes.is_empty() && fits).then_some(content)
 }

@@ -3,16 +3,17 @@
 //!
 //! Code marks every interface text with `msg!("…")` (shown with `lang.t`, or `lang.f` to fill
 //! `{name}` placeholders) and every text with plural forms with `plural!("one", "other")` (for
-//! `lang.n`). domain/build.rs lists every mark in the sources, sorted ([`ENGLISH`],
-//! [`ENGLISH_PLURALS`]); a mark becomes its place in that list at compile time, so no text, not
-//! even the English one, reaches the wasm. Each language's texts, English included, arrive in
-//! that language's content file in id order and are [`install`]ed at start: a visitor downloads
-//! one language's interface texts and no other.
+//! `lang.n`). A mark becomes the hash of its English text at compile time ([`hash`]), so the
+//! core compiles without a list of texts and no text, not even the English one, reaches the
+//! wasm. The app's build script, which sees every source, lists the marks
+//! (`aims_po::marks`), refuses two with one id, and packs each language's texts as a [`Table`]
+//! by id into that language's content file; they are [`install`]ed at start: a visitor
+//! downloads one language's interface texts and no other.
 //!
-//! Native builds (tests, tools, the build script that packs the content files) have English
-//! and, with the `catalogues` feature (the default), the translations compiled in by build.rs,
-//! on native targets only, even when a workspace build unifies the default features in.
-//! `tests/i18n.rs` reads the marks again and fails when any declared language lacks one.
+//! Native builds (tests, tools, the build script that packs the content files) keep each mark's
+//! English and, with the `catalogues` feature (the default), the translations compiled in by
+//! build.rs, on native targets only, even when a workspace build unifies the default features
+//! in. domain/tests/model/i18n.rs reads the marks again and fails when any language lacks one.
 
 use std::fmt::Display;
 
@@ -21,29 +22,55 @@ use crate::model::date::Date;
 // One table per locales/*.po file, empty unless compiled in (native, `catalogues`).
 include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
-include!(concat!(env!("OUT_DIR"), "/messages.rs"));
+/// A marked text's id: FNV-1a of its English text, computed where the text is marked, so no list
+/// of texts is needed to compile a mark (plural texts: both forms, with a 0xFF byte between,
+/// which UTF-8 never holds). Kept to 27 bits: every mark is a constant in the wasm, and 27 bits
+/// take 4 bytes there where 32 take 5; a chance of about 1 in 300 that 1,000 texts hold two
+/// with one id, which the app's build, seeing every mark, refuses.
+pub const fn hash(parts: &[&str]) -> u32 {
+    const PRIME: u32 = 0x0100_0193;
+    let mut h: u32 = 0x811c_9dc5;
+    let mut p = 0;
+    while p < parts.len() {
+        if p > 0 {
+            h = (h ^ 0xff).wrapping_mul(PRIME);
+        }
+        let bytes = parts[p].as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            h = (h ^ bytes[i] as u32).wrapping_mul(PRIME);
+            i += 1;
+        }
+        p += 1;
+    }
+    h & 0x07ff_ffff
+}
 
-// An id is a u16.
-const _: () =
-    assert!(ENGLISH.len() <= u16::MAX as usize && ENGLISH_PLURALS.len() <= u16::MAX as usize);
-
-/// An interface text: its place in [`ENGLISH`], the sorted list of every text the sources mark,
-/// fixed at compile time by [`msg!`]. The English text itself never reaches the wasm: each
-/// language's texts, English included, arrive in its content file in this order.
+/// An interface text: the hash of its English text, fixed at compile time by [`msg!`]. The
+/// English text itself never reaches the wasm (native builds keep it, for tests and tools): each
+/// language's texts, English included, arrive in its content file.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Msg(u16);
+pub struct Msg {
+    id: u32,
+    #[cfg(not(target_arch = "wasm32"))]
+    english: &'static str,
+}
 
-/// A text with plural forms: its place in [`ENGLISH_PLURALS`], fixed by [`plural!`].
+/// A text with plural forms: the hash of its two English forms, fixed by [`plural!`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Plural(u16);
+pub struct Plural {
+    id: u32,
+    #[cfg(not(target_arch = "wasm32"))]
+    english: (&'static str, &'static str),
+}
 
 /// Marks an interface text for translation and turns it into its [`Msg`] at compile time:
-/// `lang.t(msg!("Results"))`, `lang.f(msg!("{n} of {total}"), &[…])`. A text the build did
-/// not list (not a plain literal) fails the build at the mark.
+/// `lang.t(msg!("Results"))`, `lang.f(msg!("{n} of {total}"), &[…])`. The text must be a plain
+/// literal, which the app's build lists for the content files.
 #[macro_export]
 macro_rules! msg {
     ($text:literal $(,)?) => {
-        $crate::model::i18n::Msg::at(const { $crate::model::i18n::message_id($text) })
+        const { $crate::model::i18n::Msg::marked($crate::model::i18n::hash(&[$text]), $text) }
     };
 }
 
@@ -51,85 +78,79 @@ macro_rules! msg {
 #[macro_export]
 macro_rules! plural {
     ($one:literal, $other:literal $(,)?) => {
-        $crate::model::i18n::Plural::at(const { $crate::model::i18n::plural_id($one, $other) })
+        const {
+            $crate::model::i18n::Plural::marked(
+                $crate::model::i18n::hash(&[$one, $other]),
+                ($one, $other),
+            )
+        }
     };
 }
 
 pub use crate::{msg, plural};
 
-/// Byte order, as `str`'s `Ord` (and build.rs's sort) has it, usable in a `const`.
-const fn compare(a: &str, b: &str) -> std::cmp::Ordering {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut i = 0;
-    while i < a.len() && i < b.len() {
-        if a[i] != b[i] {
-            return if a[i] < b[i] {
-                std::cmp::Ordering::Less
-            } else {
-                std::cmp::Ordering::Greater
-            };
-        }
-        i += 1;
-    }
-    if a.len() < b.len() {
-        std::cmp::Ordering::Less
-    } else if a.len() > b.len() {
-        std::cmp::Ordering::Greater
-    } else {
-        std::cmp::Ordering::Equal
-    }
-}
-
-/// The id of a marked text (for [`msg!`], evaluated at compile time).
-pub const fn message_id(text: &str) -> u16 {
-    let (mut low, mut high) = (0, ENGLISH.len());
-    while low < high {
-        let mid = (low + high) / 2;
-        match compare(ENGLISH[mid], text) {
-            std::cmp::Ordering::Less => low = mid + 1,
-            std::cmp::Ordering::Greater => high = mid,
-            std::cmp::Ordering::Equal => return mid as u16,
-        }
-    }
-    panic!("{}", text)
-}
-
-/// The id of a marked plural text (for [`plural!`], evaluated at compile time).
-pub const fn plural_id(one: &str, other: &str) -> u16 {
-    let mut i = 0;
-    while i < ENGLISH_PLURALS.len() {
-        let (o, p) = ENGLISH_PLURALS[i];
-        if compare(o, one).is_eq() && compare(p, other).is_eq() {
-            return i as u16;
-        }
-        i += 1;
-    }
-    panic!("{}", one)
-}
-
 impl Msg {
     #[doc(hidden)]
-    pub const fn at(id: u16) -> Msg {
-        Msg(id)
+    pub const fn marked(id: u32, english: &'static str) -> Msg {
+        #[cfg(target_arch = "wasm32")]
+        let _ = english;
+        Msg {
+            id,
+            #[cfg(not(target_arch = "wasm32"))]
+            english,
+        }
+    }
+
+    /// The id: the hash of the English text.
+    pub fn id(self) -> u32 {
+        self.id
     }
 
     /// The English text (native builds: tests and tools; the wasm holds no English).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn english(self) -> &'static str {
-        ENGLISH[usize::from(self.0)]
+        self.english
+    }
+
+    /// What a language without this text shows: English in native builds, nothing in the wasm
+    /// (whose build puts every marked text in the content file).
+    fn untranslated(self) -> &'static str {
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.english;
+        #[cfg(target_arch = "wasm32")]
+        ""
     }
 }
 
 impl Plural {
     #[doc(hidden)]
-    pub const fn at(id: u16) -> Plural {
-        Plural(id)
+    pub const fn marked(id: u32, english: (&'static str, &'static str)) -> Plural {
+        #[cfg(target_arch = "wasm32")]
+        let _ = english;
+        Plural {
+            id,
+            #[cfg(not(target_arch = "wasm32"))]
+            english,
+        }
+    }
+
+    /// The id: the hash of the two English forms.
+    pub fn id(self) -> u32 {
+        self.id
     }
 
     /// The English singular and plural (native builds only).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn english(self) -> (&'static str, &'static str) {
-        ENGLISH_PLURALS[usize::from(self.0)]
+        self.english
+    }
+
+    /// The forms a language without this text uses (see [`Msg::untranslated`]).
+    fn untranslated(self) -> Vec<&'static str> {
+        #[cfg(not(target_arch = "wasm32"))]
+        return vec![self.english.0, self.english.1];
+        #[cfg(target_arch = "wasm32")]
+        Vec::new()
     }
 }
 
@@ -138,7 +159,7 @@ impl std::fmt::Debug for Msg {
         #[cfg(not(target_arch = "wasm32"))]
         return write!(f, "msg!({:?})", self.english());
         #[cfg(target_arch = "wasm32")]
-        write!(f, "Msg({})", self.0)
+        write!(f, "Msg({:08x})", self.id)
     }
 }
 
@@ -147,55 +168,183 @@ impl std::fmt::Debug for Plural {
         #[cfg(not(target_arch = "wasm32"))]
         return write!(f, "plural!({:?}, {:?})", self.english().0, self.english().1);
         #[cfg(target_arch = "wasm32")]
-        write!(f, "Plural({})", self.0)
+        write!(f, "Plural({:08x})", self.id)
     }
 }
 
-/// One language's interface texts as a content file carries them, in id order: every message
-/// of [`ENGLISH`], then the forms of every entry of [`ENGLISH_PLURALS`] (as many as the
-/// language has).
+/// Texts by id, found without a list of ids (hash and displace): an id falls into bucket
+/// `id % shifts.len()`, and that bucket's shift sends it to its own place in `entries`
+/// ([`place`]). The app's build chose the shifts knowing every id the sources mark; a content
+/// file carries only the shifts (2 bytes per 4 texts) and the entries, never the ids.
+#[derive(Clone, Debug, Default)]
+pub struct Table<T> {
+    pub shifts: Vec<u16>,
+    pub entries: Vec<T>,
+    /// The id at each place, where this process arranged the table (native tools and tests), so
+    /// an id it does not hold finds nothing. Empty for a table read from a content file, whose
+    /// build arranged every id the app can ask for.
+    ids: Vec<u32>,
+}
+
+/// Equal when a content file would carry the same bytes (the ids never travel).
+impl<T: PartialEq> PartialEq for Table<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.shifts == other.shifts && self.entries == other.entries
+    }
+}
+
+impl<T: Eq> Eq for Table<T> {}
+
+/// Where `id` sits in a table of `size` places under `shift`: murmur3's finaliser of the id
+/// mixed with the shift.
+fn place(id: u32, shift: u16, size: usize) -> usize {
+    let mut h = id ^ u32::from(shift).wrapping_mul(0x9e37_79b9);
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x85eb_ca6b);
+    h ^= h >> 13;
+    h = h.wrapping_mul(0xc2b2_ae35);
+    h ^= h >> 16;
+    h as usize % size.max(1)
+}
+
+impl<T> Table<T> {
+    /// A table as a content file carries it.
+    pub fn new(shifts: Vec<u16>, entries: Vec<T>) -> Table<T> {
+        Table {
+            shifts,
+            entries,
+            ids: Vec::new(),
+        }
+    }
+
+    /// The entry of `id`.
+    pub fn get(&self, id: u32) -> Option<&T> {
+        let shift = *self.shifts.get(id as usize % self.shifts.len().max(1))?;
+        let at = place(id, shift, self.entries.len());
+        let held = self.ids.is_empty() || self.ids.get(at) == Some(&id);
+        self.entries.get(at).filter(|_| held)
+    }
+
+    /// Whether the table can be read: at least one bucket and one place.
+    pub fn fits(&self) -> bool {
+        !self.shifts.is_empty() && !self.entries.is_empty()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<T: Default> Table<T> {
+    /// Arranges entries by id, about 1.1 places per entry and one bucket per four. `Err` names
+    /// an id two entries share (the build then names their texts); with distinct ids a shift
+    /// that separates a bucket's ids is found within a few tries.
+    pub fn arrange(items: Vec<(u32, T)>) -> Result<Table<T>, u32> {
+        let mut ids: Vec<u32> = items.iter().map(|(id, _)| *id).collect();
+        ids.sort_unstable();
+        if let Some(pair) = ids.windows(2).find(|w| w[0] == w[1]) {
+            return Err(pair[0]);
+        }
+        let (size, buckets) = (items.len() + items.len() / 8 + 1, items.len() / 4 + 1);
+        let mut members: Vec<Vec<u32>> = vec![Vec::new(); buckets];
+        for (id, _) in &items {
+            members[*id as usize % buckets].push(*id);
+        }
+        let mut order: Vec<usize> = (0..buckets).collect();
+        order.sort_by_key(|b| std::cmp::Reverse(members[*b].len()));
+        let (mut shifts, mut at) = (vec![0u16; buckets], vec![u32::MAX; size]);
+        for b in order {
+            let free = |shift: u16| {
+                let mut places: Vec<usize> = members[b]
+                    .iter()
+                    .map(|id| place(*id, shift, size))
+                    .collect();
+                places.sort_unstable();
+                places.dedup();
+                places.len() == members[b].len() && places.iter().all(|p| at[*p] == u32::MAX)
+            };
+            let shift = (0..=u16::MAX)
+                .find(|s| free(*s))
+                .ok_or_else(|| members[b][0])?;
+            shifts[b] = shift;
+            for id in &members[b] {
+                at[place(*id, shift, size)] = *id;
+            }
+        }
+        let mut entries: Vec<T> = (0..size).map(|_| T::default()).collect();
+        for (id, entry) in items {
+            entries[place(id, shifts[id as usize % buckets], size)] = entry;
+        }
+        Ok(Table {
+            shifts,
+            entries,
+            ids: at,
+        })
+    }
+}
+
+/// One language's interface texts as a content file carries them: its messages and the forms of
+/// its plural texts (as many as the language has), by id.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Texts {
-    pub messages: Vec<String>,
-    pub plurals: Vec<Vec<String>>,
+    pub messages: Table<String>,
+    pub plurals: Table<Vec<String>>,
 }
 
 impl Texts {
-    /// Whether these texts fit this build's ids: one per message, at least one form per plural.
+    /// Whether both tables can be read.
     pub fn fits(&self) -> bool {
-        self.messages.len() == ENGLISH.len()
-            && self.plurals.len() == ENGLISH_PLURALS.len()
-            && self.plurals.iter().all(|forms| !forms.is_empty())
+        self.messages.fits() && self.plurals.fits()
     }
 }
-
-type Messages = &'static [&'static str];
-type Plurals = &'static [&'static [&'static str]];
 
 /// Texts installed at start, for the life of the page.
-static INSTALLED: std::sync::OnceLock<Vec<(Lang, Messages, Plurals)>> = std::sync::OnceLock::new();
+static INSTALLED: std::sync::OnceLock<Vec<(Lang, Texts)>> = std::sync::OnceLock::new();
 
 /// Installs the texts that arrived at run time (the app's content file). Once per page: later
-/// calls are ignored. The texts live as long as the page, so they are leaked on purpose.
+/// calls are ignored.
 pub fn install(catalogues: Vec<(Lang, Texts)>) {
-    let _ = INSTALLED.set(catalogues.into_iter().map(leaked).collect());
+    let _ = INSTALLED.set(catalogues);
 }
 
-/// One language's texts for the life of the page (leaked on purpose, once per language).
-fn leaked((lang, texts): (Lang, Texts)) -> (Lang, Messages, Plurals) {
-    fn leak(texts: Vec<String>) -> &'static [&'static str] {
-        let texts: Vec<&'static str> = texts
-            .into_iter()
-            .map(|s| &*Box::leak(s.into_boxed_str()))
-            .collect();
-        Box::leak(texts.into_boxed_slice())
+/// The texts of `lang`: the installed ones, the way the app gets them. The wasm has no texts
+/// of its own, so a language the page does not hold (a default `Lang` before the app knows
+/// better) gets the page's language: never an empty text. Native builds (tests, tools) install
+/// a language they were not given from the compiled catalogues, the same way, on first use.
+fn installed(lang: Lang) -> Option<&'static Texts> {
+    let given = INSTALLED.get();
+    let found = given.and_then(|all| all.iter().find(|(l, _)| *l == lang));
+    #[cfg(target_arch = "wasm32")]
+    return found.or(given?.first()).map(|(_, texts)| texts);
+    #[cfg(not(target_arch = "wasm32"))]
+    return found
+        .or_else(|| {
+            static COMPILED: std::sync::OnceLock<Vec<(Lang, Texts)>> = std::sync::OnceLock::new();
+            let all = COMPILED.get_or_init(|| {
+                let marks = compiled_marks();
+                Lang::ALL
+                    .map(|l| (l, l.texts(&marks).expect("the catalogues' texts")))
+                    .to_vec()
+            });
+            all.iter().find(|(l, _)| *l == lang)
+        })
+        .map(|(_, texts)| texts);
+}
+
+/// Every English text the compiled catalogues translate: each marked text, as the i18n test
+/// requires every language to translate every one (native tools and tests; the app's build
+/// lists the marks in the sources instead).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn compiled_marks() -> aims_po::marks::Marks {
+    let mut marks = aims_po::marks::Marks::default();
+    for lang in Lang::ALL {
+        marks
+            .messages
+            .extend(lang.catalogue().iter().map(|(en, _)| en.to_string()));
+        marks.plurals.extend(
+            lang.plurals()
+                .iter()
+                .map(|(one, other, _)| (one.to_string(), other.to_string())),
+        );
     }
-    let plurals: Vec<&'static [&'static str]> = texts.plurals.into_iter().map(leak).collect();
-    (
-        lang,
-        leak(texts.messages),
-        &*Box::leak(plurals.into_boxed_slice()),
-    )
+    marks
 }
 
 /// The entry for `english` in a compiled table sorted by English text; `split` gives an
@@ -204,24 +353,6 @@ fn leaked((lang, texts): (Lang, Texts)) -> (Lang, Messages, Plurals) {
 fn find_english<E, T>(table: &[E], english: &str, split: impl Fn(&E) -> (&str, T)) -> Option<T> {
     let i = table.binary_search_by(|e| split(e).0.cmp(english)).ok()?;
     Some(split(&table[i]).1)
-}
-
-/// The texts of `lang`: the installed ones, the way the app gets them. The wasm has no texts
-/// of its own, so a language the page does not hold (a default `Lang` before the app knows
-/// better) gets the page's language: never an empty text. Native builds (tests, tools) install
-/// a language they were not given from the compiled catalogues, the same way, on first use.
-fn installed(lang: Lang) -> Option<&'static (Lang, Messages, Plurals)> {
-    let given = INSTALLED.get();
-    let found = given.and_then(|all| all.iter().find(|(l, _, _)| *l == lang));
-    #[cfg(target_arch = "wasm32")]
-    return found.or(given?.first());
-    #[cfg(not(target_arch = "wasm32"))]
-    return found.or_else(|| {
-        static COMPILED: std::sync::OnceLock<Vec<(Lang, Messages, Plurals)>> =
-            std::sync::OnceLock::new();
-        let all = COMPILED.get_or_init(|| Lang::ALL.map(|l| leaked((l, l.texts()))).to_vec());
-        all.iter().find(|(l, _, _)| *l == lang)
-    });
 }
 
 /// A language the interface and the built-in questionnaires are available in.
@@ -390,39 +521,56 @@ impl Lang {
         self.conventions().catalogue
     }
 
-    /// This language's texts in id order, to pack into a content file (a missing translation
-    /// is its English text, which `tests/i18n.rs` does not allow to ship).
+    /// This language's texts for `marks` (every text the sources mark), to pack into a
+    /// content file; a missing translation is its English text, which the i18n test does not
+    /// allow to ship. `Err` names two texts with one id.
     #[cfg(not(target_arch = "wasm32"))]
-    pub fn texts(self) -> Texts {
-        Texts {
-            messages: ENGLISH
+    pub fn texts(self, marks: &aims_po::marks::Marks) -> Result<Texts, String> {
+        let messages = marks
+            .messages
+            .iter()
+            .map(|en| (hash(&[en]), self.t_native(en)));
+        let plurals = marks
+            .plurals
+            .iter()
+            .map(|(one, other)| (hash(&[one, other]), self.forms_native(one, other)));
+        let clash = |id: u32| {
+            let mut texts: Vec<String> = marks
+                .messages
                 .iter()
-                .map(|en| self.t_native(en).to_string())
-                .collect(),
-            plurals: ENGLISH_PLURALS
-                .iter()
-                .map(|pair| {
-                    self.forms_native(*pair)
-                        .iter()
-                        .map(|f| f.to_string())
-                        .collect()
-                })
-                .collect(),
-        }
+                .filter(|t| hash(&[t]) == id)
+                .cloned()
+                .collect();
+            texts.extend(
+                marks
+                    .plurals
+                    .iter()
+                    .filter(|(o, p)| hash(&[o, p]) == id)
+                    .map(|(o, _)| o.clone()),
+            );
+            format!("these marked texts share the id {id:08x}: {texts:?}; reword one of them")
+        };
+        Ok(Texts {
+            messages: Table::arrange(messages.collect()).map_err(clash)?,
+            plurals: Table::arrange(plurals.collect()).map_err(clash)?,
+        })
     }
 
     /// The compiled translation of `english` (English where there is none).
     #[cfg(not(target_arch = "wasm32"))]
-    fn t_native(self, english: &'static str) -> &'static str {
-        find_english(self.catalogue(), english, |(en, tr)| (*en, *tr)).unwrap_or(english)
+    fn t_native(self, english: &str) -> String {
+        find_english(self.catalogue(), english, |(en, tr)| (*en, *tr))
+            .unwrap_or(english)
+            .to_string()
     }
 
     /// The compiled plural forms of a pair (English: the pair itself).
     #[cfg(not(target_arch = "wasm32"))]
-    fn forms_native(self, (one, other): (&'static str, &'static str)) -> Vec<&'static str> {
-        find_english(self.plurals(), one, |(en, _, forms)| (*en, *forms))
-            .map(<[&str]>::to_vec)
-            .unwrap_or_else(|| vec![one, other])
+    fn forms_native(self, one: &str, other: &str) -> Vec<String> {
+        match find_english(self.plurals(), one, |(en, _, forms)| (*en, *forms)) {
+            Some(forms) => forms.iter().map(|f| f.to_string()).collect(),
+            None => vec![one.to_string(), other.to_string()],
+        }
     }
 
     /// The plural entries of this language: English singular and plural, and the translated
@@ -446,9 +594,10 @@ impl Lang {
     /// blockers"), &[])`.
     pub fn n(self, n: u64, text: Plural, args: &[(&str, &dyn Display)]) -> String {
         // The wasm holds no texts: without its content file it shows none (see ui::start).
-        let forms: &[&str] = installed(self)
-            .and_then(|(_, _, table)| table.get(usize::from(text.0)).copied())
-            .unwrap_or_default();
+        let forms: Vec<&str> = match installed(self).and_then(|t| t.plurals.get(text.id)) {
+            Some(forms) => forms.iter().map(String::as_str).collect(),
+            None => text.untranslated(),
+        };
         let form = self.plural_form(n);
         let template = forms
             .get(form)
@@ -464,8 +613,8 @@ impl Lang {
     /// The interface text `text` in this language.
     pub fn t(self, text: Msg) -> &'static str {
         installed(self)
-            .and_then(|(_, table, _)| table.get(usize::from(text.0)).copied())
-            .unwrap_or_default()
+            .and_then(|t| t.messages.get(text.id))
+            .map_or_else(|| text.untranslated(), String::as_str)
     }
 
     /// Translates `text` and fills its `{name}` placeholders.

@@ -19,7 +19,7 @@ use aims_domain::formats::catalogue;
 use aims_domain::formats::export::Export;
 use aims_domain::formats::saved::{self, SaveMeta, Snapshot};
 use aims_domain::formats::share;
-use aims_domain::model::i18n::Lang;
+use aims_domain::model::i18n::{compiled_marks, Lang};
 use aims_domain::model::profile::Screening;
 use aims_domain::{AiRole, Answer, HighRisk, Profile, Questionnaire, SizeBand};
 
@@ -28,7 +28,8 @@ const QUICK: &str = "iso42001-quick-scan";
 impl Tab {
     /// A tab whose page holds only the content of `lang`, as a visitor's download does.
     fn one_language(store: &Shared, lang: Lang) -> Tab {
-        let content = catalogue::content()
+        let content = catalogue::content(&compiled_marks())
+            .unwrap()
             .into_iter()
             .filter(|c| c.lang == lang)
             .collect();

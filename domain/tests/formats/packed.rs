@@ -4,11 +4,11 @@
 use aims_domain::formats::catalogue;
 use aims_domain::formats::packed::{pack, read, unpack};
 use aims_domain::model::condition::Condition;
-use aims_domain::model::i18n::Lang;
+use aims_domain::model::i18n::{compiled_marks, Lang};
 
 #[test]
 fn every_questionnaire_in_every_language_unpacks_exactly_as_validated() {
-    let content = catalogue::content();
+    let content = catalogue::content(&compiled_marks()).unwrap();
     assert_eq!(content.len(), Lang::ALL.len());
     for c in &content {
         assert_eq!(
@@ -22,7 +22,7 @@ fn every_questionnaire_in_every_language_unpacks_exactly_as_validated() {
         }
         // Each language carries all its interface texts, English included (the wasm has none).
         assert!(c.texts.fits(), "{:?}", c.lang);
-        assert_eq!(c.texts, c.lang.texts());
+        assert_eq!(c.texts, c.lang.texts(&compiled_marks()).unwrap());
         // A visitor's file of one language reads back on its own.
         assert_eq!(
             unpack(&pack(std::slice::from_ref(c))).as_deref(),
@@ -36,7 +36,7 @@ fn every_questionnaire_in_every_language_unpacks_exactly_as_validated() {
 
 #[test]
 fn truncated_extended_or_foreign_bytes_are_refused_without_a_panic() {
-    let bytes = pack(&catalogue::content());
+    let bytes = pack(&catalogue::content(&compiled_marks()).unwrap());
     assert!(unpack(&[]).is_none());
     assert!(unpack(b"{\"id\": \"iso42001-quick-scan\"}").is_none());
     let mut longer = bytes.clone();

@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 use aims_domain::formats::catalogue;
 use aims_domain::formats::report;
 use aims_domain::model::date::Date;
-use aims_domain::model::i18n::{placeholders, Lang, ENGLISH, ENGLISH_PLURALS};
+use aims_domain::model::i18n::{compiled_marks, hash, msg, placeholders, plural, Lang, Table};
 use aims_domain::model::profile::Screening;
 use aims_domain::{AiRole, Certification, HighRisk, Profile, Questionnaire, SizeBand};
+use aims_po::marks::Marks;
 use regex::Regex;
 
 use crate::common;
@@ -144,28 +145,85 @@ fn every_declared_language_has_every_plural_text_in_every_form() {
     }
 }
 
-/// A message's id is its place in the build's list (`i18n::ENGLISH`, written by
-/// domain/build.rs): the list must hold exactly the texts the sources mark, as read here by a
-/// second, independent extractor, in sorted order, or a content file would put texts in the
-/// wrong places.
+/// The app's build lists the marks with `aims_po::marks` and packs each language's texts by
+/// their ids: it must find exactly the texts the sources mark, as read here by a second,
+/// independent extractor, or a text would be missing from the content files. The compiled
+/// catalogues (what native tools and tests use) hold the same texts, and no two share an id.
 #[test]
 fn the_build_lists_exactly_the_marked_texts() {
-    let listed: Vec<String> = ENGLISH.iter().map(|t| t.to_string()).collect();
-    let marked: Vec<String> = marked_texts().into_keys().collect();
-    assert_eq!(listed, marked, "domain/build.rs and the sources disagree");
-    let listed: Vec<(String, String)> = ENGLISH_PLURALS
-        .iter()
-        .map(|(o, p)| (o.to_string(), p.to_string()))
-        .collect();
-    let marked: Vec<(String, String)> = marked_plurals().into_keys().collect();
-    assert_eq!(listed, marked, "domain/build.rs and the sources disagree");
-    assert!(ENGLISH.windows(2).all(|w| w[0] < w[1]));
-    assert!(ENGLISH.len() > 400 && ENGLISH_PLURALS.len() >= 3);
-    // Every language's texts fit these ids, and English is the list itself.
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    let (listed, files) = Marks::scan(&[root.join("src"), root.join("domain/src")]);
+    assert!(files.len() > 80, "only {} files read", files.len());
+    let marked: BTreeSet<String> = marked_texts().into_keys().collect();
+    assert_eq!(
+        listed.messages, marked,
+        "aims_po::marks and the sources disagree"
+    );
+    let marked: BTreeSet<(String, String)> = marked_plurals().into_keys().collect();
+    assert_eq!(
+        listed.plurals, marked,
+        "aims_po::marks and the sources disagree"
+    );
+    assert_eq!(compiled_marks(), listed);
+    assert!(listed.messages.len() > 400 && listed.plurals.len() >= 3);
+    let mut ids: Vec<u32> = listed.messages.iter().map(|t| hash(&[t])).collect();
+    ids.extend(listed.plurals.iter().map(|(o, p)| hash(&[o, p])));
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), listed.messages.len() + listed.plurals.len());
     for lang in Lang::ALL {
-        assert!(lang.texts().fits(), "{lang:?}");
+        assert!(lang.texts(&listed).unwrap().fits(), "{lang:?}");
     }
-    assert_eq!(Lang::En.texts().messages, ENGLISH.to_vec());
+}
+
+/// A mark's id is the FNV-1a hash of its English text, the same in `msg!` (at compile time)
+/// and in the build (at run time), and a plural's covers both forms.
+#[test]
+fn a_marks_id_is_the_hash_of_its_english_text() {
+    // FNV-1a's published values, kept to 27 bits.
+    assert_eq!(hash(&[""]), 0x811c_9dc5 & 0x07ff_ffff);
+    assert_eq!(hash(&["a"]), 0xe40c_292c & 0x07ff_ffff);
+    assert_eq!(hash(&["foobar"]), 0xbf9c_f968 & 0x07ff_ffff);
+    assert_eq!(msg!("Results").id(), hash(&["Results"]));
+    assert_eq!(msg!("Results").english(), "Results");
+    let tasks = plural!(
+        "{n} task from the readiness check, {effort}.",
+        "{n} tasks from the readiness check, {effort}."
+    );
+    assert_eq!(tasks.id(), hash(&[tasks.english().0, tasks.english().1]));
+    // The forms are kept apart: moving a letter across the boundary changes the id.
+    assert_ne!(hash(&["ab", "c"]), hash(&["a", "bc"]));
+    assert_ne!(hash(&["abc"]), hash(&["ab", "c"]));
+}
+
+/// The table a content file carries finds every id it was arranged with, each at a place of
+/// its own; two texts with one id are refused, naming the id; a table arranged here finds
+/// nothing for an id it does not hold.
+#[test]
+fn a_table_finds_every_arranged_id_at_its_own_place() {
+    let mut seed: u32 = 7;
+    let ids: Vec<u32> = (0..3000)
+        .map(|_| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            seed
+        })
+        .collect();
+    let table = Table::arrange(ids.iter().map(|id| (*id, id.to_string())).collect()).unwrap();
+    assert_eq!(table.entries.len(), 3000 + 3000 / 8 + 1);
+    assert_eq!(table.shifts.len(), 3000 / 4 + 1);
+    let read = Table::new(table.shifts.clone(), table.entries.clone());
+    for id in &ids {
+        assert_eq!(table.get(*id), Some(&id.to_string()));
+        assert_eq!(read.get(*id), Some(&id.to_string()));
+    }
+    assert_eq!(table.get(12), None);
+    assert_eq!(
+        Table::arrange(vec![(5, "a"), (9, "b"), (5, "c")]).err(),
+        Some(5)
+    );
+    let empty: Table<String> = Table::arrange(vec![]).unwrap();
+    assert!(empty.fits());
+    assert_eq!(empty.get(1), None);
 }
 
 #[test]
