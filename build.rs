@@ -6,6 +6,12 @@
 //! Trunk hook copies next to the wasm and the app unpacks without parsing or validating JSON.
 
 fn main() {
+    // The split (scripts/split.mjs) reads the linker's relocations to move functions between
+    // modules: only the wasm with the `split` feature keeps them.
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32");
+    if wasm && std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+    }
     println!("cargo:rerun-if-changed=questionnaires");
     println!("cargo:rerun-if-changed=locales");
     println!("cargo:rerun-if-env-changed=AIMS_EXTRA_QUESTIONNAIRES");

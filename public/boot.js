@@ -1,7 +1,10 @@
-// Starts the widget under its Content-Security-Policy: decides the language, fetches the wasm
-// (named in a meta tag), that language's content file (interface texts and questionnaires, packed
-// at build time) and the host's host.json in parallel, then forbids every further connection (connect-src 'none') before
-// any Rust code runs. Another language later means a reload into it (the answers are stored).
+// Starts the widget under its Content-Security-Policy: decides the language, fetches the start
+// module (named in a meta tag), that language's content file (interface texts and questionnaires,
+// packed at build time) and the host's host.json in parallel; once those have arrived, requests
+// the later modules (the screens after "see results", <meta name="aims-modules">), then forbids
+// every further connection (connect-src 'none') and starts the app while those are still on
+// their way: no request starts after the lock. Another language later means a reload into it
+// (the answers are stored).
 const moduleLink = document.querySelector('link[rel="modulepreload"]');
 const [wasmHref, wasmIntegrity] = (document.querySelector('meta[name="aims-wasm"]')?.content ?? '').split(' ');
 
@@ -137,7 +140,24 @@ try {
 }
 const bytes = await content;
 const hostText = await host;
+// Only now the later modules: they would compete with the start module for a phone's bandwidth.
+// Requested before the lock, they may arrive after it; the split loader takes them from here
+// (scripts/split.mjs), and a screen whose module never arrives says so (src/ui/later.rs).
+globalThis.aimsReadinessModules = Object.fromEntries(
+  (document.querySelector('meta[name="aims-modules"]')?.content ?? '')
+    .split(',')
+    .map((entry) => entry.trim().split(/\s+/))
+    .filter((parts) => parts.length === 3)
+    .map(([name, href, integrity]) => {
+      const module = fetch(href, { integrity }).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${href}: ${r.status}`))));
+      // Handled where it is used; an unused failure is not an error.
+      module.catch(() => {});
+      return [name, module];
+    }),
+);
 lockNetwork();
+// When the lock took effect, for the tests: every request must have started before it.
+performance.mark('aims-readiness:locked');
 if (typeof hostText === 'string') globalThis.aimsReadinessHost = hostText;
 // The app reads it at start; without it (a damaged download) the app says so in the console.
 if (bytes) globalThis.aimsReadinessContent = new Uint8Array(bytes);

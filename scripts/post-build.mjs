@@ -1,4 +1,6 @@
 // Trunk post-build hook.
+// 0. Builds the wasm files from cargo's output: the split into a start module and later modules,
+//    wasm-bindgen and wasm-opt (scripts/split.mjs; Trunk's own wasm-opt is off in index.html).
 // 1. Removes Trunk's inline start-up script, which the page's CSP forbids (public/boot.js starts
 //    the widget instead), and checks that no other inline script remains.
 // 2. Copies the content files build.rs packed (target/aims-content/: one per language) next to
@@ -12,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildWasm } from './split.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
@@ -22,7 +25,8 @@ const inline = /<script type="module">\s*import init[\s\S]*?<\/script>\s*/;
 if (!inline.test(html)) throw new Error("Trunk's inline start-up script was not found; has Trunk changed its output?");
 // Trunk adds integrity to every link, but on rel="icon" the attribute is not allowed (the Nu Html
 // Checker reports it) and browsers ignore it there.
-const pageWithoutLoader = html.replace(inline, '').replace(/(<link rel="icon"[^>]*?) integrity="[^"]*"/, '$1');
+const trunkPage = html.replace(inline, '').replace(/(<link rel="icon"[^>]*?) integrity="[^"]*"/, '$1');
+const { page: pageWithoutLoader, loader, modules } = buildWasm(dir, trunkPage);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(pageWithoutLoader)) throw new Error('an inline script remains in index.html; the CSP would block it');
 
 const contentDir = join(process.env.CARGO_TARGET_DIR ?? 'target', 'aims-content');
@@ -70,8 +74,21 @@ const wasm = readFileSync(join(dir, href(/<meta name="aims-wasm" content="\.\/([
 const icon = readFileSync(join(dir, href(/<link rel="icon" href="\.\/([^"]+)"/, 'icon')));
 if (!/async function __wbg_init\(/.test(glue)) throw new Error('post-build: the wasm-bindgen glue has no __wbg_init; has wasm-bindgen changed?');
 
-const script = `${glue}
-globalThis.aimsReadinessContent = Uint8Array.from(atob(${JSON.stringify(allContent.toString('base64'))}), (c) => c.charCodeAt(0));
+// The split's loader and its later modules go into the same script: a page opened from disk may
+// not import other files.
+let code = glue;
+let later = '';
+if (loader) {
+  const exported = [...loader.matchAll(/^export const (\w+)/gm)].map((m) => m[1]);
+  const inlineLoader = loader.replace(/^import \{ initSync \} from "[^"]+";\n?/m, '').replace(/^export const /gm, 'const ');
+  const imports = glue.match(/^import \* as (\w+) from "\.\/[^"]+-split-[^"]+\.js";?$/m);
+  if (!imports || exported.length === 0) throw new Error('post-build: the glue does not import the split loader the expected way');
+  code = `${inlineLoader}\n${glue.replace(imports[0], `const ${imports[1]} = { ${exported.join(', ')} };`)}`;
+  const entries = modules.map((m) => `${JSON.stringify(m.name)}: Promise.resolve(Uint8Array.from(atob(${JSON.stringify(m.bytes.toString('base64'))}), (c) => c.charCodeAt(0)))`);
+  later = `globalThis.aimsReadinessModules = { ${entries.join(', ')} };\n`;
+}
+const script = `${code}
+${later}globalThis.aimsReadinessContent = Uint8Array.from(atob(${JSON.stringify(allContent.toString('base64'))}), (c) => c.charCodeAt(0));
 const bytes = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));
 await __wbg_init({ module_or_path: bytes });
 `;

@@ -40,12 +40,20 @@
 // at each of about 700 marks in the wasm where a place in a list took 2; texts placed by hash
 // compress a little worse) added 2.6 KB (wasm 349,390 -> 351,548 B, English texts 44,483 ->
 // 44,943 B): English 417,767 B, German 424,171 B, French 425,525 B, Spanish 422,641 B; budgets
-// 0.5 % above. The wasm alone is printed too.
+// 0.5 % above. The wasm alone is printed too. Issue 29's first step, the screens after "see
+// results" in a later module (src/ui/later.rs, scripts/split.mjs): the start-up fell to English
+// 363,020 B (start module 296,304 B), and the whole visit, with the later module, is budgeted
+// on its own; budgets 0.5 % above.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 419_900, de: 426_300, fr: 427_700, es: 424_800 };
+const BUDGET_GZIP_BYTES = { en: 365_000, de: 371_600, fr: 372_900, es: 370_000 };
+// Everything a visit downloads: the start-up bytes and the later modules.
+const VISIT_BUDGET_GZIP_BYTES = { en: 433_000, de: 439_600, fr: 440_900, es: 438_000 };
+// Issue 29's targets, printed beside the budgets until they are met.
+const START_TARGET = 200_000;
+const VISIT_TARGET = 400_000;
 const LANG_OVER_ENGLISH = 8_000;
 const dist = 'dist';
 const gz = (name) => gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;
@@ -62,9 +70,20 @@ const content = new Map(
     .filter((p) => p.length === 3)
     .map(([lang, file]) => [lang, file.replace(/^\.\//, '')]),
 );
-const shared = ['index.html', ...new Set(referenced)];
+// The split loader is imported by the glue (scripts/split.mjs): part of the start-up too.
+const glueName = referenced.find((f) => f.endsWith('.js') && !f.startsWith('boot-'));
+const imported = [...readFileSync(join(dist, glueName), 'utf8').matchAll(/from ["']\.\/([^"']+\.js)["']/g)].map((m) => m[1]);
+// The later modules (the screens after "see results"), requested once the start-up bytes are in.
+const later = (html.match(/<meta name="aims-modules" content="([^"]*)"/)?.[1] ?? '')
+  .split(',')
+  .map((e) => e.trim().split(/\s+/))
+  .filter((p) => p.length === 3)
+  .map(([, file]) => file.replace(/^\.\//, ''));
+const shared = ['index.html', ...new Set([...referenced, ...imported])];
 const sharedBytes = shared.reduce((sum, f) => sum + gz(f), 0);
+const laterBytes = later.reduce((sum, f) => sum + gz(f), 0);
 for (const f of shared) console.log(`  ${f}: ${gz(f)} B gzip`);
+for (const f of later) console.log(`  ${f}: ${gz(f)} B gzip (later)`);
 let failed = false;
 const totals = {};
 for (const [lang, budget] of Object.entries(BUDGET_GZIP_BYTES)) {
@@ -72,7 +91,7 @@ for (const [lang, budget] of Object.entries(BUDGET_GZIP_BYTES)) {
   if (!file) throw new Error(`size check: no content file for ${lang} in index.html`);
   const total = (totals[lang] = sharedBytes + gz(file));
   const over = lang === 'en' ? '' : ` (${total - totals.en >= 0 ? '+' : ''}${total - totals.en} B over English)`;
-  console.log(`start-up download (${lang}): ${total} B gzip${over} (${file}: ${gz(file)} B); budget ${budget}`);
+  console.log(`start-up download (${lang}): ${total} B gzip${over} (${file}: ${gz(file)} B); budget ${budget}, target ${START_TARGET}`);
   if (total > budget) {
     console.error(`size check failed: the ${lang} start-up download is ${total - budget} B over its budget`);
     failed = true;
@@ -81,12 +100,18 @@ for (const [lang, budget] of Object.entries(BUDGET_GZIP_BYTES)) {
     console.error(`size check failed: the ${lang} start-up download is ${total - totals.en} B above English (at most ${LANG_OVER_ENGLISH})`);
     failed = true;
   }
+  const visit = total + laterBytes;
+  console.log(`whole visit (${lang}): ${visit} B gzip; budget ${VISIT_BUDGET_GZIP_BYTES[lang]}, target ${VISIT_TARGET}`);
+  if (visit > VISIT_BUDGET_GZIP_BYTES[lang]) {
+    console.error(`size check failed: the ${lang} whole visit is ${visit - VISIT_BUDGET_GZIP_BYTES[lang]} B over its budget`);
+    failed = true;
+  }
 }
 // Content per language means the wasm carries no language's interface texts, English
 // included: every English text and every translation of a catalogue (longer than a few words, so
 // a short one shared by chance does not count) must be absent from it. Found once: a workspace
 // build had compiled the German catalogue back in.
-const wasm = readFileSync(join(dist, referenced.find((f) => f.endsWith('_bg.wasm'))));
+const wasm = Buffer.concat([referenced.find((f) => f.endsWith('_bg.wasm')), ...later].map((f) => readFileSync(join(dist, f))));
 const poStrings = (text, keyword) =>
   [...text.matchAll(new RegExp(`^${keyword} ((?:"(?:[^"\\\\]|\\\\.)*"\\s*)+)`, 'gm'))]
     .map((m) => [...m[1].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((p) => JSON.parse(`"${p[1]}"`)).join(''));

@@ -12,10 +12,11 @@ use super::components::{Footer, ImportDialog, LanguagePicker, NoticeBar, StepNav
 use super::dispatch::Dispatch;
 use super::files;
 use super::hooks::{self, clear_fragment, Shown};
+use super::later::{self, Later, View};
 use super::rescue;
 use super::screens::{
-    AdviserScreen, ProfileScreen, QuestionsScreen, ReportScreen, ResultsScreen, RoadmapScreen,
-    SharedView, StartScreen, TeamScreen,
+    AdviserProps, ProfileScreen, QuestionsScreen, ReportProps, ResultsProps, RoadmapProps,
+    SharedProps, StartScreen, TeamProps,
 };
 use super::storage::{self, Local};
 use crate::domain::app::runtime::Runtime;
@@ -268,11 +269,19 @@ fn title(s: &AppState) -> String {
     }
 }
 
-/// The screen on show: shared results over everything, else the flow's screen.
+/// The screen on show: shared results over everything, else the flow's screen. The screens
+/// after "see results" come from the later module (`later`).
 fn body(s: &AppState, dispatch: &Dispatch) -> Html {
     let (today, dispatch) = (s.today, dispatch.clone());
+    let later =
+        |view: View| html! { <Later {view} saving={s.saving()} dispatch={dispatch.clone()} /> };
     if let Some(view) = &s.shared {
-        return html! { <SharedView shared={Rc::clone(view)} {today} {dispatch} /> };
+        let shared = Rc::clone(view);
+        return later(View::Shared(SharedProps {
+            shared,
+            today,
+            dispatch: dispatch.clone(),
+        }));
     }
     let Some(session) = s
         .flow
@@ -281,6 +290,16 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
         .filter(|_| s.flow.screen != Screen::Start)
     else {
         return html! { <StartScreen questionnaires={s.questionnaires()} saved={s.saved_counts.clone()} {dispatch} /> };
+    };
+    let results = |session, compared| {
+        let dispatch = dispatch.clone();
+        View::Results(ResultsProps {
+            session,
+            dispatch,
+            today,
+            read_only: false,
+            compared,
+        })
     };
     match s.flow.screen {
         Screen::Profile => {
@@ -291,19 +310,35 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
             );
             html! { <ProfileScreen profile={session.profile} {about} respondent={session.people.respondent} {dispatch} /> }
         }
-        Screen::Questions => html! { <QuestionsScreen {session} {dispatch} /> },
-        Screen::Results => {
-            html! { <ResultsScreen {session} {dispatch} {today} compared={s.compared.clone()} /> }
+        Screen::Questions => {
+            // The person answers for minutes: time enough to start the later module.
+            later::preload();
+            html! { <QuestionsScreen {session} {dispatch} /> }
         }
-        Screen::Report => html! { <ReportScreen {session} {dispatch} {today} /> },
-        Screen::Adviser => html! { <AdviserScreen {session} {dispatch} {today} /> },
+        Screen::Results => later(results(session, s.compared.clone())),
+        Screen::Report => later(View::Report(ReportProps {
+            session,
+            today,
+            dispatch: dispatch.clone(),
+        })),
+        Screen::Adviser => later(View::Adviser(AdviserProps {
+            session,
+            today,
+            dispatch: dispatch.clone(),
+        })),
         Screen::Team => match &s.team {
-            Some(team) => html! { <TeamScreen team={Rc::clone(team)} {session} {dispatch} /> },
-            None => html! { <ResultsScreen {session} {dispatch} {today} /> },
+            Some(team) => later(View::Team(TeamProps {
+                team: Rc::clone(team),
+                session,
+                dispatch: dispatch.clone(),
+            })),
+            None => later(results(session, None)),
         },
-        Screen::Roadmap | Screen::Start => {
-            html! { <RoadmapScreen {session} dispatch={Some(dispatch)} {today} /> }
-        }
+        Screen::Roadmap | Screen::Start => later(View::Roadmap(RoadmapProps {
+            session,
+            dispatch: Some(dispatch.clone()),
+            today,
+        })),
     }
 }
 

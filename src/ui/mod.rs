@@ -5,6 +5,7 @@ mod components;
 mod dispatch;
 mod files;
 pub(crate) mod hooks;
+mod later;
 mod rescue;
 mod screens;
 mod storage;

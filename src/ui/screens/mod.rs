@@ -11,12 +11,12 @@ mod shared;
 mod start;
 mod team;
 
-pub use adviser::AdviserScreen;
+pub use adviser::{AdviserProps, AdviserScreen};
 pub use profile::ProfileScreen;
 pub use questions::QuestionsScreen;
-pub use report::ReportScreen;
-pub use results::ResultsScreen;
-pub use roadmap::RoadmapScreen;
-pub use shared::SharedView;
+pub use report::{ReportProps, ReportScreen};
+pub use results::{ResultsProps, ResultsScreen};
+pub use roadmap::{RoadmapProps, RoadmapScreen};
+pub use shared::{SharedProps, SharedView};
 pub use start::StartScreen;
-pub use team::TeamScreen;
+pub use team::{TeamProps, TeamScreen};

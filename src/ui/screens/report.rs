@@ -13,7 +13,7 @@ use crate::domain::model::i18n::msg;
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ReportProps {
     pub session: Session,
     pub today: Date,

@@ -29,7 +29,7 @@ use crate::ui::dispatch::Dispatch;
 use crate::ui::{use_after_first_paint, use_lang};
 use std::rc::Rc;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ResultsProps {
     pub session: Session,
     pub dispatch: Dispatch,

@@ -16,7 +16,7 @@ use crate::ui::components::{CallToActionLink, CourseLink, LegalDates, Timeline};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::{use_after_first_paint, use_lang};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct RoadmapProps {
     pub session: Session,
     pub today: Date,

@@ -23,7 +23,7 @@ use crate::ui::components::OpenFileButton;
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct TeamProps {
     pub team: Rc<Team>,
     pub session: Session,

@@ -1,0 +1,157 @@
+//! The screens after "see results" (results, roadmap, printed report, adviser's sheet, team view,
+//! shared view), in a later wasm module: the start module holds what the first screens need,
+//! and these load when first wanted (or earlier, while the person answers).
+//!
+//! With the `split` feature (the default) `screens` is a split point: `wasm-split-cli` moves
+//! everything only it reaches into `split_later.wasm`, which public/boot.js fetched before the
+//! network lock. Without it (`--no-default-features`: one module) the same code runs directly.
+
+use std::cell::Cell;
+
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::dispatch::Dispatch;
+use super::screens::{
+    AdviserProps, AdviserScreen, ReportProps, ReportScreen, ResultsProps, ResultsScreen,
+    RoadmapProps, RoadmapScreen, SharedProps, SharedView, TeamProps, TeamScreen,
+};
+use super::use_lang;
+use crate::domain::app::shared;
+use crate::domain::formats::export::Export;
+use crate::domain::model::i18n::msg;
+
+/// A screen of the later module, with what it shows.
+#[derive(Clone, PartialEq)]
+pub enum View {
+    Results(ResultsProps),
+    Roadmap(RoadmapProps),
+    Report(ReportProps),
+    Adviser(AdviserProps),
+    Team(TeamProps),
+    Shared(SharedProps),
+}
+
+/// Renders a later screen (in the later module).
+fn render(view: View) -> Html {
+    match view {
+        View::Results(props) => html! { <ResultsScreen ..props /> },
+        View::Roadmap(props) => html! { <RoadmapScreen ..props /> },
+        View::Report(props) => html! { <ReportScreen ..props /> },
+        View::Adviser(props) => html! { <AdviserScreen ..props /> },
+        View::Team(props) => html! { <TeamScreen ..props /> },
+        View::Shared(props) => html! { <SharedView ..props /> },
+    }
+}
+
+type Render = fn(View) -> Html;
+
+/// The later module did not arrive (or could not start).
+pub struct Missing;
+
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+impl From<wasm_split_helpers::SplitLoaderError> for Missing {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Missing {
+        Missing
+    }
+}
+
+/// The split point: the later module's renderer, loaded on the first call.
+#[cfg_attr(
+    all(feature = "split", target_arch = "wasm32"),
+    wasm_split_helpers::wasm_split(later, fallible)
+)]
+fn screens() -> Result<Render, Missing> {
+    Ok(render)
+}
+
+/// The renderer, once loaded (a page loads it at most once).
+#[cfg(all(feature = "split", target_arch = "wasm32"))]
+async fn load() -> Result<Render, Missing> {
+    screens().await
+}
+
+#[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+async fn load() -> Result<Render, Missing> {
+    screens()
+}
+
+thread_local! {
+    static LOADED: Cell<Option<Render>> = const { Cell::new(None) };
+}
+
+/// Starts loading the later module without waiting for it (while the person answers).
+pub fn preload() {
+    if LOADED.get().is_none() {
+        spawn_local(async {
+            if let Ok(render) = load().await {
+                LOADED.set(Some(render));
+            }
+        });
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Status {
+    Loading,
+    Ready(Render),
+    Failed,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LaterProps {
+    pub view: View,
+    /// Whether answers are being stored: if not, a reload would lose them, so the save file
+    /// comes first.
+    pub saving: bool,
+    pub dispatch: Dispatch,
+}
+
+/// A later screen: shown at once when its module is here, else after a short wait; if the module
+/// never arrives, a message in the person's language and a reload, with every answer safe.
+#[function_component(Later)]
+pub fn later(props: &LaterProps) -> Html {
+    let lang = use_lang();
+    let status = use_state(|| LOADED.get().map_or(Status::Loading, Status::Ready));
+    {
+        let status = status.clone();
+        use_effect_with((), move |_| {
+            if matches!(*status, Status::Loading) {
+                spawn_local(async move {
+                    match load().await {
+                        Ok(render) => {
+                            LOADED.set(Some(render));
+                            status.set(Status::Ready(render));
+                        }
+                        Err(Missing) => status.set(Status::Failed),
+                    }
+                });
+            }
+        });
+    }
+    match *status {
+        Status::Ready(render) => render(props.view.clone()),
+        Status::Loading => html! {
+            <p class="later-loading" role="status">{ lang.t(msg!("Loading…")) }</p>
+        },
+        Status::Failed => {
+            let reload = Callback::from(|_| {
+                let _ = gloo::utils::window().location().reload();
+            });
+            html! {
+                <section class="notice error" role="alert" data-testid="later-missing">
+                    <p>{ lang.t(msg!("This part of the readiness check did not arrive, so it cannot be shown. Your answers are safe.")) }</p>
+                    if props.saving {
+                        <p>{ lang.t(msg!("They are kept on this device: reload the page to try again.")) }</p>
+                    } else {
+                        <p>{ lang.t(msg!("Saving is off, so save them to a file before you reload the page.")) }</p>
+                        <button type="button" class="button" onclick={props.dispatch.send(shared::Event::Export(Export::SaveFile))}>
+                            { lang.t(msg!("Save to file")) }
+                        </button>
+                    }
+                    <button type="button" class="button primary" onclick={reload}>{ lang.t(msg!("Reload the page")) }</button>
+                </section>
+            }
+        }
+    }
+}

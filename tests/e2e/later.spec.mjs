@@ -1,0 +1,51 @@
+// The later module (the screens after "see results", src/ui/later.rs): requested before the
+// network lock, it may arrive after it, and nothing is requested after the lock; if it never
+// arrives, the screen says so in the person's language and the answers stay safe.
+import { test, expect } from '@playwright/test';
+import { answerAllWithMouse, expectedFigures, expectResults, fillProfileWithMouse, fixture, openQuickScan } from './helpers.mjs';
+
+const LATER = /-later-[0-9a-f]+\.wasm$/;
+
+test('the later module, requested before the lock, arrives after it; the results show and nothing starts after the lock', async ({ page }) => {
+  await page.route(LATER, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  const run = fixture('mouse-run');
+  await openQuickScan(page);
+  await fillProfileWithMouse(page, run.profile);
+  await answerAllWithMouse(page, run.answers);
+  await expectResults(page, expectedFigures('mouse-run'));
+  const timing = await page.evaluate(() => {
+    const locked = performance.getEntriesByName('aims-readiness:locked')[0]?.startTime ?? null;
+    const entries = performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd }));
+    return { locked, entries };
+  });
+  expect(timing.locked).not.toBeNull();
+  const later = timing.entries.filter((e) => LATER.test(e.name));
+  expect(later).toHaveLength(1);
+  // Begun before the lock, finished after it.
+  expect(later[0].start).toBeLessThan(timing.locked);
+  expect(later[0].end).toBeGreaterThan(timing.locked);
+  expect(timing.entries.filter((e) => e.start > timing.locked)).toEqual([]);
+});
+
+test('a later module that never arrives: the results screen says so in German, and a reload brings the results with every answer', async ({ page }) => {
+  await page.route(LATER, (route) => route.abort());
+  const run = fixture('mouse-run');
+  await page.goto('/?lang=de');
+  await page.locator('[data-questionnaire="iso42001-quick-scan"] button').click();
+  await fillProfileWithMouse(page, run.profile);
+  await answerAllWithMouse(page, run.answers, 'Ihre Ergebnisse ansehen');
+  const missing = page.getByTestId('later-missing');
+  await expect(missing).toBeVisible();
+  await expect(missing).toHaveAttribute('role', 'alert');
+  await expect(missing).toContainText('ist nicht angekommen');
+  await expect(missing).toContainText('Ihre Antworten sind sicher');
+  // The step navigation still works, and the answers are all there.
+  await expect(page.locator('.aims-header')).toBeVisible();
+  await page.unroute(LATER);
+  await missing.getByRole('button', { name: 'Seite neu laden' }).click();
+  await expect(page.getByTestId('overall-percent')).toBeVisible();
+  await expect(page.getByTestId('overall-percent')).toHaveText(/\d/);
+});
