@@ -50,6 +50,52 @@ const server = createServer((req, res) => {
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
+// The same files gzip-compressed, as a real site serves them: the mobile measure's bytes on the
+// throttled wire are the compressed ones (Lighthouse's server in bench/lighthouse.mjs does the
+// same).
+const gzipped = new Map();
+const gzipServer = createServer((req, res) => {
+  const path = fileFor(new URL(req.url, 'http://x').pathname);
+  try {
+    if (!path || !statSync(path).isFile()) throw new Error('missing');
+    if (!gzipped.has(path)) gzipped.set(path, gzipSync(readFileSync(path), { level: 9 }));
+    res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'content-encoding': 'gzip', 'cache-control': 'no-store' });
+    res.end(gzipped.get(path));
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((ok) => gzipServer.listen(0, '127.0.0.1', ok));
+const gzipOrigin = `http://127.0.0.1:${gzipServer.address().port}`;
+
+/** The first control a person can use, under Lighthouse's mobile conditions (150 ms round trip,
+ * 1.6 Mbit/s down, 750 kbit/s up, CPU 4x slower, no cache): navigation until `selector` is in
+ * the page and painted. A first-time visitor: nothing stored. */
+async function firstUsable(browser, url, selector) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+  await context.route((u) => !u.href.startsWith(gzipOrigin), (route) => route.abort());
+  await context.addInitScript((wanted) => {
+    window.__usable = null;
+    new MutationObserver((_, observer) => {
+      if (window.__usable === null && document.querySelector(wanted)) {
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => (window.__usable = performance.now())));
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, selector);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__usable !== null, null, { timeout: 120_000 });
+  const usable = await page.evaluate(() => window.__usable);
+  await context.close();
+  return usable;
+}
+
 const compressed = new Map();
 function sizes(url) {
   const path = fileFor(new URL(url).pathname);
@@ -272,16 +318,36 @@ const browser = await chromium.launch({
 });
 const widget = [];
 const survey = [];
+// --only=mobile: just the mobile pairs (no stress build needed).
+const mobileOnly = args.only === 'mobile';
 for (let run = 1; run <= RUNS; run++) {
-  process.stderr.write(`run ${run}/${RUNS}: widget… `);
-  widget.push(await widgetRun(browser));
-  process.stderr.write('SurveyJS… ');
-  survey.push(await surveyRun(browser));
+  process.stderr.write(`run ${run}/${RUNS}: `);
+  if (!mobileOnly) {
+    process.stderr.write('widget… ');
+    widget.push(await widgetRun(browser));
+    process.stderr.write('SurveyJS… ');
+    survey.push(await surveyRun(browser));
+  } else {
+    widget.push({});
+    survey.push({});
+  }
+  // Side by side under mobile conditions: the widget's first working button (the app's, not the
+  // first paint's, which has none) and SurveyJS's first radio.
+  process.stderr.write('mobile… ');
+  widget.at(-1).mobile = await firstUsable(browser, `${gzipOrigin}/widget/index.html`, '.aims:not([data-preview]) button');
+  survey.at(-1).mobile = await firstUsable(browser, `${gzipOrigin}/surveyjs/index.html`, 'input[type="radio"]');
   process.stderr.write('done\n');
 }
 await browser.close();
 server.close();
+gzipServer.close();
 
+if (mobileOnly) {
+  const w = median(widget.map((r) => r.mobile));
+  const sj = median(survey.map((r) => r.mobile));
+  console.log(`First usable control, mobile (slow 4G, CPU 4x, gzip), median of ${RUNS} pairs: widget ${w.toFixed(0)} ms (${widget.map((r) => r.mobile.toFixed(0)).join(', ')}), SurveyJS ${sj.toFixed(0)} ms (${survey.map((r) => r.mobile.toFixed(0)).join(', ')}): ${((w / sj) * 100).toFixed(0)}%`);
+  process.exit(0);
+}
 const sum = (list, key) => list.reduce((s, x) => s + x[key], 0);
 const per = (runs, f) => stats(runs.map(f));
 const flat = (runs, f) => stats(runs.flatMap(f));
@@ -299,6 +365,7 @@ row('Transfer, gzip -9', one(sum(wT, 'gzip')), one(sum(sT, 'gzip')), kb, '≤ 40
 row('Transfer, brotli 11', one(sum(wT, 'brotli')), one(sum(sT, 'brotli')), kb, '≤ 40% of SurveyJS');
 row('Uncompressed', one(sum(wT, 'raw')), one(sum(sT, 'raw')), kb, '');
 row('First question visible', per(widget, (r) => r.load.firstRadio), per(survey, (r) => r.load.firstRadio), ms, '≤ 50% of SurveyJS');
+row('First usable control, mobile (slow 4G, CPU 4x, gzip)', per(widget, (r) => r.mobile), per(survey, (r) => r.mobile), ms, '≤ 50% of SurveyJS (aim 40%)');
 row('Answer click → DOM updated (full, one section)', flat(widget, (r) => r.clicks.map((c) => c.processing)), flat(survey, (r) => r.clicks.map((c) => c.processing)), ms, '');
 row('Answer click → next frame (full)', flat(widget, (r) => r.clicks.map((c) => c.frame)), flat(survey, (r) => r.clicks.map((c) => c.frame)), ms, '');
 row('Answer click → DOM updated (1,000 items, 100 on screen)', flat(widget, (r) => r.stressClicks.map((c) => c.processing)), flat(survey, (r) => r.stressClicks.map((c) => c.processing)), ms, '≤ 16 ms median');

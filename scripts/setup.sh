@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 TRUNK_VERSION="0.21.14"
 # wasm-bindgen-cli must match the wasm-bindgen crate locked in Cargo.lock exactly.
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)"
+# The split tool, pinned like Trunk (scripts/split.mjs, ARCHITECTURE.md "The wasm pipeline").
+WASM_SPLIT_VERSION="0.2.4"
 want_browser="${1:-}"
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -27,6 +29,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VE
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes, once)"
   # --locked fails here: one locked dependency is missing from the registry.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# The wasm split (scripts/split.mjs): the CLI must match the wasm_split_helpers crate in Cargo.lock
+# (same release line). A debug build: it compiles in half the time and splits in about a second.
+# (The CLI has no --version: cargo's list of installed packages says which one is there.)
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes, once)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --debug
 fi
 
 # Trunk.toml pins the same version; keep them in step so trunk never tries to download.

@@ -43,12 +43,13 @@
 // 0.5 % above. The wasm alone is printed too. Issue 29's first step, the screens after "see
 // results" in a later module (src/ui/later.rs, scripts/split.mjs): the start-up fell to English
 // 363,020 B (start module 296,304 B), and the whole visit, with the later module, is budgeted
-// on its own; budgets 0.5 % above.
+// on its own; budgets 0.5 % above. Then every export but the save file went to the later module
+// too: start module 249,092 B, English start-up 316,728 B, whole visit 431,294 B.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 365_000, de: 371_600, fr: 372_900, es: 370_000 };
+const BUDGET_GZIP_BYTES = { en: 318_400, de: 325_000, fr: 326_300, es: 323_400 };
 // Everything a visit downloads: the start-up bytes and the later modules.
 const VISIT_BUDGET_GZIP_BYTES = { en: 433_000, de: 439_600, fr: 440_900, es: 438_000 };
 // Issue 29's targets, printed beside the budgets until they are met.

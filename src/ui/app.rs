@@ -58,9 +58,8 @@ impl Reducible for Root {
 /// The rescue download (shown if the app ever fails) holds the latest answers, stored or not.
 fn remember_for_rescue(state: &AppState) {
     if let Some(s) = &state.flow.session {
-        if let Some(file) = s.export(Export::SaveFile, None, state.today, &storage::now_iso()) {
-            rescue::remember(file.name, file.text);
-        }
+        let file = s.save_file(&storage::now_iso());
+        rescue::remember(file.name, file.text);
     }
 }
 
@@ -79,13 +78,12 @@ fn perform(state: &AppState, command: Command) -> Vec<Event> {
 fn shell(state: &AppState, command: ShellCommand) -> Vec<Event> {
     match command {
         ShellCommand::Download(export) => {
-            let file = state.flow.session.as_ref().and_then(|s| {
-                s.export(
-                    export,
-                    state.team.as_deref(),
-                    state.today,
-                    &storage::now_iso(),
-                )
+            // The save file is made here; every other export comes with the later module, which
+            // is loaded by then: only its screens offer them.
+            let now = storage::now_iso();
+            let file = state.flow.session.as_ref().and_then(|s| match export {
+                Export::SaveFile => Some(s.save_file(&now)),
+                other => later::export(s, other, state.team.as_deref(), state.today, &now),
             });
             match file {
                 Some(file) if !files::download(&file) => {

@@ -1,8 +1,9 @@
 //! The screens after "see results" (results, roadmap, printed report, adviser's sheet, team view,
-//! shared view), in a later wasm module: the start module holds what the first screens need,
-//! and these load when first wanted (or earlier, while the person answers).
+//! shared view) and every export but the save file, in a later wasm module: the start module
+//! holds what the first screens need, and these load when first wanted (or earlier, while the
+//! person answers).
 //!
-//! With the `split` feature (the default) `screens` is a split point: `wasm-split-cli` moves
+//! With the `split` feature (the default) `parts` is a split point: `wasm-split-cli` moves
 //! everything only it reaches into `split_later.wasm`, which public/boot.js fetched before the
 //! network lock. Without it (`--no-default-features`: one module) the same code runs directly.
 
@@ -17,8 +18,11 @@ use super::screens::{
     RoadmapProps, RoadmapScreen, SharedProps, SharedView, TeamProps, TeamScreen,
 };
 use super::use_lang;
+use crate::domain::app::session::Session;
 use crate::domain::app::shared;
-use crate::domain::formats::export::Export;
+use crate::domain::figures::team::Team;
+use crate::domain::formats::export::{Export, File};
+use crate::domain::model::date::Date;
 use crate::domain::model::i18n::msg;
 
 /// A screen of the later module, with what it shows.
@@ -44,7 +48,23 @@ fn render(view: View) -> Html {
     }
 }
 
-type Render = fn(View) -> Html;
+/// What the later module gives the start module: its screens, and every export but the save
+/// file (`export::Export::file`, with the writers of every format).
+#[derive(Clone, Copy)]
+pub struct Parts {
+    render: fn(View) -> Html,
+    export: fn(&Session, Export, Option<&Team>, Date, &str) -> Option<File>,
+}
+
+fn export_file(
+    session: &Session,
+    export: Export,
+    team: Option<&Team>,
+    today: Date,
+    now: &str,
+) -> Option<File> {
+    session.export(export, team, today, now)
+}
 
 /// The later module did not arrive (or could not start).
 pub struct Missing;
@@ -61,31 +81,48 @@ impl From<wasm_split_helpers::SplitLoaderError> for Missing {
     all(feature = "split", target_arch = "wasm32"),
     wasm_split_helpers::wasm_split(later, fallible)
 )]
-fn screens() -> Result<Render, Missing> {
-    Ok(render)
+fn parts() -> Result<Parts, Missing> {
+    Ok(Parts {
+        render,
+        export: export_file,
+    })
 }
 
 /// The renderer, once loaded (a page loads it at most once).
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
-async fn load() -> Result<Render, Missing> {
-    screens().await
+async fn load() -> Result<Parts, Missing> {
+    parts().await
 }
 
 #[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-async fn load() -> Result<Render, Missing> {
-    screens()
+async fn load() -> Result<Parts, Missing> {
+    parts()
 }
 
 thread_local! {
-    static LOADED: Cell<Option<Render>> = const { Cell::new(None) };
+    static LOADED: Cell<Option<Parts>> = const { Cell::new(None) };
+}
+
+/// An export other than the save file, made by the later module; `None` if it is not loaded
+/// (only its screens offer these exports, so it is) or the export has nothing to write.
+pub fn export(
+    session: &Session,
+    export: Export,
+    team: Option<&Team>,
+    today: Date,
+    now: &str,
+) -> Option<File> {
+    LOADED
+        .get()
+        .and_then(|parts| (parts.export)(session, export, team, today, now))
 }
 
 /// Starts loading the later module without waiting for it (while the person answers).
 pub fn preload() {
     if LOADED.get().is_none() {
         spawn_local(async {
-            if let Ok(render) = load().await {
-                LOADED.set(Some(render));
+            if let Ok(parts) = load().await {
+                LOADED.set(Some(parts));
             }
         });
     }
@@ -94,7 +131,7 @@ pub fn preload() {
 #[derive(Clone, Copy)]
 enum Status {
     Loading,
-    Ready(Render),
+    Ready(Parts),
     Failed,
 }
 
@@ -119,9 +156,9 @@ pub fn later(props: &LaterProps) -> Html {
             if matches!(*status, Status::Loading) {
                 spawn_local(async move {
                     match load().await {
-                        Ok(render) => {
-                            LOADED.set(Some(render));
-                            status.set(Status::Ready(render));
+                        Ok(parts) => {
+                            LOADED.set(Some(parts));
+                            status.set(Status::Ready(parts));
                         }
                         Err(Missing) => status.set(Status::Failed),
                     }
@@ -130,7 +167,7 @@ pub fn later(props: &LaterProps) -> Html {
         });
     }
     match *status {
-        Status::Ready(render) => render(props.view.clone()),
+        Status::Ready(parts) => (parts.render)(props.view.clone()),
         Status::Loading => html! {
             <p class="later-loading" role="status">{ lang.t(msg!("Loading…")) }</p>
         },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { answerSectionWithMouse, fillProfileWithMouse, fixture, root, watchErrors } from './helpers.mjs';
 
-const offlineFile = join(root, 'dist', 'aims-readiness-offline.html');
+const offlineFile = join(root, process.env.AIMS_DIST ?? 'dist', 'aims-readiness-offline.html');
 
 /** Lets the context open files only; every other request is refused and listed. */
 async function refuseNetwork(context) {

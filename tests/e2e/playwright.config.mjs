@@ -32,7 +32,8 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node tests/e2e/serve.mjs dist ${port}`,
+      // AIMS_DIST: another build to test (scripts/test.sh runs one flow on the one-module build).
+      command: `node tests/e2e/serve.mjs ${process.env.AIMS_DIST ?? 'dist'} ${port}`,
       cwd: '../..',
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: false,

@@ -9,6 +9,8 @@ import { join, resolve } from 'node:path';
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
 const BASE = 'http://127.0.0.1:4173/';
 const HOST = 'http://localhost:4174/';
+// dist/ again, with the later module's response held back 1.5 s (run.mjs).
+const SLOW = 'http://127.0.0.1:4175/';
 
 function check(ok, what) {
   if (!ok) throw new Error(what);
@@ -266,6 +268,31 @@ export const FLOWS = [
     });
     check(requested.length >= 3, `resource timing saw ${requested.length} requests`);
     check(outside.length === 0, `requests outside the page's files: ${outside}`);
+  }],
+
+  ['the later module, requested before the lock, arrives after it; nothing starts after the lock', async (d) => {
+    await d.goto(SLOW);
+    await heading(d, 'How ready');
+    await d.click('[data-questionnaire="iso42001-quick-scan"] button');
+    await heading(d, 'Your organisation');
+    const run = fixture('mouse-run');
+    await fillProfile(d, run.profile);
+    await answerAll(d, run.answers);
+    // The results screen comes from the later module, once it has arrived.
+    await until(d, 'return document.querySelector("[data-testid=overall-percent]");', 'the results from the later module', 20000);
+    const timing = await d.eval(`
+      const locked = performance.getEntriesByName('aims-readiness:locked')[0];
+      return { locked: locked ? locked.startTime : null,
+        entries: performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd })) };`);
+    check(timing.locked !== null, 'boot.js marked the lock');
+    const later = timing.entries.filter((e) => /-later-[0-9a-f]+\.wasm$/.test(e.name));
+    check(later.length === 1, `one later module requested, saw ${later.length}`);
+    check(later[0].start < timing.locked, `the later module was requested before the lock (${later[0].start} vs ${timing.locked})`);
+    check(later[0].end > timing.locked, `the later module arrived after the lock (${later[0].end} vs ${timing.locked})`);
+    const after = timing.entries.filter((e) => e.start > timing.locked);
+    check(after.length === 0, `requests after the lock: ${after.map((e) => e.name)}`);
+    const outcome = await d.eval('return fetch("/x").then(() => "allowed", () => "blocked");');
+    check(outcome === 'blocked', `fetch was ${outcome}`);
   }],
 
   ['the German, French and Spanish interfaces', async (d) => {

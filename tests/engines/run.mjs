@@ -14,7 +14,7 @@ const only = process.argv.find((a) => a.startsWith('--flow='))?.slice('--flow='.
 
 // A server left over from another run would answer instead of ours, with another build:
 // refuse to start rather than test the wrong files.
-for (const port of [4173, 4174]) {
+for (const port of [4173, 4174, 4175]) {
   const free = await new Promise((resolve) => {
     const probe = createServer().once('error', () => resolve(false));
     probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
@@ -28,6 +28,8 @@ for (const port of [4173, 4174]) {
 const servers = [
   spawn('node', ['tests/e2e/serve.mjs', 'dist', '4173'], { cwd: ROOT, stdio: 'ignore' }),
   spawn('node', ['tests/e2e/serve.mjs', 'tests/e2e/host', '4174'], { cwd: ROOT, stdio: 'ignore' }),
+  // The same build with the later module 1.5 s slow: it completes after the network lock.
+  spawn('node', ['tests/e2e/serve.mjs', 'dist', '4175', '1500'], { cwd: ROOT, stdio: 'ignore' }),
 ];
 process.on('exit', () => servers.forEach((s) => s.kill()));
 await new Promise((r) => setTimeout(r, 1000));

@@ -195,6 +195,17 @@ impl Session {
         }
     }
 
+    /// The save file of this session's answers, stamped with `now` (`export::save_file`).
+    pub fn save_file(&self, now: &str) -> File {
+        let answers = self.snapshot();
+        let response = Response {
+            questionnaire: &self.questionnaire,
+            answers: &answers,
+            assessment: &self.assessment,
+        };
+        crate::formats::export::save_file(&response, now)
+    }
+
     /// One of the files the person can download (`Export::file`), made from this session's
     /// answers (and the team view, for the team exports).
     pub fn export(

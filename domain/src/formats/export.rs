@@ -80,6 +80,21 @@ pub struct File {
     pub text: String,
 }
 
+/// The save file (stamped with `now`, ISO time): the one export the start module carries, for
+/// the footer and the rescue download; the others come with the later screens.
+pub fn save_file(of: &Response, now: &str) -> File {
+    let meta = SaveMeta {
+        saved_at: now.to_string(),
+        assessment: Some(of.assessment.to_string()),
+        parent: None,
+    };
+    File {
+        name: save_file_name(&of.questionnaire.id, now, &of.answers.people.respondent),
+        mime: "application/json",
+        text: saved::encode_snapshot(of.questionnaire, of.answers, &meta),
+    }
+}
+
 impl Export {
     /// The file for an assessment (and its team view, for the team exports; `None` without
     /// one); `today` dates the roadmap, `now` (ISO time) stamps the save file and the calendar.
@@ -87,20 +102,7 @@ impl Export {
         let (q, s) = (of.questionnaire, of.answers);
         let plan = || Roadmap::plan(q, &s.profile, &s.answers, today);
         let (suffix, mime, text) = match self {
-            Export::SaveFile => {
-                let meta = SaveMeta {
-                    saved_at: now.to_string(),
-                    assessment: Some(of.assessment.to_string()),
-                    parent: None,
-                };
-                let name = save_file_name(&q.id, now, &s.people.respondent);
-                let text = saved::encode_snapshot(q, s, &meta);
-                return Some(File {
-                    name,
-                    mime: "application/json",
-                    text,
-                });
-            }
+            Export::SaveFile => return Some(save_file(of, now)),
             Export::GapRegister => (
                 "gap-register.csv",
                 "text/csv",
