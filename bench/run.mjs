@@ -16,7 +16,7 @@ const RUNS = Number(args.runs ?? 5);
 const CLICKS = Number(args.clicks ?? 12);
 const root = resolve(new URL('..', import.meta.url).pathname);
 const mounts = {
-  widget: join(root, 'dist'),
+  widget: join(root, process.env.AIMS_BENCH_DIST ?? 'dist'),
   'widget-stress': join(root, 'target/bench/dist-stress'),
   surveyjs: join(root, 'target/bench/surveyjs-full'),
   'surveyjs-stress': join(root, 'target/bench/surveyjs-stress'),

@@ -104,6 +104,6 @@ console.log(`${file}: ${bytes.length} B; code ${code} B in ${fns.length} functio
 console.log('\nBy crate (code bytes, before wasm-opt):');
 for (const [k, v] of group(crateOf).slice(0, 20)) console.log(`${String(v).padStart(9)} ${pct(v)}  ${k}`);
 console.log('\nBy module (first two path segments):');
-for (const [k, v] of group((n) => n.replace(/^<(?:&(?:mut )?)?/, '').split('::').slice(0, 2).join('::').split(/[< ]/)[0]).slice(0, top)) console.log(`${String(v).padStart(9)} ${pct(v)}  ${k}`);
+for (const [k, v] of group((n) => n.replace(/^<(?:&(?:mut )?)?/, '').split('::').slice(0, Number(args.find((a) => a.startsWith('--depth='))?.slice(8) ?? 2)).join('::').split(/[< ]/)[0]).slice(0, top)) console.log(`${String(v).padStart(9)} ${pct(v)}  ${k}`);
 console.log(`\nLargest ${top} functions:`);
 for (const f of [...fns].sort((a, b) => b.size - a.size).slice(0, top)) console.log(`${String(f.size).padStart(9)} ${pct(f.size)}  ${f.name.slice(0, 150)}`);

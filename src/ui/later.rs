@@ -101,6 +101,8 @@ async fn load() -> Result<Parts, Missing> {
 
 thread_local! {
     static LOADED: Cell<Option<Parts>> = const { Cell::new(None) };
+    /// Whether `preload` has started (each render of the questions screen asks).
+    static PRELOADING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// An export other than the save file, made by the later module; `None` if it is not loaded
@@ -119,7 +121,7 @@ pub fn export(
 
 /// Starts loading the later module without waiting for it (while the person answers).
 pub fn preload() {
-    if LOADED.get().is_none() {
+    if LOADED.get().is_none() && !PRELOADING.replace(true) {
         spawn_local(async {
             if let Ok(parts) = load().await {
                 LOADED.set(Some(parts));

@@ -279,7 +279,10 @@ export const FLOWS = [
     await fillProfile(d, run.profile);
     await answerAll(d, run.answers);
     // The results screen comes from the later module, once it has arrived.
-    await until(d, 'return document.querySelector("[data-testid=overall-percent]");', 'the results from the later module', 20000);
+    await until(d, 'return !!document.querySelector("[data-testid=overall-percent]");', 'the results from the later module', 20000).catch(async (e) => {
+      const shown = await d.eval('return document.querySelector("main")?.innerText.slice(0, 200);');
+      throw new Error(`${e.message}; the screen shows: ${shown}`);
+    });
     const timing = await d.eval(`
       const locked = performance.getEntriesByName('aims-readiness:locked')[0];
       return { locked: locked ? locked.startTime : null,
