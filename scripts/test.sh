@@ -33,15 +33,15 @@ for file in questionnaires/*.*.json; do
   scripts/questionnaire-po.sh import "$id" "$lang" "target/$name.po" | cmp - "$file"
 done
 
+step "release build with Trunk (the start module and the later module)"
+trunk build --release --offline
+
 step "the one-module variant (--no-default-features: no split), and one browser flow on it"
 # The switch to use if the split tool ever breaks (ARCHITECTURE.md, "The wasm pipeline").
 trunk build --release --offline --no-default-features --dist dist-single
 if ls dist-single | grep -q -- '-later-'; then echo "the one-module build has a later module"; exit 1; fi
 AIMS_DIST=dist-single npx playwright test --config tests/e2e/playwright.config.mjs --grep "complete the quick scan with the mouse|offline edition runs a check" 2>&1 | tee target/e2e-single.log
 single_passed=$(grep -Eo '[0-9]+ passed' target/e2e-single.log | tail -n 1 | awk '{print $1+0}')
-
-step "release build with Trunk (the start module and the later module)"
-trunk build --release --offline
 
 step "size budget of the start-up download (every language)"
 node scripts/size-check.mjs

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { answerAllWithMouse, answerSectionWithMouse, appStarted, fillProfileWithMouse, fixture, openQuickScan, root } from './helpers.mjs';
 
-const distFiles = new Set(readdirSync(join(root, 'dist')));
+const distFiles = new Set(readdirSync(join(root, process.env.AIMS_DIST ?? 'dist')));
 
 test('a complete run requests nothing but the page\'s own static files', async ({ page, context, baseURL }) => {
   const requests = [];
