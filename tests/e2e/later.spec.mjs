@@ -24,10 +24,13 @@ test('the later module, requested before the lock, arrives after it; the results
   expect(timing.locked).not.toBeNull();
   const later = timing.entries.filter((e) => LATER.test(e.name));
   expect(later).toHaveLength(1);
-  // Begun before the lock, finished after it.
-  expect(later[0].start).toBeLessThan(timing.locked);
+  // Begun at the lock (resource timing starts a request when the network layer takes it up, a
+  // moment after the script asked; 50 ms of slack, as in tests/engines/flows.mjs), finished after
+  // it; the results screen opened seconds later, and nothing started then.
+  const SLACK = 50;
+  expect(later[0].start).toBeLessThanOrEqual(timing.locked + SLACK);
   expect(later[0].end).toBeGreaterThan(timing.locked);
-  expect(timing.entries.filter((e) => e.start > timing.locked)).toEqual([]);
+  expect(timing.entries.filter((e) => e.start > timing.locked + SLACK)).toEqual([]);
 });
 
 test('a later module that never arrives: the results screen says so in German, and a reload brings the results with every answer', async ({ page }) => {

@@ -25,7 +25,7 @@ include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 /// A marked text's id: FNV-1a of its English text, computed where the text is marked, so no list
 /// of texts is needed to compile a mark (plural texts: both forms, with a 0xFF byte between,
 /// which UTF-8 never holds). Kept to 27 bits: every mark is a constant in the wasm, and 27 bits
-/// take 4 bytes there where 32 take 5; a chance of about 1 in 300 that 1,000 texts hold two
+/// take 4 bytes there where 32 take 5; a chance of about 1 in 270 that 1,000 texts hold two
 /// with one id, which the app's build, seeing every mark, refuses.
 pub const fn hash(parts: &[&str]) -> u32 {
     const PRIME: u32 = 0x0100_0193;
