@@ -56,16 +56,6 @@ pub struct Parts {
     export: fn(&Session, Export, Option<&Team>, Date, &str) -> Option<File>,
 }
 
-fn export_file(
-    session: &Session,
-    export: Export,
-    team: Option<&Team>,
-    today: Date,
-    now: &str,
-) -> Option<File> {
-    session.export(export, team, today, now)
-}
-
 /// The later module did not arrive (or could not start).
 pub struct Missing;
 
@@ -84,11 +74,11 @@ impl From<wasm_split_helpers::SplitLoaderError> for Missing {
 fn parts() -> Result<Parts, Missing> {
     Ok(Parts {
         render,
-        export: export_file,
+        export: Session::export,
     })
 }
 
-/// The renderer, once loaded (a page loads it at most once).
+/// The later module's parts, once loaded (a page loads it at most once).
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
 async fn load() -> Result<Parts, Missing> {
     parts().await
