@@ -384,6 +384,11 @@ export const FLOWS = [
     await heading(d, 'Your organisation');
     const outcome = await d.eval('return fetch("https://example.org/").then(() => "allowed", () => "blocked");');
     check(outcome === 'blocked', `fetch from the offline edition was ${outcome}`);
+    // The results come from the later module, inlined in the file like everything else.
+    const run = fixture('mouse-run');
+    await fillProfile(d, run.profile);
+    await answerAll(d, run.answers);
+    await until(d, 'return !!document.querySelector("[data-testid=overall-percent]");', 'the results from the inlined later module', 20000);
   }],
 ];
 
