@@ -222,18 +222,21 @@ async function openPage(browser, url, storage, ready = null) {
   return { context, page, cdp, requests, external, firstRadio };
 }
 
-async function memory(cdp) {
+async function memory(cdp, page) {
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const proto = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
-  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
-  const { result } = await cdp.send('Runtime.callFunctionOn', {
-    objectId: objects.objectId,
-    functionDeclaration: 'function () { return this.reduce((s, m) => s + m.buffer.byteLength, 0); }',
-    returnByValue: true,
+  // The widget's wasm memory, which its start module and later module share, from the glue
+  // (`initSync` hands back the running instance's exports). Runtime.queryObjects over
+  // WebAssembly.Memory hangs on the split build (seen 2026-12-06), so it is asked only of pages
+  // without the glue (SurveyJS has no wasm).
+  const wasm = await page.evaluate(async () => {
+    const link = document.querySelector('link[rel="modulepreload"]');
+    if (!link) return 0;
+    const glue = await import(link.href);
+    return glue.initSync(undefined).memory.buffer.byteLength;
   });
-  return { js: usedSize, wasm: result.value };
+  return { js: usedSize, wasm };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -265,7 +268,7 @@ async function widgetRun(browser) {
   // It opens on the results: the roadmap first, then back to the results.
   const roadmap = await show('Roadmap', '[data-testid="total-weeks"]', '.phase .task');
   const results = await show('Results', '[data-testid="overall-percent"]', '[data-document]');
-  const mem = await memory(done.cdp);
+  const mem = await memory(done.cdp, done.page);
   await done.context.close();
 
   // The 1,000-item stress questionnaire: 100 questions on screen, answer clicks across them.
@@ -288,7 +291,7 @@ async function surveyRun(browser) {
     for (const [n, id] of ids.entries()) window.survey.setValue(id, n % 4);
     window.survey.doComplete();
   }, itemsOf(full));
-  const mem = await memory(load.cdp);
+  const mem = await memory(load.cdp, load.page);
   await load.context.close();
 
   const big = await openPage(browser, `${origin}/surveyjs-stress/index.html`);
