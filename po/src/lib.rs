@@ -96,38 +96,47 @@ pub fn parse_po_entries(text: &str) -> Result<Vec<PoEntry>, String> {
             slot = Slot::Id;
         } else if let Some(rest) = line.strip_prefix("msgstr") {
             let entry = current.as_mut().ok_or(bad("msgstr"))?;
-            let (index, value) = match rest.strip_prefix('[') {
-                Some(indexed) => {
-                    let (i, value) = indexed.split_once(']').ok_or(bad("msgstr[N]"))?;
-                    (i.parse::<usize>().map_err(|_| bad("msgstr[N]"))?, value)
-                }
-                None => (0, rest),
-            };
-            if index != entry.forms.len() {
-                return Err(format!("line {}: msgstr[{index}] out of order", n + 1));
-            }
-            entry.forms.push(unquote(value).ok_or(bad("msgstr"))?);
-            slot = Slot::Form(index);
+            slot = Slot::Form(msgstr(entry, rest, n)?);
         } else if line.starts_with('"') {
             let more = unquote(line).ok_or(bad("string"))?;
             let entry = current
                 .as_mut()
                 .ok_or(format!("line {}: string outside an entry", n + 1))?;
-            match slot {
-                Slot::Context => entry
-                    .context
-                    .get_or_insert_with(String::new)
-                    .push_str(&more),
-                Slot::Id => entry.id.push_str(&more),
-                Slot::Plural => entry.plural.get_or_insert_with(String::new).push_str(&more),
-                Slot::Form(i) => entry.forms[i].push_str(&more),
-            }
+            continue_string(entry, slot, &more);
         } else {
             return Err(format!("line {}: not a .po line: {line}", n + 1));
         }
     }
     flush(&mut current, fuzzy);
     Ok(entries)
+}
+
+/// A `msgstr` or `msgstr[N]` line (`rest` after the keyword) of line `n`: its text becomes the
+/// entry's next form, which must be form N. Returns N.
+fn msgstr(entry: &mut PoEntry, rest: &str, n: usize) -> Result<usize, String> {
+    let bad = |what: &str| format!("line {}: bad {what}", n + 1);
+    let (index, value) = match rest.strip_prefix('[') {
+        Some(indexed) => {
+            let (i, value) = indexed.split_once(']').ok_or(bad("msgstr[N]"))?;
+            (i.parse::<usize>().map_err(|_| bad("msgstr[N]"))?, value)
+        }
+        None => (0, rest),
+    };
+    if index != entry.forms.len() {
+        return Err(format!("line {}: msgstr[{index}] out of order", n + 1));
+    }
+    entry.forms.push(unquote(value).ok_or(bad("msgstr"))?);
+    Ok(index)
+}
+
+/// A continuation line's text, added to the part of the entry the last keyword opened.
+fn continue_string(entry: &mut PoEntry, slot: Slot, more: &str) {
+    match slot {
+        Slot::Context => entry.context.get_or_insert_with(String::new).push_str(more),
+        Slot::Id => entry.id.push_str(more),
+        Slot::Plural => entry.plural.get_or_insert_with(String::new).push_str(more),
+        Slot::Form(i) => entry.forms[i].push_str(more),
+    }
 }
 
 fn unquote(text: &str) -> Option<String> {
