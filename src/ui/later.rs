@@ -66,7 +66,7 @@ impl From<wasm_split_helpers::SplitLoaderError> for Missing {
     }
 }
 
-/// The split point: the later module's renderer, loaded on the first call.
+/// The split point: the later module's parts, loaded on the first call.
 #[cfg_attr(
     all(feature = "split", target_arch = "wasm32"),
     wasm_split_helpers::wasm_split(later, fallible)
