@@ -435,7 +435,7 @@ pub fn app(props: &AppProps) -> Html {
                 <ImportDialog pending={(**p).clone()} dispatch={dispatch.clone()} />
             }
             if let Some(notice) = &s.flow.notice {
-                <NoticeBar notice={notice.clone()} dispatch={dispatch.clone()} />
+                <NoticeBar notice={notice.clone()} words_in={s.message_lang()} dispatch={dispatch.clone()} />
             }
             if s.dragging {
                 <p class="drop-hint" aria-hidden="true">{ s.lang.t(msg!("Drop a saved assessment (.json) to open it")) }</p>

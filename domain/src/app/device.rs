@@ -4,10 +4,10 @@
 use crate::app::flow;
 use std::rc::Rc;
 
+use crate::app::said::Device;
 use crate::app::session::{Notice, State};
 use crate::app::sync::{Incoming, SaveRefused};
 use crate::app::{navigate, notify, AppState, Commands, ShellCommand, Storage, StoreCommand};
-use crate::model::i18n::{msg, plural, Lang};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
@@ -36,23 +36,17 @@ pub enum Event {
 }
 
 pub(crate) fn update(state: &AppState, next: &mut AppState, event: Event, commands: &mut Commands) {
-    let lang = state.message_lang();
     match event {
         Event::Saved {
             merged,
             moved_aside,
-        } => saved(next, merged, moved_aside, lang),
+        } => saved(next, merged, moved_aside),
         Event::SaveRefused(refused) => {
-            let (storage, text) = match refused {
-                SaveRefused::Full => (Storage::Full, lang.t(
-                    msg!("This browser refused to store your answers (storage is full or disabled). You can keep working and save them to a file, but they will be lost when you close the page."),
-                )),
-                SaveRefused::CannotMoveAside => (Storage::Blocked, lang.t(
-                    msg!("Another copy of this assessment in this browser cannot be read and could not be kept aside, so saving is off to leave it untouched. Use \"Save to file\" to keep your answers."),
-                )),
+            next.storage = match refused {
+                SaveRefused::Full => Storage::Full,
+                SaveRefused::CannotMoveAside => Storage::Blocked,
             };
-            next.storage = storage;
-            notify(next, Notice::error(text));
+            notify(next, Notice::error(Device::Refused(refused)));
         }
         Event::Changed { key, text } => {
             let open = state
@@ -65,16 +59,7 @@ pub(crate) fn update(state: &AppState, next: &mut AppState, event: Event, comman
             }
         }
         Event::Followed(incoming) => {
-            let notice = if incoming.conflicts.is_empty() {
-                Notice::info(lang.t(msg!(
-                    "This assessment was changed in another tab; its answers are shown here too."
-                )))
-            } else {
-                Notice::info(lang.f(
-                    msg!("This assessment was changed in another tab; this tab's answer was kept for: {items}."),
-                    &[("items", &lang.summary(&incoming.conflicts))],
-                ))
-            };
+            let notice = Notice::info(Device::Followed(incoming.conflicts.clone()));
             let save = incoming.needs_save;
             next.flow = adopt(&next.flow, *incoming, notice, save);
         }
@@ -85,17 +70,7 @@ pub(crate) fn update(state: &AppState, next: &mut AppState, event: Event, comman
             next.flow = flow::transition(&next.flow, navigate::Event::Leave);
             next.team = None;
             next.compared = None;
-            notify(
-                next,
-                Notice::info(lang.n(
-                    removed as u64,
-                    plural!(
-                        "Deleted everything this widget stored on this device ({n} item).",
-                        "Deleted everything this widget stored on this device ({n} items)."
-                    ),
-                    &[],
-                )),
-            );
+            notify(next, Notice::info(Device::Deleted(removed)));
         }
         Event::DownloadBackup(key) => commands.push(ShellCommand::DownloadStored(key)),
     }
@@ -103,22 +78,13 @@ pub(crate) fn update(state: &AppState, next: &mut AppState, event: Event, comman
 
 /// A save went through: another tab's changes merged in are shown; a copy that could not be
 /// read was kept aside first.
-fn saved(next: &mut AppState, merged: Option<Box<Incoming>>, moved_aside: bool, lang: Lang) {
+fn saved(next: &mut AppState, merged: Option<Box<Incoming>>, moved_aside: bool) {
     if let Some(incoming) = merged {
-        let notice = if incoming.conflicts.is_empty() {
-            Notice::info(lang.t(msg!("Changes made in another tab were merged with yours.")))
-        } else {
-            Notice::info(lang.f(
-                msg!("Another tab changed the same answers; this tab's answer was kept for: {items}."),
-                &[("items", &lang.summary(&incoming.conflicts))],
-            ))
-        };
+        let notice = Notice::info(Device::Merged(incoming.conflicts.clone()));
         next.flow = adopt(&next.flow, *incoming, notice, false);
     }
     if moved_aside {
-        notify(next, Notice::error(lang.t(
-            msg!("Another copy of this assessment in this browser could not be read. It was kept (see \"Your data\" below) and your answers were saved."),
-        )));
+        notify(next, Notice::error(Device::MovedAside));
     }
 }
 

@@ -3,11 +3,11 @@
 
 use std::rc::Rc;
 
+use crate::app::said::Edit;
 use crate::app::session::{Notice, NoticeAction, Screen, Session, State, Undo};
 use crate::model::answers::{
     text_length, Answer, Answers, Notes, People, MAX_NAME_CHARS, MAX_TEXT_CHARS,
 };
-use crate::model::i18n::{msg, Lang};
 use crate::model::profile::Profile;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -32,7 +32,7 @@ pub enum Event {
     ConfirmReset,
 }
 
-pub(crate) fn update(next: &mut State, event: Event, lang: Lang) {
+pub(crate) fn update(next: &mut State, event: Event) {
     if let Event::AskReset = event {
         next.confirming_reset = next.session.is_some();
         return;
@@ -50,7 +50,7 @@ pub(crate) fn update(next: &mut State, event: Event, lang: Lang) {
             session.section = session.settle(session.section);
             None
         }
-        Event::Answer { item, answer } => answer_item(&mut session, item, answer, lang),
+        Event::Answer { item, answer } => answer_item(&mut session, item, answer),
         Event::ClearAnswer(item) => {
             if session.answers.get(&item).is_some() {
                 session.answers.clear(&item);
@@ -58,11 +58,10 @@ pub(crate) fn update(next: &mut State, event: Event, lang: Lang) {
             }
             None
         }
-        Event::Note { item, text } => note(&mut session, item, text, lang),
-        Event::SetRespondent(name) if text_length(&name) > MAX_NAME_CHARS => Some(lang.f(
-            msg!("A name or role is limited to {n} characters."),
-            &[("n", &MAX_NAME_CHARS)],
-        )),
+        Event::Note { item, text } => note(&mut session, item, text),
+        Event::SetRespondent(name) if text_length(&name) > MAX_NAME_CHARS => {
+            Some(Edit::NameTooLong)
+        }
         Event::SetRespondent(name) => {
             if session.people.respondent != name {
                 session.people.respondent = name;
@@ -71,30 +70,27 @@ pub(crate) fn update(next: &mut State, event: Event, lang: Lang) {
             None
         }
         Event::AcceptSuggestedExclusions => {
-            accept_suggested(next, &mut session, lang);
+            accept_suggested(next, &mut session);
             None
         }
         Event::ConfirmReset => {
             next.confirming_reset = false;
-            session = start_over(next, session, lang);
+            session = start_over(next, session);
             None
         }
         Event::AskReset | Event::CancelReset => None,
     };
-    if let Some(text) = refused {
-        next.notice = Some(Notice::error(text));
+    if let Some(said) = refused {
+        next.notice = Some(Notice::error(said));
     }
     next.session = Some(session);
 }
 
 /// Sets one answer, unless its justification is longer than a field holds or the item does
 /// not take it; the error says why.
-fn answer_item(session: &mut Session, item: String, answer: Answer, lang: Lang) -> Option<String> {
+fn answer_item(session: &mut Session, item: String, answer: Answer) -> Option<Edit> {
     if matches!(&answer, Answer::NotApplicable(why) if text_length(why) > MAX_TEXT_CHARS) {
-        return Some(lang.f(
-            msg!("Justifications are limited to {n} characters."),
-            &[("n", &lang.int(MAX_TEXT_CHARS as u64))],
-        ));
+        return Some(Edit::JustificationTooLong);
     }
     let questionnaire = Rc::clone(&session.questionnaire);
     match session.answers.set(&questionnaire, &item, answer) {
@@ -102,23 +98,17 @@ fn answer_item(session: &mut Session, item: String, answer: Answer, lang: Lang) 
             *session = session.clone().changed();
             None
         }
-        Err(e) => Some(e.message(lang)),
+        Err(e) => Some(Edit::Refused(e)),
     }
 }
 
 /// Keeps a note exactly as typed (empty removes it), within the length a field holds.
-fn note(session: &mut Session, item: String, text: String, lang: Lang) -> Option<String> {
+fn note(session: &mut Session, item: String, text: String) -> Option<Edit> {
     if session.questionnaire.item(&item).is_none() {
-        return Some(lang.f(
-            msg!("there is no item {item} in this questionnaire"),
-            &[("item", &item)],
-        ));
+        return Some(Edit::NoSuchItem(item));
     }
     if text_length(&text) > MAX_TEXT_CHARS {
-        return Some(lang.f(
-            msg!("Notes are limited to {n} characters."),
-            &[("n", &lang.int(MAX_TEXT_CHARS as u64))],
-        ));
+        return Some(Edit::NoteTooLong);
     }
     if session.notes.get(&item).map_or("", String::as_str) != text {
         if text.is_empty() {
@@ -132,12 +122,10 @@ fn note(session: &mut Session, item: String, text: String, lang: Lang) -> Option
 }
 
 /// A blank assessment of the same questionnaire, on the profile screen.
-fn start_over(next: &mut State, session: Session, lang: Lang) -> Session {
+fn start_over(next: &mut State, session: Session) -> Session {
     next.screen = Screen::Profile;
     next.undo = None;
-    next.notice = Some(Notice::info(
-        lang.t(msg!("All answers were cleared. You are starting over.")),
-    ));
+    next.notice = Some(Notice::info(Edit::Cleared));
     Session {
         profile: Profile::default(),
         answers: Answers::default(),
@@ -149,7 +137,7 @@ fn start_over(next: &mut State, session: Session, lang: Lang) -> Session {
     .changed()
 }
 
-fn accept_suggested(next: &mut State, session: &mut Session, lang: Lang) {
+fn accept_suggested(next: &mut State, session: &mut Session) {
     let questionnaire = Rc::clone(&session.questionnaire);
     let before = session.snapshot();
     let mut marked: Vec<String> = Vec::new();
@@ -180,20 +168,13 @@ fn accept_suggested(next: &mut State, session: &mut Session, lang: Lang) {
     if marked.is_empty() {
         return;
     }
-    let changed = marked.len();
-    let marked = marked.join(", ");
     *session = session.clone().changed();
-    let text = if suppliers.is_empty() {
-        lang.f(msg!("{n} controls were marked not applicable with the suggested justification: {ids}. Review or edit each one."), &[("n", &changed), ("ids", &marked)])
-    } else {
-        lang.f(msg!("{n} controls were marked not applicable with the suggested justification: {ids}. Review or edit each one; they become supplier requirements under {items} in the roadmap."), &[("n", &changed), ("ids", &marked), ("items", &suppliers.join(", "))])
-    };
-    let mut notice = Notice::info(text);
+    let mut notice = Notice::info(Edit::Excluded { marked, suppliers });
     notice.action = Some(NoticeAction::UndoImport);
     next.notice = Some(notice);
     next.undo = Some(Box::new(Undo {
         questionnaire: questionnaire.id.clone(),
         snapshot: before,
-        said: Some(msg!("The controls are unanswered again.")),
+        said: Edit::ExclusionsUndone.into(),
     }));
 }

@@ -69,11 +69,6 @@ pub fn transition(state: &State, event: impl Into<Event>) -> State {
 fn step(state: &State, event: Event) -> State {
     let keeps_focus = matches!(event, Event::Go(navigate::Event::ShowItem(_)));
     let mut next = state.clone();
-    let lang = state
-        .session
-        .as_ref()
-        .map(|s| s.questionnaire.lang())
-        .unwrap_or_default();
     match event {
         Event::Open {
             questionnaire,
@@ -113,9 +108,9 @@ fn step(state: &State, event: Event) -> State {
                 }
             }
         }
-        Event::Go(event) => navigate::update(&mut next, event, lang),
-        Event::Edit(event) => edit::update(&mut next, event, lang),
-        Event::Notice(event) => notices::update(&mut next, event, lang),
+        Event::Go(event) => navigate::update(&mut next, event),
+        Event::Edit(event) => edit::update(&mut next, event),
+        Event::Notice(event) => notices::update(&mut next, event),
     }
     // Leaving the confirmation open across screens would confuse: a screen change closes it.
     if next.confirming_reset && state.confirming_reset && next.screen != state.screen {
@@ -164,7 +159,7 @@ fn opened(
         Box::new(Undo {
             questionnaire: session.questionnaire.id.clone(),
             snapshot,
-            said: None,
+            said: crate::app::said::Open::ImportUndone.into(),
         })
     });
     let notice = match (notice, &undo) {

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::app::said::{File, Why};
 use crate::app::session::Screen;
 use crate::app::session::{import_replaces, Notice, PendingImport};
 use crate::app::{
@@ -91,10 +92,10 @@ fn file_read(
         Purpose::Open if next.flow.screen == Screen::Team => Purpose::Team,
         other => other,
     };
-    // Why the shell had no bytes, in the words every refusal below uses.
+    // Why the shell had no bytes, as every refusal below says it.
     let bytes = bytes.map_err(|problem| match problem {
-        FileProblem::TooLarge(size) => SavedError::TooLarge(size).message(lang),
-        FileProblem::Unreadable => lang.t(msg!("the browser could not read it")).into(),
+        FileProblem::TooLarge(size) => Why::Refused(SavedError::TooLarge(size)),
+        FileProblem::Unreadable => Why::Unreadable,
     });
     let against: Vec<Rc<Questionnaire>> = match (purpose, &next.flow.session) {
         (Purpose::Team, _) => return workshop::add_file(next, commands, name, bytes),
@@ -103,23 +104,13 @@ fn file_read(
         (Purpose::Open, _) => next.questionnaires().to_vec(),
     };
     let decoded = bytes.and_then(|bytes| {
-        saved::decode_bytes(&bytes, &against, Source::Import).map_err(|e| e.message(lang))
+        saved::decode_bytes(&bytes, &against, Source::Import).map_err(Why::Refused)
     });
-    let shown = outside(name, 60);
     match (decoded, purpose) {
         (Err(why), purpose) => {
-            let refusal = match purpose {
-                Purpose::Open | Purpose::Team => {
-                    msg!("\"{file}\" was not opened: {why}. Your current answers are unchanged.")
-                }
-                Purpose::Compare => {
-                    msg!(
-                        "\"{file}\" cannot be compared: {why}. Your current answers are unchanged."
-                    )
-                }
-            };
-            let text = lang.f(refusal, &[("file", &shown), ("why", &why)]);
-            notify(next, Notice::error(text));
+            let file = name.to_string();
+            let compare = purpose == Purpose::Compare;
+            notify(next, Notice::error(File::Refused { file, why, compare }));
         }
         (Ok(restored), Purpose::Open | Purpose::Team) => {
             commands.push(StoreCommand::LookUp(Box::new(restored)))
@@ -137,16 +128,16 @@ fn file_read(
                 (Some(date), Some(time)) => lang.f(
                     msg!("{file}, saved {date} at {time} UTC"),
                     &[
-                        ("file", &shown),
+                        ("file", &outside(name, 60)),
                         ("date", &lang.date(date)),
                         ("time", &time),
                     ],
                 ),
                 (Some(date), None) => lang.f(
                     msg!("{file}, saved {date}"),
-                    &[("file", &shown), ("date", &lang.date(date))],
+                    &[("file", &outside(name, 60)), ("date", &lang.date(date))],
                 ),
-                (None, _) => shown,
+                (None, _) => outside(name, 60),
             };
             let comparison =
                 comparison::compare(&s.questionnaire, &s.profile, &earlier.answers, &s.answers);

@@ -4,10 +4,11 @@
 use crate::app::flow;
 use std::rc::Rc;
 
+use crate::app::said::Said;
 use crate::app::session::{Notice, Screen};
 use crate::app::{navigate, notify, AppState, Commands, ShellCommand, StoreCommand};
 use crate::formats::saved::{Restored, Snapshot};
-use crate::model::i18n::{msg, Lang};
+use crate::model::i18n::Lang;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
@@ -55,12 +56,10 @@ fn reload(state: &AppState, next: &mut AppState, chosen: Lang, commands: &mut Co
         .is_some_and(|t| !t.respondents.is_empty());
     if (at_risk || team_at_risk) && next.switch_confirmed != Some(chosen) {
         next.switch_confirmed = Some(chosen);
-        let lang = state.message_lang();
-        notify(next, Notice::error(lang.t(if team_at_risk {
-            msg!("Switching the language reloads the page, and the team view lives in this page only: its files, the names you typed and the consensus picks would be lost. Adopt the consensus or export the team table first, then choose the language again to switch.")
-        } else {
-            msg!("Switching the language reloads the page, and this browser is not saving your answers, so they would be lost. Save them to a file first (you can open it after the switch), then choose the language again to switch.")
-        })));
+        notify(
+            next,
+            Notice::error(Said::SwitchLoses { team: team_at_risk }),
+        );
         return;
     }
     commands.push(StoreCommand::RememberLang(chosen));

@@ -11,6 +11,7 @@ pub mod navigate;
 pub mod notices;
 pub mod open;
 pub mod runtime;
+pub mod said;
 pub mod session;
 pub mod shared;
 pub mod sync;
@@ -330,8 +331,9 @@ impl AppState {
         self.storage == Storage::On
     }
 
-    /// The language of messages: the open questionnaire's, else the one on screen.
-    fn message_lang(&self) -> Lang {
+    /// The language of messages (notices are worded in it when shown): the open
+    /// questionnaire's, else the one on screen.
+    pub fn message_lang(&self) -> Lang {
         self.flow
             .session
             .as_ref()

@@ -1,7 +1,7 @@
 //! Moving through the assessment: screens, sections and one item, and back to the list.
 
-use crate::app::session::{Screen, State};
-use crate::model::i18n::{msg, Lang};
+use crate::app::said::Said;
+use crate::app::session::{Notice, Screen, State};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
@@ -15,7 +15,7 @@ pub enum Event {
     Leave,
 }
 
-pub(crate) fn update(next: &mut State, event: Event, lang: Lang) {
+pub(crate) fn update(next: &mut State, event: Event) {
     match event {
         Event::ShowItem(item) => {
             if let Some(session) = next.session.as_mut() {
@@ -42,7 +42,7 @@ pub(crate) fn update(next: &mut State, event: Event, lang: Lang) {
         }
         Event::NextSection => step_section(next, true),
         Event::PreviousSection => step_section(next, false),
-        Event::Show(screen) => show(next, screen, lang),
+        Event::Show(screen) => show(next, screen),
     }
 }
 
@@ -64,7 +64,7 @@ fn step_section(next: &mut State, forward: bool) {
     }
 }
 
-fn show(next: &mut State, screen: Screen, lang: Lang) {
+fn show(next: &mut State, screen: Screen) {
     match (&next.session, screen) {
         (_, Screen::Start) => *next = State::default(),
         (None, _) => {}
@@ -73,9 +73,7 @@ fn show(next: &mut State, screen: Screen, lang: Lang) {
         (Some(_), Screen::Team) => next.screen = Screen::Team,
         (Some(session), _) if !session.profile.is_complete() => {
             next.screen = Screen::Profile;
-            next.notice = Some(crate::app::session::Notice::error(lang.t(msg!(
-                "Please complete the organisation profile first: it decides which questions apply."
-            ))));
+            next.notice = Some(Notice::error(Said::ProfileFirst));
         }
         (Some(_), screen) => next.screen = screen,
     }

@@ -1,8 +1,8 @@
 //! The notice under the header: shown, dismissed, and its one action, putting back the answers
-//! an import, an adopted consensus or the suggested exclusions replaced.
+//! an import, an adopted consensus or the suggested exclusions replaced (what it says is
+//! `said`).
 
 use crate::app::session::{Notice, Session, State};
-use crate::model::i18n::{msg, Lang};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
@@ -12,15 +12,15 @@ pub enum Event {
     Undo,
 }
 
-pub(crate) fn update(next: &mut State, event: Event, lang: Lang) {
+pub(crate) fn update(next: &mut State, event: Event) {
     match event {
         Event::Notify(notice) => next.notice = Some(notice),
         Event::Dismiss => next.notice = None,
-        Event::Undo => undo(next, lang),
+        Event::Undo => undo(next),
     }
 }
 
-fn undo(next: &mut State, lang: Lang) {
+fn undo(next: &mut State) {
     let undo = next.undo.take();
     let session = next.session.take();
     let (Some(undo), Some(session)) = (undo, session.clone()) else {
@@ -41,8 +41,5 @@ fn undo(next: &mut State, lang: Lang) {
     .changed();
     session.section = session.settle(session.section);
     next.session = Some(session);
-    let said = undo.said.unwrap_or(msg!(
-        "The answers you had before opening the file are back."
-    ));
-    next.notice = Some(Notice::info(lang.t(said)));
+    next.notice = Some(Notice::info(undo.said));
 }

@@ -4,12 +4,12 @@
 use crate::app::flow;
 use std::rc::Rc;
 
+use crate::app::said::Open;
 use crate::app::session::Notice;
 use crate::app::session::Screen;
 use crate::app::{opening, show, AppState, Commands, ShellCommand, Storage, StoreCommand};
 use crate::formats::catalogue;
 use crate::formats::saved::{Restored, SavedError, Snapshot};
-use crate::model::i18n::{msg, outside, Lang};
 use crate::model::questionnaire::Questionnaire;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -77,13 +77,13 @@ pub(crate) fn update(state: &AppState, next: &mut AppState, event: Event, comman
                 assessment,
                 replaced,
             } = *opened;
-            let lang = questionnaire.lang();
-            let notice = notice(&found, restored.as_ref(), &questionnaire, lang);
+            // Answers from outside, or carried over, are saved under this version at once.
+            let imported = matches!(found, Found::Imported | Found::CarriedOver);
+            let notice = notice(found, restored.as_ref(), &questionnaire);
             next.storage = storage;
             next.compared = None;
             let open = flow::Event::Open {
-                // Answers from outside, or carried over, are saved under this version at once.
-                imported: matches!(found, Found::Imported | Found::CarriedOver),
+                imported,
                 questionnaire,
                 restored: restored.map(Box::new),
                 notice,
@@ -109,70 +109,29 @@ fn unknown_questionnaire(id: &str, questionnaires: &[Rc<Questionnaire>]) -> Stri
 
 /// What opening says: nothing for a blank or a clean restore, else what happened.
 fn notice(
-    found: &Found,
+    found: Found,
     restored: Option<&Restored>,
     questionnaire: &Questionnaire,
-    lang: Lang,
 ) -> Option<Notice> {
-    let dropped = restored.map_or(&[][..], |r| &r.dropped[..]);
+    let dropped = restored.map_or_else(Vec::new, |r| r.dropped.clone());
+    let new = questionnaire.version.clone();
     match found {
         Found::Nothing => None,
         Found::Stored if dropped.is_empty() => None,
-        Found::Stored => Some(Notice::info(lang.f(
-            msg!("Your saved answers were restored, except {n}: {what}."),
-            &[("n", &dropped.len()), ("what", &lang.summary(dropped))],
-        ))),
+        Found::Stored => Some(Notice::info(Open::RestoredExcept(dropped))),
         Found::CarriedOver => {
-            let from = restored.and_then(|r| r.migrated_from.clone());
-            let mut text = lang.f(
-                msg!("Your answers from version {old} of this questionnaire were carried over to version {new}."),
-                &[("old", &from.unwrap_or_default()), ("new", &questionnaire.version)],
-            );
-            not_carried_over(&mut text, dropped, lang);
-            Some(Notice::info(text))
+            let old = restored
+                .and_then(|r| r.migrated_from.clone())
+                .unwrap_or_default();
+            Some(Notice::info(Open::CarriedOver { old, new, dropped }))
         }
-        Found::Imported => restored.map(|file| Notice::info(opened_text(questionnaire, file))),
-        Found::Unreadable { why, kept } => {
-            let why = why.message(lang);
-            Some(Notice::error(if *kept {
-                lang.f(msg!("The answers saved in this browser could not be read: {why}. A copy was kept (see \"Your data\" below) and you are starting with a blank assessment."), &[("why", &why)])
-            } else {
-                lang.f(msg!("The answers saved in this browser could not be read: {why}. They were left untouched and saving is off for now."), &[("why", &why)])
-            }))
-        }
-    }
-}
-
-/// "Opened the saved assessment (12 answers)", with what a migration changed.
-fn opened_text(questionnaire: &Questionnaire, file: &Restored) -> String {
-    let lang = questionnaire.lang();
-    let mut text = match file.answers.len() {
-        1 => lang
-            .t(msg!("Opened the saved assessment (1 answer)."))
-            .to_string(),
-        n => lang.f(
-            msg!("Opened the saved assessment ({n} answers)."),
-            &[("n", &n)],
-        ),
-    };
-    if let Some(old) = &file.migrated_from {
-        text.push(' ');
-        text.push_str(&lang.f(
-            msg!("It was made with version {old} of this questionnaire and was carried over to version {new}."),
-            &[("old", &outside(old, 20)), ("new", &questionnaire.version)],
-        ));
-    }
-    not_carried_over(&mut text, &file.dropped, lang);
-    text
-}
-
-/// Appends what a migration could not carry over, if anything.
-fn not_carried_over(text: &mut String, dropped: &[String], lang: Lang) {
-    if !dropped.is_empty() {
-        text.push(' ');
-        text.push_str(&lang.f(
-            msg!("Not carried over: {what}."),
-            &[("what", &lang.summary(dropped))],
-        ));
+        Found::Imported => restored.map(|file| {
+            Notice::info(Open::Opened {
+                answers: file.answers.len(),
+                carried_over: file.migrated_from.clone().map(|old| (old, new)),
+                dropped,
+            })
+        }),
+        Found::Unreadable { why, kept } => Some(Notice::error(Open::Unreadable { why, kept })),
     }
 }

@@ -7,12 +7,13 @@ use crate::formats::export::{Export, File, Response};
 use crate::model::date::Date;
 use std::rc::Rc;
 
+use crate::app::said::Said;
 use crate::figures::scoring::ItemStatus;
 use crate::formats::saved::{Restored, Snapshot};
 use crate::model::answers::Notes;
 use crate::model::answers::People;
 use crate::model::answers::{Answer, Answers};
-use crate::model::i18n::Msg;
+use crate::model::i18n::Lang;
 use crate::model::profile::Profile;
 use crate::model::questionnaire::Questionnaire;
 
@@ -77,29 +78,35 @@ pub enum NoticeAction {
     UndoImport,
 }
 
-/// A message for the person, shown until dismissed or replaced.
+/// A message for the person, shown until dismissed or replaced. It holds what happened, as
+/// data; it is worded in the person's language only when shown ([`Notice::words`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub kind: NoticeKind,
-    pub text: String,
+    pub said: Said,
     pub action: Option<NoticeAction>,
 }
 
 impl Notice {
-    pub fn info(text: impl Into<String>) -> Notice {
+    pub fn info(said: impl Into<Said>) -> Notice {
         Notice {
             kind: NoticeKind::Info,
-            text: text.into(),
+            said: said.into(),
             action: None,
         }
     }
 
-    pub fn error(text: impl Into<String>) -> Notice {
+    pub fn error(said: impl Into<Said>) -> Notice {
         Notice {
             kind: NoticeKind::Error,
-            text: text.into(),
+            said: said.into(),
             action: None,
         }
+    }
+
+    /// The notice in `lang`'s words.
+    pub fn words(&self, lang: Lang) -> String {
+        self.said.words(lang)
     }
 }
 
@@ -117,8 +124,8 @@ pub struct PendingImport {
 pub struct Undo {
     pub questionnaire: String,
     pub snapshot: Snapshot,
-    /// What the notice says once it is undone (the import's words when `None`).
-    pub said: Option<Msg>,
+    /// What the notice says once it is undone.
+    pub said: Said,
 }
 
 /// Whether opening `file` would replace answers that differ from it: the snapshot it would

@@ -3,11 +3,11 @@
 
 use std::rc::Rc;
 
+use crate::app::said::Sharing;
 use crate::app::session::Notice;
 use crate::app::{notify, AppState, Commands, ShellCommand, StoreCommand};
 use crate::formats::export::Export;
 use crate::formats::share;
-use crate::model::i18n::{msg, outside};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
@@ -26,7 +26,6 @@ pub enum Event {
 }
 
 pub(crate) fn update(state: &AppState, next: &mut AppState, event: Event, commands: &mut Commands) {
-    let lang = state.message_lang();
     match event {
         Event::Link(fragment) => link(state, next, &fragment, commands),
         Event::Import => {
@@ -45,17 +44,8 @@ pub(crate) fn update(state: &AppState, next: &mut AppState, event: Event, comman
                 commands.push(ShellCommand::Download(export));
             }
         }
-        Event::DownloadRefused => notify(
-            next,
-            Notice::error(lang.t(msg!("The browser refused to create the file."))),
-        ),
-        Event::SaveFileDownloaded(name) => notify(
-            next,
-            Notice::info(lang.f(
-                msg!("Saved as \"{name}\" where your browser keeps downloads. Open it here again with \"Open a saved file\", on any device."),
-                &[("name", &outside(&name, 80))],
-            )),
-        ),
+        Event::DownloadRefused => notify(next, Notice::error(Sharing::DownloadRefused)),
+        Event::SaveFileDownloaded(name) => notify(next, Notice::info(Sharing::SavedAs(name))),
     }
 }
 
@@ -67,20 +57,18 @@ fn link(state: &AppState, next: &mut AppState, fragment: &str, commands: &mut Co
     match share::decode(fragment, &state.questionnaires()) {
         Ok(restored) => {
             if let Some(old) = &restored.migrated_from {
-                let q = &restored.questionnaire;
-                notify(next, Notice::info(q.lang().f(
-                    msg!("The shared link was made with version {old} of this questionnaire and was carried over to version {new}."),
-                    &[("old", &outside(old, 20)), ("new", &q.version)],
-                )));
+                let new = restored.questionnaire.version.clone();
+                let said = Sharing::LinkCarriedOver {
+                    old: old.clone(),
+                    new,
+                };
+                notify(next, Notice::info(said));
             }
             next.shared = Some(Rc::new(restored));
         }
         Err(e) => {
             commands.push(ShellCommand::ClearFragment);
-            notify(next, Notice::error(state.lang.f(
-                msg!("The shared link could not be opened: {why}. Your own answers are unchanged."),
-                &[("why", &e.message(state.lang))],
-            )));
+            notify(next, Notice::error(Sharing::LinkRefused(e)));
         }
     }
 }

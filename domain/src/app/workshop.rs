@@ -6,13 +6,13 @@ use crate::app::flow;
 use std::rc::Rc;
 
 use crate::app::navigate;
+use crate::app::said::{self, File, Why};
 use crate::app::session::{Notice, NoticeAction, Screen, Undo};
 use crate::app::{notify, opening, show, AppState, Commands};
 use crate::figures::team::{Pick, Team};
 use crate::formats::saved::{self, Snapshot, Source};
 use crate::formats::team_files;
 use crate::model::answers::{text_length, People, MAX_NAME_CHARS};
-use crate::model::i18n::{msg, outside};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
@@ -62,7 +62,6 @@ pub(crate) fn update(next: &mut AppState, event: Event) {
         Event::Pick { item, pick } => team.pick(&item, pick),
         Event::DismissRefusals => team.refused.clear(),
         Event::Adopt if team.ready() => {
-            let lang = session.questionnaire.lang();
             let before = session.snapshot();
             // Every respondent's notes and justifications come along, attributed; the
             // assessment records that it is a consensus and who took part.
@@ -80,22 +79,10 @@ pub(crate) fn update(next: &mut AppState, event: Event) {
             flow.undo = Some(Box::new(Undo {
                 questionnaire: session.questionnaire.id.clone(),
                 snapshot: before,
-                said: Some(msg!(
-                    "The answers you had before adopting the consensus are back."
-                )),
+                said: said::Team::ConsensusUndone.into(),
             }));
-            let mut text = lang.f(
-                msg!("The team's consensus ({n} answers) is now your assessment, with everyone's notes. Change any answer as usual."),
-                &[("n", &consensus.answers.len())],
-            );
-            if !cut.is_empty() {
-                text.push(' ');
-                text.push_str(&lang.f(
-                    msg!("The notes on {items} were too long to join in full; the save files keep them all."),
-                    &[("items", &cut.join(", "))],
-                ));
-            }
-            let mut notice = Notice::info(text);
+            let answers = consensus.answers.len();
+            let mut notice = Notice::info(said::Team::Adopted { answers, cut });
             notice.action = Some(NoticeAction::UndoImport);
             let adopt = flow::Event::Adopt {
                 snapshot: Box::new(consensus),
@@ -119,7 +106,7 @@ pub(crate) fn add_file(
     next: &mut AppState,
     commands: &mut Commands,
     name: &str,
-    bytes: Result<Vec<u8>, String>,
+    bytes: Result<Vec<u8>, Why>,
 ) {
     let lang = next.lang;
     let on_screen = next.flow.screen == Screen::Team;
@@ -136,8 +123,7 @@ pub(crate) fn add_file(
         (None, _) => {
             // From the start screen: the first file says which questionnaire the workshop is of.
             let decoded = bytes.as_ref().map_err(Clone::clone).and_then(|b| {
-                saved::decode_bytes(b, &next.questionnaires(), Source::Import)
-                    .map_err(|e| e.message(lang))
+                saved::decode_bytes(b, &next.questionnaires(), Source::Import).map_err(Why::Refused)
             });
             match decoded {
                 Ok(restored) => {
@@ -147,13 +133,13 @@ pub(crate) fn add_file(
                     Team::new(q)
                 }
                 Err(why) => {
-                    let text = lang.f(
-                        msg!(
-                            "\"{file}\" was not opened: {why}. Your current answers are unchanged."
-                        ),
-                        &[("file", &outside(name, 60)), ("why", &why)],
-                    );
-                    notify(next, Notice::error(text));
+                    let file = name.to_string();
+                    let said = File::Refused {
+                        file,
+                        why,
+                        compare: false,
+                    };
+                    notify(next, Notice::error(said));
                     return;
                 }
             }
@@ -161,7 +147,7 @@ pub(crate) fn add_file(
     };
     match bytes {
         Ok(bytes) => team_files::add(&mut team, name, &bytes, lang),
-        Err(why) => team.refuse(name, &why, lang),
+        Err(why) => team.refuse(name, &why.words(lang), lang),
     }
     next.team = Some(Rc::new(team));
     if next.flow.session.is_some() && !next.workshop_opening {

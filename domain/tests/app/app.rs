@@ -68,7 +68,7 @@ impl Tab {
 
     fn notice(&self) -> (NoticeKind, String) {
         let n = self.state.flow.notice.as_ref().expect("a notice");
-        (n.kind, n.text.clone())
+        (n.kind, n.words(self.state.message_lang()))
     }
 
     /// The profile filled in and a few answers given, as a person does first.

@@ -1,7 +1,9 @@
 //! The transition function and the stored form: navigation, reset, refusals, round trips, damaged data.
 
 use crate::common;
+use aims_domain::app::said::{Edit, Open, Said};
 use aims_domain::app::{edit, navigate, notices};
+use aims_domain::model::i18n::Lang;
 
 use aims_domain::app::flow::{transition, Event};
 use aims_domain::app::session::{
@@ -136,7 +138,7 @@ fn answers_change_through_events_and_refusals_keep_the_old_answer() {
         .notice
         .as_ref()
         .unwrap()
-        .text
+        .words(Lang::En)
         .contains("never be not applicable"));
     let unknown = transition(
         &s,
@@ -149,7 +151,7 @@ fn answers_change_through_events_and_refusals_keep_the_old_answer() {
         .notice
         .as_ref()
         .unwrap()
-        .text
+        .words(Lang::En)
         .replace(['\u{2068}', '\u{2069}'], "")
         .contains("no item 4.9"));
     let too_high = transition(
@@ -163,7 +165,7 @@ fn answers_change_through_events_and_refusals_keep_the_old_answer() {
         .notice
         .as_ref()
         .unwrap()
-        .text
+        .words(Lang::En)
         .contains("outside 0-3"));
     let cleared = transition(&s, edit::Event::ClearAnswer("4.3".into()));
     assert_eq!(cleared.session.as_ref().unwrap().answers.get("4.3"), None);
@@ -230,8 +232,17 @@ fn notes_are_kept_per_item_and_limited() {
     );
     let notice = too_long.notice.as_ref().unwrap();
     assert_eq!(
-        (notice.kind, notice.text.as_str()),
+        (notice.kind, notice.words(Lang::En).as_str()),
         (NoticeKind::Error, "Notes are limited to 5,000 characters.")
+    );
+    assert_eq!(
+        notice.said,
+        Said::Edit(Edit::NoteTooLong),
+        "the notice holds what happened, worded when shown"
+    );
+    assert_eq!(
+        notice.words(Lang::De),
+        "Notizen sind auf 5.000 Zeichen begrenzt."
     );
     assert_eq!(too_long.session.as_ref().unwrap().notes, session.notes);
     let unknown = transition(
@@ -245,7 +256,7 @@ fn notes_are_kept_per_item_and_limited() {
         .notice
         .as_ref()
         .unwrap()
-        .text
+        .words(Lang::En)
         .contains("no item 4.9"));
 }
 
@@ -289,7 +300,14 @@ fn suggested_exclusions_can_be_accepted_at_once_without_touching_answers() {
         Some(&Answer::Level(2)),
         "an existing answer is kept"
     );
-    let notice = &s.notice.as_ref().unwrap().text;
+    let Said::Edit(Edit::Excluded { marked, .. }) = &s.notice.as_ref().unwrap().said else {
+        panic!("{:?}", s.notice)
+    };
+    assert_eq!(
+        marked, &excluded,
+        "the notice holds every control it marked"
+    );
+    let notice = &s.notice.as_ref().unwrap().words(Lang::En);
     assert!(notice.starts_with("7 controls"), "{notice}");
     // It names every control it marked, and can be undone.
     assert!(
@@ -305,7 +323,11 @@ fn suggested_exclusions_can_be_accepted_at_once_without_touching_answers() {
     let back = undone.session.as_ref().unwrap();
     assert_eq!(back.answers.len(), 1, "only the answer given before stays");
     assert_eq!(
-        undone.notice.as_ref().unwrap().text,
+        undone.notice.as_ref().unwrap().said,
+        Said::Edit(Edit::ExclusionsUndone)
+    );
+    assert_eq!(
+        undone.notice.as_ref().unwrap().words(Lang::En),
         "The controls are unanswered again."
     );
     // The supplier item named is the content's, not a copy in the code.
@@ -484,7 +506,7 @@ fn opening_a_file_over_different_answers_asks_and_can_be_undone() {
         Event::Open {
             questionnaire: Rc::clone(&q),
             restored: Some(Box::new(restored)),
-            notice: Some(aims_domain::app::session::Notice::info("Opened")),
+            notice: Some(aims_domain::app::session::Notice::info(Open::ImportUndone)),
             imported: true,
             assessment: "fresh".into(),
             replaced: Some(Box::new(replaces)),

@@ -565,7 +565,7 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
         notice.action,
         Some(NoticeAction::UndoImport),
         "{}",
-        notice.text
+        notice.words(aims_domain::model::i18n::Lang::En)
     );
     let stored = aims_domain::app::runtime::saved(&store, &q).unwrap();
     assert_eq!(

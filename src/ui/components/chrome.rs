@@ -173,6 +173,8 @@ pub fn step_nav(props: &StepNavProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct NoticeProps {
     pub notice: Notice,
+    /// The language the notice is worded in (`AppState::message_lang`).
+    pub words_in: Lang,
     pub dispatch: Dispatch,
 }
 
@@ -188,7 +190,7 @@ pub fn notice_bar(props: &NoticeProps) -> Html {
     };
     html! {
         <div class={classes!("notice", error.then_some("error"))} role={if error { "alert" } else { "status" }}>
-            <p>{ &props.notice.text }</p>
+            <p>{ props.notice.words(props.words_in) }</p>
             <div class="button-row">
                 if undo {
                     <button type="button" class="button secondary" data-testid="undo-import" onclick={on_undo}>{ lang.t(msg!("Undo")) }</button>
