@@ -68,3 +68,12 @@ if [ "$want_browser" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || ! comman
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver firefox-esr \
     webkit2gtk-driver xvfb poppler-utils libreoffice-calc-nogui default-jre-headless gettext >/dev/null
 fi
+
+# The Python readers people open our Office files with, pinned, in a venv of their own
+# (.venv): openpyxl for the workbook, python-docx for the Word report. About 10 seconds, once.
+PY_TOOLS="openpyxl==3.1.5 python-docx==1.2.0"
+if [ "$want_browser" = "--browser" ] && ! .venv/bin/python -c "import openpyxl, docx" 2>/dev/null; then
+  say "installing $PY_TOOLS into .venv"
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet --disable-pip-version-check $PY_TOOLS
+fi

@@ -44,14 +44,20 @@
 // results" in a later module (src/ui/later.rs, scripts/split.mjs): the start-up fell to English
 // 363,020 B (start module 296,304 B), and the whole visit, with the later module, is budgeted
 // on its own; budgets 0.5 % above. Then every export but the save file went to the later module
-// too: start module 249,092 B, English start-up 316,728 B, whole visit 431,294 B.
+// too: start module 249,092 B, English start-up 316,728 B, whole visit 431,294 B. Issue 28's
+// notices as data (what happened, worded when shown) cost the start module 3,574 B (the error
+// types they now hold bring their clone and comparison code along): 252,666 B. Issue 30's Excel
+// workbook (formats/xlsx.rs, formats/workbook.rs, in the later module) added 10,276 B to the
+// later module (124,842 B) and 215 B to the start module (downloads of bytes): English start-up
+// 320,723 B, whole visit 445,565 B; budgets 0.5 % above. Issue 30 may add at most 40,000 B to
+// the whole visit it started from (435,0xx B English), so its exports must stay under 475,000 B.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 318_400, de: 325_000, fr: 326_300, es: 323_400 };
+const BUDGET_GZIP_BYTES = { en: 322_300, de: 329_000, fr: 330_200, es: 327_400 };
 // Everything a visit downloads: the start-up bytes and the later modules.
-const VISIT_BUDGET_GZIP_BYTES = { en: 433_000, de: 439_600, fr: 440_900, es: 438_000 };
+const VISIT_BUDGET_GZIP_BYTES = { en: 447_800, de: 454_400, fr: 455_700, es: 452_800 };
 // Issue 29's targets, printed beside the budgets until they are met.
 const START_TARGET = 200_000;
 const VISIT_TARGET = 400_000;

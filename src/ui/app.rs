@@ -112,6 +112,7 @@ fn shell(state: &AppState, command: ShellCommand) -> Vec<Event> {
                 name: format!("{}.json", key.replace(':', "-")),
                 mime: "application/json",
                 text,
+                bytes: Vec::new(),
             });
             match file {
                 Some(file) if !files::download(&file) => {

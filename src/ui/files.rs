@@ -11,10 +11,14 @@ use crate::domain::formats::saved::MAX_SAVED_BYTES;
 /// Offers `file` as a download. Returns false if the browser refused.
 pub fn download(file: &File) -> bool {
     let attempt = || -> Result<(), JsValue> {
-        let parts = js_sys::Array::of1(&JsValue::from_str(&file.text));
+        let parts = if file.bytes.is_empty() {
+            js_sys::Array::of1(&JsValue::from_str(&file.text))
+        } else {
+            js_sys::Array::of1(&js_sys::Uint8Array::from(file.bytes.as_slice()))
+        };
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(file.mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob)?;
         let document = gloo::utils::document();
         let link: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();

@@ -20,6 +20,9 @@ use crate::model::questionnaire::Questionnaire;
 pub enum Export {
     /// The assessment as a save file (opens again here, on any device).
     SaveFile,
+    /// The Excel workbook (summary, gap register, SoA, roadmap dated from this day, evidence
+    /// requests).
+    Workbook(Date),
     GapRegister,
     StatementOfApplicability,
     RoadmapCsv,
@@ -72,13 +75,30 @@ pub struct Response<'a> {
     pub assessment: &'a str,
 }
 
-/// A file made in memory, ready to download.
+/// A file made in memory, ready to download: text (UTF-8), or the bytes of an Office file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct File {
     pub name: String,
     pub mime: &'static str,
+    /// The text of a text file; empty for a binary one.
     pub text: String,
+    /// The bytes of a binary file (an .xlsx); empty for a text file.
+    pub bytes: Vec<u8>,
 }
+
+impl File {
+    /// What is written to disk.
+    pub fn content(&self) -> &[u8] {
+        if self.bytes.is_empty() {
+            self.text.as_bytes()
+        } else {
+            &self.bytes
+        }
+    }
+}
+
+/// The Office Open XML spreadsheet type.
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The save file (stamped with `now`, ISO time): the one export the start module carries, for
 /// the footer and the rescue download; the others come with the later screens.
@@ -92,6 +112,7 @@ pub fn save_file(of: &Response, now: &str) -> File {
         name: save_file_name(&of.questionnaire.id, now, &of.answers.people.respondent),
         mime: "application/json",
         text: saved::encode_snapshot(of.questionnaire, of.answers, &meta),
+        bytes: Vec::new(),
     }
 }
 
@@ -103,6 +124,14 @@ impl Export {
         let plan = || Roadmap::plan(q, &s.profile, &s.answers, today);
         let (suffix, mime, text) = match self {
             Export::SaveFile => return Some(save_file(of, now)),
+            Export::Workbook(start) => {
+                return Some(File {
+                    name: format!("{}-{today}-readiness.xlsx", q.id),
+                    mime: XLSX,
+                    text: String::new(),
+                    bytes: crate::formats::workbook::workbook(of, start, today),
+                })
+            }
             Export::GapRegister => (
                 "gap-register.csv",
                 "text/csv",
@@ -155,6 +184,7 @@ impl Export {
             name: format!("{}-{today}-{suffix}", q.id),
             mime,
             text,
+            bytes: Vec::new(),
         })
     }
 }

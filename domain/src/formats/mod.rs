@@ -17,4 +17,7 @@ pub mod team_sheet;
 pub mod translation;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod translation_po;
+pub mod workbook;
 pub mod write;
+pub mod xlsx;
+pub mod zip;

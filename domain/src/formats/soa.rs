@@ -36,8 +36,76 @@ fn exclusion_reason(item: &Item, profile: &Profile, lang: Lang) -> String {
     )
 }
 
-/// A draft Statement of Applicability: all 38 Annex A controls of the standard, each included
-/// with a reason, excluded with its justification, or (a short questionnaire) not assessed.
+/// One control in the Statement of Applicability.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub id: String,
+    /// Shown as a spreadsheet keeps it (see [`csv_id`]).
+    pub shown_id: String,
+    pub title: String,
+    /// Included, excluded, or (not asked by a short questionnaire) not yet known.
+    pub applicable: Option<bool>,
+    pub justification: String,
+    pub implementation: String,
+    pub note: String,
+}
+
+/// All 38 Annex A controls of the standard, each included with a reason, excluded with its
+/// justification, or (a short questionnaire) not assessed.
+pub fn entries(
+    q: &Questionnaire,
+    profile: &Profile,
+    answers: &Answers,
+    notes: &Notes,
+) -> Vec<Entry> {
+    let lang = q.lang();
+    let mut out = Vec::new();
+    for (id, reference_title) in crate::model::standard::CONTROLS {
+        let Some(item) = q.item(id) else {
+            out.push(Entry {
+                id: id.to_string(),
+                shown_id: id.to_string(),
+                title: reference_title.to_string(),
+                applicable: None,
+                justification: lang
+                    .t(msg!(
+                        "Not asked by this questionnaire: decide with the full assessment."
+                    ))
+                    .into(),
+                implementation: String::new(),
+                note: String::new(),
+            });
+            continue;
+        };
+        let status = ItemStatus::of(item, profile, answers);
+        let (applicable, justification) = match (&status, answers.get(&item.id)) {
+            (ItemStatus::Hidden, _) => (false, exclusion_reason(item, profile, lang)),
+            (_, Some(crate::model::answers::Answer::NotApplicable(why))) => (false, why.clone()),
+            _ => (
+                true,
+                inclusion_reason(item, &status, profile, q.scale.gate_level, lang),
+            ),
+        };
+        let implementation = match status {
+            ItemStatus::Hidden | ItemStatus::NotApplicable | ItemStatus::NeedsJustification => {
+                String::new()
+            }
+            other => status_text(q, &other),
+        };
+        out.push(Entry {
+            id: item.id.clone(),
+            shown_id: csv_id(item, lang),
+            title: item.title.clone(),
+            applicable: Some(applicable),
+            justification,
+            implementation,
+            note: note(notes, &item.id),
+        });
+    }
+    out
+}
+
+/// A draft Statement of Applicability as CSV: [`entries`], one row each.
 pub fn statement_of_applicability(
     q: &Questionnaire,
     profile: &Profile,
@@ -56,43 +124,18 @@ pub fn statement_of_applicability(
             msg!("Note"),
         ],
     )];
-    for (id, reference_title) in crate::model::standard::CONTROLS {
-        let Some(item) = q.item(id) else {
-            rows.push(vec![
-                id.to_string(),
-                reference_title.to_string(),
-                lang.t(msg!("Not assessed")).into(),
-                lang.t(msg!(
-                    "Not asked by this questionnaire: decide with the full assessment."
-                ))
-                .into(),
-                String::new(),
-                String::new(),
-            ]);
-            continue;
-        };
-        let status = ItemStatus::of(item, profile, answers);
-        let (applicable, justification) = match (&status, answers.get(&item.id)) {
-            (ItemStatus::Hidden, _) => (false, exclusion_reason(item, profile, lang)),
-            (_, Some(crate::model::answers::Answer::NotApplicable(why))) => (false, why.clone()),
-            _ => (
-                true,
-                inclusion_reason(item, &status, profile, q.scale.gate_level, lang),
-            ),
-        };
-        let implementation = match status {
-            ItemStatus::Hidden | ItemStatus::NotApplicable | ItemStatus::NeedsJustification => {
-                String::new()
-            }
-            other => status_text(q, &other),
+    for e in entries(q, profile, answers, notes) {
+        let applicable = match e.applicable {
+            Some(yes) => yes_no(lang, yes),
+            None => lang.t(msg!("Not assessed")).into(),
         };
         rows.push(vec![
-            csv_id(item, lang),
-            item.title.clone(),
-            yes_no(lang, applicable),
-            justification,
-            implementation,
-            note(notes, &item.id),
+            e.shown_id,
+            e.title,
+            applicable,
+            e.justification,
+            e.implementation,
+            e.note,
         ]);
     }
     csv(&rows, lang)

@@ -11,3 +11,4 @@ mod saved;
 mod share;
 mod snapshots;
 mod translation_po;
+mod workbook;

@@ -23,7 +23,7 @@ use common::{answers, quick_scan};
 use std::fs;
 use std::path::Path;
 
-fn known() -> (Questionnaire, Profile, Answers, Notes) {
+pub(crate) fn known() -> (Questionnaire, Profile, Answers, Notes) {
     let q = quick_scan();
     let profile = Profile {
         size: Some(SizeBand::Medium),
@@ -86,11 +86,11 @@ fn known() -> (Questionnaire, Profile, Answers, Notes) {
     (q, profile, a, notes)
 }
 
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     Date::parse("2026-11-28").unwrap()
 }
 
-fn golden(name: &str, actual: &str) {
+pub(crate) fn golden(name: &str, actual: &str) {
     let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .join("tests/golden")
         .join(name);

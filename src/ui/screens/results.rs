@@ -298,6 +298,7 @@ fn exports_panel(props: &ExportProps) -> Html {
             <p>{ lang.t(msg!("Every file is made in this browser; nothing is uploaded.")) }</p>
             <div class="button-row">
                 <button type="button" class="button" data-testid="to-report" onclick={props.dispatch.send(navigate::Event::Show(Screen::Report))}>{ lang.t(msg!("Printable report (PDF)")) }</button>
+                <button type="button" class="button secondary" data-testid="export-xlsx" onclick={export(Export::Workbook(*start))}>{ lang.t(msg!("Workbook (Excel)")) }</button>
                 <button type="button" class="button secondary" data-testid="export-gap" onclick={export(Export::GapRegister)}>{ lang.t(msg!("Gap register (CSV)")) }</button>
                 <button type="button" class="button secondary" data-testid="export-soa" onclick={export(Export::StatementOfApplicability)}>{ lang.t(msg!("Statement of Applicability, draft (CSV)")) }</button>
                 <button type="button" class="button secondary" data-testid="export-roadmap" onclick={export(Export::RoadmapCsv)}>{ lang.t(msg!("Roadmap (CSV)")) }</button>
@@ -309,7 +310,7 @@ fn exports_panel(props: &ExportProps) -> Html {
                 <button type="button" class="button secondary" data-testid="export-adviser" onclick={export(Export::AdviserSheet)}>{ lang.t(msg!("Adviser's sheet (Markdown)")) }</button>
             </div>
             <div class="calendar-export">
-                <label for="calendar-start">{ lang.t(msg!("Calendar of the phases, starting on")) }</label>
+                <label for="calendar-start">{ lang.t(msg!("The plan's dates (calendar and workbook) start on")) }</label>
                 <input id="calendar-start" type="date" value={start.to_string()} onchange={on_start} />
                 <button type="button" class="button secondary" data-testid="export-ics" onclick={export(Export::Calendar(*start))}>{ lang.t(msg!("Download calendar (.ics)")) }</button>
             </div>
