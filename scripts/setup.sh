@@ -56,17 +56,19 @@ fi
 
 # For the browser tests, from Debian packages: Chromium; Firefox ESR and WebKitGTK's WebDriver
 # and MiniBrowser with Xvfb for the cross-engine flows; poppler-utils (pdftotext, pdfinfo) to
-# read the printed report; LibreOffice Calc to open the CSV exports as spreadsheet users do; a
-# Java runtime for the Nu Html Checker (npm vnu-jar); gettext's msgfmt to check the catalogues
-# as translators' tools read them. No test tool ever downloads a browser.
+# read the printed report; LibreOffice Calc and Writer to open the CSV, Excel and Word exports as
+# their users do; a Java runtime for the Nu Html Checker (npm vnu-jar); gettext's msgfmt to
+# check the catalogues as translators' tools read them. No test tool ever downloads a browser.
 if [ "$want_browser" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null \
-    || ! command -v soffice >/dev/null || ! command -v java >/dev/null || [ ! -x /usr/bin/firefox-esr ] \
+    || ! command -v soffice >/dev/null || [ ! -e /usr/lib/libreoffice/program/libswlo.so ] \
+    || ! command -v java >/dev/null || [ ! -x /usr/bin/firefox-esr ] \
     || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null || ! command -v msgfmt >/dev/null; }; then
-  say "installing Chromium, Firefox ESR, WebKitGTK, Xvfb, poppler-utils, LibreOffice Calc, a Java runtime and gettext from Debian packages (a few minutes, once)"
+  say "installing Chromium, Firefox ESR, WebKitGTK, Xvfb, poppler-utils, LibreOffice Calc and Writer, a Java runtime and gettext from Debian packages (a few minutes, once)"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver firefox-esr \
-    webkit2gtk-driver xvfb poppler-utils libreoffice-calc-nogui default-jre-headless gettext >/dev/null
+    webkit2gtk-driver xvfb poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui \
+    default-jre-headless gettext >/dev/null
 fi
 
 # The Python readers people open our Office files with, pinned, in a venv of their own

@@ -51,13 +51,16 @@
 // later module (124,842 B) and 215 B to the start module (downloads of bytes): English start-up
 // 320,723 B, whole visit 445,565 B; budgets 0.5 % above. Issue 30 may add at most 40,000 B to
 // the whole visit it started from (435,0xx B English), so its exports must stay under 475,000 B.
+// The Word report and adviser's sheet (formats/docx.rs) and the CISO Assistant files
+// (formats/ciso_assistant.rs) added 9,550 B to the later module (134,392 B), the start module
+// none (252,629 B): English whole visit 454,964 B; budgets 0.5 % above.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_GZIP_BYTES = { en: 322_300, de: 329_000, fr: 330_200, es: 327_400 };
 // Everything a visit downloads: the start-up bytes and the later modules.
-const VISIT_BUDGET_GZIP_BYTES = { en: 447_800, de: 454_400, fr: 455_700, es: 452_800 };
+const VISIT_BUDGET_GZIP_BYTES = { en: 457_300, de: 463_900, fr: 465_200, es: 462_300 };
 // Issue 29's targets, printed beside the budgets until they are met.
 const START_TARGET = 200_000;
 const VISIT_TARGET = 400_000;

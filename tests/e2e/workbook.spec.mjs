@@ -5,27 +5,12 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appStarted, items, root, watchErrors } from './helpers.mjs';
-
-const hostile = `<b>bold</b> & "quotes" =SUM(A1) \u0001\u000b\r\n\ttab 🚀 مرحبا \u202ertl\u202c _x0041_ ${'x'.repeat(4850)}`;
-const justification = 'Vendor trains the models; we feed no data of our own & keep <no> copies.';
-
-/** A quick scan at level 1, with 4.1 at 2, A.7.4 not applicable, and the hostile note on 4.3. */
-function assessment() {
-  const id = 'iso42001-quick-scan';
-  const version = JSON.parse(readFileSync(join(root, 'questionnaires', `${id}.json`), 'utf8')).version;
-  const answers = Object.fromEntries(items(id).map((item) => [item, { level: 1 }]));
-  answers['4.1'] = { level: 2 };
-  answers['A.7.4'] = { not_applicable: justification };
-  const profile = { size: 'medium', roles: ['develops', 'uses'], systems: 3, certifications: [], high_risk: 'no', prohibited: 'no', target_date: null };
-  const text = JSON.stringify({ format: 2, questionnaire: id, version, saved_at: '2026-11-30T10:00:00.000Z', profile, answers, notes: { '4.3': hostile } });
-  return { name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(text) };
-}
+import { appStarted, hostile, justification, officeAssessment, root, watchErrors } from './helpers.mjs';
 
 async function downloadWorkbook(page, lang, dir) {
   await page.goto(`/?lang=${lang}`);
   await appStarted(page);
-  await page.getByTestId('open-file').setInputFiles(assessment());
+  await page.getByTestId('open-file').setInputFiles(officeAssessment());
   await expect(page.getByTestId('overall-percent')).toBeVisible();
   await page.locator('#calendar-start').fill('2027-01-04');
   const pending = page.waitForEvent('download');

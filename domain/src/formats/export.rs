@@ -13,6 +13,7 @@ use crate::formats::saved::{self, SaveMeta};
 use crate::formats::soa;
 use crate::formats::team_sheet;
 use crate::model::date::Date;
+use crate::model::i18n::msg;
 use crate::model::questionnaire::Questionnaire;
 
 /// A download the person asked for.
@@ -23,6 +24,14 @@ pub enum Export {
     /// The Excel workbook (summary, gap register, SoA, roadmap dated from this day, evidence
     /// requests).
     Workbook(Date),
+    /// The report as an editable Word document.
+    WordReport,
+    /// For CISO Assistant: an audit of its ISO/IEC 42001 library.
+    CisoAudit,
+    /// For CISO Assistant: the roadmap as applied controls dated from this day.
+    CisoControls(Date),
+    /// The adviser's sheet as an editable Word document.
+    WordAdviserSheet,
     GapRegister,
     StatementOfApplicability,
     RoadmapCsv,
@@ -97,6 +106,30 @@ impl File {
     }
 }
 
+/// The Office Open XML word-processing type.
+pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// A Word document of a Markdown report, with the report's page footer and sign-off block.
+fn word(q: &Questionnaire, name: String, title: String, markdown: &str) -> File {
+    let lang = q.lang();
+    let frame = crate::formats::docx::Frame {
+        title,
+        page_of: lang.t(msg!("Page {page} of {pages}")).into(),
+        sign_off: lang.t(msg!("Sign-off")).into(),
+        sign_off_lines: [msg!("Prepared by"), msg!("Date"), msg!("Signature")]
+            .iter()
+            .map(|m| lang.t(*m).to_string())
+            .collect(),
+    };
+    let blocks = crate::formats::docx::read_markdown(markdown);
+    File {
+        name,
+        mime: DOCX,
+        text: String::new(),
+        bytes: crate::formats::docx::document(&blocks, &frame),
+    }
+}
+
 /// The Office Open XML spreadsheet type.
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -124,13 +157,8 @@ impl Export {
         let plan = || Roadmap::plan(q, &s.profile, &s.answers, today);
         let (suffix, mime, text) = match self {
             Export::SaveFile => return Some(save_file(of, now)),
-            Export::Workbook(start) => {
-                return Some(File {
-                    name: format!("{}-{today}-readiness.xlsx", q.id),
-                    mime: XLSX,
-                    text: String::new(),
-                    bytes: crate::formats::workbook::workbook(of, start, today),
-                })
+            Export::Workbook(_) | Export::WordReport | Export::WordAdviserSheet => {
+                return self.office(q, s, today)
             }
             Export::GapRegister => (
                 "gap-register.csv",
@@ -159,6 +187,16 @@ impl Export {
                     calendar::calendar(q, &plan(), &export),
                 )
             }
+            Export::CisoAudit => (
+                "ciso-assistant-audit.csv",
+                "text/csv",
+                crate::formats::ciso_assistant::audit(q, s, today),
+            ),
+            Export::CisoControls(start) => (
+                "ciso-assistant-applied-controls.csv",
+                "text/csv",
+                crate::formats::ciso_assistant::applied_controls(q, &plan(), start),
+            ),
             Export::Markdown => (
                 "report.md",
                 "text/markdown",
@@ -186,5 +224,35 @@ impl Export {
             text,
             bytes: Vec::new(),
         })
+    }
+
+    /// The Office files: the Excel workbook and the Word documents (`None` for the others).
+    fn office(self, q: &Questionnaire, s: &Snapshot, today: Date) -> Option<File> {
+        let lang = q.lang();
+        let dated = |text| lang.f(text, &[("title", &q.title), ("date", &lang.date(today))]);
+        match self {
+            Export::WordReport => {
+                let md = report::markdown_by(q, &s.profile, &s.answers, &s.notes, &s.people, today);
+                let title = dated(msg!("{title}: readiness report, {date}"));
+                Some(word(q, format!("{}-{today}-report.docx", q.id), title, &md))
+            }
+            Export::WordAdviserSheet => {
+                let md = adviser_sheet::markdown(q, &s.profile, &s.answers, &s.people, today);
+                let title = dated(msg!("{title}: adviser's sheet, {date}"));
+                Some(word(
+                    q,
+                    format!("{}-{today}-adviser-sheet.docx", q.id),
+                    title,
+                    &md,
+                ))
+            }
+            Export::Workbook(start) => Some(File {
+                name: format!("{}-{today}-readiness.xlsx", q.id),
+                mime: XLSX,
+                text: String::new(),
+                bytes: crate::formats::workbook::workbook(q, s, start, today),
+            }),
+            _ => None,
+        }
     }
 }

@@ -4,6 +4,8 @@
 pub mod adviser_sheet;
 pub mod calendar;
 pub mod catalogue;
+pub mod ciso_assistant;
+pub mod docx;
 pub mod export;
 pub mod gap_register;
 pub mod packed;

@@ -6,7 +6,7 @@ use crate::figures::advice::{checks, gaps};
 use crate::figures::roadmap::{Roadmap, TaskKind};
 use crate::figures::scoring::{Assessment, ItemStatus};
 use crate::figures::text::{organisation, reuse_text, status_text, yes_no};
-use crate::formats::export::Response;
+use crate::formats::saved::Snapshot;
 use crate::formats::xlsx::{self, Cell, Column};
 use crate::model::date::Date;
 use crate::model::i18n::{msg, Lang, Msg};
@@ -14,9 +14,8 @@ use crate::model::questionnaire::Questionnaire;
 use crate::model::standard::{gate_stage, CONTROLS};
 
 /// The workbook's bytes; the roadmap's dates count from `start`, the summary is dated `today`.
-pub fn workbook(of: &Response, start: Date, today: Date) -> Vec<u8> {
-    let q = of.questionnaire;
-    let s = of.answers;
+pub fn workbook(q: &Questionnaire, s: &Snapshot, start: Date, today: Date) -> Vec<u8> {
+    let of = (q, s);
     let plan = Roadmap::plan(q, &s.profile, &s.answers, today);
     let sheets = [
         summary(of, today),
@@ -27,6 +26,9 @@ pub fn workbook(of: &Response, start: Date, today: Date) -> Vec<u8> {
     ];
     xlsx::workbook(&sheets, &q.title)
 }
+
+/// What a sheet is made from: the questionnaire and the answers with profile and notes.
+type Of<'a> = (&'a Questionnaire, &'a Snapshot);
 
 fn columns(lang: Lang, names: &[(Msg, u8)]) -> Vec<Column> {
     names
@@ -70,8 +72,8 @@ fn week_end(start: Date, week: u32) -> Date {
 }
 
 /// Profile, readiness, blockers and the maturity per clause and Annex A area.
-fn summary(of: &Response, today: Date) -> xlsx::Sheet {
-    let (q, s) = (of.questionnaire, of.answers);
+fn summary(of: Of, today: Date) -> xlsx::Sheet {
+    let (q, s) = of;
     let lang = q.lang();
     let a = Assessment::compute(q, &s.profile, &s.answers);
     let title = lang.f(
@@ -152,8 +154,8 @@ fn summary(of: &Response, today: Date) -> xlsx::Sheet {
 
 /// One row per applicable item: its answer, level against the target, gap, tasks and note;
 /// then the standard's items this questionnaire did not ask about.
-fn gap_register(of: &Response, plan: &Roadmap) -> xlsx::Sheet {
-    let (q, s) = (of.questionnaire, of.answers);
+fn gap_register(of: Of, plan: &Roadmap) -> xlsx::Sheet {
+    let (q, s) = of;
     let lang = q.lang();
     let top = q.scale.top();
     let mut rows = Vec::new();
@@ -229,8 +231,8 @@ fn not_asked(q: &Questionnaire) -> impl Iterator<Item = (&'static str, &'static 
 
 /// Every Annex A control, included or excluded with why, and empty columns for its evidence,
 /// the evidence's owner and when it was last checked: the draft becomes a working document.
-fn statement_of_applicability(of: &Response) -> xlsx::Sheet {
-    let (q, s) = (of.questionnaire, of.answers);
+fn statement_of_applicability(of: Of) -> xlsx::Sheet {
+    let (q, s) = of;
     let lang = q.lang();
     let (included, excluded, unknown) = (
         lang.t(msg!("Included")).to_string(),
@@ -341,8 +343,8 @@ fn roadmap(q: &Questionnaire, plan: &Roadmap, start: Date) -> xlsx::Sheet {
 /// Per gap, the records to ask the organisation for: what shows the next level, the documents
 /// the item produces, an owner to fill in, the due date (the end of the phase that closes
 /// the gap) and a status to keep.
-fn evidence_requests(of: &Response, plan: &Roadmap, start: Date) -> xlsx::Sheet {
-    let (q, s) = (of.questionnaire, of.answers);
+fn evidence_requests(of: Of, plan: &Roadmap, start: Date) -> xlsx::Sheet {
+    let (q, s) = of;
     let lang = q.lang();
     let statuses: Vec<String> = [
         msg!("Open"),

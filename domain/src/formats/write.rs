@@ -15,13 +15,22 @@ pub fn csv_separator(lang: Lang) -> char {
 /// doubled, CRLF line ends, and a UTF-8 byte-order mark so spreadsheet programs pick the right
 /// encoding. The separator is the one of `lang` ([`csv_separator`]).
 pub fn csv(rows: &[Vec<String>], lang: Lang) -> String {
-    let sep = csv_separator(lang);
+    csv_with(rows, csv_separator(lang), true)
+}
+
+/// RFC 4180 CSV for a program that imports it (not a spreadsheet a person opens): comma
+/// separated, every cell exactly as given, no apostrophe before formula-like text.
+pub fn csv_for_import(rows: &[Vec<String>]) -> String {
+    csv_with(rows, ',', false)
+}
+
+fn csv_with(rows: &[Vec<String>], sep: char, guard_formulas: bool) -> String {
     let mut out = String::from("\u{feff}");
     for row in rows {
         let fields: Vec<String> = row
             .iter()
             .map(|f| {
-                let f = if runs_as_formula(f) {
+                let f = if guard_formulas && runs_as_formula(f) {
                     format!("'{f}")
                 } else {
                     f.clone()

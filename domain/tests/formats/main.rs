@@ -5,10 +5,12 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod ciso;
 mod packed;
 mod reports;
 mod saved;
 mod share;
 mod snapshots;
 mod translation_po;
+mod word;
 mod workbook;

@@ -101,7 +101,7 @@ pub(crate) fn golden(name: &str, actual: &str) {
     assert!(expected == actual, "{name} differs from its golden file; review and refresh with UPDATE_SNAPSHOTS=1 cargo test -p aims-domain --test formats");
 }
 
-fn read_csv(text: &str) -> Vec<Vec<String>> {
+pub(crate) fn read_csv(text: &str) -> Vec<Vec<String>> {
     let body = text
         .strip_prefix('\u{feff}')
         .expect("CSV starts with a UTF-8 byte-order mark");

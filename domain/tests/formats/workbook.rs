@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 /// The entries of a stored ZIP archive (name, content), each checked against its CRC-32 and
 /// the central directory.
-fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
+pub(crate) fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
     let u16_at = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]) as usize;
     let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap());
     let mut entries = Vec::new();

@@ -302,12 +302,19 @@ fn exports_panel(props: &ExportProps) -> Html {
                 <button type="button" class="button secondary" data-testid="export-gap" onclick={export(Export::GapRegister)}>{ lang.t(msg!("Gap register (CSV)")) }</button>
                 <button type="button" class="button secondary" data-testid="export-soa" onclick={export(Export::StatementOfApplicability)}>{ lang.t(msg!("Statement of Applicability, draft (CSV)")) }</button>
                 <button type="button" class="button secondary" data-testid="export-roadmap" onclick={export(Export::RoadmapCsv)}>{ lang.t(msg!("Roadmap (CSV)")) }</button>
+                <button type="button" class="button secondary" data-testid="export-docx" onclick={export(Export::WordReport)}>{ lang.t(msg!("Report (Word)")) }</button>
                 <button type="button" class="button secondary" data-testid="export-md" onclick={export(Export::Markdown)}>{ lang.t(msg!("Report (Markdown)")) }</button>
             </div>
             <p>{ lang.t(msg!("For an adviser or consultant: per gap what to ask and what evidence to request.")) }</p>
             <div class="button-row">
                 <button type="button" class="button secondary" data-testid="to-adviser" onclick={props.dispatch.send(navigate::Event::Show(Screen::Adviser))}>{ lang.t(msg!("Adviser's sheet (print)")) }</button>
+                <button type="button" class="button secondary" data-testid="export-adviser-docx" onclick={export(Export::WordAdviserSheet)}>{ lang.t(msg!("Adviser's sheet (Word)")) }</button>
                 <button type="button" class="button secondary" data-testid="export-adviser" onclick={export(Export::AdviserSheet)}>{ lang.t(msg!("Adviser's sheet (Markdown)")) }</button>
+            </div>
+            <p>{ lang.t(msg!("For CISO Assistant (GRC): the audit of its ISO/IEC 42001 library and the roadmap as applied controls.")) }</p>
+            <div class="button-row">
+                <button type="button" class="button secondary" data-testid="export-ciso-audit" onclick={export(Export::CisoAudit)}>{ lang.t(msg!("CISO Assistant audit (CSV)")) }</button>
+                <button type="button" class="button secondary" data-testid="export-ciso-controls" onclick={export(Export::CisoControls(*start))}>{ lang.t(msg!("CISO Assistant applied controls (CSV)")) }</button>
             </div>
             <div class="calendar-export">
                 <label for="calendar-start">{ lang.t(msg!("The plan's dates (calendar and workbook) start on")) }</label>

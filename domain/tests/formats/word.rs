@@ -1,0 +1,232 @@
+//! The Word report and adviser's sheet read back: the Markdown report's headings as Word's
+//! heading outline, its tables with repeating header rows, a footer with page fields, the
+//! sign-off block, golden files in English and German, and hostile notes exactly as typed.
+//!
+//! python-docx and LibreOffice Writer open the same files in the browser tests
+//! (`tests/e2e/word.spec.mjs`).
+
+use crate::reports::{golden, known, today};
+use crate::workbook::unzip;
+use aims_domain::formats::catalogue::localise;
+use aims_domain::formats::docx::{inline, read_markdown, Block, Run};
+use aims_domain::formats::export::{Export, Response, DOCX};
+use aims_domain::formats::report;
+use aims_domain::formats::saved::Snapshot;
+use aims_domain::model::i18n::Lang;
+use aims_domain::Questionnaire;
+use regex::Regex;
+use std::rc::Rc;
+
+fn document(q: &Questionnaire, s: &Snapshot, export: Export) -> Vec<(String, String)> {
+    let of = Response {
+        questionnaire: q,
+        answers: s,
+        assessment: "a1",
+    };
+    let file = export
+        .file(&of, None, today(), "2026-11-28T10:00:00Z")
+        .unwrap();
+    assert_eq!(file.mime, DOCX);
+    assert!(file.name.ends_with(".docx"), "{}", file.name);
+    unzip(&file.bytes)
+}
+
+fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
+    &parts.iter().find(|(n, _)| n == name).unwrap().1
+}
+
+fn snapshot() -> (Questionnaire, Snapshot) {
+    let (q, profile, answers, notes) = known();
+    (
+        q,
+        Snapshot {
+            profile,
+            answers,
+            notes,
+            ..Snapshot::default()
+        },
+    )
+}
+
+/// Each paragraph's text as Word shows it: runs joined, tabs and breaks as characters.
+fn paragraphs(xml: &str) -> Vec<String> {
+    let piece = Regex::new(
+        r#"<w:t xml:space="preserve">([^<]*)</w:t>|<w:t>([^<]*)</w:t>|<w:tab/>|<w:br/>"#,
+    )
+    .unwrap();
+    xml.split("</w:p>")
+        .map(|p| {
+            piece
+                .captures_iter(p)
+                .map(|c| match (c.get(1).or(c.get(2)), &c[0]) {
+                    (Some(t), _) => t
+                        .as_str()
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&quot;", "\"")
+                        .replace("&apos;", "'")
+                        .replace("&amp;", "&"),
+                    (None, "<w:tab/>") => "\t".into(),
+                    (None, _) => "\n".into(),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_word_report_has_the_markdown_report_as_an_outline_and_matches_its_golden_files() {
+    let (q, s) = snapshot();
+    let parts = document(&q, &s, Export::WordReport);
+    let body = part(&parts, "word/document.xml");
+    golden("report.docx.xml", body);
+    // Every Markdown heading is a Word heading of the same level, in order.
+    let md = report::markdown_by(&q, &s.profile, &s.answers, &s.notes, &s.people, today());
+    let md_headings: Vec<String> = md
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| {
+            let level = l.chars().take_while(|c| *c == '#').count();
+            format!("Heading{level} {}", l[level + 1..].replace('\\', ""))
+        })
+        .collect();
+    let style = Regex::new(r#"<w:pStyle w:val="(Heading\d)"/></w:pPr>(.*?)</w:p>"#).unwrap();
+    let headings: Vec<String> = style
+        .captures_iter(body)
+        .map(|c| format!("{} {}", &c[1], paragraphs(&c[2]).concat()))
+        .collect();
+    assert_eq!(headings[..md_headings.len()], md_headings[..]);
+    assert_eq!(headings.last().unwrap(), "Heading2 Sign-off");
+    // Each Markdown table is a Word table whose first row repeats on every page.
+    let tables = md.lines().filter(|l| l.starts_with("|---")).count();
+    assert_eq!(body.matches("<w:tbl>").count(), tables);
+    assert_eq!(body.matches("<w:tblHeader/>").count(), tables);
+    assert!(
+        body.contains(r#"<w:jc w:val="right"/>"#),
+        "figures are right-aligned"
+    );
+    let texts = paragraphs(body);
+    assert!(
+        texts.contains(
+            &"4.3 Determining the scope of the AI management system: Scope v0.3 on SharePoint, \"AIMS/01\"; owner: CISO"
+                .to_string()
+        ),
+        "{texts:?}"
+    );
+    assert!(texts
+        .iter()
+        .any(|t| t == "Risk method drafted,\nnot yet approved"
+            || t.ends_with(": Risk method drafted,\nnot yet approved")));
+    let footer = part(&parts, "word/footer1.xml");
+    assert!(
+        footer.contains("> PAGE <") && footer.contains("> NUMPAGES <"),
+        "{footer}"
+    );
+    assert!(part(&parts, "[Content_Types].xml").contains("/word/footer1.xml"));
+}
+
+#[test]
+fn the_german_word_report_and_the_adviser_sheet_match_their_golden_files() {
+    let (q, s) = snapshot();
+    let de = localise(&Rc::new(q.clone()), Lang::De).unwrap();
+    let parts = document(&de, &s, Export::WordReport);
+    golden("report.de.docx.xml", part(&parts, "word/document.xml"));
+    assert!(part(&parts, "word/footer1.xml").contains(">Seite </w:t>"));
+    let adviser = document(&q, &s, Export::WordAdviserSheet);
+    golden(
+        "adviser-sheet.docx.xml",
+        part(&adviser, "word/document.xml"),
+    );
+    assert!(part(&adviser, "word/document.xml").contains(r#"<w:pStyle w:val="Heading3"/>"#));
+}
+
+#[test]
+fn hostile_notes_come_back_exactly_with_control_characters_shown_as_their_pictures() {
+    let (q, mut s) = snapshot();
+    let hostile = format!(
+        "<b>bold</b> & \"quotes\" **not bold** \\back\\slash\\ | pipe `code` [link](x) # not a heading\n- not a list\n> not a quote\ttab 🚀 مرحبا \u{202e}rtl\u{202c} \u{1}\u{7} <br> end {}",
+        "x".repeat(4700)
+    );
+    s.notes.insert("4.3".into(), hostile.clone());
+    let parts = document(&q, &s, Export::WordReport);
+    let texts = paragraphs(part(&parts, "word/document.xml"));
+    let shown = hostile
+        .replace('\u{1}', "\u{2401}")
+        .replace('\u{7}', "\u{2407}");
+    let note = texts
+        .iter()
+        .find(|t| t.starts_with("4.3 Determining the scope of the AI management system: "))
+        .unwrap();
+    assert_eq!(
+        note["4.3 Determining the scope of the AI management system: ".len()..],
+        shown
+    );
+}
+
+#[test]
+fn the_markdown_subset_reads_as_blocks_and_runs() {
+    assert_eq!(
+        inline(r"a \*b\* **c** d\\"),
+        [
+            Run::Text {
+                text: "a *b* ".into(),
+                bold: false
+            },
+            Run::Text {
+                text: "c".into(),
+                bold: true
+            },
+            Run::Text {
+                text: " d\\".into(),
+                bold: false
+            },
+        ]
+    );
+    let blocks =
+        read_markdown("# T\n\nline\\\n  next\n\n| a | b \\| c |\n|---|---:|\n| 1 | 2<br>3 |\n");
+    assert_eq!(blocks.len(), 3);
+    assert_eq!(
+        blocks[1],
+        Block::Paragraph(vec![
+            Run::Text {
+                text: "line".into(),
+                bold: false
+            },
+            Run::Break,
+            Run::Text {
+                text: "next".into(),
+                bold: false
+            },
+        ])
+    );
+    let Block::Table {
+        header,
+        rows,
+        numeric,
+    } = &blocks[2]
+    else {
+        panic!()
+    };
+    assert_eq!(
+        header[1],
+        [Run::Text {
+            text: "b | c".into(),
+            bold: false
+        }]
+    );
+    assert_eq!(numeric, &[false, true]);
+    assert_eq!(
+        rows[0][1],
+        [
+            Run::Text {
+                text: "2".into(),
+                bold: false
+            },
+            Run::Break,
+            Run::Text {
+                text: "3".into(),
+                bold: false
+            }
+        ]
+    );
+}

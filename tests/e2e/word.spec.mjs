@@ -1,0 +1,83 @@
+// The Word report and adviser's sheet as people open them: downloaded from the results, read by
+// python-docx (the heading outline, tables with repeating header rows, the page footer, the
+// notes exactly as typed) and printed to PDF by LibreOffice Writer in English and German.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appStarted, hostile, officeAssessment, root, watchErrors } from './helpers.mjs';
+
+async function openAssessment(page, lang) {
+  await page.goto(`/?lang=${lang}`);
+  await appStarted(page);
+  await page.getByTestId('open-file').setInputFiles(officeAssessment());
+  await expect(page.getByTestId('overall-percent')).toBeVisible();
+}
+
+async function download(page, testId, dir) {
+  const pending = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const file = await pending;
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+const pythonDocx = (path) => JSON.parse(execFileSync(join(root, '.venv', 'bin', 'python'), [join(root, 'tests', 'tools', 'read_docx.py'), path], { encoding: 'utf8' }));
+
+/** The document as LibreOffice Writer prints it: PDF, then its text and page count. */
+function printed(path, dir) {
+  const out = join(dir, 'writer');
+  mkdirSync(out, { recursive: true });
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${out}/profile`, '--convert-to', 'pdf', '--outdir', out, path], { stdio: 'ignore', timeout: 180_000 });
+  const pdf = join(out, path.split('/').pop().replace(/\.docx$/, '.pdf'));
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))[1]);
+  return { text: execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }), pages };
+}
+
+test('the Word report opens in python-docx with the Markdown report as its heading outline, real tables and the note exactly as typed', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  await openAssessment(page, 'en');
+  const path = await download(page, 'export-docx', testInfo.outputPath());
+  expect(path).toMatch(/iso42001-quick-scan-\d{4}-\d{2}-\d{2}-report\.docx$/);
+  const doc = pythonDocx(path);
+  const markdown = readFileSync(await download(page, 'export-md', testInfo.outputPath()), 'utf8');
+  // Every Markdown heading is a Word heading of its level, in the same order.
+  const mdHeadings = markdown.split('\n').filter((l) => /^#{1,3} /.test(l)).map((l) => `Heading ${l.indexOf(' ')}: ${l.slice(l.indexOf(' ') + 1).replaceAll('\\', '')}`);
+  const headings = doc.body.filter((b) => b.style?.startsWith('Heading')).map((b) => `${b.style}: ${b.text}`);
+  expect(headings.slice(0, mdHeadings.length)).toEqual(mdHeadings);
+  expect(headings.at(-1)).toBe('Heading 2: Sign-off');
+  // Tables with a repeating header row: the maturity per clause and area, the documents.
+  const tables = doc.body.filter((b) => b.table);
+  expect(tables.length).toBe(markdown.split('\n').filter((l) => l.startsWith('|---')).length);
+  expect(tables.every((t) => t.header)).toBe(true);
+  expect(tables[0].table[0]).toEqual(['Section', 'Title', 'Maturity (0-3)', 'Score', 'Answered']);
+  expect(tables[0].table.find((r) => r[0] === '6.1' || r[0] === '6')).toBeTruthy();
+  // The note, exactly as typed: a line break stays a line break, control characters XML cannot
+  // carry show as their Unicode pictures (U+2401, U+240B).
+  const expected = hostile.replace('\r\n', '\n').replace('\u0001', '\u2401').replace('\u000b', '\u240b');
+  const note = doc.body.findLast((b) => b.text?.startsWith('4.3 Determining the scope')); // in the notes, after the blockers
+  expect(note.text.slice(note.text.indexOf(': ') + 2)).toBe(expected);
+  expect(doc.footer.fields).toEqual(['PAGE', 'NUMPAGES']);
+  expect(doc.title).toMatch(/^ISO\/IEC 42001 quick scan: readiness report, /);
+  // The adviser's sheet as a second document.
+  const adviser = pythonDocx(await download(page, 'export-adviser-docx', testInfo.outputPath()));
+  expect(adviser.body[0]).toEqual({ style: 'Heading 1', text: "Adviser's sheet: ISO/IEC 42001 quick scan" });
+  expect(adviser.body.filter((b) => b.style === 'Heading 3').length).toBeGreaterThan(3);
+  expect(errors).toEqual([]);
+});
+
+for (const [lang, heading, pageWord] of [['en', 'Maturity by clause and Annex A area', 'Page'], ['de', 'Reifegrad nach Abschnitt und Anhang-A-Bereich', 'Seite']]) {
+  test(`LibreOffice Writer prints the ${lang} Word report with numbered pages and every section`, async ({ page }, testInfo) => {
+    await openAssessment(page, lang);
+    const path = await download(page, 'export-docx', testInfo.outputPath());
+    const doc = pythonDocx(path);
+    const { text, pages } = printed(path, testInfo.outputPath());
+    expect(pages).toBeGreaterThan(2);
+    expect(text).toContain(`${pageWord} 1 `);
+    expect(text).toContain(`${pageWord} ${pages} `);
+    expect(text).toContain(heading);
+    // Every heading of the document is on the printed pages.
+    for (const h of doc.body.filter((b) => b.style?.startsWith('Heading'))) expect(text.replace(/\s+/g, ' ')).toContain(h.text.replace(/\s+/g, ' ').slice(0, 60));
+  });
+}
