@@ -53,14 +53,17 @@
 // the whole visit it started from (435,0xx B English), so its exports must stay under 475,000 B.
 // The Word report and adviser's sheet (formats/docx.rs) and the CISO Assistant files
 // (formats/ciso_assistant.rs) added 9,550 B to the later module (134,392 B), the start module
-// none (252,629 B): English whole visit 454,964 B; budgets 0.5 % above.
+// none (252,629 B): English whole visit 454,964 B; budgets 0.5 % above. The report's summary
+// page, the host on its cover and the share sheet: later module 137,258 B, start module
+// 253,054 B (+388 B over issue 30's start: the share sheet's browser imports stay in the start
+// module, whose import table every module shares); English whole visit 458,626 B.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_GZIP_BYTES = { en: 322_300, de: 329_000, fr: 330_200, es: 327_400 };
 // Everything a visit downloads: the start-up bytes and the later modules.
-const VISIT_BUDGET_GZIP_BYTES = { en: 457_300, de: 463_900, fr: 465_200, es: 462_300 };
+const VISIT_BUDGET_GZIP_BYTES = { en: 460_900, de: 467_500, fr: 468_800, es: 465_900 };
 // Issue 29's targets, printed beside the budgets until they are met.
 const START_TARGET = 200_000;
 const VISIT_TARGET = 400_000;

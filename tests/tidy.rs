@@ -401,7 +401,7 @@ const LONG_IN_THE_CORE: [(&str, &str, usize); 18] = [
     ("figures/team.rs", "summary", 103),
     ("formats/calendar.rs", "calendar", 88),
     ("formats/gap_register.rs", "gap_register", 92),
-    ("formats/report.rs", "markdown_by", 267),
+    ("formats/report.rs", "markdown_by", 247),
     ("formats/saved.rs", "decode", 145),
     ("formats/share.rs", "encode", 88),
     ("formats/share.rs", "decode", 96),

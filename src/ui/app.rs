@@ -95,6 +95,19 @@ fn shell(state: &AppState, command: ShellCommand) -> Vec<Event> {
                 _ => Vec::new(),
             }
         }
+        ShellCommand::Share(export) => {
+            let now = storage::now_iso();
+            let file = state.flow.session.as_ref().and_then(|s| match export {
+                Export::SaveFile => Some(s.save_file(&now)),
+                other => later::export(s, other, state.team.as_deref(), state.today, &now),
+            });
+            match file {
+                Some(file) if !later::share(&file) && !files::download(&file) => {
+                    vec![shared::Event::DownloadRefused.into()]
+                }
+                _ => Vec::new(),
+            }
+        }
         ShellCommand::ClearFragment => {
             clear_fragment();
             Vec::new()

@@ -34,6 +34,48 @@ pub fn download(file: &File) -> bool {
     attempt().is_ok()
 }
 
+/// Whether this browser can hand files to the system's share sheet (phones, tablets, some
+/// desktops); elsewhere the share buttons are not shown.
+pub fn can_share_files() -> bool {
+    let navigator = gloo::utils::window().navigator();
+    let probe = web_sys::ShareData::new();
+    let Ok(file) =
+        web_sys::File::new_with_str_sequence(&js_sys::Array::of1(&"".into()), "probe.json")
+    else {
+        return false;
+    };
+    probe.set_files(&js_sys::Array::of1(&file));
+    js_sys::Reflect::has(&navigator, &"canShare".into()).unwrap_or(false)
+        && navigator.can_share_with_data(&probe)
+}
+
+/// Hands `file` to the system's share sheet. False when the browser cannot share it (then the
+/// caller downloads it instead); a person who closes the sheet has simply not shared.
+pub fn share(file: &File) -> bool {
+    let attempt = || -> Result<(), JsValue> {
+        let parts = if file.bytes.is_empty() {
+            js_sys::Array::of1(&JsValue::from_str(&file.text))
+        } else {
+            js_sys::Array::of1(&js_sys::Uint8Array::from(file.bytes.as_slice()))
+        };
+        let options = web_sys::FilePropertyBag::new();
+        options.set_type(file.mime);
+        let shared =
+            web_sys::File::new_with_u8_array_sequence_and_options(&parts, &file.name, &options)?;
+        let data = web_sys::ShareData::new();
+        data.set_files(&js_sys::Array::of1(&shared));
+        data.set_title(&file.name);
+        let navigator = gloo::utils::window().navigator();
+        if !can_share_files() || !navigator.can_share_with_data(&data) {
+            return Err(JsValue::NULL);
+        }
+        // The promise settles when the sheet closes; nothing is left to do either way.
+        let _ = navigator.share_with_data(&data);
+        Ok(())
+    };
+    attempt().is_ok()
+}
+
 /// A chosen or dropped file's bytes, refusing oversized files before reading one. The domain
 /// decodes them (and refuses anything that is not UTF-8, instead of guessing).
 async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, FileProblem> {

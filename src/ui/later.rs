@@ -48,12 +48,14 @@ fn render(view: View) -> Html {
     }
 }
 
-/// What the later module gives the start module: its screens, and every export but the save
-/// file (`export::Export::file`, with the writers of every format).
+/// What the later module gives the start module: its screens, every export but the save file
+/// (`export::Export::file`, with the writers of every format), and the share sheet (offered
+/// only on its screens).
 #[derive(Clone, Copy)]
 pub struct Parts {
     render: fn(View) -> Html,
     export: fn(&Session, Export, Option<&Team>, Date, &str) -> Option<File>,
+    share: fn(&File) -> bool,
 }
 
 /// The later module did not arrive (or could not start).
@@ -75,6 +77,7 @@ fn parts() -> Result<Parts, Missing> {
     Ok(Parts {
         render,
         export: Session::export,
+        share: crate::ui::files::share,
     })
 }
 
@@ -107,6 +110,12 @@ pub fn export(
     LOADED
         .get()
         .and_then(|parts| (parts.export)(session, export, team, today, now))
+}
+
+/// Hands `file` to the system's share sheet through the later module; false if it cannot (or
+/// the module is not loaded), and the caller downloads the file instead.
+pub fn share(file: &File) -> bool {
+    LOADED.get().is_some_and(|parts| (parts.share)(file))
 }
 
 /// Starts loading the later module without waiting for it (while the person answers).

@@ -81,3 +81,32 @@ for (const [lang, heading, pageWord] of [['en', 'Maturity by clause and Annex A 
     for (const h of doc.body.filter((b) => b.style?.startsWith('Heading'))) expect(text.replace(/\s+/g, ' ')).toContain(h.text.replace(/\s+/g, ' ').slice(0, 60));
   });
 }
+
+test('the printed report opens with the host on its cover and a one-page summary', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  await page.route('**/host.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"name": "Acme & Söhne Beratung"}' }));
+  const logo = 'data:image/svg+xml;base64,' + Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#123"/></svg>').toString('base64');
+  await page.goto(`/?logo=${encodeURIComponent(logo)}&logo-alt=Acme`);
+  await appStarted(page);
+  await page.getByTestId('open-file').setInputFiles(officeAssessment());
+  await expect(page.getByTestId('overall-percent')).toBeVisible();
+  await page.getByTestId('to-report').click();
+  const host = page.getByTestId('report-host');
+  await expect(host).toHaveText('Acme & Söhne Beratung');
+  await expect(host.locator('img')).toHaveAttribute('alt', 'Acme');
+  const summary = page.getByTestId('report-summary');
+  await expect(summary.locator('h2')).toHaveText('Summary');
+  await expect(summary.locator('ol li')).toHaveCount(5);
+  await expect(summary).toContainText('overall readiness');
+  // In print, the cover shows the host (the header with the logo is hidden) and the summary
+  // ends its page.
+  await page.emulateMedia({ media: 'print' });
+  await expect(host.locator('img')).toBeVisible();
+  expect(await summary.evaluate((e) => getComputedStyle(e).breakAfter)).toBe('page');
+  const pdf = testInfo.outputPath('report.pdf');
+  await page.pdf({ path: pdf, format: 'A4' });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Acme & Söhne Beratung');
+  expect(text.split('\f')[1]).toContain('First actions');
+  expect(errors).toEqual([]);
+});

@@ -129,3 +129,36 @@ for (const [lang, locale] of [['en', 'en-US'], ['de', 'de-DE']]) {
     for (const effort of efforts) expect(effort).toMatch(lang === 'de' ? /^\d+,\d+$/ : /^\d+\.\d+$/);
   });
 }
+
+test('where the browser can share files, Share hands the workbook and the save file to the share sheet; elsewhere there is no such button', async ({ browser }) => {
+  const plain = await browser.newPage();
+  await plain.goto('/');
+  await appStarted(plain);
+  await plain.getByTestId('open-file').setInputFiles(officeAssessment());
+  await expect(plain.getByTestId('overall-percent')).toBeVisible();
+  await expect(plain.getByTestId('export-xlsx')).toBeVisible();
+  await expect(plain.getByTestId('share-xlsx')).toHaveCount(0);
+  await plain.close();
+  // A phone's browser: canShare accepts files, share opens the sheet (recorded here).
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.shared = [];
+    navigator.canShare = (data) => Array.isArray(data?.files) && data.files.length > 0;
+    navigator.share = async (data) => {
+      for (const file of data.files) window.shared.push({ name: file.name, type: file.type, size: file.size, head: [...new Uint8Array(await file.slice(0, 2).arrayBuffer())] });
+    };
+  });
+  await page.goto('/');
+  await appStarted(page);
+  await page.getByTestId('open-file').setInputFiles(officeAssessment());
+  await expect(page.getByTestId('overall-percent')).toBeVisible();
+  await page.getByTestId('share-xlsx').click();
+  await page.getByTestId('share-save').click();
+  await expect.poll(() => page.evaluate(() => window.shared.length)).toBe(2);
+  const [xlsx, save] = await page.evaluate(() => window.shared);
+  expect(xlsx).toMatchObject({ type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', head: [0x50, 0x4b] });
+  expect(xlsx.name).toMatch(/-readiness\.xlsx$/);
+  expect(save.name).toMatch(/^iso42001-quick-scan-.*\.json$/);
+  expect(save.type).toBe('application/json');
+  expect(save.size).toBeGreaterThan(5000);
+});

@@ -217,6 +217,9 @@ pub enum ShellCommand {
     /// Make this file and hand it to the browser; answers with
     /// [`shared::Event::DownloadRefused`] or [`shared::Event::SaveFileDownloaded`].
     Download(Export),
+    /// Make this file and hand it to the system's share sheet (on a phone: mail, messengers,
+    /// cloud drives), or download it where the browser cannot share files.
+    Share(Export),
     /// Take the share link out of the address bar, so a reload does not reopen it.
     ClearFragment,
     /// A message for the host's developer console.

@@ -19,6 +19,8 @@ pub enum Event {
     Close,
     CloseComparison,
     Export(Export),
+    /// Hand a file to the system's share sheet.
+    Share(Export),
     /// The browser refused to create a download.
     DownloadRefused,
     /// The save file was handed to the browser under this name.
@@ -42,6 +44,11 @@ pub(crate) fn update(state: &AppState, next: &mut AppState, event: Event, comman
         Event::Export(export) => {
             if state.flow.session.is_some() {
                 commands.push(ShellCommand::Download(export));
+            }
+        }
+        Event::Share(export) => {
+            if state.flow.session.is_some() {
+                commands.push(ShellCommand::Share(export));
             }
         }
         Event::DownloadRefused => notify(next, Notice::error(Sharing::DownloadRefused)),

@@ -8,5 +8,6 @@ pub mod documents;
 pub mod explain;
 pub mod roadmap;
 pub mod scoring;
+pub mod summary;
 pub mod team;
 pub mod text;

@@ -63,6 +63,7 @@ pub fn markdown_by(
     if let Some(note) = crate::model::i18n::titles_note(lang) {
         let _ = writeln!(md, "> {note}\n");
     }
+    summary_markdown(&mut md, q, &a, &r);
     let _ = writeln!(md, "## {}\n", lang.t(msg!("Organisation")));
     for who in people.lines(lang) {
         let _ = writeln!(md, "- {}", md_text(&who));
@@ -139,28 +140,7 @@ pub fn markdown_by(
             let _ = writeln!(md, "- {id} {}", md_text(title));
         }
     }
-    let _ = writeln!(md, "\n## {}\n", lang.t(msg!("Documents")));
-    let _ = writeln!(
-        md,
-        "| {} | {} | {} |",
-        lang.t(msg!("Document")),
-        lang.t(msg!("Required")),
-        lang.t(msg!("Status"))
-    );
-    let _ = writeln!(md, "|---|---|---|");
-    for d in checklist(q, profile, answers) {
-        let _ = writeln!(
-            md,
-            "| {} | {} | {} |",
-            md_cell(&d.title),
-            lang.t(if d.mandatory {
-                msg!("Yes")
-            } else {
-                msg!("Expected")
-            }),
-            d.status.label(lang)
-        );
-    }
+    documents_markdown(&mut md, q, profile, answers);
     let _ = writeln!(
         md,
         "\n## {}\n",
@@ -300,4 +280,54 @@ pub fn markdown_by(
         }
     }
     md
+}
+
+/// The report's first section, one page: readiness and band, the open blockers, the first
+/// actions and the timeline.
+fn summary_markdown(md: &mut String, q: &Questionnaire, a: &Assessment, r: &Roadmap) {
+    let lang = q.lang();
+    let s = crate::figures::summary::summary(q, a, r, lang);
+    let _ = writeln!(md, "## {}\n", lang.t(msg!("Summary")));
+    let _ = writeln!(md, "{}\n", md_text(&s.readiness));
+    let _ = writeln!(md, "{}\n", md_text(&s.blockers));
+    if !s.actions.is_empty() {
+        let _ = writeln!(md, "**{}**\n", lang.t(msg!("First actions")));
+        for action in &s.actions {
+            let _ = writeln!(md, "- {}", md_text(action));
+        }
+        md.push('\n');
+    }
+    let _ = writeln!(md, "{}\n", md_text(&s.timeline));
+    for phase in &s.phases {
+        let _ = writeln!(md, "- {}", md_text(phase));
+    }
+    md.push('\n');
+}
+
+/// The documents the standard requires (and those auditors expect), with where each stands.
+fn documents_markdown(md: &mut String, q: &Questionnaire, profile: &Profile, answers: &Answers) {
+    let lang = q.lang();
+    let _ = writeln!(md, "\n## {}\n", lang.t(msg!("Documents")));
+    let _ = writeln!(
+        md,
+        "| {} | {} | {} |",
+        lang.t(msg!("Document")),
+        lang.t(msg!("Required")),
+        lang.t(msg!("Status"))
+    );
+    let _ = writeln!(md, "|---|---|---|");
+    for d in checklist(q, profile, answers) {
+        let required = if d.mandatory {
+            msg!("Yes")
+        } else {
+            msg!("Expected")
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} |",
+            md_cell(&d.title),
+            lang.t(required),
+            d.status.label(lang)
+        );
+    }
 }

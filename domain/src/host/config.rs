@@ -9,7 +9,6 @@ use serde_json::Value;
 use crate::figures::roadmap::Roadmap;
 use crate::figures::scoring::{Assessment, Band};
 use crate::figures::text::maturity_text;
-use crate::figures::text::percent_text;
 use crate::host::embed::{
     contact, message_text, plain, web_link, CallToAction, EmbedConfig, HostMessage,
     MAX_MESSAGE_CHARS,
@@ -199,25 +198,10 @@ impl Handoff<'_> {
             out.push_str(self.message.trim_end());
             out.push_str("\n\n");
         }
-        out.push_str(&lang.f(
-            msg!("{title}, version {version}: overall readiness {overall}, \"{band}\"."),
-            &[
-                ("title", &q.title),
-                ("version", &q.version),
-                ("overall", &percent_text(a.percent(), lang)),
-                ("band", &a.band.label(lang)),
-            ],
-        ));
+        let summary = crate::figures::summary::summary(q, a, self.roadmap, lang);
+        out.push_str(&summary.readiness);
         out.push('\n');
-        if a.blockers.is_empty() {
-            out.push_str(lang.t(msg!("No certification blocker is open.")));
-        } else {
-            let ids: Vec<String> = a.blockers.iter().map(|b| b.id.clone()).collect();
-            out.push_str(&lang.f(
-                msg!("Certification blockers ({n}): {items}."),
-                &[("n", &ids.len()), ("items", &ids.join(", "))],
-            ));
-        }
+        out.push_str(&summary.blockers);
         out.push('\n');
         out.push_str(&lang.f(
             msg!("The roadmap to the end of the stage 2 audit: about {weeks} weeks."),

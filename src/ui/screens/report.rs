@@ -8,10 +8,15 @@ use yew::prelude::*;
 use super::{ResultsScreen, RoadmapScreen};
 use crate::domain::app::session::{Screen, Session};
 use crate::domain::figures::applicability::exclusions;
+use crate::domain::figures::roadmap::Roadmap;
+use crate::domain::figures::scoring::Assessment;
+use crate::domain::figures::summary::summary;
+use crate::domain::host::embed::EmbedConfig;
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::msg;
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
+use std::rc::Rc;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ReportProps {
@@ -41,6 +46,10 @@ pub fn report_screen(props: &ReportProps) -> Html {
         .map(|(i, n)| html! { <li><span class="item-id">{ &i.id }</span>{" "}<strong>{ &i.title }</strong><p class="note-text" dir="auto">{ n }</p></li> })
         .collect();
     let excluded = exclusions(&s.questionnaire, &s.profile, &s.answers);
+    let config = use_context::<Rc<EmbedConfig>>().unwrap_or_default();
+    let assessment = Assessment::compute(&s.questionnaire, p, &s.answers);
+    let plan = Roadmap::plan(&s.questionnaire, p, &s.answers, props.today);
+    let first = summary(&s.questionnaire, &assessment, &plan, lang);
     html! {
         <article class="report">
             <div class="button-row no-print" data-scroll-anchor="">
@@ -48,6 +57,12 @@ pub fn report_screen(props: &ReportProps) -> Html {
                 <button type="button" class="button secondary" onclick={back}>{ lang.t(msg!("Back to the results")) }</button>
             </div>
             <section class="report-cover" aria-labelledby="report-title">
+                if config.logo.is_some() || config.host_name.is_some() {
+                    <p class="report-host" data-testid="report-host">
+                        if let Some(logo) = &config.logo { <img src={logo.clone()} alt={config.logo_alt.clone().unwrap_or_default()} /> }
+                        if let Some(name) = &config.host_name { <span dir="auto">{ name }</span> }
+                    </p>
+                }
                 <p class="eyebrow">{ lang.t(msg!("ISO/IEC 42001:2023 readiness report")) }</p>
                 <h1 id="report-title" tabindex="-1">{ &s.questionnaire.title }</h1>
                 <p>{ lang.f(msg!("Version {version} · prepared {date}"), &[("version", &s.questionnaire.version), ("date", &lang.date(props.today))]) }</p>
@@ -57,6 +72,17 @@ pub fn report_screen(props: &ReportProps) -> Html {
                 </dl>
                 <p class="disclaimer">{ lang.t(msg!("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity; certification of an AI management system is only credible from a body accredited for ISO/IEC 42001 (ISO/IEC 17021-1 and ISO/IEC 42006).")) }</p>
                 if let Some(note) = crate::domain::model::i18n::titles_note(lang) { <p class="disclaimer">{ note }</p> }
+            </section>
+            <section class="report-summary" aria-labelledby="summary-title" data-testid="report-summary">
+                <h2 id="summary-title">{ lang.t(msg!("Summary")) }</h2>
+                <p>{ &first.readiness }</p>
+                <p>{ &first.blockers }</p>
+                if !first.actions.is_empty() {
+                    <h3>{ lang.t(msg!("First actions")) }</h3>
+                    <ol>{ for first.actions.iter().map(|a| html! { <li dir="auto">{ a }</li> }) }</ol>
+                }
+                <p>{ &first.timeline }</p>
+                <ul>{ for first.phases.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
             </section>
             <ResultsScreen session={s.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only=true />
             <RoadmapScreen session={s.clone()} today={props.today} />

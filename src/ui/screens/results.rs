@@ -279,6 +279,8 @@ fn exports_panel(props: &ExportProps) -> Html {
     let lang = use_lang();
     let start = use_state(|| props.today);
     let export = |export: Export| props.dispatch.send(shared::Event::Export(export));
+    let share = |export: Export| props.dispatch.send(shared::Event::Share(export));
+    let can_share = crate::ui::files::can_share_files();
     let on_start = {
         let start = start.clone();
         Callback::from(move |e: web_sys::Event| {
@@ -305,6 +307,13 @@ fn exports_panel(props: &ExportProps) -> Html {
                 <button type="button" class="button secondary" data-testid="export-docx" onclick={export(Export::WordReport)}>{ lang.t(msg!("Report (Word)")) }</button>
                 <button type="button" class="button secondary" data-testid="export-md" onclick={export(Export::Markdown)}>{ lang.t(msg!("Report (Markdown)")) }</button>
             </div>
+            if can_share {
+                <p>{ lang.t(msg!("Or send them from this device with its share sheet (mail, messengers, cloud drives): nothing goes through this site.")) }</p>
+                <div class="button-row">
+                    <button type="button" class="button secondary" data-testid="share-xlsx" onclick={share(Export::Workbook(*start))}>{ lang.t(msg!("Share the workbook")) }</button>
+                    <button type="button" class="button secondary" data-testid="share-save" onclick={share(Export::SaveFile)}>{ lang.t(msg!("Share the save file")) }</button>
+                </div>
+            }
             <p>{ lang.t(msg!("For an adviser or consultant: per gap what to ask and what evidence to request.")) }</p>
             <div class="button-row">
                 <button type="button" class="button secondary" data-testid="to-adviser" onclick={props.dispatch.send(navigate::Event::Show(Screen::Adviser))}>{ lang.t(msg!("Adviser's sheet (print)")) }</button>
