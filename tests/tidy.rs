@@ -402,7 +402,7 @@ const LONG_IN_THE_CORE: [(&str, &str, usize); 18] = [
     ("formats/calendar.rs", "calendar", 88),
     ("formats/gap_register.rs", "gap_register", 92),
     ("formats/report.rs", "markdown_by", 247),
-    ("formats/saved.rs", "decode", 145),
+    ("formats/saved.rs", "decode", 132),
     ("formats/share.rs", "encode", 88),
     ("formats/share.rs", "decode", 96),
     ("formats/share.rs", "profile_v2", 83),

@@ -94,6 +94,11 @@ test('the printed report opens with the host on its cover and a one-page summary
   const host = page.getByTestId('report-host');
   await expect(host).toHaveText('Acme & Söhne Beratung');
   await expect(host.locator('img')).toHaveAttribute('alt', 'Acme');
+  // The organisation and the author, typed on the report, head its cover (and are saved).
+  await page.getByTestId('report-organisation').fill('Beispiel AG & Co. <KG>');
+  await page.getByTestId('report-prepared-by').fill('Ines Ruiz');
+  await expect(page.getByTestId('people').first()).toHaveText('Organisation: \u2068Beispiel AG & Co. <KG>\u2069');
+  await expect(page.getByTestId('people').nth(1)).toHaveText('Prepared by: \u2068Ines Ruiz\u2069');
   const summary = page.getByTestId('report-summary');
   await expect(summary.locator('h2')).toHaveText('Summary');
   await expect(summary.locator('ol li')).toHaveCount(5);
@@ -108,5 +113,10 @@ test('the printed report opens with the host on its cover and a one-page summary
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain('Acme & Söhne Beratung');
   expect(text.split('\f')[1]).toContain('First actions');
+  expect(text).toContain('Prepared by: Ines Ruiz');
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Back to the results' }).click();
+  const docx = pythonDocx(await download(page, 'export-docx', testInfo.outputPath()));
+  expect(docx.body.map((b) => b.text)).toContain('Organisation: \u2068Beispiel AG & Co. <KG>\u2069');
   expect(errors).toEqual([]);
 });

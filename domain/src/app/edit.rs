@@ -24,6 +24,10 @@ pub enum Event {
     },
     /// The respondent's name or role, as typed (empty: none given).
     SetRespondent(String),
+    /// The organisation a report is for, as typed (empty: none given).
+    SetOrganisation(String),
+    /// Who prepared the report, as typed (empty: none given).
+    SetPreparedBy(String),
     /// Marks every unanswered item whose exclusion is suggested for this profile as "not
     /// applicable", with the suggested justification (each stays editable).
     AcceptSuggestedExclusions,
@@ -59,16 +63,9 @@ pub(crate) fn update(next: &mut State, event: Event) {
             None
         }
         Event::Note { item, text } => note(&mut session, item, text),
-        Event::SetRespondent(name) if text_length(&name) > MAX_NAME_CHARS => {
-            Some(Edit::NameTooLong)
-        }
-        Event::SetRespondent(name) => {
-            if session.people.respondent != name {
-                session.people.respondent = name;
-                session = session.changed();
-            }
-            None
-        }
+        Event::SetRespondent(name) => set_name(&mut session, |p| &mut p.respondent, name),
+        Event::SetOrganisation(name) => set_name(&mut session, |p| &mut p.organisation, name),
+        Event::SetPreparedBy(name) => set_name(&mut session, |p| &mut p.prepared_by, name),
         Event::AcceptSuggestedExclusions => {
             accept_suggested(next, &mut session);
             None
@@ -84,6 +81,24 @@ pub(crate) fn update(next: &mut State, event: Event) {
         next.notice = Some(Notice::error(said));
     }
     next.session = Some(session);
+}
+
+/// Keeps a name exactly as typed (empty: none), within the length a field holds.
+fn set_name(
+    session: &mut Session,
+    field: fn(&mut People) -> &mut String,
+    name: String,
+) -> Option<Edit> {
+    if text_length(&name) > MAX_NAME_CHARS {
+        return Some(Edit::NameTooLong);
+    }
+    let mut people = session.people.clone();
+    if *field(&mut people) != name {
+        *field(&mut people) = name;
+        session.people = people;
+        *session = session.clone().changed();
+    }
+    None
 }
 
 /// Sets one answer, unless its justification is longer than a field holds or the item does

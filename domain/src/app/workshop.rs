@@ -73,6 +73,7 @@ pub(crate) fn update(next: &mut AppState, event: Event) {
                 people: People {
                     respondent: before.people.respondent.clone(),
                     consensus_of: team.respondents.iter().map(|r| r.name.clone()).collect(),
+                    ..before.people.clone()
                 },
             };
             let mut flow = next.flow.clone();

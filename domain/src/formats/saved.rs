@@ -57,6 +57,11 @@ struct Stored {
     /// For a team's consensus: who took part.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     consensus_of: Vec<String>,
+    /// The organisation a report is for, and who prepared it, when given.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    organisation: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    prepared_by: String,
     profile: Profile,
     answers: BTreeMap<String, StoredAnswer>,
     #[serde(default)]
@@ -298,6 +303,8 @@ pub fn encode_snapshot(
         parent: meta.parent.clone(),
         respondent: snapshot.people.respondent.clone(),
         consensus_of: snapshot.people.consensus_of.clone(),
+        organisation: snapshot.people.organisation.clone(),
+        prepared_by: snapshot.people.prepared_by.clone(),
         profile: snapshot.profile.clone(),
         answers: snapshot
             .answers
@@ -366,19 +373,44 @@ fn within(lang: Lang, label: &str, text: &str, max: usize, problems: &mut Vec<St
     true
 }
 
-/// The respondent's name and the consensus's participants, each within its limit.
+/// The profile within its ranges: a number of systems outside them or an impossible team
+/// capacity is a problem (and, read leniently, brought back into range or dropped).
+fn read_profile(lang: Lang, mut profile: Profile, problems: &mut Vec<String>) -> Profile {
+    if !(1..=MAX_SYSTEMS).contains(&profile.systems) {
+        problems.push(lang.f(
+            msg!("the number of AI systems ({n}) is outside 1-{max}"),
+            &[("n", &profile.systems), ("max", &MAX_SYSTEMS)],
+        ));
+        profile.systems = profile.systems.clamp(1, MAX_SYSTEMS);
+    }
+    if profile.capacity.is_some_and(|c| !c.is_valid()) {
+        problems.push(
+            lang.t(msg!("the team capacity is outside its range"))
+                .into(),
+        );
+        profile.capacity = None;
+    }
+    profile
+}
+
+/// The respondent's name, the consensus's participants, the organisation and who prepared the
+/// report, each within its limit.
 fn read_people(
     lang: Lang,
-    respondent: String,
+    [respondent, organisation, prepared_by]: [String; 3],
     consensus_of: Vec<String>,
     problems: &mut Vec<String>,
 ) -> People {
-    let name_label = lang.t(msg!("the respondent's name"));
-    let respondent = if within(lang, name_label, &respondent, MAX_NAME_CHARS, problems) {
-        respondent
-    } else {
-        String::new()
+    let mut name = |label: &str, text: String| {
+        if within(lang, label, &text, MAX_NAME_CHARS, problems) {
+            text
+        } else {
+            String::new()
+        }
     };
+    let respondent = name(lang.t(msg!("the respondent's name")), respondent);
+    let organisation = name(lang.t(msg!("the organisation's name")), organisation);
+    let prepared_by = name(lang.t(msg!("who prepared the report")), prepared_by);
     if consensus_of.len() > MAX_PARTICIPANTS {
         problems.push(lang.f(
             msg!("the consensus names more than {n} people"),
@@ -394,6 +426,8 @@ fn read_people(
     People {
         respondent,
         consensus_of,
+        organisation,
+        prepared_by,
     }
 }
 
@@ -506,22 +540,9 @@ pub fn decode(
     let lenient = source == Source::Storage || migrated_from.is_some();
     let quoted = |id: &str| outside(id, 40);
 
-    let mut profile = stored.profile;
-    if !(1..=MAX_SYSTEMS).contains(&profile.systems) {
-        problems.push(lang.f(
-            msg!("the number of AI systems ({n}) is outside 1-{max}"),
-            &[("n", &profile.systems), ("max", &MAX_SYSTEMS)],
-        ));
-        profile.systems = profile.systems.clamp(1, MAX_SYSTEMS);
-    }
-    if profile.capacity.is_some_and(|c| !c.is_valid()) {
-        problems.push(
-            lang.t(msg!("the team capacity is outside its range"))
-                .into(),
-        );
-        profile.capacity = None;
-    }
-    let people = read_people(lang, stored.respondent, stored.consensus_of, &mut problems);
+    let profile = read_profile(lang, stored.profile, &mut problems);
+    let names = [stored.respondent, stored.organisation, stored.prepared_by];
+    let people = read_people(lang, names, stored.consensus_of, &mut problems);
     let mut saved_at = stored.saved_at;
     if !check_length(
         lang,

@@ -179,6 +179,10 @@ pub fn fit_name(name: &str) -> String {
 pub struct People {
     pub respondent: String,
     pub consensus_of: Vec<String>,
+    /// The organisation the report is for, as typed (optional).
+    pub organisation: String,
+    /// Who prepared the report (a consultant, the AIMS lead), as typed (optional).
+    pub prepared_by: String,
 }
 
 impl People {
@@ -186,6 +190,18 @@ impl People {
     /// "A team's consensus, with: Dana; Lee; Sam", each name isolated (outside text).
     pub fn lines(&self, lang: Lang) -> Vec<String> {
         let mut lines = Vec::new();
+        if !self.organisation.trim().is_empty() {
+            lines.push(lang.f(
+                msg!("Organisation: {name}"),
+                &[("name", &outside(&self.organisation, MAX_NAME_CHARS))],
+            ));
+        }
+        if !self.prepared_by.trim().is_empty() {
+            lines.push(lang.f(
+                msg!("Prepared by: {name}"),
+                &[("name", &outside(&self.prepared_by, MAX_NAME_CHARS))],
+            ));
+        }
         if !self.respondent.trim().is_empty() {
             lines.push(lang.f(
                 msg!("Answered by: {name}"),
@@ -202,6 +218,7 @@ impl People {
                 msg!("The consensus of a team of {n}: {names}"),
                 &[("n", &names.len()), ("names", &names.join("; "))],
             ));
+            lines.push(lang.t(msg!("Method: each answered separately; each item took the median of the levels given (the lower middle one for an even count), unless the team settled on one person's answer in discussion.")).into());
         }
         lines
     }

@@ -591,3 +591,46 @@ fn a_justification_longer_than_the_stored_limit_is_refused_visibly() {
         Some(&Answer::NotApplicable(limit))
     );
 }
+
+/// The report's optional organisation and author are kept exactly as typed and saved (a change
+/// to save); one longer than the field holds is refused with a notice, the old one kept.
+#[test]
+fn the_reports_organisation_and_author_are_kept_as_typed() {
+    use aims_domain::model::answers::MAX_NAME_CHARS;
+    let s = opened();
+    let rev = s.session.as_ref().unwrap().revision;
+    let typed = "  Acme & Söhne <GmbH> \u{202e}x ";
+    let s = run(
+        s,
+        events![
+            edit::Event::SetOrganisation(typed.into()),
+            edit::Event::SetPreparedBy("Ines Ruiz".into()),
+        ],
+    );
+    let people = &s.session.as_ref().unwrap().people;
+    assert_eq!(
+        (people.organisation.as_str(), people.prepared_by.as_str()),
+        (typed, "Ines Ruiz")
+    );
+    assert_eq!(s.session.as_ref().unwrap().revision, rev + 2);
+    let refused = transition(
+        &s,
+        edit::Event::SetPreparedBy("x".repeat(MAX_NAME_CHARS + 1)),
+    );
+    assert_eq!(
+        refused.notice.as_ref().unwrap().said,
+        Said::Edit(Edit::NameTooLong)
+    );
+    assert_eq!(
+        refused.session.as_ref().unwrap().people.prepared_by,
+        "Ines Ruiz"
+    );
+    let lines = refused.session.as_ref().unwrap().people.lines(Lang::En);
+    assert_eq!(
+        lines,
+        [
+            "Organisation: \u{2068}  Acme & Söhne <GmbH> \u{fffd}x \u{2069}",
+            "Prepared by: \u{2068}Ines Ruiz\u{2069}"
+        ]
+    );
+}

@@ -70,7 +70,7 @@ fn named_file(
             .collect(),
         people: aims_domain::model::answers::People {
             respondent: name.into(),
-            consensus_of: Vec::new(),
+            ..Default::default()
         },
     };
     let meta = aims_domain::formats::saved::SaveMeta {

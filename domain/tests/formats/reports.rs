@@ -554,3 +554,28 @@ fn markdown_and_print_list_the_excluded_controls_with_their_justifications() {
     let excluded = applicability::exclusions(&q, &p, &a);
     assert!(excluded.iter().any(|e| e.id == "A.7.4" && e.by_answer));
 }
+
+/// The organisation, the author and a team's consensus with its method head the Markdown
+/// report's organisation section (and so the Word report, which is made from it).
+#[test]
+fn the_report_names_the_organisation_the_author_and_a_teams_method() {
+    let (q, p, a, n) = known();
+    let people = aims_domain::model::answers::People {
+        organisation: "Acme & Söhne".into(),
+        prepared_by: "Ines Ruiz".into(),
+        consensus_of: vec!["Dana".into(), "Lee".into()],
+        ..Default::default()
+    };
+    let md = report::markdown_by(&q, &p, &a, &n, &people, today());
+    let section = md.split("## Organisation\n\n").nth(1).unwrap();
+    let lines: Vec<&str> = section.lines().take(4).collect();
+    assert_eq!(
+        lines,
+        [
+            "- Organisation: \u{2068}Acme \\& Söhne\u{2069}",
+            "- Prepared by: \u{2068}Ines Ruiz\u{2069}",
+            "- The consensus of a team of 2: \u{2068}Dana\u{2069}; \u{2068}Lee\u{2069}",
+            "- Method: each answered separately; each item took the median of the levels given (the lower middle one for an even count), unless the team settled on one person's answer in discussion.",
+        ]
+    );
+}

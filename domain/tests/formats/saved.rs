@@ -620,6 +620,8 @@ fn names_are_kept_as_typed_and_an_overlong_one_is_refused_with_its_reason() {
     let people = People {
         respondent: "  Dana \u{202e}<b>CISO</b>  ".into(),
         consensus_of: vec!["Lee".into(), "عائشة".into()],
+        organisation: "Acme & Söhne <GmbH> \"AI\" 🚀".into(),
+        prepared_by: "  Ines Ruiz, \u{2067}Berater\u{2069}\n".into(),
     };
     let snapshot = Snapshot {
         profile: profile(),
@@ -633,7 +635,7 @@ fn names_are_kept_as_typed_and_an_overlong_one_is_refused_with_its_reason() {
     let long = Snapshot {
         people: People {
             respondent: "x".repeat(MAX_NAME_CHARS + 1),
-            consensus_of: Vec::new(),
+            ..People::default()
         },
         ..snapshot
     };
@@ -667,6 +669,8 @@ fn every_limit_holds_exactly_its_size() {
         people: People {
             respondent: "r".repeat(MAX_NAME_CHARS),
             consensus_of: (0..MAX_PARTICIPANTS).map(|n| format!("P{n}")).collect(),
+            organisation: "o".repeat(MAX_NAME_CHARS),
+            prepared_by: "p".repeat(MAX_NAME_CHARS),
         },
     };
     let read = |s: &Snapshot| {
@@ -683,6 +687,21 @@ fn every_limit_holds_exactly_its_size() {
         .insert("4.1".into(), format!("{full_note}n"));
     let why = read(&long_note).unwrap_err().message(Lang::En);
     assert!(why.contains("longer than 5,000 characters"), "{why}");
+
+    for who in ["the organisation's name", "who prepared the report"] {
+        let mut long = at_limit.clone();
+        let field = if who.starts_with("the") {
+            &mut long.people.organisation
+        } else {
+            &mut long.people.prepared_by
+        };
+        field.push('x');
+        let why = read(&long).unwrap_err().message(Lang::En);
+        assert!(
+            why.contains(&format!("{who} is longer than 120 characters")),
+            "{why}"
+        );
+    }
 
     let mut crowd = at_limit.clone();
     crowd.people.consensus_of.push("One more".into());

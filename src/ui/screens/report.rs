@@ -1,8 +1,10 @@
 //! The printable report: cover, results, documents, roadmap timeline and tasks, notes, method and
 //! assumptions on one page, laid out for the browser's print dialog ("Save as PDF").
 
-use crate::domain::app::navigate;
+use crate::domain::app::{edit, navigate};
 use crate::domain::figures::text;
+use crate::domain::model::answers::MAX_NAME_CHARS;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{ResultsScreen, RoadmapScreen};
@@ -10,10 +12,10 @@ use crate::domain::app::session::{Screen, Session};
 use crate::domain::figures::applicability::exclusions;
 use crate::domain::figures::roadmap::Roadmap;
 use crate::domain::figures::scoring::Assessment;
-use crate::domain::figures::summary::summary;
+use crate::domain::figures::summary::{summary, Summary};
 use crate::domain::host::embed::EmbedConfig;
 use crate::domain::model::date::Date;
-use crate::domain::model::i18n::msg;
+use crate::domain::model::i18n::{msg, Lang};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 use std::rc::Rc;
@@ -56,6 +58,10 @@ pub fn report_screen(props: &ReportProps) -> Html {
                 <button type="button" class="button" data-testid="print" onclick={print}>{ lang.t(msg!("Print or save as PDF")) }</button>
                 <button type="button" class="button secondary" onclick={back}>{ lang.t(msg!("Back to the results")) }</button>
             </div>
+            <div class="report-details no-print">
+                { name_field("report-organisation", lang.t(msg!("Organisation (optional)")), &s.people.organisation, &props.dispatch, edit::Event::SetOrganisation) }
+                { name_field("report-prepared-by", lang.t(msg!("Prepared by (optional)")), &s.people.prepared_by, &props.dispatch, edit::Event::SetPreparedBy) }
+            </div>
             <section class="report-cover" aria-labelledby="report-title">
                 if config.logo.is_some() || config.host_name.is_some() {
                     <p class="report-host" data-testid="report-host">
@@ -73,17 +79,7 @@ pub fn report_screen(props: &ReportProps) -> Html {
                 <p class="disclaimer">{ lang.t(msg!("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity; certification of an AI management system is only credible from a body accredited for ISO/IEC 42001 (ISO/IEC 17021-1 and ISO/IEC 42006).")) }</p>
                 if let Some(note) = crate::domain::model::i18n::titles_note(lang) { <p class="disclaimer">{ note }</p> }
             </section>
-            <section class="report-summary" aria-labelledby="summary-title" data-testid="report-summary">
-                <h2 id="summary-title">{ lang.t(msg!("Summary")) }</h2>
-                <p>{ &first.readiness }</p>
-                <p>{ &first.blockers }</p>
-                if !first.actions.is_empty() {
-                    <h3>{ lang.t(msg!("First actions")) }</h3>
-                    <ol>{ for first.actions.iter().map(|a| html! { <li dir="auto">{ a }</li> }) }</ol>
-                }
-                <p>{ &first.timeline }</p>
-                <ul>{ for first.phases.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
-            </section>
+            { summary_section(&first, lang) }
             <ResultsScreen session={s.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only=true />
             <RoadmapScreen session={s.clone()} today={props.today} />
             if !excluded.is_empty() {
@@ -102,5 +98,43 @@ pub fn report_screen(props: &ReportProps) -> Html {
                 </section>
             }
         </article>
+    }
+}
+
+/// An optional name on the report's cover, kept exactly as typed (and saved with the answers).
+fn name_field(
+    id: &'static str,
+    label: &str,
+    value: &str,
+    dispatch: &Dispatch,
+    event: fn(String) -> edit::Event,
+) -> Html {
+    let dispatch = dispatch.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        dispatch.dispatch(event(input.value()));
+    });
+    html! {
+        <div class="group">
+            <label for={id} class="legend">{ label }</label>
+            <input {id} type="text" maxlength={MAX_NAME_CHARS.to_string()} value={value.to_string()} {oninput} data-testid={id} />
+        </div>
+    }
+}
+
+/// The report's first page after the cover: readiness, blockers, the first actions, the timeline.
+fn summary_section(first: &Summary, lang: Lang) -> Html {
+    html! {
+        <section class="report-summary" aria-labelledby="summary-title" data-testid="report-summary">
+            <h2 id="summary-title">{ lang.t(msg!("Summary")) }</h2>
+            <p>{ &first.readiness }</p>
+            <p>{ &first.blockers }</p>
+            if !first.actions.is_empty() {
+                <h3>{ lang.t(msg!("First actions")) }</h3>
+                <ol>{ for first.actions.iter().map(|a| html! { <li dir="auto">{ a }</li> }) }</ol>
+            }
+            <p>{ &first.timeline }</p>
+            <ul>{ for first.phases.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+        </section>
     }
 }
