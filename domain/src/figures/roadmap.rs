@@ -196,7 +196,7 @@ impl PhasePlan {
                 .t(msg!("Your AIMS already runs with records: no new operating period is needed, only the improvements below."))
                 .into()],
             (Phase::AuditAndReview, None) => vec![lang
-                .t(msg!("Your internal audit and management review are done: keep their yearly cycle and close what they found."))
+                .t(msg!("The internal audit and management review are done: keep their yearly cycle and close what they found."))
                 .into()],
             (Phase::Certification, Some(Floor::Audits { wait_weeks, .. })) if wait_weeks > 0 => {
                 let mut steps = vec![lang.n(
@@ -658,7 +658,7 @@ impl Roadmap {
                 .map(|m| format!("{} ({})", lang.date(m.duty.date), m.duty.articles))
                 .collect();
             lang.f(
-                msg!("Your certificate would come after EU AI Act dates that bind you: {dates}. Prepare for those duties on their own timetable: ISO/IEC 42001 certification does not make an AI system conform to the EU AI Act."),
+                msg!("The certificate would come after EU AI Act dates that bind the organisation: {dates}. Prepare for those duties on their own timetable: ISO/IEC 42001 certification does not make an AI system conform to the EU AI Act."),
                 &[("dates", &dates.join(", "))],
             )
         })
@@ -774,7 +774,7 @@ impl Roadmap {
             );
         } else {
             list.push(lang.f(
-                msg!("Where your {systems} management system has a process to reuse, its documents, programmes and agendas take {reuse} of the effort; where it has one to extend, {extend}. AI-specific work, and running the first internal audit and management review of the AIMS, take full effort."),
+                msg!("Where the organisation's {systems} management system has a process to reuse, its documents, programmes and agendas take {reuse} of the effort; where it has one to extend, {extend}. AI-specific work, and running the first internal audit and management review of the AIMS, take full effort."),
                 &[
                     ("systems", &held.join(" / ")),
                     ("reuse", &lang.percent(reuse_percent(Gives::Reuse))),

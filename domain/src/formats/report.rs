@@ -220,7 +220,7 @@ pub fn markdown_by(
         let _ = writeln!(
             md,
             "### {} ({})\n",
-            lang.t(msg!("EU AI Act dates that bind your organisation")),
+            lang.t(msg!("EU AI Act dates that bind the organisation")),
             crate::model::regulation::as_of(lang)
         );
         for m in &r.legal {

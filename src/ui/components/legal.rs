@@ -39,7 +39,7 @@ pub fn legal_dates(props: &LegalDatesProps) -> Html {
     });
     html! {
         <section class="legal" aria-labelledby="legal-title" data-testid="legal-dates">
-            <h2 id="legal-title">{ lang.t(msg!("EU AI Act dates that bind your organisation")) }</h2>
+            <h2 id="legal-title">{ lang.t(msg!("EU AI Act dates that bind the organisation")) }</h2>
             <p class="muted" data-testid="legal-as-of">{ regulation::as_of(lang) }</p>
             if say_stale {
                 <p class="notice inline" role="status" data-testid="legal-stale">{ regulation::stale_notice(lang) }</p>
