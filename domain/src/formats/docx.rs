@@ -254,10 +254,9 @@ fn paragraph(out: &mut String, properties: &str, runs: &[Run]) {
 }
 
 fn table_xml(out: &mut String, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>], numeric: &[bool]) {
-    let columns = header.len().max(1);
-    let width = 9638 / columns;
+    let widths = column_widths(header, rows);
     out.push_str(r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/></w:tblPr><w:tblGrid>"#);
-    for _ in 0..columns {
+    for width in &widths {
         out.push_str(&format!(r#"<w:gridCol w:w="{width}"/>"#));
     }
     out.push_str("</w:tblGrid>");
@@ -268,6 +267,7 @@ fn table_xml(out: &mut String, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>], nume
             "<w:tr>"
         });
         for (n, cell) in cells.iter().enumerate() {
+            let width = widths.get(n).copied().unwrap_or(0);
             let align = if numeric.get(n) == Some(&true) {
                 r#"<w:jc w:val="right"/>"#
             } else {
@@ -285,6 +285,32 @@ fn table_xml(out: &mut String, header: &[Vec<Run>], rows: &[Vec<Vec<Run>>], nume
         row(out, cells, false);
     }
     out.push_str("</w:tbl><w:p/>");
+}
+
+/// Each column's width on the page (twips, 9,638 in all), by the average length of its text:
+/// ids and figures narrow, titles wide.
+fn column_widths(header: &[Vec<Run>], rows: &[Vec<Vec<Run>>]) -> Vec<usize> {
+    let length = |cell: &Vec<Run>| cell.iter().map(|r| plain(r).chars().count()).sum::<usize>();
+    let weights: Vec<usize> = (0..header.len())
+        .map(|n| {
+            let cells = rows.iter().filter_map(|r| r.get(n));
+            let total: usize = cells.clone().map(length).sum::<usize>() + length(&header[n]);
+            // A header's longest word is never broken.
+            let word = header[n]
+                .iter()
+                .flat_map(|r| {
+                    plain(r)
+                        .split(' ')
+                        .map(|w| w.chars().count())
+                        .collect::<Vec<_>>()
+                })
+                .max()
+                .unwrap_or(0);
+            (total / (cells.count() + 1)).max(word + 1).clamp(4, 40)
+        })
+        .collect();
+    let sum = weights.iter().sum::<usize>().max(1);
+    weights.iter().map(|w| 9638 * w / sum).collect()
 }
 
 /// Runs as WordprocessingML: tabs and line breaks as Word's own elements, characters XML

@@ -231,9 +231,10 @@ fn sheet_xml(sheet: &Sheet) -> String {
             text => Cell::text(text),
         })
         .collect();
-    row_xml(&mut xml, 1, &header, HEADER);
+    let widths: Vec<u8> = sheet.columns.iter().map(|c| c.width).collect();
+    row_xml(&mut xml, 1, &header, HEADER, &widths);
     for (n, row) in sheet.rows.iter().enumerate() {
-        row_xml(&mut xml, n + 2, row, WRAP);
+        row_xml(&mut xml, n + 2, row, WRAP, &widths);
     }
     xml.push_str("</sheetData>");
     if sheet.table {
@@ -244,8 +245,26 @@ fn sheet_xml(sheet: &Sheet) -> String {
     xml
 }
 
-fn row_xml(xml: &mut String, number: usize, cells: &[Cell], text_style: u8) {
-    xml.push_str(&format!(r#"<row r="{number}">"#));
+fn row_xml(xml: &mut String, number: usize, cells: &[Cell], text_style: u8, widths: &[u8]) {
+    // Spreadsheets do not grow a row for wrapped text on opening (LibreOffice keeps the file's
+    // height): the height is set from the longest cell, at most the 409 points a row holds.
+    let lines = cells
+        .iter()
+        .zip(widths)
+        .map(|(cell, width)| match cell {
+            Cell::Text(text) => wrapped_lines(text, usize::from(*width)),
+            _ => 1,
+        })
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        let height = (lines * 15).min(409);
+        xml.push_str(&format!(
+            r#"<row r="{number}" ht="{height}" customHeight="1">"#
+        ));
+    } else {
+        xml.push_str(&format!(r#"<row r="{number}">"#));
+    }
     for (n, cell) in cells.iter().enumerate() {
         let at = format!("{}{number}", column_name(n));
         match cell {
@@ -270,6 +289,15 @@ fn row_xml(xml: &mut String, number: usize, cells: &[Cell], text_style: u8) {
         }
     }
     xml.push_str("</row>");
+}
+
+/// How many lines `text` takes in a wrapped column `width` characters wide (an estimate: a
+/// character is about one unit of width).
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    let width = width.max(4);
+    text.split('\n')
+        .map(|line| line.chars().count().div_ceil(width).max(1))
+        .sum()
 }
 
 /// Drop-down lists for the columns with choices, down to the spare rows.
