@@ -8,14 +8,19 @@ use crate::domain::app::{Event, FileProblem, Purpose};
 use crate::domain::formats::export::File;
 use crate::domain::formats::saved::MAX_SAVED_BYTES;
 
+/// A file's content as the parts of a Blob or File: its text, or its bytes.
+fn blob_parts(file: &File) -> js_sys::Array {
+    if file.bytes.is_empty() {
+        js_sys::Array::of1(&JsValue::from_str(&file.text))
+    } else {
+        js_sys::Array::of1(&js_sys::Uint8Array::from(file.bytes.as_slice()))
+    }
+}
+
 /// Offers `file` as a download. Returns false if the browser refused.
 pub fn download(file: &File) -> bool {
     let attempt = || -> Result<(), JsValue> {
-        let parts = if file.bytes.is_empty() {
-            js_sys::Array::of1(&JsValue::from_str(&file.text))
-        } else {
-            js_sys::Array::of1(&js_sys::Uint8Array::from(file.bytes.as_slice()))
-        };
+        let parts = blob_parts(file);
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(file.mime);
         let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
@@ -53,11 +58,7 @@ pub fn can_share_files() -> bool {
 /// caller downloads it instead); a person who closes the sheet has simply not shared.
 pub fn share(file: &File) -> bool {
     let attempt = || -> Result<(), JsValue> {
-        let parts = if file.bytes.is_empty() {
-            js_sys::Array::of1(&JsValue::from_str(&file.text))
-        } else {
-            js_sys::Array::of1(&js_sys::Uint8Array::from(file.bytes.as_slice()))
-        };
+        let parts = blob_parts(file);
         let options = web_sys::FilePropertyBag::new();
         options.set_type(file.mime);
         let shared =

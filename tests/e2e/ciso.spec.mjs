@@ -5,19 +5,11 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appStarted, hostile, officeAssessment, root } from './helpers.mjs';
+import { appStarted, downloadTo, hostile, officeAssessment, root } from './helpers.mjs';
 
 const library = readFileSync(join(root, 'tests', 'corpus', 'ciso-assistant-iso42001-2023.tsv'), 'utf8')
   .split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
 
-async function download(page, testId, dir) {
-  const pending = page.waitForEvent('download');
-  await page.getByTestId(testId).click();
-  const file = await pending;
-  const path = join(dir, file.suggestedFilename());
-  await file.saveAs(path);
-  return path;
-}
 
 const wizard = (path) => JSON.parse(execFileSync('python3', [join(root, 'tests', 'tools', 'read_ciso_csv.py'), path], { encoding: 'utf8' }));
 
@@ -27,7 +19,7 @@ for (const lang of ['en', 'de']) {
     await appStarted(page);
     await page.getByTestId('open-file').setInputFiles(officeAssessment());
     await expect(page.getByTestId('overall-percent')).toBeVisible();
-    const audit = wizard(await download(page, 'export-ciso-audit', testInfo.outputPath()));
+    const audit = wizard(await downloadTo(page, 'export-ciso-audit', testInfo.outputPath()));
     expect(audit.delimiter).toBe(',');
     expect(audit.columns).toEqual(['urn', 'assessable', 'ref_id', 'name', 'compliance_result', 'requirement_progress', 'score', 'observations']);
     expect(audit.records.map((r) => [r.urn, r.ref_id])).toEqual(library);
@@ -41,7 +33,7 @@ for (const lang of ['en', 'de']) {
     // The note on 4.3, exactly as typed (a CSV keeps CR LF inside a quoted field).
     expect(row('4.3').observations.endsWith(`: ${hostile}`)).toBe(true);
     await page.locator('#calendar-start').fill('2027-01-04');
-    const controls = wizard(await download(page, 'export-ciso-controls', testInfo.outputPath()));
+    const controls = wizard(await downloadTo(page, 'export-ciso-controls', testInfo.outputPath()));
     expect(controls.columns).toEqual(['ref_id', 'name', 'description', 'category', 'priority', 'effort', 'status', 'start_date', 'eta']);
     expect(controls.records.length).toBeGreaterThan(10);
     expect(controls.records[0].start_date).toBe('2027-01-04');

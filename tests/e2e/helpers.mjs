@@ -236,3 +236,13 @@ export function officeAssessment() {
   const text = JSON.stringify({ format: 2, questionnaire: id, version, saved_at: '2026-11-30T10:00:00.000Z', profile, answers, notes: { '4.3': hostile } });
   return { name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(text) };
 }
+
+/** Clicks the export button `testId` and saves the download into `dir`; returns its path. */
+export async function downloadTo(page, testId, dir) {
+  const pending = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const file = await pending;
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}

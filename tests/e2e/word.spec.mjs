@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appStarted, hostile, officeAssessment, root, watchErrors } from './helpers.mjs';
+import { appStarted, downloadTo, hostile, officeAssessment, root, watchErrors } from './helpers.mjs';
 
 async function openAssessment(page, lang) {
   await page.goto(`/?lang=${lang}`);
@@ -14,14 +14,6 @@ async function openAssessment(page, lang) {
   await expect(page.getByTestId('overall-percent')).toBeVisible();
 }
 
-async function download(page, testId, dir) {
-  const pending = page.waitForEvent('download');
-  await page.getByTestId(testId).click();
-  const file = await pending;
-  const path = join(dir, file.suggestedFilename());
-  await file.saveAs(path);
-  return path;
-}
 
 const pythonDocx = (path) => JSON.parse(execFileSync(join(root, '.venv', 'bin', 'python'), [join(root, 'tests', 'tools', 'read_docx.py'), path], { encoding: 'utf8' }));
 
@@ -38,10 +30,10 @@ function printed(path, dir) {
 test('the Word report opens in python-docx with the Markdown report as its heading outline, real tables and the note exactly as typed', async ({ page }, testInfo) => {
   const errors = watchErrors(page);
   await openAssessment(page, 'en');
-  const path = await download(page, 'export-docx', testInfo.outputPath());
+  const path = await downloadTo(page, 'export-docx', testInfo.outputPath());
   expect(path).toMatch(/iso42001-quick-scan-\d{4}-\d{2}-\d{2}-report\.docx$/);
   const doc = pythonDocx(path);
-  const markdown = readFileSync(await download(page, 'export-md', testInfo.outputPath()), 'utf8');
+  const markdown = readFileSync(await downloadTo(page, 'export-md', testInfo.outputPath()), 'utf8');
   // Every Markdown heading is a Word heading of its level, in the same order.
   const mdHeadings = markdown.split('\n').filter((l) => /^#{1,3} /.test(l)).map((l) => `Heading ${l.indexOf(' ')}: ${l.slice(l.indexOf(' ') + 1).replaceAll('\\', '')}`);
   const headings = doc.body.filter((b) => b.style?.startsWith('Heading')).map((b) => `${b.style}: ${b.text}`);
@@ -61,7 +53,7 @@ test('the Word report opens in python-docx with the Markdown report as its headi
   expect(doc.footer.fields).toEqual(['PAGE', 'NUMPAGES']);
   expect(doc.title).toMatch(/^ISO\/IEC 42001 quick scan: readiness report, /);
   // The adviser's sheet as a second document.
-  const adviser = pythonDocx(await download(page, 'export-adviser-docx', testInfo.outputPath()));
+  const adviser = pythonDocx(await downloadTo(page, 'export-adviser-docx', testInfo.outputPath()));
   expect(adviser.body[0]).toEqual({ style: 'Heading 1', text: "Adviser's sheet: ISO/IEC 42001 quick scan" });
   expect(adviser.body.filter((b) => b.style === 'Heading 3').length).toBeGreaterThan(3);
   expect(errors).toEqual([]);
@@ -70,7 +62,7 @@ test('the Word report opens in python-docx with the Markdown report as its headi
 for (const [lang, heading, pageWord] of [['en', 'Maturity by clause and Annex A area', 'Page'], ['de', 'Reifegrad nach Abschnitt und Anhang-A-Bereich', 'Seite']]) {
   test(`LibreOffice Writer prints the ${lang} Word report with numbered pages and every section`, async ({ page }, testInfo) => {
     await openAssessment(page, lang);
-    const path = await download(page, 'export-docx', testInfo.outputPath());
+    const path = await downloadTo(page, 'export-docx', testInfo.outputPath());
     const doc = pythonDocx(path);
     const { text, pages } = printed(path, testInfo.outputPath());
     expect(pages).toBeGreaterThan(2);
@@ -116,7 +108,7 @@ test('the printed report opens with the host on its cover and a one-page summary
   expect(text.replace(/[\u2068\u2069]/g, '')).toContain('Prepared by: Ines Ruiz');
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('button', { name: 'Back to the results' }).click();
-  const docx = pythonDocx(await download(page, 'export-docx', testInfo.outputPath()));
+  const docx = pythonDocx(await downloadTo(page, 'export-docx', testInfo.outputPath()));
   expect(docx.body.map((b) => b.text)).toContain('Organisation: \u2068Beispiel AG & Co. <KG>\u2069');
   expect(errors).toEqual([]);
 });

@@ -4,12 +4,11 @@
 //! progress and scores from the values its data wizard accepts, notes exactly as typed; and the
 //! roadmap as applied controls.
 
-use crate::reports::{golden, known, read_csv, today};
+use crate::reports::{golden, known_snapshot, read_csv, today};
 use aims_domain::figures::roadmap::Roadmap;
 use aims_domain::formats::catalogue::localise;
 use aims_domain::formats::ciso_assistant::{applied_controls, audit, effort, requirements, urn};
 use aims_domain::formats::export::Response;
-use aims_domain::formats::saved::Snapshot;
 use aims_domain::model::date::Date;
 use aims_domain::model::i18n::Lang;
 use std::rc::Rc;
@@ -25,17 +24,6 @@ fn library() -> Vec<(String, String)> {
         .collect()
 }
 
-fn snapshot() -> (aims_domain::Questionnaire, Snapshot) {
-    let (q, profile, answers, notes) = known();
-    let s = Snapshot {
-        profile,
-        answers,
-        notes,
-        ..Snapshot::default()
-    };
-    (q, s)
-}
-
 #[test]
 fn the_audit_has_every_requirement_of_the_library_once_by_urn_and_ref_id() {
     let library = library();
@@ -45,7 +33,7 @@ fn the_audit_has_every_requirement_of_the_library_once_by_urn_and_ref_id() {
         .map(|(id, _)| (urn(id), id.to_string()))
         .collect();
     assert_eq!(ours, library);
-    let (q, s) = snapshot();
+    let (q, s) = known_snapshot();
     let of = Response {
         questionnaire: &q,
         answers: &s,
@@ -135,7 +123,7 @@ fn the_audit_has_every_requirement_of_the_library_once_by_urn_and_ref_id() {
 
 #[test]
 fn the_german_audit_keeps_the_tools_values_and_words_the_observations_in_german() {
-    let (q, s) = snapshot();
+    let (q, s) = known_snapshot();
     let de = localise(&Rc::new(q), Lang::De).unwrap();
     let of = Response {
         questionnaire: &de,
@@ -152,7 +140,7 @@ fn the_german_audit_keeps_the_tools_values_and_words_the_observations_in_german(
 
 #[test]
 fn the_roadmap_becomes_applied_controls_with_sizes_priorities_and_dates() {
-    let (q, s) = snapshot();
+    let (q, s) = known_snapshot();
     let plan = Roadmap::plan(&q, &s.profile, &s.answers, today());
     let start = Date::parse("2027-01-04").unwrap();
     let text = applied_controls(&q, &plan, start);

@@ -86,6 +86,18 @@ pub(crate) fn known() -> (Questionnaire, Profile, Answers, Notes) {
     (q, profile, a, notes)
 }
 
+/// [`known`] as a snapshot, as the exports take it.
+pub(crate) fn known_snapshot() -> (Questionnaire, aims_domain::formats::saved::Snapshot) {
+    let (q, profile, answers, notes) = known();
+    let snapshot = aims_domain::formats::saved::Snapshot {
+        profile,
+        answers,
+        notes,
+        ..Default::default()
+    };
+    (q, snapshot)
+}
+
 pub(crate) fn today() -> Date {
     Date::parse("2026-11-28").unwrap()
 }

@@ -5,7 +5,7 @@
 //! python-docx and LibreOffice Writer open the same files in the browser tests
 //! (`tests/e2e/word.spec.mjs`).
 
-use crate::reports::{golden, known, today};
+use crate::reports::{golden, known_snapshot, today};
 use crate::workbook::unzip;
 use aims_domain::formats::catalogue::localise;
 use aims_domain::formats::docx::{inline, read_markdown, Block, Run};
@@ -33,19 +33,6 @@ fn document(q: &Questionnaire, s: &Snapshot, export: Export) -> Vec<(String, Str
 
 fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
     &parts.iter().find(|(n, _)| n == name).unwrap().1
-}
-
-fn snapshot() -> (Questionnaire, Snapshot) {
-    let (q, profile, answers, notes) = known();
-    (
-        q,
-        Snapshot {
-            profile,
-            answers,
-            notes,
-            ..Snapshot::default()
-        },
-    )
 }
 
 /// Each paragraph's text as Word shows it: runs joined, tabs and breaks as characters.
@@ -76,7 +63,7 @@ fn paragraphs(xml: &str) -> Vec<String> {
 
 #[test]
 fn the_word_report_has_the_markdown_report_as_an_outline_and_matches_its_golden_files() {
-    let (q, s) = snapshot();
+    let (q, s) = known_snapshot();
     let parts = document(&q, &s, Export::WordReport);
     let body = part(&parts, "word/document.xml");
     golden("report.docx.xml", body);
@@ -127,7 +114,7 @@ fn the_word_report_has_the_markdown_report_as_an_outline_and_matches_its_golden_
 
 #[test]
 fn the_german_word_report_and_the_adviser_sheet_match_their_golden_files() {
-    let (q, s) = snapshot();
+    let (q, s) = known_snapshot();
     let de = localise(&Rc::new(q.clone()), Lang::De).unwrap();
     let parts = document(&de, &s, Export::WordReport);
     golden("report.de.docx.xml", part(&parts, "word/document.xml"));
@@ -142,7 +129,7 @@ fn the_german_word_report_and_the_adviser_sheet_match_their_golden_files() {
 
 #[test]
 fn hostile_notes_come_back_exactly_with_control_characters_shown_as_their_pictures() {
-    let (q, mut s) = snapshot();
+    let (q, mut s) = known_snapshot();
     let hostile = format!(
         "<b>bold</b> & \"quotes\" **not bold** \\back\\slash\\ | pipe `code` [link](x) # not a heading\n- not a list\n> not a quote\ttab 🚀 مرحبا \u{202e}rtl\u{202c} \u{1}\u{7} <br> end {}",
         "x".repeat(4700)

@@ -4,7 +4,7 @@
 //!
 //! LibreOffice and openpyxl open the same file in the browser tests (`tests/e2e/workbook.spec.mjs`).
 
-use crate::reports::{golden, known, today};
+use crate::reports::{golden, known_snapshot, today};
 use aims_domain::formats::catalogue::localise;
 use aims_domain::formats::export::{Export, Response, XLSX};
 use aims_domain::formats::saved::Snapshot;
@@ -87,17 +87,6 @@ fn workbook(q: &Questionnaire, snapshot: &Snapshot, start: Date) -> Vec<(String,
     unzip(&file.bytes)
 }
 
-fn snapshot() -> (Questionnaire, Snapshot) {
-    let (q, profile, answers, notes) = known();
-    let s = Snapshot {
-        profile,
-        answers,
-        notes,
-        ..Snapshot::default()
-    };
-    (q, s)
-}
-
 /// Each part's name and text, as one golden file.
 fn listing(parts: &[(String, String)]) -> String {
     parts
@@ -112,7 +101,7 @@ fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
 
 #[test]
 fn the_workbook_has_five_typed_sheets_and_matches_its_golden_files() {
-    let (q, s) = snapshot();
+    let (q, s) = known_snapshot();
     let start = Date::parse("2027-01-04").unwrap();
     let parts = workbook(&q, &s, start);
     golden("workbook.xlsx.txt", &listing(&parts));
@@ -179,7 +168,7 @@ fn the_workbook_has_five_typed_sheets_and_matches_its_golden_files() {
 
 #[test]
 fn the_german_workbook_matches_its_golden_file() {
-    let (q, s) = snapshot();
+    let (q, s) = known_snapshot();
     let de = localise(&Rc::new(q), Lang::De).unwrap();
     let parts = workbook(&de, &s, Date::parse("2027-01-04").unwrap());
     golden("workbook.de.xlsx.txt", &listing(&parts));
@@ -194,7 +183,7 @@ fn the_german_workbook_matches_its_golden_file() {
 
 #[test]
 fn hostile_text_in_a_note_and_a_justification_comes_back_exactly() {
-    let (q, mut s) = snapshot();
+    let (q, mut s) = known_snapshot();
     let hostile = format!(
         "<b>bold</b> & \"quotes\" 'single' =SUM(A1) \u{1}\u{7}\u{b}\u{1b}\r\n\ttab 🚀 مرحبا \u{202e}rtl\u{202c} _x0041_ _x00_ ]]> {}",
         "x".repeat(5000)
