@@ -20,6 +20,7 @@ use super::screens::{
 };
 use super::storage::{self, Local};
 use crate::domain::app::runtime::Runtime;
+use crate::domain::app::session::ExportContext;
 use crate::domain::app::session::{Screen, Session};
 use crate::domain::app::{run, AppState, Command, Event, Library};
 use crate::domain::formats::export::Export;
@@ -83,7 +84,7 @@ fn shell(state: &AppState, command: ShellCommand) -> Vec<Event> {
             let now = storage::now_iso();
             let file = state.flow.session.as_ref().and_then(|s| match export {
                 Export::SaveFile => Some(s.save_file(&now)),
-                other => later::export(s, other, state.team.as_deref(), state.today, &now),
+                other => later::export(s, other, &export_context(state, &now)),
             });
             match file {
                 Some(file) if !files::download(&file) => {
@@ -99,7 +100,7 @@ fn shell(state: &AppState, command: ShellCommand) -> Vec<Event> {
             let now = storage::now_iso();
             let file = state.flow.session.as_ref().and_then(|s| match export {
                 Export::SaveFile => Some(s.save_file(&now)),
-                other => later::export(s, other, state.team.as_deref(), state.today, &now),
+                other => later::export(s, other, &export_context(state, &now)),
             });
             match file {
                 Some(file) if !later::share(&file) && !files::download(&file) => {
@@ -204,6 +205,19 @@ fn take_resume() -> Option<Event> {
     )
 }
 
+/// The host's name (host.json), for the Word documents' first line; set once, at start.
+static HOST_NAME: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// What the later module's exports need besides the session.
+fn export_context<'a>(state: &'a AppState, now: &'a str) -> ExportContext<'a> {
+    ExportContext {
+        team: state.team.as_deref(),
+        today: state.today,
+        now,
+        host: HOST_NAME.get().and_then(Option::as_deref),
+    }
+}
+
 /// The host's configuration, from the embed URL and the host.json boot.js read (the URL wins
 /// where both set something); anything malformed is ignored with a warning.
 fn read_config() -> Rc<EmbedConfig> {
@@ -219,6 +233,7 @@ fn read_config() -> Rc<EmbedConfig> {
     for warning in warnings {
         web_sys::console::warn_1(&format!("readiness check: {warning}").into());
     }
+    let _ = HOST_NAME.set(config.host_name.clone());
     Rc::new(config)
 }
 

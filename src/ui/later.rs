@@ -18,11 +18,10 @@ use super::screens::{
     RoadmapProps, RoadmapScreen, SharedProps, SharedView, TeamProps, TeamScreen,
 };
 use super::use_lang;
+use crate::domain::app::session::ExportContext;
 use crate::domain::app::session::Session;
 use crate::domain::app::shared;
-use crate::domain::figures::team::Team;
 use crate::domain::formats::export::{Export, File};
-use crate::domain::model::date::Date;
 use crate::domain::model::i18n::msg;
 
 /// A screen of the later module, with what it shows.
@@ -54,7 +53,7 @@ fn render(view: View) -> Html {
 #[derive(Clone, Copy)]
 pub struct Parts {
     render: fn(View) -> Html,
-    export: fn(&Session, Export, Option<&Team>, Date, &str) -> Option<File>,
+    export: fn(&Session, Export, &ExportContext) -> Option<File>,
     share: fn(&File) -> bool,
 }
 
@@ -76,7 +75,7 @@ impl From<wasm_split_helpers::SplitLoaderError> for Missing {
 fn parts() -> Result<Parts, Missing> {
     Ok(Parts {
         render,
-        export: Session::export,
+        export: Session::export_with,
         share: crate::ui::files::share,
     })
 }
@@ -100,16 +99,10 @@ thread_local! {
 
 /// An export other than the save file, made by the later module; `None` if it is not loaded
 /// (only its screens offer these exports, so it is) or the export has nothing to write.
-pub fn export(
-    session: &Session,
-    export: Export,
-    team: Option<&Team>,
-    today: Date,
-    now: &str,
-) -> Option<File> {
+pub fn export(session: &Session, export: Export, context: &ExportContext) -> Option<File> {
     LOADED
         .get()
-        .and_then(|parts| (parts.export)(session, export, team, today, now))
+        .and_then(|parts| (parts.export)(session, export, context))
 }
 
 /// Hands `file` to the system's share sheet through the later module; false if it cannot (or

@@ -110,5 +110,7 @@ test('the printed report opens with the host on its cover and a one-page summary
   await page.getByRole('button', { name: 'Back to the results' }).click();
   const docx = pythonDocx(await downloadTo(page, 'export-docx', testInfo.outputPath()));
   expect(docx.body.map((b) => b.text)).toContain('Organisation: \u2068Beispiel AG & Co. <KG>\u2069');
+  // The host heads the Word report too.
+  expect(docx.body[0]).toEqual({ style: 'Normal', text: 'Acme & Söhne Beratung' });
   expect(errors).toEqual([]);
 });

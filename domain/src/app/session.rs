@@ -209,6 +209,7 @@ impl Session {
             questionnaire: &self.questionnaire,
             answers: &answers,
             assessment: &self.assessment,
+            host: None,
         };
         crate::formats::export::save_file(&response, now)
     }
@@ -222,12 +223,25 @@ impl Session {
         today: Date,
         now: &str,
     ) -> Option<File> {
+        let context = ExportContext {
+            team,
+            today,
+            now,
+            host: None,
+        };
+        self.export_with(export, &context)
+    }
+
+    /// [`Session::export`] for a host: its name heads the Word documents.
+    pub fn export_with(&self, export: Export, context: &ExportContext) -> Option<File> {
         let answers = self.snapshot();
         let response = Response {
             questionnaire: &self.questionnaire,
             answers: &answers,
             assessment: &self.assessment,
+            host: context.host,
         };
+        let (team, today, now) = (context.team, context.today, context.now);
         export.file(&response, team, today, now)
     }
 
@@ -351,4 +365,15 @@ pub(crate) fn first_open_section(session: &Session) -> Option<usize> {
                 && !session.answers.get(&i.id).is_some_and(Answer::is_complete)
         })
     })
+}
+
+/// What an export needs besides the session: the team view (for the team exports), the day
+/// that dates the roadmap, the time that stamps the save file and calendar, and the host's
+/// name for the Word documents.
+#[derive(Clone, Copy, Debug)]
+pub struct ExportContext<'a> {
+    pub team: Option<&'a Team>,
+    pub today: Date,
+    pub now: &'a str,
+    pub host: Option<&'a str>,
 }

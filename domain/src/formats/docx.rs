@@ -34,6 +34,8 @@ pub enum Block {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Frame {
     pub title: String,
+    /// The host's name, first on the first page (as on the printed report's cover).
+    pub letterhead: Option<String>,
     pub page_of: String,
     pub sign_off: String,
     pub sign_off_lines: Vec<String>,
@@ -177,6 +179,18 @@ fn text_at(chars: &mut std::iter::Peekable<std::str::Chars>, rest: &str) -> bool
 /// The .docx file of `blocks` in `frame`.
 pub fn document(blocks: &[Block], frame: &Frame) -> Vec<u8> {
     let mut body = String::new();
+    if let Some(host) = &frame.letterhead {
+        body.push_str(&format!(
+            r#"<w:p><w:pPr><w:spacing w:after="240"/></w:pPr>{}</w:p>"#,
+            runs_xml(
+                &[Run::Text {
+                    text: host.clone(),
+                    bold: true
+                }],
+                false
+            )
+        ));
+    }
     for block in blocks {
         block_xml(&mut body, block);
     }

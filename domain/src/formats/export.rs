@@ -82,6 +82,9 @@ pub struct Response<'a> {
     pub questionnaire: &'a Questionnaire,
     pub answers: &'a Snapshot,
     pub assessment: &'a str,
+    /// The host's name (host.json), which heads the Word documents as it heads the printed
+    /// report.
+    pub host: Option<&'a str>,
 }
 
 /// A file made in memory, ready to download: text (UTF-8), or the bytes of an Office file.
@@ -110,10 +113,17 @@ impl File {
 pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// A Word document of a Markdown report, with the report's page footer and sign-off block.
-fn word(q: &Questionnaire, name: String, title: String, markdown: &str) -> File {
+fn word(
+    q: &Questionnaire,
+    host: Option<&str>,
+    name: String,
+    title: String,
+    markdown: &str,
+) -> File {
     let lang = q.lang();
     let frame = crate::formats::docx::Frame {
         title,
+        letterhead: host.map(str::to_string),
         page_of: lang.t(msg!("Page {page} of {pages}")).into(),
         sign_off: lang.t(msg!("Sign-off")).into(),
         sign_off_lines: [msg!("Prepared by"), msg!("Date"), msg!("Signature")]
@@ -158,7 +168,7 @@ impl Export {
         let (suffix, mime, text) = match self {
             Export::SaveFile => return Some(save_file(of, now)),
             Export::Workbook(_) | Export::WordReport | Export::WordAdviserSheet => {
-                return self.office(q, s, today)
+                return self.office(q, s, of.host, today)
             }
             Export::GapRegister => (
                 "gap-register.csv",
@@ -227,20 +237,33 @@ impl Export {
     }
 
     /// The Office files: the Excel workbook and the Word documents (`None` for the others).
-    fn office(self, q: &Questionnaire, s: &Snapshot, today: Date) -> Option<File> {
+    fn office(
+        self,
+        q: &Questionnaire,
+        s: &Snapshot,
+        host: Option<&str>,
+        today: Date,
+    ) -> Option<File> {
         let lang = q.lang();
         let dated = |text| lang.f(text, &[("title", &q.title), ("date", &lang.date(today))]);
         match self {
             Export::WordReport => {
                 let md = report::markdown_by(q, &s.profile, &s.answers, &s.notes, &s.people, today);
                 let title = dated(msg!("{title}: readiness report, {date}"));
-                Some(word(q, format!("{}-{today}-report.docx", q.id), title, &md))
+                Some(word(
+                    q,
+                    host,
+                    format!("{}-{today}-report.docx", q.id),
+                    title,
+                    &md,
+                ))
             }
             Export::WordAdviserSheet => {
                 let md = adviser_sheet::markdown(q, &s.profile, &s.answers, &s.people, today);
                 let title = dated(msg!("{title}: adviser's sheet, {date}"));
                 Some(word(
                     q,
+                    host,
                     format!("{}-{today}-adviser-sheet.docx", q.id),
                     title,
                     &md,

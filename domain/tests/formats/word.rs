@@ -22,6 +22,7 @@ fn document(q: &Questionnaire, s: &Snapshot, export: Export) -> Vec<(String, Str
         questionnaire: q,
         answers: s,
         assessment: "a1",
+        host: None,
     };
     let file = export
         .file(&of, None, today(), "2026-11-28T10:00:00Z")
@@ -215,5 +216,29 @@ fn the_markdown_subset_reads_as_blocks_and_runs() {
                 bold: false
             }
         ]
+    );
+}
+
+#[test]
+fn a_hosts_name_heads_the_word_documents_as_it_heads_the_printed_cover() {
+    let (q, s) = known_snapshot();
+    for export in [Export::WordReport, Export::WordAdviserSheet] {
+        let of = Response {
+            questionnaire: &q,
+            answers: &s,
+            assessment: "a1",
+            host: Some("Acme & Söhne <Beratung>"),
+        };
+        let file = export
+            .file(&of, None, today(), "2026-11-28T10:00:00Z")
+            .unwrap();
+        let parts = unzip(&file.bytes);
+        let texts = paragraphs(part(&parts, "word/document.xml"));
+        assert_eq!(texts[0], "Acme & Söhne <Beratung>", "{export:?}");
+    }
+    let without = document(&q, &s, Export::WordReport);
+    assert_eq!(
+        paragraphs(part(&without, "word/document.xml"))[0],
+        "ISO/IEC 42001 readiness report"
     );
 }

@@ -77,6 +77,7 @@ fn workbook(q: &Questionnaire, snapshot: &Snapshot, start: Date) -> Vec<(String,
         questionnaire: q,
         answers: snapshot,
         assessment: "a1",
+        host: None,
     };
     let file = Export::Workbook(start)
         .file(&of, None, today(), "2026-11-28T10:00:00Z")
