@@ -56,14 +56,18 @@
 // none (252,629 B): English whole visit 454,964 B; budgets 0.5 % above. The report's summary
 // page, the host on its cover and the share sheet: later module 137,258 B, start module
 // 253,054 B (+388 B over issue 30's start: the share sheet's browser imports stay in the start
-// module, whose import table every module shares); English whole visit 458,626 B.
+// module, whose import table every module shares); English whole visit 458,626 B. The report's
+// organisation and author (saved with the answers, so read by the start module's decoder), the
+// Word layout and the host's name in Word: start module 254,203 B, later module 139,437 B,
+// English start-up 322,602 B, whole visit 462,039 B (issue 30 so far: +27 KB of its 40 KB);
+// budgets 0.5 % above.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 322_300, de: 329_000, fr: 330_200, es: 327_400 };
+const BUDGET_GZIP_BYTES = { en: 324_200, de: 330_800, fr: 332_100, es: 329_200 };
 // Everything a visit downloads: the start-up bytes and the later modules.
-const VISIT_BUDGET_GZIP_BYTES = { en: 460_900, de: 467_500, fr: 468_800, es: 465_900 };
+const VISIT_BUDGET_GZIP_BYTES = { en: 464_400, de: 470_900, fr: 472_200, es: 469_300 };
 // Issue 29's targets, printed beside the budgets until they are met.
 const START_TARGET = 200_000;
 const VISIT_TARGET = 400_000;
