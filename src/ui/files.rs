@@ -70,8 +70,12 @@ pub fn share(file: &File) -> bool {
         if !can_share_files() || !navigator.can_share_with_data(&data) {
             return Err(JsValue::NULL);
         }
-        // The promise settles when the sheet closes; nothing is left to do either way.
-        let _ = navigator.share_with_data(&data);
+        // The promise settles when the sheet closes (rejected if the person closes it without
+        // sharing): awaited so no rejection goes unhandled; nothing is left to do either way.
+        let closed = navigator.share_with_data(&data);
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = JsFuture::from(closed).await;
+        });
         Ok(())
     };
     attempt().is_ok()

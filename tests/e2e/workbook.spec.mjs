@@ -141,10 +141,13 @@ test('where the browser can share files, Share hands the workbook and the save f
   await plain.close();
   // A phone's browser: canShare accepts files, share opens the sheet (recorded here).
   const page = await browser.newPage();
+  const errors = watchErrors(page);
   await page.addInitScript(() => {
     window.shared = [];
     navigator.canShare = (data) => Array.isArray(data?.files) && data.files.length > 0;
     navigator.share = async (data) => {
+      // A person who closes the sheet without sharing: the promise rejects.
+      if (window.closeSheet) throw new DOMException('Share canceled', 'AbortError');
       for (const file of data.files) window.shared.push({ name: file.name, type: file.type, size: file.size, head: [...new Uint8Array(await file.slice(0, 2).arrayBuffer())] });
     };
   });
@@ -161,4 +164,13 @@ test('where the browser can share files, Share hands the workbook and the save f
   expect(save.name).toMatch(/^iso42001-quick-scan-.*\.json$/);
   expect(save.type).toBe('application/json');
   expect(save.size).toBeGreaterThan(5000);
+  // Closing the sheet shares nothing, downloads nothing and leaves no unhandled rejection.
+  await page.evaluate(() => { window.closeSheet = true; });
+  let downloaded = false;
+  page.on('download', () => { downloaded = true; });
+  await page.getByTestId('share-xlsx').click();
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.shared.length)).toBe(2);
+  expect(downloaded).toBe(false);
+  expect(errors).toEqual([]);
 });
