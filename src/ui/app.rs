@@ -205,8 +205,9 @@ fn take_resume() -> Option<Event> {
     )
 }
 
-/// The host's name (host.json), for the Word documents' first line; set once, at start.
-static HOST_NAME: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+/// The host's configuration, kept for the Word documents' first lines (its name and logo);
+/// set once, at start.
+static HOST: std::sync::OnceLock<EmbedConfig> = std::sync::OnceLock::new();
 
 /// What the later module's exports need besides the session.
 fn export_context<'a>(state: &'a AppState, now: &'a str) -> ExportContext<'a> {
@@ -214,7 +215,11 @@ fn export_context<'a>(state: &'a AppState, now: &'a str) -> ExportContext<'a> {
         team: state.team.as_deref(),
         today: state.today,
         now,
-        host: HOST_NAME.get().and_then(Option::as_deref),
+        host: HOST.get().and_then(|c| c.host_name.as_deref()),
+        logo: HOST.get().and_then(|c| {
+            let alt = c.logo_alt.as_deref().unwrap_or_default();
+            c.logo.as_deref().map(|url| (url, alt))
+        }),
     }
 }
 
@@ -233,7 +238,7 @@ fn read_config() -> Rc<EmbedConfig> {
     for warning in warnings {
         web_sys::console::warn_1(&format!("readiness check: {warning}").into());
     }
-    let _ = HOST_NAME.set(config.host_name.clone());
+    let _ = HOST.set(config.clone());
     Rc::new(config)
 }
 

@@ -77,7 +77,8 @@ for (const [lang, heading, pageWord] of [['en', 'Maturity by clause and Annex A 
 test('the printed report opens with the host on its cover and a one-page summary', async ({ page }, testInfo) => {
   const errors = watchErrors(page);
   await page.route('**/host.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"name": "Acme & Söhne Beratung"}' }));
-  const logo = 'data:image/svg+xml;base64,' + Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#123"/></svg>').toString('base64');
+  // A 1 x 1 PNG: pictured on the printed cover and in the Word report.
+  const logo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
   await page.goto(`/?logo=${encodeURIComponent(logo)}&logo-alt=Acme`);
   await appStarted(page);
   await page.getByTestId('open-file').setInputFiles(officeAssessment());
@@ -110,7 +111,8 @@ test('the printed report opens with the host on its cover and a one-page summary
   await page.getByRole('button', { name: 'Back to the results' }).click();
   const docx = pythonDocx(await downloadTo(page, 'export-docx', testInfo.outputPath()));
   expect(docx.body.map((b) => b.text)).toContain('Organisation: \u2068Beispiel AG & Co. <KG>\u2069');
-  // The host heads the Word report too.
-  expect(docx.body[0]).toEqual({ style: 'Normal', text: 'Acme & Söhne Beratung' });
+  // The host's logo and name head the Word report too.
+  expect(docx.pictures).toEqual([{ width: 9525, height: 9525 }]);
+  expect(docx.body[1]).toEqual({ style: 'Normal', text: 'Acme & Söhne Beratung' });
   expect(errors).toEqual([]);
 });

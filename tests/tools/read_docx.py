@@ -1,6 +1,7 @@
 """Reads a Word document the way python-docx users do and prints what a test needs as JSON:
 each paragraph's style and text (in document order, tables in between), each table's rows
-and whether its first row repeats as a header, and the footer's text and fields."""
+and whether its first row repeats as a header, the pictures' sizes (EMU), and the footer's
+text and fields."""
 
 import json
 import sys
@@ -22,6 +23,7 @@ footer = document.sections[0].footer
 fields = [t.text.strip() for t in footer._element.iter(qn("w:instrText"))]
 print(json.dumps({
     "title": document.core_properties.title,
+    "pictures": [{"width": shape.width, "height": shape.height} for shape in document.inline_shapes],
     "body": body,
     "footer": {"text": footer.paragraphs[0].text, "fields": fields},
 }))

@@ -210,6 +210,7 @@ impl Session {
             answers: &answers,
             assessment: &self.assessment,
             host: None,
+            logo: None,
         };
         crate::formats::export::save_file(&response, now)
     }
@@ -228,6 +229,7 @@ impl Session {
             today,
             now,
             host: None,
+            logo: None,
         };
         self.export_with(export, &context)
     }
@@ -240,6 +242,7 @@ impl Session {
             answers: &answers,
             assessment: &self.assessment,
             host: context.host,
+            logo: context.logo,
         };
         let (team, today, now) = (context.team, context.today, context.now);
         export.file(&response, team, today, now)
@@ -376,4 +379,6 @@ pub struct ExportContext<'a> {
     pub today: Date,
     pub now: &'a str,
     pub host: Option<&'a str>,
+    /// The host's logo (a data URL) and its text alternative.
+    pub logo: Option<(&'a str, &'a str)>,
 }

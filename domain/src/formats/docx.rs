@@ -36,9 +36,95 @@ pub struct Frame {
     pub title: String,
     /// The host's name, first on the first page (as on the printed report's cover).
     pub letterhead: Option<String>,
+    /// The host's logo beside it, when it is a PNG or JPEG image.
+    pub logo: Option<Logo>,
     pub page_of: String,
     pub sign_off: String,
     pub sign_off_lines: Vec<String>,
+}
+
+/// A picture for the first page: its bytes, kind and size in pixels.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Logo {
+    pub bytes: Vec<u8>,
+    /// "png" or "jpeg".
+    pub kind: &'static str,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+impl Logo {
+    /// A logo from a `data:image/png;base64,…` or `data:image/jpeg;base64,…` URL whose size
+    /// can be read from its header; `None` for anything else (an SVG has no pixel size).
+    pub fn from_data_url(url: &str, alt: &str) -> Option<Logo> {
+        let (kind, body) = [
+            ("png", "data:image/png;base64,"),
+            ("jpeg", "data:image/jpeg;base64,"),
+        ]
+        .into_iter()
+        .find_map(|(kind, prefix)| url.strip_prefix(prefix).map(|b| (kind, b)))?;
+        let standard = body
+            .trim_end_matches('=')
+            .replace('+', "-")
+            .replace('/', "_");
+        let bytes = crate::formats::share::from_base64url(&standard)?;
+        let (width, height) = match kind {
+            "png" => png_size(&bytes)?,
+            _ => jpeg_size(&bytes)?,
+        };
+        let alt = alt.to_string();
+        Some(Logo {
+            bytes,
+            kind,
+            width,
+            height,
+            alt,
+        })
+    }
+}
+
+/// A PNG's width and height, from its IHDR chunk.
+fn png_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let header = bytes.get(..24)?;
+    (header.starts_with(b"\x89PNG\r\n\x1a\n") && &header[12..16] == b"IHDR").then(|| {
+        let be = |at: usize| {
+            u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+        };
+        (be(16), be(20))
+    })
+}
+
+/// A JPEG's width and height, from its first start-of-frame segment.
+fn jpeg_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    let mut at = 2;
+    while at + 9 < bytes.len() && bytes.starts_with(&[0xFF, 0xD8]) {
+        let (marker, length) = (
+            bytes[at + 1],
+            usize::from(u16::from_be_bytes([bytes[at + 2], bytes[at + 3]])),
+        );
+        if bytes[at] != 0xFF {
+            return None;
+        }
+        if matches!(marker, 0xC0..=0xC3) {
+            let be = |i: usize| u32::from(u16::from_be_bytes([bytes[i], bytes[i + 1]]));
+            return Some((be(at + 7), be(at + 5)));
+        }
+        at += 2 + length;
+    }
+    None
+}
+
+/// The logo as an inline picture at most 1.5 cm high (EMU: 9,525 per pixel at 96 dpi).
+fn logo_xml(logo: &Logo) -> String {
+    let (w, h) = (u64::from(logo.width.max(1)), u64::from(logo.height.max(1)));
+    let cy = (h * 9525).min(540_000);
+    let cx = w * cy / h;
+    format!(
+        r#"<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="1" name="Logo" descr="{alt}"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="1" name="logo.{kind}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rId4"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#,
+        alt = escape(&logo.alt),
+        kind = logo.kind,
+    )
 }
 
 /// The blocks of a Markdown report written by this crate.
@@ -179,6 +265,9 @@ fn text_at(chars: &mut std::iter::Peekable<std::str::Chars>, rest: &str) -> bool
 /// The .docx file of `blocks` in `frame`.
 pub fn document(blocks: &[Block], frame: &Frame) -> Vec<u8> {
     let mut body = String::new();
+    if let Some(logo) = &frame.logo {
+        body.push_str(&logo_xml(logo));
+    }
     if let Some(host) = &frame.letterhead {
         body.push_str(&format!(
             r#"<w:p><w:pPr><w:spacing w:after="240"/></w:pPr>{}</w:p>"#,
@@ -203,19 +292,27 @@ pub fn document(blocks: &[Block], frame: &Frame) -> Vec<u8> {
     }
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>{body}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>"#
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>{body}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>"#
     );
+    let mut rels = DOCUMENT_RELS.to_string();
+    let picture = frame.logo.as_ref().map(|logo| {
+        rels = rels.replace("</Relationships>", &format!(r#"<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.{}"/></Relationships>"#, logo.kind));
+        (format!("word/media/logo.{}", logo.kind), &logo.bytes)
+    });
     let parts: [(&str, String); 8] = [
         ("[Content_Types].xml", CONTENT_TYPES.into()),
         ("_rels/.rels", ROOT_RELS.into()),
         ("docProps/core.xml", core(&frame.title)),
         ("word/document.xml", document),
-        ("word/_rels/document.xml.rels", DOCUMENT_RELS.into()),
+        ("word/_rels/document.xml.rels", rels),
         ("word/styles.xml", STYLES.into()),
         ("word/numbering.xml", NUMBERING.into()),
         ("word/footer1.xml", footer(&frame.page_of)),
     ];
-    let entries: Vec<(&str, &[u8])> = parts.iter().map(|(n, x)| (*n, x.as_bytes())).collect();
+    let mut entries: Vec<(&str, &[u8])> = parts.iter().map(|(n, x)| (*n, x.as_bytes())).collect();
+    if let Some((name, bytes)) = &picture {
+        entries.push((name.as_str(), bytes.as_slice()));
+    }
     zip::stored(&entries)
 }
 
@@ -413,7 +510,7 @@ fn core(title: &str) -> String {
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Default Extension="jpeg" ContentType="image/jpeg"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>"#;
 
 const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#;

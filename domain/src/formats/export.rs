@@ -85,6 +85,8 @@ pub struct Response<'a> {
     /// The host's name (host.json), which heads the Word documents as it heads the printed
     /// report.
     pub host: Option<&'a str>,
+    /// The host's logo (a data URL) and its text alternative, beside the name.
+    pub logo: Option<(&'a str, &'a str)>,
 }
 
 /// A file made in memory, ready to download: text (UTF-8), or the bytes of an Office file.
@@ -109,21 +111,21 @@ impl File {
     }
 }
 
+/// The host's name and logo (data URL, text alternative), as the Word documents show them.
+type Host<'a> = (Option<&'a str>, Option<(&'a str, &'a str)>);
+
 /// The Office Open XML word-processing type.
 pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// A Word document of a Markdown report, with the report's page footer and sign-off block.
-fn word(
-    q: &Questionnaire,
-    host: Option<&str>,
-    name: String,
-    title: String,
-    markdown: &str,
-) -> File {
+fn word(q: &Questionnaire, host: Host, name: String, title: String, markdown: &str) -> File {
     let lang = q.lang();
     let frame = crate::formats::docx::Frame {
         title,
-        letterhead: host.map(str::to_string),
+        letterhead: host.0.map(str::to_string),
+        logo: host
+            .1
+            .and_then(|(url, alt)| crate::formats::docx::Logo::from_data_url(url, alt)),
         page_of: lang.t(msg!("Page {page} of {pages}")).into(),
         sign_off: lang.t(msg!("Sign-off")).into(),
         sign_off_lines: [msg!("Prepared by"), msg!("Date"), msg!("Signature")]
@@ -168,7 +170,7 @@ impl Export {
         let (suffix, mime, text) = match self {
             Export::SaveFile => return Some(save_file(of, now)),
             Export::Workbook(_) | Export::WordReport | Export::WordAdviserSheet => {
-                return self.office(q, s, of.host, today)
+                return self.office(q, s, (of.host, of.logo), today)
             }
             Export::GapRegister => (
                 "gap-register.csv",
@@ -237,13 +239,7 @@ impl Export {
     }
 
     /// The Office files: the Excel workbook and the Word documents (`None` for the others).
-    fn office(
-        self,
-        q: &Questionnaire,
-        s: &Snapshot,
-        host: Option<&str>,
-        today: Date,
-    ) -> Option<File> {
+    fn office(self, q: &Questionnaire, s: &Snapshot, host: Host, today: Date) -> Option<File> {
         let lang = q.lang();
         let dated = |text| lang.f(text, &[("title", &q.title), ("date", &lang.date(today))]);
         match self {

@@ -39,6 +39,7 @@ fn the_audit_has_every_requirement_of_the_library_once_by_urn_and_ref_id() {
         answers: &s,
         assessment: "a1",
         host: None,
+        logo: None,
     };
     let text = audit(of.questionnaire, of.answers, today());
     golden("ciso-assistant-audit.csv", &text);
@@ -131,6 +132,7 @@ fn the_german_audit_keeps_the_tools_values_and_words_the_observations_in_german(
         answers: &s,
         assessment: "a1",
         host: None,
+        logo: None,
     };
     let text = audit(of.questionnaire, of.answers, today());
     golden("ciso-assistant-audit.de.csv", &text);

@@ -23,6 +23,7 @@ fn document(q: &Questionnaire, s: &Snapshot, export: Export) -> Vec<(String, Str
         answers: s,
         assessment: "a1",
         host: None,
+        logo: None,
     };
     let file = export
         .file(&of, None, today(), "2026-11-28T10:00:00Z")
@@ -228,6 +229,7 @@ fn a_hosts_name_heads_the_word_documents_as_it_heads_the_printed_cover() {
             answers: &s,
             assessment: "a1",
             host: Some("Acme & Söhne <Beratung>"),
+            logo: None,
         };
         let file = export
             .file(&of, None, today(), "2026-11-28T10:00:00Z")
@@ -241,4 +243,65 @@ fn a_hosts_name_heads_the_word_documents_as_it_heads_the_printed_cover() {
         paragraphs(part(&without, "word/document.xml"))[0],
         "ISO/IEC 42001 readiness report"
     );
+}
+
+#[test]
+fn a_png_or_jpeg_logo_is_pictured_in_the_word_documents_and_an_svg_is_left_out() {
+    use aims_domain::formats::share::base64url;
+    let data_url = |kind: &str, bytes: &[u8]| {
+        let standard = base64url(bytes).replace('-', "+").replace('_', "/");
+        let padding = "=".repeat((4 - standard.len() % 4) % 4);
+        format!("data:image/{kind};base64,{standard}{padding}")
+    };
+    // A 1 x 1 PNG, and the start of a 64 x 32 JPEG (its frame header is what is read).
+    let png = data_url("png", &base64_png());
+    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
+    jpeg.extend(b"JFIF\0\x01\x01\0\0\x01\0\x01\0\0");
+    jpeg.extend([
+        0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x20, 0x00, 0x40, 0x03, 0x01, 0x22, 0x00,
+    ]);
+    let jpeg_url = data_url("jpeg", &jpeg);
+    let svg = data_url("svg+xml", b"<svg xmlns='http://www.w3.org/2000/svg'/>");
+    let (q, s) = known_snapshot();
+    let word = |logo: &str| {
+        let of = Response {
+            questionnaire: &q,
+            answers: &s,
+            assessment: "a1",
+            host: Some("Acme"),
+            logo: Some((logo, "Acme & Co")),
+        };
+        unzip(
+            &Export::WordReport
+                .file(&of, None, today(), "now")
+                .unwrap()
+                .bytes,
+        )
+    };
+    let with_png = word(&png);
+    let body = part(&with_png, "word/document.xml");
+    assert!(body.contains(r#"<wp:extent cx="9525" cy="9525"/><wp:docPr id="1" name="Logo" descr="Acme &amp; Co"/>"#), "{body}");
+    assert!(body.contains(r#"<a:blip r:embed="rId4"/>"#));
+    assert!(part(&with_png, "word/_rels/document.xml.rels").contains(r#"Target="media/logo.png""#));
+    assert!(with_png
+        .iter()
+        .any(|(name, _)| name == "word/media/logo.png"));
+    let with_jpeg = word(&jpeg_url);
+    assert!(
+        part(&with_jpeg, "word/document.xml").contains(r#"<wp:extent cx="609600" cy="304800"/>"#),
+        "64 x 32 px at 96 dpi"
+    );
+    let with_svg = word(&svg);
+    assert!(!part(&with_svg, "word/document.xml").contains("<w:drawing>"));
+    assert!(!with_svg
+        .iter()
+        .any(|(name, _)| name.starts_with("word/media/")));
+}
+
+/// A valid 1 x 1 PNG.
+fn base64_png() -> Vec<u8> {
+    let mut png =
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89".to_vec();
+    png.extend(b"\0\0\0\rIDATx\xdac\xfc\xcf\xc0\x50\x0f\0\x04\x85\x01\x80\x84\xa9\x8c\x21\0\0\0\0IEND\xaeB`\x82");
+    png
 }

@@ -32,7 +32,14 @@ pub(crate) fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
         let start = at + 30 + name_len + u16_at(at + 28);
         let data = &bytes[start..start + size];
         assert_eq!(crc32(data), crc, "{name}: CRC-32");
-        entries.push((name, String::from_utf8(data.to_vec()).unwrap()));
+        // Every XML part is UTF-8; a picture's bytes are kept as lossy text (only their presence
+        // is checked).
+        let text = if name.ends_with(".xml") || name.ends_with(".rels") {
+            String::from_utf8(data.to_vec()).unwrap()
+        } else {
+            String::from_utf8_lossy(data).into_owned()
+        };
+        entries.push((name, text));
         at = start + size;
     }
     let end = bytes.len() - 22;
@@ -78,6 +85,7 @@ fn workbook(q: &Questionnaire, snapshot: &Snapshot, start: Date) -> Vec<(String,
         answers: snapshot,
         assessment: "a1",
         host: None,
+        logo: None,
     };
     let file = Export::Workbook(start)
         .file(&of, None, today(), "2026-11-28T10:00:00Z")
