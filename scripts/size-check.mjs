@@ -60,14 +60,16 @@
 // organisation and author (saved with the answers, so read by the start module's decoder), the
 // Word layout and the host's name in Word: start module 254,203 B, later module 139,437 B,
 // English start-up 322,602 B, whole visit 462,039 B (issue 30 so far: +27 KB of its 40 KB);
-// budgets 0.5 % above.
+// budgets 0.5 % above. The host's logo in Word (the start module keeps the host's settings for
+// the exports): start module 254,949 B, later module 140,942 B, English start-up 323,349 B,
+// whole visit 464,291 B (issue 30: +29 KB of its 40 KB); budgets 0.5 % above.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 324_200, de: 330_800, fr: 332_100, es: 329_200 };
+const BUDGET_GZIP_BYTES = { en: 325_000, de: 331_500, fr: 332_800, es: 329_900 };
 // Everything a visit downloads: the start-up bytes and the later modules.
-const VISIT_BUDGET_GZIP_BYTES = { en: 464_400, de: 470_900, fr: 472_200, es: 469_300 };
+const VISIT_BUDGET_GZIP_BYTES = { en: 466_600, de: 473_100, fr: 474_400, es: 471_600 };
 // Issue 29's targets, printed beside the budgets until they are met.
 const START_TARGET = 200_000;
 const VISIT_TARGET = 400_000;

@@ -242,9 +242,12 @@ test('a workshop from the start screen: names, notes and justifications, consens
   await page.getByTestId('adopt-consensus').click();
   // The facilitator had no profile of their own: the respondents' applies.
   await expect(page.getByRole('heading', { level: 1, name: 'Your readiness' })).toBeVisible();
-  await expect.poll(async () => (await page.getByTestId('people').allTextContents()).map(plain)).toEqual(['The consensus of a team of 3: Dana (CISO); Lee; Sam']);
+  await expect.poll(async () => (await page.getByTestId('people').allTextContents()).map(plain)).toEqual([
+    'The consensus of a team of 3: Dana (CISO); Lee; Sam',
+    "Method: each answered separately; each item took the median of the levels given (the lower middle one for an even count), unless the team settled on one person's answer in discussion.",
+  ]);
   await page.getByTestId('to-report').click();
-  await expect.poll(() => text(page.getByTestId('people'))).toContain('Dana (CISO)');
+  await expect.poll(() => text(page.getByTestId('people').first())).toContain('Dana (CISO)');
   await expect(page.locator('.note-text', { hasText: 'Lee (not applicable): We buy no AI <at all>' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Back to the results' }).click();
   const pending = page.waitForEvent('download');
