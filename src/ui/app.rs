@@ -342,11 +342,7 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
             );
             html! { <ProfileScreen profile={session.profile} {about} respondent={session.people.respondent} {dispatch} /> }
         }
-        Screen::Questions => {
-            // The person answers for minutes: time enough to start the later module.
-            later::preload();
-            html! { <QuestionsScreen {session} {dispatch} /> }
-        }
+        Screen::Questions => html! { <QuestionsScreen {session} {dispatch} /> },
         Screen::Results => later(results(session, s.compared.clone())),
         Screen::Report => later(View::Report(ReportProps {
             session,
@@ -442,6 +438,13 @@ pub fn app(props: &AppProps) -> Html {
     hooks::use_follow_tabs(dispatch.clone());
     hooks::use_share_fragment(dispatch.clone());
     hooks::use_window_drop(dispatch.clone());
+    // The person answers for minutes: time enough to start the later module (an effect, not
+    // a side effect of rendering).
+    use_effect_with(s.flow.screen == Screen::Questions, |questions| {
+        if *questions {
+            later::preload();
+        }
+    });
     hooks::use_show_new_screen(
         root.clone(),
         Shown {

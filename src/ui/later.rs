@@ -93,7 +93,7 @@ async fn load() -> Result<Parts, Missing> {
 
 thread_local! {
     static LOADED: Cell<Option<Parts>> = const { Cell::new(None) };
-    /// Whether `preload` has started (each render of the questions screen asks).
+    /// Whether `preload` has started (the questions screen asks each time it is shown).
     static PRELOADING: Cell<bool> = const { Cell::new(false) };
 }
 
