@@ -40,8 +40,16 @@ pub fn download(file: &File) -> bool {
 }
 
 /// Whether this browser can hand files to the system's share sheet (phones, tablets, some
-/// desktops); elsewhere the share buttons are not shown.
+/// desktops); elsewhere the share buttons are not shown. Asked once per page: the exports
+/// panel asks on every render.
 pub fn can_share_files() -> bool {
+    thread_local! {
+        static CAN_SHARE: std::cell::OnceCell<bool> = const { std::cell::OnceCell::new() };
+    }
+    CAN_SHARE.with(|known| *known.get_or_init(probe_share))
+}
+
+fn probe_share() -> bool {
     let navigator = gloo::utils::window().navigator();
     let probe = web_sys::ShareData::new();
     let Ok(file) =

@@ -4,7 +4,7 @@
 //! Reads only the Markdown subset `report` and `adviser_sheet` write, so the Word file always
 //! says what the Markdown file says, and outside text comes back as typed.
 
-use crate::formats::xlsx::escape;
+use crate::formats::write::xml_escape as escape;
 use crate::formats::zip;
 
 /// A piece of a paragraph.

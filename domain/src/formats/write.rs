@@ -183,3 +183,19 @@ pub(crate) fn md_text(text: &str) -> String {
 pub(crate) fn md_cell(text: &str) -> String {
     md_escape(text, "<br>")
 }
+
+/// Text for XML (and HTML) content and attribute values: the five special characters escaped.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

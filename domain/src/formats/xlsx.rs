@@ -2,6 +2,7 @@
 //! "6.1.2" never become a number or a date), numbers and dates keep their types, header rows
 //! are frozen and filtered, columns sized, and drop-down lists where a column takes a choice.
 
+use crate::formats::write::xml_escape as escape;
 use crate::formats::zip;
 use crate::model::date::Date;
 
@@ -361,20 +362,4 @@ fn looks_escaped(text: &str) -> bool {
         && bytes[1] == b'x'
         && bytes[2..6].iter().all(u8::is_ascii_hexdigit)
         && bytes[6] == b'_'
-}
-
-/// Escapes the five XML special characters.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

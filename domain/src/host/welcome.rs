@@ -2,6 +2,7 @@
 //! screen and by the build, which renders them into index.html so a visitor's first paint does
 //! not wait for the wasm.
 
+use crate::formats::write::xml_escape as escape;
 use crate::model::i18n::{msg, Lang};
 use crate::model::questionnaire::Questionnaire;
 
@@ -51,14 +52,6 @@ pub fn welcome(lang: Lang, first: Option<&Questionnaire>) -> Welcome {
 /// The product's name in the header.
 pub fn brand(lang: Lang) -> &'static str {
     lang.t(msg!("AI management system readiness check"))
-}
-
-/// Text escaped for HTML content and attribute values.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
 }
 
 /// The first paint the build puts into index.html: the header's brand line and the start
