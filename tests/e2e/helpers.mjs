@@ -119,7 +119,7 @@ export async function expectResults(page, fig) {
 
 /** Checks that the roadmap screen shows exactly the domain's phases and tasks. */
 export async function expectRoadmap(page, fig) {
-  await expect(page.getByRole('heading', { name: /Your roadmap/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Roadmap to a certification audit/ })).toBeVisible();
   await expect(page.getByTestId('total-weeks')).toHaveText(String(fig.total_weeks));
   for (const p of fig.phases) {
     const phase = page.locator(`li.phase[data-phase="${p.number}"]`);

@@ -65,14 +65,16 @@ test('the printed report holds every part, without buttons, on several pages', a
   const pages = Number(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
   const fig = expectedFigures('mouse-run');
   for (const part of [
-    'READINESS REPORT', '50 to 249 people', 'Your readiness', `${fig.overall}%`, fig.band, 'Certification blockers',
-    'Maturity by clause', 'Maturity by Annex A area', 'Documents you will need', 'How these scores were computed',
-    'Your roadmap to a certification audit', 'The timeline as a table', 'Certification audit, stage 1 and stage 2',
+    'READINESS REPORT', '50 to 249 people', 'Readiness', `${fig.overall}%`, fig.band, 'Certification blockers',
+    'Maturity by clause', 'Maturity by Annex A area', 'Documents the certification needs', 'How these scores were computed',
+    'Roadmap to a certification audit', 'The timeline as a table', 'Certification audit, stage 1 and stage 2',
     'Assumptions behind this estimate', 'Notes and evidence', 'Scope draft v0.3', 'not a statement of conformity',
     'Controls excluded from the Statement of Applicability', 'we feed no data of our own',
   ]) {
     expect(text, `PDF lacks "${part}"`).toContain(part);
   }
+  // A report handed to a client speaks of the organisation, never to "you".
+  expect(text.match(/[^.]*\b(you|your|yours)\b[^.]*/gi) ?? []).toEqual([]);
   for (const control of ['Start over', 'Save to file', 'Printable report', 'Print or save as PDF', 'See your roadmap']) {
     expect(text, `PDF shows the button "${control}"`).not.toContain(control);
   }
@@ -181,6 +183,10 @@ for (const [lang, start, last, title, excluded, prepared] of [
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     expect(text).toContain(excluded);
     expect(text).toMatch(prepared);
+    // It speaks of the organisation, never to the reader (German: the polite capital forms,
+    // not a sentence's first word, where "Sie" means "it" or "they").
+    const addressing = { de: /[^.:]*[a-zäöüß,;]\s+(Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihnen)\b[^.]*/g, fr: /[^.]*\b(vous|votre|vos)\b[^.]*/gi, es: /[^.]*\b(usted|ustedes)\b[^.]*/gi }[lang];
+    expect(text.match(addressing) ?? []).toEqual([]);
   });
 }
 

@@ -218,7 +218,7 @@ test('each new screen opens on its heading, focused and in the top third of the 
     };
     await atTop('Your readiness');
     await page.getByTestId('to-roadmap').click();
-    await atTop('Your roadmap to a certification audit');
+    await atTop('Roadmap to a certification audit');
     await page.getByRole('button', { name: 'Results', exact: true }).click();
     await page.getByTestId('to-report').click();
     await expect(page.getByTestId('print')).toBeInViewport();

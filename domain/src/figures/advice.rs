@@ -91,17 +91,17 @@ const APPLIES: [(&str, AiRole, Msg); 3] = [
     (
         "A.6.",
         AiRole::Develops,
-        msg!("you said you develop or train AI systems"),
+        msg!("the profile says the organisation develops or trains AI systems"),
     ),
     (
         "A.7.",
         AiRole::Develops,
-        msg!("you said you develop or train AI systems"),
+        msg!("the profile says the organisation develops or trains AI systems"),
     ),
     (
         "A.10.3",
         AiRole::Uses,
-        msg!("you said you use AI systems supplied by others"),
+        msg!("the profile says the organisation uses AI systems supplied by others"),
     ),
 ];
 

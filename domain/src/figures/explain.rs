@@ -41,27 +41,27 @@ pub fn cap_text(q: &Questionnaire, a: &Assessment, lang: Lang) -> Option<String>
     Some(match a.cap? {
         Cap::Stage1Blocker => lang.n(
             count(Stage::One),
-            plural!("Your average alone would read \"{band}\", but {n} stage 1 blocker must reach \"{gate}\" first: without it a stage 1 audit would find the documented system incomplete.",
-            "Your average alone would read \"{band}\", but {n} stage 1 blockers must reach \"{gate}\" first: without them a stage 1 audit would find the documented system incomplete."),
+            plural!("The average alone would read \"{band}\", but {n} stage 1 blocker must reach \"{gate}\" first: without it a stage 1 audit would find the documented system incomplete.",
+            "The average alone would read \"{band}\", but {n} stage 1 blockers must reach \"{gate}\" first: without them a stage 1 audit would find the documented system incomplete."),
             &[("band", &band), ("gate", &gate)],
         ),
         Cap::Stage2Blocker => lang.n(
             count(Stage::Two),
-            plural!("Your average alone would read \"{band}\". The records a stage 1 audit reviews are in place, but {n} stage 2 blocker must reach \"{gate}\" before the stage 2 audit.",
-            "Your average alone would read \"{band}\". The records a stage 1 audit reviews are in place, but {n} stage 2 blockers must reach \"{gate}\" before the stage 2 audit."),
+            plural!("The average alone would read \"{band}\". The records a stage 1 audit reviews are in place, but {n} stage 2 blocker must reach \"{gate}\" before the stage 2 audit.",
+            "The average alone would read \"{band}\". The records a stage 1 audit reviews are in place, but {n} stage 2 blockers must reach \"{gate}\" before the stage 2 audit."),
             &[("band", &band), ("gate", &gate)],
         ),
         Cap::NotAsked => {
             let ids: Vec<&str> = a.not_asked.iter().map(|(id, _)| *id).collect();
             lang.n(
                 ids.len() as u64,
-                plural!("Your answers point to \"{band}\", but this questionnaire did not ask about {n} record an auditor needs ({items}). Run the full assessment to confirm.",
-                "Your answers point to \"{band}\", but this questionnaire did not ask about {n} records an auditor needs ({items}). Run the full assessment to confirm."),
+                plural!("The answers point to \"{band}\", but this questionnaire did not ask about {n} record an auditor needs ({items}). Run the full assessment to confirm.",
+                "The answers point to \"{band}\", but this questionnaire did not ask about {n} records an auditor needs ({items}). Run the full assessment to confirm."),
                 &[("band", &band), ("items", &ids.join(", "))],
             )
         }
         Cap::BroadExclusions => lang.f(
-            msg!("Your average alone would read \"{band}\", but {excluded} of the {applicable} Annex A controls that apply to you are excluded. Auditors challenge broad exclusions: each needs a risk assessment showing no risk the control would treat."),
+            msg!("The average alone would read \"{band}\", but {excluded} of the {applicable} Annex A controls that apply to the organisation are excluded. Auditors challenge broad exclusions: each needs a risk assessment showing no risk the control would treat."),
             &[("band", &band), ("excluded", &a.excluded.len()), ("applicable", &a.annex_applicable)],
         ),
     })
@@ -92,10 +92,10 @@ pub fn method(q: &Questionnaire, a: &Assessment, lang: Lang) -> Vec<String> {
     };
     let mut lines = vec![
         lang.f(
-            msg!("Each question earns its weight × the level you chose, out of weight × {top} (the top level). Certification blockers weigh {blocker}, other questions {other}."),
+            msg!("Each question earns its weight × the level chosen, out of weight × {top} (the top level). Certification blockers weigh {blocker}, other questions {other}."),
             &[("top", &top), ("blocker", &weights(true)), ("other", &weights(false))],
         ),
-        lang.t(msg!("\"Don't know\" and unanswered questions earn 0 points: nothing that cannot be shown is credited. \"Not applicable\" (Annex A only, with a justification) and questions that do not apply to your profile are left out entirely.")).to_string(),
+        lang.t(msg!("\"Don't know\" and unanswered questions earn 0 points: nothing that cannot be shown is credited. \"Not applicable\" (Annex A only, with a justification) and questions that do not apply to the organisation's profile are left out entirely.")).to_string(),
         lang.f(
             msg!("A section's score is its points divided by its maximum; its maturity is its points divided by the sum of its weights, on the 0-{top} scale."),
             &[("top", &top)],

@@ -182,7 +182,7 @@ impl PhasePlan {
         if self.is_empty() {
             return vec![lang
                 .t(msg!(
-                    "Nothing to do in this phase: your answers show this work already done."
+                    "Nothing to do in this phase: the answers show this work already done."
                 ))
                 .into()];
         }
@@ -193,7 +193,7 @@ impl PhasePlan {
                 steps
             }
             (Phase::Implementation, _) => vec![lang
-                .t(msg!("Your AIMS already runs with records: no new operating period is needed, only the improvements below."))
+                .t(msg!("The AIMS already runs with records: no new operating period is needed, only the improvements below."))
                 .into()],
             (Phase::AuditAndReview, None) => vec![lang
                 .t(msg!("The internal audit and management review are done: keep their yearly cycle and close what they found."))
@@ -721,7 +721,7 @@ impl Roadmap {
                     &[("team", &team), ("size", &size.in_sentence(lang))],
                 )
             } else {
-                lang.f(msg!("{team} (as you set it above)."), &[("team", &team)])
+                lang.f(msg!("{team} (as entered for this plan)."), &[("team", &team)])
             },
             lang.f(
                 msg!("The owners of the AI systems and their teams do the work for their own systems in parallel, {days} days a week each: per-system work takes as long as one system's share."),
@@ -738,7 +738,7 @@ impl Roadmap {
         ];
         if let Some(p) = self.phased {
             list.push(lang.f(
-                msg!("You count {total} AI systems. The plan certifies the {first} most critical first and adds the other {later} before the two surveillance audits, about {effort} of per-system work not counted in the total above: a phased scope keeps the first certification within reach."),
+                msg!("The organisation counts {total} AI systems. The plan certifies the {first} most critical first and adds the other {later} before the two surveillance audits, about {effort} of per-system work not counted in the total above: a phased scope keeps the first certification within reach."),
                 &[("total", &(p.first + p.later)), ("first", &p.first), ("later", &p.later), ("effort", &person_days(self.follow_on_effort(), lang))],
             ));
         }
@@ -747,7 +747,7 @@ impl Roadmap {
             &[("weeks", &FIND_OUT_MAX_WEEKS)],
         ));
         list.push(if self.running {
-            lang.t(msg!("Your answers show the AIMS already running with records (operation, monitoring and nonconformity handling at the top level, an internal audit and a management review completed), so the plan has no new operating period.")).to_string()
+            lang.t(msg!("The answers show the AIMS already running with records (operation, monitoring and nonconformity handling at the top level, an internal audit and a management review completed), so the plan has no new operating period.")).to_string()
         } else {
             lang.f(
                 msg!("The AIMS runs and keeps records for {operating} weeks after the setup work that produces them, before its internal audit: certification bodies sample these records in stage 2."),
@@ -809,9 +809,9 @@ impl Roadmap {
         };
         let range = lang.f(range, &[("low", &low), ("high", &high)]);
         let verdict = if tenths < low * 10 {
-            msg!("This plan reaches the certificate decision in about {months} months, less than that, because of the work your answers show done or the capacity set above: check that capacity against the people you really have.")
+            msg!("This plan reaches the certificate decision in about {months} months, less than that, because of the work the answers show done or the capacity set above: check that capacity against the people the organisation really has.")
         } else if tenths > high * 10 {
-            msg!("This plan reaches the certificate decision in about {months} months, more than that, because of the gaps your answers show at the capacity set above: more people shorten it.")
+            msg!("This plan reaches the certificate decision in about {months} months, more than that, because of the gaps the answers show at the capacity set above: more people shorten it.")
         } else {
             msg!("This plan reaches the certificate decision in about {months} months, within that range.")
         };
@@ -909,7 +909,7 @@ fn item_tasks(
                         item_id: target.id.clone(),
                         item_title: target.title.clone(),
                         text: lang.f(
-                            msg!("Require your AI suppliers to cover {id} ({title}) and ask for their evidence."),
+                            msg!("Require the organisation's AI suppliers to cover {id} ({title}) and ask for their evidence."),
                             &[("id", &item.id), ("title", &item.title)],
                         ),
                         phase: Phase::Implementation,

@@ -110,7 +110,7 @@ fn not_applicable_where_the_profile_says_the_control_applies() {
     assert_eq!(developer[0].items, ["A.6.2.4"]);
     assert!(developer[0]
         .text
-        .contains("you develop or train AI systems"));
+        .contains("the organisation develops or trains AI systems"));
     let user = checks(&q, &profile(&[AiRole::Uses]), &a);
     assert_eq!(user.len(), 1);
     assert_eq!(user[0].items, ["A.10.3"]);

@@ -591,3 +591,87 @@ fn the_report_names_the_organisation_the_author_and_a_teams_method() {
         ]
     );
 }
+
+/// The report is handed to a client: whatever the answers and the profile, its sentences speak of
+/// the organisation and never to "you" (the on-screen results, read by the person who answered,
+/// may). Checked over both questionnaires, every level, capped and uncapped results, many AI
+/// systems, every role, and the known answers.
+#[test]
+fn the_report_never_addresses_the_reader_as_you() {
+    // German capitalises the polite "Sie"/"Ihr" (lower case: "they", "her"); at the start of a
+    // sentence the capital says nothing, so only words inside a sentence count there.
+    let addressed = |md: &str| -> Vec<String> {
+        md.lines()
+            .filter(|line| {
+                let mut sentence_start = true;
+                line.split(' ').any(|token| {
+                    let w = token.trim_matches(|c: char| !c.is_alphanumeric());
+                    let hit = matches!(
+                        w.to_lowercase().as_str(),
+                        "you" | "your" | "yours" | "vous" | "votre" | "vos" | "usted" | "ustedes"
+                    ) || (!sentence_start
+                        && matches!(
+                            w,
+                            "Sie" | "Ihr" | "Ihre" | "Ihren" | "Ihrem" | "Ihrer" | "Ihnen"
+                        ));
+                    sentence_start = token.ends_with(['.', ':', '!', '?'])
+                        || !token.chars().any(char::is_alphanumeric);
+                    hit
+                })
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    let (q, p, a, n) = known();
+    let mut reports = vec![report::markdown(&q, &p, &a, &n, today())];
+    for file in ["iso42001-quick-scan.json", "iso42001-full.json"] {
+        let q = common::questionnaire(file);
+        for level in 0..=3 {
+            for (systems, high) in [(1, HighRisk::No), (12, HighRisk::Yes)] {
+                let mut p = p.clone();
+                p.roles = AiRole::ALL.into();
+                p.systems = systems;
+                p.high_risk = Some(high);
+                if systems > 1 {
+                    p.eu_roles = aims_domain::model::profile::EuRole::ALL.into();
+                    p.capacity = Some(aims_domain::model::profile::Capacity {
+                        people: 1,
+                        days_tenths: 5,
+                        owner_days_tenths: 2,
+                    });
+                }
+                let a = common::all_at(&q, level);
+                for lang in [Lang::En, Lang::De, Lang::Fr, Lang::Es] {
+                    let q = aims_domain::formats::catalogue::localise(
+                        &std::rc::Rc::new(q.clone()),
+                        lang,
+                    )
+                    .unwrap();
+                    reports.push(report::markdown(&q, &p, &a, &n, today()));
+                }
+            }
+        }
+        // Stage 1 blockers at the bottom, the rest at the top: a capped verdict.
+        let mut a = common::all_at(&q, 3);
+        for b in ["4.3", "5.2", "6.1.2"] {
+            a.set(&q, b, aims_domain::Answer::Level(0)).unwrap();
+        }
+        for lang in [Lang::En, Lang::De, Lang::Fr, Lang::Es] {
+            let q = aims_domain::formats::catalogue::localise(&std::rc::Rc::new(q.clone()), lang)
+                .unwrap();
+            reports.push(report::markdown(&q, &p, &a, &n, today()));
+        }
+    }
+    let mut lines = std::collections::BTreeSet::new();
+    for md in &reports {
+        assert!(md.len() > 2_000);
+        lines.extend(addressed(md));
+    }
+    assert!(reports.len() > 30);
+    let lines: Vec<String> = lines.into_iter().collect();
+    assert!(
+        lines.is_empty(),
+        "the report says \"you\":\n{}",
+        lines.join("\n")
+    );
+}

@@ -309,6 +309,79 @@ fn quick_scan_texts_are_distinct_and_never_promise_compliance() {
     }
 }
 
+/// Level descriptions and actions are printed in the report a consultant hands a client, so they
+/// speak of "the organisation", never to "you", in every language (questions, which the person
+/// answers on screen, may say "you").
+#[test]
+fn report_texts_address_the_organisation_in_every_language() {
+    let addressing: [(&str, &[&str]); 4] = [
+        ("en", &["you", "your", "yours"]),
+        (
+            "de",
+            &[
+                "Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen",
+            ],
+        ),
+        ("fr", &["vous", "votre", "vos"]),
+        ("es", &["usted", "ustedes", "tu", "tus"]),
+    ];
+    // German capitalises the polite "Sie" and "Ihr" (lower case they mean "they" and "her").
+    let words = |text: &str, lang: &str, list: &[&str]| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| {
+                list.iter()
+                    .any(|p| p == w || (lang != "de" && *p == w.to_lowercase()))
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/..")).join("questionnaires");
+    let mut checked = 0;
+    for id in ["iso42001-full", "iso42001-quick-scan"] {
+        for (lang, list) in addressing {
+            let name = if lang == "en" {
+                format!("{id}.json")
+            } else {
+                format!("{id}.{lang}.json")
+            };
+            let json: serde_json::Value =
+                serde_json::from_str(&fs::read_to_string(dir.join(&name)).unwrap()).unwrap();
+            let mut texts: Vec<(String, String)> = Vec::new();
+            if lang == "en" {
+                for item in json["sections"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .flat_map(|s| s["items"].as_array().unwrap())
+                {
+                    let id = item["id"].as_str().unwrap().to_string();
+                    for l in item["levels"].as_array().into_iter().flatten() {
+                        texts.push((id.clone(), l.as_str().unwrap().to_string()));
+                    }
+                    for a in item["actions"].as_array().into_iter().flatten() {
+                        texts.push((id.clone(), a["text"].as_str().unwrap().to_string()));
+                    }
+                }
+            } else {
+                for (id, item) in json["items"].as_object().unwrap() {
+                    for key in ["levels", "actions"] {
+                        for t in item[key].as_array().into_iter().flatten() {
+                            texts.push((id.clone(), t.as_str().unwrap().to_string()));
+                        }
+                    }
+                }
+            }
+            assert!(texts.len() > 50, "{name}: only {} texts read", texts.len());
+            for (item, text) in texts {
+                let found = words(&text, lang, list);
+                assert!(found.is_empty(), "{name} {item} says {found:?}: {text}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}
+
 fn full_assessment() -> Questionnaire {
     let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
         .join("questionnaires/iso42001-full.json");

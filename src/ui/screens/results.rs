@@ -91,7 +91,8 @@ pub fn results_screen(props: &ResultsProps) -> Html {
 
     html! {
         <section class="results" aria-labelledby="results-title">
-            <h1 id="results-title" tabindex="-1">{ lang.t(msg!("Your readiness")) }</h1>
+            // Shared results and the printed report speak of the organisation, not to "you".
+            <h1 id="results-title" tabindex="-1">{ if props.read_only { lang.t(msg!("Readiness")) } else { lang.t(msg!("Your readiness")) } }</h1>
             // The printed report says it on its cover.
             if !props.read_only {
                 { for session.people.lines(lang).into_iter().map(|line| html! { <p class="muted" data-testid="people">{ line }</p> }) }
@@ -104,7 +105,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     if let Some(text) = explain::cap_text(q, &a, lang) {
                         <p class="capped" data-testid="capped">{ text }</p>
                     }
-                    <p class="disclaimer">{ lang.t(msg!("An indicative self-assessment based on your answers, not an audit result and not a statement of conformity.")) }</p>
+                    <p class="disclaimer">{ lang.t(msg!("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity.")) }</p>
                 </div>
             </div>
             <CallToActionLink />
@@ -114,7 +115,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             }
             if matches!(session.profile.prohibited, Some(Screening::Yes | Screening::NotSure)) {
                 <p class={classes!("notice", "inline", "error")} role="alert" data-testid="prohibited">
-                    { lang.t(msg!("You said an AI use may be a practice the EU AI Act prohibits (Art. 5). Settle that before anything else: a management system cannot make a prohibited practice acceptable, and the roadmap starts with this screening.")) }
+                    { lang.t(msg!("The profile says an AI use may be a practice the EU AI Act prohibits (Art. 5). Settle that before anything else: a management system cannot make a prohibited practice acceptable, and the roadmap starts with this screening.")) }
                 </p>
             }
             if !a.unanswered.is_empty() {
@@ -207,7 +208,7 @@ fn results_details(props: &DetailsProps) -> Html {
             if !a.unknowns.is_empty() {
                 <section class="unknowns" aria-labelledby="unknowns-title">
                     <h2 id="unknowns-title">{ lang.f(msg!("Things to find out ({n})"), &[("n", &a.unknowns.len())]) }</h2>
-                    <p>{ lang.t(msg!("You answered \"don't know\" here. They score as not in place until you find out; the roadmap starts with them.")) }</p>
+                    <p>{ lang.t(msg!("Answered \"don't know\": these score as not in place until someone finds out; the roadmap starts with them.")) }</p>
                     <ul>{ for unknowns }</ul>
                 </section>
             }
@@ -388,8 +389,8 @@ fn documents(session: &Session, gate_label: &str, lang: Lang) -> Html {
     let (in_place, required) = required_in_place(&documents);
     html! {
             <section class="documents" aria-labelledby="documents-title">
-                <h2 id="documents-title">{ lang.t(msg!("Documents you will need")) }</h2>
-                <p>{ lang.f(msg!("{n} of the {total} documents the standard requires are in place, judging by your answers. A document is in place when every question that produces it is at \"{gate}\" or better, and partial when some work exists."), &[("n", &in_place), ("total", &required), ("gate", &gate_label)]) }</p>
+                <h2 id="documents-title">{ lang.t(msg!("Documents the certification needs")) }</h2>
+                <p>{ lang.f(msg!("{n} of the {total} documents the standard requires are in place, judging by the answers. A document is in place when every question that produces it is at \"{gate}\" or better, and partial when some work exists."), &[("n", &in_place), ("total", &required), ("gate", &gate_label)]) }</p>
                 <div class="table-scroll" data-scroll-hint={lang.t(msg!("Scroll sideways for more columns."))}><table class="scores documents-table">
                     <caption>{ lang.t(msg!("Required by ISO/IEC 42001")) }</caption>
                     <thead><tr><th scope="col">{ lang.t(msg!("Document")) }</th><th scope="col">{ lang.t(msg!("Status")) }</th><th scope="col">{ lang.t(msg!("From questions")) }</th></tr></thead>

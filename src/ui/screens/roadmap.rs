@@ -120,11 +120,11 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
     let target = plan.target.as_ref().map(|t| {
         let (target, earliest) = (lang.date(t.target), lang.date(t.earliest));
         let (class, text) = match t.verdict {
-            TargetVerdict::InThePast => ("unrealistic", lang.f(msg!("Your target date {target} has already passed. At this pace the certification audit could finish around {earliest}."), &[("target", &target), ("earliest", &earliest)])),
-            TargetVerdict::Realistic { spare_weeks } => ("realistic", lang.f(msg!("Your target date {target} looks realistic: the plan fits with {n} weeks to spare."), &[("target", &target), ("n", &spare_weeks)])),
-            TargetVerdict::Tight { spare_weeks: 1 } => ("tight", lang.f(msg!("Your target date {target} is tight: only 1 week to spare. Any delay moves the audit."), &[("target", &target)])),
-            TargetVerdict::Tight { spare_weeks } => ("tight", lang.f(msg!("Your target date {target} is tight: only {n} weeks to spare. Any delay moves the audit."), &[("target", &target), ("n", &spare_weeks)])),
-            TargetVerdict::Unrealistic { short_weeks } => ("unrealistic", lang.f(msg!("Your target date {target} is not realistic: the plan needs {n} more weeks than you have. The earliest likely finish is around {earliest}."), &[("target", &target), ("n", &short_weeks), ("earliest", &earliest)])),
+            TargetVerdict::InThePast => ("unrealistic", lang.f(msg!("The target date {target} has already passed. At this pace the certification audit could finish around {earliest}."), &[("target", &target), ("earliest", &earliest)])),
+            TargetVerdict::Realistic { spare_weeks } => ("realistic", lang.f(msg!("The target date {target} looks realistic: the plan fits with {n} weeks to spare."), &[("target", &target), ("n", &spare_weeks)])),
+            TargetVerdict::Tight { spare_weeks: 1 } => ("tight", lang.f(msg!("The target date {target} is tight: only 1 week to spare. Any delay moves the audit."), &[("target", &target)])),
+            TargetVerdict::Tight { spare_weeks } => ("tight", lang.f(msg!("The target date {target} is tight: only {n} weeks to spare. Any delay moves the audit."), &[("target", &target), ("n", &spare_weeks)])),
+            TargetVerdict::Unrealistic { short_weeks } => ("unrealistic", lang.f(msg!("The target date {target} is not realistic: the plan needs {n} more weeks than remain. The earliest likely finish is around {earliest}."), &[("target", &target), ("n", &short_weeks), ("earliest", &earliest)])),
         };
         html! { <p class={classes!("target", class)} data-testid="target-verdict" role="status">{ text }</p> }
     });
@@ -149,14 +149,14 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
     });
     html! {
         <section class="roadmap" aria-labelledby="roadmap-title">
-            <h1 id="roadmap-title" tabindex="-1">{ lang.t(msg!("Your roadmap to a certification audit")) }</h1>
+            <h1 id="roadmap-title" tabindex="-1">{ lang.t(msg!("Roadmap to a certification audit")) }</h1>
             <div class="summary">
                 <p class="score">
                     if plan.upper.is_some() { <span class="unit">{ lang.t(msg!("at least")) }{" "}</span> }
                     <span data-testid="total-weeks">{ plan.total_weeks }</span><span class="unit">{" "}{ lang.t(msg!("weeks")) }</span></p>
                 <div>
                     <p class="band" data-testid="roadmap-headline">{ plan.headline(lang) }</p>
-                    <p class="disclaimer">{ lang.t(msg!("An indicative estimate from your answers, not a quote. Tasks for certification blockers come first in each phase.")) }</p>
+                    <p class="disclaimer">{ lang.t(msg!("An indicative estimate from the answers, not a quote. Tasks for certification blockers come first in each phase.")) }</p>
                 </div>
             </div>
             { target.unwrap_or_default() }
@@ -177,7 +177,7 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
             <section class="assumptions" aria-labelledby="assumptions-title">
                 <h2 id="assumptions-title">{ lang.t(msg!("Assumptions behind this estimate")) }</h2>
                 <ul>{ for plan.assumptions(&session.profile, lang).into_iter().map(|a| html! { <li>{ a }</li> }) }</ul>
-                <p>{ lang.t(msg!("ISO/IEC 42001 certification covers your management system, not individual AI systems. It is not a harmonised standard under the EU AI Act and gives no presumption of conformity with it, though it is a strong base for the Act's duties.")) }</p>
+                <p>{ lang.t(msg!("ISO/IEC 42001 certification covers the organisation's management system, not individual AI systems. It is not a harmonised standard under the EU AI Act and gives no presumption of conformity with it, though it is a strong base for the Act's duties.")) }</p>
             </section>
             </> } } else { Html::default() } }
             { props.dispatch.as_ref().map(|d| way_on(d, lang)).unwrap_or_default() }
