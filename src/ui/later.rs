@@ -75,9 +75,31 @@ impl From<wasm_split_helpers::SplitLoaderError> for Missing {
 fn parts() -> Result<Parts, Missing> {
     Ok(Parts {
         render,
-        export: Session::export_with,
+        export: export_with_logo,
         share: crate::ui::files::share,
     })
+}
+
+/// [`Session::export_with`], with a logo Word cannot take as it is (SVG, WebP, a file path)
+/// drawn as a PNG for the Word documents.
+fn export_with_logo(session: &Session, export: Export, context: &ExportContext) -> Option<File> {
+    let word = matches!(export, Export::WordReport | Export::WordAdviserSheet);
+    let drawn = context
+        .logo
+        .filter(|(url, _)| {
+            word && !url.starts_with("data:image/png;") && !url.starts_with("data:image/jpeg;")
+        })
+        .and_then(|(_, alt)| Some((crate::ui::files::logo_as_png()?, alt)));
+    match &drawn {
+        Some((png, alt)) => {
+            let context = ExportContext {
+                logo: Some((png.as_str(), alt)),
+                ..*context
+            };
+            session.export_with(export, &context)
+        }
+        None => session.export_with(export, context),
+    }
 }
 
 /// The later module's parts, once loaded (a page loads it at most once).

@@ -116,3 +116,25 @@ test('the printed report opens with the host on its cover and a one-page summary
   expect(docx.body[1]).toEqual({ style: 'Normal', text: 'Acme & Söhne Beratung' });
   expect(errors).toEqual([]);
 });
+
+test('an SVG logo, which Word cannot take, is drawn as a PNG picture in the Word report', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect width="200" height="100" fill="#0a5"/><circle cx="50" cy="50" r="40" fill="#fff"/></svg>';
+  const logo = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+  await page.goto(`/?logo=${encodeURIComponent(logo)}&logo-alt=Acme`);
+  await appStarted(page);
+  await page.getByTestId('open-file').setInputFiles(officeAssessment());
+  await expect(page.getByTestId('overall-percent')).toBeVisible();
+  const path = await downloadTo(page, 'export-docx', testInfo.outputPath());
+  const docx = pythonDocx(path);
+  // 2:1, at most 1.5 cm (540,000 EMU) high.
+  expect(docx.pictures).toEqual([{ width: 1080000, height: 540000 }]);
+  const listing = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).split('\n');
+  expect(listing).toContain('word/media/logo.png');
+  const png = execFileSync('unzip', ['-p', path, 'word/media/logo.png']);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  // The adviser's sheet carries it too.
+  const adviser = pythonDocx(await downloadTo(page, 'export-adviser-docx', testInfo.outputPath()));
+  expect(adviser.pictures).toHaveLength(1);
+  expect(errors).toEqual([]);
+});

@@ -56,7 +56,8 @@ pub struct Logo {
 
 impl Logo {
     /// A logo from a `data:image/png;base64,…` or `data:image/jpeg;base64,…` URL whose size
-    /// can be read from its header; `None` for anything else (an SVG has no pixel size).
+    /// can be read from its header; `None` for anything else (the app draws an SVG, WebP or file
+    /// path logo as a PNG first: src/ui/files.rs `logo_as_png`).
     pub fn from_data_url(url: &str, alt: &str) -> Option<Logo> {
         let (kind, body) = [
             ("png", "data:image/png;base64,"),
