@@ -66,13 +66,16 @@
 // voice (organisation, not "you") and an SVG/WebP logo drawn as a PNG for Word (through Reflect,
 // whose imports the start module has: typed canvas bindings cost it 606 B, this 333 B): start
 // module 255,341 B, later module 142,264 B, English start-up 323,903 B, whole visit 466,167 B.
+// Issue 31's host-only settings (the look, call to action and course links read from host.json,
+// refused from the URL unless host.json turns URL settings on) are read at start: start module
+// 257,278 B (+1,937 B), English start-up 325,846 B, whole visit 468,073 B; budgets 0.5 % above.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 325_000, de: 331_500, fr: 332_800, es: 329_900 };
+const BUDGET_GZIP_BYTES = { en: 327_500, de: 334_000, fr: 335_300, es: 332_500 };
 // Everything a visit downloads: the start-up bytes and the later modules.
-const VISIT_BUDGET_GZIP_BYTES = { en: 466_600, de: 473_100, fr: 474_400, es: 471_600 };
+const VISIT_BUDGET_GZIP_BYTES = { en: 470_400, de: 477_000, fr: 478_300, es: 475_400 };
 // Issue 29's targets, printed beside the budgets until they are met.
 const START_TARGET = 200_000;
 const VISIT_TARGET = 400_000;

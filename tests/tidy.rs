@@ -409,7 +409,7 @@ const LONG_IN_THE_CORE: [(&str, &str, usize); 18] = [
     ("formats/team_sheet.rs", "markdown", 93),
     ("formats/translation.rs", "translate", 102),
     ("formats/translation_po.rs", "from_po", 104),
-    ("host/embed.rs", "from_query", 112),
+    ("host/embed.rs", "from_query", 105),
 ];
 
 #[test]

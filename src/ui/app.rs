@@ -223,18 +223,16 @@ fn export_context<'a>(state: &'a AppState, now: &'a str) -> ExportContext<'a> {
     }
 }
 
-/// The host's configuration, from the embed URL and the host.json boot.js read (the URL wins
-/// where both set something); anything malformed is ignored with a warning.
+/// The host's configuration, from the embed URL and the host.json boot.js read (settings in the
+/// host's name come from host.json unless it turns URL settings on: `EmbedConfig::read`);
+/// anything malformed or refused is ignored with a warning.
 fn read_config() -> Rc<EmbedConfig> {
     let window = gloo::utils::window();
     let search = window.location().search().unwrap_or_default();
-    let (mut config, mut warnings) = EmbedConfig::from_query(&search);
     let host = js_sys::Reflect::get(&window, &"aimsReadinessHost".into())
         .ok()
         .and_then(|v| v.as_string());
-    if let Some(text) = host {
-        warnings.extend(config.with_host(&text));
-    }
+    let (config, warnings) = EmbedConfig::read(&search, host.as_deref());
     for warning in warnings {
         web_sys::console::warn_1(&format!("readiness check: {warning}").into());
     }

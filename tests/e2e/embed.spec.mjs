@@ -1,9 +1,16 @@
 // Embedding: two configured widgets on one host page, sized by height messages only, never interfering.
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { answerAllWithMouse, fillProfileWithMouse, fixture, watchErrors } from './helpers.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
 
 test('two branded widgets on one host page size themselves and keep apart', async ({ page }) => {
   const errors = watchErrors(page);
+  // The training provider's branding, in its host.json (the iframes' addresses carry none).
+  await page.route('**/host.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: readFileSync(join(here, 'fixtures', 'academy-host.json'), 'utf8') }));
   await page.addInitScript(() => {
     window.__messages = [];
     window.addEventListener('message', (e) => window.__messages.push(e.data));
@@ -19,7 +26,7 @@ test('two branded widgets on one host page size themselves and keep apart', asyn
   await expect(full.locator('.nav-title')).toHaveText('ISO/IEC 42001 vollständige Bewertung');
   await expect(full.locator('html')).toHaveAttribute('lang', 'de');
   await expect(quick.locator('html')).toHaveAttribute('lang', 'en');
-  // Branding reached the first widget; the second is forced dark.
+  // The host's branding reached both widgets; the second is forced dark (a visitor's choice).
   const accent = await quick.locator('.aims').evaluate((el) => getComputedStyle(el).getPropertyValue('--aims-accent').trim());
   expect(accent).toBe('#8a3b12');
   expect(await quick.locator('.aims').evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Georgia');
@@ -55,7 +62,7 @@ test('two branded widgets on one host page size themselves and keep apart', asyn
   await quick.getByRole('button', { name: 'Results', exact: true }).click();
   await expect(quick.getByTestId('cta')).toHaveAttribute('href', 'mailto:courses@academy.example');
   await expect(quick.locator('[data-course="A.6"]')).toHaveAttribute('href', 'https://academy.example/ai-lifecycle');
-  // The host's message for this band (a URL setting); no contact in the URL, so no hand-off.
+  // The host's message for this band; no contact in host.json, so no hand-off.
   await expect(quick.locator('[data-kind="band"][data-key="early-stage"]')).toHaveText('Most teams start here. Our foundation course walks through clauses 4 to 10.');
   await expect(quick.getByTestId('handoff-open')).toHaveCount(0);
   await quick.getByRole('button', { name: 'Roadmap', exact: true }).click();
@@ -130,4 +137,52 @@ test('with storage blocked in a third-party frame, one notice says that saving i
   await expect(frame.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
   await expect(frame.locator('.saving-off')).toHaveCount(1);
   await expect(frame.locator('.notice')).toHaveCount(0);
+});
+
+/** Opens the quick scan at `query` with `host` as the site's host.json and goes to the results. */
+async function resultsWith(page, query, host) {
+  await page.route('**/host.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(host) }));
+  await page.goto(`/index.html?questionnaire=iso42001-quick-scan&${query}`);
+  await page.locator('input[name="size"][value="small"]').click();
+  await page.locator('input[name="roles"][value="uses"]').click();
+  await page.locator('input[name="certifications"][value="none"]').click();
+  await page.locator('input[name="high_risk"][value="no"]').click();
+  await page.locator('input[name="prohibited"][value="no"]').click();
+  await page.getByTestId('profile-continue').click();
+  await page.getByRole('button', { name: 'Results', exact: true }).click();
+  await expect(page.getByTestId('overall-percent')).toBeVisible();
+}
+
+test('a crafted link puts nothing in the host\'s name unless host.json turns URL settings on', async ({ browser }) => {
+  let page = await browser.newPage();
+  let errors = watchErrors(page);
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const crafted = 'cta-label=Claim+your+prize&cta-url=https://evil.example/win&band-early-stage=Crafted+words&course-3=https://evil.example/course&course-A.6=https://evil.example/a6&accent=%23ff0000&logo-alt=Evil';
+  await resultsWith(page, crafted, { name: 'Acme Advisory' });
+  await expect(page.getByTestId('cta')).toHaveCount(0);
+  await expect(page.locator('[data-kind="band"]')).toHaveCount(0);
+  await expect(page.locator('[data-course]')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText('Claim your prize');
+  await expect(page.locator('body')).not.toContainText('Crafted words');
+  expect(await page.locator('.aims').evaluate((el) => el.style.getPropertyValue('--aims-accent'))).toBe('');
+  for (const key of ['cta-label', 'cta-url', 'band-early-stage', 'course-3', 'course-A.6', 'accent', 'logo-alt']) {
+    expect(warnings.some((w) => w.includes(`ignored setting "${key}"`) && w.includes('host.json')), key).toBe(true);
+  }
+  await page.getByRole('button', { name: 'Roadmap', exact: true }).click();
+  await expect(page.locator('[data-course]')).toHaveCount(0);
+  // The same link on a site whose host.json turns URL settings on shows them.
+  expect(errors).toEqual([]);
+  await page.context().close();
+  warnings.length = 0;
+  page = await browser.newPage();
+  errors = watchErrors(page);
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  await resultsWith(page, crafted, { name: 'Acme Advisory', 'url-settings': true });
+  await expect(page.getByTestId('cta')).toHaveAttribute('href', 'https://evil.example/win');
+  await expect(page.locator('[data-kind="band"][data-key="early-stage"]')).toHaveText('Crafted words');
+  await expect(page.locator('[data-course="A.6"]')).toHaveAttribute('href', 'https://evil.example/a6');
+  expect(warnings.filter((w) => w.includes('ignored setting'))).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.context().close();
 });

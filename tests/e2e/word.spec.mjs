@@ -76,10 +76,11 @@ for (const [lang, heading, pageWord] of [['en', 'Maturity by clause and Annex A 
 
 test('the printed report opens with the host on its cover and a one-page summary', async ({ page }, testInfo) => {
   const errors = watchErrors(page);
-  await page.route('**/host.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"name": "Acme & Söhne Beratung"}' }));
   // A 1 x 1 PNG: pictured on the printed cover and in the Word report.
   const logo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-  await page.goto(`/?logo=${encodeURIComponent(logo)}&logo-alt=Acme`);
+  const settings = { name: 'Acme & Söhne Beratung', logo, 'logo-alt': 'Acme' };
+  await page.route('**/host.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(settings) }));
+  await page.goto('/');
   await appStarted(page);
   await page.getByTestId('open-file').setInputFiles(officeAssessment());
   await expect(page.getByTestId('overall-percent')).toBeVisible();
@@ -121,7 +122,8 @@ test('an SVG logo, which Word cannot take, is drawn as a PNG picture in the Word
   const errors = watchErrors(page);
   const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect width="200" height="100" fill="#0a5"/><circle cx="50" cy="50" r="40" fill="#fff"/></svg>';
   const logo = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
-  await page.goto(`/?logo=${encodeURIComponent(logo)}&logo-alt=Acme`);
+  await page.route('**/host.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ logo, 'logo-alt': 'Acme' }) }));
+  await page.goto('/');
   await appStarted(page);
   await page.getByTestId('open-file').setInputFiles(officeAssessment());
   await expect(page.getByTestId('overall-percent')).toBeVisible();

@@ -10,16 +10,15 @@ use crate::figures::roadmap::Roadmap;
 use crate::figures::scoring::{Assessment, Band};
 use crate::figures::text::maturity_text;
 use crate::host::embed::{
-    contact, message_text, plain, web_link, CallToAction, EmbedConfig, HostMessage,
-    MAX_MESSAGE_CHARS,
+    colour, contact, course_target, font, logo, message_text, plain, web_link, CallToAction,
+    EmbedConfig, HostMessage, MAX_MESSAGE_CHARS,
 };
 use crate::model::answers::Notes;
 use crate::model::i18n::{msg, outside, Lang};
 use crate::model::questionnaire::{Questionnaire, SectionKind};
 use crate::model::standard;
 
-/// Larger than any sensible configuration: refused unread.
-pub const MAX_HOST_BYTES: usize = 64 * 1024;
+pub use crate::host::embed::MAX_HOST_BYTES;
 /// Longer `mailto:` links are cut off by some mail clients; above this the widget offers
 /// copying the text and the save file instead.
 pub const MAX_MAILTO_CHARS: usize = 1800;
@@ -139,6 +138,7 @@ impl EmbedConfig {
                         }
                     }
                 }
+                (key, value) if self.with_host_setting(key, value, &mut warnings) => {}
                 (key, _) => warnings.push(format!(
                     "host.json: ignored \"{}\": unknown or not the right type",
                     outside(key, 40)
@@ -146,6 +146,66 @@ impl EmbedConfig {
             }
         }
         warnings
+    }
+
+    /// The settings host.json shares with the URL (which sets them only where host.json turns
+    /// URL settings on, and then wins): the look, the call to action and the course links.
+    /// False for a key it does not know (or a value of the wrong type).
+    fn with_host_setting(&mut self, key: &str, value: &Value, warnings: &mut Vec<String>) -> bool {
+        let text = value.as_str();
+        let mut refused = |what: &str| warnings.push(format!("host.json: ignored {key}: {what}"));
+        match (key, value) {
+            ("url-settings", Value::Bool(_)) => {}
+            ("logo", Value::String(_)) => match text.and_then(logo) {
+                Some(v) => _ = self.logo.get_or_insert(v),
+                None => refused("a PNG, JPEG, WebP or SVG data: URL, or a path on this site"),
+            },
+            ("logo-alt", Value::String(_)) => match text.and_then(|t| plain(t, 80)) {
+                Some(v) => _ = self.logo_alt.get_or_insert(v),
+                None => refused("up to 80 plain characters"),
+            },
+            ("accent" | "accent-text", Value::String(_)) => match text.and_then(colour) {
+                Some(v) if key == "accent" => _ = self.accent.get_or_insert(v),
+                Some(v) => _ = self.accent_text.get_or_insert(v),
+                None => refused("a colour such as #005a9c"),
+            },
+            ("font", Value::String(_)) => match text.and_then(font) {
+                Some(v) => _ = self.font.get_or_insert(v),
+                None => refused("font names, commas and spaces only"),
+            },
+            ("cta", Value::Object(cta)) => {
+                let label = cta
+                    .get("label")
+                    .and_then(Value::as_str)
+                    .and_then(|l| plain(l, 40));
+                let url = cta
+                    .get("url")
+                    .and_then(Value::as_str)
+                    .and_then(|u| web_link(u, true));
+                match (label, url) {
+                    (Some(label), Some(url)) => {
+                        self.cta.get_or_insert(CallToAction { label, url });
+                    }
+                    _ => refused("it needs a label (up to 40 plain characters) and an https:// or mailto: url"),
+                }
+            }
+            ("courses", Value::Object(courses)) => {
+                for (target, url) in courses {
+                    let link = url.as_str().and_then(|u| web_link(u, false));
+                    match link.filter(|_| course_target(target)) {
+                        Some(link) => {
+                            self.courses.entry(target.clone()).or_insert(link);
+                        }
+                        None => warnings.push(format!(
+                            "host.json: ignored courses.{}: a roadmap phase (1-5) or Annex A area (A.2-A.10) with an https:// link",
+                            outside(target, 40)
+                        )),
+                    }
+                }
+            }
+            _ => return false,
+        }
+        true
     }
 
     /// The host's message for this band, if it wrote one.

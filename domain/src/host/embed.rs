@@ -22,6 +22,9 @@ pub struct CallToAction {
     pub url: String,
 }
 
+/// A host.json larger than any sensible configuration: refused unread.
+pub const MAX_HOST_BYTES: usize = 64 * 1024;
+
 /// A message shown with the results: short, plain text.
 pub const MAX_MESSAGE_CHARS: usize = 400;
 
@@ -116,7 +119,7 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn colour(value: &str) -> Option<String> {
+pub(crate) fn colour(value: &str) -> Option<String> {
     let hex = value.strip_prefix('#')?;
     (matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit()))
         .then(|| value.to_string())
@@ -143,7 +146,44 @@ pub(crate) fn web_link(value: &str, allow_mailto: bool) -> Option<String> {
     ok.then(|| value.to_string())
 }
 
-fn logo(value: &str) -> Option<String> {
+pub(crate) fn font(value: &str) -> Option<String> {
+    plain(value, 80).filter(|v| {
+        v.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | ',' | '-' | '\''))
+    })
+}
+
+/// A course link's target: a roadmap phase ("1"-"5") or an Annex A area ("A.2"-"A.10").
+pub(crate) fn course_target(target: &str) -> bool {
+    matches!(target, "1" | "2" | "3" | "4" | "5")
+        || [
+            "A.2", "A.3", "A.4", "A.5", "A.6", "A.7", "A.8", "A.9", "A.10",
+        ]
+        .contains(&target)
+}
+
+/// URL settings that put words, links or a look on the page in the host's name: anyone can
+/// craft a link to a host's widget page, so these come from the host's own `host.json` only,
+/// unless it turns URL settings on (`"url-settings": true`). A visitor's choices (language,
+/// questionnaire, theme), the embed id and `title=hide` stay in the URL.
+pub fn host_only(key: &str) -> bool {
+    matches!(
+        key,
+        "accent" | "accent-text" | "font" | "logo" | "logo-alt" | "cta-label" | "cta-url"
+    ) || key.starts_with("band-")
+        || key.starts_with("course-")
+}
+
+/// Whether a host.json turns URL settings on (`"url-settings": true`).
+fn url_settings_on(host: &str) -> bool {
+    host.len() <= MAX_HOST_BYTES
+        && serde_json::from_str::<serde_json::Value>(host)
+            .ok()
+            .and_then(|v| v.get("url-settings")?.as_bool())
+            == Some(true)
+}
+
+pub(crate) fn logo(value: &str) -> Option<String> {
     const IMAGES: [&str; 4] = [
         "data:image/png;base64,",
         "data:image/jpeg;base64,",
@@ -171,6 +211,35 @@ fn logo(value: &str) -> Option<String> {
 }
 
 impl EmbedConfig {
+    /// The page's configuration: its URL's settings, then the host's `host.json` (if the page
+    /// has one). The settings [`host_only`] names are refused from the URL, each with a
+    /// warning, unless host.json turns URL settings on; then the URL wins where both set one.
+    pub fn read(query: &str, host: Option<&str>) -> (EmbedConfig, Vec<String>) {
+        let allowed = host.is_some_and(url_settings_on);
+        let mut warnings = Vec::new();
+        let kept: Vec<&str> = query
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|pair| {
+                let key = pair.split_once('=').map_or(*pair, |(k, _)| k);
+                let refused = !allowed && percent_decode(key).is_some_and(|k| host_only(&k));
+                if refused {
+                    warnings.push(format!(
+                        "ignored setting \"{}\": this site sets it in its host.json (URL settings are off there)",
+                        key.chars().take(40).collect::<String>()
+                    ));
+                }
+                !refused
+            })
+            .collect();
+        let (mut config, more) = EmbedConfig::from_query(&kept.join("&"));
+        warnings.extend(more);
+        if let Some(text) = host {
+            warnings.extend(config.with_host(text));
+        }
+        (config, warnings)
+    }
+
     /// Reads a query string (with or without the leading `?`). Returns the configuration and a
     /// warning for every setting that was ignored.
     pub fn from_query(query: &str) -> (EmbedConfig, Vec<String>) {
@@ -201,12 +270,7 @@ impl EmbedConfig {
                 "lang" => Lang::from_code(&value).map(|l| config.language = Some(l)),
                 "accent" => colour(&value).map(|v| config.accent = Some(v)),
                 "accent-text" => colour(&value).map(|v| config.accent_text = Some(v)),
-                "font" => plain(&value, 80)
-                    .filter(|v| {
-                        v.chars()
-                            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | ',' | '-' | '\''))
-                    })
-                    .map(|v| config.font = Some(v)),
+                "font" => font(&value).map(|v| config.font = Some(v)),
                 "logo" => logo(&value).map(|v| config.logo = Some(v)),
                 "logo-alt" => plain(&value, 80).map(|v| config.logo_alt = Some(v)),
                 "title" => (value == "hide").then(|| config.hide_title = true),
@@ -254,14 +318,12 @@ impl EmbedConfig {
                     .map(|v| config.widget_id = Some(v)),
                 course if course.starts_with("course-") => {
                     let target = &course["course-".len()..];
-                    let known = matches!(target, "1" | "2" | "3" | "4" | "5")
-                        || [
-                            "A.2", "A.3", "A.4", "A.5", "A.6", "A.7", "A.8", "A.9", "A.10",
-                        ]
-                        .contains(&target);
-                    known.then(|| web_link(&value, false)).flatten().map(|v| {
-                        config.courses.insert(target.to_string(), v);
-                    })
+                    course_target(target)
+                        .then(|| web_link(&value, false))
+                        .flatten()
+                        .map(|v| {
+                            config.courses.insert(target.to_string(), v);
+                        })
                 }
                 _ => {
                     warnings.push(format!(

@@ -147,6 +147,143 @@ fn band_messages_come_from_the_url_too_but_the_contact_only_from_host_json() {
     assert_eq!(warnings.len(), 2, "{warnings:?}");
 }
 
+/// A crafted link to a host's page puts nothing in the host's name: the call to action, band
+/// messages, course links, logo and look come from host.json, unless it turns URL settings on.
+#[test]
+fn settings_in_the_hosts_name_come_from_host_json_unless_it_turns_url_settings_on() {
+    let crafted = "?lang=de&questionnaire=iso42001-full&theme=dark&id=w1&title=hide\
+        &cta-label=Claim+your+prize&cta-url=https://evil.example/&band-not-ready=Call+us\
+        &course-3=https://evil.example/c&course-A.6=https://evil.example/d&logo=data:image/png;base64,AAAA\
+        &logo-alt=Evil&accent=%23ff0000&accent-text=%23ffffff&font=Comic+Sans";
+    let host = r##"{"name": "Acme", "accent": "#005a9c", "cta": {"label": "Talk to us", "url": "mailto:team@acme.example"},
+        "courses": {"3": "https://acme.example/implementer"}, "logo": "brand/logo.svg", "logo-alt": "Acme",
+        "font": "Georgia, serif", "accent-text": "#fff"}"##;
+    for with_host in [None, Some(host)] {
+        let (config, warnings) = EmbedConfig::read(crafted, with_host);
+        // What a visitor may choose stays.
+        assert_eq!(config.language, Some(Lang::De));
+        assert_eq!(config.questionnaire.as_deref(), Some("iso42001-full"));
+        assert_eq!(config.widget_id.as_deref(), Some("w1"));
+        assert!(config.hide_title);
+        // Each refused key is named in a warning, and none of its value reached the page.
+        let refused = [
+            "cta-label",
+            "cta-url",
+            "band-not-ready",
+            "course-3",
+            "course-A.6",
+            "logo",
+            "logo-alt",
+            "accent",
+            "accent-text",
+            "font",
+        ];
+        for key in refused {
+            assert!(
+                warnings
+                    .iter()
+                    .any(|w| w.contains(&format!("\"{key}\"")) && w.contains("host.json")),
+                "{key}: {warnings:?}"
+            );
+        }
+        assert_eq!(warnings.len(), refused.len(), "{warnings:?}");
+        let debug = format!("{config:?}");
+        assert!(
+            !debug.contains("evil") && !debug.contains("Evil") && !debug.contains("prize"),
+            "{debug}"
+        );
+        assert!(config.messages.bands.is_empty());
+        // The host's own settings apply.
+        if with_host.is_some() {
+            assert_eq!(config.cta.as_ref().unwrap().label, "Talk to us");
+            assert_eq!(
+                config.courses.get("3").map(String::as_str),
+                Some("https://acme.example/implementer")
+            );
+            assert_eq!(config.logo.as_deref(), Some("brand/logo.svg"));
+            assert_eq!(
+                (config.accent.as_deref(), config.font.as_deref()),
+                (Some("#005a9c"), Some("Georgia, serif"))
+            );
+        } else {
+            assert_eq!(
+                (
+                    config.cta.clone(),
+                    config.logo.clone(),
+                    config.accent.clone()
+                ),
+                (None, None, None)
+            );
+            assert!(config.courses.is_empty());
+        }
+    }
+    // A host that wants URL settings turns them on; the URL then wins where both set one.
+    let opted = host.replacen('{', r#"{"url-settings": true, "#, 1);
+    let (config, warnings) = EmbedConfig::read(crafted, Some(&opted));
+    assert_eq!(warnings, Vec::<String>::new());
+    assert_eq!(config.cta.as_ref().unwrap().url, "https://evil.example/");
+    assert_eq!(
+        config
+            .band_message(Band::NotReady)
+            .unwrap()
+            .message
+            .as_deref(),
+        Some("Call us")
+    );
+    assert_eq!(config.courses.len(), 2);
+    assert_eq!(config.accent.as_deref(), Some("#ff0000"));
+    // Only `true` turns them on; a malformed host.json leaves them off.
+    for off in [
+        r#"{"url-settings": false}"#,
+        r#"{"url-settings": "yes"}"#,
+        "{not json",
+        "[]",
+    ] {
+        let (config, _) = EmbedConfig::read(crafted, Some(off));
+        assert_eq!(config.cta, None, "{off}");
+    }
+}
+
+#[test]
+fn host_json_refuses_bad_looks_links_and_courses_with_a_warning_each() {
+    let mut config = EmbedConfig::default();
+    let warnings = config.with_host(
+        r##"{"accent": "red;}body{display:none", "font": "<x>", "logo": "https://tracker.example/p.png",
+        "logo-alt": "a\u0000b", "cta": {"label": "<img src=x onerror=alert(1)>", "url": "javascript:alert(1)"},
+        "courses": {"3": "javascript:alert(1)", "B.1": "https://acme.example/", "A.6": "https://acme.example/ok"},
+        "url-settings": "yes"}"##,
+    );
+    for key in [
+        "accent",
+        "font",
+        "logo",
+        "logo-alt",
+        "cta",
+        "courses.3",
+        "courses.B.1",
+        "\"url-settings\"",
+    ] {
+        // Outside text in a warning is isolated (U+2068 … U+2069).
+        let plain = |w: &String| w.replace(['\u{2068}', '\u{2069}'], "");
+        assert!(
+            warnings.iter().any(|w| plain(w).contains(key)),
+            "{key}: {warnings:?}"
+        );
+    }
+    assert_eq!(warnings.len(), 8, "{warnings:?}");
+    assert_eq!(
+        (
+            config.accent,
+            config.font,
+            config.logo,
+            config.logo_alt,
+            config.cta
+        ),
+        (None, None, None, None, None)
+    );
+    assert_eq!(config.courses.keys().collect::<Vec<_>>(), ["A.6"]);
+}
+
 fn profile() -> Profile {
     common::profile(SizeBand::Small, &[AiRole::Uses])
 }
