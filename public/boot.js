@@ -51,6 +51,18 @@ if (window.parent !== window) {
   };
   new ResizeObserver(post).observe(document.body);
   new MutationObserver(soon).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  // Lifecycle events, only where the host's host.json asked for them (the app decides, and
+  // sets nothing otherwise): that a questionnaire was started or its results reached, and the
+  // band if asked. The tokens are checked again here; nothing else is ever posted.
+  document.addEventListener('aims-readiness:event', () => {
+    const tokens = (document.documentElement.getAttribute('data-aims-event') ?? '').split(' ');
+    const [moment, questionnaire, band] = tokens;
+    const plain = (t) => /^[a-z0-9-]{1,60}$/.test(t);
+    if (tokens.length > 3 || !['started', 'completed'].includes(moment) || !plain(questionnaire)) return;
+    const message = { type: `aims-readiness:${moment}`, id, questionnaire };
+    if (band !== undefined && moment === 'completed' && plain(band)) message.band = band;
+    window.parent.postMessage(message, '*');
+  });
   document.addEventListener('aims-readiness:screen', () => {
     post();
     const root = document.querySelector('.aims');

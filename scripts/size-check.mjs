@@ -69,13 +69,16 @@
 // Issue 31's host-only settings (the look, call to action and course links read from host.json,
 // refused from the URL unless host.json turns URL settings on) are read at start: start module
 // 257,278 B (+1,937 B), English start-up 325,846 B, whole visit 468,073 B; budgets 0.5 % above.
+// Its lifecycle events (host.json's "events", told once per page, and the sentence in "Your
+// data" saying what the host receives): start module 259,399 B (+2,121 B), English start-up
+// 328,332 B, whole visit 469,397 B; budgets 0.5 % above.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 327_500, de: 334_000, fr: 335_300, es: 332_500 };
+const BUDGET_GZIP_BYTES = { en: 330_000, de: 336_600, fr: 338_000, es: 335_100 };
 // Everything a visit downloads: the start-up bytes and the later modules.
-const VISIT_BUDGET_GZIP_BYTES = { en: 470_400, de: 477_000, fr: 478_300, es: 475_400 };
+const VISIT_BUDGET_GZIP_BYTES = { en: 471_800, de: 478_400, fr: 479_800, es: 476_800 };
 // Issue 29's targets, printed beside the budgets until they are met.
 const START_TARGET = 200_000;
 const VISIT_TARGET = 400_000;

@@ -26,7 +26,7 @@ use crate::domain::app::{run, AppState, Command, Event, Library};
 use crate::domain::formats::export::Export;
 use crate::domain::formats::packed;
 use crate::domain::formats::share;
-use crate::domain::host::embed::{EmbedConfig, Theme};
+use crate::domain::host::embed::{EmbedConfig, Moment, Theme};
 use crate::domain::host::welcome;
 use crate::domain::model::i18n::{self, msg, Lang};
 
@@ -443,6 +443,18 @@ pub fn app(props: &AppProps) -> Html {
             later::preload();
         }
     });
+    // Starting a questionnaire, for a host that asked for events.
+    let started = s
+        .flow
+        .session
+        .as_ref()
+        .filter(|_| matches!(s.flow.screen, Screen::Profile | Screen::Questions))
+        .map(|session| session.questionnaire.id.clone());
+    hooks::use_tell_host(
+        Some(config.clone()),
+        Moment::Started,
+        started.map(|id| (id, None)),
+    );
     hooks::use_show_new_screen(
         root.clone(),
         Shown {

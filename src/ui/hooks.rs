@@ -10,7 +10,8 @@ use yew::prelude::*;
 use super::dispatch::Dispatch;
 use crate::domain::app::session::Screen;
 use crate::domain::app::Purpose;
-use crate::domain::host::embed::EmbedConfig;
+use crate::domain::figures::scoring::Band;
+use crate::domain::host::embed::{EmbedConfig, Moment};
 use crate::domain::model::i18n::Lang;
 
 /// The document follows the language: `<html lang>`, the page title (which also names the PDF
@@ -203,6 +204,51 @@ fn bring_to_top(root: &web_sys::Element, element: &web_sys::Element) {
     let _ = root.set_attribute("data-scroll-offset", &format!("{}", offset as i64));
     if let Ok(event) = web_sys::Event::new("aims-readiness:screen") {
         let _ = gloo::utils::document().dispatch_event(&event);
+    }
+}
+
+thread_local! {
+    /// The moments already told in this page, so a host counts each once.
+    static TOLD: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Tells an embedding host page, if its host.json asked for events, that `moment` happened to
+/// `what` (a questionnaire's id and, for the results, its band); once per page. `config` is the
+/// host's settings where no context provides them (the root).
+#[hook]
+pub fn use_tell_host(
+    config: Option<Rc<EmbedConfig>>,
+    moment: Moment,
+    what: Option<(String, Option<Band>)>,
+) {
+    let config = config
+        .or(use_context::<Rc<EmbedConfig>>())
+        .unwrap_or_default();
+    use_effect_with((what, config), move |(what, config)| {
+        if let Some((id, band)) = what {
+            tell_host(config.event(moment, id, *band));
+        }
+    });
+}
+
+/// Tells an embedding host page `event` (`EmbedConfig::event`'s tokens, which hold no answer),
+/// once per page: the root element carries it and a DOM event asks boot.js to post it.
+fn tell_host(event: Option<String>) {
+    let Some(event) = event else { return };
+    let first = TOLD.with(|told| {
+        let mut told = told.borrow_mut();
+        let first = !told.contains(&event);
+        if first {
+            told.push(event.clone());
+        }
+        first
+    });
+    let document = gloo::utils::document();
+    if let (true, Some(root)) = (first, document.document_element()) {
+        let _ = root.set_attribute("data-aims-event", &event);
+        if let Ok(event) = web_sys::Event::new("aims-readiness:event") {
+            let _ = document.dispatch_event(&event);
+        }
     }
 }
 

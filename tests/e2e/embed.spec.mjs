@@ -186,3 +186,72 @@ test('a crafted link puts nothing in the host\'s name unless host.json turns URL
   expect(errors).toEqual([]);
   await page.context().close();
 });
+
+test('two <aims-readiness> elements: sandboxed frames, sized, told when started and completed, never an answer', async ({ page, browser }) => {
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    window.__events = [];
+    window.__messages = [];
+    for (const type of ['aims-readiness:started', 'aims-readiness:completed']) {
+      document.addEventListener(type, (e) => window.__events.push({ type: e.type, target: e.target.id, detail: e.detail }));
+    }
+    window.addEventListener('message', (e) => window.__messages.push(e.data));
+  });
+  await page.goto('http://localhost:4174/element.html');
+  const frames = page.locator('aims-readiness > iframe[data-aims-readiness]');
+  await expect(frames).toHaveCount(2);
+  // The fallback links gave way to the frames; each frame is sandboxed and named.
+  await expect(page.locator('aims-readiness > a')).toHaveCount(0);
+  for (const frame of await frames.all()) {
+    const sandbox = (await frame.getAttribute('sandbox')).split(' ');
+    expect(sandbox).toEqual(expect.arrayContaining(['allow-scripts', 'allow-same-origin', 'allow-downloads']));
+    expect(sandbox).not.toContain('allow-top-navigation');
+  }
+  await expect(page.locator('#full > iframe')).toHaveAttribute('title', 'Évaluation complète');
+  const quick = page.frameLocator('#quick > iframe');
+  const full = page.frameLocator('#full > iframe');
+  await expect(quick.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+  await expect(full.getByRole('heading', { name: 'Votre organisme' })).toBeVisible();
+  // Each sized to its own content.
+  await expect.poll(() => page.locator('#full > iframe').evaluate((f) => f.style.height)).toMatch(/^\d+px$/);
+  await expect.poll(() => page.locator('#quick > iframe').evaluate((f) => f.style.height)).toMatch(/^\d+px$/);
+  // Both opened on their questionnaire: each element was told it started, once.
+  await expect.poll(() => page.evaluate(() => window.__events.filter((e) => e.type === 'aims-readiness:started').length)).toBe(2);
+  // The person tells the widget that the host receives these events.
+  await quick.locator('.your-data summary').click();
+  await expect(quick.getByTestId('host-events')).toContainText('readiness band');
+  const run = fixture('mouse-run');
+  await fillProfileWithMouse(quick, run.profile);
+  await answerAllWithMouse(quick, run.answers);
+  await expect(quick.getByTestId('overall-percent')).toBeVisible();
+  const band = (await quick.locator('.summary').getAttribute('class')).match(/band-([a-z0-9-]+)/)[1];
+  await expect.poll(() => page.evaluate(() => window.__events.length)).toBe(3);
+  // Going back and forth counts nothing twice.
+  await quick.getByRole('button', { name: 'Roadmap', exact: true }).click();
+  await quick.getByRole('button', { name: 'Results', exact: true }).click();
+  await quick.getByRole('button', { name: 'Profile', exact: true }).click();
+  await page.waitForTimeout(300);
+  const events = await page.evaluate(() => window.__events);
+  expect(events).toEqual(expect.arrayContaining([
+    { type: 'aims-readiness:started', target: 'quick', detail: { questionnaire: 'iso42001-quick-scan' } },
+    { type: 'aims-readiness:started', target: 'full', detail: { questionnaire: 'iso42001-full' } },
+    { type: 'aims-readiness:completed', target: 'quick', detail: { questionnaire: 'iso42001-quick-scan', band } },
+  ]));
+  expect(events).toHaveLength(3);
+  // Every message the frames posted is one of the four kinds, with only its own fields: no answer,
+  // note, profile or score ever reaches the host page.
+  const shapes = { 'aims-readiness:height': ['height', 'id', 'type'], 'aims-readiness:top': ['id', 'offset', 'type'],
+    'aims-readiness:started': ['id', 'questionnaire', 'type'], 'aims-readiness:completed': ['band', 'id', 'questionnaire', 'type'] };
+  const messages = await page.evaluate(() => window.__messages);
+  for (const m of messages) expect(Object.keys(m).sort()).toEqual(shapes[m.type]);
+  expect(JSON.stringify(messages)).not.toMatch(/4\.1|answers|profile|notes|percent/);
+  expect(errors).toEqual([]);
+
+  // Without JavaScript the host's plain links remain.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const still = await context.newPage();
+  await still.goto('http://localhost:4174/element.html');
+  await expect(still.getByRole('link', { name: 'Check your readiness for ISO/IEC 42001' })).toBeVisible();
+  await expect(still.locator('iframe')).toHaveCount(0);
+  await context.close();
+});

@@ -20,10 +20,16 @@ const types = {
   '.ico': 'image/x-icon',
 };
 
+// A site whose host.json asks for lifecycle events: the same files under /with-events/, with
+// tests/e2e/fixtures/events-host.json as that site's host.json.
+const eventsHost = resolve('tests/e2e/fixtures/events-host.json');
+
 createServer(async (req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
-  let file = normalize(join(root, path));
-  if (!file.startsWith(root)) {
+  let path = decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname);
+  const withEvents = path.startsWith('/with-events/');
+  if (withEvents) path = path.slice('/with-events'.length);
+  let file = withEvents && path === '/host.json' ? eventsHost : normalize(join(root, path));
+  if (!file.startsWith(root) && file !== eventsHost) {
     res.writeHead(403).end();
     return;
   }

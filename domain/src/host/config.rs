@@ -11,7 +11,7 @@ use crate::figures::scoring::{Assessment, Band};
 use crate::figures::text::maturity_text;
 use crate::host::embed::{
     colour, contact, course_target, font, logo, message_text, plain, web_link, CallToAction,
-    EmbedConfig, HostMessage, MAX_MESSAGE_CHARS,
+    EmbedConfig, Events, HostMessage, MAX_MESSAGE_CHARS,
 };
 use crate::model::answers::Notes;
 use crate::model::i18n::{msg, outside, Lang};
@@ -156,6 +156,19 @@ impl EmbedConfig {
         let mut refused = |what: &str| warnings.push(format!("host.json: ignored {key}: {what}"));
         match (key, value) {
             ("url-settings", Value::Bool(_)) => {}
+            ("events", Value::Bool(on)) => {
+                self.events = if *on { Events::Lifecycle } else { Events::Off };
+            }
+            ("events", Value::Object(asked)) => match asked.get("band") {
+                Some(Value::Bool(band)) if asked.len() == 1 => {
+                    self.events = if *band {
+                        Events::WithBand
+                    } else {
+                        Events::Lifecycle
+                    };
+                }
+                _ => refused("true, false, or {\"band\": true} to receive the band too"),
+            },
             ("logo", Value::String(_)) => match text.and_then(logo) {
                 Some(v) => _ = self.logo.get_or_insert(v),
                 None => refused("a PNG, JPEG, WebP or SVG data: URL, or a path on this site"),

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::figures::scoring::Band;
 use crate::model::i18n::Lang;
 
 /// Colour scheme: follow the system, or force one.
@@ -65,6 +66,37 @@ pub(crate) fn contact(value: &str) -> Option<String> {
     ok.then(|| value.to_string())
 }
 
+/// What the host page may learn of a visit, if its host.json asks (`"events"`): that a
+/// questionnaire was started and that its results were reached, and, only if it asks for that
+/// too, the readiness band. Never an answer, a note, the profile or a score per section.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Events {
+    #[default]
+    Off,
+    /// `"events": true`: started and completed, with the questionnaire's id.
+    Lifecycle,
+    /// `"events": {"band": true}`: completed carries the band as well.
+    WithBand,
+}
+
+/// A moment the host page may be told of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Moment {
+    /// The person began a questionnaire (its profile or questions, once per page).
+    Started,
+    /// The person reached the results (once per page and questionnaire).
+    Completed,
+}
+
+impl Moment {
+    pub fn key(self) -> &'static str {
+        match self {
+            Moment::Started => "started",
+            Moment::Completed => "completed",
+        }
+    }
+}
+
 /// Everything a host can configure. Defaults give the plain widget.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EmbedConfig {
@@ -93,6 +125,8 @@ pub struct EmbedConfig {
     /// `title=hide`: the host page has its own title, so the widget's brand line shows only the
     /// logo (if any) and the language menu.
     pub hide_title: bool,
+    /// The lifecycle events the host page receives (host.json only).
+    pub events: Events,
 }
 
 fn percent_decode(text: &str) -> Option<String> {
@@ -211,6 +245,28 @@ pub(crate) fn logo(value: &str) -> Option<String> {
 }
 
 impl EmbedConfig {
+    /// What to tell the host page at `moment`, as the space-separated tokens boot.js relays
+    /// ("completed iso42001-quick-scan early-stage"); `None` when the host did not ask for
+    /// events. The band goes only with `Completed`, and only if the host asked for it.
+    pub fn event(&self, moment: Moment, questionnaire: &str, band: Option<Band>) -> Option<String> {
+        let band = match (self.events, moment) {
+            (Events::Off, _) => return None,
+            (Events::WithBand, Moment::Completed) => band.map(Band::key),
+            _ => None,
+        };
+        let id_ok = !questionnaire.is_empty()
+            && questionnaire
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        id_ok.then(|| {
+            [Some(moment.key()), Some(questionnaire), band]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    }
+
     /// The page's configuration: its URL's settings, then the host's `host.json` (if the page
     /// has one). The settings [`host_only`] names are refused from the URL, each with a
     /// warning, unless host.json turns URL settings on; then the URL wins where both set one.
@@ -294,7 +350,7 @@ impl EmbedConfig {
                 }
                 band if band.starts_with("band-") => {
                     let key = &band["band-".len()..];
-                    crate::figures::scoring::Band::ALL
+                    Band::ALL
                         .iter()
                         .any(|b| b.key() == key)
                         .then(|| message_text(&value))

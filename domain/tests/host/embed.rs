@@ -37,6 +37,7 @@ fn a_host_configures_branding_links_and_questionnaire() {
         contact: None,
         messages: Default::default(),
         hide_title: true,
+        events: Default::default(),
     };
     assert_eq!(c, expected);
     // Only "hide" hides it; anything else is refused with a warning and the title stays.

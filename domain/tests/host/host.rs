@@ -419,3 +419,62 @@ fn a_lone_cr_becomes_a_crlf_in_the_mail_link() {
         "no bare CR"
     );
 }
+
+/// The host page learns that a questionnaire was started and finished, and the band only if it
+/// asks; nothing at all unless host.json asks for events.
+#[test]
+fn events_tell_the_host_only_what_it_asked_for_and_never_an_answer() {
+    use aims_domain::host::embed::{Events, Moment};
+    let id = "iso42001-quick-scan";
+    let band = Some(Band::NotReady);
+    let read = |host: &str| {
+        let mut config = EmbedConfig::default();
+        let warnings = config.with_host(host);
+        (config, warnings)
+    };
+    let (off, _) = read("{}");
+    assert_eq!(off.events, Events::Off);
+    assert_eq!(off.event(Moment::Started, id, band), None);
+    assert_eq!(off.event(Moment::Completed, id, band), None);
+    let (plain, warnings) = read(r#"{"events": true}"#);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(
+        plain.event(Moment::Started, id, band).as_deref(),
+        Some("started iso42001-quick-scan")
+    );
+    assert_eq!(
+        plain.event(Moment::Completed, id, band).as_deref(),
+        Some("completed iso42001-quick-scan")
+    );
+    let (with_band, _) = read(r#"{"events": {"band": true}}"#);
+    assert_eq!(with_band.events, Events::WithBand);
+    assert_eq!(
+        with_band.event(Moment::Started, id, band).as_deref(),
+        Some("started iso42001-quick-scan")
+    );
+    assert_eq!(
+        with_band.event(Moment::Completed, id, band).as_deref(),
+        Some("completed iso42001-quick-scan not-ready")
+    );
+    assert_eq!(
+        read(r#"{"events": {"band": false}}"#).0.events,
+        Events::Lifecycle
+    );
+    assert_eq!(read(r#"{"events": false}"#).0.events, Events::Off);
+    // Anything else is refused with a warning and leaves events off.
+    for bad in [
+        r#"{"events": "yes"}"#,
+        r#"{"events": {"band": true, "answers": true}}"#,
+        r#"{"events": {"score": true}}"#,
+    ] {
+        let (config, warnings) = read(bad);
+        assert_eq!(config.events, Events::Off, "{bad}");
+        assert_eq!(warnings.len(), 1, "{bad}: {warnings:?}");
+    }
+    // Never from the URL, even with URL settings on.
+    let (config, warnings) = EmbedConfig::read("?events=true", Some(r#"{"url-settings": true}"#));
+    assert_eq!(config.events, Events::Off);
+    assert_eq!(warnings.len(), 1);
+    // An id that is not a plain questionnaire id is never relayed.
+    assert_eq!(plain.event(Moment::Started, "a b<script>", band), None);
+}

@@ -7,10 +7,12 @@ use yew::prelude::*;
 use crate::domain::app::session::{Notice, NoticeAction, NoticeKind, Screen};
 use crate::domain::app::Purpose;
 use crate::domain::formats::export::Export;
+use crate::domain::host::embed::{EmbedConfig, Events};
 use crate::domain::model::i18n::{msg, Lang, Msg};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::storage;
 use crate::ui::use_lang;
+use std::rc::Rc;
 
 #[derive(Properties, PartialEq)]
 pub struct StepNavProps {
@@ -210,6 +212,7 @@ pub struct FooterProps {
 
 #[function_component(Footer)]
 pub fn footer(props: &FooterProps) -> Html {
+    let config = use_context::<Rc<EmbedConfig>>().unwrap_or_default();
     let lang = use_lang();
     let confirming = use_state(|| false);
     // Read when the panel opens, so the list reflects the latest save.
@@ -255,6 +258,13 @@ pub fn footer(props: &FooterProps) -> Html {
             <details class="your-data" ontoggle={refresh}>
                 <summary>{ lang.t(msg!("Your data")) }</summary>
                 <p>{ lang.t(msg!("Everything runs in this page. Your answers are never sent anywhere: the page's security policy forbids it to open any network connection once it has loaded. There are no cookies, no analytics and no third-party files.")) }</p>
+                if config.events != Events::Off {
+                    <p data-testid="host-events">{ lang.t(if config.events == Events::WithBand {
+                        msg!("This site's page is told when you start a questionnaire and when you reach its results, with the questionnaire's name and the readiness band, so it can count them. Nothing else: no answer, note, profile or score.")
+                    } else {
+                        msg!("This site's page is told when you start a questionnaire and when you reach its results, with the questionnaire's name, so it can count them. Nothing else: no answer, note, profile or score.")
+                    }) }</p>
+                }
                 <p>{ lang.t(msg!("To let you continue later, this widget keeps your answers in this browser's local storage, on this device only:")) }</p>
                 if keys.is_empty() {
                     <p class="muted" data-testid="stored-none">{ lang.t(msg!("Nothing is stored at the moment.")) }</p>

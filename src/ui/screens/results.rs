@@ -12,10 +12,11 @@ use crate::domain::figures::advice;
 use crate::domain::figures::comparison::Comparison;
 use crate::domain::figures::documents::{checklist, required_in_place, DocumentRow};
 use crate::domain::figures::explain::{self, gate_label};
-use crate::domain::figures::scoring::{Assessment, Band, ItemStatus, SectionScore};
+use crate::domain::figures::scoring::{Assessment, Band, ItemStatus, OpenBlocker, SectionScore};
 use crate::domain::figures::text::maturity_text;
 use crate::domain::figures::text::percent_text;
 use crate::domain::formats::export::Export;
+use crate::domain::host::embed::Moment;
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::{msg, Lang};
 use crate::domain::model::profile::Screening;
@@ -66,17 +67,13 @@ fn section_of(q: &Questionnaire, item: &str) -> usize {
         .unwrap_or(0)
 }
 
-#[function_component(ResultsScreen)]
-pub fn results_screen(props: &ResultsProps) -> Html {
-    let lang = use_lang();
-    let complete = use_after_first_paint();
-    let session = &props.session;
-    let q = &session.questionnaire;
-    let a = Rc::new(Assessment::compute(q, &session.profile, &session.answers));
+/// One certification blocker: its item, why it blocks, the audit stage it stops, and (where the
+/// answers can change) the way back to it.
+fn blocker_item(b: &OpenBlocker, q: &Questionnaire, props: &ResultsProps, lang: Lang) -> Html {
     let gate_label = gate_label(q);
     let scale_label = |l: u8| q.scale.levels[usize::from(l)].label.to_lowercase();
     let send = |event: crate::domain::app::Event| props.dispatch.send(event);
-    let blockers = a.blockers.iter().map(|b| html! {
+    html! {
         <li data-item={b.id.clone()}>
             <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
             <span class="blocker-status">{" "}{ explain::blocker_reason(q, b, lang).unwrap_or_else(|| lang.f(msg!("is {status}; it must be at least \"{gate}\"."), &[("status", &status_text(&b.status, scale_label, lang)), ("gate", &gate_label)])) }</span>
@@ -86,8 +83,23 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                 <button type="button" class="link-button small" data-testid="review-answer" onclick={send(navigate::Event::ShowItem(b.id.clone()).into())}>{ lang.t(msg!("Review this answer")) }</button>
             }
         </li>
-    });
+    }
+}
+
+#[function_component(ResultsScreen)]
+pub fn results_screen(props: &ResultsProps) -> Html {
+    let lang = use_lang();
+    let complete = use_after_first_paint();
+    let session = &props.session;
+    let q = &session.questionnaire;
+    let a = Rc::new(Assessment::compute(q, &session.profile, &session.answers));
+    let gate_label = gate_label(q);
+    let send = |event: crate::domain::app::Event| props.dispatch.send(event);
+    let blockers = a.blockers.iter().map(|b| blocker_item(b, q, props, lang));
     let overall = a.percent();
+    // Reaching the results, for a host that asked for events (never the shared view or print).
+    let completed = (!props.read_only).then(|| (q.id.clone(), Some(a.band)));
+    crate::ui::hooks::use_tell_host(None, Moment::Completed, completed);
 
     html! {
         <section class="results" aria-labelledby="results-title">
