@@ -189,14 +189,6 @@ test('a crafted link puts nothing in the host\'s name unless host.json turns URL
 
 test('two <aims-readiness> elements: sandboxed frames, sized, told when started and completed, never an answer', async ({ page, browser }) => {
   const errors = watchErrors(page);
-  await page.addInitScript(() => {
-    window.__events = [];
-    window.__messages = [];
-    for (const type of ['aims-readiness:started', 'aims-readiness:completed']) {
-      document.addEventListener(type, (e) => window.__events.push({ type: e.type, target: e.target.id, detail: e.detail }));
-    }
-    window.addEventListener('message', (e) => window.__messages.push(e.data));
-  });
   await page.goto('http://localhost:4174/element.html');
   const frames = page.locator('aims-readiness > iframe[data-aims-readiness]');
   await expect(frames).toHaveCount(2);
@@ -216,7 +208,7 @@ test('two <aims-readiness> elements: sandboxed frames, sized, told when started 
   await expect.poll(() => page.locator('#full > iframe').evaluate((f) => f.style.height)).toMatch(/^\d+px$/);
   await expect.poll(() => page.locator('#quick > iframe').evaluate((f) => f.style.height)).toMatch(/^\d+px$/);
   // Both opened on their questionnaire: each element was told it started, once.
-  await expect.poll(() => page.evaluate(() => window.__events.filter((e) => e.type === 'aims-readiness:started').length)).toBe(2);
+  await expect.poll(() => page.evaluate(() => hostLog.events.filter((e) => e.type === 'aims-readiness:started').length)).toBe(2);
   // The person tells the widget that the host receives these events.
   await quick.locator('.your-data summary').click();
   await expect(quick.getByTestId('host-events')).toContainText('readiness band');
@@ -225,13 +217,13 @@ test('two <aims-readiness> elements: sandboxed frames, sized, told when started 
   await answerAllWithMouse(quick, run.answers);
   await expect(quick.getByTestId('overall-percent')).toBeVisible();
   const band = (await quick.locator('.summary').getAttribute('class')).match(/band-([a-z0-9-]+)/)[1];
-  await expect.poll(() => page.evaluate(() => window.__events.length)).toBe(3);
+  await expect.poll(() => page.evaluate(() => hostLog.events.length)).toBe(3);
   // Going back and forth counts nothing twice.
   await quick.getByRole('button', { name: 'Roadmap', exact: true }).click();
   await quick.getByRole('button', { name: 'Results', exact: true }).click();
   await quick.getByRole('button', { name: 'Profile', exact: true }).click();
   await page.waitForTimeout(300);
-  const events = await page.evaluate(() => window.__events);
+  const events = await page.evaluate(() => hostLog.events);
   expect(events).toEqual(expect.arrayContaining([
     { type: 'aims-readiness:started', target: 'quick', detail: { questionnaire: 'iso42001-quick-scan' } },
     { type: 'aims-readiness:started', target: 'full', detail: { questionnaire: 'iso42001-full' } },
@@ -242,7 +234,7 @@ test('two <aims-readiness> elements: sandboxed frames, sized, told when started 
   // note, profile or score ever reaches the host page.
   const shapes = { 'aims-readiness:height': ['height', 'id', 'type'], 'aims-readiness:top': ['id', 'offset', 'type'],
     'aims-readiness:started': ['id', 'questionnaire', 'type'], 'aims-readiness:completed': ['band', 'id', 'questionnaire', 'type'] };
-  const messages = await page.evaluate(() => window.__messages);
+  const messages = await page.evaluate(() => hostLog.messages);
   for (const m of messages) expect(Object.keys(m).sort()).toEqual(shapes[m.type]);
   expect(JSON.stringify(messages)).not.toMatch(/4\.1|answers|profile|notes|percent/);
   expect(errors).toEqual([]);

@@ -338,6 +338,37 @@ export const FLOWS = [
     await until(d, 'return Math.abs(document.querySelector("iframe").getBoundingClientRect().height - args[0]) < 50;', 'the frame fitting its content', 15000, content);
   }],
 
+  ['two <aims-readiness> elements on a host page: sized, told when started and completed, never an answer', async (d) => {
+    // tests/e2e/host/element.html records what the host page receives (hostLog); its widgets
+    // come from /with-events/, whose host.json asks for events with the band.
+    await d.goto('http://localhost:4174/element.html');
+    const frames = 'const fs = [...document.querySelectorAll("aims-readiness > iframe[data-aims-readiness]")];';
+    await until(d, `${frames} return fs.length === 2 && fs.every((f) => /^\\d+px$/.test(f.style.height)) && !document.querySelector("aims-readiness > a");`, 'two sized frames in place of the links', 30000);
+    check(await d.eval(`${frames} return fs.every((f) => f.getAttribute("sandbox").split(" ").includes("allow-scripts"));`), 'sandboxed frames');
+    await until(d, 'return hostLog.events.filter((e) => e.type === "aims-readiness:started").length === 2;', 'a started event from each', 30000);
+    const frame = await d.frame('#quick > iframe');
+    await until(frame, 'const h = document.querySelector("h1"); return h && h.textContent.includes("Your organisation");', 'the profile in the first frame');
+    const run = fixture('mouse-run');
+    await fillProfile(frame, run.profile);
+    await answerAll(frame, run.answers);
+    const band = await frame.eval('return document.querySelector(".summary").className.match(/band-([a-z0-9-]+)/)[1];');
+    await until(d, 'return hostLog.events.length === 3;', 'the completed event', 20000);
+    const log = await d.eval('return JSON.parse(JSON.stringify(hostLog));');
+    // Compared field by field: drivers return objects with their keys in any order.
+    const line = (e) => [e.type, e.target, Object.keys(e.detail).sort().map((k) => `${k}=${e.detail[k]}`).join(',')].join(' ');
+    const seen = log.events.map(line).sort();
+    const wanted = [
+      { type: 'aims-readiness:started', target: 'quick', detail: { questionnaire: 'iso42001-quick-scan' } },
+      { type: 'aims-readiness:started', target: 'full', detail: { questionnaire: 'iso42001-full' } },
+      { type: 'aims-readiness:completed', target: 'quick', detail: { questionnaire: 'iso42001-quick-scan', band } },
+    ].map(line).sort();
+    check(JSON.stringify(seen) === JSON.stringify(wanted), `events ${seen.join('; ')}`);
+    const shapes = { 'aims-readiness:height': 'height id type', 'aims-readiness:top': 'id offset type',
+      'aims-readiness:started': 'id questionnaire type', 'aims-readiness:completed': 'band id questionnaire type' };
+    const odd = log.messages.filter((m) => Object.keys(m).sort().join(' ') !== shapes[m.type]);
+    check(odd.length === 0, `messages with other fields: ${JSON.stringify(odd).slice(0, 200)}`);
+  }],
+
   ['the team view: two save files, a disagreement, a consensus picked by keyboard and adopted', async (d) => {
     const run = fixture('mouse-run');
     await openQuickScan(d);
