@@ -71,14 +71,17 @@
 // 257,278 B (+1,937 B), English start-up 325,846 B, whole visit 468,073 B; budgets 0.5 % above.
 // Its lifecycle events (host.json's "events", told once per page, and the sentence in "Your
 // data" saying what the host receives): start module 259,399 B (+2,121 B), English start-up
-// 328,332 B, whole visit 469,397 B; budgets 0.5 % above.
+// 328,332 B, whole visit 469,397 B; budgets 0.5 % above. Host texts per language (read with
+// host.json at start) and the richer hand-off (profile, blockers' titles, name, organisation and
+// phone fields, in the later module): start module 261,055 B, later module 143,258 B, English
+// start-up 330,074 B, whole visit 473,332 B; budgets 0.5 % above.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 330_000, de: 336_600, fr: 338_000, es: 335_100 };
+const BUDGET_GZIP_BYTES = { en: 331_700, de: 338_300, fr: 339_700, es: 336_800 };
 // Everything a visit downloads: the start-up bytes and the later modules.
-const VISIT_BUDGET_GZIP_BYTES = { en: 471_800, de: 478_400, fr: 479_800, es: 476_800 };
+const VISIT_BUDGET_GZIP_BYTES = { en: 475_700, de: 482_300, fr: 483_600, es: 480_800 };
 // Issue 29's targets, printed beside the budgets until they are met.
 const START_TARGET = 200_000;
 const VISIT_TARGET = 400_000;

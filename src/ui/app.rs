@@ -232,7 +232,13 @@ fn read_config() -> Rc<EmbedConfig> {
     let host = js_sys::Reflect::get(&window, &"aimsReadinessHost".into())
         .ok()
         .and_then(|v| v.as_string());
-    let (config, warnings) = EmbedConfig::read(&search, host.as_deref());
+    // Without `lang` in the URL the page shows the language of an earlier visit, else the
+    // browser's (as `initial` decides); the host's texts are taken in it.
+    let lang = RUNTIME
+        .with(|r| r.borrow().stored_lang())
+        .or_else(storage::browser_lang)
+        .unwrap_or_default();
+    let (config, warnings) = EmbedConfig::read(&search, host.as_deref(), lang);
     for warning in warnings {
         web_sys::console::warn_1(&format!("readiness check: {warning}").into());
     }

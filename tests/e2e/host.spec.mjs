@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { axe, items, openFile, plain, root, saveDom, saveFile, vnuErrors, watchErrors } from './helpers.mjs';
+import { appStarted, axe, items, openFile, plain, root, saveDom, saveFile, vnuErrors, watchErrors } from './helpers.mjs';
 
 // axe is injected as a script; the page's own CSP forbids that, so these tests bypass it.
 test.use({ bypassCSP: true });
@@ -95,7 +95,14 @@ test('the hand-off opens the mail program with exactly the text shown, and sends
   await page.getByTestId('handoff-notes').check();
   await expect(text).toHaveValue(/^Hello,\nplease call me on Monday & Tuesday\.\n\n/);
   await expect(text).toHaveValue(/Scope draft & owner: CISO/);
-  await expect(text).toHaveValue(/Certification blockers \(1\): 9\.2\.2\./);
+  await expect(text).toHaveValue(/Certification blockers \(1\): 9\.2\.2 Internal audit programme\./);
+  await expect(text).toHaveValue(/Organisation profile: Size: [^;]+; AI roles: [^;]+; AI systems in scope: \d+; Certifications held: [^;]+; Target date for the certification audit: [^.]+\./);
+  // Name, organisation and phone go in only when filled in, exactly as typed.
+  await expect(text).not.toHaveValue(/^Name:/);
+  await page.getByTestId('handoff-name').fill('Zoë O\'Brien & <Co>');
+  await page.getByTestId('handoff-phone').fill('+49 30 1234-5');
+  await expect(text).toHaveValue(/^Name: Zoë O'Brien & <Co>\nPhone: \+49 30 1234-5\n\nHello,\n/);
+  await expect(text).not.toHaveValue(/Organisation: /);
   const shown = await text.inputValue();
   const href = await page.getByTestId('handoff-mailto').getAttribute('href');
   const url = new URL(href);
@@ -103,7 +110,10 @@ test('the hand-off opens the mail program with exactly the text shown, and sends
   expect(url.pathname).toBe('readiness@example.org');
   const body = decodeURIComponent(href.split('&body=')[1]).replaceAll('\r\n', '\n');
   expect(body).toBe(shown);
-  expect(decodeURIComponent(href.split('?subject=')[1].split('&')[0])).toMatch(/^ISO\/IEC 42001 readiness summary: /);
+  // The subject names the standard once.
+  const subject = decodeURIComponent(href.split('?subject=')[1].split('&')[0]);
+  expect(subject).toMatch(/^Readiness summary: ISO\/IEC 42001 /);
+  expect(subject.match(/42001/g)).toHaveLength(1);
   // The results with the host's messages and the open hand-off: valid, and no axe violation.
   expect(vnuErrors([await saveDom(page, test.info().outputPath('handoff.html'))])).toEqual([]);
   for (const scheme of ['light', 'dark']) {
@@ -122,5 +132,31 @@ test('the hand-off opens the mail program with exactly the text shown, and sends
   // request); nothing goes over the network.
   expect(requests.filter((u) => !u.startsWith('mailto:') && !u.startsWith('blob:'))).toEqual([]);
   expect(requests.filter((u) => u.startsWith('mailto:'))).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
+test('a French visitor reads the host\'s French texts, a Spanish one the host\'s own language', async ({ page }) => {
+  const errors = watchErrors(page);
+  await withHost(page, JSON.stringify({
+    language: 'de',
+    name: { de: 'Beispiel Beratung', fr: 'Conseil Exemple' },
+    contact: 'mailto:team@example.org',
+    bands: { 'early-stage': {
+      message: { de: 'Die meisten beginnen hier.', fr: 'La plupart commencent ici.' },
+      cta: { label: { de: 'Workshop buchen', fr: 'Réserver un atelier' }, url: 'https://example.org/atelier' },
+    } },
+  }));
+  for (const [lang, name, message, label] of [
+    ['fr', 'Conseil Exemple', 'La plupart commencent ici.', 'Réserver un atelier'],
+    ['es', 'Beispiel Beratung', 'Die meisten beginnen hier.', 'Workshop buchen'],
+  ]) {
+    await page.goto(`/?lang=${lang}`);
+    await appStarted(page);
+    await page.getByTestId('open-file').setInputFiles(saveFile(full, 0));
+    const band = page.locator('[data-kind="band"][data-key="early-stage"]');
+    await expect(band).toContainText(message);
+    await expect(band.getByRole('link')).toHaveText(label);
+    await expect(page.getByTestId('handoff-open')).toContainText(name);
+  }
   expect(errors).toEqual([]);
 });

@@ -15,6 +15,7 @@ use crate::host::embed::{
 };
 use crate::model::answers::Notes;
 use crate::model::i18n::{msg, outside, Lang};
+use crate::model::profile::Profile;
 use crate::model::questionnaire::{Questionnaire, SectionKind};
 use crate::model::standard;
 
@@ -68,11 +69,83 @@ fn entry(path: &str, value: &Value, warnings: &mut Vec<String>) -> Option<HostMe
     (found.message.is_some() || found.cta.is_some()).then_some(found)
 }
 
+/// Where host.json may give a text once or per language (`{"de": "…", "fr": "…"}`).
+const LOCALISED: [&[&str]; 7] = [
+    &["name"],
+    &["logo-alt"],
+    &["cta", "label"],
+    &["bands", "*", "message"],
+    &["bands", "*", "cta", "label"],
+    &["weakest", "*", "message"],
+    &["weakest", "*", "cta", "label"],
+];
+
+/// Replaces each text given per language with the one for `lang`: else the host's own language
+/// (`"language"`), else English, else the first given. Reports keys that are no language.
+fn localise(root: &mut Value, lang: Lang, warnings: &mut Vec<String>) {
+    let own = root
+        .get("language")
+        .and_then(Value::as_str)
+        .and_then(Lang::from_code);
+    fn walk(
+        value: &mut Value,
+        path: &[&str],
+        at: String,
+        pick: &dyn Fn(&serde_json::Map<String, Value>) -> Option<Value>,
+        warnings: &mut Vec<String>,
+    ) {
+        let Some((first, rest)) = path.split_first() else {
+            if let Value::Object(by) = value {
+                for key in by.keys().filter(|k| Lang::from_code(k).is_none()) {
+                    warnings.push(format!(
+                        "host.json: ignored {at}.{}: not a language of this widget (en, de, fr, es)",
+                        outside(key, 40)
+                    ));
+                }
+                if let Some(text) = pick(by) {
+                    *value = text;
+                }
+            }
+            return;
+        };
+        let Value::Object(map) = value else { return };
+        for (key, child) in map.iter_mut().filter(|(k, _)| *first == "*" || k == first) {
+            let at = if at.is_empty() {
+                key.clone()
+            } else {
+                format!("{at}.{key}")
+            };
+            walk(child, rest, at, pick, warnings);
+        }
+    }
+    let pick = |by: &serde_json::Map<String, Value>| {
+        [Some(lang), own, Some(Lang::En)]
+            .into_iter()
+            .flatten()
+            .find_map(|l| by.get(l.code()))
+            .or_else(|| {
+                by.iter()
+                    .find(|(k, _)| Lang::from_code(k).is_some())
+                    .map(|(_, v)| v)
+            })
+            .cloned()
+    };
+    for path in LOCALISED {
+        walk(root, path, String::new(), &pick, warnings);
+    }
+}
+
 impl EmbedConfig {
-    /// Adds a host.json's settings (the URL's band messages win where both give one; name and
-    /// contact come from here only). Returns a warning for every entry dropped; nothing in the
-    /// file is run or shown as markup.
+    /// Adds a host.json's settings for a visitor in the URL's language (English if it sets
+    /// none): [`EmbedConfig::with_host_for`].
     pub fn with_host(&mut self, text: &str) -> Vec<String> {
+        self.with_host_for(text, self.language.unwrap_or_default())
+    }
+
+    /// Adds a host.json's settings (the URL's band messages win where both give one; name and
+    /// contact come from here only), its texts in `lang` where it gives them per language.
+    /// Returns a warning for every entry dropped; nothing in the file is run or shown as markup.
+    pub fn with_host_for(&mut self, text: &str, lang: Lang) -> Vec<String> {
         let mut warnings = Vec::new();
         if text.len() > MAX_HOST_BYTES {
             return vec![format!(
@@ -89,6 +162,8 @@ impl EmbedConfig {
                 )]
             }
         };
+        let mut root = root;
+        localise(&mut root, lang, &mut warnings);
         let Some(root) = root.as_object() else {
             return vec!["host.json: ignored: it must be a JSON object".into()];
         };
@@ -156,6 +231,7 @@ impl EmbedConfig {
         let mut refused = |what: &str| warnings.push(format!("host.json: ignored {key}: {what}"));
         match (key, value) {
             ("url-settings", Value::Bool(_)) => {}
+            ("language", Value::String(code)) if Lang::from_code(code).is_some() => {}
             ("events", Value::Bool(on)) => {
                 self.events = if *on { Events::Lifecycle } else { Events::Off };
             }
@@ -242,23 +318,85 @@ pub fn weakest(a: &Assessment) -> Option<&str> {
         .map(|(_, s)| s.id.as_str())
 }
 
-/// What the hand-off sends: built from the results, the person's own message, and their notes
-/// only when they ask for them.
+/// Who writes, as far as the person chose to say (each field optional, sent exactly as typed).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Sender<'a> {
+    pub name: &'a str,
+    pub organisation: &'a str,
+    pub phone: &'a str,
+}
+
+/// What the hand-off sends: built from the results and the organisation profile, the person's
+/// own message and contact details, and their notes only when they ask for them.
 pub struct Handoff<'a> {
     pub questionnaire: &'a Questionnaire,
+    pub profile: &'a Profile,
     pub assessment: &'a Assessment,
     pub roadmap: &'a Roadmap,
     pub notes: Option<&'a Notes>,
     pub message: &'a str,
+    pub sender: Sender<'a>,
 }
 
 impl Handoff<'_> {
+    /// The subject names the standard once (the built-in titles already do).
     pub fn subject(&self) -> String {
         let lang = self.questionnaire.lang();
-        lang.f(
-            msg!("ISO/IEC 42001 readiness summary: {title}"),
-            &[("title", &self.questionnaire.title)],
-        )
+        let title = &self.questionnaire.title;
+        let subject = if title.contains("42001") {
+            msg!("Readiness summary: {title}")
+        } else {
+            msg!("ISO/IEC 42001 readiness summary: {title}")
+        };
+        lang.f(subject, &[("title", title)])
+    }
+
+    /// The person's details, one per line, only those filled in.
+    fn sender_lines(&self, lang: Lang) -> String {
+        let s = self.sender;
+        [
+            (msg!("Name"), s.name),
+            (msg!("Organisation"), s.organisation),
+            (msg!("Phone"), s.phone),
+        ]
+        .into_iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(label, value)| format!("{}: {value}\n", lang.t(label)))
+        .collect()
+    }
+
+    /// The open blockers with their titles, and the profile a consultant sizes the work by
+    /// (size, roles, AI systems, certifications held, target date).
+    fn context_lines(&self, lang: Lang) -> String {
+        let a = self.assessment;
+        let mut out = if a.blockers.is_empty() {
+            lang.t(msg!("No certification blocker is open."))
+                .to_string()
+        } else {
+            let items: Vec<String> = a
+                .blockers
+                .iter()
+                .map(|b| format!("{} {}", b.id, b.title))
+                .collect();
+            lang.f(
+                msg!("Certification blockers ({n}): {items}."),
+                &[("n", &items.len()), ("items", &items.join("; "))],
+            )
+        };
+        let rows = crate::figures::text::organisation(self.profile, lang);
+        // Size, roles, AI systems, certifications; the EU AI Act answers stay out; target date.
+        let wanted: Vec<String> = rows
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| matches!(i, 0..=3 | 6))
+            .map(|(_, (label, value))| format!("{label}: {value}"))
+            .collect();
+        out.push('\n');
+        out.push_str(&lang.f(
+            msg!("Organisation profile: {rows}."),
+            &[("rows", &wanted.join("; "))],
+        ));
+        out
     }
 
     /// The text exactly as it would be sent.
@@ -266,7 +404,10 @@ impl Handoff<'_> {
         let q = self.questionnaire;
         let a = self.assessment;
         let lang = q.lang();
-        let mut out = String::new();
+        let mut out = self.sender_lines(lang);
+        if !out.is_empty() {
+            out.push('\n');
+        }
         if !self.message.trim().is_empty() {
             out.push_str(self.message.trim_end());
             out.push_str("\n\n");
@@ -274,7 +415,7 @@ impl Handoff<'_> {
         let summary = crate::figures::summary::summary(q, a, self.roadmap, lang);
         out.push_str(&summary.readiness);
         out.push('\n');
-        out.push_str(&summary.blockers);
+        out.push_str(&self.context_lines(lang));
         out.push('\n');
         out.push_str(&lang.f(
             msg!("The roadmap to the end of the stage 2 audit: about {weeks} weeks."),

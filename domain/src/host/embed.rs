@@ -270,7 +270,9 @@ impl EmbedConfig {
     /// The page's configuration: its URL's settings, then the host's `host.json` (if the page
     /// has one). The settings [`host_only`] names are refused from the URL, each with a
     /// warning, unless host.json turns URL settings on; then the URL wins where both set one.
-    pub fn read(query: &str, host: Option<&str>) -> (EmbedConfig, Vec<String>) {
+    /// Texts host.json gives per language are taken in the URL's language, else in `lang` (the
+    /// one the page will show).
+    pub fn read(query: &str, host: Option<&str>, lang: Lang) -> (EmbedConfig, Vec<String>) {
         let allowed = host.is_some_and(url_settings_on);
         let mut warnings = Vec::new();
         let kept: Vec<&str> = query
@@ -291,7 +293,8 @@ impl EmbedConfig {
         let (mut config, more) = EmbedConfig::from_query(&kept.join("&"));
         warnings.extend(more);
         if let Some(text) = host {
-            warnings.extend(config.with_host(text));
+            let lang = config.language.unwrap_or(lang);
+            warnings.extend(config.with_host_for(text, lang));
         }
         (config, warnings)
     }

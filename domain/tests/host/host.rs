@@ -159,7 +159,7 @@ fn settings_in_the_hosts_name_come_from_host_json_unless_it_turns_url_settings_o
         "courses": {"3": "https://acme.example/implementer"}, "logo": "brand/logo.svg", "logo-alt": "Acme",
         "font": "Georgia, serif", "accent-text": "#fff"}"##;
     for with_host in [None, Some(host)] {
-        let (config, warnings) = EmbedConfig::read(crafted, with_host);
+        let (config, warnings) = EmbedConfig::read(crafted, with_host, Lang::En);
         // What a visitor may choose stays.
         assert_eq!(config.language, Some(Lang::De));
         assert_eq!(config.questionnaire.as_deref(), Some("iso42001-full"));
@@ -219,7 +219,7 @@ fn settings_in_the_hosts_name_come_from_host_json_unless_it_turns_url_settings_o
     }
     // A host that wants URL settings turns them on; the URL then wins where both set one.
     let opted = host.replacen('{', r#"{"url-settings": true, "#, 1);
-    let (config, warnings) = EmbedConfig::read(crafted, Some(&opted));
+    let (config, warnings) = EmbedConfig::read(crafted, Some(&opted), Lang::En);
     assert_eq!(warnings, Vec::<String>::new());
     assert_eq!(config.cta.as_ref().unwrap().url, "https://evil.example/");
     assert_eq!(
@@ -239,7 +239,7 @@ fn settings_in_the_hosts_name_come_from_host_json_unless_it_turns_url_settings_o
         "{not json",
         "[]",
     ] {
-        let (config, _) = EmbedConfig::read(crafted, Some(off));
+        let (config, _) = EmbedConfig::read(crafted, Some(off), Lang::En);
         assert_eq!(config.cta, None, "{off}");
     }
 }
@@ -324,22 +324,51 @@ fn the_handoff_says_what_it_sends_and_the_link_carries_exactly_that() {
     let notes: BTreeMap<String, String> =
         [("4.3".to_string(), "Scope draft & owner: CISO".to_string())].into();
     let message = "Hello,\nplease call me.";
+    let profile = profile();
     let without = Handoff {
         questionnaire: &q,
+        profile: &profile,
         assessment: &a,
         roadmap: &roadmap,
         notes: None,
         message,
+        sender: Default::default(),
     };
     let body = without.body();
     assert!(body.starts_with("Hello,\nplease call me.\n\n"), "{body}");
+    // The profile a consultant sizes the work by; the EU AI Act screening stays out.
+    assert!(
+        body.contains("Organisation profile: Size: Fewer than 50 people; AI roles: "),
+        "{body}"
+    );
+    assert!(body.contains("; AI systems in scope: "), "{body}");
+    assert!(
+        body.contains("; Certifications held: none; Target date for the certification audit: "),
+        "{body}"
+    );
+    assert!(!body.contains("prohibited"), "{body}");
+    // The person's details go in only when filled in, exactly as typed.
+    let sender = Handoff {
+        sender: aims_domain::host::config::Sender {
+            name: "Zoë O'Brien <ceo>",
+            organisation: "",
+            phone: "+49 30 1234-5",
+        },
+        ..without
+    }
+    .body();
+    assert!(
+        sender.starts_with("Name: Zoë O'Brien <ceo>\nPhone: +49 30 1234-5\n\nHello,"),
+        "{sender}"
+    );
+    assert!(!sender.contains("Organisation: "), "{sender}");
     assert!(
         body.contains(&format!("overall readiness {}%", a.percent().unwrap())),
         "{body}"
     );
     assert!(body.contains(a.band.label(Lang::En)), "{body}");
     assert!(
-        body.contains("Certification blockers (1): 9.2.2."),
+        body.contains("Certification blockers (1): 9.2.2 Internal audit programme."),
         "{body}"
     );
     assert!(
@@ -373,11 +402,12 @@ fn the_handoff_says_what_it_sends_and_the_link_carries_exactly_that() {
     let (to, query) = link.split_once('?').unwrap();
     assert_eq!(to, "mailto:team@acme.example");
     let (subject, body) = query.split_once("&body=").unwrap();
+    // The title names the standard, so the subject does not repeat it.
     assert_eq!(
         config::decode(subject.strip_prefix("subject=").unwrap()).unwrap(),
-        "ISO/IEC 42001 readiness summary: ISO/IEC 42001 full readiness assessment"
-            .replace("ISO/IEC 42001 full readiness assessment", &q.title)
+        format!("Readiness summary: {}", q.title)
     );
+    assert_eq!(q.title.matches("42001").count(), 1);
     assert_eq!(
         config::decode(body).unwrap(),
         Handoff {
@@ -472,9 +502,73 @@ fn events_tell_the_host_only_what_it_asked_for_and_never_an_answer() {
         assert_eq!(warnings.len(), 1, "{bad}: {warnings:?}");
     }
     // Never from the URL, even with URL settings on.
-    let (config, warnings) = EmbedConfig::read("?events=true", Some(r#"{"url-settings": true}"#));
+    let (config, warnings) =
+        EmbedConfig::read("?events=true", Some(r#"{"url-settings": true}"#), Lang::En);
     assert_eq!(config.events, Events::Off);
     assert_eq!(warnings.len(), 1);
     // An id that is not a plain questionnaire id is never relayed.
     assert_eq!(plain.event(Moment::Started, "a b<script>", band), None);
+}
+
+/// A French visitor never reads German under a French interface: every text host.json gives per
+/// language is taken in the visitor's language, else the host's own (`language`), else English.
+#[test]
+fn host_texts_per_language_follow_the_visitor_then_the_hosts_own_language() {
+    let host = r#"{
+        "language": "de",
+        "name": {"de": "Beispiel Beratung", "fr": "Conseil Exemple"},
+        "logo-alt": {"de": "Logo", "fr": "Logo de Conseil Exemple"},
+        "cta": {"label": {"de": "Sprechen Sie mit uns", "fr": "Parlons-en", "en": "Talk to us"}, "url": "mailto:team@example.org"},
+        "bands": {"not-ready": {"message": {"de": "Ihre Lücken sind klar.", "fr": "Vos écarts sont clairs."},
+                                "cta": {"label": {"de": "Programm", "fr": "Programme"}, "url": "https://example.org/p"}}},
+        "weakest": {"A.6": {"message": {"fr": "Le cycle de vie est votre point faible.", "en": "The life cycle is your weakest area."}}}
+    }"#;
+    let read = |lang: Lang| {
+        let (config, warnings) = EmbedConfig::read("", Some(host), lang);
+        assert_eq!(warnings, Vec::<String>::new(), "{lang:?}");
+        config
+    };
+    let band = |c: &EmbedConfig| c.band_message(Band::NotReady).unwrap().clone();
+    let fr = read(Lang::Fr);
+    assert_eq!(fr.host_name.as_deref(), Some("Conseil Exemple"));
+    assert_eq!(fr.logo_alt.as_deref(), Some("Logo de Conseil Exemple"));
+    assert_eq!(fr.cta.as_ref().unwrap().label, "Parlons-en");
+    assert_eq!(
+        band(&fr).message.as_deref(),
+        Some("Vos écarts sont clairs.")
+    );
+    assert_eq!(band(&fr).cta.unwrap().label, "Programme");
+    assert_eq!(
+        fr.messages.weakest["A.6"].message.as_deref(),
+        Some("Le cycle de vie est votre point faible.")
+    );
+    // Spanish is not given: the host's own language (German), then English where German is missing.
+    let es = read(Lang::Es);
+    assert_eq!(es.host_name.as_deref(), Some("Beispiel Beratung"));
+    assert_eq!(es.cta.as_ref().unwrap().label, "Sprechen Sie mit uns");
+    assert_eq!(
+        es.messages.weakest["A.6"].message.as_deref(),
+        Some("The life cycle is your weakest area.")
+    );
+    // The URL's language wins over the page's guess.
+    let (de, _) = EmbedConfig::read("?lang=de", Some(host), Lang::Fr);
+    assert_eq!(band(&de).message.as_deref(), Some("Ihre Lücken sind klar."));
+    // A plain string is the same text in every language; the validation is unchanged.
+    let mut plain = EmbedConfig::default();
+    assert!(plain
+        .with_host_for(r#"{"name": "Acme"}"#, Lang::Fr)
+        .is_empty());
+    assert_eq!(plain.host_name.as_deref(), Some("Acme"));
+    // A key that is no language, and a bad text in the chosen language, are reported.
+    let mut bad = EmbedConfig::default();
+    let warnings = bad.with_host_for(
+        r#"{"name": {"fr": "<b>x</b>", "klingon": "Qapla'"}, "language": "xx"}"#,
+        Lang::Fr,
+    );
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert!(
+        warnings.iter().any(|w| w.contains("klingon")),
+        "{warnings:?}"
+    );
+    assert_eq!(bad.host_name, None);
 }

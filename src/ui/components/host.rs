@@ -9,7 +9,7 @@ use crate::domain::app::session::Session;
 use crate::domain::figures::roadmap::Roadmap;
 use crate::domain::figures::scoring::Assessment;
 use crate::domain::formats::export::Export;
-use crate::domain::host::config::{self, Handoff};
+use crate::domain::host::config::{self, Handoff, Sender};
 use crate::domain::host::embed::EmbedConfig;
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::{msg, outside};
@@ -102,6 +102,8 @@ pub fn handoff_panel(props: &HandoffProps) -> Html {
     let open = use_state(|| false);
     let with_notes = use_state(|| false);
     let message = use_state(String::new);
+    // Name, organisation, phone: optional, in the mail only when filled in.
+    let sender = use_state(<[String; 3]>::default);
     let copied = use_state(|| false);
     let Some(contact) = config.contact.clone() else {
         return Html::default();
@@ -123,10 +125,16 @@ pub fn handoff_panel(props: &HandoffProps) -> Html {
     let roadmap = Roadmap::plan(&s.questionnaire, &s.profile, &s.answers, props.today);
     let handoff = Handoff {
         questionnaire: &s.questionnaire,
+        profile: &s.profile,
         assessment: &props.assessment,
         roadmap: &roadmap,
         notes: with_notes.then_some(&s.notes),
         message: &message,
+        sender: Sender {
+            name: &sender[0],
+            organisation: &sender[1],
+            phone: &sender[2],
+        },
     };
     let body = handoff.body();
     let link = handoff.mailto(&contact);
@@ -147,6 +155,7 @@ pub fn handoff_panel(props: &HandoffProps) -> Html {
             <section id="handoff" class="handoff-panel" aria-labelledby="handoff-title">
                 <h2 id="handoff-title">{ lang.f(msg!("Your summary for {host}"), &[("host", &name)]) }</h2>
                 <p>{ lang.t(msg!("This widget sends nothing. The link below opens your own mail program with exactly the text shown here; you decide whether to send it.")) }</p>
+                { sender_fields(&sender, lang) }
                 <label for="handoff-message">{ lang.t(msg!("Your message (optional)")) }</label>
                 <textarea id="handoff-message" rows="3" maxlength="1000" value={(*message).clone()} oninput={on_message} data-testid="handoff-message" />
                 <p><label><input type="checkbox" checked={*with_notes} onchange={on_notes} data-testid="handoff-notes" />{" "}{ lang.t(msg!("Include my notes")) }</label></p>
@@ -155,6 +164,50 @@ pub fn handoff_panel(props: &HandoffProps) -> Html {
                 <textarea id="handoff-text" rows="12" readonly=true value={body.clone()} data-testid="handoff-text" />
                 { handoff_actions(link, body, copied, &props.dispatch, lang) }
             </section>
+        </div>
+    }
+}
+
+/// The person's name, organisation and phone, each optional; the text below shows them as typed.
+fn sender_fields(
+    sender: &UseStateHandle<[String; 3]>,
+    lang: crate::domain::model::i18n::Lang,
+) -> Html {
+    let fields = [
+        (
+            "handoff-name",
+            msg!("Your name (optional)"),
+            "name",
+            "text",
+            100,
+        ),
+        (
+            "handoff-organisation",
+            msg!("Organisation (optional)"),
+            "organization",
+            "text",
+            100,
+        ),
+        ("handoff-phone", msg!("Phone (optional)"), "tel", "tel", 40),
+    ];
+    html! {
+        <div class="handoff-sender">
+            { for fields.into_iter().enumerate().map(|(i, (id, label, autocomplete, kind, max))| {
+                let value = sender[i].clone();
+                let sender = sender.clone();
+                let oninput = Callback::from(move |e: InputEvent| {
+                    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                    let mut next = (*sender).clone();
+                    next[i] = input.value();
+                    sender.set(next);
+                });
+                html! {
+                    <p>
+                        <label for={id}>{ lang.t(label) }</label>
+                        <input id={id} type={kind} autocomplete={autocomplete} maxlength={max.to_string()} {value} {oninput} data-testid={id} />
+                    </p>
+                }
+            }) }
         </div>
     }
 }
