@@ -11,9 +11,11 @@
 // 5. Writes the offline edition: one self-contained HTML file (CSS, JS, wasm and the content of
 //    every language inlined, favicon as a data URL) that works opened straight from disk, under
 //    a CSP that allows exactly its own inline script and style (by hash) and no connection.
+// 6. Writes the SCORM 1.2 package (aims-readiness-scorm12.zip) from the offline edition.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writePackage } from './scorm.mjs';
 import { buildWasm } from './split.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -124,3 +126,7 @@ const offline = `<!doctype html>
 </html>
 `;
 writeFileSync(join(dir, OFFLINE), offline);
+// 6. The SCORM 1.2 package for an LMS: the offline edition with its SCORM bridge
+//    (scripts/scorm.mjs), reporting completion only; the overall readiness as the score too
+//    when built with AIMS_SCORM_SCORE=1.
+writePackage(dir, { score: process.env.AIMS_SCORM_SCORE === '1' });
