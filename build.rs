@@ -67,6 +67,26 @@ fn main() {
         let name = format!("preview-{}.html", one.lang.code());
         std::fs::write(dir.join(name), preview).expect("the target directory is writable");
     }
+    // The host studio's previews: a share fragment per readiness band (English questionnaires;
+    // the studio's preview widget opens it in the language it shows).
+    if let Some(english) = content
+        .iter()
+        .find(|c| c.lang == aims_domain::model::i18n::Lang::En)
+    {
+        let questionnaires: Vec<std::rc::Rc<aims_domain::Questionnaire>> = english
+            .questionnaires
+            .iter()
+            .cloned()
+            .map(std::rc::Rc::new)
+            .collect();
+        let samples: Vec<String> = aims_domain::host::studio::samples(&questionnaires)
+            .into_iter()
+            .map(|(band, fragment)| format!("\"{}\": \"{fragment}\"", band.key()))
+            .collect();
+        let json = format!("{{{}}}", samples.join(", "));
+        std::fs::write(dir.join("studio-samples.json"), json)
+            .expect("the target directory is writable");
+    }
     let all = aims_domain::formats::packed::pack(&content);
     std::fs::write(dir.join("content-all.bin"), all).expect("the target directory is writable");
 }

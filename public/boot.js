@@ -151,7 +151,16 @@ try {
   wasm = await (await response).arrayBuffer();
 }
 const bytes = await content;
-const hostText = await host;
+let hostText = await host;
+// In the host studio (public/host-studio.html, a page of this same site that frames the widget
+// as a live preview), the studio's form is the host.json. Another origin's page cannot reach
+// this: reading its window throws.
+try {
+  const studio = window.parent !== window ? window.parent.aimsReadinessStudio : undefined;
+  if (typeof studio === 'function') hostText = String(studio());
+} catch {
+  // Not this site's page.
+}
 // Only now the later modules: they would compete with the start module for a phone's bandwidth.
 // Requested before the lock, they may arrive after it; the split loader takes them from here
 // (scripts/split.mjs), and a screen whose module never arrives says so (src/ui/later.rs).

@@ -130,3 +130,13 @@ writeFileSync(join(dir, OFFLINE), offline);
 //    (scripts/scorm.mjs), reporting completion only; the overall readiness as the score too
 //    when built with AIMS_SCORM_SCORE=1.
 writePackage(dir, { score: process.env.AIMS_SCORM_SCORE === '1' });
+// 7. The host studio's previews: the share fragment per readiness band that build.rs wrote.
+{
+  const studio = join(dir, 'host-studio.html');
+  const samples = readFileSync(join(contentDir, 'studio-samples.json'), 'utf8');
+  const page = readFileSync(studio, 'utf8');
+  const placeholder = '<meta name="aims-samples" content="{}" />';
+  if (!page.includes(placeholder)) throw new Error('post-build: host-studio.html has no samples placeholder');
+  const attr = samples.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  writeFileSync(studio, page.replace(placeholder, `<meta name="aims-samples" content="${attr}" />`));
+}

@@ -239,6 +239,12 @@ fn read_config() -> Rc<EmbedConfig> {
         .or_else(storage::browser_lang)
         .unwrap_or_default();
     let (config, warnings) = EmbedConfig::read(&search, host.as_deref(), lang);
+    // Also kept for the host studio, which shows each problem next to its field.
+    let _ = js_sys::Reflect::set(
+        &window,
+        &"aimsReadinessWarnings".into(),
+        &warnings.join("\n").into(),
+    );
     for warning in warnings {
         web_sys::console::warn_1(&format!("readiness check: {warning}").into());
     }

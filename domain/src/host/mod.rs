@@ -3,4 +3,5 @@
 
 pub mod config;
 pub mod embed;
+pub mod studio;
 pub mod welcome;

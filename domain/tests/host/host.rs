@@ -572,3 +572,24 @@ fn host_texts_per_language_follow_the_visitor_then_the_hosts_own_language() {
     );
     assert_eq!(bad.host_name, None);
 }
+
+/// The studio previews every band: each sample reaches its band, and its share fragment opens
+/// to the same answers.
+#[test]
+fn the_studio_has_a_sample_for_every_band_that_reaches_it() {
+    use aims_domain::formats::share;
+    use aims_domain::host::studio;
+    let library = Library::built_in();
+    let all = library.in_lang(Lang::En);
+    let samples = studio::samples(&all);
+    assert_eq!(
+        samples.iter().map(|(b, _)| *b).collect::<Vec<_>>(),
+        Band::ALL.to_vec()
+    );
+    for (band, fragment) in samples {
+        let decoded = share::decode(&fragment, &all).unwrap_or_else(|e| panic!("{band:?}: {e:?}"));
+        let a = Assessment::compute(&decoded.questionnaire, &decoded.profile, &decoded.answers);
+        assert_eq!(a.band, band);
+        assert_eq!(decoded.profile, studio::sample_profile());
+    }
+}
