@@ -12,10 +12,13 @@
 //    every language inlined, favicon as a data URL) that works opened straight from disk, under
 //    a CSP that allows exactly its own inline script and style (by hash) and no connection.
 // 6. Writes the SCORM 1.2 package (aims-readiness-scorm12.zip) from the offline edition.
+// 7. Puts the host studio's previews (build.rs's share fragments) into host-studio.html.
+// 8. Writes the WordPress plugin's zip (wordpress/aims-readiness/ with dist/ inside).
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writePackage } from './scorm.mjs';
+import { writePlugin } from './wordpress.mjs';
 import { buildWasm } from './split.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -140,3 +143,5 @@ writePackage(dir, { score: process.env.AIMS_SCORM_SCORE === '1' });
   const attr = samples.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   writeFileSync(studio, page.replace(placeholder, `<meta name="aims-samples" content="${attr}" />`));
 }
+// 8. The WordPress plugin (wordpress/aims-readiness/) with everything above as its dist/.
+writePlugin(dir);

@@ -58,17 +58,22 @@ fi
 # and MiniBrowser with Xvfb for the cross-engine flows; poppler-utils (pdftotext, pdfinfo) to
 # read the printed report; LibreOffice Calc and Writer to open the CSV, Excel and Word exports as
 # their users do; a Java runtime for the Nu Html Checker (npm vnu-jar); gettext's msgfmt to
-# check the catalogues as translators' tools read them. No test tool ever downloads a browser.
+# check the catalogues as translators' tools read them; WordPress, MariaDB and PHP (about 30
+# seconds) to run the WordPress plugin in a real WordPress. No test tool ever downloads a browser.
 if [ "$want_browser" = "--browser" ] && { [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null \
     || ! command -v soffice >/dev/null || [ ! -e /usr/lib/libreoffice/program/libswlo.so ] \
     || ! command -v java >/dev/null || [ ! -x /usr/bin/firefox-esr ] \
-    || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null || ! command -v msgfmt >/dev/null; }; then
-  say "installing Chromium, Firefox ESR, WebKitGTK, Xvfb, poppler-utils, LibreOffice Calc and Writer, a Java runtime and gettext from Debian packages (a few minutes, once)"
+    || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null || ! command -v msgfmt >/dev/null \
+    || [ ! -d /usr/share/wordpress/wp-content/themes/twentytwentyone ] || ! command -v mariadbd >/dev/null || ! command -v php >/dev/null \
+    || ! php -m 2>/dev/null | grep -q mysqli; }; then
+  say "installing Chromium, Firefox ESR, WebKitGTK, Xvfb, poppler-utils, LibreOffice Calc and Writer, a Java runtime, gettext, WordPress, MariaDB and PHP from Debian packages (a few minutes, once)"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver firefox-esr \
     webkit2gtk-driver xvfb poppler-utils libreoffice-calc-nogui libreoffice-writer-nogui \
     default-jre-headless gettext >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends wordpress \
+    wordpress-theme-twentytwentyone mariadb-server php-cli php-mysql >/dev/null
 fi
 
 # The Python readers people open our Office files with, pinned, in a venv of their own

@@ -46,8 +46,12 @@ single_passed=$(grep -Eo '[0-9]+ passed' target/e2e-single.log | tail -n 1 | awk
 step "size budget of the start-up download (every language)"
 node scripts/size-check.mjs
 
+step "a real WordPress with the plugin the build packaged (MariaDB, PHP's built-in server)"
+tests/wordpress/serve.sh
+trap 'tests/wordpress/serve.sh stop' EXIT
+
 step "browser tests (headless Chromium)"
-npx playwright test --config tests/e2e/playwright.config.mjs 2>&1 | tee target/e2e-tests.log
+AIMS_WORDPRESS=1 npx playwright test --config tests/e2e/playwright.config.mjs 2>&1 | tee target/e2e-tests.log
 e2e_passed=$(grep -Eo '[0-9]+ passed' target/e2e-tests.log | tail -n 1 | awk '{print $1+0}')
 
 step "the serve command answers on a local address"

@@ -25,7 +25,7 @@ test('inconsistent answers are flagged gently, and the adviser\'s sheet says wha
   const hints = page.getByTestId('please-check');
   await expect(hints.locator('li')).toHaveCount(3);
   await expect(hints.locator('li[data-item="A.2.2"]')).toContainText('A.2.4 Review of the AI policy is at level 0');
-  await expect(hints.locator('li[data-item="A.6.2.4"]')).toContainText('you said you develop or train AI systems');
+  await expect(hints.locator('li[data-item="A.6.2.4"]')).toContainText('the profile says the organisation develops or trains AI systems');
   await hints.locator('li[data-item="9.2.1"]').getByRole('button', { name: 'Review this answer' }).click();
   await expect(page.locator('fieldset.question:focus-within')).toHaveAttribute('data-item', '9.2.1');
 

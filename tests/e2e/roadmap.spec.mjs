@@ -37,7 +37,7 @@ test('changing who does the work changes the plan, the calendar and the roadmap 
   await expect(page.getByTestId('total-weeks')).not.toHaveText(String(weeks));
   const slower = Number(await page.getByTestId('total-weeks').textContent());
   expect(slower).toBeGreaterThan(weeks);
-  await expect(page.locator('.assumptions')).toContainText('giving 1 days a week does the management-system work (as you set it above)');
+  await expect(page.locator('.assumptions')).toContainText('giving 1 days a week does the management-system work (as entered for this plan)');
   // Back on the results, the exports follow the new plan.
   await page.locator('.step-nav a, .step-nav button', { hasText: 'Results' }).first().click();
   const after = await exports(page);
