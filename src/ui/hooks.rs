@@ -235,11 +235,13 @@ pub fn use_tell_host(
 /// once per page: the root element carries it and a DOM event asks boot.js to post it.
 fn tell_host(event: Option<String>) {
     let Some(event) = event else { return };
+    // Once per moment and questionnaire: a band that changes later is not a second completion.
+    let key: String = event.split(' ').take(2).collect::<Vec<_>>().join(" ");
     let first = TOLD.with(|told| {
         let mut told = told.borrow_mut();
-        let first = !told.contains(&event);
+        let first = !told.contains(&key);
         if first {
-            told.push(event.clone());
+            told.push(key);
         }
         first
     });

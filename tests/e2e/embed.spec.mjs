@@ -46,12 +46,7 @@ test('two branded widgets on one host page size themselves and keep apart', asyn
   expect(new Set(messages.map((m) => m.id))).toEqual(new Set(['quick', 'full']));
 
   // Answering in one widget leaves the other alone.
-  await quick.locator('input[name="size"][value="small"]').click();
-  await quick.locator('input[name="roles"][value="uses"]').click();
-  await quick.locator('input[name="certifications"][value="none"]').click();
-  await quick.locator('input[name="high_risk"][value="no"]').click();
-  await quick.locator('input[name="prohibited"][value="no"]').click();
-  await quick.getByTestId('profile-continue').click();
+  await smallUserProfile(quick);
   await quick.locator('#q-4-1-2').click();
   await expect(quick.getByTestId('answered')).toHaveText('1');
   await expect(full.locator('input[name="size"]:checked')).toHaveCount(0);
@@ -139,16 +134,21 @@ test('with storage blocked in a third-party frame, one notice says that saving i
   await expect(frame.locator('.notice')).toHaveCount(0);
 });
 
+/** A small organisation that only uses AI, no certification, no high risk: the profile, sent. */
+async function smallUserProfile(target) {
+  await target.locator('input[name="size"][value="small"]').click();
+  await target.locator('input[name="roles"][value="uses"]').click();
+  await target.locator('input[name="certifications"][value="none"]').click();
+  await target.locator('input[name="high_risk"][value="no"]').click();
+  await target.locator('input[name="prohibited"][value="no"]').click();
+  await target.getByTestId('profile-continue').click();
+}
+
 /** Opens the quick scan at `query` with `host` as the site's host.json and goes to the results. */
 async function resultsWith(page, query, host) {
   await page.route('**/host.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(host) }));
   await page.goto(`/index.html?questionnaire=iso42001-quick-scan&${query}`);
-  await page.locator('input[name="size"][value="small"]').click();
-  await page.locator('input[name="roles"][value="uses"]').click();
-  await page.locator('input[name="certifications"][value="none"]').click();
-  await page.locator('input[name="high_risk"][value="no"]').click();
-  await page.locator('input[name="prohibited"][value="no"]').click();
-  await page.getByTestId('profile-continue').click();
+  await smallUserProfile(page);
   await page.getByRole('button', { name: 'Results', exact: true }).click();
   await expect(page.getByTestId('overall-percent')).toBeVisible();
 }
@@ -246,4 +246,34 @@ test('two <aims-readiness> elements: sandboxed frames, sized, told when started 
   await expect(still.getByRole('link', { name: 'Check your readiness for ISO/IEC 42001' })).toBeVisible();
   await expect(still.locator('iframe')).toHaveCount(0);
   await context.close();
+});
+
+test('hostile attributes on an <aims-readiness> element stay text: encoded into the frame\'s address, never markup', async ({ page }) => {
+  const errors = watchErrors(page);
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss();
+  });
+  await page.goto('http://localhost:4174/element.html');
+  await expect(page.locator('aims-readiness > iframe')).toHaveCount(2);
+  const hostile = { questionnaire: '"><script>alert(1)</script>', lang: 'xx" onload="alert(2)', theme: '</iframe><img src=x onerror=alert(3)>', label: '<b>bold</b> & "quotes"', 'widget-id': 'a b<c>' };
+  const src = await page.evaluate((attrs) => {
+    const el = document.createElement('aims-readiness');
+    el.id = 'hostile';
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    el.setAttribute('src', 'http://127.0.0.1:4173/');
+    document.body.append(el);
+    return el.querySelector('iframe').src;
+  }, hostile);
+  const url = new URL(src);
+  expect(url.searchParams.get('questionnaire')).toBe(hostile.questionnaire);
+  expect(url.searchParams.get('lang')).toBe(hostile.lang);
+  expect(url.searchParams.get('id')).toBe('abc');
+  await expect(page.locator('#hostile > iframe')).toHaveAttribute('title', hostile.label);
+  await expect(page.locator('#hostile img, #hostile script, #hostile b')).toHaveCount(0);
+  // The widget ignores what it does not accept and starts as usual.
+  await expect(page.frameLocator('#hostile > iframe').getByRole('heading', { level: 1 })).toContainText('ISO/IEC 42001');
+  expect(dialogs).toEqual([]);
+  expect(errors).toEqual([]);
 });
