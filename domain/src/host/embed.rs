@@ -187,6 +187,35 @@ pub(crate) fn font(value: &str) -> Option<String> {
     })
 }
 
+/// The text colour that reads best on `accent` (`#rgb` or `#rrggbb`): white or the widget's
+/// near-black, whichever has the higher WCAG contrast. Used when a host sets an accent without
+/// `accent-text`, so a dark accent never carries the dark scheme's dark text.
+pub fn readable_on(accent: &str) -> &'static str {
+    let hex = accent.trim_start_matches('#');
+    let channel = |i: usize| -> f64 {
+        let (digits, scale) = if hex.len() == 3 {
+            (&hex[i..i + 1], 17.0)
+        } else {
+            (&hex[2 * i..2 * i + 2], 1.0)
+        };
+        let c = f64::from(u8::from_str_radix(digits, 16).unwrap_or(0)) * scale / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+    // #12161b's relative luminance is about 0.0076.
+    let on_white = 1.05 / (luminance + 0.05);
+    let on_dark = (luminance + 0.05) / (0.0076 + 0.05);
+    if on_white >= on_dark {
+        "#ffffff"
+    } else {
+        "#12161b"
+    }
+}
+
 /// A course link's target: a roadmap phase ("1"-"5") or an Annex A area ("A.2"-"A.10").
 pub(crate) fn course_target(target: &str) -> bool {
     matches!(target, "1" | "2" | "3" | "4" | "5")
@@ -295,6 +324,9 @@ impl EmbedConfig {
         if let Some(text) = host {
             let lang = config.language.unwrap_or(lang);
             warnings.extend(config.with_host_for(text, lang));
+        }
+        if config.accent_text.is_none() {
+            config.accent_text = config.accent.as_deref().map(|a| readable_on(a).to_string());
         }
         (config, warnings)
     }

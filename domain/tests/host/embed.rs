@@ -98,3 +98,29 @@ fn good_settings_survive_next_to_bad_ones() {
     assert_eq!(c.font, None);
     assert_eq!(warnings.len(), 2, "{warnings:?}");
 }
+
+/// A host's accent without a text colour gets the readable one (white on dark accents, the
+/// widget's near-black on light ones), so the dark scheme's dark text never sits on a dark accent.
+#[test]
+fn an_accent_without_a_text_colour_gets_the_readable_one() {
+    use aims_domain::host::embed::readable_on;
+    assert_eq!(readable_on("#005a9c"), "#ffffff");
+    assert_eq!(readable_on("#1f5f8b"), "#ffffff");
+    assert_eq!(readable_on("#8a3b12"), "#ffffff");
+    assert_eq!(readable_on("#ffdd00"), "#12161b");
+    assert_eq!(readable_on("#7fb8e0"), "#12161b");
+    assert_eq!(readable_on("#fff"), "#12161b");
+    assert_eq!(readable_on("#000"), "#ffffff");
+    let lang = aims_domain::model::i18n::Lang::En;
+    let (config, _) = EmbedConfig::read("", Some(r##"{"accent": "#005a9c"}"##), lang);
+    assert_eq!(config.accent_text.as_deref(), Some("#ffffff"));
+    // A host's own choice stays.
+    let (config, _) = EmbedConfig::read(
+        "",
+        Some(r##"{"accent": "#005a9c", "accent-text": "#ffee00"}"##),
+        lang,
+    );
+    assert_eq!(config.accent_text.as_deref(), Some("#ffee00"));
+    let (plain, _) = EmbedConfig::read("", Some("{}"), lang);
+    assert_eq!(plain.accent_text, None);
+}
