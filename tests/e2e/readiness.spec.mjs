@@ -279,7 +279,7 @@ test('full assessment: suggested exclusions, documents checklist and supplier ta
   await expect(page.locator('tr[data-document="aims-scope"] .status')).toHaveText(/Missing|Partial|In place/);
   await page.getByTestId('to-roadmap').click();
   await expectRoadmap(page, fig);
-  await expect(page.locator('li.phase[data-phase="3"]')).toContainText('Require the organisation's AI suppliers to cover A.6.2.4');
+  await expect(page.locator('li.phase[data-phase="3"]')).toContainText("Require the organisation's AI suppliers to cover A.6.2.4");
   expect(errors).toEqual([]);
 });
 
