@@ -67,26 +67,39 @@ fn main() {
         let name = format!("preview-{}.html", one.lang.code());
         std::fs::write(dir.join(name), preview).expect("the target directory is writable");
     }
-    // The host studio's previews: a share fragment per readiness band (English questionnaires;
-    // the studio's preview widget opens it in the language it shows).
-    if let Some(english) = content
-        .iter()
-        .find(|c| c.lang == aims_domain::model::i18n::Lang::En)
-    {
-        let questionnaires: Vec<std::rc::Rc<aims_domain::Questionnaire>> = english
-            .questionnaires
-            .iter()
-            .cloned()
-            .map(std::rc::Rc::new)
-            .collect();
-        let samples: Vec<String> = aims_domain::host::studio::samples(&questionnaires)
-            .into_iter()
-            .map(|(band, fragment)| format!("\"{}\": \"{fragment}\"", band.key()))
-            .collect();
-        let json = format!("{{{}}}", samples.join(", "));
-        std::fs::write(dir.join("studio-samples.json"), json)
-            .expect("the target directory is writable");
-    }
+    write_studio_samples(&content, &dir);
     let all = aims_domain::formats::packed::pack(&content);
     std::fs::write(dir.join("content-all.bin"), all).expect("the target directory is writable");
+}
+
+/// The host studio's previews, for scripts/post-build.mjs to put into host-studio.html: a share
+/// fragment per readiness band, from the English questionnaires (the studio's preview opens it
+/// in the language it shows). Every band must have one: the build stops otherwise.
+fn write_studio_samples(
+    content: &[aims_domain::formats::packed::LangContent],
+    dir: &std::path::Path,
+) {
+    let english = content
+        .iter()
+        .find(|c| c.lang == aims_domain::model::i18n::Lang::En)
+        .expect("the English content is built");
+    let questionnaires: Vec<std::rc::Rc<aims_domain::Questionnaire>> = english
+        .questionnaires
+        .iter()
+        .cloned()
+        .map(std::rc::Rc::new)
+        .collect();
+    let samples = aims_domain::host::studio::samples(&questionnaires);
+    assert_eq!(
+        samples.len(),
+        aims_domain::figures::scoring::Band::ALL.len(),
+        "a studio sample reaches no band"
+    );
+    let entries: Vec<String> = samples
+        .into_iter()
+        .map(|(band, fragment)| format!("\"{}\": \"{fragment}\"", band.key()))
+        .collect();
+    let json = format!("{{{}}}", entries.join(", "));
+    std::fs::write(dir.join("studio-samples.json"), json)
+        .expect("the target directory is writable");
 }
