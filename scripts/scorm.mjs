@@ -108,31 +108,26 @@ export function zip(entries) {
     const fileName = Buffer.from(name, 'utf8');
     const crc = crc32(bytes);
     const packed = deflateRawSync(bytes, { level: 9 });
-    const header = Buffer.alloc(30);
+    // The fields a local header and its central directory entry share, from "version needed"
+    // on: the local header has them at byte 4, the central entry at byte 6.
+    const shared = (buffer, at) => {
+      buffer.writeUInt16LE(20, at); // version needed: 2.0
+      buffer.writeUInt16LE(0x0800, at + 2); // UTF-8 names
+      buffer.writeUInt16LE(8, at + 4); // deflate
+      buffer.writeUInt16LE(time, at + 6);
+      buffer.writeUInt16LE(date, at + 8);
+      buffer.writeUInt32LE(crc, at + 10);
+      buffer.writeUInt32LE(packed.length, at + 14);
+      buffer.writeUInt32LE(bytes.length, at + 18);
+      buffer.writeUInt16LE(fileName.length, at + 22);
+      return buffer;
+    };
+    const header = shared(Buffer.alloc(30), 4);
     header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(0x0800, 6); // UTF-8 names
-    header.writeUInt16LE(8, 8); // deflate
-    header.writeUInt16LE(time, 10);
-    header.writeUInt16LE(date, 12);
-    header.writeUInt32LE(crc, 14);
-    header.writeUInt32LE(packed.length, 18);
-    header.writeUInt32LE(bytes.length, 22);
-    header.writeUInt16LE(fileName.length, 26);
-    header.writeUInt16LE(0, 28);
     locals.push(header, fileName, packed);
-    const entry = Buffer.alloc(46);
+    const entry = shared(Buffer.alloc(46), 6);
     entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(bytes.length, 24);
-    entry.writeUInt16LE(fileName.length, 28);
+    entry.writeUInt16LE(20, 4); // version made by
     entry.writeUInt32LE(offset, 42);
     central.push(entry, fileName);
     offset += header.length + fileName.length + packed.length;
