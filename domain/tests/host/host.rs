@@ -462,30 +462,38 @@ fn events_tell_the_host_only_what_it_asked_for_and_never_an_answer() {
         let warnings = config.with_host(host);
         (config, warnings)
     };
-    let (off, _) = read("{}");
-    assert_eq!(off.events, Events::Off);
-    assert_eq!(off.event(Moment::Started, id, band), None);
-    assert_eq!(off.event(Moment::Completed, id, band), None);
-    let (plain, warnings) = read(r#"{"events": true}"#);
-    assert!(warnings.is_empty(), "{warnings:?}");
-    assert_eq!(
-        plain.event(Moment::Started, id, band).as_deref(),
-        Some("started iso42001-quick-scan")
-    );
-    assert_eq!(
-        plain.event(Moment::Completed, id, band).as_deref(),
-        Some("completed iso42001-quick-scan")
-    );
-    let (with_band, _) = read(r#"{"events": {"band": true}}"#);
-    assert_eq!(with_band.events, Events::WithBand);
-    assert_eq!(
-        with_band.event(Moment::Started, id, band).as_deref(),
-        Some("started iso42001-quick-scan")
-    );
-    assert_eq!(
-        with_band.event(Moment::Completed, id, band).as_deref(),
-        Some("completed iso42001-quick-scan not-ready")
-    );
+    // What each host.json gets told at each moment: one row per setting, every moment checked.
+    let table: [(&str, Events, Option<&str>, Option<&str>); 3] = [
+        ("{}", Events::Off, None, None),
+        (
+            r#"{"events": true}"#,
+            Events::Lifecycle,
+            Some("started iso42001-quick-scan"),
+            Some("completed iso42001-quick-scan"),
+        ),
+        (
+            r#"{"events": {"band": true}}"#,
+            Events::WithBand,
+            Some("started iso42001-quick-scan"),
+            Some("completed iso42001-quick-scan not-ready"),
+        ),
+    ];
+    for (host, events, started, completed) in table {
+        let (config, warnings) = read(host);
+        assert!(warnings.is_empty(), "{host}: {warnings:?}");
+        assert_eq!(config.events, events, "{host}");
+        assert_eq!(
+            config.event(Moment::Started, id, band).as_deref(),
+            started,
+            "{host}"
+        );
+        assert_eq!(
+            config.event(Moment::Completed, id, band).as_deref(),
+            completed,
+            "{host}"
+        );
+    }
+    let (plain, _) = read(r#"{"events": true}"#);
     assert_eq!(
         read(r#"{"events": {"band": false}}"#).0.events,
         Events::Lifecycle
