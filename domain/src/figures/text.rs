@@ -44,6 +44,29 @@ pub fn maturity_text(tenths: Option<u32>, lang: Lang) -> String {
 /// The organisation as every report summarises it: one label and value per profile answer, in
 /// `lang` (the Markdown report and the printed report's cover both use this).
 pub fn organisation(profile: &Profile, lang: Lang) -> Vec<(String, String)> {
+    worded(profile_rows(profile, lang), lang)
+}
+
+/// What a consultant sizes the work by (size, AI roles, AI systems, certifications held,
+/// target date): [`organisation`] without the EU AI Act screening answers.
+pub fn sizing(profile: &Profile, lang: Lang) -> Vec<(String, String)> {
+    let screening = [
+        msg!("EU AI Act high-risk systems possible"),
+        msg!("EU AI Act prohibited practice possible"),
+    ];
+    let rows = profile_rows(profile, lang)
+        .into_iter()
+        .filter(|(label, _)| !screening.contains(label));
+    worded(rows, lang)
+}
+
+fn worded(rows: impl IntoIterator<Item = (Msg, String)>, lang: Lang) -> Vec<(String, String)> {
+    rows.into_iter()
+        .map(|(label, value)| (lang.t(label).to_string(), value))
+        .collect()
+}
+
+fn profile_rows(profile: &Profile, lang: Lang) -> [(Msg, String); 7] {
     let not_given = || lang.t(msg!("not given")).to_string();
     let none = || lang.t(msg!("none")).to_string();
     let listed = |items: Vec<&str>, sep: &str, empty: String| {
@@ -86,9 +109,7 @@ pub fn organisation(profile: &Profile, lang: Lang) -> Vec<(String, String)> {
             profile.target_date.map_or_else(none, |d| lang.date(d)),
         ),
     ];
-    rows.into_iter()
-        .map(|(label, value)| (lang.t(label).to_string(), value))
-        .collect()
+    rows
 }
 
 /// What an existing certification does for a task, as the roadmap CSV says it.

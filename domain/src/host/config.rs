@@ -10,8 +10,8 @@ use crate::figures::roadmap::Roadmap;
 use crate::figures::scoring::{Assessment, Band};
 use crate::figures::text::maturity_text;
 use crate::host::embed::{
-    colour, contact, course_target, font, logo, message_text, plain, web_link, CallToAction,
-    EmbedConfig, Events, HostMessage, MAX_MESSAGE_CHARS,
+    colour, contact, course_target, font, logo, message_text, parse_host, plain, web_link,
+    CallToAction, EmbedConfig, Events, HostMessage, MAX_MESSAGE_CHARS,
 };
 use crate::model::answers::Notes;
 use crate::model::i18n::{msg, outside, Lang};
@@ -146,23 +146,15 @@ impl EmbedConfig {
     /// contact come from here only), its texts in `lang` where it gives them per language.
     /// Returns a warning for every entry dropped; nothing in the file is run or shown as markup.
     pub fn with_host_for(&mut self, text: &str, lang: Lang) -> Vec<String> {
-        let mut warnings = Vec::new();
-        if text.len() > MAX_HOST_BYTES {
-            return vec![format!(
-                "host.json: ignored: larger than {MAX_HOST_BYTES} bytes"
-            )];
+        match parse_host(text) {
+            Ok(root) => self.with_host_value(root, lang),
+            Err(warning) => vec![warning],
         }
-        let root: Value = match serde_json::from_str(text) {
-            Ok(v) => v,
-            Err(e) => {
-                return vec![format!(
-                    "host.json: ignored: not JSON (line {}, column {})",
-                    e.line(),
-                    e.column()
-                )]
-            }
-        };
-        let mut root = root;
+    }
+
+    /// [`EmbedConfig::with_host_for`] on host.json already parsed.
+    pub(crate) fn with_host_value(&mut self, mut root: Value, lang: Lang) -> Vec<String> {
+        let mut warnings = Vec::new();
         localise(&mut root, lang, &mut warnings);
         let Some(root) = root.as_object() else {
             return vec!["host.json: ignored: it must be a JSON object".into()];
@@ -383,13 +375,9 @@ impl Handoff<'_> {
                 &[("n", &items.len()), ("items", &items.join("; "))],
             )
         };
-        let rows = crate::figures::text::organisation(self.profile, lang);
-        // Size, roles, AI systems, certifications; the EU AI Act answers stay out; target date.
-        let wanted: Vec<String> = rows
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| matches!(i, 0..=3 | 6))
-            .map(|(_, (label, value))| format!("{label}: {value}"))
+        let wanted: Vec<String> = crate::figures::text::sizing(self.profile, lang)
+            .into_iter()
+            .map(|(label, value)| format!("{label}: {value}"))
             .collect();
         out.push('\n');
         out.push_str(&lang.f(

@@ -235,13 +235,22 @@ pub fn host_only(key: &str) -> bool {
         || key.starts_with("course-")
 }
 
-/// Whether a host.json turns URL settings on (`"url-settings": true`).
-fn url_settings_on(host: &str) -> bool {
-    host.len() <= MAX_HOST_BYTES
-        && serde_json::from_str::<serde_json::Value>(host)
-            .ok()
-            .and_then(|v| v.get("url-settings")?.as_bool())
-            == Some(true)
+/// host.json as a JSON value, or the warning that ignores all of it (too large: refused unread;
+/// not JSON). Parsed once per page: [`EmbedConfig::read`] needs its `url-settings` before the
+/// URL is read, and its settings after.
+pub(crate) fn parse_host(text: &str) -> Result<serde_json::Value, String> {
+    if text.len() > MAX_HOST_BYTES {
+        return Err(format!(
+            "host.json: ignored: larger than {MAX_HOST_BYTES} bytes"
+        ));
+    }
+    serde_json::from_str(text).map_err(|e| {
+        format!(
+            "host.json: ignored: not JSON (line {}, column {})",
+            e.line(),
+            e.column()
+        )
+    })
 }
 
 pub(crate) fn logo(value: &str) -> Option<String> {
@@ -300,7 +309,8 @@ impl EmbedConfig {
     /// Texts host.json gives per language are taken in the URL's language, else in `lang` (the
     /// one the page will show).
     pub fn read(query: &str, host: Option<&str>, lang: Lang) -> (EmbedConfig, Vec<String>) {
-        let allowed = host.is_some_and(url_settings_on);
+        let parsed = host.map(parse_host);
+        let allowed = matches!(&parsed, Some(Ok(root)) if root.get("url-settings") == Some(&serde_json::Value::Bool(true)));
         let mut warnings = Vec::new();
         let kept: Vec<&str> = query
             .trim_start_matches('?')
@@ -319,9 +329,13 @@ impl EmbedConfig {
             .collect();
         let (mut config, more) = EmbedConfig::from_query(&kept.join("&"));
         warnings.extend(more);
-        if let Some(text) = host {
-            let lang = config.language.unwrap_or(lang);
-            warnings.extend(config.with_host_for(text, lang));
+        match parsed {
+            Some(Ok(root)) => {
+                let lang = config.language.unwrap_or(lang);
+                warnings.extend(config.with_host_value(root, lang));
+            }
+            Some(Err(warning)) => warnings.push(warning),
+            None => {}
         }
         if config.accent_text.is_none() {
             config.accent_text = config.accent.as_deref().map(|a| readable_on(a).to_string());
