@@ -165,16 +165,37 @@ export async function webkit() {
       await driver.executeScript('arguments[0].scrollIntoView({block: "center"})', el);
       if (frameCss) {
         // WebKitWebDriver clicks at the element's place in the top page: bring the part of the
-        // frame that holds it into the top page's view first.
-        const top = await driver.executeScript('return arguments[0].getBoundingClientRect().top', el);
-        await driver.switchTo().defaultContent();
-        await driver.executeScript(
-          'const f = document.querySelector(arguments[0]); window.scrollTo(0, f.getBoundingClientRect().top + window.scrollY + arguments[1] - window.innerHeight / 2);',
-          frameCss,
-          top,
-        );
-        await enter();
-        el = await find(css);
+        // frame that holds it into the top page's view first. The frame's height follows its
+        // content by message, a little later: on a busy machine the element can still move
+        // (the frame grows, its own scroll resets) between the scroll and the click, and the
+        // click lands beside it. So the click waits until the element stays put for two checks
+        // and is the thing at its own centre.
+        for (let tries = 0; ; tries++) {
+          const top = await driver.executeScript('arguments[0].scrollIntoView({block: "center"}); return arguments[0].getBoundingClientRect().top', el);
+          await driver.switchTo().defaultContent();
+          await driver.executeScript(
+            'const f = document.querySelector(arguments[0]); window.scrollTo(0, f.getBoundingClientRect().top + window.scrollY + arguments[1] - window.innerHeight / 2);',
+            frameCss,
+            top,
+          );
+          await sleep(100);
+          const frameTop = () => driver.executeScript('return document.querySelector(arguments[0]).getBoundingClientRect().top', frameCss);
+          const before = await frameTop();
+          await enter();
+          el = await find(css);
+          const settled = await driver.executeScript(
+            `const r = arguments[0].getBoundingClientRect();
+             const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+             return Math.abs(r.top - arguments[1]) < 2 && !!hit && (hit === arguments[0] || arguments[0].contains(hit) || hit.contains(arguments[0]));`,
+            el,
+            top,
+          );
+          await driver.switchTo().defaultContent();
+          const after = await frameTop();
+          await enter();
+          if (tries === 20) console.log(`      (the click on ${css} found its element still moving after 20 tries)`);
+          if ((settled && before === after) || tries === 20) break;
+        }
       }
       await el.click();
     },
