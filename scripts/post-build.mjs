@@ -86,9 +86,11 @@ let later = '';
 if (loader) {
   const exported = [...loader.matchAll(/^export const (\w+)/gm)].map((m) => m[1]);
   const inlineLoader = loader.replace(/^import \{ initSync \} from "[^"]+";\n?/m, '').replace(/^export const /gm, 'const ');
-  const imports = glue.match(/^import \* as (\w+) from "\.\/[^"]+-split-[^"]+\.js";?$/m);
-  if (!imports || exported.length === 0) throw new Error('post-build: the glue does not import the split loader the expected way');
-  code = `${inlineLoader}\n${glue.replace(imports[0], `const ${imports[1]} = { ${exported.join(', ')} };`)}`;
+  // One import of the loader per split point.
+  const imports = [...glue.matchAll(/^import \* as (\w+) from "\.\/[^"]+-split-[^"]+\.js";?$/gm)];
+  if (imports.length === 0 || exported.length === 0) throw new Error('post-build: the glue does not import the split loader the expected way');
+  const inlined = imports.reduce((text, [line, name]) => text.replace(line, `const ${name} = { ${exported.join(', ')} };`), glue);
+  code = `${inlineLoader}\n${inlined}`;
   const entries = modules.map((m) => `${JSON.stringify(m.name)}: Promise.resolve(Uint8Array.from(atob(${JSON.stringify(m.bytes.toString('base64'))}), (c) => c.charCodeAt(0)))`);
   later = `globalThis.aimsReadinessModules = { ${entries.join(', ')} };\n`;
 }

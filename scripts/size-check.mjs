@@ -77,13 +77,17 @@
 // start-up 330,074 B, whole visit 473,332 B; budgets 0.5 % above. Then the studio's warnings,
 // one event per moment and the readable text colour on a host's accent (without powf, whose
 // code cost 1.6 KB): start module 261,814 B, English start-up 330,988 B (within the budgets).
+// Issue 29's three-way split: the profile and questions screens in a module of their own
+// (questions 22,857 B, a chunk both later modules share 2,037 B): start module 240,912 B
+// (-20,859 B), English start-up 310,299 B, whole visit 478,549 B (+4,084 B: a third module's
+// imports, exports and table); budgets 0.5 % above.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 331_700, de: 338_300, fr: 339_700, es: 336_800 };
+const BUDGET_GZIP_BYTES = { en: 311_900, de: 318_500, fr: 319_800, es: 317_000 };
 // Everything a visit downloads: the start-up bytes and the later modules.
-const VISIT_BUDGET_GZIP_BYTES = { en: 475_700, de: 482_300, fr: 483_600, es: 480_800 };
+const VISIT_BUDGET_GZIP_BYTES = { en: 481_000, de: 487_600, fr: 488_900, es: 486_100 };
 // Issue 29's targets, printed beside the budgets until they are met.
 const START_TARGET = 200_000;
 const VISIT_TARGET = 400_000;

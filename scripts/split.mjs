@@ -4,8 +4,9 @@
 //
 // With the `split` feature (the default; its build links with --emit-relocs, see build.rs):
 //   1. wasm-split-cli (pinned in scripts/setup.sh) cuts cargo's module at the split points
-//      (`#[wasm_split]`, src/ui/later.rs): main.wasm, one split_<name>.wasm per split point, and
-//      a small JS loader, __wasm_split.js;
+//      (`#[wasm_split]`, src/ui/later.rs): main.wasm, one split_<name>.wasm per split point, a
+//      chunk_<n>.wasm for code that several split points share, and a small JS loader,
+//      __wasm_split.js;
 //   2. wasm-bindgen (the locked version) on main.wasm with --keep-lld-exports (the later modules
 //      import the main module's memory, table and shared functions by those names);
 //   3. wasm-opt -Oz on every module;
@@ -71,7 +72,9 @@ export function buildWasm(dir, page) {
   const names = { glue: `${CRATE}-${id}.js`, wasm: `${CRATE}-${id}_bg.wasm`, loader: `${CRATE}-split-${id}.js` };
 
   if (split) {
-    glue = rewrite(glue, /from ["']\.\/__wasm_split\.js["']/g, `from "./${names.loader}"`, 1, 'imports of the loader');
+    // The glue imports the loader once per split point (shared chunks have none).
+    const points = later.filter((m) => m.file.startsWith('split_')).length;
+    glue = rewrite(glue, /from ["']\.\/__wasm_split\.js["']/g, `from "./${names.loader}"`, points, 'imports of the loader');
     loader = rewrite(loader, /import \{ initSync \} from ["']\.\/main\.js["'];/g, `import { initSync } from "./${names.glue}";`, 1, 'imports of the main module');
     // The later modules were fetched by boot.js before the lock: the loader takes those bytes.
     loader = rewrite(

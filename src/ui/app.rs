@@ -15,7 +15,7 @@ use super::hooks::{self, clear_fragment, Shown};
 use super::later::{self, Later, View};
 use super::rescue;
 use super::screens::{
-    AdviserProps, ProfileScreen, QuestionsScreen, ReportProps, ResultsProps, RoadmapProps,
+    AdviserProps, ProfileProps, QuestionsProps, ReportProps, ResultsProps, RoadmapProps,
     SharedProps, StartScreen, TeamProps,
 };
 use super::storage::{self, Local};
@@ -220,6 +220,7 @@ fn export_context<'a>(state: &'a AppState, now: &'a str) -> ExportContext<'a> {
             let alt = c.logo_alt.as_deref().unwrap_or_default();
             c.logo.as_deref().map(|url| (url, alt))
         }),
+        charts: &[],
     }
 }
 
@@ -350,9 +351,17 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
                 msg!("{title}: {items} questions, about {minutes} minutes. Your answers stay on this device."),
                 &[("title", &q.title), ("items", &q.items().count()), ("minutes", &q.minutes())],
             );
-            html! { <ProfileScreen profile={session.profile} {about} respondent={session.people.respondent} {dispatch} /> }
+            later(View::Profile(ProfileProps {
+                profile: session.profile,
+                about,
+                respondent: session.people.respondent,
+                dispatch: dispatch.clone(),
+            }))
         }
-        Screen::Questions => html! { <QuestionsScreen {session} {dispatch} /> },
+        Screen::Questions => later(View::Questions(QuestionsProps {
+            session,
+            dispatch: dispatch.clone(),
+        })),
         Screen::Results => later(results(session, s.compared.clone())),
         Screen::Report => later(View::Report(ReportProps {
             session,
@@ -448,11 +457,14 @@ pub fn app(props: &AppProps) -> Html {
     hooks::use_follow_tabs(dispatch.clone());
     hooks::use_share_fragment(dispatch.clone());
     hooks::use_window_drop(dispatch.clone());
+    // The profile and questions are one click away from the start screen: their module starts
+    // at once (its bytes were requested first, before the later module's).
+    use_effect_with((), |_| later::preload(later::Module::Questions));
     // The person answers for minutes: time enough to start the later module (an effect, not
     // a side effect of rendering).
     use_effect_with(s.flow.screen == Screen::Questions, |questions| {
         if *questions {
-            later::preload();
+            later::preload(later::Module::Later);
         }
     });
     // Starting a questionnaire, for a host that asked for events.

@@ -1,11 +1,14 @@
-//! The screens after "see results" (results, roadmap, printed report, adviser's sheet, team view,
-//! shared view) and every export but the save file, in a later wasm module: the start module
-//! holds what the first screens need, and these load when first wanted (or earlier, while the
-//! person answers).
+//! The screens loaded after the start module, in two later wasm modules: `questions` (the
+//! profile and questions screens, needed a moment after the start screen) and `later` (results,
+//! roadmap, printed report, adviser's sheet, team view, shared view, and every export but the
+//! save file). The start module holds the shell and the start screen; each later module loads
+//! when first wanted (or earlier: the questions module at once, the later one while the person
+//! answers).
 //!
-//! With the `split` feature (the default) `parts` is a split point: `wasm-split-cli` moves
-//! everything only it reaches into `split_later.wasm`, which public/boot.js fetched before the
-//! network lock. Without it (`--no-default-features`: one module) the same code runs directly.
+//! With the `split` feature (the default) `questions_parts` and `parts` are split points:
+//! `wasm-split-cli` moves everything only one of them reaches into `split_<name>.wasm` (code both
+//! reach into a shared chunk), which public/boot.js fetched before the network lock. Without it
+//! (`--no-default-features`: one module) the same code runs directly.
 
 use std::cell::Cell;
 
@@ -14,8 +17,9 @@ use yew::prelude::*;
 
 use super::dispatch::Dispatch;
 use super::screens::{
-    AdviserProps, AdviserScreen, ReportProps, ReportScreen, ResultsProps, ResultsScreen,
-    RoadmapProps, RoadmapScreen, SharedProps, SharedView, TeamProps, TeamScreen,
+    AdviserProps, AdviserScreen, ProfileProps, ProfileScreen, QuestionsProps, QuestionsScreen,
+    ReportProps, ReportScreen, ResultsProps, ResultsScreen, RoadmapProps, RoadmapScreen,
+    SharedProps, SharedView, TeamProps, TeamScreen,
 };
 use super::use_lang;
 use crate::domain::app::session::ExportContext;
@@ -24,9 +28,11 @@ use crate::domain::app::shared;
 use crate::domain::formats::export::{Export, File};
 use crate::domain::model::i18n::msg;
 
-/// A screen of the later module, with what it shows.
+/// A screen of a later module, with what it shows.
 #[derive(Clone, PartialEq)]
 pub enum View {
+    Profile(ProfileProps),
+    Questions(QuestionsProps),
     Results(ResultsProps),
     Roadmap(RoadmapProps),
     Report(ReportProps),
@@ -35,9 +41,38 @@ pub enum View {
     Shared(SharedProps),
 }
 
-/// Renders a later screen (in the later module).
+/// How a later module draws its screens.
+type Render = fn(View) -> Html;
+
+/// The module a screen's code is in.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Module {
+    Questions,
+    Later,
+}
+
+impl View {
+    fn module(&self) -> Module {
+        match self {
+            View::Profile(_) | View::Questions(_) => Module::Questions,
+            _ => Module::Later,
+        }
+    }
+}
+
+/// Renders the profile or the questions (in the questions module).
+fn render_questions(view: View) -> Html {
+    match view {
+        View::Profile(props) => html! { <ProfileScreen ..props /> },
+        View::Questions(props) => html! { <QuestionsScreen ..props /> },
+        _ => Html::default(),
+    }
+}
+
+/// Renders a screen after the questions (in the later module).
 fn render(view: View) -> Html {
     match view {
+        View::Profile(_) | View::Questions(_) => Html::default(),
         View::Results(props) => html! { <ResultsScreen ..props /> },
         View::Roadmap(props) => html! { <RoadmapScreen ..props /> },
         View::Report(props) => html! { <ReportScreen ..props /> },
@@ -52,7 +87,7 @@ fn render(view: View) -> Html {
 /// only on its screens).
 #[derive(Clone, Copy)]
 pub struct Parts {
-    render: fn(View) -> Html,
+    render: Render,
     export: fn(&Session, Export, &ExportContext) -> Option<File>,
     share: fn(&File) -> bool,
 }
@@ -67,7 +102,16 @@ impl From<wasm_split_helpers::SplitLoaderError> for Missing {
     }
 }
 
-/// The split point: the later module's parts, loaded on the first call.
+/// The split point of the questions module: its screens, loaded on the first call.
+#[cfg_attr(
+    all(feature = "split", target_arch = "wasm32"),
+    wasm_split_helpers::wasm_split(questions, fallible)
+)]
+fn questions_parts() -> Result<Render, Missing> {
+    Ok(render_questions)
+}
+
+/// The split point of the later module: its parts, loaded on the first call.
 #[cfg_attr(
     all(feature = "split", target_arch = "wasm32"),
     wasm_split_helpers::wasm_split(later, fallible)
@@ -102,21 +146,42 @@ fn export_with_logo(session: &Session, export: Export, context: &ExportContext) 
     }
 }
 
-/// The later module's parts, once loaded (a page loads it at most once).
+/// Calls a split point: with the split, the call loads its module (once per page) and awaits it.
 #[cfg(all(feature = "split", target_arch = "wasm32"))]
-async fn load() -> Result<Parts, Missing> {
-    parts().await
+macro_rules! split_point {
+    ($point:ident) => {
+        $point().await
+    };
+}
+#[cfg(not(all(feature = "split", target_arch = "wasm32")))]
+macro_rules! split_point {
+    ($point:ident) => {
+        $point()
+    };
 }
 
-#[cfg(not(all(feature = "split", target_arch = "wasm32")))]
-async fn load() -> Result<Parts, Missing> {
-    parts()
+/// Loads `module` and keeps its parts.
+async fn load(module: Module) -> Result<(), Missing> {
+    match module {
+        Module::Questions => QUESTIONS.set(Some(split_point!(questions_parts)?)),
+        Module::Later => LOADED.set(Some(split_point!(parts)?)),
+    }
+    Ok(())
 }
 
 thread_local! {
+    static QUESTIONS: Cell<Option<Render>> = const { Cell::new(None) };
     static LOADED: Cell<Option<Parts>> = const { Cell::new(None) };
-    /// Whether `preload` has started (the questions screen asks each time it is shown).
-    static PRELOADING: Cell<bool> = const { Cell::new(false) };
+    /// The modules `preload` has started on (the questions screen asks each time it is shown).
+    static PRELOADING: Cell<[bool; 2]> = const { Cell::new([false; 2]) };
+}
+
+/// How `module` renders its screens, once it is loaded.
+fn renderer(module: Module) -> Option<Render> {
+    match module {
+        Module::Questions => QUESTIONS.get(),
+        Module::Later => LOADED.get().map(|parts| parts.render),
+    }
 }
 
 /// An export other than the save file, made by the later module; `None` if it is not loaded
@@ -133,22 +198,16 @@ pub fn share(file: &File) -> bool {
     LOADED.get().is_some_and(|parts| (parts.share)(file))
 }
 
-/// Starts loading the later module without waiting for it (while the person answers).
-pub fn preload() {
-    if LOADED.get().is_none() && !PRELOADING.replace(true) {
-        spawn_local(async {
-            if let Ok(parts) = load().await {
-                LOADED.set(Some(parts));
-            }
+/// Starts loading `module` without waiting for it (the questions module at once, the later one
+/// while the person answers).
+pub fn preload(module: Module) {
+    let mut started = PRELOADING.get();
+    if renderer(module).is_none() && !std::mem::replace(&mut started[module as usize], true) {
+        PRELOADING.set(started);
+        spawn_local(async move {
+            let _ = load(module).await;
         });
     }
-}
-
-#[derive(Clone, Copy)]
-enum Status {
-    Loading,
-    Ready(Parts),
-    Failed,
 }
 
 #[derive(Properties, PartialEq)]
@@ -160,34 +219,35 @@ pub struct LaterProps {
     pub dispatch: Dispatch,
 }
 
-/// A later screen: shown at once when its module is here, else after a short wait; if the module
-/// never arrives, a message in the person's language and a reload, with every answer safe.
+/// A screen of a later module: shown at once when its module is here, else after a short wait;
+/// if the module never arrives, a message in the person's language and a reload, with every
+/// answer safe.
 #[function_component(Later)]
 pub fn later(props: &LaterProps) -> Html {
     let lang = use_lang();
-    let status = use_state(|| LOADED.get().map_or(Status::Loading, Status::Ready));
+    let module = props.view.module();
+    // The module whose load failed, if any; a re-render once one has loaded.
+    let failed = use_state(|| None::<Module>);
+    let loaded = use_force_update();
     {
-        let status = status.clone();
-        use_effect_with((), move |_| {
-            if matches!(*status, Status::Loading) {
+        let failed = failed.clone();
+        use_effect_with(module, move |&module| {
+            if renderer(module).is_none() {
                 spawn_local(async move {
-                    match load().await {
-                        Ok(parts) => {
-                            LOADED.set(Some(parts));
-                            status.set(Status::Ready(parts));
-                        }
-                        Err(Missing) => status.set(Status::Failed),
+                    match load(module).await {
+                        Ok(()) => loaded.force_update(),
+                        Err(Missing) => failed.set(Some(module)),
                     }
                 });
             }
         });
     }
-    match *status {
-        Status::Ready(parts) => (parts.render)(props.view.clone()),
-        Status::Loading => html! {
+    match renderer(module) {
+        Some(render) => render(props.view.clone()),
+        None if *failed != Some(module) => html! {
             <p class="later-loading" role="status">{ lang.t(msg!("Loading…")) }</p>
         },
-        Status::Failed => {
+        None => {
             let reload = Callback::from(|_| {
                 let _ = gloo::utils::window().location().reload();
             });

@@ -1,10 +1,59 @@
-// The later module (the screens after "see results", src/ui/later.rs): requested before the
-// network lock, it may arrive after it, and nothing is requested after the lock; if it never
-// arrives, the screen says so in the person's language and the answers stay safe.
+// The later modules (src/ui/later.rs): the questions module (profile and questions screens) and
+// the later module (the screens after "see results"). Requested before the network lock, they
+// may arrive after it, and nothing is requested after the lock; if one never arrives, the
+// screen that needs it says so in the person's language and the answers stay safe.
 import { test, expect } from '@playwright/test';
 import { answerAllWithMouse, expectedFigures, expectResults, fillProfileWithMouse, fixture, openQuickScan } from './helpers.mjs';
 
 const LATER = /-later-[0-9a-f]+\.wasm$/;
+const QUESTIONS = /-questions-[0-9a-f]+\.wasm$/;
+const SLACK = 50;
+
+/** When the lock took effect and when each request started and ended. */
+const timings = (page) =>
+  page.evaluate(() => {
+    const locked = performance.getEntriesByName('aims-readiness:locked')[0]?.startTime ?? null;
+    const entries = performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd }));
+    return { locked, entries };
+  });
+
+test('the start screen works before the questions module has arrived; the profile shows once it has, and nothing starts after the lock', async ({ page }) => {
+  await page.route(QUESTIONS, async (route) => {
+    await new Promise((r) => setTimeout(r, 3000));
+    await route.continue();
+  });
+  await page.goto('/');
+  // The app's own start screen (the first paint has no buttons) answers a click at once.
+  await page.getByRole('button', { name: /quick scan/ }).click();
+  await expect(page.locator('.later-loading')).toHaveText('Loading…');
+  await expect(page.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+  await fillProfileWithMouse(page, fixture('mouse-run').profile);
+  await expect(page.getByTestId('next')).toBeVisible();
+  const timing = await timings(page);
+  expect(timing.locked).not.toBeNull();
+  const questions = timing.entries.filter((e) => QUESTIONS.test(e.name));
+  expect(questions).toHaveLength(1);
+  expect(questions[0].start).toBeLessThanOrEqual(timing.locked + SLACK);
+  expect(questions[0].end).toBeGreaterThan(timing.locked);
+  expect(timing.entries.filter((e) => e.start > timing.locked + SLACK)).toEqual([]);
+});
+
+test("a questions module that never arrives: a returning visitor's questions screen says so in French, and a reload brings back every answer", async ({ page }) => {
+  await page.goto('/?lang=fr');
+  await page.locator('[data-questionnaire="iso42001-quick-scan"] button').click();
+  await fillProfileWithMouse(page, fixture('mouse-run').profile);
+  await page.locator('#q-4-1-2').click();
+  await page.route(QUESTIONS, (route) => route.abort());
+  await page.reload();
+  const missing = page.getByTestId('later-missing');
+  await expect(missing).toBeVisible();
+  await expect(missing).toHaveAttribute('role', 'alert');
+  await expect(missing).toContainText("n\u2019est pas arriv\u00e9e");
+  await expect(page.locator('.aims-header')).toBeVisible();
+  await page.unroute(QUESTIONS);
+  await missing.getByRole('button', { name: 'Recharger la page' }).click();
+  await expect(page.locator('#q-4-1-2')).toBeChecked();
+});
 
 test('the later module, requested before the lock, arrives after it; the results show and nothing starts after the lock', async ({ page }) => {
   await page.route(LATER, async (route) => {
@@ -16,18 +65,13 @@ test('the later module, requested before the lock, arrives after it; the results
   await fillProfileWithMouse(page, run.profile);
   await answerAllWithMouse(page, run.answers);
   await expectResults(page, expectedFigures('mouse-run'));
-  const timing = await page.evaluate(() => {
-    const locked = performance.getEntriesByName('aims-readiness:locked')[0]?.startTime ?? null;
-    const entries = performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd }));
-    return { locked, entries };
-  });
+  const timing = await timings(page);
   expect(timing.locked).not.toBeNull();
   const later = timing.entries.filter((e) => LATER.test(e.name));
   expect(later).toHaveLength(1);
   // Begun at the lock (resource timing starts a request when the network layer takes it up, a
   // moment after the script asked; 50 ms of slack, as in tests/engines/flows.mjs), finished after
   // it; the results screen opened seconds later, and nothing started then.
-  const SLACK = 50;
   expect(later[0].start).toBeLessThanOrEqual(timing.locked + SLACK);
   expect(later[0].end).toBeGreaterThan(timing.locked);
   expect(timing.entries.filter((e) => e.start > timing.locked + SLACK)).toEqual([]);

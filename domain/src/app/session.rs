@@ -211,6 +211,7 @@ impl Session {
             assessment: &self.assessment,
             host: None,
             logo: None,
+            charts: &[],
         };
         crate::formats::export::save_file(&response, now)
     }
@@ -230,6 +231,7 @@ impl Session {
             now,
             host: None,
             logo: None,
+            charts: &[],
         };
         self.export_with(export, &context)
     }
@@ -243,6 +245,7 @@ impl Session {
             assessment: &self.assessment,
             host: context.host,
             logo: context.logo,
+            charts: context.charts,
         };
         let (team, today, now) = (context.team, context.today, context.now);
         export.file(&response, team, today, now)
@@ -381,4 +384,6 @@ pub struct ExportContext<'a> {
     pub host: Option<&'a str>,
     /// The host's logo (a data URL) and its text alternative.
     pub logo: Option<(&'a str, &'a str)>,
+    /// The maturity charts drawn by the browser (PNG data URLs) and their text alternatives.
+    pub charts: &'a [(&'a str, &'a str)],
 }

@@ -37,15 +37,19 @@ pub struct Frame {
     /// The host's name, first on the first page (as on the printed report's cover).
     pub letterhead: Option<String>,
     /// The host's logo beside it, when it is a PNG or JPEG image.
-    pub logo: Option<Logo>,
+    pub logo: Option<Picture>,
+    /// Charts (the browser draws them: src/ui/files.rs `chart_as_png`), placed under the
+    /// first heading whose text is `charts_after`.
+    pub charts: Vec<Picture>,
+    pub charts_after: String,
     pub page_of: String,
     pub sign_off: String,
     pub sign_off_lines: Vec<String>,
 }
 
-/// A picture for the first page: its bytes, kind and size in pixels.
+/// A picture (the logo on the first page, a chart): its bytes, kind and size in pixels.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Logo {
+pub struct Picture {
     pub bytes: Vec<u8>,
     /// "png" or "jpeg".
     pub kind: &'static str,
@@ -54,11 +58,11 @@ pub struct Logo {
     pub alt: String,
 }
 
-impl Logo {
-    /// A logo from a `data:image/png;base64,…` or `data:image/jpeg;base64,…` URL whose size
+impl Picture {
+    /// A picture from a `data:image/png;base64,…` or `data:image/jpeg;base64,…` URL whose size
     /// can be read from its header; `None` for anything else (the app draws an SVG, WebP or file
     /// path logo as a PNG first: src/ui/files.rs `logo_as_png`).
-    pub fn from_data_url(url: &str, alt: &str) -> Option<Logo> {
+    pub fn from_data_url(url: &str, alt: &str) -> Option<Picture> {
         let (kind, body) = [
             ("png", "data:image/png;base64,"),
             ("jpeg", "data:image/jpeg;base64,"),
@@ -75,7 +79,7 @@ impl Logo {
             _ => jpeg_size(&bytes)?,
         };
         let alt = alt.to_string();
-        Some(Logo {
+        Some(Picture {
             bytes,
             kind,
             width,
@@ -116,17 +120,31 @@ fn jpeg_size(bytes: &[u8]) -> Option<(u32, u32)> {
     None
 }
 
-/// The logo as an inline picture at most 1.5 cm high (EMU: 9,525 per pixel at 96 dpi).
-fn logo_xml(logo: &Logo) -> String {
-    let (w, h) = (u64::from(logo.width.max(1)), u64::from(logo.height.max(1)));
-    let cy = (h * 9525).min(540_000);
-    let cx = w * cy / h;
+/// A picture inline in its own paragraph, `number` counting the document's pictures from 1
+/// (relationship `rId{number + 3}`, `word/media/{name}.{kind}`), at its size at 96 dpi (EMU:
+/// 9,525 per pixel) scaled down to fit `max` (width, height in EMU).
+fn picture_xml(picture: &Picture, name: &str, number: usize, max: (u64, u64)) -> String {
+    let (w, h) = (
+        u64::from(picture.width.max(1)) * 9525,
+        u64::from(picture.height.max(1)) * 9525,
+    );
+    // The smaller of the two scales (as a fraction of w or h), never above 1.
+    let (cx, cy) = if w * max.1 > h * max.0 {
+        (w.min(max.0), h * w.min(max.0) / w)
+    } else {
+        (w * h.min(max.1) / h, h.min(max.1))
+    };
+    let rel = number + 3;
     format!(
-        r#"<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="1" name="Logo" descr="{alt}"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="1" name="logo.{kind}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rId4"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#,
-        alt = escape(&logo.alt),
-        kind = logo.kind,
+        r#"<w:p><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="{cx}" cy="{cy}"/><wp:docPr id="{number}" name="{name}" descr="{alt}"/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:nvPicPr><pic:cNvPr id="{number}" name="{name}.{kind}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="rId{rel}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#,
+        alt = escape(&picture.alt),
+        kind = picture.kind,
     )
 }
+
+/// The logo at most 1.5 cm high; a chart at most the text's width (17 cm) and 12 cm high.
+const LOGO_MAX: (u64, u64) = (6_120_000, 540_000);
+const CHART_MAX: (u64, u64) = (6_120_000, 4_320_000);
 
 /// The blocks of a Markdown report written by this crate.
 pub fn read_markdown(markdown: &str) -> Vec<Block> {
@@ -263,11 +281,23 @@ fn text_at(chars: &mut std::iter::Peekable<std::str::Chars>, rest: &str) -> bool
     }
 }
 
+/// Adds `picture` to the document's pictures (named `name`) and its paragraph to `body`.
+fn place<'a>(
+    body: &mut String,
+    pictures: &mut Vec<(String, &'a Picture)>,
+    (name, picture): (String, &'a Picture),
+    max: (u64, u64),
+) {
+    body.push_str(&picture_xml(picture, &name, pictures.len() + 1, max));
+    pictures.push((name, picture));
+}
+
 /// The .docx file of `blocks` in `frame`.
 pub fn document(blocks: &[Block], frame: &Frame) -> Vec<u8> {
     let mut body = String::new();
+    let mut pictures = Vec::new();
     if let Some(logo) = &frame.logo {
-        body.push_str(&logo_xml(logo));
+        place(&mut body, &mut pictures, ("logo".into(), logo), LOGO_MAX);
     }
     if let Some(host) = &frame.letterhead {
         body.push_str(&format!(
@@ -281,8 +311,17 @@ pub fn document(blocks: &[Block], frame: &Frame) -> Vec<u8> {
             )
         ));
     }
+    let mut charts = Some(&frame.charts).filter(|c| !c.is_empty());
     for block in blocks {
         block_xml(&mut body, block);
+        let anchor = matches!(block, Block::Heading(_, runs) if runs.iter().map(plain).collect::<String>() == frame.charts_after);
+        if let Some(list) = charts.filter(|_| anchor) {
+            for (n, chart) in list.iter().enumerate() {
+                let name = format!("chart-{}", n + 1);
+                place(&mut body, &mut pictures, (name, chart), CHART_MAX);
+            }
+            charts = None;
+        }
     }
     heading_xml(&mut body, 2, &frame.sign_off);
     for line in &frame.sign_off_lines {
@@ -295,11 +334,16 @@ pub fn document(blocks: &[Block], frame: &Frame) -> Vec<u8> {
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><w:body>{body}<w:sectPr><w:footerReference w:type="default" r:id="rId3"/><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>"#
     );
-    let mut rels = DOCUMENT_RELS.to_string();
-    let picture = frame.logo.as_ref().map(|logo| {
-        rels = rels.replace("</Relationships>", &format!(r#"<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/logo.{}"/></Relationships>"#, logo.kind));
-        (format!("word/media/logo.{}", logo.kind), &logo.bytes)
-    });
+    let media: Vec<(String, &[u8])> = pictures
+        .iter()
+        .map(|(name, p)| (format!("word/media/{name}.{}", p.kind), p.bytes.as_slice()))
+        .collect();
+    let links: String = media
+        .iter()
+        .enumerate()
+        .map(|(n, (name, _))| format!(r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="{}"/>"#, n + 4, &name["word/".len()..]))
+        .collect();
+    let rels = DOCUMENT_RELS.replace("</Relationships>", &format!("{links}</Relationships>"));
     let parts: [(&str, String); 8] = [
         ("[Content_Types].xml", CONTENT_TYPES.into()),
         ("_rels/.rels", ROOT_RELS.into()),
@@ -311,9 +355,7 @@ pub fn document(blocks: &[Block], frame: &Frame) -> Vec<u8> {
         ("word/footer1.xml", footer(&frame.page_of)),
     ];
     let mut entries: Vec<(&str, &[u8])> = parts.iter().map(|(n, x)| (*n, x.as_bytes())).collect();
-    if let Some((name, bytes)) = &picture {
-        entries.push((name.as_str(), bytes.as_slice()));
-    }
+    entries.extend(media.iter().map(|(name, bytes)| (name.as_str(), *bytes)));
     zip::stored(&entries)
 }
 

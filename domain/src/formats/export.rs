@@ -87,6 +87,9 @@ pub struct Response<'a> {
     pub host: Option<&'a str>,
     /// The host's logo (a data URL) and its text alternative, beside the name.
     pub logo: Option<(&'a str, &'a str)>,
+    /// The maturity charts as the browser drew them (PNG data URLs) with their text
+    /// alternatives, for the Word report.
+    pub charts: &'a [(&'a str, &'a str)],
 }
 
 /// A file made in memory, ready to download: text (UTF-8), or the bytes of an Office file.
@@ -111,21 +114,34 @@ impl File {
     }
 }
 
-/// The host's name and logo (data URL, text alternative), as the Word documents show them.
-type Host<'a> = (Option<&'a str>, Option<(&'a str, &'a str)>);
+/// What the Word documents show besides the report: the host's name and logo, and the charts
+/// (data URLs with their text alternatives).
+#[derive(Clone, Copy)]
+struct Host<'a> {
+    name: Option<&'a str>,
+    logo: Option<(&'a str, &'a str)>,
+    charts: &'a [(&'a str, &'a str)],
+}
 
 /// The Office Open XML word-processing type.
 pub const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// A Word document of a Markdown report, with the report's page footer and sign-off block.
 fn word(q: &Questionnaire, host: Host, name: String, title: String, markdown: &str) -> File {
+    use crate::formats::docx::Picture;
     let lang = q.lang();
     let frame = crate::formats::docx::Frame {
         title,
-        letterhead: host.0.map(str::to_string),
+        letterhead: host.name.map(str::to_string),
         logo: host
-            .1
-            .and_then(|(url, alt)| crate::formats::docx::Logo::from_data_url(url, alt)),
+            .logo
+            .and_then(|(url, alt)| Picture::from_data_url(url, alt)),
+        charts: host
+            .charts
+            .iter()
+            .filter_map(|(url, alt)| Picture::from_data_url(url, alt))
+            .collect(),
+        charts_after: lang.t(msg!("Maturity by clause and Annex A area")).into(),
         page_of: lang.t(msg!("Page {page} of {pages}")).into(),
         sign_off: lang.t(msg!("Sign-off")).into(),
         sign_off_lines: [msg!("Prepared by"), msg!("Date"), msg!("Signature")]
@@ -170,7 +186,12 @@ impl Export {
         let (suffix, mime, text) = match self {
             Export::SaveFile => return Some(save_file(of, now)),
             Export::Workbook(_) | Export::WordReport | Export::WordAdviserSheet => {
-                return self.office(q, s, (of.host, of.logo), today)
+                let host = Host {
+                    name: of.host,
+                    logo: of.logo,
+                    charts: of.charts,
+                };
+                return self.office(q, s, host, today);
             }
             Export::GapRegister => (
                 "gap-register.csv",

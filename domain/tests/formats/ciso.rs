@@ -40,6 +40,7 @@ fn the_audit_has_every_requirement_of_the_library_once_by_urn_and_ref_id() {
         assessment: "a1",
         host: None,
         logo: None,
+        charts: &[],
     };
     let text = audit(of.questionnaire, of.answers, today());
     golden("ciso-assistant-audit.csv", &text);
@@ -133,6 +134,7 @@ fn the_german_audit_keeps_the_tools_values_and_words_the_observations_in_german(
         assessment: "a1",
         host: None,
         logo: None,
+        charts: &[],
     };
     let text = audit(of.questionnaire, of.answers, today());
     golden("ciso-assistant-audit.de.csv", &text);

@@ -24,6 +24,7 @@ fn document(q: &Questionnaire, s: &Snapshot, export: Export) -> Vec<(String, Str
         assessment: "a1",
         host: None,
         logo: None,
+        charts: &[],
     };
     let file = export
         .file(&of, None, today(), "2026-11-28T10:00:00Z")
@@ -230,6 +231,7 @@ fn a_hosts_name_heads_the_word_documents_as_it_heads_the_printed_cover() {
             assessment: "a1",
             host: Some("Acme & Söhne <Beratung>"),
             logo: None,
+            charts: &[],
         };
         let file = export
             .file(&of, None, today(), "2026-11-28T10:00:00Z")
@@ -247,12 +249,6 @@ fn a_hosts_name_heads_the_word_documents_as_it_heads_the_printed_cover() {
 
 #[test]
 fn a_png_or_jpeg_logo_is_pictured_in_the_word_documents_and_an_svg_is_left_out() {
-    use aims_domain::formats::share::base64url;
-    let data_url = |kind: &str, bytes: &[u8]| {
-        let standard = base64url(bytes).replace('-', "+").replace('_', "/");
-        let padding = "=".repeat((4 - standard.len() % 4) % 4);
-        format!("data:image/{kind};base64,{standard}{padding}")
-    };
     // A 1 x 1 PNG, and the start of a 64 x 32 JPEG (its frame header is what is read).
     let png = data_url("png", &base64_png());
     let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10];
@@ -270,6 +266,7 @@ fn a_png_or_jpeg_logo_is_pictured_in_the_word_documents_and_an_svg_is_left_out()
             assessment: "a1",
             host: Some("Acme"),
             logo: Some((logo, "Acme & Co")),
+            charts: &[],
         };
         unzip(
             &Export::WordReport
@@ -280,7 +277,7 @@ fn a_png_or_jpeg_logo_is_pictured_in_the_word_documents_and_an_svg_is_left_out()
     };
     let with_png = word(&png);
     let body = part(&with_png, "word/document.xml");
-    assert!(body.contains(r#"<wp:extent cx="9525" cy="9525"/><wp:docPr id="1" name="Logo" descr="Acme &amp; Co"/>"#), "{body}");
+    assert!(body.contains(r#"<wp:extent cx="9525" cy="9525"/><wp:docPr id="1" name="logo" descr="Acme &amp; Co"/>"#), "{body}");
     assert!(body.contains(r#"<a:blip r:embed="rId4"/>"#));
     assert!(part(&with_png, "word/_rels/document.xml.rels").contains(r#"Target="media/logo.png""#));
     assert!(with_png
@@ -299,6 +296,102 @@ fn a_png_or_jpeg_logo_is_pictured_in_the_word_documents_and_an_svg_is_left_out()
 }
 
 /// A valid 1 x 1 PNG.
+/// `bytes` as a data URL of an image of `kind`, base64 with padding as browsers write it.
+fn data_url(kind: &str, bytes: &[u8]) -> String {
+    use aims_domain::formats::share::base64url;
+    let standard = base64url(bytes).replace('-', "+").replace('_', "/");
+    let padding = "=".repeat((4 - standard.len() % 4) % 4);
+    format!("data:image/{kind};base64,{standard}{padding}")
+}
+
+#[test]
+fn the_maturity_charts_are_pictured_under_their_heading_in_each_language_and_fit_the_page() {
+    // PNG headers claiming a chart's sizes (only the header is read): one as the browser draws
+    // it, 1,116 x 570 px (10.6 M EMU wide at 96 dpi: scaled to the text's width), one too tall.
+    let sized = |w: u32, h: u32| {
+        let mut png = base64_png();
+        png[16..20].copy_from_slice(&w.to_be_bytes());
+        png[20..24].copy_from_slice(&h.to_be_bytes());
+        data_url("png", &png)
+    };
+    let (logo, wide, tall) = (
+        data_url("png", &base64_png()),
+        sized(1116, 570),
+        sized(1116, 9000),
+    );
+    let (q, s) = known_snapshot();
+    let de = localise(&Rc::new(q.clone()), Lang::De).unwrap();
+    for (q, heading) in [
+        (&q, "Maturity by clause and Annex A area"),
+        (&de, "Reifegrad nach Abschnitt und Anhang-A-Bereich"),
+    ] {
+        let of = Response {
+            questionnaire: q,
+            answers: &s,
+            assessment: "a1",
+            host: Some("Acme"),
+            logo: Some((&logo, "Acme")),
+            charts: &[(&wide, "Score by clause <4-10>"), (&tall, "Score by area")],
+        };
+        let parts = unzip(
+            &Export::WordReport
+                .file(&of, None, today(), "now")
+                .unwrap()
+                .bytes,
+        );
+        let body = part(&parts, "word/document.xml");
+        // Right under the heading, before its table, in order, each with its own id and text.
+        let under = body
+            .split(heading)
+            .nth(1)
+            .unwrap_or_else(|| panic!("no heading {heading}"));
+        let first = under
+            .find(r#"<wp:docPr id="2" name="chart-1" descr="Score by clause &lt;4-10&gt;"/>"#)
+            .expect("chart 1");
+        let second = under
+            .find(r#"<wp:docPr id="3" name="chart-2" descr="Score by area"/>"#)
+            .expect("chart 2");
+        assert!(first < second && second < under.find("<w:tbl>").unwrap());
+        assert!(
+            under.contains(r#"<wp:extent cx="6120000" cy="3125806"/>"#),
+            "scaled to 17 cm wide"
+        );
+        assert!(
+            under.contains(r#"<wp:extent cx="535680" cy="4320000"/>"#),
+            "scaled to 12 cm high"
+        );
+        assert!(
+            under.contains(r#"<a:blip r:embed="rId5"/>"#)
+                && under.contains(r#"<a:blip r:embed="rId6"/>"#)
+        );
+        let rels = part(&parts, "word/_rels/document.xml.rels");
+        for (id, target) in [
+            ("rId4", "media/logo.png"),
+            ("rId5", "media/chart-1.png"),
+            ("rId6", "media/chart-2.png"),
+        ] {
+            assert!(rels.contains(&format!(r#"Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="{target}""#)), "{rels}");
+        }
+        assert!(parts.iter().any(|(n, _)| n == "word/media/chart-2.png"));
+    }
+    // The adviser's sheet has no such heading: no chart, and nothing lost.
+    let of = Response {
+        questionnaire: &q,
+        answers: &s,
+        assessment: "a1",
+        host: None,
+        logo: None,
+        charts: &[(&wide, "x")],
+    };
+    let sheet = unzip(
+        &Export::WordAdviserSheet
+            .file(&of, None, today(), "now")
+            .unwrap()
+            .bytes,
+    );
+    assert!(!part(&sheet, "word/document.xml").contains("<w:drawing>"));
+}
+
 fn base64_png() -> Vec<u8> {
     let mut png =
         b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89".to_vec();

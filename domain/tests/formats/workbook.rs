@@ -86,6 +86,7 @@ fn workbook(q: &Questionnaire, snapshot: &Snapshot, start: Date) -> Vec<(String,
         assessment: "a1",
         host: None,
         logo: None,
+        charts: &[],
     };
     let file = Export::Workbook(start)
         .file(&of, None, today(), "2026-11-28T10:00:00Z")

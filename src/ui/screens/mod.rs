@@ -12,8 +12,8 @@ mod start;
 mod team;
 
 pub use adviser::{AdviserProps, AdviserScreen};
-pub use profile::ProfileScreen;
-pub use questions::QuestionsScreen;
+pub use profile::{ProfileProps, ProfileScreen};
+pub use questions::{QuestionsProps, QuestionsScreen};
 pub use report::{ReportProps, ReportScreen};
 pub use results::{ResultsProps, ResultsScreen};
 pub use roadmap::{RoadmapProps, RoadmapScreen};

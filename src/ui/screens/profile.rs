@@ -15,7 +15,7 @@ use crate::domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ProfileProps {
     pub profile: Profile,
     /// The questionnaire, its length and time, and the privacy promise, in one line.

@@ -18,7 +18,7 @@ use crate::domain::{Profile, SectionKind};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct QuestionsProps {
     pub session: Session,
     pub dispatch: Dispatch,
