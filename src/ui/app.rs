@@ -457,16 +457,7 @@ pub fn app(props: &AppProps) -> Html {
     hooks::use_follow_tabs(dispatch.clone());
     hooks::use_share_fragment(dispatch.clone());
     hooks::use_window_drop(dispatch.clone());
-    // The profile and questions are one click away from the start screen: their module starts
-    // at once (its bytes were requested first, before the later module's).
-    use_effect_with((), |_| later::preload(later::Module::Questions));
-    // The person answers for minutes: time enough to start the later module (an effect, not
-    // a side effect of rendering).
-    use_effect_with(s.flow.screen == Screen::Questions, |questions| {
-        if *questions {
-            later::preload(later::Module::Later);
-        }
-    });
+    later::use_preload(s.flow.screen == Screen::Questions);
     // Starting a questionnaire, for a host that asked for events.
     let started = s
         .flow

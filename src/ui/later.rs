@@ -46,7 +46,7 @@ type Render = fn(View) -> Html;
 
 /// The module a screen's code is in.
 #[derive(Clone, Copy, PartialEq)]
-pub enum Module {
+enum Module {
     Questions,
     Later,
 }
@@ -198,9 +198,21 @@ pub fn share(file: &File) -> bool {
     LOADED.get().is_some_and(|parts| (parts.share)(file))
 }
 
-/// Starts loading `module` without waiting for it (the questions module at once, the later one
-/// while the person answers).
-pub fn preload(module: Module) {
+/// Starts the later modules before they are wanted: the questions module at once (the profile
+/// is one click away from the start screen), the later one while the person answers (for
+/// minutes). Effects, not side effects of rendering.
+#[hook]
+pub fn use_preload(answering: bool) {
+    use_effect_with((), |_| preload(Module::Questions));
+    use_effect_with(answering, |&answering| {
+        if answering {
+            preload(Module::Later);
+        }
+    });
+}
+
+/// Starts loading `module` without waiting for it.
+fn preload(module: Module) {
     let mut started = PRELOADING.get();
     if renderer(module).is_none() && !std::mem::replace(&mut started[module as usize], true) {
         PRELOADING.set(started);
