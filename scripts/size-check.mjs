@@ -80,14 +80,16 @@
 // Issue 29's three-way split: the profile and questions screens in a module of their own
 // (questions 22,857 B, a chunk both later modules share 2,037 B): start module 240,912 B
 // (-20,859 B), English start-up 310,299 B, whole visit 478,549 B (+4,084 B: a third module's
-// imports, exports and table); budgets 0.5 % above.
+// imports, exports and table); budgets 0.5 % above. Issue 30's charts as pictures in the Word
+// report (drawn on a canvas in the later module, 2,742 B there): whole visit 481,492 B, within
+// issue 30's allowance of 40,000 B over 445,565 B; visit budgets 0.5 % above.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_GZIP_BYTES = { en: 311_900, de: 318_500, fr: 319_800, es: 317_000 };
 // Everything a visit downloads: the start-up bytes and the later modules.
-const VISIT_BUDGET_GZIP_BYTES = { en: 481_000, de: 487_600, fr: 488_900, es: 486_100 };
+const VISIT_BUDGET_GZIP_BYTES = { en: 483_900, de: 490_500, fr: 491_800, es: 489_000 };
 // Issue 29's targets, printed beside the budgets until they are met.
 const START_TARGET = 200_000;
 const VISIT_TARGET = 400_000;

@@ -89,51 +89,6 @@ pub fn share(file: &File) -> bool {
     attempt().is_ok()
 }
 
-/// The host's logo as the page shows it, drawn into a PNG data URL for the Word documents (Word
-/// takes PNG and JPEG pictures; a host's SVG, WebP or file path logo becomes one here). `None`
-/// when the page shows no logo, it has not loaded, or the browser refuses to draw it.
-///
-/// Written with `Reflect` and `Function::apply`, which the start module imports anyway: typed
-/// canvas bindings would add their imports to the start module's import table (every module
-/// shares it), about 600 B gzip for a step of the later module.
-pub fn logo_as_png() -> Option<String> {
-    use js_sys::{Array, Function, Reflect};
-    let get = |on: &JsValue, key: &str| Reflect::get(on, &key.into()).ok();
-    let call = |on: &JsValue, name: &str, args: Array| -> Option<JsValue> {
-        let function: Function = get(on, name)?.dyn_into().ok()?;
-        function.apply(on, &args).ok()
-    };
-    let number = |on: &JsValue, key: &str| get(on, key)?.as_f64().filter(|n| *n > 0.0);
-    let document: JsValue = gloo::utils::document().into();
-    let img = call(
-        &document,
-        "querySelector",
-        Array::of1(&"img.brand-logo".into()),
-    )?;
-    if img.is_null() || get(&img, "complete")?.as_bool() != Some(true) {
-        return None;
-    }
-    // An SVG without a pixel size reports none: its size on the page gives the proportions.
-    let (w, h) = match (number(&img, "naturalWidth"), number(&img, "naturalHeight")) {
-        (Some(w), Some(h)) => (w, h),
-        _ => (number(&img, "width")?, number(&img, "height")?),
-    };
-    // Word shows it at most 1.5 cm high: 180 px is 300 dpi there.
-    let height = 180.0;
-    let width = (w * height / h).round().clamp(1.0, 1_800.0);
-    let canvas = call(&document, "createElement", Array::of1(&"canvas".into()))?;
-    Reflect::set(&canvas, &"width".into(), &width.into()).ok()?;
-    Reflect::set(&canvas, &"height".into(), &height.into()).ok()?;
-    let context = call(&canvas, "getContext", Array::of1(&"2d".into()))?;
-    let at = |n: f64| JsValue::from(n);
-    call(
-        &context,
-        "drawImage",
-        Array::of5(&img, &at(0.0), &at(0.0), &at(width), &at(height)),
-    )?;
-    call(&canvas, "toDataURL", Array::of1(&"image/png".into()))?.as_string()
-}
-
 /// A chosen or dropped file's bytes, refusing oversized files before reading one. The domain
 /// decodes them (and refuses anything that is not UTF-8, instead of guessing).
 async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, FileProblem> {

@@ -16,6 +16,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::dispatch::Dispatch;
+use super::screens::bars;
 use super::screens::{
     AdviserProps, AdviserScreen, ProfileProps, ProfileScreen, QuestionsProps, QuestionsScreen,
     ReportProps, ReportScreen, ResultsProps, ResultsScreen, RoadmapProps, RoadmapScreen,
@@ -25,8 +26,10 @@ use super::use_lang;
 use crate::domain::app::session::ExportContext;
 use crate::domain::app::session::Session;
 use crate::domain::app::shared;
+use crate::domain::figures::scoring::Assessment;
 use crate::domain::formats::export::{Export, File};
 use crate::domain::model::i18n::msg;
+use crate::domain::model::questionnaire::SectionKind;
 
 /// A screen of a later module, with what it shows.
 #[derive(Clone, PartialEq)]
@@ -119,31 +122,57 @@ fn questions_parts() -> Result<Render, Missing> {
 fn parts() -> Result<Parts, Missing> {
     Ok(Parts {
         render,
-        export: export_with_logo,
+        export: export_with_pictures,
         share: crate::ui::files::share,
     })
 }
 
-/// [`Session::export_with`], with a logo Word cannot take as it is (SVG, WebP, a file path)
-/// drawn as a PNG for the Word documents.
-fn export_with_logo(session: &Session, export: Export, context: &ExportContext) -> Option<File> {
+/// [`Session::export_with`], with the pictures the browser draws for the Word documents: a
+/// logo Word cannot take as it is (SVG, WebP, a file path) as a PNG, and the report's two
+/// maturity charts.
+fn export_with_pictures(
+    session: &Session,
+    export: Export,
+    context: &ExportContext,
+) -> Option<File> {
+    use crate::ui::canvas::{chart_as_png, logo_as_png};
     let word = matches!(export, Export::WordReport | Export::WordAdviserSheet);
     let drawn = context
         .logo
         .filter(|(url, _)| {
             word && !url.starts_with("data:image/png;") && !url.starts_with("data:image/jpeg;")
         })
-        .and_then(|(_, alt)| Some((crate::ui::files::logo_as_png()?, alt)));
-    match &drawn {
-        Some((png, alt)) => {
-            let context = ExportContext {
-                logo: Some((png.as_str(), alt)),
-                ..*context
-            };
-            session.export_with(export, &context)
-        }
-        None => session.export_with(export, context),
-    }
+        .and_then(|(_, alt)| Some((logo_as_png()?, alt)));
+    let charts: Vec<(String, &str)> = if export == Export::WordReport {
+        let q = &session.questionnaire;
+        let lang = q.lang();
+        let a = Assessment::compute(q, &session.profile, &session.answers);
+        [
+            (SectionKind::Clause, msg!("Score by clause, 4 to 10")),
+            (
+                SectionKind::Annex,
+                msg!("Score by Annex A area, A.2 to A.10"),
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(kind, title)| Some((chart_as_png(&bars(&a, q, kind), lang)?, lang.t(title))))
+        .collect()
+    } else {
+        Vec::new()
+    };
+    let charts: Vec<(&str, &str)> = charts
+        .iter()
+        .map(|(url, alt)| (url.as_str(), *alt))
+        .collect();
+    let context = ExportContext {
+        logo: match &drawn {
+            Some((png, alt)) => Some((png.as_str(), alt)),
+            None => context.logo,
+        },
+        charts: &charts,
+        ..*context
+    };
+    session.export_with(export, &context)
 }
 
 /// Calls a split point: with the split, the call loads its module (once per page) and awaits it.

@@ -1,6 +1,7 @@
 //! The Yew shell: renders the domain's state, turns clicks into domain events, and does all I/O.
 
 mod app;
+mod canvas;
 mod components;
 mod dispatch;
 mod files;

@@ -112,8 +112,9 @@ test('the printed report opens with the host on its cover and a one-page summary
   await page.getByRole('button', { name: 'Back to the results' }).click();
   const docx = pythonDocx(await downloadTo(page, 'export-docx', testInfo.outputPath()));
   expect(docx.body.map((b) => b.text)).toContain('Organisation: \u2068Beispiel AG & Co. <KG>\u2069');
-  // The host's logo and name head the Word report too.
-  expect(docx.pictures).toEqual([{ width: 9525, height: 9525 }]);
+  // The host's logo and name head the Word report too (then the two charts).
+  expect(docx.pictures[0]).toEqual({ width: 9525, height: 9525 });
+  expect(docx.pictures).toHaveLength(3);
   expect(docx.body[1]).toEqual({ style: 'Normal', text: 'Acme & Söhne Beratung' });
   expect(errors).toEqual([]);
 });
@@ -129,8 +130,9 @@ test('an SVG logo, which Word cannot take, is drawn as a PNG picture in the Word
   await expect(page.getByTestId('overall-percent')).toBeVisible();
   const path = await downloadTo(page, 'export-docx', testInfo.outputPath());
   const docx = pythonDocx(path);
-  // 2:1, at most 1.5 cm (540,000 EMU) high.
-  expect(docx.pictures).toEqual([{ width: 1080000, height: 540000 }]);
+  // 2:1, at most 1.5 cm (540,000 EMU) high; then the two charts.
+  expect(docx.pictures[0]).toEqual({ width: 1080000, height: 540000 });
+  expect(docx.pictures).toHaveLength(3);
   const listing = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).split('\n');
   expect(listing).toContain('word/media/logo.png');
   const png = execFileSync('unzip', ['-p', path, 'word/media/logo.png']);
@@ -138,5 +140,58 @@ test('an SVG logo, which Word cannot take, is drawn as a PNG picture in the Word
   // The adviser's sheet carries it too.
   const adviser = pythonDocx(await downloadTo(page, 'export-adviser-docx', testInfo.outputPath()));
   expect(adviser.pictures).toHaveLength(1);
+  expect(errors).toEqual([]);
+});
+
+test('the Word report pictures both maturity charts under their heading, each bar as long as its score, and Writer prints them', async ({ page }, testInfo) => {
+  const errors = watchErrors(page);
+  await openAssessment(page, 'en');
+  const path = await downloadTo(page, 'export-docx', testInfo.outputPath());
+  const doc = pythonDocx(path);
+  // The maturity table's rows: clauses, then Annex A areas, with their scores.
+  const rows = doc.body.find((b) => b.table).table.slice(1);
+  const kinds = [rows.filter((r) => !r[0].startsWith('A.')), rows.filter((r) => r[0].startsWith('A.'))];
+  // As the screen's SVG chart at three times its size: 1,116 px wide, 26 px a row and 24 px of
+  // grid labels; in Word 17 cm (6,120,000 EMU) wide.
+  const height = (n) => Math.floor(((26 * n + 24) * 3 * 6120000) / 1116);
+  expect(doc.pictures).toEqual(kinds.map((k) => ({ width: 6120000, height: height(k.length) })));
+  const listing = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).split('\n');
+  expect(listing).toEqual(expect.arrayContaining(['word/media/chart-1.png', 'word/media/chart-2.png']));
+  // Each bar, measured in the picture: as long as its score (260 px of bar at 100 %, times 3).
+  for (const [n, kind] of kinds.entries()) {
+    const png = execFileSync('unzip', ['-p', path, `word/media/chart-${n + 1}.png`]).toString('base64');
+    const lengths = await page.evaluate(async ({ png, count }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${png}`;
+      await img.decode();
+      const canvas = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height });
+      const c = canvas.getContext('2d');
+      c.drawImage(img, 0, 0);
+      const track = [0xee, 0xf0, 0xf3];
+      return [...Array(count).keys()].map((row) => {
+        const y = (26 * row + 4 + 9) * 3;
+        const line = c.getImageData(64 * 3, y, 260 * 3, 1).data;
+        let coloured = 0;
+        for (let x = 0; x < 260 * 3; x++) if (track.some((v, i) => Math.abs(line[x * 4 + i] - v) > 24)) coloured++;
+        return coloured;
+      });
+    }, { png, count: kind.length });
+    const scores = kind.map((r) => Number(/^(\d+)/.exec(r[3])?.[1] ?? 0));
+    lengths.forEach((length, i) => expect(Math.abs(length - (scores[i] * 260 * 3) / 100), `${kind[i][0]}: ${length} px for ${scores[i]} %`).toBeLessThanOrEqual(3));
+    expect(scores.some((s) => s > 0)).toBe(true);
+  }
+  // The chart comes right under the heading that the printed report's charts stand in for.
+  const heading = doc.body.findIndex((b) => b.text === 'Maturity by clause and Annex A area');
+  expect(doc.body[heading + 1]).toEqual({ style: 'Normal', text: '' });
+  // LibreOffice Writer prints both pictures at their full resolution.
+  const out = join(testInfo.outputPath(), 'writer');
+  printed(path, testInfo.outputPath());
+  const images = execFileSync('pdfimages', ['-list', join(out, path.split('/').pop().replace(/\.docx$/, '.pdf'))], { encoding: 'utf8' })
+    .split('\n')
+    .slice(2)
+    .map((l) => l.trim().split(/\s+/))
+    .filter((columns) => columns[2] === 'image') // not their alpha masks ("smask")
+    .map((columns) => columns.slice(3, 5).map(Number));
+  expect(images).toEqual(kinds.map((k) => [1116, (26 * k.length + 24) * 3]));
   expect(errors).toEqual([]);
 });

@@ -38,7 +38,7 @@ pub struct Frame {
     pub letterhead: Option<String>,
     /// The host's logo beside it, when it is a PNG or JPEG image.
     pub logo: Option<Picture>,
-    /// Charts (the browser draws them: src/ui/files.rs `chart_as_png`), placed under the
+    /// Charts (the browser draws them: src/ui/canvas.rs `chart_as_png`), placed under the
     /// first heading whose text is `charts_after`.
     pub charts: Vec<Picture>,
     pub charts_after: String,
@@ -61,7 +61,7 @@ pub struct Picture {
 impl Picture {
     /// A picture from a `data:image/png;base64,…` or `data:image/jpeg;base64,…` URL whose size
     /// can be read from its header; `None` for anything else (the app draws an SVG, WebP or file
-    /// path logo as a PNG first: src/ui/files.rs `logo_as_png`).
+    /// path logo as a PNG first: src/ui/canvas.rs `logo_as_png`).
     pub fn from_data_url(url: &str, alt: &str) -> Option<Picture> {
         let (kind, body) = [
             ("png", "data:image/png;base64,"),

@@ -15,7 +15,7 @@ pub use adviser::{AdviserProps, AdviserScreen};
 pub use profile::{ProfileProps, ProfileScreen};
 pub use questions::{QuestionsProps, QuestionsScreen};
 pub use report::{ReportProps, ReportScreen};
-pub use results::{ResultsProps, ResultsScreen};
+pub use results::{bars, ResultsProps, ResultsScreen};
 pub use roadmap::{RoadmapProps, RoadmapScreen};
 pub use shared::{SharedProps, SharedView};
 pub use start::StartScreen;

@@ -172,6 +172,25 @@ struct DetailsProps {
     compared: Option<Rc<Compared>>,
 }
 
+/// The bars of a maturity chart: one per applicable section of `kind`, flagged where a
+/// certification blocker is open (the screen's charts and the Word report's pictures).
+pub fn bars(a: &Assessment, q: &Questionnaire, kind: SectionKind) -> Vec<Bar> {
+    let blocked: Vec<&str> = a
+        .blockers
+        .iter()
+        .filter_map(|b| q.sections.get(section_of(q, &b.id)).map(|s| s.id.as_str()))
+        .collect();
+    a.sections
+        .iter()
+        .filter(|s| s.kind == kind && s.applicable > 0)
+        .map(|s| Bar {
+            label: s.id.clone(),
+            percent: s.percent(),
+            flagged: blocked.contains(&s.id.as_str()),
+        })
+        .collect()
+}
+
 #[function_component(ResultsDetails)]
 fn results_details(props: &DetailsProps) -> Html {
     let lang = use_lang();
@@ -180,23 +199,7 @@ fn results_details(props: &DetailsProps) -> Html {
     let a = &props.assessment;
     let gate_label = gate_label(q);
     let send = |event: crate::domain::app::Event| props.dispatch.send(event);
-    let section_of = |item: &str| section_of(q, item);
-    let blocked_sections: Vec<&str> = a
-        .blockers
-        .iter()
-        .filter_map(|b| q.sections.get(section_of(&b.id)).map(|s| s.id.as_str()))
-        .collect();
-    let bars = |kind: SectionKind| -> Vec<Bar> {
-        a.sections
-            .iter()
-            .filter(|s| s.kind == kind && s.applicable > 0)
-            .map(|s| Bar {
-                label: s.id.clone(),
-                percent: s.percent(),
-                flagged: blocked_sections.contains(&s.id.as_str()),
-            })
-            .collect()
-    };
+    let bars = |kind: SectionKind| bars(a, q, kind);
     let unknowns = a.unknowns.iter().map(|(id, title)| {
         html! {
             <li><span class="item-id">{ id }</span>{" "}{ title }</li>
