@@ -36,7 +36,7 @@ createServer(async (req, res) => {
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
-    if (slowLater && /-later-[0-9a-f]+\.wasm$/.test(file)) await new Promise((r) => setTimeout(r, slowLater));
+    if (slowLater && /-(later|questions)-[0-9a-f]+\.wasm$/.test(file)) await new Promise((r) => setTimeout(r, slowLater));
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(body);
   } catch {

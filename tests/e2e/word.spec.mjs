@@ -152,9 +152,11 @@ test('the Word report pictures both maturity charts under their heading, each ba
   const rows = doc.body.find((b) => b.table).table.slice(1);
   const kinds = [rows.filter((r) => !r[0].startsWith('A.')), rows.filter((r) => r[0].startsWith('A.'))];
   // As the screen's SVG chart at three times its size: 1,116 px wide, 26 px a row and 24 px of
-  // grid labels; in Word 17 cm (6,120,000 EMU) wide.
-  const height = (n) => Math.floor(((26 * n + 24) * 3 * 6120000) / 1116);
-  expect(doc.pictures).toEqual(kinds.map((k) => ({ width: 6120000, height: height(k.length) })));
+  // grid labels; in Word 12 cm (4,320,000 EMU) wide, each with its caption under it.
+  const height = (n) => Math.floor(((26 * n + 24) * 3 * 4320000) / 1116);
+  expect(doc.pictures).toEqual(kinds.map((k) => ({ width: 4320000, height: height(k.length) })));
+  const captions = doc.body.filter((b) => b.style === 'Caption').map((b) => b.text);
+  expect(captions).toEqual(['Score by clause, 4 to 10', 'Score by Annex A area, A.2 to A.10']);
   const listing = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).split('\n');
   expect(listing).toEqual(expect.arrayContaining(['word/media/chart-1.png', 'word/media/chart-2.png']));
   // Each bar, measured in the picture: as long as its score (260 px of bar at 100 %, times 3).

@@ -28,7 +28,7 @@ for (const port of [4173, 4174, 4175]) {
 const servers = [
   spawn('node', ['tests/e2e/serve.mjs', 'dist', '4173'], { cwd: ROOT, stdio: 'ignore' }),
   spawn('node', ['tests/e2e/serve.mjs', 'tests/e2e/host', '4174'], { cwd: ROOT, stdio: 'ignore' }),
-  // The same build with the later module 1.5 s slow: it completes after the network lock.
+  // The same build with the later modules 1.5 s slow: they complete after the network lock.
   spawn('node', ['tests/e2e/serve.mjs', 'dist', '4175', '1500'], { cwd: ROOT, stdio: 'ignore' }),
 ];
 process.on('exit', () => servers.forEach((s) => s.kill()));

@@ -307,7 +307,7 @@ fn data_url(kind: &str, bytes: &[u8]) -> String {
 #[test]
 fn the_maturity_charts_are_pictured_under_their_heading_in_each_language_and_fit_the_page() {
     // PNG headers claiming a chart's sizes (only the header is read): one as the browser draws
-    // it, 1,116 x 570 px (10.6 M EMU wide at 96 dpi: scaled to the text's width), one too tall.
+    // it, 1,116 x 570 px (10.6 M EMU wide at 96 dpi: scaled to 12 cm wide), one too tall.
     let sized = |w: u32, h: u32| {
         let mut png = base64_png();
         png[16..20].copy_from_slice(&w.to_be_bytes());
@@ -353,8 +353,8 @@ fn the_maturity_charts_are_pictured_under_their_heading_in_each_language_and_fit
             .expect("chart 2");
         assert!(first < second && second < under.find("<w:tbl>").unwrap());
         assert!(
-            under.contains(r#"<wp:extent cx="6120000" cy="3125806"/>"#),
-            "scaled to 17 cm wide"
+            under.contains(r#"<wp:extent cx="4320000" cy="2206451"/>"#),
+            "scaled to 12 cm wide"
         );
         assert!(
             under.contains(r#"<wp:extent cx="535680" cy="4320000"/>"#),
