@@ -11,7 +11,7 @@ use super::dispatch::Dispatch;
 use crate::domain::app::session::Screen;
 use crate::domain::app::Purpose;
 use crate::domain::figures::scoring::Band;
-use crate::domain::host::embed::{EmbedConfig, Moment};
+use crate::domain::host::embed::{accent_as_text, EmbedConfig, Moment};
 use crate::domain::model::i18n::Lang;
 
 /// The document follows the language: `<html lang>`, the page title (which also names the PDF
@@ -58,6 +58,11 @@ pub fn use_branding(root: NodeRef, config: Rc<EmbedConfig>) {
             set("--aims-accent", &config.accent);
             set("--aims-accent-strong", &config.accent);
             set("--aims-on-accent", &config.accent_text);
+            // As a text colour the accent must read on the scheme's backgrounds: the stylesheet
+            // picks the light or the dark variant (`--aims-link`).
+            let text = |dark| config.accent.as_deref().map(|a| accent_as_text(a, dark));
+            set("--aims-accent-text-light", &text(false));
+            set("--aims-accent-text-dark", &text(true));
             set("--aims-font", &config.font);
         }
     });

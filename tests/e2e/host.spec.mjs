@@ -160,3 +160,34 @@ test('a French visitor reads the host\'s French texts, a Spanish one the host\'s
   }
   expect(errors).toEqual([]);
 });
+
+test("a host's dark or pale accent: its buttons, links and ids still read in both schemes, in the host's hue", async ({ page }) => {
+  const errors = watchErrors(page);
+  for (const [accent, schemes] of [
+    // Navy reads on light backgrounds as it is; in the dark scheme it is lightened.
+    ['#1f3a5f', { light: 'rgb(31, 58, 95)', dark: null }],
+    // Yellow is darkened in the light scheme and reads as it is in the dark one.
+    ['#ffd200', { light: null, dark: 'rgb(255, 210, 0)' }],
+  ]) {
+    await withHost(page, JSON.stringify({ accent }));
+    await page.goto('/');
+    await appStarted(page);
+    await page.getByTestId('open-file').setInputFiles(saveFile(full, 1));
+    await expect(page.getByTestId('overall-percent')).toBeVisible();
+    for (const [scheme, unchanged] of Object.entries(schemes)) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axe(page, `results with the accent ${accent} (${scheme})`)).toEqual([]);
+      const colour = await page.locator('.button.secondary').first().evaluate((e) => getComputedStyle(e).color);
+      if (unchanged) expect(colour).toBe(unchanged);
+      else {
+        // Adjusted, and still the accent's hue: blue stays the strongest channel of navy, red
+        // and green of yellow.
+        const [r, g, b] = colour.match(/\d+/g).map(Number);
+        expect(colour).not.toBe(accent === '#1f3a5f' ? 'rgb(31, 58, 95)' : 'rgb(255, 210, 0)');
+        expect(accent === '#1f3a5f' ? b > r && b > g : r > b && g > b).toBe(true);
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+  expect(errors).toEqual([]);
+});

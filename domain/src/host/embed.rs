@@ -187,31 +187,84 @@ pub(crate) fn font(value: &str) -> Option<String> {
     })
 }
 
+/// The red, green and blue of `#rgb` or `#rrggbb`, 0-255 (0 for what is not hex: callers pass
+/// validated colours).
+fn rgb(colour: &str) -> [f64; 3] {
+    let hex = colour.trim_start_matches('#');
+    let channel = |i: usize| -> f64 {
+        let (digits, scale) = if hex.len() == 3 {
+            (hex.get(i..i + 1), 17.0)
+        } else {
+            (hex.get(2 * i..2 * i + 2), 1.0)
+        };
+        f64::from(
+            digits
+                .and_then(|d| u8::from_str_radix(d, 16).ok())
+                .unwrap_or(0),
+        ) * scale
+    };
+    [channel(0), channel(1), channel(2)]
+}
+
+/// WCAG relative luminance, with sRGB to linear light as c² (gamma 2, close to sRGB's 2.2
+/// curve) and no `powf`, whose code would cost the start module 1.6 KB.
+fn luminance([r, g, b]: [f64; 3]) -> f64 {
+    let linear = |c: f64| (c / 255.0) * (c / 255.0);
+    0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+}
+
+fn contrast(a: f64, b: f64) -> f64 {
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
 /// The text colour that reads best on `accent` (`#rgb` or `#rrggbb`): white or the widget's
 /// near-black, whichever has the higher WCAG contrast. Used when a host sets an accent without
 /// `accent-text`, so a dark accent never carries the dark scheme's dark text.
 pub fn readable_on(accent: &str) -> &'static str {
-    let hex = accent.trim_start_matches('#');
-    // sRGB to linear light as c² (gamma 2, close to sRGB's 2.2 curve): exact enough to choose
-    // between white and near-black, and no `powf`, whose code would cost the start module 1.6 KB.
-    let channel = |i: usize| -> f64 {
-        let (digits, scale) = if hex.len() == 3 {
-            (&hex[i..i + 1], 17.0)
-        } else {
-            (&hex[2 * i..2 * i + 2], 1.0)
-        };
-        let c = f64::from(u8::from_str_radix(digits, 16).unwrap_or(0)) * scale / 255.0;
-        c * c
-    };
-    let luminance = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+    let light = luminance(rgb(accent));
     // #12161b's relative luminance is about 0.0076.
-    let on_white = 1.05 / (luminance + 0.05);
-    let on_dark = (luminance + 0.05) / (0.0076 + 0.05);
-    if on_white >= on_dark {
+    if contrast(light, 1.0) >= contrast(light, 0.0076) {
         "#ffffff"
     } else {
         "#12161b"
     }
+}
+
+/// The backgrounds accent-coloured text sits on, per scheme (public/style.css: `--aims-bg`,
+/// `--aims-surface`, `--aims-accent-soft`).
+const LIGHT_BACKGROUNDS: [&str; 3] = ["#f6f7f9", "#ffffff", "#e6f0f7"];
+const DARK_BACKGROUNDS: [&str; 3] = ["#12161b", "#1b2128", "#1d2f3d"];
+
+/// The host's accent as a text colour (links, secondary buttons, ids) for the light or the
+/// dark scheme: the accent itself where it has a contrast of 5:1 on each of that scheme's
+/// backgrounds (4.5:1 is the WCAG minimum; the margin covers the gamma-2 estimate), else the
+/// accent mixed a tenth at a time towards white (dark scheme) or the widget's near-black
+/// (light) until it has, so the colour keeps the host's hue as far as it can.
+pub fn accent_as_text(accent: &str, dark: bool) -> String {
+    let (backgrounds, towards) = if dark {
+        (DARK_BACKGROUNDS, [255.0; 3])
+    } else {
+        (LIGHT_BACKGROUNDS, rgb("#12161b"))
+    };
+    let base = rgb(accent);
+    let reads = |colour: [f64; 3]| {
+        let l = luminance(colour);
+        backgrounds
+            .iter()
+            .all(|b| contrast(l, luminance(rgb(b))) >= 5.0)
+    };
+    let mixed = (0..=10)
+        .map(|tenths| {
+            let t = f64::from(tenths) / 10.0;
+            [0, 1, 2].map(|i| (base[i] + (towards[i] - base[i]) * t).round())
+        })
+        .find(|c| reads(*c))
+        .unwrap_or(towards);
+    if mixed == base {
+        return accent.to_string();
+    }
+    let [r, g, b] = mixed.map(|c| c as u8);
+    format!("#{r:02x}{g:02x}{b:02x}")
 }
 
 /// A course link's target: a roadmap phase ("1"-"5") or an Annex A area ("A.2"-"A.10").

@@ -124,3 +124,64 @@ fn an_accent_without_a_text_colour_gets_the_readable_one() {
     let (plain, _) = EmbedConfig::read("", Some("{}"), lang);
     assert_eq!(plain.accent_text, None);
 }
+
+/// WCAG 2 contrast with the exact sRGB curve (the domain estimates it without `powf`).
+fn exact_contrast(a: &str, b: &str) -> f64 {
+    let luminance = |hex: &str| {
+        let hex = hex.trim_start_matches('#');
+        let wide: String = if hex.len() == 3 {
+            hex.chars().flat_map(|c| [c, c]).collect()
+        } else {
+            hex.to_string()
+        };
+        let c = |i: usize| {
+            let v = f64::from(u8::from_str_radix(&wide[2 * i..2 * i + 2], 16).unwrap()) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * c(0) + 0.7152 * c(1) + 0.0722 * c(2)
+    };
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+/// A host's accent used as text (links, secondary buttons, ids) reads in both schemes: every
+/// one of the 4,096 `#rgb` accents, checked with the exact WCAG formula on each background of
+/// the scheme (public/style.css), keeps at least 4.5:1; an accent that reads already stays as
+/// it is, and one that does not keeps its hue, lightened for the dark scheme and darkened for
+/// the light one.
+#[test]
+fn a_hosts_accent_as_text_reads_on_every_background_of_both_schemes() {
+    use aims_domain::host::embed::accent_as_text;
+    let light = ["#f6f7f9", "#ffffff", "#e6f0f7"];
+    let dark = ["#12161b", "#1b2128", "#1d2f3d"];
+    for n in 0..4096u32 {
+        let accent = format!("#{n:03x}");
+        for (scheme, backgrounds) in [(false, light), (true, dark)] {
+            let text = accent_as_text(&accent, scheme);
+            for b in backgrounds {
+                let ratio = exact_contrast(&text, b);
+                assert!(ratio >= 4.5, "{accent} as {text} on {b}: {ratio:.2}");
+            }
+        }
+    }
+    // Our own accents read as they are, and so does a host's that reads.
+    assert_eq!(accent_as_text("#1f5f8b", false), "#1f5f8b");
+    assert_eq!(accent_as_text("#7fb8e0", true), "#7fb8e0");
+    assert_eq!(accent_as_text("#005a9c", false), "#005a9c");
+    // A dark accent in the dark scheme is lightened, a yellow one in the light scheme darkened,
+    // each still tinted by the accent (not plain white or black).
+    let lighter = accent_as_text("#1f5f8b", true);
+    assert!(
+        lighter != "#ffffff" && lighter.as_str() > "#1f5f8b",
+        "{lighter}"
+    );
+    let blue = u8::from_str_radix(&lighter[5..7], 16).unwrap();
+    let red = u8::from_str_radix(&lighter[1..3], 16).unwrap();
+    assert!(blue > red, "{lighter} keeps the blue");
+    let darker = accent_as_text("#ffdd00", false);
+    assert!(darker != "#12161b" && darker != "#ffdd00", "{darker}");
+}
