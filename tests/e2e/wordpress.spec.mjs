@@ -71,3 +71,87 @@ test('the block runs the widget too, and a page without the check loads nothing 
   expect(html).not.toContain('embed.js');
   expect(html).not.toContain('aims-readiness');
 });
+
+test('the settings page writes what the widget takes, says which values it did not save, and shows the rest back as typed', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(`${SITE}/wp-login.php`);
+  await page.locator('#user_login').fill('admin');
+  await page.locator('#user_pass').fill('test-password-not-secret');
+  await page.locator('#wp-submit').click();
+  await page.goto(`${SITE}/wp-admin/options-general.php?page=aims-readiness`);
+  await expect(page.getByRole('heading', { name: 'Readiness check', level: 1 })).toBeVisible();
+  // What setup.php saved, shown back in its fields.
+  await expect(page.getByLabel('Your name')).toHaveValue('Acme Advisory & Partners');
+  const typed = {
+    name: 'Beispiel & Söhne Beratung',
+    contact: 'https://example.org/contact', // not a mailto: address
+    accent: 'blue', // not a colour
+    cta_label: 'Book a workshop',
+    cta_url: 'https://example.org/workshop',
+  };
+  await page.getByLabel('Your name').fill(typed.name);
+  await page.getByLabel('Contact for the hand-off (mailto:)').fill(typed.contact);
+  await page.getByLabel('Accent colour (#rrggbb)').fill(typed.accent);
+  await page.getByLabel('Call to action: label').fill(typed.cta_label);
+  await page.getByLabel('Call to action: link (https:// or mailto:)').fill(typed.cta_url);
+  // Two lines (the browser sends CR LF), and markup, which the widget would refuse.
+  await page.getByLabel('Message for "Not ready for a certification audit"').fill('Your gaps are clear & "named".\nCall us.');
+  await page.getByLabel('Message for "Early stage"').fill('Start <b>here</b>');
+  await page.getByLabel('Events for your analytics').selectOption('on');
+  await page.getByRole('button', { name: 'Save Changes' }).click();
+  // WordPress lists the values not saved, and no "Settings saved." then.
+  for (const message of ['Contact: one address written as mailto:', 'Accent colour: a colour written as #rrggbb', 'Message for "Early stage": at most 400 characters of plain text, without markup']) {
+    await expect(page.getByText(message)).toBeVisible();
+  }
+  await expect(page.getByText('Settings saved.')).toHaveCount(0);
+  // The kept values back in the form, as typed; the refused ones empty.
+  await expect(page.getByLabel('Your name')).toHaveValue(typed.name);
+  await expect(page.getByLabel('Accent colour (#rrggbb)')).toHaveValue('');
+  await expect(page.getByLabel('Message for "Early stage"')).toHaveValue('');
+  await expect(page.getByLabel('Message for "Not ready for a certification audit"')).toHaveValue('Your gaps are clear & "named".\nCall us.');
+  // Corrected, everything is saved.
+  await page.getByLabel('Contact for the hand-off (mailto:)').fill('mailto:team@example.org');
+  await page.getByLabel('Accent colour (#rrggbb)').fill('#1f3a5f');
+  await page.getByRole('button', { name: 'Save Changes' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  await expect(page.getByText('(not saved)')).toHaveCount(0);
+  // The plugin's host.json: exactly those values.
+  const host = await (await page.request.get(`${SITE}/wp-content/plugins/aims-readiness/dist/host.json`)).json();
+  expect(host).toEqual({
+    name: typed.name,
+    contact: 'mailto:team@example.org',
+    accent: '#1f3a5f',
+    cta: { label: typed.cta_label, url: typed.cta_url },
+    bands: { 'not-ready': { message: 'Your gaps are clear & "named".\nCall us.' } },
+    events: true,
+  });
+  // And the widget takes every one of them: it warns about nothing, for a visitor (not logged
+  // in: WordPress's admin bar would ask gravatar.com for the admin's picture).
+  const visitor = await page.context().browser().newPage();
+  const visitorErrors = watchErrors(visitor);
+  await visitor.goto(`${SITE}/?page_id=${pages.shortcode}`);
+  await expect(visitor.frameLocator('aims-readiness iframe').getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+  const frame = visitor.frames().find((f) => f.url().includes('/aims-readiness/dist/'));
+  // (The app keeps its host.json warnings, one per line, for the host studio.)
+  await expect.poll(() => frame.evaluate(() => typeof window.aimsReadinessWarnings)).toBe('string');
+  expect(await frame.evaluate(() => window.aimsReadinessWarnings)).toBe('');
+  expect(await frame.locator('.aims').evaluate((el) => el.style.getPropertyValue('--aims-accent'))).toBe('#1f3a5f');
+  await visitor.close();
+  // The theme has no favicon: WordPress answers 404 for it.
+  expect(visitorErrors.filter((e) => !e.includes('status of 404'))).toEqual([]);
+  // Back to what setup.php saved, which the first test reads (so the file runs again on the same site).
+  await page.goto(`${SITE}/wp-admin/options-general.php?page=aims-readiness`);
+  for (const [label, value] of [
+    ['Your name', 'Acme Advisory & Partners'],
+    ['Contact for the hand-off (mailto:)', 'mailto:readiness@acme.example'],
+    ['Accent colour (#rrggbb)', '#8a3b12'],
+    ['Call to action: label', ''],
+    ['Call to action: link (https:// or mailto:)', ''],
+    ['Message for "Not ready for a certification audit"', 'Your gaps are clear: our programme & "plan".'],
+  ]) await page.getByLabel(label).fill(value);
+  await page.getByLabel('Events for your analytics').selectOption('band');
+  await page.getByRole('button', { name: 'Save Changes' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  // WordPress's own admin pages ask wordpress.org for news, which this machine cannot reach.
+  expect(errors.filter((e) => !e.includes('ERR_NAME_NOT_RESOLVED'))).toEqual([]);
+});

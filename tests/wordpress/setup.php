@@ -28,7 +28,7 @@ if ( is_wp_error( $activated ) ) {
 update_option(
 	'aims_readiness_host',
 	array(
-		'name'           => 'Acme Advisory <&>',
+		'name'           => 'Acme Advisory & Partners',
 		'contact'        => 'mailto:readiness@acme.example',
 		'accent'         => '#8a3b12',
 		'band_not-ready' => 'Your gaps are clear: our programme & "plan".',

@@ -150,29 +150,67 @@ add_action( 'update_option_' . AIMS_READINESS_OPTION, 'aims_readiness_write_host
 add_action( 'add_option_' . AIMS_READINESS_OPTION, 'aims_readiness_write_host' );
 
 /**
- * Cleans what the settings page sends: plain text, one mailto: address, https links, colours.
+ * Cleans what the settings page sends: plain text, one mailto: address, https links, colours,
+ * held to the rules the widget checks host.json by (a value it would refuse is not saved, and
+ * the settings page says so instead of the widget's console).
  *
  * @param mixed $input the form's values.
  */
 function aims_readiness_sanitize( $input ) {
-	$input = is_array( $input ) ? $input : array();
-	$clean = array();
-	$text  = function ( $key, $max ) use ( $input ) {
-		return isset( $input[ $key ] ) ? mb_substr( sanitize_text_field( wp_unslash( $input[ $key ] ) ), 0, $max ) : '';
+	$input   = is_array( $input ) ? $input : array();
+	$clean   = array();
+	$raw     = function ( $key ) use ( $input ) {
+		return isset( $input[ $key ] ) ? trim( (string) wp_unslash( $input[ $key ] ) ) : '';
 	};
-	$clean['name']      = $text( 'name', 60 );
-	$contact            = $text( 'contact', 200 );
-	$clean['contact']   = preg_match( '/^mailto:[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/', $contact ) ? $contact : '';
-	$accent             = $text( 'accent', 7 );
-	$clean['accent']    = preg_match( '/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/', $accent ) ? $accent : '';
-	$clean['font']      = preg_replace( '/[^\p{L}\p{N} ,\'-]/u', '', $text( 'font', 80 ) );
-	$clean['cta_label'] = $text( 'cta_label', 40 );
-	$url                = isset( $input['cta_url'] ) ? esc_url_raw( wp_unslash( $input['cta_url'] ), array( 'https', 'mailto' ) ) : '';
-	$clean['cta_url']   = $url;
-	foreach ( array_keys( aims_readiness_bands() ) as $band ) {
-		$clean[ 'band_' . $band ] = isset( $input[ 'band_' . $band ] ) ? mb_substr( sanitize_textarea_field( wp_unslash( $input[ 'band_' . $band ] ) ), 0, 400 ) : '';
+	$refuse  = function ( $key, $message ) {
+		add_settings_error( AIMS_READINESS_OPTION, 'aims-' . $key, $message );
+		return '';
+	};
+	// Plain text as the widget takes it: no markup and none of < > " ` \ { } ; (it refuses them).
+	$plain = function ( $key, $max, $label ) use ( $raw, $refuse ) {
+		$value = $raw( $key );
+		if ( '' === $value ) {
+			return '';
+		}
+		if ( mb_strlen( $value ) > $max || preg_match( '/[<>"`\\\\{};\p{Cc}]/u', $value ) ) {
+			/* translators: 1: a field's label, 2: its maximum length */
+			return $refuse( $key, sprintf( __( '%1$s: at most %2$d characters of plain text, without < > " ` \\ { } ; (not saved).', 'aims-readiness' ), $label, $max ) );
+		}
+		return $value;
+	};
+	$clean['name']    = $plain( 'name', 60, __( 'Your name', 'aims-readiness' ) );
+	$contact          = $raw( 'contact' );
+	$clean['contact'] = preg_match( '/^mailto:[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/', $contact ) ? $contact : '';
+	if ( '' !== $contact && '' === $clean['contact'] ) {
+		$refuse( 'contact', __( 'Contact: one address written as mailto:name@example.org (not saved).', 'aims-readiness' ) );
 	}
-	$events          = $text( 'events', 10 );
+	$accent          = $raw( 'accent' );
+	$clean['accent'] = preg_match( '/^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/', $accent ) ? $accent : '';
+	if ( '' !== $accent && '' === $clean['accent'] ) {
+		$refuse( 'accent', __( 'Accent colour: a colour written as #rrggbb or #rgb (not saved).', 'aims-readiness' ) );
+	}
+	$font          = $raw( 'font' );
+	$clean['font'] = preg_match( "/^[\p{L}\p{N} ,'-]{1,80}$/u", $font ) ? $font : '';
+	if ( '' !== $font && '' === $clean['font'] ) {
+		$refuse( 'font', __( 'Font: font names separated by commas, letters, digits, spaces and hyphens only (not saved).', 'aims-readiness' ) );
+	}
+	$clean['cta_label'] = $plain( 'cta_label', 40, __( 'Call to action: label', 'aims-readiness' ) );
+	$url                = $raw( 'cta_url' );
+	$clean['cta_url']   = '' === $url ? '' : esc_url_raw( $url, array( 'https', 'mailto' ) );
+	if ( '' !== $url && '' === $clean['cta_url'] ) {
+		$refuse( 'cta_url', __( 'Call to action: a link starting with https:// or mailto: (not saved).', 'aims-readiness' ) );
+	}
+	foreach ( aims_readiness_bands() as $band => $title ) {
+		// A textarea sends its line breaks as CR LF; the widget takes LF only.
+		$message = str_replace( array( "\r\n", "\r" ), "\n", $raw( 'band_' . $band ) );
+		$markup  = false !== strpos( $message, '<' ) && false !== strpos( $message, '>' );
+		if ( '' !== $message && ( $markup || mb_strlen( $message ) > 400 || preg_match( '/[^\P{Cc}\n]/u', $message ) ) ) {
+			/* translators: %s: a readiness band */
+			$message = $refuse( 'band_' . $band, sprintf( __( 'Message for "%s": at most 400 characters of plain text, without markup (not saved).', 'aims-readiness' ), $title ) );
+		}
+		$clean[ 'band_' . $band ] = $message;
+	}
+	$events          = $raw( 'events' );
 	$clean['events'] = in_array( $events, array( 'on', 'band' ), true ) ? $events : '';
 	return $clean;
 }
