@@ -199,7 +199,7 @@ test('start over asks for confirmation and then clears everything', async ({ pag
 // content file that does not arrive must still give a message, not an empty frame.
 for (const [what, answer] of [
   ['missing', (route) => route.fulfill({ status: 404, body: 'not found' })],
-  ['damaged', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from('AIM4 damaged') })],
+  ['damaged', (route) => route.fulfill({ status: 200, contentType: 'application/octet-stream', body: Buffer.from('AIM5 damaged') })],
 ]) {
   test(`a ${what} content file gives a clear notice instead of an empty page`, async ({ page }) => {
     const errors = watchErrors(page);

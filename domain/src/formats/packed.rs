@@ -1,8 +1,9 @@
 //! Validated content in a compact binary form: the app's build script packs, per language, the
 //! interface catalogue and every built-in questionnaire once it has passed validation, into one
 //! file per language (and one with every language for the offline edition); the wasm unpacks
-//! the file it is given at start, with no JSON parsing and no validation code. Integers are LEB128 varints, texts are a
-//! length and UTF-8 bytes, lists a count and their elements, enums their index.
+//! the file it is given at start, with no JSON parsing and no validation code. Integers are
+//! LEB128 varints, texts a length and UTF-8 bytes the first time and the number of that first
+//! time after it, lists a count and their elements, enums their index.
 //!
 //! `unpack` trusts nothing it reads: a truncated or foreign blob gives `None`, never a panic.
 
@@ -19,11 +20,13 @@ use crate::model::questionnaire::{
 use crate::model::standard::Stage;
 
 /// Marks the start of a blob in this format (and its version).
-const MAGIC: &[u8; 4] = b"AIM4";
+const MAGIC: &[u8; 4] = b"AIM5";
 
 /// Reads what [`Pack::put`] wrote, checking every length against what is left.
 pub struct Reader<'a> {
     bytes: &'a [u8],
+    /// Every text read so far, in order: a text written again refers to one of these.
+    texts: Vec<&'a str>,
     /// How deeply conditions nest here: damaged bytes must not recurse without end.
     depth: u32,
 }
@@ -31,7 +34,7 @@ pub struct Reader<'a> {
 /// Conditions nest no deeper than this in any sensible questionnaire.
 const MAX_DEPTH: u32 = 32;
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn byte(&mut self) -> Option<u8> {
         let (&first, rest) = self.bytes.split_first()?;
         self.bytes = rest;
@@ -50,7 +53,7 @@ impl Reader<'_> {
         None
     }
 
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         if n > self.bytes.len() {
             return None;
         }
@@ -60,7 +63,22 @@ impl Reader<'_> {
     }
 }
 
-fn put_varint(mut value: u32, out: &mut Vec<u8>) {
+/// What [`Pack::put`] writes into: the bytes, and each text already written with its number (a
+/// text written again is written as that number: the two questionnaires share many of their
+/// texts, which gzip's 32 KB window sees too far apart to share).
+#[derive(Default)]
+pub struct Writer {
+    bytes: Vec<u8>,
+    texts: BTreeMap<String, u32>,
+}
+
+impl Writer {
+    fn push(&mut self, byte: u8) {
+        self.bytes.push(byte);
+    }
+}
+
+fn put_varint(mut value: u32, out: &mut Writer) {
     while value >= 0x80 {
         out.push((value as u8 & 0x7f) | 0x80);
         value >>= 7;
@@ -70,12 +88,12 @@ fn put_varint(mut value: u32, out: &mut Vec<u8>) {
 
 /// A value that can be written to and read from the packed form.
 pub trait Pack: Sized {
-    fn put(&self, out: &mut Vec<u8>);
+    fn put(&self, out: &mut Writer);
     fn get(r: &mut Reader) -> Option<Self>;
 }
 
 impl Pack for u32 {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         put_varint(*self, out);
     }
     fn get(r: &mut Reader) -> Option<Self> {
@@ -84,7 +102,7 @@ impl Pack for u32 {
 }
 
 impl Pack for u16 {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         put_varint(u32::from(*self), out);
     }
     fn get(r: &mut Reader) -> Option<Self> {
@@ -93,7 +111,7 @@ impl Pack for u16 {
 }
 
 impl Pack for u8 {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         out.push(*self);
     }
     fn get(r: &mut Reader) -> Option<Self> {
@@ -102,7 +120,7 @@ impl Pack for u8 {
 }
 
 impl Pack for bool {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         out.push(u8::from(*self));
     }
     fn get(r: &mut Reader) -> Option<Self> {
@@ -114,19 +132,32 @@ impl Pack for bool {
     }
 }
 
+/// A text the first time as twice its length plus one and its UTF-8 bytes; again, as twice the
+/// number of its first appearance.
 impl Pack for String {
-    fn put(&self, out: &mut Vec<u8>) {
-        put_varint(self.len() as u32, out);
-        out.extend_from_slice(self.as_bytes());
+    fn put(&self, out: &mut Writer) {
+        if let Some(&number) = out.texts.get(self) {
+            put_varint(number * 2, out);
+            return;
+        }
+        let number = out.texts.len() as u32;
+        out.texts.insert(self.clone(), number);
+        put_varint(self.len() as u32 * 2 + 1, out);
+        out.bytes.extend_from_slice(self.as_bytes());
     }
     fn get(r: &mut Reader) -> Option<Self> {
-        let n = r.varint()? as usize;
-        String::from_utf8(r.take(n)?.to_vec()).ok()
+        let v = r.varint()? as usize;
+        if v % 2 == 0 {
+            return r.texts.get(v / 2).map(|t| t.to_string());
+        }
+        let text = std::str::from_utf8(r.take(v / 2)?).ok()?;
+        r.texts.push(text);
+        Some(text.to_string())
     }
 }
 
 impl<T: Pack> Pack for Option<T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         match self {
             None => out.push(0),
             Some(v) => {
@@ -145,7 +176,7 @@ impl<T: Pack> Pack for Option<T> {
 }
 
 impl<T: Pack> Pack for Vec<T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         put_varint(self.len() as u32, out);
         for v in self {
             v.put(out);
@@ -167,7 +198,7 @@ impl<T: Pack> Pack for Vec<T> {
 }
 
 impl<T: Pack> Pack for BTreeMap<String, T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         put_varint(self.len() as u32, out);
         for (k, v) in self {
             k.put(out);
@@ -190,7 +221,7 @@ impl<T: Pack> Pack for BTreeMap<String, T> {
 
 /// A table of texts travels as its shifts and its entries, never its ids (`i18n::Table`).
 impl<T: Pack> Pack for Table<T> {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         self.shifts.put(out);
         self.entries.put(out);
     }
@@ -202,7 +233,7 @@ impl<T: Pack> Pack for Table<T> {
 /// A language travels as its place in `Lang::ALL` (a new language is a row of the languages'
 /// table, not a change here).
 impl Pack for Lang {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         out.push(Lang::ALL.iter().position(|x| x == self).unwrap_or(0) as u8);
     }
     fn get(r: &mut Reader) -> Option<Self> {
@@ -214,7 +245,7 @@ impl Pack for Lang {
 macro_rules! pack_enum {
     ($($t:ty => [$($v:expr),+ $(,)?]);+ $(;)?) => {$(
         impl Pack for $t {
-            fn put(&self, out: &mut Vec<u8>) {
+            fn put(&self, out: &mut Writer) {
                 let all: &[$t] = &[$($v),+];
                 out.push(all.iter().position(|x| x == self).unwrap_or(0) as u8);
             }
@@ -240,7 +271,7 @@ pack_enum! {
 macro_rules! pack_struct {
     ($($t:ident { $($f:ident),+ $(,)? });+ $(;)?) => {$(
         impl Pack for $t {
-            fn put(&self, out: &mut Vec<u8>) {
+            fn put(&self, out: &mut Writer) {
                 $(self.$f.put(out);)+
             }
             fn get(r: &mut Reader) -> Option<Self> {
@@ -264,7 +295,7 @@ pack_struct! {
 }
 
 impl Pack for [u32; 4] {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         for v in self {
             v.put(out);
         }
@@ -275,7 +306,7 @@ impl Pack for [u32; 4] {
 }
 
 impl Pack for Condition {
-    fn put(&self, out: &mut Vec<u8>) {
+    fn put(&self, out: &mut Writer) {
         match self {
             Condition::RoleAny(roles) => {
                 out.push(0);
@@ -340,15 +371,19 @@ pub type Content = Vec<LangContent>;
 
 /// The packed form of `content`.
 pub fn pack(content: &[LangContent]) -> Vec<u8> {
-    let mut out = MAGIC.to_vec();
+    let mut out = Writer {
+        bytes: MAGIC.to_vec(),
+        texts: BTreeMap::new(),
+    };
     content.to_vec().put(&mut out);
-    out
+    out.bytes
 }
 
 /// The content `pack` wrote; `None` for anything else (truncated, foreign, trailing bytes).
 pub fn unpack(bytes: &[u8]) -> Option<Content> {
     let mut r = Reader {
         bytes: bytes.strip_prefix(MAGIC)?,
+        texts: Vec::new(),
         depth: 0,
     };
     let content = Content::get(&mut r)?;
@@ -357,9 +392,20 @@ pub fn unpack(bytes: &[u8]) -> Option<Content> {
     (r.bytes.is_empty() && fits).then_some(content)
 }
 
+/// The bytes of one value (as `pack` writes it, without the header).
+pub fn packed<T: Pack>(value: &T) -> Vec<u8> {
+    let mut out = Writer::default();
+    value.put(&mut out);
+    out.bytes
+}
+
 /// One value from bytes that hold exactly it.
 pub fn read<T: Pack>(bytes: &[u8]) -> Option<T> {
-    let mut r = Reader { bytes, depth: 0 };
+    let mut r = Reader {
+        bytes,
+        texts: Vec::new(),
+        depth: 0,
+    };
     let value = T::get(&mut r)?;
     r.bytes.is_empty().then_some(value)
 }

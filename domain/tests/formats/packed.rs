@@ -62,3 +62,65 @@ fn truncated_extended_or_foreign_bytes_are_refused_without_a_panic() {
         let _ = unpack(&damaged);
     }
 }
+
+/// A text written again is written as the number of its first appearance: the two
+/// questionnaires share many texts (their items' titles, levels and actions), which gzip's 32 KB
+/// window sees too far apart to share. A reference to a text not read yet is damage.
+#[test]
+fn a_text_written_again_is_a_reference_to_its_first_appearance() {
+    use aims_domain::formats::packed::packed;
+    let texts: Vec<String> = [
+        "Risk owner",
+        "AI policy",
+        "Risk owner",
+        "Risk owner",
+        "AI policy",
+    ]
+    .map(String::from)
+    .to_vec();
+    let bytes = packed(&texts);
+    // The count, then "Risk owner" (10 bytes: 21) and "AI policy" (9: 19) in full, then the
+    // references 0, 0 and 1 (doubled).
+    let mut wanted = vec![5, 21];
+    wanted.extend(b"Risk owner");
+    wanted.push(19);
+    wanted.extend(b"AI policy");
+    wanted.extend([0, 0, 2]);
+    assert_eq!(bytes, wanted);
+    assert_eq!(read::<Vec<String>>(&bytes), Some(texts));
+    // A reference to the third text when two were read, or one before any: refused.
+    assert_eq!(read::<Vec<String>>(&[2, 3, b'a', 4]), None);
+    assert_eq!(read::<Vec<String>>(&[1, 0]), None);
+    // In the English file, each item title both questionnaires have is written once: the
+    // file with both is smaller than the two files with one each (less the one with none) by
+    // at least those titles' bytes.
+    let content = catalogue::content(&compiled_marks()).unwrap();
+    let en = content.iter().find(|c| c.lang == Lang::En).unwrap();
+    let size = |questionnaires: Vec<aims_domain::Questionnaire>| {
+        let one = aims_domain::formats::packed::LangContent {
+            questionnaires,
+            ..en.clone()
+        };
+        pack(&[one]).len()
+    };
+    let (q0, q1) = (&en.questionnaires[0], &en.questionnaires[1]);
+    let titles = |q: &aims_domain::Questionnaire| -> Vec<String> {
+        q.sections
+            .iter()
+            .flat_map(|s| s.items.iter().map(|i| i.title.clone()))
+            .collect()
+    };
+    let second = titles(q1);
+    let shared: usize = titles(q0)
+        .iter()
+        .filter(|t| second.contains(t))
+        .map(String::len)
+        .sum();
+    assert!(shared > 300, "{shared} bytes of titles in both");
+    let apart = size(vec![q0.clone()]) + size(vec![q1.clone()]) - size(vec![]);
+    let together = size(vec![q0.clone(), q1.clone()]);
+    assert!(
+        together + shared <= apart,
+        "{together} + {shared} > {apart}"
+    );
+}
