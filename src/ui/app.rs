@@ -8,7 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::components::{Footer, ImportDialog, LanguagePicker, NoticeBar, StepNav};
+use super::components::{Footer, ImportDialog, LanguagePicker, NoticeBar, StepNavProps};
 use super::dispatch::Dispatch;
 use super::files;
 use super::hooks::{self, clear_fragment, Shown};
@@ -21,11 +21,10 @@ use super::screens::{
 use super::storage::{self, Local};
 use crate::domain::app::runtime::Runtime;
 use crate::domain::app::session::ExportContext;
-use crate::domain::app::session::{Screen, Session};
+use crate::domain::app::session::Screen;
 use crate::domain::app::{run, AppState, Command, Event, Library};
 use crate::domain::formats::export::Export;
 use crate::domain::formats::packed;
-use crate::domain::formats::share;
 use crate::domain::host::embed::{EmbedConfig, Moment, Theme};
 use crate::domain::host::welcome;
 use crate::domain::model::i18n::{self, msg, Lang};
@@ -280,17 +279,6 @@ fn initial(config: &EmbedConfig, library: Rc<Library>) -> Root {
     Root(state)
 }
 
-/// The share link of the open assessment: this page's address and the packed answers.
-fn share_link(session: &Session) -> String {
-    let location = gloo::utils::window().location();
-    format!(
-        "{}{}#{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-        share::encode(&session.questionnaire, &session.profile, &session.answers)
-    )
-}
-
 /// The page title, which also names the PDF a browser prints: the report gets its own.
 fn title(s: &AppState) -> String {
     match (&s.flow.screen, &s.flow.session) {
@@ -415,9 +403,9 @@ fn header(s: &AppState, config: &EmbedConfig, dispatch: &Dispatch) -> Html {
                 <LanguagePicker current={s.lang} on_change={on_lang} />
             </div>
             if let Some(session) = nav {
-                <StepNav screen={s.flow.screen} title={session.questionnaire.title.clone()}
-                    confirming_reset={s.flow.confirming_reset} dispatch={dispatch.clone()}
-                    share_link={Callback::from({ let session = session.clone(); move |_| share_link(&session) })} />
+                <Later view={View::Nav(StepNavProps { screen: s.flow.screen, session: session.clone(),
+                    confirming_reset: s.flow.confirming_reset, dispatch: dispatch.clone() })}
+                    saving={s.saving()} dispatch={dispatch.clone()} quiet=true />
             }
         </header>
     }

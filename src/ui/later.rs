@@ -1,5 +1,6 @@
-//! The screens loaded after the start module, in two later wasm modules: `questions` (the
-//! profile and questions screens, needed a moment after the start screen) and `later` (results,
+//! The screens loaded after the start module, in two later wasm modules: `questions` (the step
+//! navigation with its share link, the profile and questions screens, needed a moment after the
+//! start screen) and `later` (results,
 //! roadmap, printed report, adviser's sheet, team view, shared view, and every export but the
 //! save file). The start module holds the shell and the start screen; each later module loads
 //! when first wanted (or earlier: the questions module at once, the later one while the person
@@ -15,6 +16,7 @@ use std::cell::Cell;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::components::{StepNav, StepNavProps};
 use super::dispatch::Dispatch;
 use super::screens::bars;
 use super::screens::{
@@ -34,6 +36,8 @@ use crate::domain::model::questionnaire::SectionKind;
 /// A screen of a later module, with what it shows.
 #[derive(Clone, PartialEq)]
 pub enum View {
+    /// The step navigation above the profile, questions and later screens.
+    Nav(StepNavProps),
     Profile(ProfileProps),
     Questions(QuestionsProps),
     Results(ResultsProps),
@@ -57,7 +61,7 @@ enum Module {
 impl View {
     fn module(&self) -> Module {
         match self {
-            View::Profile(_) | View::Questions(_) => Module::Questions,
+            View::Nav(_) | View::Profile(_) | View::Questions(_) => Module::Questions,
             _ => Module::Later,
         }
     }
@@ -66,6 +70,7 @@ impl View {
 /// Renders the profile or the questions (in the questions module).
 fn render_questions(view: View) -> Html {
     match view {
+        View::Nav(props) => html! { <StepNav ..props /> },
         View::Profile(props) => html! { <ProfileScreen ..props /> },
         View::Questions(props) => html! { <QuestionsScreen ..props /> },
         _ => Html::default(),
@@ -75,7 +80,7 @@ fn render_questions(view: View) -> Html {
 /// Renders a screen after the questions (in the later module).
 fn render(view: View) -> Html {
     match view {
-        View::Profile(_) | View::Questions(_) => Html::default(),
+        View::Nav(_) | View::Profile(_) | View::Questions(_) => Html::default(),
         View::Results(props) => html! { <ResultsScreen ..props /> },
         View::Roadmap(props) => html! { <RoadmapScreen ..props /> },
         View::Report(props) => html! { <ReportScreen ..props /> },
@@ -258,6 +263,10 @@ pub struct LaterProps {
     /// comes first.
     pub saving: bool,
     pub dispatch: Dispatch,
+    /// Nothing while the module loads or if it never arrives (the step navigation: the screen
+    /// below it says so).
+    #[prop_or_default]
+    pub quiet: bool,
 }
 
 /// A screen of a later module: shown at once when its module is here, else after a short wait;
@@ -285,6 +294,7 @@ pub fn later(props: &LaterProps) -> Html {
     }
     match renderer(module) {
         Some(render) => render(props.view.clone()),
+        None if props.quiet => Html::default(),
         None if *failed != Some(module) => html! {
             <p class="later-loading" role="status">{ lang.t(msg!("Loading…")) }</p>
         },

@@ -4,9 +4,10 @@ use crate::domain::app::{device, shared};
 use crate::domain::app::{edit, navigate, notices};
 use yew::prelude::*;
 
-use crate::domain::app::session::{Notice, NoticeAction, NoticeKind, Screen};
+use crate::domain::app::session::{Notice, NoticeAction, NoticeKind, Screen, Session};
 use crate::domain::app::Purpose;
 use crate::domain::formats::export::Export;
+use crate::domain::formats::share;
 use crate::domain::host::embed::{EmbedConfig, Events};
 use crate::domain::model::i18n::{msg, Lang, Msg};
 use crate::ui::dispatch::Dispatch;
@@ -14,14 +15,24 @@ use crate::ui::storage;
 use crate::ui::use_lang;
 use std::rc::Rc;
 
-#[derive(Properties, PartialEq)]
+/// The step navigation of an open assessment (drawn by the questions module: src/ui/later.rs).
+#[derive(Properties, PartialEq, Clone)]
 pub struct StepNavProps {
     pub screen: Screen,
-    pub title: String,
+    pub session: Session,
     pub confirming_reset: bool,
     pub dispatch: Dispatch,
-    /// The share link of the current answers (computed when asked for).
-    pub share_link: Callback<(), String>,
+}
+
+/// The share link of the open assessment: this page's address and the packed answers.
+fn share_link(session: &Session) -> String {
+    let location = gloo::utils::window().location();
+    format!(
+        "{}{}#{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+        share::encode(&session.questionnaire, &session.profile, &session.answers)
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -101,7 +112,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
     let lang = use_lang();
     let sharing = use_state(|| false);
     // Recomputed on every render while open, so the link always matches the current answers.
-    let link = sharing.then(|| props.share_link.emit(()));
+    let link = sharing.then(|| share_link(&props.session));
     let toggle_share = {
         let sharing = sharing.clone();
         Callback::from(move |_: MouseEvent| sharing.set(!*sharing))
@@ -128,7 +139,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
     };
     html! {
         <nav class="step-nav" aria-label={lang.t(msg!("Assessment steps"))}>
-            <span class="nav-title">{ &props.title }</span>
+            <span class="nav-title">{ &props.session.questionnaire.title }</span>
             <ol class="steps">
                 { for STEPS.iter().enumerate().map(|(n, (screen, label))| {
                     let current = *screen == props.screen;

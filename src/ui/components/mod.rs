@@ -8,7 +8,7 @@ mod legal;
 mod timeline;
 
 pub use bar_chart::{Bar, BarChart};
-pub use chrome::{Footer, LanguagePicker, NoticeBar, OpenFileButton, StepNav};
+pub use chrome::{Footer, LanguagePicker, NoticeBar, OpenFileButton, StepNav, StepNavProps};
 pub use host::{CallToActionLink, CourseLink, HandoffPanel, HostMessages};
 pub use import::ImportDialog;
 pub use legal::LegalDates;
