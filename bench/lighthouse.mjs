@@ -3,6 +3,7 @@
 // desktop preset, N runs each (default 3), medians of performance, FCP, LCP, TBT and total byte
 // weight, for English, German, French and Spanish. Debian's Chromium (CHROME_PATH), never a downloaded browser.
 // Measures and prints; never fails on a number. Usage: node bench/lighthouse.mjs [--runs=3]
+// [--only=mobile|desktop] [--lang=en|de|fr|es]
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createServer } from 'node:http';
@@ -11,6 +12,9 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const runs = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
+// --only=mobile (or desktop) and --lang=en (or de, fr, es): fewer rows, for a quick comparison.
+const onlyProfile = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const onlyLang = process.argv.find((a) => a.startsWith('--lang='))?.slice(7);
 // AIMS_BENCH_DIST: another build to measure (the one-module variant, for comparison).
 const root = resolve(process.env.AIMS_BENCH_DIST ?? 'dist');
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.bin': 'application/octet-stream' };
@@ -47,8 +51,9 @@ const measure = async (url, desktop) => {
 console.log(`Lighthouse 12.2.3, ${runs} runs each, medians (served with gzip)`);
 console.log('page                 profile   perf   FCP ms   LCP ms   TBT ms   bytes');
 try {
-  for (const [label, path] of [['English', 'index.html'], ['German (lang=de)', 'index.html?lang=de'], ['French (lang=fr)', 'index.html?lang=fr'], ['Spanish (lang=es)', 'index.html?lang=es']]) {
-    for (const desktop of [false, true]) {
+  const pages = [['en', 'English', 'index.html'], ['de', 'German (lang=de)', 'index.html?lang=de'], ['fr', 'French (lang=fr)', 'index.html?lang=fr'], ['es', 'Spanish (lang=es)', 'index.html?lang=es']];
+  for (const [, label, path] of pages.filter(([code]) => !onlyLang || code === onlyLang)) {
+    for (const desktop of [false, true].filter((d) => !onlyProfile || (d ? 'desktop' : 'mobile') === onlyProfile)) {
       const results = [];
       for (let i = 0; i < runs; i++) results.push(await measure(base + path, desktop));
       const m = (k) => median(results.map((r) => r[k]));
