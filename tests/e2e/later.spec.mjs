@@ -9,13 +9,24 @@ const LATER = /-later-[0-9a-f]+\.wasm$/;
 const QUESTIONS = /-questions-[0-9a-f]+\.wasm$/;
 const SLACK = 50;
 
-/** When the lock took effect and when each request started and ended. */
-const timings = (page) =>
-  page.evaluate(() => {
+/**
+ * The module `file` was requested once, at the lock (resource timing starts a request when the
+ * network layer takes it up, a moment after the script asked: 50 ms of slack, as in
+ * tests/engines/flows.mjs), and arrived after it; nothing at all was requested later.
+ */
+async function expectRequestedBeforeTheLock(page, file) {
+  const timing = await page.evaluate(() => {
     const locked = performance.getEntriesByName('aims-readiness:locked')[0]?.startTime ?? null;
     const entries = performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd }));
     return { locked, entries };
   });
+  expect(timing.locked).not.toBeNull();
+  const module = timing.entries.filter((e) => file.test(e.name));
+  expect(module).toHaveLength(1);
+  expect(module[0].start).toBeLessThanOrEqual(timing.locked + SLACK);
+  expect(module[0].end).toBeGreaterThan(timing.locked);
+  expect(timing.entries.filter((e) => e.start > timing.locked + SLACK)).toEqual([]);
+}
 
 test('the start screen works before the questions module has arrived; the profile shows once it has, and nothing starts after the lock', async ({ page }) => {
   await page.route(QUESTIONS, async (route) => {
@@ -29,13 +40,7 @@ test('the start screen works before the questions module has arrived; the profil
   await expect(page.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
   await fillProfileWithMouse(page, fixture('mouse-run').profile);
   await expect(page.getByTestId('next')).toBeVisible();
-  const timing = await timings(page);
-  expect(timing.locked).not.toBeNull();
-  const questions = timing.entries.filter((e) => QUESTIONS.test(e.name));
-  expect(questions).toHaveLength(1);
-  expect(questions[0].start).toBeLessThanOrEqual(timing.locked + SLACK);
-  expect(questions[0].end).toBeGreaterThan(timing.locked);
-  expect(timing.entries.filter((e) => e.start > timing.locked + SLACK)).toEqual([]);
+  await expectRequestedBeforeTheLock(page, QUESTIONS);
 });
 
 test("a questions module that never arrives: a returning visitor's questions screen says so in French, and a reload brings back every answer", async ({ page }) => {
@@ -65,16 +70,8 @@ test('the later module, requested before the lock, arrives after it; the results
   await fillProfileWithMouse(page, run.profile);
   await answerAllWithMouse(page, run.answers);
   await expectResults(page, expectedFigures('mouse-run'));
-  const timing = await timings(page);
-  expect(timing.locked).not.toBeNull();
-  const later = timing.entries.filter((e) => LATER.test(e.name));
-  expect(later).toHaveLength(1);
-  // Begun at the lock (resource timing starts a request when the network layer takes it up, a
-  // moment after the script asked; 50 ms of slack, as in tests/engines/flows.mjs), finished after
-  // it; the results screen opened seconds later, and nothing started then.
-  expect(later[0].start).toBeLessThanOrEqual(timing.locked + SLACK);
-  expect(later[0].end).toBeGreaterThan(timing.locked);
-  expect(timing.entries.filter((e) => e.start > timing.locked + SLACK)).toEqual([]);
+  // The results screen opened seconds after the lock: a request it started would show.
+  await expectRequestedBeforeTheLock(page, LATER);
 });
 
 test('a later module that never arrives: the results screen says so in German, and a reload brings the results with every answer', async ({ page }) => {
