@@ -1,10 +1,9 @@
 //! The screens loaded after the start module, in two later wasm modules: `questions` (the step
 //! navigation with its share link, the profile and questions screens, needed a moment after the
-//! start screen) and `later` (results,
-//! roadmap, printed report, adviser's sheet, team view, shared view, and every export but the
-//! save file). The start module holds the shell and the start screen; each later module loads
-//! when first wanted (or earlier: the questions module at once, the later one while the person
-//! answers).
+//! start screen) and `later` (results, roadmap, printed report, adviser's sheet, team view,
+//! shared view, and every export but the save file). The start module holds the shell and the
+//! start screen; each later module loads when first wanted (or earlier: the questions module at
+//! once, the later one while the person answers).
 //!
 //! With the `split` feature (the default) `questions_parts` and `parts` are split points:
 //! `wasm-split-cli` moves everything only one of them reaches into `split_<name>.wasm` (code both
