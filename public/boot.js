@@ -1,7 +1,8 @@
 // Starts the widget under its Content-Security-Policy: decides the language, fetches the start
 // module (named in a meta tag), that language's content file (interface texts and questionnaires,
 // packed at build time) and the host's host.json in parallel; once those have arrived, requests
-// the later modules (the screens after "see results", <meta name="aims-modules">), then forbids
+// the later modules (the step navigation, profile and questions screens in one, the screens
+// after "see results" in another, <meta name="aims-modules">), then forbids
 // every further connection (connect-src 'none') and starts the app while those are still on
 // their way: no request starts after the lock. Another language later means a reload into it
 // (the answers are stored).
