@@ -76,7 +76,7 @@ const SCALE: f64 = 3.0;
 
 /// A bar chart of `bars` as the results screen draws it: a label, a track and a bar per
 /// section, red where a certification blocker is open, the 0, 50 and 100 % grid; the bars in
-/// the host's accent colour when the page has one.
+/// the light scheme's accent (the host's when the page has one), in either scheme.
 pub fn chart_as_png(bars: &[Bar], lang: Lang) -> Option<String> {
     let (width, height) = (
         LABEL_WIDTH + BAR_WIDTH + 48.0,
@@ -106,7 +106,8 @@ pub fn chart_as_png(bars: &[Bar], lang: Lang) -> Option<String> {
         text(&lang.percent(p), x, height - 4.0, "center", "#5b6472")?;
     }
     set(&c, "font", "12px sans-serif")?;
-    let accent = accent().unwrap_or_else(|| "#1d4ed8".into());
+    // Our light scheme's accent (public/style.css) unless the host has one.
+    let accent = accent().unwrap_or_else(|| "#1f5f8b".into());
     for (row, bar) in bars.iter().enumerate() {
         let y = ROW * row as f64 + 4.0;
         text(&bar.label, LABEL_WIDTH - 8.0, y + 14.0, "right", "#1f2937")?;
@@ -133,13 +134,19 @@ pub fn chart_as_png(bars: &[Bar], lang: Lang) -> Option<String> {
     png(&canvas)
 }
 
-/// The page's accent colour (the host's, or ours), as the widget's stylesheet resolves it.
+/// The host's accent as it reads on a light background (`hooks::use_branding` sets it: a Word
+/// page is white whatever scheme the screen is in), or `None` without a host accent.
 fn accent() -> Option<String> {
     let window: JsValue = gloo::utils::window().into();
     let document: JsValue = gloo::utils::document().into();
     let root = call(&document, "querySelector", &[".aims".into()]).filter(|r| !r.is_null())?;
     let style = call(&window, "getComputedStyle", &[root])?;
-    let value = call(&style, "getPropertyValue", &["--aims-accent".into()])?.as_string()?;
+    let value = call(
+        &style,
+        "getPropertyValue",
+        &["--aims-accent-text-light".into()],
+    )?;
+    let value = value.as_string()?;
     let value = value.trim();
     (!value.is_empty()).then(|| value.to_string())
 }

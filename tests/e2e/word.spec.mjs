@@ -159,10 +159,12 @@ test('the Word report pictures both maturity charts under their heading, each ba
   expect(captions).toEqual(['Score by clause, 4 to 10', 'Score by Annex A area, A.2 to A.10']);
   const listing = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).split('\n');
   expect(listing).toEqual(expect.arrayContaining(['word/media/chart-1.png', 'word/media/chart-2.png']));
-  // Each bar, measured in the picture: as long as its score (260 px of bar at 100 %, times 3).
-  for (const [n, kind] of kinds.entries()) {
-    const png = execFileSync('unzip', ['-p', path, `word/media/chart-${n + 1}.png`]).toString('base64');
-    const lengths = await page.evaluate(async ({ png, count }) => {
+  // Each bar, measured in the picture: as long as its score (260 px of bar at 100 %, times 3),
+  // and in our light scheme's accent (or red for an open blocker) even when the screen is dark:
+  // a Word page is white.
+  const bars = async (file, n, count) => {
+    const png = execFileSync('unzip', ['-p', file, `word/media/chart-${n + 1}.png`]).toString('base64');
+    return page.evaluate(async ({ png, count }) => {
       const img = new Image();
       img.src = `data:image/png;base64,${png}`;
       await img.decode();
@@ -175,13 +177,25 @@ test('the Word report pictures both maturity charts under their heading, each ba
         const line = c.getImageData(64 * 3, y, 260 * 3, 1).data;
         let coloured = 0;
         for (let x = 0; x < 260 * 3; x++) if (track.some((v, i) => Math.abs(line[x * 4 + i] - v) > 24)) coloured++;
-        return coloured;
+        const colour = `#${[...line.slice(4 * 4, 4 * 4 + 3)].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+        return { length: coloured, colour };
       });
-    }, { png, count: kind.length });
+    }, { png, count });
+  };
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await downloadTo(page, 'export-docx', join(testInfo.outputPath(), 'dark'));
+  for (const [n, kind] of kinds.entries()) {
     const scores = kind.map((r) => Number(/^(\d+)/.exec(r[3])?.[1] ?? 0));
-    lengths.forEach((length, i) => expect(Math.abs(length - (scores[i] * 260 * 3) / 100), `${kind[i][0]}: ${length} px for ${scores[i]} %`).toBeLessThanOrEqual(3));
     expect(scores.some((s) => s > 0)).toBe(true);
+    for (const file of [path, dark]) {
+      const measured = await bars(file, n, kind.length);
+      measured.forEach(({ length, colour }, i) => {
+        expect(Math.abs(length - (scores[i] * 260 * 3) / 100), `${kind[i][0]}: ${length} px for ${scores[i]} %`).toBeLessThanOrEqual(3);
+        if (scores[i] > 0) expect(['#1f5f8b', '#b42318'], `${kind[i][0]} in ${file}`).toContain(colour);
+      });
+    }
   }
+  await page.emulateMedia({ colorScheme: 'light' });
   // The chart comes right under the heading that the printed report's charts stand in for.
   const heading = doc.body.findIndex((b) => b.text === 'Maturity by clause and Annex A area');
   expect(doc.body[heading + 1]).toEqual({ style: 'Normal', text: '' });
