@@ -205,14 +205,7 @@ impl Session {
     /// The save file of this session's answers, stamped with `now` (`export::save_file`).
     pub fn save_file(&self, now: &str) -> File {
         let answers = self.snapshot();
-        let response = Response {
-            questionnaire: &self.questionnaire,
-            answers: &answers,
-            assessment: &self.assessment,
-            host: None,
-            logo: None,
-            charts: &[],
-        };
+        let response = Response::plain(&self.questionnaire, &answers, &self.assessment);
         crate::formats::export::save_file(&response, now)
     }
 

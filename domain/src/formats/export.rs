@@ -92,6 +92,24 @@ pub struct Response<'a> {
     pub charts: &'a [(&'a str, &'a str)],
 }
 
+impl<'a> Response<'a> {
+    /// An assessment's answers with nothing of a host around them (no name, logo or charts).
+    pub fn plain(
+        questionnaire: &'a Questionnaire,
+        answers: &'a Snapshot,
+        assessment: &'a str,
+    ) -> Self {
+        Response {
+            questionnaire,
+            answers,
+            assessment,
+            host: None,
+            logo: None,
+            charts: &[],
+        }
+    }
+}
+
 /// A file made in memory, ready to download: text (UTF-8), or the bytes of an Office file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct File {

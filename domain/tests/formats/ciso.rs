@@ -34,14 +34,7 @@ fn the_audit_has_every_requirement_of_the_library_once_by_urn_and_ref_id() {
         .collect();
     assert_eq!(ours, library);
     let (q, s) = known_snapshot();
-    let of = Response {
-        questionnaire: &q,
-        answers: &s,
-        assessment: "a1",
-        host: None,
-        logo: None,
-        charts: &[],
-    };
+    let of = Response::plain(&q, &s, "a1");
     let text = audit(of.questionnaire, of.answers, today());
     golden("ciso-assistant-audit.csv", &text);
     let rows = read_csv(&text);
@@ -128,14 +121,7 @@ fn the_audit_has_every_requirement_of_the_library_once_by_urn_and_ref_id() {
 fn the_german_audit_keeps_the_tools_values_and_words_the_observations_in_german() {
     let (q, s) = known_snapshot();
     let de = localise(&Rc::new(q), Lang::De).unwrap();
-    let of = Response {
-        questionnaire: &de,
-        answers: &s,
-        assessment: "a1",
-        host: None,
-        logo: None,
-        charts: &[],
-    };
+    let of = Response::plain(&de, &s, "a1");
     let text = audit(of.questionnaire, of.answers, today());
     golden("ciso-assistant-audit.de.csv", &text);
     let rows = read_csv(&text);

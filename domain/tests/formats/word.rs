@@ -18,14 +18,7 @@ use regex::Regex;
 use std::rc::Rc;
 
 fn document(q: &Questionnaire, s: &Snapshot, export: Export) -> Vec<(String, String)> {
-    let of = Response {
-        questionnaire: q,
-        answers: s,
-        assessment: "a1",
-        host: None,
-        logo: None,
-        charts: &[],
-    };
+    let of = Response::plain(q, s, "a1");
     let file = export
         .file(&of, None, today(), "2026-11-28T10:00:00Z")
         .unwrap();
@@ -226,12 +219,8 @@ fn a_hosts_name_heads_the_word_documents_as_it_heads_the_printed_cover() {
     let (q, s) = known_snapshot();
     for export in [Export::WordReport, Export::WordAdviserSheet] {
         let of = Response {
-            questionnaire: &q,
-            answers: &s,
-            assessment: "a1",
             host: Some("Acme & Söhne <Beratung>"),
-            logo: None,
-            charts: &[],
+            ..Response::plain(&q, &s, "a1")
         };
         let file = export
             .file(&of, None, today(), "2026-11-28T10:00:00Z")
@@ -261,12 +250,9 @@ fn a_png_or_jpeg_logo_is_pictured_in_the_word_documents_and_an_svg_is_left_out()
     let (q, s) = known_snapshot();
     let word = |logo: &str| {
         let of = Response {
-            questionnaire: &q,
-            answers: &s,
-            assessment: "a1",
             host: Some("Acme"),
             logo: Some((logo, "Acme & Co")),
-            charts: &[],
+            ..Response::plain(&q, &s, "a1")
         };
         unzip(
             &Export::WordReport
@@ -308,16 +294,10 @@ fn data_url(kind: &str, bytes: &[u8]) -> String {
 fn the_maturity_charts_are_pictured_under_their_heading_in_each_language_and_fit_the_page() {
     // PNG headers claiming a chart's sizes (only the header is read): one as the browser draws
     // it, 1,116 x 570 px (10.6 M EMU wide at 96 dpi: scaled to 12 cm wide), one too tall.
-    let sized = |w: u32, h: u32| {
-        let mut png = base64_png();
-        png[16..20].copy_from_slice(&w.to_be_bytes());
-        png[20..24].copy_from_slice(&h.to_be_bytes());
-        data_url("png", &png)
-    };
     let (logo, wide, tall) = (
         data_url("png", &base64_png()),
-        sized(1116, 570),
-        sized(1116, 9000),
+        sized_png(1116, 570),
+        sized_png(1116, 9000),
     );
     let (q, s) = known_snapshot();
     let de = localise(&Rc::new(q.clone()), Lang::De).unwrap();
@@ -326,12 +306,10 @@ fn the_maturity_charts_are_pictured_under_their_heading_in_each_language_and_fit
         (&de, "Reifegrad nach Abschnitt und Anhang-A-Bereich"),
     ] {
         let of = Response {
-            questionnaire: q,
-            answers: &s,
-            assessment: "a1",
             host: Some("Acme"),
             logo: Some((&logo, "Acme")),
             charts: &[(&wide, "Score by clause <4-10>"), (&tall, "Score by area")],
+            ..Response::plain(q, &s, "a1")
         };
         let parts = unzip(
             &Export::WordReport
@@ -374,14 +352,25 @@ fn the_maturity_charts_are_pictured_under_their_heading_in_each_language_and_fit
         }
         assert!(parts.iter().any(|(n, _)| n == "word/media/chart-2.png"));
     }
-    // The adviser's sheet has no such heading: no chart, and nothing lost.
+}
+
+/// A PNG data URL whose header claims `w` x `h` pixels (only the header is read).
+fn sized_png(w: u32, h: u32) -> String {
+    let mut png = base64_png();
+    png[16..20].copy_from_slice(&w.to_be_bytes());
+    png[20..24].copy_from_slice(&h.to_be_bytes());
+    data_url("png", &png)
+}
+
+/// The adviser's sheet has no maturity heading: a chart handed to it is left out, and nothing
+/// else is lost.
+#[test]
+fn the_adviser_sheet_takes_no_chart() {
+    let (q, s) = known_snapshot();
+    let wide = sized_png(1116, 570);
     let of = Response {
-        questionnaire: &q,
-        answers: &s,
-        assessment: "a1",
-        host: None,
-        logo: None,
         charts: &[(&wide, "x")],
+        ..Response::plain(&q, &s, "a1")
     };
     let sheet = unzip(
         &Export::WordAdviserSheet
@@ -390,6 +379,14 @@ fn the_maturity_charts_are_pictured_under_their_heading_in_each_language_and_fit
             .bytes,
     );
     assert!(!part(&sheet, "word/document.xml").contains("<w:drawing>"));
+    assert!(!sheet
+        .iter()
+        .any(|(name, _)| name.starts_with("word/media/")));
+    let without = document(&q, &s, Export::WordAdviserSheet);
+    assert_eq!(
+        paragraphs(part(&sheet, "word/document.xml")),
+        paragraphs(part(&without, "word/document.xml"))
+    );
 }
 
 fn base64_png() -> Vec<u8> {

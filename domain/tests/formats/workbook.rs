@@ -80,14 +80,7 @@ fn cell_text(xml: &str) -> String {
 }
 
 fn workbook(q: &Questionnaire, snapshot: &Snapshot, start: Date) -> Vec<(String, String)> {
-    let of = Response {
-        questionnaire: q,
-        answers: snapshot,
-        assessment: "a1",
-        host: None,
-        logo: None,
-        charts: &[],
-    };
+    let of = Response::plain(q, snapshot, "a1");
     let file = Export::Workbook(start)
         .file(&of, None, today(), "2026-11-28T10:00:00Z")
         .unwrap();
