@@ -2,7 +2,9 @@
 // (index.html in a frame of this site), which asks this page for its host.json
 // (window.aimsReadinessStudio, read by boot.js from a same-origin parent only) and reports what it
 // refused (window.aimsReadinessWarnings): every problem is the widget's own validation, shown next
-// to its field. Nothing leaves the page; host.json and the snippet are downloaded or copied.
+// to its field. Texts the widget takes per language are written one language at a time; an
+// opened host.json fills the form and what it has no field for is written back unchanged.
+// Nothing leaves the page; host.json and the snippet are downloaded or copied.
 (() => {
   const BANDS = [
     ['early-stage', 'Early stage'], ['not-ready', 'Not ready for a certification audit'], ['indicative', 'Indicative (quick scan)'],
@@ -12,6 +14,9 @@
     ...['A.2', 'A.3', 'A.4', 'A.5', 'A.6', 'A.7', 'A.8', 'A.9', 'A.10'].map((a) => [a, `Annex ${a}`])];
   const PHASES = [['1', 'Phase 1: assessment and planning'], ['2', 'Phase 2: AIMS design'], ['3', 'Phase 3: implementation and training'],
     ['4', 'Phase 4: internal audit and management review'], ['5', 'Phase 5: certification audit']];
+  const LANGS = [['en', 'English'], ['de', 'Deutsch'], ['fr', 'Français'], ['es', 'Español']];
+  // The texts host.json may give per language (the widget's host::config::LOCALISED).
+  const LOCALISED = /^(name|logo-alt|cta\.label|(bands|weakest)\..+\.(message|cta\.label))$/;
   const samples = JSON.parse(document.querySelector('meta[name="aims-samples"]').content || '{}');
   const form = document.getElementById('studio');
   const $ = (id) => document.getElementById(id);
@@ -61,23 +66,93 @@
     $('band').append(option);
   }
 
-  // host.json from the form: only what is filled in, nested by each field's key.
+  // Texts per language: key -> Map(language -> text as typed), '' being the host's own
+  // language; the fields show the language being written (`writing`).
+  const texts = new Map();
+  let writing = '';
+  // Settings of an opened host.json that the form has no field for: kept, and written back.
+  let extra = {};
+  const own = () => $('language').value || 'en';
+  const code = (lang) => lang || own();
+  const langName = (c) => LANGS.find(([k]) => k === c)?.[1] ?? c;
+  const localisedInputs = () => [...form.querySelectorAll('[data-key]')].filter((i) => LOCALISED.test(i.dataset.key));
+  const filled = (value) => value.trim() !== '';
+
+  // A field's place in host.json. Band and section ids hold dots (A.6): rejoin what the key's
+  // shape says is one id.
+  const pathOf = (key) => {
+    const path = key.split('.');
+    return (path[0] === 'weakest' || path[0] === 'courses') && path[1] === 'A' ? [path[0], `A.${path[2]}`, ...path.slice(3)] : path;
+  };
+  // A field's value as host.json holds it, or undefined when it is empty.
+  const valueOf = (input) => {
+    const key = input.dataset.key;
+    if (LOCALISED.test(key)) {
+      const given = [...(texts.get(key) ?? [])].filter(([, text]) => filled(text));
+      if (given.length === 0) return undefined;
+      if (given.length === 1 && given[0][0] === '') return given[0][1];
+      return Object.fromEntries(given.map(([lang, text]) => [code(lang), text]));
+    }
+    if (!filled(input.value)) return undefined;
+    if (key === 'events') return input.value === 'band' ? { band: true } : true;
+    return input.value;
+  };
+  // host.json from the form (only what is filled in, as typed) and what an opened file held
+  // beyond it (the form wins where both say something).
   const collect = () => {
     const out = {};
     for (const input of form.querySelectorAll('[data-key]')) {
-      const value = input.value.trim();
-      if (!value) continue;
-      const path = input.dataset.key.split('.');
-      // Band and section ids hold dots (A.6): rejoin what the key's shape says is one id.
-      const parts = path[0] === 'weakest' || path[0] === 'courses' ? regroup(path) : path;
+      const value = valueOf(input);
+      if (value === undefined) continue;
+      const parts = pathOf(input.dataset.key);
       let at = out;
       for (const part of parts.slice(0, -1)) at = at[part] ??= {};
-      const last = parts.at(-1);
-      at[last] = input.dataset.key === 'events' ? (value === 'band' ? { band: true } : true) : value;
+      at[parts.at(-1)] = value;
     }
-    return out;
+    return merge(out, extra);
   };
-  const regroup = (path) => (path[1] === 'A' ? [path[0], `A.${path[2]}`, ...path.slice(3)] : path);
+  const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const merge = (into, from) => {
+    for (const [key, value] of Object.entries(from)) {
+      if (!(key in into)) into[key] = structuredClone(value);
+      else if (isObject(into[key]) && isObject(value)) merge(into[key], value);
+    }
+    return into;
+  };
+
+  // The language being written: its options are the host's own language and the others.
+  const writingOptions = () => {
+    for (const by of texts.values()) {
+      // A language that became the host's own: its texts are now the own language's.
+      if (by.has(own())) {
+        if (!filled(by.get('') ?? '')) by.set('', by.get(own()));
+        by.delete(own());
+      }
+    }
+    if (writing === own()) writing = '';
+    $('texts-lang').replaceChildren(...['', ...LANGS.map(([c]) => c).filter((c) => c !== own())].map((c) => {
+      const option = document.createElement('option');
+      option.value = c;
+      option.textContent = c ? langName(c) : `Your own language (${langName(own())})`;
+      return option;
+    }));
+    $('texts-lang').value = writing;
+  };
+  // The fields show the texts in the language being written; an empty one says what a visitor
+  // reads instead (the widget's fallback: the own language, then English, then the first given).
+  const showTexts = () => {
+    for (const input of localisedInputs()) {
+      const by = texts.get(input.dataset.key) ?? new Map();
+      input.value = by.get(writing) ?? '';
+      input.lang = code(writing);
+      const fallback = writing ? [by.get(''), by.get('en'), ...by.values()].find((t) => t && filled(t)) : undefined;
+      input.placeholder = fallback ? `Not written in ${langName(code(writing))}: visitors read “${fallback}”` : '';
+    }
+  };
+  const setText = (key, value) => {
+    if (!texts.has(key)) texts.set(key, new Map());
+    texts.get(key).set(writing, value);
+  };
   const text = () => `${JSON.stringify(collect(), null, 2)}\n`;
   window.aimsReadinessStudio = text;
 
@@ -146,8 +221,42 @@
     + '  <a href="/readiness/index.html?questionnaire=iso42001-quick-scan">Check your readiness for ISO/IEC 42001</a>\n'
     + '</aims-readiness>\n<script src="/readiness/embed.js"></script>\n';
 
+  form.addEventListener('input', (event) => {
+    const key = event.target.dataset?.key;
+    if (key && LOCALISED.test(key)) setText(key, event.target.value);
+  });
   form.addEventListener('input', soon);
   form.addEventListener('change', soon);
+  $('language').addEventListener('change', () => {
+    writingOptions();
+    showTexts();
+  });
+  $('texts-lang').addEventListener('change', (event) => {
+    event.stopPropagation();
+    writing = $('texts-lang').value;
+    showTexts();
+    $('preview-lang').value = code(writing);
+    preview();
+  });
+  $('open').addEventListener('change', async () => {
+    const file = $('open').files[0];
+    if (!file) return;
+    $('open').value = '';
+    const name = `\u2068${file.name.length > 40 ? `${file.name.slice(0, 39)}…` : file.name}\u2069`;
+    let host;
+    try {
+      host = JSON.parse(await file.text());
+    } catch {
+      $('open-status').textContent = `${name} is not JSON: the form is unchanged.`;
+      return;
+    }
+    if (!isObject(host)) {
+      $('open-status').textContent = `${name} holds no settings (host.json is one JSON object): the form is unchanged.`;
+      return;
+    }
+    load(host);
+    $('open-status').textContent = `Opened ${name}: its settings are in the form${Object.keys(extra).length ? '; those the form has no field for are kept as they are' : ''}.`;
+  });
   $('band').addEventListener('change', preview);
   $('preview-lang').addEventListener('change', preview);
   $('logo-file').addEventListener('change', () => {
@@ -172,5 +281,60 @@
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   });
+  // An opened host.json into the form: each field takes its setting; per-language texts take
+  // each language; anything else stays in `extra`, written back as it was.
+  const load = (host) => {
+    const rest = structuredClone(host);
+    const take = (parts) => {
+      const parent = parts.slice(0, -1).reduce((at, part) => (isObject(at) ? at[part] : undefined), rest);
+      if (!isObject(parent) || !(parts.at(-1) in parent)) return undefined;
+      return { value: parent[parts.at(-1)], drop: () => delete parent[parts.at(-1)] };
+    };
+    texts.clear();
+    writing = '';
+    const language = take(['language']);
+    const known = language && LANGS.some(([c]) => c === language.value);
+    $('language').value = known && language.value !== 'en' ? language.value : '';
+    if (known) language.drop();
+    for (const input of form.querySelectorAll('[data-key]')) {
+      const key = input.dataset.key;
+      if (key === 'language') continue;
+      if (!LOCALISED.test(key)) input.value = '';
+      const found = take(pathOf(key));
+      if (!found) continue;
+      const { value, drop } = found;
+      if (LOCALISED.test(key) && typeof value === 'string') {
+        texts.set(key, new Map([['', value]]));
+        drop();
+      } else if (LOCALISED.test(key) && isObject(value)) {
+        const by = new Map();
+        for (const [lang, text] of Object.entries(value)) {
+          if (typeof text !== 'string' || !LANGS.some(([c]) => c === lang)) continue;
+          by.set(lang === own() ? '' : lang, text);
+          delete value[lang];
+        }
+        texts.set(key, by);
+        if (Object.keys(value).length === 0) drop();
+      } else if (key === 'events' && (value === true || (isObject(value) && value.band === true && Object.keys(value).length === 1))) {
+        input.value = value === true ? 'true' : 'band';
+        drop();
+      } else if (typeof value === 'string' && key !== 'events') {
+        input.value = value;
+        drop();
+      }
+    }
+    const prune = (obj) => {
+      for (const [key, value] of Object.entries(obj)) {
+        if (isObject(value) && Object.keys(prune(value)).length === 0) delete obj[key];
+      }
+      return obj;
+    };
+    extra = prune(rest);
+    writingOptions();
+    showTexts();
+    $('preview-lang').value = own();
+    preview();
+  };
+  writingOptions();
   preview();
 })();
