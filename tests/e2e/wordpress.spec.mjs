@@ -139,8 +139,44 @@ test('the settings page writes what the widget takes, says which values it did n
   await visitor.close();
   // The theme has no favicon: WordPress answers 404 for it.
   expect(visitorErrors.filter((e) => !e.includes('status of 404'))).toEqual([]);
+
+  // A host.json from the host studio (linked from the page, inside the plugin), with texts per
+  // language: refused unless it is one JSON object; then the file, exactly as pasted, and a
+  // French visitor reads the French message.
+  await page.goto(`${SITE}/wp-admin/options-general.php?page=aims-readiness`);
+  const studioLink = page.getByRole('link', { name: 'Open the host studio' });
+  await expect(studioLink).toHaveAttribute('href', `${SITE}/wp-content/plugins/aims-readiness/dist/host-studio.html`);
+  const pasted = page.getByLabel('host.json from the host studio');
+  await pasted.fill('{"name": "Acme",');
+  await page.getByRole('button', { name: 'Save Changes' }).click();
+  await expect(page.getByText('host.json from the host studio: one JSON object, at most 300 KB (not saved).')).toBeVisible();
+  const studio = `{
+  "language": "en",
+  "name": { "en": "Acme Advisory", "fr": "Acme Conseil" },
+  "bands": { "not-ready": { "message": { "en": "Your gaps are clear.", "fr": "Vos écarts sont clairs." } } },
+  "remark": "</textarea><script>window.pwned = 1</script>"
+}
+`;
+  await pasted.fill(studio);
+  await page.getByRole('button', { name: 'Save Changes' }).click();
+  await expect(page.getByText('Settings saved.')).toBeVisible();
+  // Shown back as typed, its markup as text.
+  await expect(pasted).toHaveValue(studio);
+  expect(await page.evaluate(() => window.pwned)).toBeUndefined();
+  expect(await (await page.request.get(`${SITE}/wp-content/plugins/aims-readiness/dist/host.json`)).text()).toBe(studio);
+  const samples = JSON.parse(/<meta name="aims-samples" content="([^"]*)"/.exec(
+    await (await page.request.get(`${SITE}/wp-content/plugins/aims-readiness/dist/host-studio.html`)).text(),
+  )[1].replaceAll('&quot;', '"').replaceAll('&amp;', '&'));
+  const french = await page.context().browser().newPage();
+  await french.goto(`${SITE}/wp-content/plugins/aims-readiness/dist/index.html?lang=fr#${samples['not-ready']}`);
+  await expect(french.locator('[data-kind="band"][data-key="not-ready"]')).toContainText('Vos écarts sont clairs.');
+  // The widget ignores the key it does not know, and says so.
+  await expect.poll(() => french.evaluate(() => window.aimsReadinessWarnings)).toContain('remark');
+  await french.close();
+
   // Back to what setup.php saved, which the first test reads (so the file runs again on the same site).
   await page.goto(`${SITE}/wp-admin/options-general.php?page=aims-readiness`);
+  await page.getByLabel('host.json from the host studio').fill('');
   for (const [label, value] of [
     ['Your name', 'Acme Advisory & Partners'],
     ['Contact for the hand-off (mailto:)', 'mailto:readiness@acme.example'],

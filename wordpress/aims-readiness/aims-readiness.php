@@ -104,6 +104,10 @@ function aims_readiness_settings() {
  * @param array $s the settings.
  */
 function aims_readiness_host_json( $s ) {
+	// A host.json pasted from the host studio is the file, exactly as pasted.
+	if ( ! empty( $s['studio'] ) ) {
+		return $s['studio'];
+	}
 	$host = array();
 	foreach ( array( 'name', 'contact', 'accent', 'font' ) as $key ) {
 		if ( ! empty( $s[ $key ] ) ) {
@@ -212,6 +216,14 @@ function aims_readiness_sanitize( $input ) {
 	}
 	$events          = $raw( 'events' );
 	$clean['events'] = in_array( $events, array( 'on', 'band' ), true ) ? $events : '';
+	// A host.json written with the host studio (texts per language, logo, course links...): kept
+	// exactly as pasted (line breaks as LF) if it is one JSON object; the widget checks each of
+	// its settings again and ignores, with a console warning, what it refuses.
+	$studio = isset( $input['studio'] ) ? str_replace( array( "\r\n", "\r" ), "\n", (string) wp_unslash( $input['studio'] ) ) : '';
+	if ( '' !== trim( $studio ) && ( strlen( $studio ) > 300000 || ! ( json_decode( $studio ) instanceof stdClass ) ) ) {
+		$studio = $refuse( 'studio', __( 'host.json from the host studio: one JSON object, at most 300 KB (not saved).', 'aims-readiness' ) );
+	}
+	$clean['studio'] = '' === trim( $studio ) ? '' : $studio;
 	return $clean;
 }
 
@@ -286,7 +298,17 @@ function aims_readiness_settings_page() {
 	foreach ( array( '' => __( 'Nothing', 'aims-readiness' ), 'on' => __( 'Started and completed', 'aims-readiness' ), 'band' => __( 'Started and completed, with the readiness band', 'aims-readiness' ) ) as $key => $label ) {
 		printf( '<option value="%1$s"%2$s>%3$s</option>', esc_attr( $key ), selected( $events, $key, false ), esc_html( $label ) );
 	}
-	echo '</select></td></tr></table>';
+	echo '</select></td></tr>';
+	printf(
+		'<tr><th scope="row"><label for="aims-studio">%1$s</label></th><td><textarea class="large-text code" rows="8" id="aims-studio" name="%2$s[studio]" aria-describedby="aims-studio-hint">%3$s</textarea><p class="description" id="aims-studio-hint">%4$s <a href="%5$s">%6$s</a></p></td></tr>',
+		esc_html__( 'host.json from the host studio', 'aims-readiness' ),
+		esc_attr( AIMS_READINESS_OPTION ),
+		esc_textarea( $value( 'studio' ) ),
+		esc_html__( 'For texts in each of the widget\'s languages, a logo, course links and messages for the weakest section, write host.json in the host studio and paste it here: it is then used instead of the fields above.', 'aims-readiness' ),
+		esc_url( aims_readiness_dist_url() . 'host-studio.html' ),
+		esc_html__( 'Open the host studio', 'aims-readiness' )
+	);
+	echo '</table>';
 	submit_button();
 	echo '</form></div>';
 }
