@@ -1,8 +1,8 @@
 //! Build script of the app: refuses to build with broken content, lists the interface texts
 //! the sources mark, and packs the validated content for the wasm. Every questionnaire and translation compiled into the domain crate is
 //! validated here, and the build fails listing every error with its file, item and field, so no
-//! user ever meets a refused built-in file; what passed is packed (`domain::formats::packed`) into one
-//! content file per language and one with all of them, in `target/aims-content/`, which the
+//! user ever meets a refused built-in file; what passed is packed (`domain::formats::packed`) into two
+//! files per language (texts and heads, then questionnaires) and one with all of it, in `target/aims-content/`, which the
 //! Trunk hook copies next to the wasm and the app unpacks without parsing or validating JSON.
 
 fn main() {
@@ -51,10 +51,16 @@ fn main() {
         });
     let dir = target.join("aims-content");
     std::fs::create_dir_all(&dir).expect("the target directory is writable");
+    // A first visit takes each language in two parts: the interface texts with what the start
+    // screen shows of the questionnaires (content-), then the questionnaires (questions-),
+    // requested with the later modules (public/boot.js).
     for one in &content {
-        let name = format!("content-{}.bin", one.lang.code());
-        let packed = aims_domain::formats::packed::pack(std::slice::from_ref(one));
-        std::fs::write(dir.join(name), packed).expect("the target directory is writable");
+        let (start, rest) = one.split();
+        for (name, part) in [("content", start), ("questions", rest)] {
+            let packed = aims_domain::formats::packed::pack(&[part]);
+            let file = dir.join(format!("{name}-{}.bin", one.lang.code()));
+            std::fs::write(file, packed).expect("the target directory is writable");
+        }
     }
     // The first paint in every language, for scripts/post-build.mjs to put into index.html;
     // boot.js keeps the visitor's language where the app will open on the start screen.
@@ -63,7 +69,8 @@ fn main() {
             .questionnaires
             .iter()
             .find(|q| q.status != aims_domain::model::questionnaire::Status::Retired);
-        let preview = aims_domain::host::welcome::preview_html(one.lang, first);
+        let first = first.map(aims_domain::model::questionnaire::Head::of);
+        let preview = aims_domain::host::welcome::preview_html(one.lang, first.as_ref());
         let name = format!("preview-{}.html", one.lang.code());
         std::fs::write(dir.join(name), preview).expect("the target directory is writable");
     }

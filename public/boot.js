@@ -1,7 +1,8 @@
 // Starts the widget under its Content-Security-Policy: decides the language, fetches the start
-// module (named in a meta tag), that language's content file (interface texts and questionnaires,
-// packed at build time) and the host's host.json in parallel; once those have arrived, requests
-// the later modules (the step navigation, profile and questions screens in one, the screens
+// module (named in a meta tag), that language's content file (interface texts and what the
+// start screen shows of the questionnaires, packed at build time; the questionnaires too where
+// the app opens on another screen) and the host's host.json in parallel; once those have
+// arrived, requests the questionnaires (on a first visit) and the later modules (the step navigation, profile and questions screens in one, the screens
 // after "see results" in another, <meta name="aims-modules">), then forbids
 // every further connection (connect-src 'none') and starts the app while those are still on
 // their way: no request starts after the lock. Another language later means a reload into it
@@ -75,13 +76,14 @@ if (window.parent !== window) {
 
 // The language, decided as the app decides it: the embed's `lang`, the one chosen on an earlier
 // visit, the browser's languages, English. Only languages with a content file count.
-const files = new Map(
-  (document.querySelector('meta[name="aims-content"]')?.content ?? '')
+const filesIn = (name) => new Map(
+  (document.querySelector(`meta[name="${name}"]`)?.content ?? '')
     .split(',')
     .map((entry) => entry.trim().split(/\s+/))
     .filter((parts) => parts.length === 3)
     .map(([lang, href, integrity]) => [lang, { href, integrity }]),
 );
+const files = filesIn('aims-content');
 const known = (tag) => {
   const primary = String(tag ?? '').trim().split(/[-_]/)[0].toLowerCase();
   return files.has(primary) ? primary : null;
@@ -98,17 +100,28 @@ const lang =
   (navigator.languages ?? [navigator.language]).map(known).find(Boolean) ??
   (files.has('en') ? 'en' : [...files.keys()][0]);
 const file = files.get(lang);
+const questionsFile = filesIn('aims-questions').get(lang);
+const fetchBytes = (f) => fetch(f.href, { integrity: f.integrity })
+  .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${f.href}: ${r.status}`))))
+  .then((b) => new Uint8Array(b));
 
 // The start screen painted into index.html at build time (one per language, all hidden) shows
 // in the visitor's language, and only where the app will open on that screen:
 // not for a returning visitor (who resumes), a host that brands the page, or a shared link.
+let resumes = false;
+let reloaded = false;
+try {
+  resumes = localStorage.getItem('aims-readiness:last') !== null;
+  // A reload into another language, back onto the screen it was on (src/ui/app.rs).
+  reloaded = sessionStorage.getItem('aims-readiness:resume') !== null;
+} catch {
+  // Storage blocked: nothing to resume.
+}
+// Where the app opens on the start screen (no answers to resume, no shared link, no
+// questionnaire chosen by the host), it needs only what that screen shows of the
+// questionnaires at first; the questionnaires themselves come after the start bytes.
+const opensOnStart = !resumes && !reloaded && location.hash.length <= 1 && !new URLSearchParams(location.search).has('questionnaire');
 {
-  let resumes = false;
-  try {
-    resumes = localStorage.getItem('aims-readiness:last') !== null;
-  } catch {
-    // Storage blocked: nothing to resume.
-  }
   // A host that only picks the questionnaire still gets the painted explanation (what the check
   // is, the promises) instead of a blank box while the app loads.
   const settings = [...new URLSearchParams(location.search).keys()].filter((k) => !['lang', 'id', 'questionnaire'].includes(k));
@@ -133,6 +146,8 @@ const content = file
       .then((r) => (r.ok ? r.arrayBuffer() : null))
       .catch(() => null)
   : Promise.resolve(null);
+// Any other screen needs the questionnaires at once: they come with the start bytes.
+const questionsNow = questionsFile && !opensOnStart ? fetchBytes(questionsFile).catch(() => null) : null;
 
 // The host's own settings (name, contact, messages per band), a plain JSON file next to
 // index.html that the host edits; the build ships an empty one. Read as text only: the app
@@ -162,9 +177,20 @@ try {
 } catch {
   // Not this site's page.
 }
-// Only now the later modules: they would compete with the start module for a phone's bandwidth.
-// Requested before the lock, they may arrive after it; the split loader takes them from here
-// (scripts/split.mjs), and a screen whose module never arrives says so (src/ui/later.rs).
+if (questionsNow) {
+  const bytes = await questionsNow;
+  if (bytes) globalThis.aimsReadinessQuestions = bytes;
+}
+// Only now the questionnaires of a first visit and the later modules: they would compete with
+// the start module for a phone's bandwidth. Requested before the lock, they may arrive after
+// it; the app waits for the questionnaires (holding a click that needs them, src/ui/app.rs),
+// the split loader takes the modules from here (scripts/split.mjs), and a screen whose part
+// never arrives says so (src/ui/later.rs).
+if (questionsFile && opensOnStart) {
+  globalThis.aimsReadinessQuestions = fetchBytes(questionsFile);
+  // Handled where it is used; an unused failure is not an error.
+  globalThis.aimsReadinessQuestions.catch(() => {});
+}
 globalThis.aimsReadinessModules = Object.fromEntries(
   (document.querySelector('meta[name="aims-modules"]')?.content ?? '')
     .split(',')

@@ -3,8 +3,8 @@
 //    wasm-bindgen and wasm-opt (scripts/split.mjs; Trunk's own wasm-opt is off in index.html).
 // 1. Removes Trunk's inline start-up script, which the page's CSP forbids (public/boot.js starts
 //    the widget instead), and checks that no other inline script remains.
-// 2. Copies the content files build.rs packed (target/aims-content/: one per language) next to
-//    the wasm under hashed names, and names them, with their integrity, in a meta tag that
+// 2. Copies the content files build.rs packed (target/aims-content/: two per language) next to
+//    the wasm under hashed names, and names them, with their integrity, in two meta tags that
 //    public/boot.js reads to fetch the one language a visitor needs.
 // 4. Puts the start screen's heading and promises (rendered by build.rs) into the page, so the
 //    first paint does not wait for the wasm; boot.js and the app remove it.
@@ -38,17 +38,22 @@ const contentDir = join(process.env.CARGO_TARGET_DIR ?? 'target', 'aims-content'
 if (!existsSync(join(contentDir, 'content-all.bin'))) {
   throw new Error(`post-build: no content files in ${contentDir}; build.rs writes them (cargo clean -p aims-readiness, then build again)`);
 }
-const entries = readdirSync(contentDir)
-  .map((name) => name.match(/^content-([a-z]{2})\.bin$/))
+// Each language in two files: its texts with what the start screen shows of the questionnaires
+// (content-), and the questionnaires (questions-), which a first visit requests with the later
+// modules.
+const hashedFiles = (kind) => readdirSync(contentDir)
+  .map((name) => name.match(new RegExp(`^${kind}-([a-z]{2})\\.bin$`)))
   .filter(Boolean)
   .map(([name, lang]) => {
     const bytes = readFileSync(join(contentDir, name));
-    const hashed = `content-${lang}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.bin`;
+    const hashed = `${kind}-${lang}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.bin`;
     writeFileSync(join(dir, hashed), bytes);
     return `${lang} ${hashed} sha384-${createHash('sha384').update(bytes).digest('base64')}`;
   });
-if (entries.length === 0) throw new Error('post-build: no per-language content file');
-const contentMeta = `<meta name="aims-content" content="${entries.join(', ')}" />`;
+const entries = hashedFiles('content');
+const questions = hashedFiles('questions');
+if (entries.length === 0 || questions.length !== entries.length) throw new Error('post-build: not a content and a questions file per language');
+const contentMeta = `<meta name="aims-content" content="${entries.join(', ')}" />\n    <meta name="aims-questions" content="${questions.join(', ')}" />`;
 // 3. The first paint: the start screen's words, rendered by build.rs, inside the app's root.
 const preview = readdirSync(contentDir)
   .filter((name) => /^preview-[a-z]{2}\.html$/.test(name))

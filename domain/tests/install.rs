@@ -13,6 +13,7 @@ fn file(lang: Lang, texts: Texts) -> Vec<u8> {
     pack(&[LangContent {
         lang,
         texts,
+        heads: vec![],
         questionnaires: vec![],
     }])
 }

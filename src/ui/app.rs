@@ -139,21 +139,168 @@ fn shell(state: &AppState, command: ShellCommand) -> Vec<Event> {
 
 /// The content file boot.js fetched for the language on screen (every language in the offline
 /// edition), validated and packed by the build script: its interface texts are installed, its
-/// questionnaires become the library. `None` when it is missing or damaged (the wasm holds no
-/// texts of its own, so `ui::start` shows a fixed notice instead of the app).
+/// questionnaires (or, on a first visit, only what the start screen shows of them until they
+/// arrive: `use_questionnaires`) become the library. `None` when it is missing or damaged (the
+/// wasm holds no texts of its own, so `ui::start` shows a fixed notice instead of the app).
 pub fn load_content() -> Option<Rc<Library>> {
-    let bytes = js_sys::Reflect::get(&gloo::utils::window(), &"aimsReadinessContent".into())
-        .ok()
-        .filter(|v| v.is_instance_of::<js_sys::Uint8Array>())
-        .map(|v| js_sys::Uint8Array::from(v).to_vec());
-    let mut content = bytes.as_deref().and_then(packed::unpack)?;
+    let mut content = global_bytes("aimsReadinessContent")
+        .as_deref()
+        .and_then(packed::unpack)?;
     i18n::install(
         content
             .iter_mut()
             .map(|c| (c.lang, std::mem::take(&mut c.texts)))
             .collect(),
     );
-    Some(Rc::new(Library::new(content)))
+    let library = Library::new(content);
+    // The questionnaires, if boot.js had them before the start (not a first visit).
+    let questions = global_bytes("aimsReadinessQuestions")
+        .as_deref()
+        .and_then(packed::unpack);
+    Some(Rc::new(match questions {
+        Some(more) => library.with(more),
+        None => library,
+    }))
+}
+
+/// The bytes boot.js left in `window[name]`, if it is a Uint8Array.
+fn global_bytes(name: &str) -> Option<Vec<u8>> {
+    js_sys::Reflect::get(&gloo::utils::window(), &name.into())
+        .ok()
+        .filter(|v| v.is_instance_of::<js_sys::Uint8Array>())
+        .map(|v| js_sys::Uint8Array::from(v).to_vec())
+}
+
+/// Where the questionnaires of a first visit are while they arrive after the start.
+#[derive(Clone, Copy, PartialEq)]
+enum Arrival {
+    /// Here (or never needed): events go straight to the reducer.
+    Here,
+    /// On their way, and the person did something that needs them: "Loading…".
+    Awaited,
+    /// They did not arrive (or were damaged): the page says so, with a reload.
+    Failed,
+}
+
+/// What the dispatcher does with events while a first visit's questionnaires are on their way.
+/// The language's own events always go through (they reload the page).
+enum Holding {
+    /// Nothing: the questionnaires are here.
+    Nothing,
+    /// Holds every event, to send them in order when the questionnaires arrive.
+    Events(Vec<Event>),
+    /// They will not arrive: an event shows why instead of waiting.
+    Lost,
+}
+
+type Held = Rc<RefCell<Holding>>;
+
+/// The dispatcher the components use, and where a first visit's questionnaires are
+/// (`Library::complete`): events go straight to the reducer, except while those are on their
+/// way.
+#[yew::hook]
+fn use_arrival(state: &UseReducerHandle<Root>) -> (Dispatch, Arrival) {
+    let complete = state.0.library.complete();
+    let held: Held = (*use_memo((), |_| {
+        Rc::new(RefCell::new(if complete {
+            Holding::Nothing
+        } else {
+            Holding::Events(Vec::new())
+        }))
+    }))
+    .clone();
+    let arrival = use_state(|| Arrival::Here);
+    let dispatch = use_dispatch(state, held.clone(), arrival.setter());
+    use_questionnaires(state, held, arrival.clone());
+    (dispatch, *arrival)
+}
+
+/// "Loading…" while a click waits for the questionnaires; a reload if they never arrive.
+fn arrival_notice(arrival: Arrival, s: &AppState, dispatch: &Dispatch) -> Html {
+    match arrival {
+        Arrival::Here => Html::default(),
+        Arrival::Awaited => html! {
+            <p class="later-loading" role="status">{ s.lang.t(msg!("Loading…")) }</p>
+        },
+        Arrival::Failed => later::missing(s.lang, s.saving(), dispatch),
+    }
+}
+
+#[yew::hook]
+fn use_dispatch(
+    state: &UseReducerHandle<Root>,
+    held: Held,
+    arrival: UseStateSetter<Arrival>,
+) -> Dispatch {
+    let reducer = state.dispatcher();
+    (*use_memo((), move |_| {
+        Dispatch(Callback::from(move |e: Event| {
+            match &mut *held.borrow_mut() {
+                _ if matches!(e, Event::Lang(_)) => {}
+                Holding::Nothing => {}
+                Holding::Events(queue) => {
+                    queue.push(e);
+                    return arrival.set(Arrival::Awaited);
+                }
+                Holding::Lost => return arrival.set(Arrival::Failed),
+            }
+            reducer.dispatch(e)
+        }))
+    }))
+    .clone()
+}
+
+/// Waits for the questionnaires boot.js requested with the later modules (a promise of their
+/// bytes in `aimsReadinessQuestions`); once here, the library is complete and the held events
+/// follow. A missing or damaged file ends in `Arrival::Failed`.
+#[yew::hook]
+fn use_questionnaires(
+    state: &UseReducerHandle<Root>,
+    held: Held,
+    arrival: UseStateHandle<Arrival>,
+) {
+    let reducer = state.dispatcher();
+    let library = Rc::clone(&state.0.library);
+    use_effect_with((), move |_| {
+        if matches!(*held.borrow(), Holding::Nothing) {
+            return;
+        }
+        let promise =
+            js_sys::Reflect::get(&gloo::utils::window(), &"aimsReadinessQuestions".into())
+                .ok()
+                .and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
+        wasm_bindgen_futures::spawn_local(async move {
+            let bytes = match promise {
+                Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok(),
+                None => None,
+            };
+            let content = bytes
+                .filter(|v| v.is_instance_of::<js_sys::Uint8Array>())
+                .map(|v| js_sys::Uint8Array::from(v).to_vec())
+                .and_then(|b| packed::unpack(&b));
+            let Some(content) = content else {
+                web_sys::console::error_1(
+                    &"readiness check: the questionnaires did not arrive".into(),
+                );
+                // Said now if a click is waiting, else at the first one.
+                let waited = std::mem::replace(&mut *held.borrow_mut(), Holding::Lost);
+                if matches!(waited, Holding::Events(events) if !events.is_empty()) {
+                    arrival.set(Arrival::Failed);
+                }
+                return;
+            };
+            let complete = Rc::new(library.with(content));
+            reducer.dispatch(open::Event::Arrived(complete).into());
+            if let Holding::Events(events) =
+                std::mem::replace(&mut *held.borrow_mut(), Holding::Nothing)
+            {
+                for event in events {
+                    reducer.dispatch(event);
+                }
+            }
+            arrival.set(Arrival::Here);
+        });
+    });
 }
 
 /// Reloads the page in `lang`: the language goes into the address (it outranks the stored
@@ -320,7 +467,7 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
         .clone()
         .filter(|_| s.flow.screen != Screen::Start)
     else {
-        return html! { <StartScreen questionnaires={s.questionnaires()} saved={s.saved_counts.clone()} {dispatch} /> };
+        return html! { <StartScreen questionnaires={s.library.heads_in(s.lang)} saved={s.saved_counts.clone()} {dispatch} /> };
     };
     let results = |session, compared| {
         let dispatch = dispatch.clone();
@@ -430,13 +577,7 @@ pub fn app(props: &AppProps) -> Html {
         let (config, library) = (config.clone(), props.library.clone());
         use_reducer(move || initial(&config, library))
     };
-    let dispatch = {
-        let reducer = state.dispatcher();
-        (*use_memo((), move |_| {
-            Dispatch(Callback::from(move |e| reducer.dispatch(e)))
-        }))
-        .clone()
-    };
+    let (dispatch, arrival) = use_arrival(&state);
     let root = use_node_ref();
     let s = &state.0;
     hooks::use_document_language(s.lang, title(s));
@@ -490,7 +631,10 @@ pub fn app(props: &AppProps) -> Html {
             if s.dragging {
                 <p class="drop-hint" aria-hidden="true">{ s.lang.t(msg!("Drop a saved assessment (.json) to open it")) }</p>
             }
-            <main class="aims-main" id="aims-main">{ body(s, &dispatch) }</main>
+            <main class="aims-main" id="aims-main">
+                { arrival_notice(arrival, s, &dispatch) }
+                { body(s, &dispatch) }
+            </main>
             <Footer dispatch={dispatch.clone()} />
         </div>
         </ContextProvider<Lang>>

@@ -29,7 +29,7 @@ use crate::domain::app::session::Session;
 use crate::domain::app::shared;
 use crate::domain::figures::scoring::Assessment;
 use crate::domain::formats::export::{Export, File};
-use crate::domain::model::i18n::msg;
+use crate::domain::model::i18n::{msg, Lang};
 use crate::domain::model::questionnaire::SectionKind;
 
 /// A screen of a later module, with what it shows.
@@ -297,24 +297,28 @@ pub fn later(props: &LaterProps) -> Html {
         None if *failed != Some(module) => html! {
             <p class="later-loading" role="status">{ lang.t(msg!("Loading…")) }</p>
         },
-        None => {
-            let reload = Callback::from(|_| {
-                let _ = gloo::utils::window().location().reload();
-            });
-            html! {
-                <section class="notice error" role="alert" data-testid="later-missing">
-                    <p>{ lang.t(msg!("This part of the readiness check did not arrive, so it cannot be shown. Your answers are safe.")) }</p>
-                    if props.saving {
-                        <p>{ lang.t(msg!("They are kept on this device: reload the page to try again.")) }</p>
-                    } else {
-                        <p>{ lang.t(msg!("Saving is off, so save them to a file before you reload the page.")) }</p>
-                        <button type="button" class="button" onclick={props.dispatch.send(shared::Event::Export(Export::SaveFile))}>
-                            { lang.t(msg!("Save to file")) }
-                        </button>
-                    }
-                    <button type="button" class="button primary" onclick={reload}>{ lang.t(msg!("Reload the page")) }</button>
-                </section>
+        None => missing(lang, props.saving, &props.dispatch),
+    }
+}
+
+/// What the page says when a part of it never arrived (a later module, or a first visit's
+/// questionnaires): in the person's language, with a reload and every answer safe.
+pub fn missing(lang: Lang, saving: bool, dispatch: &Dispatch) -> Html {
+    let reload = Callback::from(|_| {
+        let _ = gloo::utils::window().location().reload();
+    });
+    html! {
+        <section class="notice error" role="alert" data-testid="later-missing">
+            <p>{ lang.t(msg!("This part of the readiness check did not arrive, so it cannot be shown. Your answers are safe.")) }</p>
+            if saving {
+                <p>{ lang.t(msg!("They are kept on this device: reload the page to try again.")) }</p>
+            } else {
+                <p>{ lang.t(msg!("Saving is off, so save them to a file before you reload the page.")) }</p>
+                <button type="button" class="button" onclick={dispatch.send(shared::Event::Export(Export::SaveFile))}>
+                    { lang.t(msg!("Save to file")) }
+                </button>
             }
-        }
+            <button type="button" class="button primary" onclick={reload}>{ lang.t(msg!("Reload the page")) }</button>
+        </section>
     }
 }

@@ -7,6 +7,10 @@ import { answerAllWithMouse, expectedFigures, expectResults, fillProfileWithMous
 
 const LATER = /-later-[0-9a-f]+\.wasm$/;
 const QUESTIONS = /-questions-[0-9a-f]+\.wasm$/;
+// A language's questionnaires: a first visit's start screen needs only their titles and counts
+// (in the content file), so they come with the later modules.
+const QUESTIONNAIRES = /\/questions-[a-z]{2}-[0-9a-f]+\.bin$/;
+const START_MODULE = /aims-readiness-[0-9a-f]+_bg\.wasm$/;
 const SLACK = 50;
 
 /**
@@ -41,6 +45,63 @@ test('the start screen works before the questions module has arrived; the profil
   await fillProfileWithMouse(page, fixture('mouse-run').profile);
   await expect(page.getByTestId('next')).toBeVisible();
   await expectRequestedBeforeTheLock(page, QUESTIONS);
+});
+
+test("a first visit's questionnaires come after the start module: the start screen shows their counts at once, a click waits for them, and nothing starts after the lock", async ({ page }) => {
+  await page.route(QUESTIONNAIRES, async (route) => {
+    await new Promise((r) => setTimeout(r, 3000));
+    await route.continue();
+  });
+  await page.goto('/');
+  const card = page.locator('[data-questionnaire="iso42001-quick-scan"]');
+  // Titles, counts and minutes from the content file, before the questionnaires are here.
+  await expect(card.locator('.meta')).toHaveText(/^\d+ questions · about \d+ minutes · version /);
+  expect(await page.evaluate(() => globalThis.aimsReadinessQuestions instanceof Promise)).toBe(true);
+  await card.getByRole('button').click();
+  await expect(page.locator('.later-loading')).toHaveText('Loading…');
+  await expect(page.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+  await expect(page.locator('.later-loading')).toHaveCount(0);
+  await fillProfileWithMouse(page, fixture('mouse-run').profile);
+  await expect(page.getByTestId('next')).toBeVisible();
+  await expectRequestedBeforeTheLock(page, QUESTIONNAIRES);
+  // Requested once the start module was in, not beside it.
+  const order = await page.evaluate(([q, w]) => {
+    const entries = performance.getEntriesByType('resource');
+    const find = (pattern) => entries.find((e) => new RegExp(pattern).test(e.name));
+    return { questionnaires: find(q).startTime, wasm: find(w).responseEnd };
+  }, [QUESTIONNAIRES.source, START_MODULE.source]);
+  expect(order.questionnaires).toBeGreaterThanOrEqual(order.wasm);
+});
+
+test("a first visit's questionnaires that never arrive: a click on the start screen says so in Spanish, with a reload that brings the questionnaire", async ({ page }) => {
+  await page.route(QUESTIONNAIRES, (route) => route.abort());
+  await page.goto('/?lang=es');
+  await page.locator('[data-questionnaire="iso42001-quick-scan"] button').click();
+  const missing = page.getByTestId('later-missing');
+  await expect(missing).toBeVisible();
+  await expect(missing).toHaveAttribute('role', 'alert');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await page.unroute(QUESTIONNAIRES);
+  await expect(missing).toContainText('no ha llegado');
+  await missing.getByRole('button', { name: 'Volver a cargar la página' }).click();
+  await page.locator('[data-questionnaire="iso42001-quick-scan"] button').click();
+  await expect(page.locator('.aims')).toHaveAttribute('data-screen', 'profile');
+  await expect(page.getByTestId('later-missing')).toHaveCount(0);
+});
+
+test("a returning visitor's questionnaires come with the start bytes: the app opens on the questions at once", async ({ page }) => {
+  await openQuickScan(page);
+  await fillProfileWithMouse(page, fixture('mouse-run').profile);
+  await page.locator('#q-4-1-2').click();
+  await page.reload();
+  await expect(page.locator('#q-4-1-2')).toBeChecked();
+  expect(await page.evaluate(() => globalThis.aimsReadinessQuestions instanceof Uint8Array)).toBe(true);
+  const timing = await page.evaluate(([q]) => {
+    const locked = performance.getEntriesByName('aims-readiness:locked')[0].startTime;
+    const file = performance.getEntriesByType('resource').find((e) => new RegExp(q).test(e.name));
+    return { locked, end: file.responseEnd };
+  }, [QUESTIONNAIRES.source]);
+  expect(timing.end).toBeLessThanOrEqual(timing.locked);
 });
 
 test("a questions module that never arrives: a returning visitor's questions screen says so in French, and a reload brings back every answer", async ({ page }) => {

@@ -5,8 +5,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4173);
-// A slow network for the later modules (the engines' test of a request that completes after the
-// network lock): their responses wait this many milliseconds.
+// A slow network for the later modules and the questionnaires (the engines' test of a request
+// that completes after the network lock): their responses wait this many milliseconds.
 const slowLater = Number(process.argv[4] ?? 0);
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -36,7 +36,7 @@ createServer(async (req, res) => {
   try {
     if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
     const body = await readFile(file);
-    if (slowLater && /-(later|questions)-[0-9a-f]+\.wasm$/.test(file)) await new Promise((r) => setTimeout(r, slowLater));
+    if (slowLater && /(-(later|questions)-[0-9a-f]+\.wasm|(^|\/)questions-[a-z]{2}-[0-9a-f]+\.bin)$/.test(file)) await new Promise((r) => setTimeout(r, slowLater));
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(body);
   } catch {

@@ -27,7 +27,7 @@ use crate::formats::packed::Content;
 use crate::formats::saved::{Restored, Snapshot};
 use crate::model::date::Date;
 use crate::model::i18n::Lang;
-use crate::model::questionnaire::Questionnaire;
+use crate::model::questionnaire::{Head, Questionnaire};
 use session::{Notice, Screen, State};
 
 /// Whether answers reach this browser's storage, and why not.
@@ -250,31 +250,74 @@ impl Commands {
     }
 }
 
-/// The built-in questionnaires, validated, in every language.
+/// The built-in questionnaires, validated, in every language. A first visit starts with their
+/// heads only (the start screen's titles, summaries and counts) and takes the questionnaires
+/// when they arrive ([`Library::with`]); until then [`Library::complete`] is false and the
+/// shell holds back the events that need them.
 #[derive(Debug, Default)]
 pub struct Library {
     langs: Vec<(Lang, Rc<Vec<Rc<Questionnaire>>>)>,
+    heads: Vec<(Lang, Rc<Vec<Head>>)>,
+}
+
+/// The same library, not an equal one: a page builds it once, and once more when the
+/// questionnaires arrive (as `AppState` compares it; comparing every questionnaire would bring
+/// that code into the start module for nothing).
+impl PartialEq for Library {
+    fn eq(&self, other: &Library) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 impl Library {
-    /// The questionnaires of `content` (its catalogues are `i18n::install`ed separately).
+    /// The heads and questionnaires of `content` (its catalogues are `i18n::install`ed
+    /// separately).
     pub fn new(content: Content) -> Library {
-        let langs = content
-            .into_iter()
-            .map(|c| {
-                (
-                    c.lang,
-                    Rc::new(c.questionnaires.into_iter().map(Rc::new).collect()),
-                )
-            })
-            .collect();
-        Library { langs }
+        Library::default().with(content)
     }
 
-    /// Whether the questionnaires in `lang` are here (a page holds one language; switching to
-    /// another reloads into it).
+    /// This library with `content` added (the questionnaires of a first visit, arrived).
+    pub fn with(&self, content: Content) -> Library {
+        let mut library = Library {
+            langs: self.langs.clone(),
+            heads: self.heads.clone(),
+        };
+        for c in content {
+            if !c.heads.is_empty() {
+                library.heads.retain(|(l, _)| *l != c.lang);
+                library.heads.push((c.lang, Rc::new(c.heads)));
+            }
+            if !c.questionnaires.is_empty() {
+                library.langs.retain(|(l, _)| *l != c.lang);
+                let list = c.questionnaires.into_iter().map(Rc::new).collect();
+                library.langs.push((c.lang, Rc::new(list)));
+            }
+        }
+        library
+    }
+
+    /// Whether the questionnaires in `lang` are here, or on their way (a page holds one
+    /// language; switching to another reloads into it).
     pub fn has(&self, lang: Lang) -> bool {
-        self.langs.iter().any(|(l, _)| *l == lang)
+        self.heads.iter().any(|(l, _)| *l == lang)
+    }
+
+    /// Whether every language's questionnaires are here, not only their heads.
+    pub fn complete(&self) -> bool {
+        self.heads
+            .iter()
+            .all(|(l, _)| self.langs.iter().any(|(x, _)| x == l))
+    }
+
+    /// What the start screen shows of the questionnaires in `lang` (in the first language held
+    /// if that one is missing).
+    pub fn heads_in(&self, lang: Lang) -> Rc<Vec<Head>> {
+        let found = self
+            .heads
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .or(self.heads.first());
+        found.map(|(_, list)| Rc::clone(list)).unwrap_or_default()
     }
 
     /// The built-in questionnaires, validated and translated from their files (native tools and

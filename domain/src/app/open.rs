@@ -1,5 +1,6 @@
 //! Opening an assessment: the page's start (the host's questionnaire, else the last one), a
-//! choice on the start screen, and storage's answer with what it holds.
+//! choice on the start screen, the questionnaires' arrival, and storage's answer with what it
+//! holds.
 
 use crate::app::flow;
 use std::rc::Rc;
@@ -7,7 +8,7 @@ use std::rc::Rc;
 use crate::app::said::Open;
 use crate::app::session::Notice;
 use crate::app::session::Screen;
-use crate::app::{opening, show, AppState, Commands, ShellCommand, Storage, StoreCommand};
+use crate::app::{opening, show, AppState, Commands, Library, ShellCommand, Storage, StoreCommand};
 use crate::formats::catalogue;
 use crate::formats::saved::{Restored, SavedError, Snapshot};
 use crate::model::questionnaire::Questionnaire;
@@ -21,6 +22,11 @@ pub enum Event {
     },
     /// The person chose a questionnaire on the start screen.
     Choose(Rc<Questionnaire>),
+    /// The person chose the questionnaire with this id and version on the start screen (from
+    /// its head: the shell sends it once the library is complete).
+    Pick { id: String, version: String },
+    /// The questionnaires of a first visit arrived after the start: the library they complete.
+    Arrived(Rc<Library>),
     /// Storage was read for a questionnaire (the runtime's answer to [`StoreCommand::Open`]).
     Opened(Box<Opened>),
 }
@@ -68,6 +74,16 @@ pub(crate) fn update(state: &AppState, next: &mut AppState, event: Event, comman
             }
         }
         Event::Choose(q) => commands.push(opening(&q, None, None)),
+        Event::Pick { id, version } => {
+            let questionnaires = state.questionnaires();
+            let found = questionnaires
+                .iter()
+                .find(|q| q.id == id && q.version == version);
+            if let Some(q) = found {
+                commands.push(opening(q, None, None));
+            }
+        }
+        Event::Arrived(library) => next.library = library,
         Event::Opened(opened) => {
             let Opened {
                 questionnaire,

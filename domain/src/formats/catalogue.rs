@@ -86,13 +86,18 @@ pub fn content(marks: &aims_po::marks::Marks) -> Result<crate::formats::packed::
     Lang::ALL
         .iter()
         .map(|&lang| {
+            let questionnaires: Vec<Questionnaire> = sources
+                .iter()
+                .map(|q| (*localise(q, lang).unwrap_or_else(|_| Rc::clone(q))).clone())
+                .collect();
             Ok(crate::formats::packed::LangContent {
                 lang,
                 texts: lang.texts(marks)?,
-                questionnaires: sources
+                heads: questionnaires
                     .iter()
-                    .map(|q| (*localise(q, lang).unwrap_or_else(|_| Rc::clone(q))).clone())
+                    .map(crate::model::questionnaire::Head::of)
                     .collect(),
+                questionnaires,
             })
         })
         .collect()

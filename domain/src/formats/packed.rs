@@ -14,7 +14,7 @@ use crate::model::i18n::{Lang, Table, Texts};
 use crate::model::phase::Phase;
 use crate::model::profile::{AiRole, Certification};
 use crate::model::questionnaire::{
-    Document, EffortKind, Gives, Item, ItemAction, Level, NaSuggestion, Questionnaire, Reuse,
+    Document, EffortKind, Gives, Head, Item, ItemAction, Level, NaSuggestion, Questionnaire, Reuse,
     Scale, Section, SectionKind, Status,
 };
 use crate::model::standard::Stage;
@@ -353,16 +353,39 @@ impl Pack for Condition {
     }
 }
 
-/// One language's content: its interface texts and every questionnaire in it.
+/// One language's content: its interface texts and every questionnaire in it. A first visit
+/// gets it in two files: the texts with the questionnaires' `heads` (what the start screen
+/// shows), then the `questionnaires` themselves (`app::Library`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LangContent {
     pub lang: Lang,
     pub texts: Texts,
+    pub heads: Vec<Head>,
     pub questionnaires: Vec<Questionnaire>,
 }
 
+impl LangContent {
+    /// The two parts a first visit downloads: texts and heads, then the questionnaires.
+    pub fn split(&self) -> (LangContent, LangContent) {
+        let start = LangContent {
+            lang: self.lang,
+            texts: self.texts.clone(),
+            heads: self.heads.clone(),
+            questionnaires: Vec::new(),
+        };
+        let rest = LangContent {
+            lang: self.lang,
+            texts: Texts::default(),
+            heads: Vec::new(),
+            questionnaires: self.questionnaires.clone(),
+        };
+        (start, rest)
+    }
+}
+
 pack_struct! {
-    LangContent { lang, texts, questionnaires };
+    LangContent { lang, texts, heads, questionnaires };
+    Head { id, version, status, title, summary, items, minutes };
     Texts { messages, plurals };
 }
 
@@ -387,8 +410,11 @@ pub fn unpack(bytes: &[u8]) -> Option<Content> {
         depth: 0,
     };
     let content = Content::get(&mut r)?;
-    // Tables that cannot be read would leave every text empty.
-    let fits = content.iter().all(|c| c.texts.fits());
+    // Tables that cannot be read would leave every text empty; only the questionnaires' own
+    // file (`LangContent::split`) comes without texts.
+    let fits = content
+        .iter()
+        .all(|c| c.texts.fits() || (c.texts == Texts::default() && !c.questionnaires.is_empty()));
     (r.bytes.is_empty() && fits).then_some(content)
 }
 

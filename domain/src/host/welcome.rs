@@ -4,7 +4,7 @@
 
 use crate::formats::write::xml_escape as escape;
 use crate::model::i18n::{msg, Lang};
-use crate::model::questionnaire::Questionnaire;
+use crate::model::questionnaire::Head;
 
 /// What the start screen says before the list of questionnaires.
 pub struct Welcome {
@@ -17,7 +17,7 @@ pub struct Welcome {
 
 /// The start screen's words in `lang`; `first` is the questionnaire offered first (its title and
 /// minutes make the "Quick." promise; without one there is none).
-pub fn welcome(lang: Lang, first: Option<&Questionnaire>) -> Welcome {
+pub fn welcome(lang: Lang, first: Option<&Head>) -> Welcome {
     let mut promises = vec![(
         lang.t(msg!("Private.")),
         lang.t(msg!(
@@ -30,7 +30,7 @@ pub fn welcome(lang: Lang, first: Option<&Questionnaire>) -> Welcome {
             lang.t(msg!("Quick.")),
             lang.f(
                 msg!("The {title} takes about {minutes} minutes; you can stop and continue later."),
-                &[("title", &q.title), ("minutes", &q.minutes())],
+                &[("title", &q.title), ("minutes", &q.minutes)],
             ),
         ));
     }
@@ -59,7 +59,7 @@ pub fn brand(lang: Lang) -> &'static str {
 /// that could be clicked before the app runs). Every language's is `hidden` until boot.js shows
 /// the visitor's (so a returning visitor, who resumes, never sees it); the app replaces it when
 /// it mounts.
-pub fn preview_html(lang: Lang, first: Option<&Questionnaire>) -> String {
+pub fn preview_html(lang: Lang, first: Option<&Head>) -> String {
     let w = welcome(lang, first);
     let promises: String = w
         .promises
@@ -95,10 +95,12 @@ mod tests {
     #[test]
     fn the_first_paint_says_what_the_start_screen_says_with_no_control_and_escaped() {
         let q = crate::formats::catalogue::questionnaires();
-        let first = crate::formats::catalogue::offered(&q).first().cloned();
+        let first = crate::formats::catalogue::offered(&q)
+            .first()
+            .map(|q| Head::of(q));
         for lang in Lang::ALL {
-            let html = preview_html(lang, first.as_deref());
-            let words = welcome(lang, first.as_deref());
+            let html = preview_html(lang, first.as_ref());
+            let words = welcome(lang, first.as_ref());
             assert!(html.contains(&escape(words.heading)), "{html}");
             assert!(html.contains(&escape(words.lead)));
             assert_eq!(words.promises.len(), 3);

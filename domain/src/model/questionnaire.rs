@@ -489,6 +489,36 @@ impl Questionnaire {
     }
 }
 
+/// What the start screen shows of a questionnaire before its items are here: the content of
+/// a first visit arrives in two parts, these heads with the interface texts, the
+/// questionnaires with the later modules (`app::Library`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Head {
+    pub id: String,
+    pub version: String,
+    pub status: Status,
+    pub title: String,
+    pub summary: String,
+    /// How many items it has.
+    pub items: u32,
+    /// [`Questionnaire::minutes`].
+    pub minutes: u32,
+}
+
+impl Head {
+    pub fn of(q: &Questionnaire) -> Head {
+        Head {
+            id: q.id.clone(),
+            version: q.version.clone(),
+            status: q.status,
+            title: q.title.clone(),
+            summary: q.summary.clone(),
+            items: q.items().count() as u32,
+            minutes: q.minutes(),
+        }
+    }
+}
+
 fn is_slug(text: &str) -> bool {
     !text.is_empty()
         && text

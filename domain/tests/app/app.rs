@@ -744,3 +744,80 @@ fn the_start_screen_counts_come_from_the_runtime() {
     tab.send(device::Event::DeleteEverything);
     assert_eq!(tab.state.saved_counts.get(QUICK), Some(&0));
 }
+
+#[test]
+fn a_first_visit_starts_with_the_heads_and_opens_the_chosen_questionnaire_once_it_arrives() {
+    use aims_domain::formats::packed::{pack, unpack};
+    // The two files a first visit downloads, read back as the browser reads them.
+    let content = catalogue::content(&compiled_marks()).unwrap();
+    let en = content.iter().find(|c| c.lang == Lang::En).unwrap();
+    let (start, rest) = en.split();
+    let (start, rest) = (pack(&[start]), pack(&[rest]));
+    assert!(
+        start.len() * 2 < rest.len(),
+        "the start file carries no items"
+    );
+    let first = Library::new(unpack(&start).unwrap());
+    assert!(first.has(Lang::En) && !first.complete());
+    assert!(first.in_lang(Lang::En).is_empty());
+    // What the start screen shows is the questionnaires' own titles, counts and minutes.
+    let full = Library::built_in().in_lang(Lang::En);
+    let shown = |h: &aims_domain::model::questionnaire::Head| {
+        (
+            h.id.clone(),
+            h.version.clone(),
+            h.title.clone(),
+            h.summary.clone(),
+            h.items as usize,
+            h.minutes,
+        )
+    };
+    let own = |q: &Rc<Questionnaire>| {
+        (
+            q.id.clone(),
+            q.version.clone(),
+            q.title.clone(),
+            q.summary.clone(),
+            q.items().count(),
+            q.minutes(),
+        )
+    };
+    let heads = first.heads_in(Lang::En);
+    assert_eq!(
+        heads.iter().map(shown).collect::<Vec<_>>(),
+        full.iter().map(own).collect::<Vec<_>>()
+    );
+
+    let shared = store();
+    let mut tab = Tab::with_library(&shared, Lang::En, first);
+    let head = heads.iter().find(|h| h.id == QUICK).unwrap();
+    let pick = open::Event::Pick {
+        id: head.id.clone(),
+        version: head.version.clone(),
+    };
+    // Without the questionnaires nothing opens (the shell holds the click until they arrive).
+    tab.send(pick.clone());
+    assert!(tab.state.flow.session.is_none());
+    let complete = Rc::new(tab.state.library.with(unpack(&rest).unwrap()));
+    assert!(complete.complete());
+    assert_eq!(
+        complete
+            .in_lang(Lang::En)
+            .iter()
+            .map(own)
+            .collect::<Vec<_>>(),
+        full.iter().map(own).collect::<Vec<_>>()
+    );
+    tab.send(open::Event::Arrived(Rc::clone(&complete)));
+    assert!(Rc::ptr_eq(&tab.state.library, &complete));
+    tab.send(pick);
+    assert_eq!(tab.session().questionnaire.id, QUICK);
+    assert_eq!(tab.state.flow.screen, Screen::Profile);
+    // A version that is not in the library opens nothing.
+    let mut other = Tab::new(&store(), Lang::En);
+    other.send(open::Event::Pick {
+        id: QUICK.into(),
+        version: "0.0.1".into(),
+    });
+    assert!(other.state.flow.session.is_none());
+}

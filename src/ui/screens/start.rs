@@ -5,18 +5,18 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::app::Purpose;
-use crate::domain::formats::catalogue;
 use crate::domain::host::welcome::welcome;
 use crate::domain::model::i18n::msg;
-use crate::domain::Questionnaire;
+use crate::domain::model::questionnaire::{Head, Status};
 use crate::ui::components::OpenFileButton;
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
 #[derive(Properties)]
 pub struct StartProps {
-    /// The usable questionnaires, in the language on screen.
-    pub questionnaires: Rc<Vec<Rc<Questionnaire>>>,
+    /// What the start screen shows of the usable questionnaires, in the language on screen
+    /// (the questionnaires themselves may still be on their way: `Library`).
+    pub questionnaires: Rc<Vec<Head>>,
     /// Answers stored on this device per questionnaire id (the runtime's survey).
     pub saved: Rc<std::collections::BTreeMap<String, usize>>,
     pub dispatch: Dispatch,
@@ -33,22 +33,22 @@ impl PartialEq for StartProps {
 #[function_component(StartScreen)]
 pub fn start_screen(props: &StartProps) -> Html {
     let lang = use_lang();
-    let offered = catalogue::offered(&props.questionnaires);
-    let words = welcome(lang, offered.first().map(|q| &**q));
-    let cards = offered.iter().map(|q| {
+    // Retired versions are read, never offered.
+    let offered = props
+        .questionnaires
+        .iter()
+        .filter(|q| q.status != Status::Retired);
+    let words = welcome(lang, offered.clone().next());
+    let cards = offered.map(|q| {
             let saved = props.saved.get(&q.id).copied().unwrap_or(0);
-            let items = q.items().count();
-            let onclick = {
-                let q = Rc::clone(q);
-                let dispatch = props.dispatch.clone();
-                Callback::from(move |_: MouseEvent| dispatch.dispatch(open::Event::Choose(Rc::clone(&q))))
-            };
+            let items = q.items;
+            let onclick = props.dispatch.send(open::Event::Pick { id: q.id.clone(), version: q.version.clone() });
             html! {
                 <li class="card questionnaire-card" data-questionnaire={q.id.clone()}>
                     <h3>{ &q.title }</h3>
                     <p>{ &q.summary }</p>
                     <p class="meta">
-                        { lang.f(msg!("{items} questions · about {minutes} minutes · version {version}"), &[("items", &items), ("minutes", &q.minutes()), ("version", &q.version)]) }
+                        { lang.f(msg!("{items} questions · about {minutes} minutes · version {version}"), &[("items", &items), ("minutes", &q.minutes), ("version", &q.version)]) }
                     </p>
                     if saved > 0 {
                         <p class="meta saved">{ lang.f(msg!("{n} answers saved on this device"), &[("n", &saved)]) }</p>
