@@ -94,14 +94,17 @@
 // here): English start-up 279,218 B (-24,577 B), German 281,219 B, French 281,567 B, Spanish
 // 280,718 B; the start module grew 3,507 B (holding and replaying events, the library in two
 // parts, the heads' reader) and two files share fewer texts (+726 B): whole visit 485,711 B
-// (+4,768 B); budgets 0.5 % above.
+// (+4,768 B); budgets 0.5 % above. "Your data" (-2,670 B), the import confirmation (-1,738 B)
+// and the notices with their wording (-2,874 B) into the questions module: start module
+// 232,576 B, English start-up 271,930 B, whole visit 488,124 B (+2,413 B: each move adds its
+// imports and exports); budgets 0.5 % above.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 280_600, de: 282_600, fr: 283_000, es: 282_100 };
+const BUDGET_GZIP_BYTES = { en: 273_300, de: 275_300, fr: 275_700, es: 274_800 };
 // Everything a visit downloads: the start-up bytes and the later modules.
-const VISIT_BUDGET_GZIP_BYTES = { en: 488_100, de: 494_300, fr: 495_400, es: 492_800 };
+const VISIT_BUDGET_GZIP_BYTES = { en: 490_600, de: 496_800, fr: 497_900, es: 495_200 };
 // Issue 29's targets, printed beside the budgets until they are met.
 const START_TARGET = 200_000;
 const VISIT_TARGET = 400_000;

@@ -8,9 +8,10 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::components::{Footer, ImportDialog, LanguagePicker, NoticeBar, StepNavProps};
+use super::components::{ImportProps, LanguagePicker, NoticeProps, StepNavProps};
 use super::dispatch::Dispatch;
 use super::files;
+use super::footer::Footer;
 use super::hooks::{self, clear_fragment, Shown};
 use super::later::{self, Later, View};
 use super::rescue;
@@ -623,10 +624,12 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="saving-off" role="status">{ s.lang.t(msg!("Saving is off: answers live only in this page until you close it. Use \"Save to file\" to keep them.")) }</p>
             }
             if let Some(p) = &s.flow.pending_import {
-                <ImportDialog pending={(**p).clone()} dispatch={dispatch.clone()} />
+                <Later view={View::Import(Box::new(ImportProps { pending: (**p).clone(), dispatch: dispatch.clone() }))}
+                    saving={s.saving()} dispatch={dispatch.clone()} />
             }
             if let Some(notice) = &s.flow.notice {
-                <NoticeBar notice={notice.clone()} words_in={s.message_lang()} dispatch={dispatch.clone()} />
+                <Later view={View::Notice(NoticeProps { notice: notice.clone(), words_in: s.message_lang(), dispatch: dispatch.clone() })}
+                    saving={s.saving()} dispatch={dispatch.clone()} />
             }
             if s.dragging {
                 <p class="drop-hint" aria-hidden="true">{ s.lang.t(msg!("Drop a saved assessment (.json) to open it")) }</p>
@@ -635,7 +638,7 @@ pub fn app(props: &AppProps) -> Html {
                 { arrival_notice(arrival, s, &dispatch) }
                 { body(s, &dispatch) }
             </main>
-            <Footer dispatch={dispatch.clone()} />
+            <Footer dispatch={dispatch.clone()} saving={s.saving()} />
         </div>
         </ContextProvider<Lang>>
         </ContextProvider<Rc<EmbedConfig>>>

@@ -1,6 +1,6 @@
 //! The screens loaded after the start module, in two later wasm modules: `questions` (the step
-//! navigation with its share link, the profile and questions screens, needed a moment after the
-//! start screen) and `later` (results, roadmap, printed report, adviser's sheet, team view,
+//! navigation with its share link, the profile and questions screens, the notices, the import
+//! confirmation and "Your data", needed a moment after the start screen) and `later` (results, roadmap, printed report, adviser's sheet, team view,
 //! shared view, and every export but the save file). The start module holds the shell and the
 //! start screen; each later module loads when first wanted (or earlier: the questions module at
 //! once, the later one while the person answers).
@@ -15,7 +15,10 @@ use std::cell::Cell;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::components::{StepNav, StepNavProps};
+use super::components::{
+    ImportDialog, ImportProps, NoticeBar, NoticeProps, StepNav, StepNavProps, YourData,
+    YourDataProps,
+};
 use super::dispatch::Dispatch;
 use super::screens::bars;
 use super::screens::{
@@ -45,6 +48,12 @@ pub enum View {
     Adviser(AdviserProps),
     Team(TeamProps),
     Shared(SharedProps),
+    /// "Your data" in the footer, drawn once it is opened.
+    YourData(YourDataProps),
+    /// The confirmation before a file or link replaces answers.
+    Import(Box<ImportProps>),
+    /// A notice, worded.
+    Notice(NoticeProps),
 }
 
 /// How a later module draws its screens.
@@ -60,7 +69,12 @@ enum Module {
 impl View {
     fn module(&self) -> Module {
         match self {
-            View::Nav(_) | View::Profile(_) | View::Questions(_) => Module::Questions,
+            View::Nav(_)
+            | View::Profile(_)
+            | View::Questions(_)
+            | View::YourData(_)
+            | View::Import(_)
+            | View::Notice(_) => Module::Questions,
             _ => Module::Later,
         }
     }
@@ -72,6 +86,9 @@ fn render_questions(view: View) -> Html {
         View::Nav(props) => html! { <StepNav ..props /> },
         View::Profile(props) => html! { <ProfileScreen ..props /> },
         View::Questions(props) => html! { <QuestionsScreen ..props /> },
+        View::YourData(props) => html! { <YourData ..props /> },
+        View::Import(props) => html! { <ImportDialog ..*props /> },
+        View::Notice(props) => html! { <NoticeBar ..props /> },
         _ => Html::default(),
     }
 }
@@ -79,7 +96,12 @@ fn render_questions(view: View) -> Html {
 /// Renders a screen after the questions (in the later module).
 fn render(view: View) -> Html {
     match view {
-        View::Nav(_) | View::Profile(_) | View::Questions(_) => Html::default(),
+        View::Nav(_)
+        | View::Profile(_)
+        | View::Questions(_)
+        | View::YourData(_)
+        | View::Import(_)
+        | View::Notice(_) => Html::default(),
         View::Results(props) => html! { <ResultsScreen ..props /> },
         View::Roadmap(props) => html! { <RoadmapScreen ..props /> },
         View::Report(props) => html! { <ReportScreen ..props /> },

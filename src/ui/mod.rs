@@ -5,6 +5,7 @@ mod canvas;
 mod components;
 mod dispatch;
 mod files;
+mod footer;
 pub(crate) mod hooks;
 mod later;
 mod rescue;

@@ -1,4 +1,5 @@
-//! The widget's frame: step navigation with start-over confirmation, notices, and the footer.
+//! The widget's frame: step navigation with start-over confirmation, notices, and the footer's
+//! "Your data" panel.
 
 use crate::domain::app::{device, shared};
 use crate::domain::app::{edit, navigate, notices};
@@ -183,7 +184,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct NoticeProps {
     pub notice: Notice,
     /// The language the notice is worded in (`AppState::message_lang`).
@@ -216,22 +217,26 @@ pub fn notice_bar(props: &NoticeProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct FooterProps {
+/// "Your data" (drawn by the questions module).
+#[derive(Properties, PartialEq, Clone)]
+pub struct YourDataProps {
     pub dispatch: Dispatch,
+    /// Changes each time the panel is opened or closed: the list is read again.
+    pub toggled: u32,
 }
 
-#[function_component(Footer)]
-pub fn footer(props: &FooterProps) -> Html {
+/// What the widget keeps on this device, what the host's page is told, and deleting it all.
+#[function_component(YourData)]
+pub fn your_data(props: &YourDataProps) -> Html {
     let config = use_context::<Rc<EmbedConfig>>().unwrap_or_default();
     let lang = use_lang();
     let confirming = use_state(|| false);
     // Read when the panel opens, so the list reflects the latest save.
     let keys = use_state(storage::stored_keys);
-    let refresh = {
+    {
         let keys = keys.clone();
-        Callback::from(move |_: web_sys::Event| keys.set(storage::stored_keys()))
-    };
+        use_effect_with(props.toggled, move |_| keys.set(storage::stored_keys()));
+    }
     let ask = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(true))
@@ -252,53 +257,37 @@ pub fn footer(props: &FooterProps) -> Html {
         })
     };
     html! {
-        <footer class="aims-footer">
-            <p>
-                <strong>{ lang.t(msg!("Indicative self-assessment.")) }</strong>{" "}
-                { lang.t(msg!("This check estimates readiness from your own answers. It is not an audit and does not show conformity: certification of an AI management system is only credible from a body accredited for ISO/IEC 42001 (ISO/IEC 17021-1 and ISO/IEC 42006).")) }
-                if let Some(note) = crate::domain::model::i18n::titles_note(lang) { {" "}{ note } }
-            </p>
-            if !offline_edition() {
-                <p>
-                    <a href="./aims-readiness-offline.html" download="aims-readiness-offline.html" data-testid="offline-download">
-                        { lang.t(msg!("Download the offline edition")) }
-                    </a>
-                    { ": " }{ lang.t(msg!("one HTML file that runs this check with no network at all, opened straight from your disk.")) }
-                </p>
+        <>
+            <p>{ lang.t(msg!("Everything runs in this page. Your answers are never sent anywhere: the page's security policy forbids it to open any network connection once it has loaded. There are no cookies, no analytics and no third-party files.")) }</p>
+            if config.events != Events::Off {
+                <p data-testid="host-events">{ lang.t(if config.events == Events::WithBand {
+                    msg!("This site's page is told when you start a questionnaire and when you reach its results, with the questionnaire's name and the readiness band, so it can count them. Nothing else: no answer, note, profile or score.")
+                } else {
+                    msg!("This site's page is told when you start a questionnaire and when you reach its results, with the questionnaire's name, so it can count them. Nothing else: no answer, note, profile or score.")
+                }) }</p>
             }
-            <details class="your-data" ontoggle={refresh}>
-                <summary>{ lang.t(msg!("Your data")) }</summary>
-                <p>{ lang.t(msg!("Everything runs in this page. Your answers are never sent anywhere: the page's security policy forbids it to open any network connection once it has loaded. There are no cookies, no analytics and no third-party files.")) }</p>
-                if config.events != Events::Off {
-                    <p data-testid="host-events">{ lang.t(if config.events == Events::WithBand {
-                        msg!("This site's page is told when you start a questionnaire and when you reach its results, with the questionnaire's name and the readiness band, so it can count them. Nothing else: no answer, note, profile or score.")
-                    } else {
-                        msg!("This site's page is told when you start a questionnaire and when you reach its results, with the questionnaire's name, so it can count them. Nothing else: no answer, note, profile or score.")
-                    }) }</p>
-                }
-                <p>{ lang.t(msg!("To let you continue later, this widget keeps your answers in this browser's local storage, on this device only:")) }</p>
-                if keys.is_empty() {
-                    <p class="muted" data-testid="stored-none">{ lang.t(msg!("Nothing is stored at the moment.")) }</p>
-                } else {
-                    <ul class="stored-keys">
-                        { for keys.iter().map(|(k, size)| stored_key_row(k, *size, &props.dispatch, lang)) }
-                    </ul>
-                }
-                if *confirming {
-                    <div class="confirm" role="alertdialog" aria-labelledby="delete-all-title">
-                        <p id="delete-all-title" class="confirm-title">{ lang.t(msg!("Delete everything this widget stored on this device?")) }</p>
-                        <div class="button-row">
-                            <button type="button" class="button danger" onclick={delete}>{ lang.t(msg!("Yes, delete it all")) }</button>
-                            <button type="button" class="button secondary" onclick={cancel}>{ lang.t(msg!("Cancel")) }</button>
-                        </div>
+            <p>{ lang.t(msg!("To let you continue later, this widget keeps your answers in this browser's local storage, on this device only:")) }</p>
+            if keys.is_empty() {
+                <p class="muted" data-testid="stored-none">{ lang.t(msg!("Nothing is stored at the moment.")) }</p>
+            } else {
+                <ul class="stored-keys">
+                    { for keys.iter().map(|(k, size)| stored_key_row(k, *size, &props.dispatch, lang)) }
+                </ul>
+            }
+            if *confirming {
+                <div class="confirm" role="alertdialog" aria-labelledby="delete-all-title">
+                    <p id="delete-all-title" class="confirm-title">{ lang.t(msg!("Delete everything this widget stored on this device?")) }</p>
+                    <div class="button-row">
+                        <button type="button" class="button danger" onclick={delete}>{ lang.t(msg!("Yes, delete it all")) }</button>
+                        <button type="button" class="button secondary" onclick={cancel}>{ lang.t(msg!("Cancel")) }</button>
                     </div>
-                } else {
-                    <button type="button" class="button secondary" onclick={ask} disabled={keys.is_empty()}>
-                        { lang.t(msg!("Delete everything stored on this device")) }
-                    </button>
-                }
-            </details>
-        </footer>
+                </div>
+            } else {
+                <button type="button" class="button secondary" onclick={ask} disabled={keys.is_empty()}>
+                    { lang.t(msg!("Delete everything stored on this device")) }
+                </button>
+            }
+        </>
     }
 }
 
@@ -361,13 +350,4 @@ pub fn language_picker(props: &LanguageProps) -> Html {
             </select>
         </div>
     }
-}
-
-/// True inside the single-file offline edition (marked by a meta tag the build writes).
-fn offline_edition() -> bool {
-    gloo::utils::document()
-        .query_selector("meta[name=\"aims-edition\"][content=\"offline\"]")
-        .ok()
-        .flatten()
-        .is_some()
 }

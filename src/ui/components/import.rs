@@ -11,7 +11,7 @@ use crate::domain::model::i18n::{msg, Lang};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct ImportProps {
     pub pending: PendingImport,
     pub dispatch: Dispatch,

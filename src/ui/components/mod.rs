@@ -8,8 +8,11 @@ mod legal;
 mod timeline;
 
 pub use bar_chart::{Bar, BarChart};
-pub use chrome::{Footer, LanguagePicker, NoticeBar, OpenFileButton, StepNav, StepNavProps};
+pub use chrome::{
+    LanguagePicker, NoticeBar, NoticeProps, OpenFileButton, StepNav, StepNavProps, YourData,
+    YourDataProps,
+};
 pub use host::{CallToActionLink, CourseLink, HandoffPanel, HostMessages};
-pub use import::ImportDialog;
+pub use import::{ImportDialog, ImportProps};
 pub use legal::LegalDates;
 pub use timeline::Timeline;
