@@ -312,12 +312,7 @@ impl Library {
     /// What the start screen shows of the questionnaires in `lang` (in the first language held
     /// if that one is missing).
     pub fn heads_in(&self, lang: Lang) -> Rc<Vec<Head>> {
-        let found = self
-            .heads
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .or(self.heads.first());
-        found.map(|(_, list)| Rc::clone(list)).unwrap_or_default()
+        in_lang(&self.heads, lang)
     }
 
     /// The built-in questionnaires, validated and translated from their files (native tools and
@@ -330,13 +325,14 @@ impl Library {
 
     /// The questionnaires in `lang` (in the first language held if that one is missing).
     pub fn in_lang(&self, lang: Lang) -> Rc<Vec<Rc<Questionnaire>>> {
-        let found = self
-            .langs
-            .iter()
-            .find(|(l, _)| *l == lang)
-            .or(self.langs.first());
-        found.map(|(_, list)| Rc::clone(list)).unwrap_or_default()
+        in_lang(&self.langs, lang)
     }
+}
+
+/// The list held for `lang` (the first language's if that one is missing; none if none is).
+fn in_lang<T>(lists: &[(Lang, Rc<Vec<T>>)], lang: Lang) -> Rc<Vec<T>> {
+    let found = lists.iter().find(|(l, _)| *l == lang).or(lists.first());
+    found.map(|(_, list)| Rc::clone(list)).unwrap_or_default()
 }
 
 impl AppState {
