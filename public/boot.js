@@ -2,8 +2,9 @@
 // module (named in a meta tag), that language's content file (interface texts and what the
 // start screen shows of the questionnaires, packed at build time; the questionnaires too where
 // the app opens on another screen) and the host's host.json in parallel; once those have
-// arrived, requests the questionnaires (on a first visit) and the later modules (the step navigation, profile and questions screens in one, the screens
-// after "see results" in another, <meta name="aims-modules">), then forbids
+// arrived, requests the questionnaires (on a first visit) and the later modules (the step
+// navigation, profile and questions screens in one, the screens after "see results" in
+// another, <meta name="aims-modules">), then forbids
 // every further connection (connect-src 'none') and starts the app while those are still on
 // their way: no request starts after the lock. Another language later means a reload into it
 // (the answers are stored).
