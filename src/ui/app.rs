@@ -13,7 +13,7 @@ use super::dispatch::Dispatch;
 use super::files;
 use super::footer::Footer;
 use super::hooks::{self, clear_fragment, Shown};
-use super::later::{self, Later, View};
+use super::later::{self, Answers, Later, View};
 use super::rescue;
 use super::screens::{
     AdviserProps, ProfileProps, QuestionsProps, ReportProps, ResultsProps, RoadmapProps,
@@ -223,7 +223,7 @@ fn arrival_notice(arrival: Arrival, s: &AppState, dispatch: &Dispatch) -> Html {
         Arrival::Awaited => html! {
             <p class="later-loading" role="status">{ s.lang.t(msg!("Loading…")) }</p>
         },
-        Arrival::Failed => later::missing(s.lang, s.saving(), dispatch),
+        Arrival::Failed => later::missing(s.lang, Answers::of(s), dispatch),
     }
 }
 
@@ -452,8 +452,7 @@ fn title(s: &AppState) -> String {
 /// after "see results" come from the later module (`later`).
 fn body(s: &AppState, dispatch: &Dispatch) -> Html {
     let (today, dispatch) = (s.today, dispatch.clone());
-    let later =
-        |view: View| html! { <Later {view} saving={s.saving()} dispatch={dispatch.clone()} /> };
+    let later = |view: View| html! { <Later {view} answers={Answers::of(s)} dispatch={dispatch.clone()} /> };
     if let Some(view) = &s.shared {
         let shared = Rc::clone(view);
         return later(View::Shared(SharedProps {
@@ -553,7 +552,7 @@ fn header(s: &AppState, config: &EmbedConfig, dispatch: &Dispatch) -> Html {
             if let Some(session) = nav {
                 <Later view={View::Nav(StepNavProps { screen: s.flow.screen, session: session.clone(),
                     confirming_reset: s.flow.confirming_reset, dispatch: dispatch.clone() })}
-                    saving={s.saving()} dispatch={dispatch.clone()} quiet=true />
+                    answers={Answers::of(s)} dispatch={dispatch.clone()} quiet=true />
             }
         </header>
     }
@@ -625,11 +624,11 @@ pub fn app(props: &AppProps) -> Html {
             }
             if let Some(p) = &s.flow.pending_import {
                 <Later view={View::Import(Box::new(ImportProps { pending: (**p).clone(), dispatch: dispatch.clone() }))}
-                    saving={s.saving()} dispatch={dispatch.clone()} />
+                    answers={Answers::of(s)} dispatch={dispatch.clone()} />
             }
             if let Some(notice) = &s.flow.notice {
                 <Later view={View::Notice(NoticeProps { notice: notice.clone(), words_in: s.message_lang(), dispatch: dispatch.clone() })}
-                    saving={s.saving()} dispatch={dispatch.clone()} />
+                    answers={Answers::of(s)} dispatch={dispatch.clone()} />
             }
             if s.dragging {
                 <p class="drop-hint" aria-hidden="true">{ s.lang.t(msg!("Drop a saved assessment (.json) to open it")) }</p>
@@ -638,7 +637,7 @@ pub fn app(props: &AppProps) -> Html {
                 { arrival_notice(arrival, s, &dispatch) }
                 { body(s, &dispatch) }
             </main>
-            <Footer dispatch={dispatch.clone()} saving={s.saving()} />
+            <Footer dispatch={dispatch.clone()} answers={Answers::of(s)} />
         </div>
         </ContextProvider<Lang>>
         </ContextProvider<Rc<EmbedConfig>>>

@@ -6,14 +6,14 @@ use yew::prelude::*;
 use crate::domain::model::i18n::msg;
 use crate::ui::components::YourDataProps;
 use crate::ui::dispatch::Dispatch;
-use crate::ui::later::{Later, View};
+use crate::ui::later::{Answers, Later, View};
 use crate::ui::use_lang;
 
 #[derive(Properties, PartialEq)]
 pub struct FooterProps {
     pub dispatch: Dispatch,
-    /// Whether answers are being stored (for the notice if "Your data" never arrives).
-    pub saving: bool,
+    /// What a reload would do to the answers (for the notice if "Your data" never arrives).
+    pub answers: Answers,
 }
 
 #[function_component(Footer)]
@@ -47,7 +47,7 @@ pub fn footer(props: &FooterProps) -> Html {
             <details class="your-data" ontoggle={refresh}>
                 <summary>{ lang.t(msg!("Your data")) }</summary>
                 if *toggled > 0 {
-                    <Later view={View::YourData(panel)} saving={props.saving} dispatch={props.dispatch.clone()} />
+                    <Later view={View::YourData(panel)} answers={props.answers} dispatch={props.dispatch.clone()} />
                 }
             </details>
         </footer>

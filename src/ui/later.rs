@@ -1,9 +1,10 @@
 //! The screens loaded after the start module, in two later wasm modules: `questions` (the step
 //! navigation with its share link, the profile and questions screens, the notices, the import
-//! confirmation and "Your data", needed a moment after the start screen) and `later` (results, roadmap, printed report, adviser's sheet, team view,
-//! shared view, and every export but the save file). The start module holds the shell and the
-//! start screen; each later module loads when first wanted (or earlier: the questions module at
-//! once, the later one while the person answers).
+//! confirmation and "Your data", needed a moment after the start screen) and `later` (results,
+//! roadmap, printed report, adviser's sheet, team view, shared view, and every export but the
+//! save file). The start module holds the shell and the start screen; each later module loads
+//! when first wanted (or earlier: the questions module at once, the later one while the person
+//! answers).
 //!
 //! With the `split` feature (the default) `questions_parts` and `parts` are split points:
 //! `wasm-split-cli` moves everything only one of them reaches into `split_<name>.wasm` (code both
@@ -30,6 +31,7 @@ use super::use_lang;
 use crate::domain::app::session::ExportContext;
 use crate::domain::app::session::Session;
 use crate::domain::app::shared;
+use crate::domain::app::AppState;
 use crate::domain::figures::scoring::Assessment;
 use crate::domain::formats::export::{Export, File};
 use crate::domain::model::i18n::{msg, Lang};
@@ -277,12 +279,31 @@ fn preload(module: Module) {
     }
 }
 
+/// What a reload would do to the person's answers: what the notice for a missing part says.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Answers {
+    /// No assessment is open (a first visit's start screen): nothing to keep safe.
+    None,
+    /// Stored on this device: a reload brings them back.
+    Stored,
+    /// Saving is off: a reload would lose them, so the save file comes first.
+    Unsaved,
+}
+
+impl Answers {
+    pub fn of(state: &AppState) -> Answers {
+        match (state.flow.session.is_some(), state.saving()) {
+            (false, _) => Answers::None,
+            (true, true) => Answers::Stored,
+            (true, false) => Answers::Unsaved,
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LaterProps {
     pub view: View,
-    /// Whether answers are being stored: if not, a reload would lose them, so the save file
-    /// comes first.
-    pub saving: bool,
+    pub answers: Answers,
     pub dispatch: Dispatch,
     /// Nothing while the module loads or if it never arrives (the step navigation: the screen
     /// below it says so).
@@ -319,22 +340,28 @@ pub fn later(props: &LaterProps) -> Html {
         None if *failed != Some(module) => html! {
             <p class="later-loading" role="status">{ lang.t(msg!("Loading…")) }</p>
         },
-        None => missing(lang, props.saving, &props.dispatch),
+        None => missing(lang, props.answers, &props.dispatch),
     }
 }
 
 /// What the page says when a part of it never arrived (a later module, or a first visit's
 /// questionnaires): in the person's language, with a reload and every answer safe.
-pub fn missing(lang: Lang, saving: bool, dispatch: &Dispatch) -> Html {
+pub fn missing(lang: Lang, answers: Answers, dispatch: &Dispatch) -> Html {
     let reload = Callback::from(|_| {
         let _ = gloo::utils::window().location().reload();
     });
     html! {
         <section class="notice error" role="alert" data-testid="later-missing">
-            <p>{ lang.t(msg!("This part of the readiness check did not arrive, so it cannot be shown. Your answers are safe.")) }</p>
-            if saving {
-                <p>{ lang.t(msg!("They are kept on this device: reload the page to try again.")) }</p>
+            if answers == Answers::None {
+                <p>{ lang.t(msg!("This part of the readiness check did not arrive, so it cannot be shown.")) }</p>
+                <p>{ lang.t(msg!("Reload the page to try again.")) }</p>
             } else {
+                <p>{ lang.t(msg!("This part of the readiness check did not arrive, so it cannot be shown. Your answers are safe.")) }</p>
+            }
+            if answers == Answers::Stored {
+                <p>{ lang.t(msg!("They are kept on this device: reload the page to try again.")) }</p>
+            }
+            if answers == Answers::Unsaved {
                 <p>{ lang.t(msg!("Saving is off, so save them to a file before you reload the page.")) }</p>
                 <button type="button" class="button" onclick={dispatch.send(shared::Event::Export(Export::SaveFile))}>
                     { lang.t(msg!("Save to file")) }

@@ -73,7 +73,7 @@ test("a first visit's questionnaires come after the start module: the start scre
   expect(order.questionnaires).toBeGreaterThanOrEqual(order.wasm);
 });
 
-test("a first visit's questionnaires that never arrive: a click on the start screen says so in Spanish, with a reload that brings the questionnaire", async ({ page }) => {
+test("a first visit's questionnaires that never arrive: a click on the start screen says so in Spanish, promising no answers, with a reload that brings the questionnaire", async ({ page }) => {
   await page.route(QUESTIONNAIRES, (route) => route.abort());
   await page.goto('/?lang=es');
   await page.locator('[data-questionnaire="iso42001-quick-scan"] button').click();
@@ -83,6 +83,9 @@ test("a first visit's questionnaires that never arrive: a click on the start scr
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await page.unroute(QUESTIONNAIRES);
   await expect(missing).toContainText('no ha llegado');
+  // Nothing is open yet: it promises no answers, only a reload.
+  await expect(missing).toContainText('Vuelva a cargar la página para intentarlo de nuevo.');
+  await expect(missing).not.toContainText('respuestas');
   await missing.getByRole('button', { name: 'Volver a cargar la página' }).click();
   await page.locator('[data-questionnaire="iso42001-quick-scan"] button').click();
   await expect(page.locator('.aims')).toHaveAttribute('data-screen', 'profile');
