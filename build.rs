@@ -65,12 +65,8 @@ fn main() {
     // The first paint in every language, for scripts/post-build.mjs to put into index.html;
     // boot.js keeps the visitor's language where the app will open on the start screen.
     for one in &content {
-        let first = one
-            .questionnaires
-            .iter()
-            .find(|q| q.status != aims_domain::model::questionnaire::Status::Retired);
-        let first = first.map(aims_domain::model::questionnaire::Head::of);
-        let preview = aims_domain::host::welcome::preview_html(one.lang, first.as_ref());
+        let first = one.heads.iter().find(|h| h.status.offered());
+        let preview = aims_domain::host::welcome::preview_html(one.lang, first);
         let name = format!("preview-{}.html", one.lang.code());
         std::fs::write(dir.join(name), preview).expect("the target directory is writable");
     }

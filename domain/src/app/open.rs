@@ -20,8 +20,6 @@ pub enum Event {
         asked: Option<String>,
         last: Option<String>,
     },
-    /// The person chose a questionnaire on the start screen.
-    Choose(Rc<Questionnaire>),
     /// The person chose the questionnaire with this id and version on the start screen (from
     /// its head: the shell sends it once the library is complete).
     Pick { id: String, version: String },
@@ -73,7 +71,6 @@ pub(crate) fn update(state: &AppState, next: &mut AppState, event: Event, comman
                 commands.push(opening(q, None, None));
             }
         }
-        Event::Choose(q) => commands.push(opening(&q, None, None)),
         Event::Pick { id, version } => {
             let questionnaires = state.questionnaires();
             let found = questionnaires

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use crate::formats::translation::translate;
 use crate::model::i18n::Lang;
-use crate::model::questionnaire::{ContentError, Questionnaire, Status};
+use crate::model::questionnaire::{ContentError, Questionnaire};
 
 include!(concat!(env!("OUT_DIR"), "/catalogue_files.rs"));
 
@@ -58,7 +58,7 @@ pub fn load_from(files: &[(&'static str, &str)]) -> Vec<Entry> {
 pub fn offered(questionnaires: &[Rc<Questionnaire>]) -> Vec<Rc<Questionnaire>> {
     questionnaires
         .iter()
-        .filter(|q| q.status != Status::Retired)
+        .filter(|q| q.status.offered())
         .cloned()
         .collect()
 }

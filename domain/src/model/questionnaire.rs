@@ -140,6 +140,12 @@ pub enum Status {
 }
 
 impl Status {
+    /// Whether a questionnaire in this state is offered on the start screen (a retired version
+    /// is still read, for answers saved with it, but never offered).
+    pub fn offered(self) -> bool {
+        self != Status::Retired
+    }
+
     /// The value as written in the file.
     pub fn code(self) -> &'static str {
         match self {

@@ -38,7 +38,7 @@ impl Tab {
 
     fn open_quick_scan(&mut self) {
         let q = self.questionnaire(QUICK);
-        self.send(open::Event::Choose(q));
+        self.pick(&q);
     }
 
     fn questionnaire(&self, id: &str) -> Rc<Questionnaire> {

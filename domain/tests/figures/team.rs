@@ -3,9 +3,7 @@
 //! its exports, and the whole flow through `app::run` (nothing stored until adopted).
 
 use crate::common;
-use aims_domain::app::{
-    edit, import, language, navigate, notices, open, shared, workshop, ShellCommand,
-};
+use aims_domain::app::{edit, import, language, navigate, notices, shared, workshop, ShellCommand};
 
 use aims_domain::formats::{team_files, team_sheet};
 use common::tab::{store, Tab, TODAY};
@@ -465,7 +463,7 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
     let store = store();
     let mut tab = Tab::new(&store, Lang::En);
     let q = quick(Lang::En);
-    tab.send(open::Event::Choose(Rc::clone(&q)));
+    tab.pick(&q);
     tab.send(edit::Event::UpdateProfile(profile()));
     tab.send(edit::Event::Answer {
         item: "4.1".into(),
@@ -586,13 +584,13 @@ fn the_flow_stores_nothing_until_the_consensus_is_adopted_and_adopting_can_be_un
 fn leaving_for_another_questionnaire_drops_the_team() {
     let store = store();
     let mut tab = Tab::new(&store, Lang::En);
-    tab.send(open::Event::Choose(quick(Lang::En)));
+    tab.pick(&quick(Lang::En));
     tab.send(workshop::Event::Open);
     assert!(tab.state.team.is_some());
     tab.send(navigate::Event::Show(Screen::Start));
     assert!(tab.state.team.is_none());
     // A reload into another language resumes the results, not an empty team view.
-    tab.send(open::Event::Choose(quick(Lang::En)));
+    tab.pick(&quick(Lang::En));
     tab.send(language::Event::Resume {
         screen: Screen::Team,
         section: 0,

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::domain::app::Purpose;
 use crate::domain::host::welcome::welcome;
 use crate::domain::model::i18n::msg;
-use crate::domain::model::questionnaire::{Head, Status};
+use crate::domain::model::questionnaire::Head;
 use crate::ui::components::OpenFileButton;
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
@@ -33,11 +33,7 @@ impl PartialEq for StartProps {
 #[function_component(StartScreen)]
 pub fn start_screen(props: &StartProps) -> Html {
     let lang = use_lang();
-    // Retired versions are read, never offered.
-    let offered = props
-        .questionnaires
-        .iter()
-        .filter(|q| q.status != Status::Retired);
+    let offered = props.questionnaires.iter().filter(|q| q.status.offered());
     let words = welcome(lang, offered.clone().next());
     let cards = offered.map(|q| {
             let saved = props.saved.get(&q.id).copied().unwrap_or(0);
