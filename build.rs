@@ -54,8 +54,21 @@ fn main() {
     // A first visit takes each language in two parts: the interface texts with what the start
     // screen shows of the questionnaires (content-), then the questionnaires (questions-),
     // requested with the later modules (public/boot.js).
+    // The texts the start module shows go with the start; every other text with the
+    // questionnaires (the app reports a text it asked for before they arrived).
+    let (start_marks, rest_marks) = start_texts(root, &marks);
     for one in &content {
-        let (start, rest) = one.split();
+        let (mut start, mut rest) = one.split();
+        // The start's texts keep their ids, so the app can tell a text they lack.
+        start.texts = one
+            .lang
+            .texts(&start_marks)
+            .expect("a subset of distinct ids");
+        rest.texts = (one
+            .lang
+            .texts(&rest_marks)
+            .expect("a subset of distinct ids"))
+        .anonymous();
         for (name, part) in [("content", start), ("questions", rest)] {
             let packed = aims_domain::formats::packed::pack(&[part]);
             let file = dir.join(format!("{name}-{}.bin", one.lang.code()));
@@ -71,8 +84,51 @@ fn main() {
         std::fs::write(dir.join(name), preview).expect("the target directory is writable");
     }
     write_studio_samples(&content, &dir);
+    // The offline edition has every text at once: no ids needed.
+    let content: Vec<_> = content
+        .into_iter()
+        .map(|c| aims_domain::formats::packed::LangContent {
+            texts: c.texts.anonymous(),
+            ..c
+        })
+        .collect();
     let all = aims_domain::formats::packed::pack(&content);
     std::fs::write(dir.join("content-all.bin"), all).expect("the target directory is writable");
+}
+
+/// The files whose marked texts a first visit's start screen can show before the questionnaires
+/// arrive (the shell, the start screen, the header and footer, the host's settings, the notice
+/// for a part that never arrived): their texts go into the content file, every other one into
+/// the questionnaires' file. Returns (start, rest).
+fn start_texts(
+    root: &std::path::Path,
+    all: &aims_po::marks::Marks,
+) -> (aims_po::marks::Marks, aims_po::marks::Marks) {
+    const START_FILES: &[&str] = &[
+        "src/ui/app.rs",
+        "src/ui/mod.rs",
+        "src/ui/footer.rs",
+        "src/ui/later.rs",
+        "src/ui/rescue.rs",
+        "src/ui/screens/start.rs",
+        "src/ui/components/chrome.rs",
+        "src/ui/components/host.rs",
+        "domain/src/model/i18n.rs",
+        "domain/src/host/config.rs",
+        "domain/src/host/welcome.rs",
+    ];
+    let mut start = aims_po::marks::Marks::default();
+    for file in START_FILES {
+        let path = root.join(file);
+        let code = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (build.rs lists it)", path.display()));
+        start.add(&aims_po::marks::shipped(&code));
+    }
+    let rest = aims_po::marks::Marks {
+        messages: all.messages.difference(&start.messages).cloned().collect(),
+        plurals: all.plurals.difference(&start.plurals).cloned().collect(),
+    };
+    (start, rest)
 }
 
 /// The host studio's previews, for scripts/post-build.mjs to put into host-studio.html: a share

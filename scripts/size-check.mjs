@@ -105,13 +105,18 @@
 // The stylesheet and boot.js without comments and indentation (post-build `compact`: -1,162 B
 // and -2,007 B): English start-up 262,156 B, German 264,195 B, French 264,474 B, Spanish
 // 263,644 B, whole visit 478,450 B; budgets 0.5 % above.
+// Only the start screen's texts in the content file (build.rs `start_texts`, with their ids so
+// the app can tell a text they lack; every other text comes with the questionnaires): English
+// content 14,665 -> 3,148 B, start module +1,264 B (the second set of texts, the wait for them):
+// English start-up 251,904 B, German 252,300 B, French 252,327 B, Spanish 252,212 B; whole visit
+// 480,435 B (+1,985 B: two files share fewer texts); budgets 0.5 % above.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_GZIP_BYTES = { en: 263_500, de: 265_600, fr: 265_800, es: 265_000 };
+const BUDGET_GZIP_BYTES = { en: 253_200, de: 253_600, fr: 253_600, es: 253_500 };
 // Everything a visit downloads: the start-up bytes and the later modules.
-const VISIT_BUDGET_GZIP_BYTES = { en: 480_900, de: 487_100, fr: 488_100, es: 485_500 };
+const VISIT_BUDGET_GZIP_BYTES = { en: 482_900, de: 488_900, fr: 490_000, es: 487_400 };
 // Issue 29's targets, printed beside the budgets until they are met.
 const START_TARGET = 200_000;
 const VISIT_TARGET = 400_000;

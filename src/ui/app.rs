@@ -147,21 +147,31 @@ pub fn load_content() -> Option<Rc<Library>> {
     let mut content = global_bytes("aimsReadinessContent")
         .as_deref()
         .and_then(packed::unpack)?;
-    i18n::install(
-        content
-            .iter_mut()
-            .map(|c| (c.lang, std::mem::take(&mut c.texts)))
-            .collect(),
-    );
+    i18n::install(texts_of(&mut content));
     let library = Library::new(content);
-    // The questionnaires, if boot.js had them before the start (not a first visit).
+    // The questionnaires with the other texts, if boot.js had them before the start (not a
+    // first visit).
     let questions = global_bytes("aimsReadinessQuestions")
         .as_deref()
         .and_then(packed::unpack);
     Some(Rc::new(match questions {
-        Some(more) => library.with(more),
+        Some(more) => library.with(install_later(more)),
         None => library,
     }))
+}
+
+/// Installs the texts that come with the questionnaires, and hands back the questionnaires.
+fn install_later(mut content: packed::Content) -> packed::Content {
+    i18n::install_later(texts_of(&mut content));
+    content
+}
+
+/// The interface texts of each language in `content`, taken out of it.
+fn texts_of(content: &mut packed::Content) -> Vec<(Lang, i18n::Texts)> {
+    content
+        .iter_mut()
+        .map(|c| (c.lang, std::mem::take(&mut c.texts)))
+        .collect()
 }
 
 /// The bytes boot.js left in `window[name]`, if it is a Uint8Array.
@@ -290,7 +300,19 @@ fn use_questionnaires(
                 }
                 return;
             };
-            let complete = Rc::new(library.with(content));
+            let complete = Rc::new(library.with(install_later(content)));
+            let missed = i18n::missed();
+            if !missed.is_empty() {
+                // build.rs put a text the start screen shows with the later texts.
+                let ids: Vec<String> = missed.iter().map(u32::to_string).collect();
+                web_sys::console::error_1(
+                    &format!(
+                        "readiness check: texts shown before they arrived: {}",
+                        ids.join(", ")
+                    )
+                    .into(),
+                );
+            }
             reducer.dispatch(open::Event::Arrived(complete).into());
             if let Holding::Events(events) =
                 std::mem::replace(&mut *held.borrow_mut(), Holding::Nothing)
@@ -628,7 +650,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             if let Some(notice) = &s.flow.notice {
                 <Later view={View::Notice(NoticeProps { notice: notice.clone(), words_in: s.message_lang(), dispatch: dispatch.clone() })}
-                    answers={Answers::of(s)} dispatch={dispatch.clone()} />
+                    answers={Answers::of(s)} dispatch={dispatch.clone()} arrived={s.library.complete()} />
             }
             if s.dragging {
                 <p class="drop-hint" aria-hidden="true">{ s.lang.t(msg!("Drop a saved assessment (.json) to open it")) }</p>
@@ -637,7 +659,7 @@ pub fn app(props: &AppProps) -> Html {
                 { arrival_notice(arrival, s, &dispatch) }
                 { body(s, &dispatch) }
             </main>
-            <Footer dispatch={dispatch.clone()} answers={Answers::of(s)} />
+            <Footer dispatch={dispatch.clone()} answers={Answers::of(s)} arrived={s.library.complete()} />
         </div>
         </ContextProvider<Lang>>
         </ContextProvider<Rc<EmbedConfig>>>

@@ -14,6 +14,8 @@ pub struct FooterProps {
     pub dispatch: Dispatch,
     /// What a reload would do to the answers (for the notice if "Your data" never arrives).
     pub answers: Answers,
+    /// Whether the texts "Your data" shows are here (a first visit's start screen: not yet).
+    pub arrived: bool,
 }
 
 #[function_component(Footer)]
@@ -47,7 +49,7 @@ pub fn footer(props: &FooterProps) -> Html {
             <details class="your-data" ontoggle={refresh}>
                 <summary>{ lang.t(msg!("Your data")) }</summary>
                 if *toggled > 0 {
-                    <Later view={View::YourData(panel)} answers={props.answers} dispatch={props.dispatch.clone()} />
+                    <Later view={View::YourData(panel)} answers={props.answers} dispatch={props.dispatch.clone()} arrived={props.arrived} />
                 }
             </details>
         </footer>

@@ -309,9 +309,15 @@ pub struct LaterProps {
     /// below it says so).
     #[prop_or_default]
     pub quiet: bool,
+    /// Whether a first visit's questionnaires, and the texts that come with them, are here
+    /// (`Library::complete`): until then the screen waits, as the questions module can come
+    /// first, and a notice or "Your data" can show on the start screen before them.
+    #[prop_or(true)]
+    pub arrived: bool,
 }
 
-/// A screen of a later module: shown at once when its module is here, else after a short wait;
+/// A screen of a later module: shown at once when its module (and the texts that come with the
+/// questionnaires) are here, else after a short wait;
 /// if the module never arrives, a message in the person's language and a reload, with every
 /// answer safe.
 #[function_component(Later)]
@@ -334,7 +340,7 @@ pub fn later(props: &LaterProps) -> Html {
             }
         });
     }
-    match renderer(module) {
+    match renderer(module).filter(|_| props.arrived) {
         Some(render) => render(props.view.clone()),
         None if props.quiet => Html::default(),
         None if *failed != Some(module) => html! {

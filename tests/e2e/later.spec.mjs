@@ -3,7 +3,7 @@
 // may arrive after it, and nothing is requested after the lock; if one never arrives, the
 // screen that needs it says so in the person's language and the answers stay safe.
 import { test, expect } from '@playwright/test';
-import { answerAllWithMouse, expectedFigures, expectResults, fillProfileWithMouse, fixture, openQuickScan } from './helpers.mjs';
+import { answerAllWithMouse, appStarted, expectedFigures, expectResults, fillProfileWithMouse, fixture, openQuickScan, watchErrors } from './helpers.mjs';
 
 const LATER = /-later-[0-9a-f]+\.wasm$/;
 const QUESTIONS = /-questions-[0-9a-f]+\.wasm$/;
@@ -72,6 +72,35 @@ test("a first visit's questionnaires come after the start module: the start scre
   }, [QUESTIONNAIRES.source, START_MODULE.source]);
   expect(order.questionnaires).toBeGreaterThanOrEqual(order.wasm);
 });
+
+for (const lang of ['en', 'de', 'fr', 'es']) {
+  test(`a first visit's start screen in ${lang} has every text before the questionnaires and the other texts arrive; "Your data" waits for them`, async ({ page }) => {
+    const errors = watchErrors(page);
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await page.route(QUESTIONNAIRES, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`/?lang=${lang}`);
+    await appStarted(page);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    // Every element that carries words on the start screen, the header and the footer has them
+    // (a text the build put with the later texts would be empty here, and reported on arrival).
+    const empty = await page.evaluate(() => [...document.querySelectorAll('.aims :is(h1, h2, h3, p, button, label, summary, a, option, li, strong)')]
+      .filter((e) => e.textContent.trim() === '' && !e.querySelector('img, svg'))
+      .map((e) => e.outerHTML.slice(0, 120)));
+    expect(empty).toEqual([]);
+    await expect(page.locator('.aims-footer')).toContainText('ISO/IEC 42001');
+    // "Your data" opens without an event the shell would hold: it waits for its texts.
+    await page.locator('.your-data summary').click();
+    await expect(page.locator('.your-data .later-loading')).toBeVisible();
+    release();
+    await expect(page.getByTestId('stored-none')).toBeVisible();
+    await expect(page.locator('.your-data .later-loading')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
+}
 
 test("a first visit's questionnaires that never arrive: a click on the start screen says so in Spanish, promising no answers, with a reload that brings the questionnaire", async ({ page }) => {
   await page.route(QUESTIONNAIRES, (route) => route.abort());

@@ -219,14 +219,16 @@ impl<T: Pack> Pack for BTreeMap<String, T> {
     }
 }
 
-/// A table of texts travels as its shifts and its entries, never its ids (`i18n::Table`).
+/// A table of texts travels as its shifts, its entries and its ids (none for an anonymous
+/// table: `i18n::Table`).
 impl<T: Pack> Pack for Table<T> {
     fn put(&self, out: &mut Writer) {
         self.shifts.put(out);
         self.entries.put(out);
+        self.ids.put(out);
     }
     fn get(r: &mut Reader) -> Option<Self> {
-        Some(Table::new(Pack::get(r)?, Pack::get(r)?))
+        Some(Table::new(Pack::get(r)?, Pack::get(r)?, Pack::get(r)?))
     }
 }
 

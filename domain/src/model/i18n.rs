@@ -175,21 +175,22 @@ impl std::fmt::Debug for Plural {
 /// Texts by id, found without a list of ids (hash and displace): an id falls into bucket
 /// `id % shifts.len()`, and that bucket's shift sends it to its own place in `entries`
 /// ([`place`]). The app's build chose the shifts knowing every id the sources mark; a content
-/// file carries only the shifts (2 bytes per 4 texts) and the entries, never the ids.
+/// file carries the shifts (2 bytes per 4 texts) and the entries, and the ids only where the app
+/// must tell a text the table lacks (the start's few texts: every other one is in the file that
+/// comes with the questionnaires, which holds all the rest and no ids: [`Table::anonymous`]).
 #[derive(Clone, Debug, Default)]
 pub struct Table<T> {
     pub shifts: Vec<u16>,
     pub entries: Vec<T>,
-    /// The id at each place, where this process arranged the table (native tools and tests), so
-    /// an id it does not hold finds nothing. Empty for a table read from a content file, whose
-    /// build arranged every id the app can ask for.
-    ids: Vec<u32>,
+    /// The id at each place, so an id the table does not hold finds nothing. Empty for an
+    /// anonymous table, whose build arranged every id the app can still ask for.
+    pub ids: Vec<u32>,
 }
 
-/// Equal when a content file would carry the same bytes (the ids never travel).
+/// Equal when a content file would carry the same bytes.
 impl<T: PartialEq> PartialEq for Table<T> {
     fn eq(&self, other: &Self) -> bool {
-        self.shifts == other.shifts && self.entries == other.entries
+        self.shifts == other.shifts && self.entries == other.entries && self.ids == other.ids
     }
 }
 
@@ -209,11 +210,20 @@ fn place(id: u32, shift: u16, size: usize) -> usize {
 
 impl<T> Table<T> {
     /// A table as a content file carries it.
-    pub fn new(shifts: Vec<u16>, entries: Vec<T>) -> Table<T> {
+    pub fn new(shifts: Vec<u16>, entries: Vec<T>, ids: Vec<u32>) -> Table<T> {
         Table {
             shifts,
             entries,
+            ids,
+        }
+    }
+
+    /// This table without its ids: every id asked of it finds an entry (for a file that holds
+    /// every text the app can still ask for once it is here).
+    pub fn anonymous(self) -> Table<T> {
+        Table {
             ids: Vec::new(),
+            ..self
         }
     }
 
@@ -289,14 +299,25 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// These texts without their ids ([`Table::anonymous`]).
+    pub fn anonymous(self) -> Texts {
+        Texts {
+            messages: self.messages.anonymous(),
+            plurals: self.plurals.anonymous(),
+        }
+    }
+
     /// Whether both tables can be read.
     pub fn fits(&self) -> bool {
         self.messages.fits() && self.plurals.fits()
     }
 }
 
-/// Texts installed at start, for the life of the page.
+/// Texts installed at start, for the life of the page: what the start screen shows.
 static INSTALLED: std::sync::OnceLock<Vec<(Lang, Texts)>> = std::sync::OnceLock::new();
+/// Every other text, installed when it arrives with the questionnaires (a first visit's start
+/// screen shows before they do; the offline edition has all of them in `INSTALLED`).
+static LATER: std::sync::OnceLock<Vec<(Lang, Texts)>> = std::sync::OnceLock::new();
 
 /// Installs the texts that arrived at run time (the app's content file). Once per page: later
 /// calls are ignored.
@@ -304,28 +325,67 @@ pub fn install(catalogues: Vec<(Lang, Texts)>) {
     let _ = INSTALLED.set(catalogues);
 }
 
-/// The texts of `lang`: the installed ones, the way the app gets them. The wasm has no texts
-/// of its own, so a language the page does not hold (a default `Lang` before the app knows
-/// better) gets the page's language: never an empty text. Native builds (tests, tools) install
-/// a language they were not given from the compiled catalogues, the same way, on first use.
-fn installed(lang: Lang) -> Option<&'static Texts> {
-    let given = INSTALLED.get();
-    let found = given.and_then(|all| all.iter().find(|(l, _)| *l == lang));
+/// Installs the texts that came with the questionnaires, after the start. Once per page.
+pub fn install_later(catalogues: Vec<(Lang, Texts)>) {
+    let _ = LATER.set(catalogues);
+}
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// The ids of texts asked for and not found: a text the build placed with the later texts
+    /// but shown before they arrived (`missed`).
+    static MISSED: std::cell::RefCell<Vec<u32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The ids of texts asked for that no installed file held (each once, in order): the shell
+/// reports them, as the build then put a text the start screen shows in the wrong file.
+pub fn missed() -> Vec<u32> {
     #[cfg(target_arch = "wasm32")]
-    return found.or(given?.first()).map(|(_, texts)| texts);
+    return MISSED.with(|m| m.borrow().clone());
     #[cfg(not(target_arch = "wasm32"))]
-    return found
-        .or_else(|| {
-            static COMPILED: std::sync::OnceLock<Vec<(Lang, Texts)>> = std::sync::OnceLock::new();
-            let all = COMPILED.get_or_init(|| {
-                let marks = compiled_marks();
-                Lang::ALL
-                    .map(|l| (l, l.texts(&marks).expect("the catalogues' texts")))
-                    .to_vec()
-            });
-            all.iter().find(|(l, _)| *l == lang)
-        })
-        .map(|(_, texts)| texts);
+    Vec::new()
+}
+
+/// The entry `get` finds for `lang`, in the texts installed at start, then in the later ones.
+/// The wasm has no texts of its own, so a language the page does not hold (a default `Lang`
+/// before the app knows better) gets the page's language: never an empty text. Native builds
+/// (tests, tools) install a language they were not given from the compiled catalogues, the same
+/// way, on first use.
+fn lookup<T: ?Sized>(
+    lang: Lang,
+    id: u32,
+    get: impl Fn(&'static Texts) -> Option<&'static T>,
+) -> Option<&'static T> {
+    let found = [&INSTALLED, &LATER].into_iter().find_map(|set| {
+        let given = set.get()?;
+        let texts = given.iter().find(|(l, _)| *l == lang);
+        #[cfg(target_arch = "wasm32")]
+        let texts = texts.or(given.first());
+        get(&texts?.1)
+    });
+    #[cfg(target_arch = "wasm32")]
+    if found.is_none() {
+        MISSED.with(|m| {
+            let mut m = m.borrow_mut();
+            if !m.contains(&id) {
+                m.push(id);
+            }
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = id;
+    #[cfg(not(target_arch = "wasm32"))]
+    let found = found.or_else(|| {
+        static COMPILED: std::sync::OnceLock<Vec<(Lang, Texts)>> = std::sync::OnceLock::new();
+        let all = COMPILED.get_or_init(|| {
+            let marks = compiled_marks();
+            Lang::ALL
+                .map(|l| (l, l.texts(&marks).expect("the catalogues' texts")))
+                .to_vec()
+        });
+        get(&all.iter().find(|(l, _)| *l == lang)?.1)
+    });
+    found
 }
 
 /// Every English text the compiled catalogues translate: each marked text, as the i18n test
@@ -594,7 +654,7 @@ impl Lang {
     /// blockers"), &[])`.
     pub fn n(self, n: u64, text: Plural, args: &[(&str, &dyn Display)]) -> String {
         // The wasm holds no texts: without its content file it shows none (see ui::start).
-        let forms: Vec<&str> = match installed(self).and_then(|t| t.plurals.get(text.id)) {
+        let forms: Vec<&str> = match lookup(self, text.id, |t| t.plurals.get(text.id)) {
             Some(forms) => forms.iter().map(String::as_str).collect(),
             None => text.untranslated(),
         };
@@ -612,8 +672,7 @@ impl Lang {
 
     /// The interface text `text` in this language.
     pub fn t(self, text: Msg) -> &'static str {
-        installed(self)
-            .and_then(|t| t.messages.get(text.id))
+        lookup(self, text.id, |t| t.messages.get(text.id))
             .map_or_else(|| text.untranslated(), String::as_str)
     }
 

@@ -197,8 +197,9 @@ fn a_marks_id_is_the_hash_of_its_english_text() {
 }
 
 /// The table a content file carries finds every id it was arranged with, each at a place of
-/// its own; two texts with one id are refused, naming the id; a table arranged here finds
-/// nothing for an id it does not hold.
+/// its own; two texts with one id are refused, naming the id; a table with its ids (arranged
+/// here, or read with them: the start's texts) finds nothing for an id it does not hold, an
+/// anonymous one (the later texts, which hold every other id) finds an entry for any id.
 #[test]
 fn a_table_finds_every_arranged_id_at_its_own_place() {
     let mut seed: u32 = 7;
@@ -211,12 +212,21 @@ fn a_table_finds_every_arranged_id_at_its_own_place() {
     let table = Table::arrange(ids.iter().map(|id| (*id, id.to_string())).collect()).unwrap();
     assert_eq!(table.entries.len(), 3000 + 3000 / 8 + 1);
     assert_eq!(table.shifts.len(), 3000 / 4 + 1);
-    let read = Table::new(table.shifts.clone(), table.entries.clone());
+    let read = Table::new(
+        table.shifts.clone(),
+        table.entries.clone(),
+        table.ids.clone(),
+    );
+    let anonymous = table.clone().anonymous();
+    assert!(anonymous.ids.is_empty());
     for id in &ids {
         assert_eq!(table.get(*id), Some(&id.to_string()));
         assert_eq!(read.get(*id), Some(&id.to_string()));
+        assert_eq!(anonymous.get(*id), Some(&id.to_string()));
     }
     assert_eq!(table.get(12), None);
+    assert_eq!(read.get(12), None);
+    assert!(anonymous.get(12).is_some());
     assert_eq!(
         Table::arrange(vec![(5, "a"), (9, "b"), (5, "c")]).err(),
         Some(5)
