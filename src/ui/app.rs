@@ -1,8 +1,8 @@
-//! The root component: a reducer over the domain's app transition that carries out its commands
-//! (storage through the domain's runtime over localStorage, downloads, the address bar), and
-//! the frame around the screen on show.
+//! The root component: a reducer over the app state whose transition the questions module
+//! brings (`reducer::reduce`, through `later::reducer`; every event is held until it is here),
+//! and the frame around the screen on show.
 
-use crate::domain::app::{language, open, shared, ShellCommand};
+use crate::domain::app::{language, open};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -10,131 +10,42 @@ use yew::prelude::*;
 
 use super::components::{ImportProps, LanguagePicker, NoticeProps, StepNavProps};
 use super::dispatch::Dispatch;
-use super::files;
 use super::footer::Footer;
-use super::hooks::{self, clear_fragment, Shown};
+use super::hooks::{self, Shown};
 use super::later::{self, Answers, Later, View};
-use super::rescue;
+use super::reducer::{self, RUNTIME};
 use super::screens::{
     AdviserProps, ProfileProps, QuestionsProps, ReportProps, ResultsProps, RoadmapProps,
     SharedProps, StartScreen, TeamProps,
 };
-use super::storage::{self, Local};
-use crate::domain::app::runtime::Runtime;
-use crate::domain::app::session::ExportContext;
+use super::storage;
 use crate::domain::app::session::Screen;
-use crate::domain::app::{run, AppState, Command, Event, Library};
-use crate::domain::formats::export::Export;
+use crate::domain::app::{AppState, Event, Library};
 use crate::domain::formats::packed;
 use crate::domain::host::embed::{EmbedConfig, Moment, Theme};
 use crate::domain::host::welcome;
 use crate::domain::model::i18n::{self, msg, Lang};
 
-thread_local! {
-    /// The storage side of the app: localStorage and the open assessment's tracker.
-    static RUNTIME: RefCell<Runtime<Local>> =
-        RefCell::new(Runtime::new(Local, storage::now_iso, storage::new_id));
-}
-
-/// The app state, made reducible: every event runs the domain's transition, and the commands
-/// it returns are carried out before the next render.
+/// The app state, made reducible, and whether the app is still to open another screen than the
+/// start screen (a returning visitor's questionnaire, a shared link, a host's questionnaire):
+/// "Loading…" until then, never a flash of the list.
 #[derive(Clone, PartialEq)]
-pub struct Root(AppState);
+pub struct Root(AppState, bool);
 
 impl Reducible for Root {
     type Action = Event;
 
     fn reduce(self: Rc<Self>, event: Event) -> Rc<Self> {
-        let next = run(&self.0, event, perform);
-        if next == self.0 {
+        // The dispatcher holds every event until the questions module brought the reducer.
+        let Some(reduce) = later::reducer() else {
+            return self;
+        };
+        let opened = matches!(event, Event::Open(open::Event::Start { .. }));
+        let next = reduce(&self.0, event);
+        if next == self.0 && !(opened && self.1) {
             return self;
         }
-        if next.flow.session != self.0.flow.session {
-            remember_for_rescue(&next);
-        }
-        Rc::new(Root(next))
-    }
-}
-
-/// The rescue download (shown if the app ever fails) holds the latest answers, stored or not.
-fn remember_for_rescue(state: &AppState) {
-    if let Some(s) = &state.flow.session {
-        let file = s.save_file(&storage::now_iso());
-        rescue::remember(file.name, file.text);
-    }
-}
-
-/// Carries out one command: storage in the domain's runtime, the browser's work here.
-fn perform(state: &AppState, command: Command) -> Vec<Event> {
-    match command {
-        Command::Store(command) => {
-            RUNTIME.with(|runtime| runtime.borrow_mut().perform(state, command))
-        }
-        Command::Shell(command) => shell(state, command),
-    }
-}
-
-/// The browser's work; no wildcard, so a new command that nobody carries out fails to compile
-/// instead of silently doing nothing.
-fn shell(state: &AppState, command: ShellCommand) -> Vec<Event> {
-    match command {
-        ShellCommand::Download(export) => {
-            // The save file is made here; every other export comes with the later module, which
-            // is loaded by then: only its screens offer them.
-            let now = storage::now_iso();
-            let file = state.flow.session.as_ref().and_then(|s| match export {
-                Export::SaveFile => Some(s.save_file(&now)),
-                other => later::export(s, other, &export_context(state, &now)),
-            });
-            match file {
-                Some(file) if !files::download(&file) => {
-                    vec![shared::Event::DownloadRefused.into()]
-                }
-                Some(file) if export == Export::SaveFile => {
-                    vec![shared::Event::SaveFileDownloaded(file.name).into()]
-                }
-                _ => Vec::new(),
-            }
-        }
-        ShellCommand::Share(export) => {
-            let now = storage::now_iso();
-            let file = state.flow.session.as_ref().and_then(|s| match export {
-                Export::SaveFile => Some(s.save_file(&now)),
-                other => later::export(s, other, &export_context(state, &now)),
-            });
-            match file {
-                Some(file) if !later::share(&file) && !files::download(&file) => {
-                    vec![shared::Event::DownloadRefused.into()]
-                }
-                _ => Vec::new(),
-            }
-        }
-        ShellCommand::ClearFragment => {
-            clear_fragment();
-            Vec::new()
-        }
-        ShellCommand::Reload { lang, resume } => {
-            reload_in(lang, resume);
-            Vec::new()
-        }
-        ShellCommand::Warn(text) => {
-            web_sys::console::warn_1(&format!("readiness check: {text}").into());
-            Vec::new()
-        }
-        ShellCommand::DownloadStored(key) => {
-            let file = storage::get(&key).map(|text| crate::domain::formats::export::File {
-                name: format!("{}.json", key.replace(':', "-")),
-                mime: "application/json",
-                text,
-                bytes: Vec::new(),
-            });
-            match file {
-                Some(file) if !files::download(&file) => {
-                    vec![shared::Event::DownloadRefused.into()]
-                }
-                _ => Vec::new(),
-            }
-        }
+        Rc::new(Root(next, self.1 && !opened))
     }
 }
 
@@ -182,10 +93,11 @@ fn global_bytes(name: &str) -> Option<Vec<u8>> {
         .map(|v| js_sys::Uint8Array::from(v).to_vec())
 }
 
-/// Where the questionnaires of a first visit are while they arrive after the start.
+/// Where what the app needs after the start is: the questions module with the reducer, and a
+/// first visit's questionnaires with the rest of the texts.
 #[derive(Clone, Copy, PartialEq)]
 enum Arrival {
-    /// Here (or never needed): events go straight to the reducer.
+    /// Here: events go straight to the reducer.
     Here,
     /// On their way, and the person did something that needs them: "Loading…".
     Awaited,
@@ -193,12 +105,12 @@ enum Arrival {
     Failed,
 }
 
-/// What the dispatcher does with events while a first visit's questionnaires are on their way.
-/// The language's own events always go through (they reload the page).
+/// What the dispatcher does with events while the reducer (and a first visit's questionnaires)
+/// are on their way.
 enum Holding {
-    /// Nothing: the questionnaires are here.
+    /// Nothing: everything is here.
     Nothing,
-    /// Holds every event, to send them in order when the questionnaires arrive.
+    /// Holds every event, to send them in order when everything is here.
     Events(Vec<Event>),
     /// They will not arrive: an event shows why instead of waiting.
     Lost,
@@ -206,27 +118,18 @@ enum Holding {
 
 type Held = Rc<RefCell<Holding>>;
 
-/// The dispatcher the components use, and where a first visit's questionnaires are
-/// (`Library::complete`): events go straight to the reducer, except while those are on their
-/// way.
+/// The dispatcher the components use, and where the reducer and the questionnaires are: every
+/// event waits for them, the app's own first events (`first_events`) included.
 #[yew::hook]
-fn use_arrival(state: &UseReducerHandle<Root>) -> (Dispatch, Arrival) {
-    let complete = state.0.library.complete();
-    let held: Held = (*use_memo((), |_| {
-        Rc::new(RefCell::new(if complete {
-            Holding::Nothing
-        } else {
-            Holding::Events(Vec::new())
-        }))
-    }))
-    .clone();
+fn use_arrival(state: &UseReducerHandle<Root>, first: Vec<Event>) -> (Dispatch, Arrival) {
+    let held: Held = (*use_memo((), |_| Rc::new(RefCell::new(Holding::Events(first))))).clone();
     let arrival = use_state(|| Arrival::Here);
     let dispatch = use_dispatch(state, held.clone(), arrival.setter());
-    use_questionnaires(state, held, arrival.clone());
+    use_later_parts(state, held, arrival.clone());
     (dispatch, *arrival)
 }
 
-/// "Loading…" while a click waits for the questionnaires; a reload if they never arrive.
+/// "Loading…" while a click waits for the reducer; a reload if it never arrives.
 fn arrival_notice(arrival: Arrival, s: &AppState, dispatch: &Dispatch) -> Html {
     match arrival {
         Arrival::Here => Html::default(),
@@ -247,7 +150,6 @@ fn use_dispatch(
     (*use_memo((), move |_| {
         Dispatch(Callback::from(move |e: Event| {
             match &mut *held.borrow_mut() {
-                _ if matches!(e, Event::Lang(_)) => {}
                 Holding::Nothing => {}
                 Holding::Events(queue) => {
                     queue.push(e);
@@ -261,59 +163,37 @@ fn use_dispatch(
     .clone()
 }
 
-/// Waits for the questionnaires boot.js requested with the later modules (a promise of their
-/// bytes in `aimsReadinessQuestions`); once here, the library is complete and the held events
-/// follow. A missing or damaged file ends in `Arrival::Failed`.
+/// Waits for the questions module (the reducer; boot.js requested it before the lock) and, on a
+/// first visit, for the questionnaires (a promise of their bytes in `aimsReadinessQuestions`);
+/// once both are here the library is complete and the held events follow. A missing module, or
+/// a missing or damaged file, ends in `Arrival::Failed`: the app's first events are held, so it
+/// is said at once.
 #[yew::hook]
-fn use_questionnaires(
-    state: &UseReducerHandle<Root>,
-    held: Held,
-    arrival: UseStateHandle<Arrival>,
-) {
+fn use_later_parts(state: &UseReducerHandle<Root>, held: Held, arrival: UseStateHandle<Arrival>) {
     let reducer = state.dispatcher();
     let library = Rc::clone(&state.0.library);
     use_effect_with((), move |_| {
-        if matches!(*held.borrow(), Holding::Nothing) {
-            return;
-        }
-        let promise =
+        let promise = (!library.complete()).then(|| {
             js_sys::Reflect::get(&gloo::utils::window(), &"aimsReadinessQuestions".into())
                 .ok()
-                .and_then(|v| v.dyn_into::<js_sys::Promise>().ok());
+                .and_then(|v| v.dyn_into::<js_sys::Promise>().ok())
+        });
         wasm_bindgen_futures::spawn_local(async move {
-            let bytes = match promise {
-                Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok(),
-                None => None,
+            let module = later::load_questions().await;
+            let content = match promise {
+                None => Some(None),
+                Some(p) => questionnaires(p).await.map(Some),
             };
-            let content = bytes
-                .filter(|v| v.is_instance_of::<js_sys::Uint8Array>())
-                .map(|v| js_sys::Uint8Array::from(v).to_vec())
-                .and_then(|b| packed::unpack(&b));
-            let Some(content) = content else {
-                web_sys::console::error_1(
-                    &"readiness check: the questionnaires did not arrive".into(),
-                );
-                // Said now if a click is waiting, else at the first one.
-                let waited = std::mem::replace(&mut *held.borrow_mut(), Holding::Lost);
-                if matches!(waited, Holding::Events(events) if !events.is_empty()) {
-                    arrival.set(Arrival::Failed);
-                }
-                return;
+            let (Ok(()), Some(content)) = (module, content) else {
+                web_sys::console::error_1(&"readiness check: a part of it did not arrive".into());
+                *held.borrow_mut() = Holding::Lost;
+                return arrival.set(Arrival::Failed);
             };
-            let complete = Rc::new(library.with(install_later(content)));
-            let missed = i18n::missed();
-            if !missed.is_empty() {
-                // build.rs put a text the start screen shows with the later texts.
-                let ids: Vec<String> = missed.iter().map(u32::to_string).collect();
-                web_sys::console::error_1(
-                    &format!(
-                        "readiness check: texts shown before they arrived: {}",
-                        ids.join(", ")
-                    )
-                    .into(),
-                );
+            if let Some(content) = content {
+                let complete = Rc::new(library.with(install_later(content)));
+                report_missed_texts();
+                reducer.dispatch(open::Event::Arrived(complete).into());
             }
-            reducer.dispatch(open::Event::Arrived(complete).into());
             if let Holding::Events(events) =
                 std::mem::replace(&mut *held.borrow_mut(), Holding::Nothing)
             {
@@ -326,44 +206,35 @@ fn use_questionnaires(
     });
 }
 
-/// Reloads the page in `lang`: the language goes into the address (it outranks the stored
-/// preference, also when storage is off), the screen to show again into this tab's session
-/// storage; answers and notes are in local storage already.
-fn reload_in(lang: Lang, resume: Option<(Screen, usize)>) {
-    let window = gloo::utils::window();
-    if let (Some((screen, section)), Ok(Some(tab))) = (resume, window.session_storage()) {
-        let _ = tab.set_item(RESUME, &format!("{}:{section}", screen.key()));
-    }
-    let location = window.location();
-    let mut query: Vec<String> = location
-        .search()
-        .unwrap_or_default()
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|p| !p.is_empty() && !p.starts_with("lang="))
-        .map(str::to_string)
-        .collect();
-    query.push(format!("lang={}", lang.code()));
-    let url = format!(
-        "{}?{}{}",
-        location.pathname().unwrap_or_default(),
-        query.join("&"),
-        location.hash().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-    let _ = location.reload();
+/// The questionnaires of a first visit, once `promise` (boot.js's request) has their bytes;
+/// `None` if there is no request, it failed, or they are damaged.
+async fn questionnaires(promise: Option<js_sys::Promise>) -> Option<packed::Content> {
+    let bytes = wasm_bindgen_futures::JsFuture::from(promise?).await.ok()?;
+    bytes
+        .dyn_into::<js_sys::Uint8Array>()
+        .ok()
+        .and_then(|b| packed::unpack(&b.to_vec()))
 }
 
-/// Where this tab keeps the screen to show again after a reload into another language.
-const RESUME: &str = "aims-readiness:resume";
+/// Reports texts the start screen asked for before they arrived: build.rs put a text it shows
+/// with the later texts.
+fn report_missed_texts() {
+    let missed = i18n::missed();
+    if !missed.is_empty() {
+        let ids: Vec<String> = missed.iter().map(u32::to_string).collect();
+        let text = format!(
+            "readiness check: texts shown before they arrived: {}",
+            ids.join(", ")
+        );
+        web_sys::console::error_1(&text.into());
+    }
+}
 
 /// The screen and section to show again after a language reload (read once, then forgotten).
 fn take_resume() -> Option<Event> {
     let tab = gloo::utils::window().session_storage().ok().flatten()?;
-    let hint = tab.get_item(RESUME).ok().flatten()?;
-    let _ = tab.remove_item(RESUME);
+    let hint = tab.get_item(reducer::RESUME).ok().flatten()?;
+    let _ = tab.remove_item(reducer::RESUME);
     let (screen, section) = hint.split_once(':')?;
     Some(
         language::Event::Resume {
@@ -372,25 +243,6 @@ fn take_resume() -> Option<Event> {
         }
         .into(),
     )
-}
-
-/// The host's configuration, kept for the Word documents' first lines (its name and logo);
-/// set once, at start.
-static HOST: std::sync::OnceLock<EmbedConfig> = std::sync::OnceLock::new();
-
-/// What the later module's exports need besides the session.
-fn export_context<'a>(state: &'a AppState, now: &'a str) -> ExportContext<'a> {
-    ExportContext {
-        team: state.team.as_deref(),
-        today: state.today,
-        now,
-        host: HOST.get().and_then(|c| c.host_name.as_deref()),
-        logo: HOST.get().and_then(|c| {
-            let alt = c.logo_alt.as_deref().unwrap_or_default();
-            c.logo.as_deref().map(|url| (url, alt))
-        }),
-        charts: &[],
-    }
 }
 
 /// The host's configuration, from the embed URL and the host.json boot.js read (settings in the
@@ -418,16 +270,15 @@ fn read_config() -> Rc<EmbedConfig> {
     for warning in warnings {
         web_sys::console::warn_1(&format!("readiness check: {warning}").into());
     }
-    let _ = HOST.set(config.clone());
+    reducer::keep_host(&config);
     Rc::new(config)
 }
 
 /// The first state: the host's language, else the one chosen on an earlier visit, else the
-/// browser's; the questionnaire the host asked for or the one used last is already open, so
-/// the first paint is the assessment, never a flash of the list.
-fn initial(config: &EmbedConfig, library: Rc<Library>) -> Root {
-    let (stored_lang, last) =
-        RUNTIME.with(|r| (r.borrow().stored_lang(), r.borrow().last_opened()));
+/// browser's, on the start screen; `first_events` open the questionnaire the host asked for or
+/// the one used last once the reducer is here.
+fn initial(config: &EmbedConfig, library: Rc<Library>, opening: bool) -> Root {
+    let stored_lang = RUNTIME.with(|r| r.borrow().stored_lang());
     let wanted = config
         .language
         .or(stored_lang)
@@ -439,14 +290,26 @@ fn initial(config: &EmbedConfig, library: Rc<Library>) -> Root {
         .filter(|l| library.has(*l))
         .or_else(|| Lang::ALL.into_iter().find(|l| library.has(*l)))
         .unwrap_or_default();
-    let state = AppState::new(lang, library, storage::today());
+    Root(AppState::new(lang, library, storage::today()), opening)
+}
+
+/// The events the app starts with (held until the reducer is here): open what the host asked
+/// for or what was used last, and show again the screen a language reload left. True when they
+/// open another screen than the start screen (or a shared link will).
+fn first_events(config: &EmbedConfig) -> (Vec<Event>, bool) {
+    let last = RUNTIME.with(|r| r.borrow().last_opened());
     let asked = config.questionnaire.clone();
-    let mut state = run(&state, open::Event::Start { asked, last }.into(), perform);
-    if let Some(resume) = take_resume() {
-        state = run(&state, resume, perform);
-    }
-    remember_for_rescue(&state);
-    Root(state)
+    let resume = take_resume();
+    let link = !gloo::utils::window()
+        .location()
+        .hash()
+        .unwrap_or_default()
+        .trim_start_matches('#')
+        .is_empty();
+    let opening = asked.is_some() || last.is_some() || resume.is_some() || link;
+    let mut events = vec![open::Event::Start { asked, last }.into()];
+    events.extend(resume);
+    (events, opening)
 }
 
 /// The page title, which also names the PDF a browser prints: the report gets its own.
@@ -595,11 +458,12 @@ impl PartialEq for AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let config: Rc<EmbedConfig> = (*use_memo((), |_| read_config())).clone();
+    let (first, opening) = (*use_memo((), |_| first_events(&config))).clone();
     let state = {
         let (config, library) = (config.clone(), props.library.clone());
-        use_reducer(move || initial(&config, library))
+        use_reducer(move || initial(&config, library, opening))
     };
-    let (dispatch, arrival) = use_arrival(&state);
+    let (dispatch, arrival) = use_arrival(&state, first);
     let root = use_node_ref();
     let s = &state.0;
     hooks::use_document_language(s.lang, title(s));
@@ -629,6 +493,7 @@ pub fn app(props: &AppProps) -> Html {
             shared: s.shared.is_some(),
             focus_item: s.flow.focus_item.clone(),
         },
+        state.1,
     );
     let theme_class = match config.theme {
         Theme::System => None,
@@ -657,7 +522,11 @@ pub fn app(props: &AppProps) -> Html {
             }
             <main class="aims-main" id="aims-main">
                 { arrival_notice(arrival, s, &dispatch) }
-                { body(s, &dispatch) }
+                if !state.1 {
+                    { body(s, &dispatch) }
+                } else if arrival == Arrival::Here {
+                    <p class="later-loading" role="status">{ s.lang.t(msg!("Loading…")) }</p>
+                }
             </main>
             <Footer dispatch={dispatch.clone()} answers={Answers::of(s)} arrived={s.library.complete()} />
         </div>

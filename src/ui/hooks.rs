@@ -91,7 +91,10 @@ pub fn use_share_fragment(dispatch: Dispatch) {
     use_effect_with((), move |_| {
         let read = move || {
             let hash = gloo::utils::window().location().hash().unwrap_or_default();
-            dispatch.dispatch(shared::Event::Link(hash));
+            // No event for no fragment: one would wait for the reducer with "Loading…".
+            if hash.len() > 1 {
+                dispatch.dispatch(shared::Event::Link(hash));
+            }
         };
         read();
         let listener =
@@ -127,12 +130,13 @@ pub struct Shown {
 /// Every screen or section change brings its heading (or the question "Review this answer"
 /// asked for) to the top of the view and moves focus there, once the new screen is in the DOM:
 /// on a phone the widget's own chrome stays above, out of the way. Embedded, the host is asked
-/// to scroll to the same place. Not at start-up: a page must not grab focus as it loads.
+/// to scroll to the same place. Not at start-up: a page must not grab focus as it loads, also
+/// not when it opens its first screen a moment later (`opening`: the reducer was on its way).
 #[hook]
-pub fn use_show_new_screen(root: NodeRef, shown: Shown) {
+pub fn use_show_new_screen(root: NodeRef, shown: Shown, opening: bool) {
     let first = use_mut_ref(|| true);
-    use_effect_with(shown, move |shown| {
-        if std::mem::replace(&mut *first.borrow_mut(), false) {
+    use_effect_with((shown, opening), move |(shown, opening)| {
+        if *opening || std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
         // Effects run once the new screen is in the DOM; reading positions lays it out, and

@@ -21,6 +21,7 @@ use super::components::{
     YourDataProps,
 };
 use super::dispatch::Dispatch;
+use super::reducer::{self, Exports};
 use super::screens::bars;
 use super::screens::{
     AdviserProps, AdviserScreen, ProfileProps, ProfileScreen, QuestionsProps, QuestionsScreen,
@@ -31,7 +32,7 @@ use super::use_lang;
 use crate::domain::app::session::ExportContext;
 use crate::domain::app::session::Session;
 use crate::domain::app::shared;
-use crate::domain::app::AppState;
+use crate::domain::app::{AppState, Event};
 use crate::domain::figures::scoring::Assessment;
 use crate::domain::formats::export::{Export, File};
 use crate::domain::model::i18n::{msg, Lang};
@@ -119,8 +120,17 @@ fn render(view: View) -> Html {
 #[derive(Clone, Copy)]
 pub struct Parts {
     render: Render,
-    export: fn(&Session, Export, &ExportContext) -> Option<File>,
-    share: fn(&File) -> bool,
+    exports: Exports,
+}
+
+/// The app's transition with its commands carried out (`reducer::reduce`).
+pub type Reduce = fn(&AppState, Event) -> AppState;
+
+/// What the questions module gives the start module: its screens and the app's reducer.
+#[derive(Clone, Copy)]
+pub struct QuestionsParts {
+    render: Render,
+    reduce: Reduce,
 }
 
 /// The later module did not arrive (or could not start).
@@ -138,8 +148,11 @@ impl From<wasm_split_helpers::SplitLoaderError> for Missing {
     all(feature = "split", target_arch = "wasm32"),
     wasm_split_helpers::wasm_split(questions, fallible)
 )]
-fn questions_parts() -> Result<Render, Missing> {
-    Ok(render_questions)
+fn questions_parts() -> Result<QuestionsParts, Missing> {
+    Ok(QuestionsParts {
+        render: render_questions,
+        reduce: reducer::reduce,
+    })
 }
 
 /// The split point of the later module: its parts, loaded on the first call.
@@ -150,8 +163,10 @@ fn questions_parts() -> Result<Render, Missing> {
 fn parts() -> Result<Parts, Missing> {
     Ok(Parts {
         render,
-        export: export_with_pictures,
-        share: crate::ui::files::share,
+        exports: Exports {
+            export: export_with_pictures,
+            share: crate::ui::files::share,
+        },
     })
 }
 
@@ -221,13 +236,30 @@ macro_rules! split_point {
 async fn load(module: Module) -> Result<(), Missing> {
     match module {
         Module::Questions => QUESTIONS.set(Some(split_point!(questions_parts)?)),
-        Module::Later => LOADED.set(Some(split_point!(parts)?)),
+        Module::Later => {
+            let parts = split_point!(parts)?;
+            reducer::keep_exports(parts.exports);
+            LOADED.set(Some(parts));
+        }
     }
     Ok(())
 }
 
+/// Loads the questions module (the app's reducer with it), once per page.
+pub async fn load_questions() -> Result<(), Missing> {
+    match QUESTIONS.get() {
+        Some(_) => Ok(()),
+        None => load(Module::Questions).await,
+    }
+}
+
+/// The app's reducer, once the questions module is here.
+pub fn reducer() -> Option<Reduce> {
+    QUESTIONS.get().map(|parts| parts.reduce)
+}
+
 thread_local! {
-    static QUESTIONS: Cell<Option<Render>> = const { Cell::new(None) };
+    static QUESTIONS: Cell<Option<QuestionsParts>> = const { Cell::new(None) };
     static LOADED: Cell<Option<Parts>> = const { Cell::new(None) };
     /// The modules `preload` has started on (the questions screen asks each time it is shown).
     static PRELOADING: Cell<[bool; 2]> = const { Cell::new([false; 2]) };
@@ -236,23 +268,9 @@ thread_local! {
 /// How `module` renders its screens, once it is loaded.
 fn renderer(module: Module) -> Option<Render> {
     match module {
-        Module::Questions => QUESTIONS.get(),
+        Module::Questions => QUESTIONS.get().map(|parts| parts.render),
         Module::Later => LOADED.get().map(|parts| parts.render),
     }
-}
-
-/// An export other than the save file, made by the later module; `None` if it is not loaded
-/// (only its screens offer these exports, so it is) or the export has nothing to write.
-pub fn export(session: &Session, export: Export, context: &ExportContext) -> Option<File> {
-    LOADED
-        .get()
-        .and_then(|parts| (parts.export)(session, export, context))
-}
-
-/// Hands `file` to the system's share sheet through the later module; false if it cannot (or
-/// the module is not loaded), and the caller downloads the file instead.
-pub fn share(file: &File) -> bool {
-    LOADED.get().is_some_and(|parts| (parts.share)(file))
 }
 
 /// Starts the later modules before they are wanted: the questions module at once (the profile

@@ -8,6 +8,7 @@ mod files;
 mod footer;
 pub(crate) mod hooks;
 mod later;
+mod reducer;
 mod rescue;
 mod screens;
 mod storage;

@@ -92,6 +92,8 @@ for (const lang of ['en', 'de', 'fr', 'es']) {
       .map((e) => e.outerHTML.slice(0, 120)));
     expect(empty).toEqual([]);
     await expect(page.locator('.aims-footer')).toContainText('ISO/IEC 42001');
+    // Nothing the person did waits: no "Loading…" on the start screen.
+    await expect(page.locator('.later-loading')).toHaveCount(0);
     // "Your data" opens without an event the shell would hold: it waits for its texts.
     await page.locator('.your-data summary').click();
     await expect(page.locator('.your-data .later-loading')).toBeVisible();
@@ -134,6 +136,29 @@ test("a returning visitor's questionnaires come with the start bytes: the app op
     return { locked, end: file.responseEnd };
   }, [QUESTIONNAIRES.source]);
   expect(timing.end).toBeLessThanOrEqual(timing.locked);
+});
+
+test("a returning visitor waits for the questions module on \"Loading…\", never on the list of questionnaires, and the page does not move", async ({ page }) => {
+  await openQuickScan(page);
+  await fillProfileWithMouse(page, fixture('mouse-run').profile);
+  await page.locator('#q-4-1-2').click();
+  // The app's own start screen would draw the questionnaires' cards: record whether it ever did.
+  await page.addInitScript(() => {
+    globalThis.sawList = false;
+    new MutationObserver(() => {
+      if (document.querySelector('.aims:not([data-preview]) [data-questionnaire]')) globalThis.sawList = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.route(QUESTIONS, async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.reload();
+  await expect(page.locator('#aims-main .later-loading')).toBeVisible();
+  await expect(page.locator('#q-4-1-2')).toBeChecked();
+  expect(await page.evaluate(() => globalThis.sawList)).toBe(false);
+  // Opening the first screen a moment late is still start-up: nothing grabs focus or scrolls.
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
 });
 
 test("a questions module that never arrives: a returning visitor's questions screen says so in French, and a reload brings back every answer", async ({ page }) => {
