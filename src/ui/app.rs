@@ -97,7 +97,9 @@ fn global_bytes(name: &str) -> Option<Vec<u8>> {
 /// first visit's questionnaires with the rest of the texts.
 #[derive(Clone, Copy, PartialEq)]
 enum Arrival {
-    /// Here: events go straight to the reducer.
+    /// On their way, and nothing waits for them yet but the app's own first events.
+    Waiting,
+    /// Here: events go straight to the reducer (the page marks it: `data-ready`).
     Here,
     /// On their way, and the person did something that needs them: "Loading…".
     Awaited,
@@ -123,7 +125,7 @@ type Held = Rc<RefCell<Holding>>;
 #[yew::hook]
 fn use_arrival(state: &UseReducerHandle<Root>, first: Vec<Event>) -> (Dispatch, Arrival) {
     let held: Held = (*use_memo((), |_| Rc::new(RefCell::new(Holding::Events(first))))).clone();
-    let arrival = use_state(|| Arrival::Here);
+    let arrival = use_state(|| Arrival::Waiting);
     let dispatch = use_dispatch(state, held.clone(), arrival.setter());
     use_later_parts(state, held, arrival.clone());
     (dispatch, *arrival)
@@ -132,7 +134,7 @@ fn use_arrival(state: &UseReducerHandle<Root>, first: Vec<Event>) -> (Dispatch, 
 /// "Loading…" while a click waits for the reducer; a reload if it never arrives.
 fn arrival_notice(arrival: Arrival, s: &AppState, dispatch: &Dispatch) -> Html {
     match arrival {
-        Arrival::Here => Html::default(),
+        Arrival::Waiting | Arrival::Here => Html::default(),
         Arrival::Awaited => html! {
             <p class="later-loading" role="status">{ s.lang.t(msg!("Loading…")) }</p>
         },
@@ -504,6 +506,7 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<Rc<EmbedConfig>> context={config.clone()}>
         <ContextProvider<Lang> context={s.lang}>
         <div class={classes!("aims", s.dragging.then_some("dragging"), theme_class)} data-screen={s.flow.screen.key()}
+            data-ready={(arrival == Arrival::Here).then_some("")}
             ref={root}>
             { header(s, &config, &dispatch) }
             if s.flow.session.is_some() && !s.saving() {
@@ -524,7 +527,7 @@ pub fn app(props: &AppProps) -> Html {
                 { arrival_notice(arrival, s, &dispatch) }
                 if !state.1 {
                     { body(s, &dispatch) }
-                } else if arrival == Arrival::Here {
+                } else if arrival == Arrival::Waiting {
                     <p class="later-loading" role="status">{ s.lang.t(msg!("Loading…")) }</p>
                 }
             </main>

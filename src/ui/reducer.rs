@@ -81,41 +81,35 @@ fn perform(state: &AppState, command: Command) -> Vec<Event> {
     }
 }
 
+/// The open assessment's `export`: the save file made here; every other export comes with the
+/// later module, which is loaded by then (only its screens offer them).
+fn make(state: &AppState, export: Export) -> Option<File> {
+    let now = storage::now_iso();
+    state.flow.session.as_ref().and_then(|s| match export {
+        Export::SaveFile => Some(s.save_file(&now)),
+        other => later_export(s, other, &export_context(state, &now)),
+    })
+}
+
 /// The browser's work; no wildcard, so a new command that nobody carries out fails to compile
 /// instead of silently doing nothing.
 fn shell(state: &AppState, command: ShellCommand) -> Vec<Event> {
     match command {
-        ShellCommand::Download(export) => {
-            // The save file is made here; every other export comes with the later module, which
-            // is loaded by then: only its screens offer them.
-            let now = storage::now_iso();
-            let file = state.flow.session.as_ref().and_then(|s| match export {
-                Export::SaveFile => Some(s.save_file(&now)),
-                other => later_export(s, other, &export_context(state, &now)),
-            });
-            match file {
-                Some(file) if !files::download(&file) => {
-                    vec![shared::Event::DownloadRefused.into()]
-                }
-                Some(file) if export == Export::SaveFile => {
-                    vec![shared::Event::SaveFileDownloaded(file.name).into()]
-                }
-                _ => Vec::new(),
+        ShellCommand::Download(export) => match make(state, export) {
+            Some(file) if !files::download(&file) => {
+                vec![shared::Event::DownloadRefused.into()]
             }
-        }
-        ShellCommand::Share(export) => {
-            let now = storage::now_iso();
-            let file = state.flow.session.as_ref().and_then(|s| match export {
-                Export::SaveFile => Some(s.save_file(&now)),
-                other => later_export(s, other, &export_context(state, &now)),
-            });
-            match file {
-                Some(file) if !share(&file) && !files::download(&file) => {
-                    vec![shared::Event::DownloadRefused.into()]
-                }
-                _ => Vec::new(),
+            Some(file) if export == Export::SaveFile => {
+                vec![shared::Event::SaveFileDownloaded(file.name).into()]
             }
-        }
+            _ => Vec::new(),
+        },
+        ShellCommand::Share(export) => match make(state, export) {
+            Some(file) if !share(&file) && !files::download(&file) => {
+                vec![shared::Event::DownloadRefused.into()]
+            }
+            _ => Vec::new(),
+        },
         ShellCommand::ClearFragment => {
             clear_fragment();
             Vec::new()
@@ -129,7 +123,7 @@ fn shell(state: &AppState, command: ShellCommand) -> Vec<Event> {
             Vec::new()
         }
         ShellCommand::DownloadStored(key) => {
-            let file = storage::get(&key).map(|text| crate::domain::formats::export::File {
+            let file = storage::get(&key).map(|text| File {
                 name: format!("{}.json", key.replace(':', "-")),
                 mime: "application/json",
                 text,
