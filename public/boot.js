@@ -2,12 +2,13 @@
 // module (named in a meta tag), that language's content file (interface texts and what the
 // start screen shows of the questionnaires, packed at build time; the questionnaires too where
 // the app opens on another screen) and the host's host.json in parallel; once those have
-// arrived, requests the questionnaires (on a first visit) and the later modules (the step
-// navigation, profile and questions screens in one, the screens after "see results" in
-// another, <meta name="aims-modules">), then forbids
-// every further connection (connect-src 'none') and starts the app while those are still on
-// their way: no request starts after the lock. Another language later means a reload into it
-// (the answers are stored).
+// arrived, starts the app (drawn, holding every event) and requests the questions module (the
+// reducer, the profile and questions screens) with the questionnaires of a first visit; once
+// those have arrived, requests the later module (the screens after "see results";
+// <meta name="aims-modules"> names them all), then forbids every further connection
+// (connect-src 'none') while it is still on its way, and only then does the app handle events:
+// no request starts after the lock. Another language later means a reload into it (the
+// answers are stored).
 const moduleLink = document.querySelector('link[rel="modulepreload"]');
 const [wasmHref, wasmIntegrity] = (document.querySelector('meta[name="aims-wasm"]')?.content ?? '').split(' ');
 
@@ -182,31 +183,46 @@ if (questionsNow) {
   const bytes = await questionsNow;
   if (bytes) globalThis.aimsReadinessQuestions = bytes;
 }
-// Only now the questionnaires of a first visit and the later modules: they would compete with
-// the start module for a phone's bandwidth. Requested before the lock, they may arrive after
-// it; the app waits for the questionnaires (holding a click that needs them, src/ui/app.rs),
-// the split loader takes the modules from here (scripts/split.mjs), and a screen whose part
-// never arrives says so (src/ui/later.rs).
+// Only now what a click needs after the start (the questions module with the app's reducer, the
+// code it shares with the later module, a first visit's questionnaires with the rest of the
+// texts): it would compete with the start module for a phone's bandwidth. Once that is in, the
+// later module (the screens after the questions), so the two do not compete either; then the
+// lock. The app starts meanwhile, drawn but inert: it holds every event until the lock is in
+// place and its reducer is here (`aimsReadinessLocked`, src/ui/app.rs), so nothing a person
+// does is handled before the lock, and no request starts after it. The split loader takes the
+// modules from here (scripts/split.mjs); a screen whose part never arrives says so
+// (src/ui/later.rs).
 if (questionsFile && opensOnStart) {
   globalThis.aimsReadinessQuestions = fetchBytes(questionsFile);
   // Handled where it is used; an unused failure is not an error.
   globalThis.aimsReadinessQuestions.catch(() => {});
 }
-globalThis.aimsReadinessModules = Object.fromEntries(
-  (document.querySelector('meta[name="aims-modules"]')?.content ?? '')
-    .split(',')
-    .map((entry) => entry.trim().split(/\s+/))
-    .filter((parts) => parts.length === 3)
-    .map(([name, href, integrity]) => {
-      const module = fetch(href, { integrity }).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${href}: ${r.status}`))));
-      // Handled where it is used; an unused failure is not an error.
-      module.catch(() => {});
-      return [name, module];
-    }),
-);
-lockNetwork();
-// When the lock took effect, for the tests: every request must have started before it.
-performance.mark('aims-readiness:locked');
+const requestModule = ({ href, integrity }) => {
+  const module = fetch(href, { integrity }).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`${href}: ${r.status}`))));
+  // Handled where it is used; an unused failure is not an error.
+  module.catch(() => {});
+  return module;
+};
+const modules = (document.querySelector('meta[name="aims-modules"]')?.content ?? '')
+  .split(',')
+  .map((entry) => entry.trim().split(/\s+/))
+  .filter((parts) => parts.length === 3)
+  .map(([name, href, integrity]) => ({ name, href, integrity }));
+const first = modules.filter((m) => m.name !== 'later');
+const after = modules.filter((m) => m.name === 'later');
+globalThis.aimsReadinessModules = Object.fromEntries(first.map((m) => [m.name, requestModule(m)]));
+const requested = {};
+globalThis.aimsReadinessLocked = Promise.allSettled([...Object.values(globalThis.aimsReadinessModules), globalThis.aimsReadinessQuestions])
+  .then(() => {
+    for (const m of after) requested[m.name] = requestModule(m);
+    lockNetwork();
+    // When the lock took effect, for the tests: every request must have started before it.
+    performance.mark('aims-readiness:locked');
+  });
+for (const m of after) {
+  globalThis.aimsReadinessModules[m.name] = globalThis.aimsReadinessLocked.then(() => requested[m.name]);
+  globalThis.aimsReadinessModules[m.name].catch(() => {});
+}
 if (typeof hostText === 'string') globalThis.aimsReadinessHost = hostText;
 // The app reads it at start; without it (a damaged download) the app says so in the console.
 if (bytes) globalThis.aimsReadinessContent = new Uint8Array(bytes);

@@ -165,9 +165,10 @@ fn use_dispatch(
     .clone()
 }
 
-/// Waits for the questions module (the reducer; boot.js requested it before the lock) and, on a
-/// first visit, for the questionnaires (a promise of their bytes in `aimsReadinessQuestions`);
-/// once both are here the library is complete and the held events follow. A missing module, or
+/// Waits for the network lock (boot.js's `aimsReadinessLocked`: no event is handled before it),
+/// the questions module (the reducer) and, on a first visit, the questionnaires (a promise of
+/// their bytes in `aimsReadinessQuestions`); once all are here the library is complete and the
+/// held events follow. A missing module, or
 /// a missing or damaged file, ends in `Arrival::Failed`: the app's first events are held, so it
 /// is said at once.
 #[yew::hook]
@@ -175,18 +176,20 @@ fn use_later_parts(state: &UseReducerHandle<Root>, held: Held, arrival: UseState
     let reducer = state.dispatcher();
     let library = Rc::clone(&state.0.library);
     use_effect_with((), move |_| {
-        let promise = (!library.complete()).then(|| {
-            js_sys::Reflect::get(&gloo::utils::window(), &"aimsReadinessQuestions".into())
-                .ok()
-                .and_then(|v| v.dyn_into::<js_sys::Promise>().ok())
-        });
+        let promise = (!library.complete()).then(|| window_promise("aimsReadinessQuestions"));
+        let locked = window_promise("aimsReadinessLocked");
         wasm_bindgen_futures::spawn_local(async move {
-            let module = later::load_questions().await;
+            // boot.js locks the network once the first parts are in: no event before that.
+            let locked = match locked {
+                Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+                None => true,
+            };
+            let module = later::load_questions().await.ok().filter(|_| locked);
             let content = match promise {
                 None => Some(None),
                 Some(p) => questionnaires(p).await.map(Some),
             };
-            let (Ok(()), Some(content)) = (module, content) else {
+            let (Some(()), Some(content)) = (module, content) else {
                 web_sys::console::error_1(&"readiness check: a part of it did not arrive".into());
                 *held.borrow_mut() = Holding::Lost;
                 return arrival.set(Arrival::Failed);
@@ -206,6 +209,13 @@ fn use_later_parts(state: &UseReducerHandle<Root>, held: Held, arrival: UseState
             arrival.set(Arrival::Here);
         });
     });
+}
+
+/// The promise boot.js left in `window[name]`, if there is one (the offline edition has none).
+fn window_promise(name: &str) -> Option<js_sys::Promise> {
+    js_sys::Reflect::get(&gloo::utils::window(), &name.into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Promise>().ok())
 }
 
 /// The questionnaires of a first visit, once `promise` (boot.js's request) has their bytes;

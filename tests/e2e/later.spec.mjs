@@ -1,7 +1,9 @@
-// The later modules (src/ui/later.rs): the questions module (profile and questions screens) and
-// the later module (the screens after "see results"). Requested before the network lock, they
-// may arrive after it, and nothing is requested after the lock; if one never arrives, the
-// screen that needs it says so in the person's language and the answers stay safe.
+// The later modules (src/ui/later.rs): the questions module (the reducer, profile and questions
+// screens) and the later module (the screens after "see results"). The questions module and a
+// first visit's questionnaires arrive before the network lock (the app handles no event before
+// it); the later module, requested at the lock, may arrive after it, and nothing is requested
+// after the lock; if one never arrives, the screen that needs it says so in the person's
+// language and the answers stay safe.
 import { test, expect } from '@playwright/test';
 import { answerAllWithMouse, appStarted, expectedFigures, expectResults, fillProfileWithMouse, fixture, openQuickScan, watchErrors } from './helpers.mjs';
 
@@ -32,11 +34,45 @@ async function expectRequestedBeforeTheLock(page, file) {
   expect(timing.entries.filter((e) => e.start > timing.locked + SLACK)).toEqual([]);
 }
 
+/**
+ * `file` was requested once, after the start bytes, and arrived before the lock (boot.js locks
+ * once the questions module and a first visit's questionnaires are in, then requests the later
+ * module); nothing at all was requested later. The page was marked ready (its events handled)
+ * only after the lock.
+ */
+async function expectInBeforeTheLock(page, file) {
+  const timing = await page.evaluate(() => {
+    const locked = performance.getEntriesByName('aims-readiness:locked')[0]?.startTime ?? null;
+    const entries = performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: e.responseEnd }));
+    return { locked, entries, ready: globalThis.readyAt ?? null };
+  });
+  expect(timing.locked).not.toBeNull();
+  const found = timing.entries.filter((e) => file.test(e.name));
+  expect(found).toHaveLength(1);
+  expect(found[0].end).toBeLessThanOrEqual(timing.locked);
+  expect(timing.entries.filter((e) => e.start > timing.locked + SLACK)).toEqual([]);
+  expect(timing.ready).not.toBeNull();
+  expect(timing.ready).toBeGreaterThan(timing.locked);
+}
+
+/** Records when the app marked itself ready (`data-ready`: it handles events from then on). */
+async function recordReady(page) {
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('.aims[data-ready]')) {
+        globalThis.readyAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true, attributes: true });
+  });
+}
+
 test('the start screen is drawn before the questions module has arrived and a click on it waits; the profile shows once it has, and nothing starts after the lock', async ({ page }) => {
   await page.route(QUESTIONS, async (route) => {
     await new Promise((r) => setTimeout(r, 3000));
     await route.continue();
   });
+  await recordReady(page);
   await page.goto('/');
   await appStarted(page);
   // The reducer comes with the questions module: until then the page is not marked ready (what
@@ -48,7 +84,33 @@ test('the start screen is drawn before the questions module has arrived and a cl
   await expect(page.locator('.aims[data-ready]')).toHaveCount(1);
   await fillProfileWithMouse(page, fixture('mouse-run').profile);
   await expect(page.getByTestId('next')).toBeVisible();
-  await expectRequestedBeforeTheLock(page, QUESTIONS);
+  await expectInBeforeTheLock(page, QUESTIONS);
+});
+
+test('the app handles no event before boot.js says the network is locked', async ({ page }) => {
+  // What the app waits on (boot.js's aimsReadinessLocked) settles 1.5 s after the lock here.
+  await page.addInitScript(() => {
+    let locked;
+    Object.defineProperty(globalThis, 'aimsReadinessLocked', {
+      configurable: true,
+      get: () => locked,
+      set: (promise) => {
+        locked = promise.then(() => new Promise((done) => setTimeout(() => {
+          globalThis.lockSeenAt = performance.now();
+          done();
+        }, 1500)));
+      },
+    });
+  });
+  await recordReady(page);
+  await page.goto('/');
+  await appStarted(page);
+  await page.getByRole('button', { name: /quick scan/ }).click();
+  await expect(page.locator('.later-loading')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your organisation' })).toBeVisible();
+  const t = await page.evaluate(() => ({ seen: globalThis.lockSeenAt ?? null, ready: globalThis.readyAt ?? null }));
+  expect(t.seen).not.toBeNull();
+  expect(t.ready).toBeGreaterThan(t.seen);
 });
 
 test("a first visit's questionnaires come after the start module: the start screen shows their counts at once, a click waits for them, and nothing starts after the lock", async ({ page }) => {
@@ -56,6 +118,7 @@ test("a first visit's questionnaires come after the start module: the start scre
     await new Promise((r) => setTimeout(r, 3000));
     await route.continue();
   });
+  await recordReady(page);
   await page.goto('/');
   const card = page.locator('[data-questionnaire="iso42001-quick-scan"]');
   // Titles, counts and minutes from the content file, before the questionnaires are here.
@@ -67,7 +130,7 @@ test("a first visit's questionnaires come after the start module: the start scre
   await expect(page.locator('.later-loading')).toHaveCount(0);
   await fillProfileWithMouse(page, fixture('mouse-run').profile);
   await expect(page.getByTestId('next')).toBeVisible();
-  await expectRequestedBeforeTheLock(page, QUESTIONNAIRES);
+  await expectInBeforeTheLock(page, QUESTIONNAIRES);
   // Requested once the start module was in, not beside it.
   const order = await page.evaluate(([q, w]) => {
     const entries = performance.getEntriesByType('resource');
