@@ -1,4 +1,5 @@
-//! The screens loaded after the start module, in two later wasm modules: `questions` (the step
+//! The code loaded after the start module, in two later wasm modules: `questions` (the app's
+//! reducer, `reducer::reduce`, which the shell waits for before it handles any event; the step
 //! navigation with its share link, the profile and questions screens, the notices, the import
 //! confirmation and "Your data", needed a moment after the start screen) and `later` (results,
 //! roadmap, printed report, adviser's sheet, team view, shared view, and every export but the
