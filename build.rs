@@ -49,30 +49,32 @@ fn main() {
             // At run time, not compile time (a shared target directory, see domain/build.rs).
             root.join("target")
         });
-    let dir = target.join("aims-content");
-    std::fs::create_dir_all(&dir).expect("the target directory is writable");
-    // A first visit takes each language in two parts: the interface texts with what the start
-    // screen shows of the questionnaires (content-), then the questionnaires (questions-),
-    // requested with the later modules (public/boot.js).
-    // The texts the start module shows go with the start; every other text with the
-    // questionnaires (the app reports a text it asked for before they arrived).
-    let (start_marks, rest_marks) = start_texts(root, &marks);
+    write_content(root, &marks, content, &target.join("aims-content"));
+}
+
+/// Writes the content files into `dir`: per language, the start screen's texts with the
+/// questionnaires' heads (content-) and the questionnaires with every other text (questions-),
+/// which a first visit requests after the start module (public/boot.js); the first paint per
+/// language; the host studio's samples; and every language at once for the offline edition.
+fn write_content(
+    root: &std::path::Path,
+    marks: &aims_po::marks::Marks,
+    content: aims_domain::formats::packed::Content,
+    dir: &std::path::Path,
+) {
+    use aims_domain::formats::packed::{pack, LangContent};
+    let write = |name: String, bytes: &[u8]| {
+        std::fs::write(dir.join(name), bytes).expect("the target directory is writable")
+    };
+    std::fs::create_dir_all(dir).expect("the target directory is writable");
+    // The start's texts keep their ids, so the app can tell a text they lack (and report one
+    // it asked for before the later texts arrived).
+    let (start_marks, rest_marks) = start_texts(root, marks);
     for one in &content {
-        let (mut start, mut rest) = one.split();
-        // The start's texts keep their ids, so the app can tell a text they lack.
-        start.texts = one
-            .lang
-            .texts(&start_marks)
-            .expect("a subset of distinct ids");
-        rest.texts = (one
-            .lang
-            .texts(&rest_marks)
-            .expect("a subset of distinct ids"))
-        .anonymous();
+        let texts = |marks| one.lang.texts(marks).expect("a subset of distinct ids");
+        let (start, rest) = one.split(texts(&start_marks), texts(&rest_marks).anonymous());
         for (name, part) in [("content", start), ("questions", rest)] {
-            let packed = aims_domain::formats::packed::pack(&[part]);
-            let file = dir.join(format!("{name}-{}.bin", one.lang.code()));
-            std::fs::write(file, packed).expect("the target directory is writable");
+            write(format!("{name}-{}.bin", one.lang.code()), &pack(&[part]));
         }
     }
     // The first paint in every language, for scripts/post-build.mjs to put into index.html;
@@ -80,20 +82,21 @@ fn main() {
     for one in &content {
         let first = one.heads.iter().find(|h| h.status.offered());
         let preview = aims_domain::host::welcome::preview_html(one.lang, first);
-        let name = format!("preview-{}.html", one.lang.code());
-        std::fs::write(dir.join(name), preview).expect("the target directory is writable");
+        write(
+            format!("preview-{}.html", one.lang.code()),
+            preview.as_bytes(),
+        );
     }
-    write_studio_samples(&content, &dir);
+    write_studio_samples(&content, dir);
     // The offline edition has every text at once: no ids needed.
-    let content: Vec<_> = content
+    let all: Vec<LangContent> = content
         .into_iter()
-        .map(|c| aims_domain::formats::packed::LangContent {
+        .map(|c| LangContent {
             texts: c.texts.anonymous(),
             ..c
         })
         .collect();
-    let all = aims_domain::formats::packed::pack(&content);
-    std::fs::write(dir.join("content-all.bin"), all).expect("the target directory is writable");
+    write("content-all.bin".into(), &pack(&all));
 }
 
 /// The files whose marked texts a first visit's start screen can show before the questionnaires

@@ -274,12 +274,11 @@ fn renderer(module: Module) -> Option<Render> {
     }
 }
 
-/// Starts the later modules before they are wanted: the questions module at once (the profile
-/// is one click away from the start screen), the later one while the person answers (for
-/// minutes). Effects, not side effects of rendering.
+/// Starts the later module before it is wanted, while the person answers (for minutes); the
+/// questions module is loaded at start by the shell, which waits for its reducer
+/// (`load_questions`). An effect, not a side effect of rendering.
 #[hook]
 pub fn use_preload(answering: bool) {
-    use_effect_with((), |_| preload(Module::Questions));
     use_effect_with(answering, |&answering| {
         if answering {
             preload(Module::Later);

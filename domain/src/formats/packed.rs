@@ -367,21 +367,23 @@ pub struct LangContent {
 }
 
 impl LangContent {
-    /// The two parts a first visit downloads: texts and heads, then the questionnaires.
-    pub fn split(&self) -> (LangContent, LangContent) {
-        let start = LangContent {
+    /// The two parts a first visit downloads: the heads with `start` (the start screen's texts),
+    /// then the questionnaires with `later` (every other text). This language's own `texts` go
+    /// into neither: the build chooses the two sets (build.rs `start_texts`).
+    pub fn split(&self, start: Texts, later: Texts) -> (LangContent, LangContent) {
+        let first = LangContent {
             lang: self.lang,
-            texts: self.texts.clone(),
+            texts: start,
             heads: self.heads.clone(),
             questionnaires: Vec::new(),
         };
         let rest = LangContent {
             lang: self.lang,
-            texts: Texts::default(),
+            texts: later,
             heads: Vec::new(),
             questionnaires: self.questionnaires.clone(),
         };
-        (start, rest)
+        (first, rest)
     }
 }
 

@@ -53,7 +53,6 @@ impl Tab {
         tab
     }
 
-    /// Runs `event` and every event its commands answer with; the shell's commands are kept.
     /// The person chooses `q` on the start screen (by its id and version, as the screen does).
     pub fn pick(&mut self, q: &aims_domain::Questionnaire) {
         self.send(open::Event::Pick {
@@ -62,6 +61,7 @@ impl Tab {
         });
     }
 
+    /// Runs `event` and every event its commands answer with; the shell's commands are kept.
     pub fn send(&mut self, event: impl Into<Event>) {
         let (runtime, shell) = (&mut self.runtime, &mut self.shell);
         self.state = run(&self.state, event.into(), |state, command| match command {
