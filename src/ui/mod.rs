@@ -35,10 +35,7 @@ pub(crate) fn use_after_first_paint() -> bool {
 /// Runs `f` in the first task after the next frame is painted (animation frame, then a timeout).
 fn after_next_paint(f: impl FnOnce() + 'static) {
     use wasm_bindgen::{closure::Closure, JsCast};
-    let inner = Closure::once_into_js(f);
-    let outer = Closure::once_into_js(move || {
-        let _ = gloo::utils::window().set_timeout_with_callback(inner.unchecked_ref());
-    });
+    let outer = Closure::once_into_js(move || next_task(f));
     let _ = gloo::utils::window().request_animation_frame(outer.unchecked_ref());
 }
 
@@ -70,8 +67,19 @@ pub fn start() {
         return;
     };
     let props = app::AppProps { library };
-    match root {
-        Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
-        None => yew::Renderer::<App>::with_props(props).render(),
-    };
+    // The first render in a task of its own: starting the module and unpacking the texts is one
+    // long task on a slow phone, the render another, and the page can answer in between.
+    next_task(move || {
+        match root {
+            Some(root) => yew::Renderer::<App>::with_root_and_props(root, props).render(),
+            None => yew::Renderer::<App>::with_props(props).render(),
+        };
+    });
+}
+
+/// Runs `f` in a task of its own (a zero timeout).
+fn next_task(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast};
+    let f = Closure::once_into_js(f);
+    let _ = gloo::utils::window().set_timeout_with_callback(f.unchecked_ref());
 }
