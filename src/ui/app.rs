@@ -507,15 +507,18 @@ pub fn app(props: &AppProps) -> Html {
         },
         state.1,
     );
-    let theme_class = match config.theme {
-        Theme::System => None,
-        Theme::Light => Some("theme-light"),
-        Theme::Dark => Some("theme-dark"),
+    let class = match (config.theme, s.dragging) {
+        (Theme::System, false) => "aims",
+        (Theme::System, true) => "aims dragging",
+        (Theme::Light, false) => "aims theme-light",
+        (Theme::Light, true) => "aims dragging theme-light",
+        (Theme::Dark, false) => "aims theme-dark",
+        (Theme::Dark, true) => "aims dragging theme-dark",
     };
     html! {
         <ContextProvider<Rc<EmbedConfig>> context={config.clone()}>
         <ContextProvider<Lang> context={s.lang}>
-        <div class={classes!("aims", s.dragging.then_some("dragging"), theme_class)} data-screen={s.flow.screen.key()}
+        <div {class} data-screen={s.flow.screen.key()}
             data-ready={(arrival == Arrival::Here).then_some("")}
             ref={root}>
             { header(s, &config, &dispatch) }

@@ -48,7 +48,7 @@ pub fn bar_chart(props: &BarChartProps) -> Html {
                     let w = BAR_WIDTH * bar.percent.unwrap_or(0) / 100;
                     let label = bar.percent.map_or(lang.t(msg!("n/a")).to_string(), |p| lang.percent(p));
                     html! {
-                        <g class={classes!("bar", bar.flagged.then_some("flagged"))}>
+                        <g class={if bar.flagged { "bar flagged" } else { "bar" }}>
                             <text class="bar-label" x={(LABEL_WIDTH - 8).to_string()} y={(y + 14).to_string()} text-anchor="end">{ &bar.label }</text>
                             <rect class="track" x={LABEL_WIDTH.to_string()} y={y.to_string()} width={BAR_WIDTH.to_string()} height="18" rx="3" />
                             <rect class="fill" x={LABEL_WIDTH.to_string()} y={y.to_string()} width={w.to_string()} height="18" rx="3" />

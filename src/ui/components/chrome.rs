@@ -39,8 +39,8 @@ fn share_link(session: &Session) -> String {
 #[derive(Properties, PartialEq)]
 pub struct OpenFileProps {
     pub on_file: Callback<web_sys::File>,
-    #[prop_or_default]
-    pub class: Classes,
+    /// Its classes besides `file-button`.
+    pub class: &'static str,
     /// The button's words (translated when shown); "Open a saved file" unless given.
     #[prop_or(msg!("Open a saved file"))]
     pub label: Msg,
@@ -67,7 +67,7 @@ pub fn open_file_button(props: &OpenFileProps) -> Html {
         input.set_value("");
     });
     html! {
-        <label class={classes!("file-button", props.class.clone())}>
+        <label class={format!("file-button {}", props.class)}>
             <input type="file" accept=".json,application/json" class="visually-hidden" data-testid={props.testid} multiple={props.multiple} {onchange} />
             { lang.t(props.label) }
         </label>
@@ -146,7 +146,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                     let current = *screen == props.screen;
                     html! {
                         <li>
-                            <button type="button" class={classes!("step", current.then_some("current"))}
+                            <button type="button" class={if current { "step current" } else { "step" }}
                                 aria-current={current.then_some("step")}
                                 onclick={send(navigate::Event::Show(*screen).into())}>
                                 <span class="step-number" aria-hidden="true">{ n + 1 }</span>{ lang.t(*label) }
@@ -159,14 +159,14 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                 aria-expanded={menu.to_string()} aria-controls="nav-actions" onclick={toggle_menu}>
                 { lang.t(msg!("Files and more")) }
             </button>
-            <div id="nav-actions" class={classes!("nav-actions", menu.then_some("open"))}>
+            <div id="nav-actions" class={if *menu { "nav-actions open" } else { "nav-actions" }}>
                 <button type="button" class="link-button" data-testid="save-file" onclick={props.dispatch.send(shared::Event::Export(Export::SaveFile))}>
                     { lang.t(msg!("Save to file")) }
                 </button>
                 <button type="button" class="link-button" data-testid="share" aria-expanded={link.is_some().to_string()} onclick={toggle_share}>
                     { lang.t(msg!("Share link")) }
                 </button>
-                <OpenFileButton on_file={props.dispatch.file_reader(Purpose::Open)} class={classes!("link-button")} />
+                <OpenFileButton on_file={props.dispatch.file_reader(Purpose::Open)} class="link-button" />
                 <button type="button" class="link-button" onclick={send(navigate::Event::Show(Screen::Start).into())}>
                     { lang.t(msg!("Change questionnaire")) }
                 </button>
@@ -203,7 +203,7 @@ pub fn notice_bar(props: &NoticeProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(notices::Event::Undo))
     };
     html! {
-        <div class={classes!("notice", error.then_some("error"))} role={if error { "alert" } else { "status" }}>
+        <div class={if error { "notice error" } else { "notice" }} role={if error { "alert" } else { "status" }}>
             <p>{ props.notice.words(props.words_in) }</p>
             <div class="button-row">
                 if undo {

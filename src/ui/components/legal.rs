@@ -49,7 +49,7 @@ pub fn legal_dates(props: &LegalDatesProps) -> Html {
                 <p class="muted" data-testid="legal-term-note">{ note }</p>
             }
             if let Some(warning) = &props.warning {
-                <p class={classes!("notice", "inline", "error")} data-testid="legal-warning">{ warning }</p>
+                <p class="notice inline error" data-testid="legal-warning">{ warning }</p>
             }
             <p>{ lang.t(msg!("Neither ISO/IEC 42001 nor its European edition EN ISO/IEC 42001:2026 is a harmonised standard under the EU AI Act, so neither gives a presumption of conformity. The quality-management standard written for the Act's Art. 17 is EN 18286.")) }</p>
         </section>

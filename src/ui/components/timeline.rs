@@ -21,7 +21,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let rows = r.phases.iter().map(|p| {
         let start = p.start_week - 1;
         html! {
-            <li class={classes!("gantt-row", format!("phase-{}", p.phase.number()))} data-phase={p.phase.number().to_string()}>
+            <li class={format!("gantt-row phase-{}", p.phase.number())} data-phase={p.phase.number().to_string()}>
                 <span class="gantt-label"><span class="phase-number">{ p.phase.number() }</span>{ p.phase.title(lang) }</span>
                 <span class="gantt-weeks">{ lang.f(msg!("Weeks {from}-{to}"), &[("from", &p.start_week), ("to", &p.end_week)]) }</span>
                 <svg class="gantt-bar" viewBox={format!("0 0 {total} 10")} preserveAspectRatio="none" aria-hidden="true" focusable="false">

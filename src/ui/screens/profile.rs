@@ -174,7 +174,7 @@ fn ai_act(
     profile: &Profile,
     update: &Update,
     lang: Lang,
-    group_class: &dyn Fn(ProfileField) -> Classes,
+    group_class: &dyn Fn(ProfileField) -> &'static str,
 ) -> Html {
     let risk = radios(
         "high_risk",
@@ -224,10 +224,11 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
     };
     let missing = profile.missing();
     let group_class = |field: ProfileField| {
-        classes!(
-            "group",
-            (*attempted && missing.contains(&field)).then_some("invalid")
-        )
+        if *attempted && missing.contains(&field) {
+            "group invalid"
+        } else {
+            "group"
+        }
     };
     let sizes = radios(
         "size",
@@ -337,7 +338,7 @@ fn target_date(date: Option<Date>, onchange: Callback<Event2>, lang: Lang) -> Ht
 }
 
 /// How many AI systems the management system covers (it sizes the per-system work).
-fn systems(count: u32, onchange: Callback<Event2>, class: Classes, lang: Lang) -> Html {
+fn systems(count: u32, onchange: Callback<Event2>, class: &'static str, lang: Lang) -> Html {
     html! {
         <div {class}>
             <label for="systems" class="legend">{ lang.t(msg!("How many AI systems will your AI management system cover?")) }</label>

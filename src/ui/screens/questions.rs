@@ -109,7 +109,12 @@ fn section_list(session: &Session, dispatch: &Dispatch, lang: Lang) -> Html {
         let complete = done == total;
         html! {
             <li>
-                <button type="button" class={classes!("section-link", current.then_some("current"), complete.then_some("complete"))}
+                <button type="button" class={match (current, complete) {
+                    (false, false) => "section-link",
+                    (true, false) => "section-link current",
+                    (false, true) => "section-link complete",
+                    (true, true) => "section-link current complete",
+                }}
                     aria-current={current.then_some("true")} onclick={send(navigate::Event::ShowSection(n).into())}>
                     <span class="section-id">{ &section.id }</span>
                     <span class="section-title">{ &section.title }</span>
@@ -146,7 +151,7 @@ fn reuse_hint(r: &Reuse, lang: Lang) -> String {
 fn length_counter(lang: Lang, id: String, count: usize) -> Html {
     let near = count * 10 >= MAX_TEXT_CHARS * 9;
     html! {
-        <p {id} class={classes!("hint", "counter", near.then_some("near-limit"))} data-testid="length-counter">
+        <p {id} class={if near { "hint counter near-limit" } else { "hint counter" }} data-testid="length-counter">
             { lang.f(msg!("{n} of {max} characters"), &[("n", &lang.int(count as u64)), ("max", &lang.int(MAX_TEXT_CHARS as u64))]) }
         </p>
     }
@@ -277,7 +282,7 @@ fn justification(props: &CardProps, id: &str, text: String, lang: Lang) -> Html 
             <textarea id={area_id} rows="2" value={text} {oninput} aria-invalid={empty.to_string()}
                 maxlength={MAX_TEXT_CHARS.to_string()}
                 aria-describedby={format!("{id}-justification-hint {id}-justification-count")} />
-            <p id={format!("{id}-justification-hint")} class={classes!("hint", empty.then_some("error-text"))} aria-live="polite">
+            <p id={format!("{id}-justification-hint")} class={if empty { "hint error-text" } else { "hint" }} aria-live="polite">
                 { lang.t(if empty { msg!("A justification is required before this counts as answered.") } else { msg!("Saved with your answers.") }) }
             </p>
             { length_counter(lang, format!("{id}-justification-count"), count) }
@@ -396,7 +401,7 @@ fn answer_options(props: &CardProps, name: &str, lang: Lang) -> Html {
             }
         });
         html! {
-            <label class={classes!("option", checked.then_some("selected"))} for={input_id.clone()} {onclick}>
+            <label class={if checked { "option selected" } else { "option" }} for={input_id.clone()} {onclick}>
                 <input type="radio" id={input_id} name={name.to_string()} value={value} {checked} {onchange} />
                 <span class="option-body">{ label }</span>
             </label>

@@ -77,7 +77,7 @@ fn blocker_item(b: &OpenBlocker, q: &Questionnaire, props: &ResultsProps, lang: 
         <li data-item={b.id.clone()}>
             <span class="item-id">{ &b.id }</span>{" "}<strong>{ &b.title }</strong>
             <span class="blocker-status">{" "}{ explain::blocker_reason(q, b, lang).unwrap_or_else(|| lang.f(msg!("is {status}; it must be at least \"{gate}\"."), &[("status", &status_text(&b.status, scale_label, lang)), ("gate", &gate_label)])) }</span>
-            {" "}<span class={classes!("badge", "stage", b.stage.key())} data-testid="blocker-stage">{ b.stage.stops(lang) }</span>
+            {" "}<span class={format!("badge stage {}", b.stage.key())} data-testid="blocker-stage">{ b.stage.stops(lang) }</span>
             {" "}
             if !props.read_only {
                 <button type="button" class="link-button small" data-testid="review-answer" onclick={send(navigate::Event::ShowItem(b.id.clone()).into())}>{ lang.t(msg!("Review this answer")) }</button>
@@ -109,7 +109,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             if !props.read_only {
                 { for session.people.lines(lang).into_iter().map(|line| html! { <p class="muted" data-testid="people">{ line }</p> }) }
             }
-            <div class={classes!("summary", format!("band-{}", a.band.key()))}>
+            <div class={format!("summary band-{}", a.band.key())}>
                 <p class="score"><span data-testid="overall-percent">{ overall.map_or(lang.t(msg!("n/a")).into(), |p| p.to_string()) }</span>
                     if overall.is_some() { <span class="unit">{ lang.percent_sign() }</span> }</p>
                 <div>
@@ -126,7 +126,7 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                 <HandoffPanel session={session.clone()} assessment={Rc::clone(&a)} today={props.today} dispatch={props.dispatch.clone()} />
             }
             if matches!(session.profile.prohibited, Some(Screening::Yes | Screening::NotSure)) {
-                <p class={classes!("notice", "inline", "error")} role="alert" data-testid="prohibited">
+                <p class="notice inline error" role="alert" data-testid="prohibited">
                     { lang.t(msg!("The profile says an AI use may be a practice the EU AI Act prohibits (Art. 5). Settle that before anything else: a management system cannot make a prohibited practice acceptable, and the roadmap starts with this screening.")) }
                 </p>
             }
@@ -280,7 +280,7 @@ fn comparison_view(q: &Questionnaire, label: &str, c: &Comparison, lang: Lang) -
                         <tr data-item={x.id.clone()}>
                             <th scope="row">{ format!("{} {}", x.id, x.title) }</th>
                             <td>{ text::status_text(q, &x.then) }</td><td>{ text::status_text(q, &x.now) }</td>
-                            <td class={classes!("change", x.change.key())}>{ x.change.label(lang) }</td>
+                            <td class={format!("change {}", x.change.key())}>{ x.change.label(lang) }</td>
                         </tr>
                     }) }</tbody>
                 </table></div>
@@ -347,7 +347,7 @@ fn exports_panel(props: &ExportProps) -> Html {
                 <button type="button" class="button secondary" data-testid="export-ics" onclick={export(Export::Calendar(*start))}>{ lang.t(msg!("Download calendar (.ics)")) }</button>
             </div>
             <p class="team-open">{ lang.t(msg!("Several people answered? Put their save files side by side, see where they disagree and agree on one assessment:")) }{" "}<button type="button" class="button secondary" data-testid="open-team" onclick={props.dispatch.send(workshop::Event::Open)}>{ lang.t(msg!("Compare respondents")) }</button></p>
-            <p class="compare-open">{ lang.t(msg!("See what changed since an earlier save (nothing is replaced):")) }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Compare)} class={classes!("button", "secondary")} label={msg!("Compare with a saved file")} testid="compare-file" /></p>
+            <p class="compare-open">{ lang.t(msg!("See what changed since an earlier save (nothing is replaced):")) }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Compare)} class="button secondary" label={msg!("Compare with a saved file")} testid="compare-file" /></p>
             { compared.unwrap_or_default() }
         </section>
     }
@@ -396,7 +396,7 @@ fn documents(session: &Session, gate_label: &str, lang: Lang) -> Html {
         documents.iter().filter(|d| d.mandatory == mandatory).map(|d: &DocumentRow| html! {
             <tr data-document={d.id.clone()}>
                 <th scope="row">{ &d.title }</th>
-                <td><span class={classes!("status", d.status.key())}>{ d.status.label(lang) }</span></td>
+                <td><span class={format!("status {}", d.status.key())}>{ d.status.label(lang) }</span></td>
                 <td class="muted">{ d.items.join(", ") }</td>
             </tr>
         }).collect::<Html>()

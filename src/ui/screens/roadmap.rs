@@ -90,7 +90,7 @@ pub fn task_row(task: &Task, lang: Lang) -> Html {
         format!("{} · {}", task.item_title, kind)
     };
     html! {
-        <li class={classes!("task", task.blocker.then_some("blocker"))} data-item={task.item_id.clone()}>
+        <li class={if task.blocker { "task blocker" } else { "task" }} data-item={task.item_id.clone()}>
             <div class="task-head">
                 if !task.item_id.is_empty() { <span class="item-id">{ &task.item_id }</span> }
                 if task.blocker { <span class="badge blocker">{ lang.t(msg!("Audit blocker")) }</span> }
@@ -120,13 +120,13 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
     let target = plan.target.as_ref().map(|t| {
         let (target, earliest) = (lang.date(t.target), lang.date(t.earliest));
         let (class, text) = match t.verdict {
-            TargetVerdict::InThePast => ("unrealistic", lang.f(msg!("The target date {target} has already passed. At this pace the certification audit could finish around {earliest}."), &[("target", &target), ("earliest", &earliest)])),
-            TargetVerdict::Realistic { spare_weeks } => ("realistic", lang.f(msg!("The target date {target} looks realistic: the plan fits with {n} weeks to spare."), &[("target", &target), ("n", &spare_weeks)])),
-            TargetVerdict::Tight { spare_weeks: 1 } => ("tight", lang.f(msg!("The target date {target} is tight: only 1 week to spare. Any delay moves the audit."), &[("target", &target)])),
-            TargetVerdict::Tight { spare_weeks } => ("tight", lang.f(msg!("The target date {target} is tight: only {n} weeks to spare. Any delay moves the audit."), &[("target", &target), ("n", &spare_weeks)])),
-            TargetVerdict::Unrealistic { short_weeks } => ("unrealistic", lang.f(msg!("The target date {target} is not realistic: the plan needs {n} more weeks than remain. The earliest likely finish is around {earliest}."), &[("target", &target), ("n", &short_weeks), ("earliest", &earliest)])),
+            TargetVerdict::InThePast => ("target unrealistic", lang.f(msg!("The target date {target} has already passed. At this pace the certification audit could finish around {earliest}."), &[("target", &target), ("earliest", &earliest)])),
+            TargetVerdict::Realistic { spare_weeks } => ("target realistic", lang.f(msg!("The target date {target} looks realistic: the plan fits with {n} weeks to spare."), &[("target", &target), ("n", &spare_weeks)])),
+            TargetVerdict::Tight { spare_weeks: 1 } => ("target tight", lang.f(msg!("The target date {target} is tight: only 1 week to spare. Any delay moves the audit."), &[("target", &target)])),
+            TargetVerdict::Tight { spare_weeks } => ("target tight", lang.f(msg!("The target date {target} is tight: only {n} weeks to spare. Any delay moves the audit."), &[("target", &target), ("n", &spare_weeks)])),
+            TargetVerdict::Unrealistic { short_weeks } => ("target unrealistic", lang.f(msg!("The target date {target} is not realistic: the plan needs {n} more weeks than remain. The earliest likely finish is around {earliest}."), &[("target", &target), ("n", &short_weeks), ("earliest", &earliest)])),
         };
-        html! { <p class={classes!("target", class)} data-testid="target-verdict" role="status">{ text }</p> }
+        html! { <p {class} data-testid="target-verdict" role="status">{ text }</p> }
     });
     let phases = plan.phases.iter().map(|p| html! {
         <li class="phase" data-phase={p.phase.number().to_string()}>

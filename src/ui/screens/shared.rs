@@ -52,8 +52,8 @@ pub fn shared_view(props: &SharedProps) -> Html {
                 </div>
             </div>
             <div class="steps shared-tabs" role="group" aria-label={lang.t(msg!("Shared views"))}>
-                <button type="button" class={classes!("step", (!*roadmap).then_some("current"))} aria-pressed={(!*roadmap).to_string()} onclick={show(false)}>{ lang.t(msg!("Results")) }</button>
-                <button type="button" class={classes!("step", roadmap.then_some("current"))} aria-pressed={roadmap.to_string()} onclick={show(true)}>{ lang.t(msg!("Roadmap")) }</button>
+                <button type="button" class={if *roadmap { "step" } else { "step current" }} aria-pressed={(!*roadmap).to_string()} onclick={show(false)}>{ lang.t(msg!("Results")) }</button>
+                <button type="button" class={if *roadmap { "step current" } else { "step" }} aria-pressed={roadmap.to_string()} onclick={show(true)}>{ lang.t(msg!("Roadmap")) }</button>
             </div>
             if *roadmap {
                 <RoadmapScreen session={session} today={props.today} />

@@ -67,9 +67,9 @@ pub fn start_screen(props: &StartProps) -> Html {
             <section class="workshop-entry" aria-labelledby="workshop-title">
                 <h2 id="workshop-title">{ lang.t(msg!("Run a workshop")) }</h2>
                 <p>{ lang.t(msg!("Each participant answers on their own device and saves a file. Open all their files here to see the answers side by side, discuss where they differ, and agree on one assessment. The files stay in this page.")) }</p>
-                <p><OpenFileButton on_file={props.dispatch.file_reader(Purpose::Team)} class={classes!("button", "secondary")} label={msg!("Open the participants' files")} testid="workshop-files" multiple=true /></p>
+                <p><OpenFileButton on_file={props.dispatch.file_reader(Purpose::Team)} class="button secondary" label={msg!("Open the participants' files")} testid="workshop-files" multiple=true /></p>
             </section>
-            <p class="open-saved">{ lang.t(msg!("Have a saved assessment?")) }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Open)} class={classes!("button", "secondary")} />
+            <p class="open-saved">{ lang.t(msg!("Have a saved assessment?")) }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Open)} class="button secondary" />
                 <span class="hint">{" "}{ lang.t(msg!("or drop the .json file anywhere on this page.")) }</span></p>
         </section>
     }

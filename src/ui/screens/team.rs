@@ -41,7 +41,7 @@ pub fn team_screen(props: &TeamProps) -> Html {
         <section class="team" aria-labelledby="team-title">
             <h1 id="team-title" tabindex="-1">{ lang.t(msg!("Compare respondents")) }</h1>
             <p>{ lang.f(msg!("Open the save file of each person who answered the {title} ({min} to {max} files), or drop them here. They stay in this page's memory: nothing of them is stored unless you adopt the consensus as your assessment."), &[("title", &team.questionnaire.title), ("min", &MIN_RESPONDENTS), ("max", &MAX_RESPONDENTS)]) }</p>
-            <p><OpenFileButton on_file={d.file_reader(Purpose::Team)} class={classes!("button")} label={msg!("Add respondents' files")} testid="team-files" multiple=true /></p>
+            <p><OpenFileButton on_file={d.file_reader(Purpose::Team)} class="button" label={msg!("Add respondents' files")} testid="team-files" multiple=true /></p>
             { refusals(team, d, lang) }
             { respondents(team, d, lang) }
             { profile_differences(team, lang) }
@@ -92,7 +92,7 @@ fn respondents(team: &Team, d: &Dispatch, lang: Lang) -> Html {
                 if let Some(old) = &r.migrated_from {
                     <span class="muted">{" "}{ lang.f(msg!("(carried over from version {old})"), &[("old", &outside(old, 20))]) }</span>
                 }
-                <button type="button" class={classes!("link-button", "small", "danger")} onclick={d.send(workshop::Event::Remove(index))}>{ lang.f(msg!("Remove {name}"), &[("name", &outside(&r.name, 40))]) }</button>
+                <button type="button" class="link-button small danger" onclick={d.send(workshop::Event::Remove(index))}>{ lang.f(msg!("Remove {name}"), &[("name", &outside(&r.name, 40))]) }</button>
             </li>
         }
     });
@@ -143,7 +143,7 @@ fn header_cells(team: &Team) -> Html {
 
 fn sections_table(team: &Team, summary: &Summary, lang: Lang) -> Html {
     let rows = summary.sections.iter().map(|s| html! {
-        <tr data-section={s.id.clone()} class={classes!(s.disagree.then_some("disagree"))}>
+        <tr data-section={s.id.clone()} class={s.disagree.then_some("disagree")}>
             <th scope="row">{ format!("{} {}", s.id, s.title) }</th>
             { for s.maturity.iter().map(|m| html! { <td class="num">{ maturity_text(*m, lang) }</td> }) }
             <td class="num" data-col="median">{ maturity_text(s.median_tenths, lang) }</td>
@@ -183,7 +183,7 @@ fn answer_cell(team: &Team, s: &ItemStatus, lang: Lang) -> Html {
         .unwrap_or_else(|| "–".into());
     let full = status(team, s);
     html! {
-        <td class={classes!("answer", cell_class(s))} title={full.clone()}>
+        <td class={format!("answer {}", cell_class(s))} title={full.clone()}>
             <span aria-hidden="true">{ short }</span><span class="visually-hidden">{ full }</span>
         </td>
     }
@@ -267,15 +267,15 @@ fn heatmap(team: &Team, summary: &Summary, lang: Lang) -> Html {
     let rows = summary.items.iter().enumerate().map(|(row, item)| {
         let y = HEAD + CELL * row;
         html! {
-            <g class={classes!("heat-row", item.disagree.then_some("disagree"))}>
+            <g class={if item.disagree { "heat-row disagree" } else { "heat-row" }}>
                 <text x={(LABEL - 6).to_string()} y={(y + 15).to_string()} text-anchor="end">{ &item.id }</text>
                 { for item.answers.iter().enumerate().map(|(n, a)| {
                     let x = LABEL + CELL * n;
                     let dark = matches!(a, ItemStatus::Level(l) if *l >= 2);
                     html! {
                         <>
-                        <rect class={classes!("heat", cell_class(a))} x={x.to_string()} y={y.to_string()} width={(CELL - 2).to_string()} height={(CELL - 2).to_string()} rx="2" />
-                        <text class={classes!("heat-text", dark.then_some("on-dark"))} x={(x + CELL / 2 - 1).to_string()} y={(y + 15).to_string()}>{ cell_text(a, lang) }</text>
+                        <rect class={format!("heat {}", cell_class(a))} x={x.to_string()} y={y.to_string()} width={(CELL - 2).to_string()} height={(CELL - 2).to_string()} rx="2" />
+                        <text class={if dark { "heat-text on-dark" } else { "heat-text" }} x={(x + CELL / 2 - 1).to_string()} y={(y + 15).to_string()}>{ cell_text(a, lang) }</text>
                         </>
                     }
                 }) }
@@ -287,7 +287,7 @@ fn heatmap(team: &Team, summary: &Summary, lang: Lang) -> Html {
     });
     let top = team.questionnaire.scale.top();
     let legend = (0..=top).map(|l| html! {
-        <span class="legend"><span class={classes!("swatch", "heat", format!("level-{l}"))} aria-hidden="true"></span>{ lang.f(msg!("level {level}, {label}"), &[("level", &l), ("label", &team.questionnaire.scale.levels[usize::from(l)].label.to_lowercase())]) }</span>
+        <span class="legend"><span class={format!("swatch heat level-{l}")} aria-hidden="true"></span>{ lang.f(msg!("level {level}, {label}"), &[("level", &l), ("label", &team.questionnaire.scale.levels[usize::from(l)].label.to_lowercase())]) }</span>
     });
     html! {
         <figure class="chart heatmap" data-testid="heatmap">
@@ -298,9 +298,9 @@ fn heatmap(team: &Team, summary: &Summary, lang: Lang) -> Html {
             <figcaption>
                 { lang.t(msg!("Each column is a respondent, named above it; each cell prints the answer, and the table below gives every answer in words.")) }{" "}
                 { for legend }
-                <span class="legend"><span class={classes!("swatch", "heat", "dont-know")} aria-hidden="true"></span>{ lang.t(msg!("don't know")) }</span>
-                <span class="legend"><span class={classes!("swatch", "heat", "na")} aria-hidden="true"></span>{ lang.t(msg!("not applicable")) }</span>
-                <span class="legend"><span class={classes!("swatch", "heat", "none")} aria-hidden="true"></span>{ lang.t(msg!("not answered yet")) }</span>
+                <span class="legend"><span class="swatch heat dont-know" aria-hidden="true"></span>{ lang.t(msg!("don't know")) }</span>
+                <span class="legend"><span class="swatch heat na" aria-hidden="true"></span>{ lang.t(msg!("not applicable")) }</span>
+                <span class="legend"><span class="swatch heat none" aria-hidden="true"></span>{ lang.t(msg!("not answered yet")) }</span>
             </figcaption>
         </figure>
     }
@@ -371,7 +371,7 @@ fn items_table(
             .map(|i| status(team, &ItemStatus::of(i, profile, &consensus)))
             .unwrap_or_default();
         html! {
-            <tr id={format!("team-row-{}", row.id.replace('.', "-"))} data-item={row.id.clone()} class={classes!(row.disagree.then_some("disagree"))}>
+            <tr id={format!("team-row-{}", row.id.replace('.', "-"))} data-item={row.id.clone()} class={row.disagree.then_some("disagree")}>
                 <th scope="row">{ format!("{} {}", row.id, row.title) }{ remarks(team, &row.id, lang) }</th>
                 <td data-col="consensus">{ pick_select(team, row, "table", d, lang) }<span class="muted">{" "}{ agreed }</span></td>
                 { for row.answers.iter().map(|a| answer_cell(team, a, lang)) }
