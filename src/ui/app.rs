@@ -8,15 +8,15 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::components::{ImportProps, LanguagePicker, NoticeProps, StepNavProps};
+use super::components::{language_picker, ImportProps, LanguageProps, NoticeProps, StepNavProps};
 use super::dispatch::Dispatch;
 use super::footer::Footer;
 use super::hooks::{self, Shown};
 use super::later::{self, Answers, Later, View};
 use super::reducer::{self, RUNTIME};
 use super::screens::{
-    AdviserProps, ProfileProps, QuestionsProps, ReportProps, ResultsProps, RoadmapProps,
-    SharedProps, StartScreen, TeamProps,
+    start_screen, AdviserProps, ProfileProps, QuestionsProps, ReportProps, ResultsProps,
+    RoadmapProps, SharedProps, StartProps, TeamProps,
 };
 use super::storage;
 use crate::domain::app::session::Screen;
@@ -364,7 +364,14 @@ fn body(s: &AppState, dispatch: &Dispatch) -> Html {
         .clone()
         .filter(|_| s.flow.screen != Screen::Start)
     else {
-        return html! { <StartScreen questionnaires={s.library.heads_in(s.lang)} saved={s.saved_counts.clone()} {dispatch} /> };
+        return start_screen(
+            &StartProps {
+                questionnaires: s.library.heads_in(s.lang),
+                saved: s.saved_counts.clone(),
+                dispatch,
+            },
+            s.lang,
+        );
     };
     let results = |session, compared| {
         let dispatch = dispatch.clone();
@@ -444,7 +451,7 @@ fn header(s: &AppState, config: &EmbedConfig, dispatch: &Dispatch) -> Html {
                     <span class="brand-name">{ welcome::brand(s.lang) }</span>
                     <span class="brand-standard">{"ISO/IEC 42001:2023"}</span>
                 }
-                <LanguagePicker current={s.lang} on_change={on_lang} />
+                { language_picker(&LanguageProps { current: s.lang, on_change: on_lang }, s.lang) }
             </div>
             if let Some(session) = nav {
                 <Later view={View::Nav(StepNavProps { screen: s.flow.screen, session: session.clone(),

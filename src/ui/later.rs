@@ -18,16 +18,16 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::components::{
-    ImportDialog, ImportProps, NoticeBar, NoticeProps, StepNav, StepNavProps, YourData,
+    import_dialog, notice_bar, ImportProps, NoticeProps, StepNav, StepNavProps, YourData,
     YourDataProps,
 };
 use super::dispatch::Dispatch;
 use super::reducer::{self, Exports};
 use super::screens::bars;
 use super::screens::{
-    AdviserProps, AdviserScreen, ProfileProps, ProfileScreen, QuestionsProps, QuestionsScreen,
-    ReportProps, ReportScreen, ResultsProps, ResultsScreen, RoadmapProps, RoadmapScreen,
-    SharedProps, SharedView, TeamProps, TeamScreen,
+    adviser_screen, questions_screen, team_screen, AdviserProps, ProfileProps, ProfileScreen,
+    QuestionsProps, ReportProps, ReportScreen, ResultsProps, ResultsScreen, RoadmapProps,
+    RoadmapScreen, SharedProps, SharedView, TeamProps,
 };
 use super::use_lang;
 use crate::domain::app::session::ExportContext;
@@ -61,7 +61,7 @@ pub enum View {
 }
 
 /// How a later module draws its screens.
-type Render = fn(View) -> Html;
+type Render = fn(View, Lang) -> Html;
 
 /// The module a screen's code is in.
 #[derive(Clone, Copy, PartialEq)]
@@ -85,20 +85,20 @@ impl View {
 }
 
 /// Renders the profile or the questions (in the questions module).
-fn render_questions(view: View) -> Html {
+fn render_questions(view: View, lang: Lang) -> Html {
     match view {
         View::Nav(props) => html! { <StepNav ..props /> },
         View::Profile(props) => html! { <ProfileScreen ..props /> },
-        View::Questions(props) => html! { <QuestionsScreen ..props /> },
+        View::Questions(props) => questions_screen(&props, lang),
         View::YourData(props) => html! { <YourData ..props /> },
-        View::Import(props) => html! { <ImportDialog ..*props /> },
-        View::Notice(props) => html! { <NoticeBar ..props /> },
+        View::Import(props) => import_dialog(&props, lang),
+        View::Notice(props) => notice_bar(&props, lang),
         _ => Html::default(),
     }
 }
 
 /// Renders a screen after the questions (in the later module).
-fn render(view: View) -> Html {
+fn render(view: View, lang: Lang) -> Html {
     match view {
         View::Nav(_)
         | View::Profile(_)
@@ -109,8 +109,8 @@ fn render(view: View) -> Html {
         View::Results(props) => html! { <ResultsScreen ..props /> },
         View::Roadmap(props) => html! { <RoadmapScreen ..props /> },
         View::Report(props) => html! { <ReportScreen ..props /> },
-        View::Adviser(props) => html! { <AdviserScreen ..props /> },
-        View::Team(props) => html! { <TeamScreen ..props /> },
+        View::Adviser(props) => adviser_screen(&props, lang),
+        View::Team(props) => team_screen(&props, lang),
         View::Shared(props) => html! { <SharedView ..props /> },
     }
 }
@@ -359,7 +359,7 @@ pub fn later(props: &LaterProps) -> Html {
         });
     }
     match renderer(module).filter(|_| props.arrived) {
-        Some(render) => render(props.view.clone()),
+        Some(render) => render(props.view.clone(), lang),
         None if props.quiet => Html::default(),
         None if *failed != Some(module) => html! {
             <p class="later-loading" role="status">{ lang.t(msg!("Loading…")) }</p>

@@ -2,8 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::model::i18n::msg;
-use crate::ui::use_lang;
+use crate::domain::model::i18n::{msg, Lang};
 
 #[derive(Clone, PartialEq)]
 pub struct Bar {
@@ -14,7 +13,7 @@ pub struct Bar {
     pub flagged: bool,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct BarChartProps {
     pub title: String,
     pub bars: Vec<Bar>,
@@ -24,9 +23,7 @@ const ROW: u32 = 26;
 const LABEL_WIDTH: u32 = 64;
 const BAR_WIDTH: u32 = 260;
 
-#[function_component(BarChart)]
-pub fn bar_chart(props: &BarChartProps) -> Html {
-    let lang = use_lang();
+pub fn bar_chart(props: &BarChartProps, lang: Lang) -> Html {
     let height = ROW * props.bars.len() as u32 + 24;
     let width = LABEL_WIDTH + BAR_WIDTH + 48;
     let grid = [0u32, 50, 100].map(|p| {

@@ -36,26 +36,32 @@ fn share_link(session: &Session) -> String {
     )
 }
 
-#[derive(Properties, PartialEq)]
-pub struct OpenFileProps {
-    pub on_file: Callback<web_sys::File>,
+/// How a file button looks and what it says.
+pub struct OpenFile {
     /// Its classes besides `file-button`.
     pub class: &'static str,
-    /// The button's words (translated when shown); "Open a saved file" unless given.
-    #[prop_or(msg!("Open a saved file"))]
+    /// The button's words (translated when shown).
     pub label: Msg,
-    #[prop_or("open-file")]
     pub testid: &'static str,
     /// Several files at once (each one is handed to `on_file`).
-    #[prop_or_default]
     pub multiple: bool,
 }
 
-/// "Open a saved file": a real file input, styled as a button, keyboard reachable.
-#[function_component(OpenFileButton)]
-pub fn open_file_button(props: &OpenFileProps) -> Html {
-    let lang = use_lang();
-    let on_file = props.on_file.clone();
+impl OpenFile {
+    /// "Open a saved file", one file.
+    pub const fn saved(class: &'static str) -> OpenFile {
+        OpenFile {
+            class,
+            label: msg!("Open a saved file"),
+            testid: "open-file",
+            multiple: false,
+        }
+    }
+}
+
+/// A file button ("Open a saved file" and the like): a real file input, styled as a button,
+/// keyboard reachable.
+pub fn open_file_button(on_file: Callback<web_sys::File>, props: OpenFile, lang: Lang) -> Html {
     let onchange = Callback::from(move |e: web_sys::Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         if let Some(files) = input.files() {
@@ -166,7 +172,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
                 <button type="button" class="link-button" data-testid="share" aria-expanded={link.is_some().to_string()} onclick={toggle_share}>
                     { lang.t(msg!("Share link")) }
                 </button>
-                <OpenFileButton on_file={props.dispatch.file_reader(Purpose::Open)} class="link-button" />
+                { open_file_button(props.dispatch.file_reader(Purpose::Open), OpenFile::saved("link-button"), lang) }
                 <button type="button" class="link-button" onclick={send(navigate::Event::Show(Screen::Start).into())}>
                     { lang.t(msg!("Change questionnaire")) }
                 </button>
@@ -184,7 +190,7 @@ pub fn step_nav(props: &StepNavProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(PartialEq, Clone)]
 pub struct NoticeProps {
     pub notice: Notice,
     /// The language the notice is worded in (`AppState::message_lang`).
@@ -192,9 +198,7 @@ pub struct NoticeProps {
     pub dispatch: Dispatch,
 }
 
-#[function_component(NoticeBar)]
-pub fn notice_bar(props: &NoticeProps) -> Html {
-    let lang = use_lang();
+pub fn notice_bar(props: &NoticeProps, lang: Lang) -> Html {
     let dispatch = props.dispatch.clone();
     let error = props.notice.kind == NoticeKind::Error;
     let undo = props.notice.action == Some(NoticeAction::UndoImport);
@@ -319,16 +323,14 @@ fn stored_key_row(key: &str, size: usize, dispatch: &Dispatch, lang: Lang) -> Ht
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct LanguageProps {
     pub current: Lang,
     pub on_change: Callback<Lang>,
 }
 
 /// The language switcher: a labelled native select, so it works with keyboard and screen readers.
-#[function_component(LanguagePicker)]
-pub fn language_picker(props: &LanguageProps) -> Html {
-    let lang = use_lang();
+pub fn language_picker(props: &LanguageProps, lang: Lang) -> Html {
     let (on_change, current) = (props.on_change.clone(), props.current);
     let onchange = Callback::from(move |e: web_sys::Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();

@@ -12,14 +12,12 @@ use crate::domain::formats::export::Export;
 use crate::domain::host::config::{self, Handoff, Sender};
 use crate::domain::host::embed::EmbedConfig;
 use crate::domain::model::date::Date;
-use crate::domain::model::i18n::{msg, outside};
+use crate::domain::model::i18n::{msg, outside, Lang};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
 /// The host's call to action, if it configured one. It links out; it never carries answers.
-#[function_component(CallToActionLink)]
-pub fn call_to_action() -> Html {
-    let config = use_context::<Rc<EmbedConfig>>().unwrap_or_default();
+pub fn call_to_action(config: &EmbedConfig) -> Html {
     match &config.cta {
         Some(cta) => html! {
             <p class="cta no-print">
@@ -30,20 +28,12 @@ pub fn call_to_action() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CourseProps {
-    /// A roadmap phase number ("1"-"5") or an Annex A area id ("A.2"-"A.10").
-    pub target: String,
-}
-
-/// A link to the host's course for a phase or an Annex A area, if it configured one.
-#[function_component(CourseLink)]
-pub fn course_link(props: &CourseProps) -> Html {
-    let lang = use_lang();
-    let config = use_context::<Rc<EmbedConfig>>().unwrap_or_default();
-    match config.courses.get(&props.target) {
+/// A link to the host's course for `target` (a roadmap phase number, "1"-"5", or an Annex A
+/// area id, "A.2"-"A.10"), if it configured one.
+pub fn course_link(config: &EmbedConfig, target: &str, lang: Lang) -> Html {
+    match config.courses.get(target) {
         Some(url) => html! {
-            <a class="course-link" href={url.clone()} target="_blank" rel="noopener noreferrer" data-course={props.target.clone()}>
+            <a class="course-link" href={url.clone()} target="_blank" rel="noopener noreferrer" data-course={target.to_string()}>
                 { lang.t(msg!("Related course")) }
             </a>
         },
@@ -51,17 +41,9 @@ pub fn course_link(props: &CourseProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct HostMessageProps {
-    pub assessment: Rc<Assessment>,
-}
-
 /// The host's words for this band and for the weakest clause or area, with their calls to
 /// action (host.json or `band-<key>` in the URL); plain text, shown on screen and in print.
-#[function_component(HostMessages)]
-pub fn host_messages(props: &HostMessageProps) -> Html {
-    let config = use_context::<Rc<EmbedConfig>>().unwrap_or_default();
-    let a = &props.assessment;
+pub fn host_messages(config: &EmbedConfig, a: &Assessment) -> Html {
     let band = config
         .band_message(a.band)
         .map(|m| ("band", a.band.key(), m));

@@ -9,9 +9,8 @@ use crate::domain::formats::saved::Snapshot;
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::{msg, Lang};
 use crate::ui::dispatch::Dispatch;
-use crate::ui::use_lang;
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(PartialEq, Clone)]
 pub struct ImportProps {
     pub pending: PendingImport,
     pub dispatch: Dispatch,
@@ -34,9 +33,7 @@ fn holdings(lang: Lang, snapshot: &Snapshot) -> String {
     }
 }
 
-#[function_component(ImportDialog)]
-pub fn import_dialog(props: &ImportProps) -> Html {
-    let lang = use_lang();
+pub fn import_dialog(props: &ImportProps, lang: Lang) -> Html {
     let p = &props.pending;
     let restored = &p.restored;
     let confirm = {

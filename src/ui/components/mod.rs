@@ -7,12 +7,12 @@ mod import;
 mod legal;
 mod timeline;
 
-pub use bar_chart::{Bar, BarChart};
+pub use bar_chart::{bar_chart, Bar, BarChartProps};
 pub use chrome::{
-    LanguagePicker, NoticeBar, NoticeProps, OpenFileButton, StepNav, StepNavProps, YourData,
-    YourDataProps,
+    language_picker, notice_bar, open_file_button, LanguageProps, NoticeProps, OpenFile, StepNav,
+    StepNavProps, YourData, YourDataProps,
 };
-pub use host::{CallToActionLink, CourseLink, HandoffPanel, HostMessages};
-pub use import::{ImportDialog, ImportProps};
+pub use host::{call_to_action, course_link, host_messages, HandoffPanel};
+pub use import::{import_dialog, ImportProps};
 pub use legal::LegalDates;
-pub use timeline::Timeline;
+pub use timeline::{timeline, TimelineProps};

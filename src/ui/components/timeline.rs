@@ -5,17 +5,14 @@
 use yew::prelude::*;
 
 use crate::domain::figures::roadmap::{days_text, Roadmap};
-use crate::domain::model::i18n::msg;
-use crate::ui::use_lang;
+use crate::domain::model::i18n::{msg, Lang};
 
-#[derive(Properties, PartialEq)]
+#[derive(PartialEq)]
 pub struct TimelineProps {
     pub roadmap: Roadmap,
 }
 
-#[function_component(Timeline)]
-pub fn timeline(props: &TimelineProps) -> Html {
-    let lang = use_lang();
+pub fn timeline(props: &TimelineProps, lang: Lang) -> Html {
     let r = &props.roadmap;
     let total = r.total_weeks.max(1);
     let rows = r.phases.iter().map(|p| {

@@ -8,20 +8,17 @@ use yew::prelude::*;
 use crate::domain::app::session::{Screen, Session};
 use crate::domain::figures::advice::{checks, gaps, Gap};
 use crate::domain::model::date::Date;
-use crate::domain::model::i18n::msg;
+use crate::domain::model::i18n::{msg, Lang};
 use crate::ui::dispatch::Dispatch;
-use crate::ui::use_lang;
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(PartialEq, Clone)]
 pub struct AdviserProps {
     pub session: Session,
     pub today: Date,
     pub dispatch: Dispatch,
 }
 
-#[function_component(AdviserScreen)]
-pub fn adviser_screen(props: &AdviserProps) -> Html {
-    let lang = use_lang();
+pub fn adviser_screen(props: &AdviserProps, lang: Lang) -> Html {
     let s = &props.session;
     let q = &s.questionnaire;
     let all = checks(q, &s.profile, &s.answers);

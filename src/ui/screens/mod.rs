@@ -11,12 +11,12 @@ mod shared;
 mod start;
 mod team;
 
-pub use adviser::{AdviserProps, AdviserScreen};
+pub use adviser::{adviser_screen, AdviserProps};
 pub use profile::{ProfileProps, ProfileScreen};
-pub use questions::{QuestionsProps, QuestionsScreen};
+pub use questions::{questions_screen, QuestionsProps};
 pub use report::{ReportProps, ReportScreen};
 pub use results::{bars, ResultsProps, ResultsScreen};
 pub use roadmap::{RoadmapProps, RoadmapScreen};
 pub use shared::{SharedProps, SharedView};
-pub use start::StartScreen;
-pub use team::{TeamProps, TeamScreen};
+pub use start::{start_screen, StartProps};
+pub use team::{team_screen, TeamProps};

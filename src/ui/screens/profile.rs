@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::domain::app::session::Screen;
 use crate::domain::model::answers::MAX_NAME_CHARS;
 use crate::domain::model::date::Date;
-use crate::domain::model::i18n::{msg, Lang};
+use crate::domain::model::i18n::{msg, Lang, Msg};
 use crate::domain::model::profile::{EuRole, ProfileField, Screening, MAX_SYSTEMS};
 use crate::domain::{AiRole, Certification, HighRisk, Profile, SizeBand};
 use crate::ui::dispatch::Dispatch;
@@ -160,11 +160,31 @@ fn eu_roles(profile: &Profile, update: &Update, lang: Lang) -> Html {
         })
         .into_iter()
         .collect();
+    let legend = msg!("For high-risk AI systems, do you also play one of these roles under the EU AI Act? Choose any that apply (optional).");
+    let hint = msg!("Their duties (Art. 22-24) apply only to high-risk systems. A distributor or importer that puts its name on a high-risk system or substantially modifies it becomes its provider (Art. 25(1)).");
+    let choices = html! { <div class="choices">{ choices }</div> };
+    group(
+        ("group", Some("eu-roles")),
+        legend,
+        Some(hint),
+        choices,
+        lang,
+    )
+}
+
+/// One question of the form: a fieldset with its legend, an optional hint and its choices.
+fn group(
+    (class, testid): (&'static str, Option<&'static str>),
+    legend: Msg,
+    hint: Option<Msg>,
+    choices: Html,
+    lang: Lang,
+) -> Html {
     html! {
-        <fieldset class="group" data-testid="eu-roles">
-            <legend>{ lang.t(msg!("For high-risk AI systems, do you also play one of these roles under the EU AI Act? Choose any that apply (optional).")) }</legend>
-            <p class="hint">{ lang.t(msg!("Their duties (Art. 22-24) apply only to high-risk systems. A distributor or importer that puts its name on a high-risk system or substantially modifies it becomes its provider (Art. 25(1)).")) }</p>
-            <div class="choices">{ choices }</div>
+        <fieldset {class} data-testid={testid}>
+            <legend>{ lang.t(legend) }</legend>
+            if let Some(hint) = hint { <p class="hint">{ lang.t(hint) }</p> }
+            { choices }
         </fieldset>
     }
 }
@@ -192,19 +212,25 @@ fn ai_act(
         |p, a| p.prohibited = Some(a),
         update,
     );
+    let risk = group(
+        (group_class(ProfileField::HighRisk), None),
+        msg!("Could any of your AI systems be high-risk under the EU AI Act (Art. 6 and Annex III)?"),
+        Some(msg!("For example AI used in hiring, credit scoring, education, critical infrastructure or law enforcement, or as a safety component of a regulated product. \"Not sure\" adds the classification to the roadmap.")),
+        html! { <div class="choices inline">{ risk }</div> },
+        lang,
+    );
+    let prohibited = group(
+        (group_class(ProfileField::Prohibited), None),
+        msg!("Could any current or planned use of AI be a practice the EU AI Act prohibits (Art. 5)?"),
+        Some(msg!("For example recognising the emotions of staff at work or of pupils and students in education, scoring people's social behaviour, manipulating people in ways that harm them, exploiting vulnerabilities, or building facial recognition databases by untargeted scraping: prohibited since 2 February 2025. From 2 December 2026 also AI that generates intimate images of people without their consent or child sexual abuse material.")),
+        html! { <div class="choices inline">{ prohibited }</div> },
+        lang,
+    );
     html! {
         <>
-        <fieldset class={group_class(ProfileField::HighRisk)}>
-            <legend>{ lang.t(msg!("Could any of your AI systems be high-risk under the EU AI Act (Art. 6 and Annex III)?")) }</legend>
-            <p class="hint">{ lang.t(msg!("For example AI used in hiring, credit scoring, education, critical infrastructure or law enforcement, or as a safety component of a regulated product. \"Not sure\" adds the classification to the roadmap.")) }</p>
-            <div class="choices inline">{ risk }</div>
-        </fieldset>
+        { risk }
         if profile.may_be_high_risk() { { eu_roles(profile, update, lang) } }
-        <fieldset class={group_class(ProfileField::Prohibited)}>
-            <legend>{ lang.t(msg!("Could any current or planned use of AI be a practice the EU AI Act prohibits (Art. 5)?")) }</legend>
-            <p class="hint">{ lang.t(msg!("For example recognising the emotions of staff at work or of pupils and students in education, scoring people's social behaviour, manipulating people in ways that harm them, exploiting vulnerabilities, or building facial recognition databases by untargeted scraping: prohibited since 2 February 2025. From 2 December 2026 also AI that generates intimate images of people without their consent or child sexual abuse material.")) }</p>
-            <div class="choices inline">{ prohibited }</div>
-        </fieldset>
+        { prohibited }
         </>
     }
 }
@@ -261,20 +287,10 @@ pub fn profile_screen(props: &ProfileProps) -> Html {
             <p class="about" data-testid="profile-about">{ &props.about }</p>
             <p class="lead">{ lang.t(msg!("These answers are not scored. They decide which questions apply to you and how long the roadmap takes.")) }</p>
             <form class="profile-form" onsubmit={on_submit}>
-                <fieldset class={group_class(ProfileField::Size)}>
-                    <legend>{ lang.t(msg!("How many people work in your organisation?")) }</legend>
-                    <div class="choices">{ sizes }</div>
-                </fieldset>
-                <fieldset class={group_class(ProfileField::Roles)}>
-                    <legend>{ lang.t(msg!("What do you do with AI? Choose all that apply.")) }</legend>
-                    <div class="choices">{ roles(profile, &update, lang) }</div>
-                </fieldset>
+                { group((group_class(ProfileField::Size), None), msg!("How many people work in your organisation?"), None, html! { <div class="choices">{ sizes }</div> }, lang) }
+                { group((group_class(ProfileField::Roles), None), msg!("What do you do with AI? Choose all that apply."), None, html! { <div class="choices">{ roles(profile, &update, lang) }</div> }, lang) }
                 { systems(profile.systems, on_systems, group_class(ProfileField::Systems), lang) }
-                <fieldset class={group_class(ProfileField::Certifications)}>
-                    <legend>{ lang.t(msg!("Which certifications do you already hold?")) }</legend>
-                    <p class="hint">{ lang.t(msg!("An existing management system lets you reuse processes such as document control, internal audit and management review.")) }</p>
-                    { certifications(profile, &update, lang) }
-                </fieldset>
+                { group((group_class(ProfileField::Certifications), None), msg!("Which certifications do you already hold?"), Some(msg!("An existing management system lets you reuse processes such as document control, internal audit and management review.")), certifications(profile, &update, lang), lang) }
                 { ai_act(profile, &update, lang, &group_class) }
                 { target_date(profile.target_date, on_target, lang) }
                 { respondent(&props.respondent, &props.dispatch, lang) }

@@ -18,7 +18,7 @@ use crate::domain::{Profile, SectionKind};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::use_lang;
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(PartialEq, Clone)]
 pub struct QuestionsProps {
     pub session: Session,
     pub dispatch: Dispatch,
@@ -32,9 +32,7 @@ pub fn section_name(id: &str, kind: SectionKind, lang: Lang) -> String {
     }
 }
 
-#[function_component(QuestionsScreen)]
-pub fn questions_screen(props: &QuestionsProps) -> Html {
-    let lang = use_lang();
+pub fn questions_screen(props: &QuestionsProps, lang: Lang) -> Html {
     let session = &props.session;
     let q = &session.questionnaire;
     let profile = &session.profile;

@@ -16,15 +16,15 @@ use crate::domain::figures::scoring::{Assessment, Band, ItemStatus, OpenBlocker,
 use crate::domain::figures::text::maturity_text;
 use crate::domain::figures::text::percent_text;
 use crate::domain::formats::export::Export;
-use crate::domain::host::embed::Moment;
+use crate::domain::host::embed::{EmbedConfig, Moment};
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::{msg, Lang};
 use crate::domain::model::profile::Screening;
 use crate::domain::model::regulation;
 use crate::domain::{Questionnaire, SectionKind};
-use crate::ui::components::{Bar, BarChart, LegalDates};
+use crate::ui::components::{bar_chart, Bar, BarChartProps, LegalDates};
 use crate::ui::components::{
-    CallToActionLink, CourseLink, HandoffPanel, HostMessages, OpenFileButton,
+    call_to_action, course_link, host_messages, open_file_button, HandoffPanel, OpenFile,
 };
 use crate::ui::dispatch::Dispatch;
 use crate::ui::{use_after_first_paint, use_lang};
@@ -89,6 +89,7 @@ fn blocker_item(b: &OpenBlocker, q: &Questionnaire, props: &ResultsProps, lang: 
 #[function_component(ResultsScreen)]
 pub fn results_screen(props: &ResultsProps) -> Html {
     let lang = use_lang();
+    let config = use_context::<Rc<EmbedConfig>>().unwrap_or_default();
     let complete = use_after_first_paint();
     let session = &props.session;
     let q = &session.questionnaire;
@@ -120,8 +121,8 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                     <p class="disclaimer">{ lang.t(msg!("Indicative self-assessment based on the organisation's own answers. It is not an audit and not a statement of conformity.")) }</p>
                 </div>
             </div>
-            <CallToActionLink />
-            <HostMessages assessment={Rc::clone(&a)} />
+            { call_to_action(&config) }
+            { host_messages(&config, &a) }
             if !props.read_only {
                 <HandoffPanel session={session.clone()} assessment={Rc::clone(&a)} today={props.today} dispatch={props.dispatch.clone()} />
             }
@@ -194,6 +195,7 @@ pub fn bars(a: &Assessment, q: &Questionnaire, kind: SectionKind) -> Vec<Bar> {
 #[function_component(ResultsDetails)]
 fn results_details(props: &DetailsProps) -> Html {
     let lang = use_lang();
+    let config = use_context::<Rc<EmbedConfig>>().unwrap_or_default();
     let session = &props.session;
     let q = &session.questionnaire;
     let a = &props.assessment;
@@ -209,15 +211,15 @@ fn results_details(props: &DetailsProps) -> Html {
             <section aria-labelledby="clauses-title">
                 <h2 id="clauses-title">{ lang.t(msg!("Maturity by clause")) }</h2>
                 <div class="chart-and-table">
-                    <BarChart title={lang.t(msg!("Score by clause, 4 to 10"))} bars={bars(SectionKind::Clause)} />
-                    { score_table(a, q, SectionKind::Clause, lang.t(msg!("Clauses 4-10 (every clause applies to every organisation)")), lang) }
+                    { bar_chart(&BarChartProps { title: lang.t(msg!("Score by clause, 4 to 10")).into(), bars: bars(SectionKind::Clause) }, lang) }
+                    { score_table(a, q, SectionKind::Clause, lang.t(msg!("Clauses 4-10 (every clause applies to every organisation)")), &config, lang) }
                 </div>
             </section>
             <section aria-labelledby="areas-title">
                 <h2 id="areas-title">{ lang.t(msg!("Maturity by Annex A area")) }</h2>
                 <div class="chart-and-table">
-                    <BarChart title={lang.t(msg!("Score by Annex A area, A.2 to A.10"))} bars={bars(SectionKind::Annex)} />
-                    { score_table(a, q, SectionKind::Annex, lang.t(msg!("Annex A control areas")), lang) }
+                    { bar_chart(&BarChartProps { title: lang.t(msg!("Score by Annex A area, A.2 to A.10")).into(), bars: bars(SectionKind::Annex) }, lang) }
+                    { score_table(a, q, SectionKind::Annex, lang.t(msg!("Annex A control areas")), &config, lang) }
                 </div>
             </section>
             if !a.unknowns.is_empty() {
@@ -347,7 +349,7 @@ fn exports_panel(props: &ExportProps) -> Html {
                 <button type="button" class="button secondary" data-testid="export-ics" onclick={export(Export::Calendar(*start))}>{ lang.t(msg!("Download calendar (.ics)")) }</button>
             </div>
             <p class="team-open">{ lang.t(msg!("Several people answered? Put their save files side by side, see where they disagree and agree on one assessment:")) }{" "}<button type="button" class="button secondary" data-testid="open-team" onclick={props.dispatch.send(workshop::Event::Open)}>{ lang.t(msg!("Compare respondents")) }</button></p>
-            <p class="compare-open">{ lang.t(msg!("See what changed since an earlier save (nothing is replaced):")) }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Compare)} class="button secondary" label={msg!("Compare with a saved file")} testid="compare-file" /></p>
+            <p class="compare-open">{ lang.t(msg!("See what changed since an earlier save (nothing is replaced):")) }{" "}{ open_file_button(props.dispatch.file_reader(Purpose::Compare), OpenFile { class: "button secondary", label: msg!("Compare with a saved file"), testid: "compare-file", multiple: false }, lang) }</p>
             { compared.unwrap_or_default() }
         </section>
     }
@@ -359,11 +361,12 @@ fn score_table(
     q: &Questionnaire,
     kind: SectionKind,
     caption: &str,
+    config: &EmbedConfig,
     lang: Lang,
 ) -> Html {
     let rows = a.sections.iter().filter(|s| s.kind == kind && s.applicable > 0).map(|s: &SectionScore| html! {
         <tr data-section={s.id.clone()}>
-            <th scope="row">{ section_name(&s.id, s.kind, lang) }<span class="row-title">{ &s.title }</span><CourseLink target={s.id.clone()} /></th>
+            <th scope="row">{ section_name(&s.id, s.kind, lang) }<span class="row-title">{ &s.title }</span>{ course_link(config, &s.id, lang) }</th>
             <td class="num" data-col="maturity">{ maturity_text(s.maturity_tenths(), lang) }</td>
             <td class="num" data-col="percent">{ percent_text(s.percent(), lang) }</td>
             <td class="num" data-col="points">{ format!("{} / {}", s.points, s.max_points) }</td>

@@ -8,13 +8,15 @@ use yew::prelude::*;
 use crate::domain::app::session::{Screen, Session};
 use crate::domain::figures::roadmap::{person_days, Roadmap, TargetVerdict, Task, TaskKind};
 use crate::domain::formats::export::Export;
+use crate::domain::host::embed::EmbedConfig;
 use crate::domain::model::date::Date;
 use crate::domain::model::i18n::{msg, plural, Lang};
 use crate::domain::model::profile::Capacity;
 use crate::domain::model::questionnaire::Gives;
-use crate::ui::components::{CallToActionLink, CourseLink, LegalDates, Timeline};
+use crate::ui::components::{call_to_action, course_link, timeline, LegalDates, TimelineProps};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::{use_after_first_paint, use_lang};
+use std::rc::Rc;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct RoadmapProps {
@@ -109,6 +111,7 @@ pub fn task_row(task: &Task, lang: Lang) -> Html {
 #[function_component(RoadmapScreen)]
 pub fn roadmap_screen(props: &RoadmapProps) -> Html {
     let lang = use_lang();
+    let config = use_context::<Rc<EmbedConfig>>().unwrap_or_default();
     let complete = use_after_first_paint();
     let session = &props.session;
     let plan = Roadmap::plan(
@@ -132,7 +135,7 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
         <li class="phase" data-phase={p.phase.number().to_string()}>
             <div class="phase-head">
                 <h2><span class="phase-number">{ p.phase.number() }</span>{ p.phase.title(lang) }</h2>
-                <CourseLink target={p.phase.number().to_string()} />
+                { course_link(&config, &p.phase.number().to_string(), lang) }
                 <p class="phase-weeks" data-testid="phase-weeks">
                     { lang.f(msg!("Weeks {from}-{to}"), &[("from", &p.start_week), ("to", &p.end_week)]) }
                     <span class="muted">{" · "}{ lang.f(msg!("{weeks} weeks · {effort}"), &[("weeks", &p.weeks), ("effort", &person_days(p.effort, lang))]) }</span>
@@ -161,11 +164,11 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
             </div>
             { target.unwrap_or_default() }
             { props.dispatch.as_ref().map(|d| capacity_form(session, &plan, d, lang)).unwrap_or_default() }
-            <CallToActionLink />
+            { call_to_action(&config) }
             // The timeline and the phases with their tasks arrive one frame later
             // (see `use_after_first_paint`).
             { if complete { html! { <>
-            <Timeline roadmap={plan.clone()} />
+            { timeline(&TimelineProps { roadmap: plan.clone() }, lang) }
             <ol class="phases">{ for phases }</ol>
             <LegalDates milestones={plan.legal.clone()} today={props.today} warning={plan.legal_warning(lang)} />
             <section class="cycle" aria-labelledby="cycle-title">

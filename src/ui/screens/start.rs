@@ -6,13 +6,11 @@ use yew::prelude::*;
 
 use crate::domain::app::Purpose;
 use crate::domain::host::welcome::welcome;
-use crate::domain::model::i18n::msg;
+use crate::domain::model::i18n::{msg, Lang};
 use crate::domain::model::questionnaire::Head;
-use crate::ui::components::OpenFileButton;
+use crate::ui::components::{open_file_button, OpenFile};
 use crate::ui::dispatch::Dispatch;
-use crate::ui::use_lang;
 
-#[derive(Properties)]
 pub struct StartProps {
     /// What the start screen shows of the usable questionnaires, in the language on screen
     /// (the questionnaires themselves may still be on their way: `Library`).
@@ -30,9 +28,7 @@ impl PartialEq for StartProps {
     }
 }
 
-#[function_component(StartScreen)]
-pub fn start_screen(props: &StartProps) -> Html {
-    let lang = use_lang();
+pub fn start_screen(props: &StartProps, lang: Lang) -> Html {
     let offered = props.questionnaires.iter().filter(|q| q.status.offered());
     let words = welcome(lang, offered.clone().next());
     let cards = offered.map(|q| {
@@ -67,9 +63,9 @@ pub fn start_screen(props: &StartProps) -> Html {
             <section class="workshop-entry" aria-labelledby="workshop-title">
                 <h2 id="workshop-title">{ lang.t(msg!("Run a workshop")) }</h2>
                 <p>{ lang.t(msg!("Each participant answers on their own device and saves a file. Open all their files here to see the answers side by side, discuss where they differ, and agree on one assessment. The files stay in this page.")) }</p>
-                <p><OpenFileButton on_file={props.dispatch.file_reader(Purpose::Team)} class="button secondary" label={msg!("Open the participants' files")} testid="workshop-files" multiple=true /></p>
+                <p>{ open_file_button(props.dispatch.file_reader(Purpose::Team), OpenFile { class: "button secondary", label: msg!("Open the participants' files"), testid: "workshop-files", multiple: true }, lang) }</p>
             </section>
-            <p class="open-saved">{ lang.t(msg!("Have a saved assessment?")) }{" "}<OpenFileButton on_file={props.dispatch.file_reader(Purpose::Open)} class="button secondary" />
+            <p class="open-saved">{ lang.t(msg!("Have a saved assessment?")) }{" "}{ open_file_button(props.dispatch.file_reader(Purpose::Open), OpenFile::saved("button secondary"), lang) }
                 <span class="hint">{" "}{ lang.t(msg!("or drop the .json file anywhere on this page.")) }</span></p>
         </section>
     }

@@ -19,20 +19,17 @@ use crate::domain::formats::export::Export;
 use crate::domain::model::answers::Answer;
 use crate::domain::model::answers::MAX_NAME_CHARS;
 use crate::domain::model::i18n::{msg, outside, Lang};
-use crate::ui::components::OpenFileButton;
+use crate::ui::components::{open_file_button, OpenFile};
 use crate::ui::dispatch::Dispatch;
-use crate::ui::use_lang;
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(PartialEq, Clone)]
 pub struct TeamProps {
     pub team: Rc<Team>,
     pub session: Session,
     pub dispatch: Dispatch,
 }
 
-#[function_component(TeamScreen)]
-pub fn team_screen(props: &TeamProps) -> Html {
-    let lang = use_lang();
+pub fn team_screen(props: &TeamProps, lang: Lang) -> Html {
     let team = &props.team;
     let d = &props.dispatch;
     let profile = team.comparison_profile(&props.session.profile);
@@ -41,7 +38,7 @@ pub fn team_screen(props: &TeamProps) -> Html {
         <section class="team" aria-labelledby="team-title">
             <h1 id="team-title" tabindex="-1">{ lang.t(msg!("Compare respondents")) }</h1>
             <p>{ lang.f(msg!("Open the save file of each person who answered the {title} ({min} to {max} files), or drop them here. They stay in this page's memory: nothing of them is stored unless you adopt the consensus as your assessment."), &[("title", &team.questionnaire.title), ("min", &MIN_RESPONDENTS), ("max", &MAX_RESPONDENTS)]) }</p>
-            <p><OpenFileButton on_file={d.file_reader(Purpose::Team)} class="button" label={msg!("Add respondents' files")} testid="team-files" multiple=true /></p>
+            <p>{ open_file_button(d.file_reader(Purpose::Team), OpenFile { class: "button", label: msg!("Add respondents' files"), testid: "team-files", multiple: true }, lang) }</p>
             { refusals(team, d, lang) }
             { respondents(team, d, lang) }
             { profile_differences(team, lang) }
