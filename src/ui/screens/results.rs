@@ -152,17 +152,16 @@ pub fn results_screen(props: &ResultsProps) -> Html {
                 </section>
             }
             // Score, band and blockers come first; the charts, tables and exports arrive one frame
-            // later, in their own component, so the click that opened the results is answered
-            // within a frame (see `use_after_first_paint`).
+            // later, in the screen's second render, so the click that opened the results is
+            // answered within a frame (see `use_after_first_paint`).
             { if complete {
-                html! { <ResultsDetails assessment={Rc::clone(&a)} session={session.clone()} dispatch={props.dispatch.clone()} today={props.today} read_only={props.read_only} compared={props.compared.clone()} /> }
+                results_details(&DetailsProps { assessment: Rc::clone(&a), session: session.clone(), dispatch: props.dispatch.clone(), today: props.today, read_only: props.read_only, compared: props.compared.clone() }, &config, lang)
             } else { Html::default() } }
         </section>
     }
 }
 
 /// Everything below the blockers: charts with tables, unknowns, documents, exports and the method.
-#[derive(Properties, PartialEq)]
 struct DetailsProps {
     /// Computed once by the summary, which renders first.
     assessment: Rc<Assessment>,
@@ -192,10 +191,7 @@ pub fn bars(a: &Assessment, q: &Questionnaire, kind: SectionKind) -> Vec<Bar> {
         .collect()
 }
 
-#[function_component(ResultsDetails)]
-fn results_details(props: &DetailsProps) -> Html {
-    let lang = use_lang();
-    let config = use_context::<Rc<EmbedConfig>>().unwrap_or_default();
+fn results_details(props: &DetailsProps, config: &EmbedConfig, lang: Lang) -> Html {
     let session = &props.session;
     let q = &session.questionnaire;
     let a = &props.assessment;
@@ -212,14 +208,14 @@ fn results_details(props: &DetailsProps) -> Html {
                 <h2 id="clauses-title">{ lang.t(msg!("Maturity by clause")) }</h2>
                 <div class="chart-and-table">
                     { bar_chart(&BarChartProps { title: lang.t(msg!("Score by clause, 4 to 10")).into(), bars: bars(SectionKind::Clause) }, lang) }
-                    { score_table(a, q, SectionKind::Clause, lang.t(msg!("Clauses 4-10 (every clause applies to every organisation)")), &config, lang) }
+                    { score_table(a, q, SectionKind::Clause, lang.t(msg!("Clauses 4-10 (every clause applies to every organisation)")), config, lang) }
                 </div>
             </section>
             <section aria-labelledby="areas-title">
                 <h2 id="areas-title">{ lang.t(msg!("Maturity by Annex A area")) }</h2>
                 <div class="chart-and-table">
                     { bar_chart(&BarChartProps { title: lang.t(msg!("Score by Annex A area, A.2 to A.10")).into(), bars: bars(SectionKind::Annex) }, lang) }
-                    { score_table(a, q, SectionKind::Annex, lang.t(msg!("Annex A control areas")), &config, lang) }
+                    { score_table(a, q, SectionKind::Annex, lang.t(msg!("Annex A control areas")), config, lang) }
                 </div>
             </section>
             if !a.unknowns.is_empty() {
