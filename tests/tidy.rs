@@ -78,6 +78,22 @@ fn every_source_file_starts_with_a_doc_line() {
     );
 }
 
+/// `classes!` builds a set of classes at run time, about 200 B of wasm a use (issue 29's
+/// measurements): a class is a static string chosen by `if` or `match`, or one `format!`.
+#[test]
+fn the_views_build_no_class_sets() {
+    let users: Vec<String> = files_under("src")
+        .iter()
+        .filter(|f| {
+            fs::read_to_string(f)
+                .unwrap()
+                .contains(concat!("classes", "!("))
+        })
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(users.is_empty(), "classes! in {users:?}");
+}
+
 #[test]
 fn scripts_create_target_before_writing_logs_into_it() {
     // A fresh clone has no target/; under `set -o pipefail` a `tee target/...` before anything

@@ -474,6 +474,18 @@ impl PartialEq for AppProps {
     }
 }
 
+/// The root's classes: the host's theme, and whether a file is being dragged over the page.
+fn root_class(theme: Theme, dragging: bool) -> &'static str {
+    match (theme, dragging) {
+        (Theme::System, false) => "aims",
+        (Theme::System, true) => "aims dragging",
+        (Theme::Light, false) => "aims theme-light",
+        (Theme::Light, true) => "aims dragging theme-light",
+        (Theme::Dark, false) => "aims theme-dark",
+        (Theme::Dark, true) => "aims dragging theme-dark",
+    }
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let config: Rc<EmbedConfig> = (*use_memo((), |_| read_config())).clone();
@@ -514,14 +526,7 @@ pub fn app(props: &AppProps) -> Html {
         },
         state.1,
     );
-    let class = match (config.theme, s.dragging) {
-        (Theme::System, false) => "aims",
-        (Theme::System, true) => "aims dragging",
-        (Theme::Light, false) => "aims theme-light",
-        (Theme::Light, true) => "aims dragging theme-light",
-        (Theme::Dark, false) => "aims theme-dark",
-        (Theme::Dark, true) => "aims dragging theme-dark",
-    };
+    let class = root_class(config.theme, s.dragging);
     html! {
         <ContextProvider<Rc<EmbedConfig>> context={config.clone()}>
         <ContextProvider<Lang> context={s.lang}>
