@@ -176,6 +176,30 @@ test('reload half-way: every answer and the profile are still there', async ({ p
   expect(errors).toEqual([]);
 });
 
+test('a first answer does not move the questions below it; "Clear answer" is there only once answered, and clears', async ({ page }) => {
+  const errors = watchErrors(page);
+  const run = fixture('mouse-run');
+  await openQuickScan(page);
+  await fillProfileWithMouse(page, run.profile);
+  const [first, second] = await page.locator('fieldset.question').evaluateAll((els) => els.slice(0, 2).map((e) => e.dataset.item));
+  const card = page.locator(`fieldset[data-item="${first}"]`);
+  // Where the next question is on the page (not in the viewport, which scrolls to each click).
+  const below = () => page.locator(`fieldset[data-item="${second}"]`).evaluate((e) => e.getBoundingClientRect().top + window.scrollY);
+  const clear = card.getByRole('button', { name: 'Clear answer' });
+  // Unanswered: not seen, not reachable with the keyboard or by a screen reader.
+  await expect(clear).toHaveCount(0);
+  const before = await below();
+  await card.locator('input[value="2"]').click();
+  await expect(clear).toBeVisible();
+  expect(await below()).toBe(before);
+  await clear.click();
+  await expect(card.locator('input:checked')).toHaveCount(0);
+  await expect(page.getByTestId('answered')).toHaveText('0');
+  await expect(clear).toHaveCount(0);
+  expect(await below()).toBe(before);
+  expect(errors).toEqual([]);
+});
+
 test('start over asks for confirmation and then clears everything', async ({ page }) => {
   const errors = watchErrors(page);
   const run = fixture('mouse-run');
