@@ -13,18 +13,13 @@ pub struct Bar {
     pub flagged: bool,
 }
 
-#[derive(PartialEq)]
-pub struct BarChartProps {
-    pub title: String,
-    pub bars: Vec<Bar>,
-}
-
 const ROW: u32 = 26;
 const LABEL_WIDTH: u32 = 64;
 const BAR_WIDTH: u32 = 260;
 
-pub fn bar_chart(props: &BarChartProps, lang: Lang) -> Html {
-    let height = ROW * props.bars.len() as u32 + 24;
+/// The chart titled `title`, one bar per entry of `bars`.
+pub fn bar_chart(title: &str, bars: &[Bar], lang: Lang) -> Html {
+    let height = ROW * bars.len() as u32 + 24;
     let width = LABEL_WIDTH + BAR_WIDTH + 48;
     let grid = [0u32, 50, 100].map(|p| {
         let x = LABEL_WIDTH + BAR_WIDTH * p / 100;
@@ -37,10 +32,10 @@ pub fn bar_chart(props: &BarChartProps, lang: Lang) -> Html {
     });
     html! {
         <figure class="chart">
-            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label={props.title.clone()}
+            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label={title.to_string()}
                 width="100%" preserveAspectRatio="xMinYMin meet">
                 { for grid }
-                { for props.bars.iter().enumerate().map(|(n, bar)| {
+                { for bars.iter().enumerate().map(|(n, bar)| {
                     let y = ROW * n as u32 + 4;
                     let w = BAR_WIDTH * bar.percent.unwrap_or(0) / 100;
                     let label = bar.percent.map_or(lang.t(msg!("n/a")).to_string(), |p| lang.percent(p));
@@ -55,8 +50,8 @@ pub fn bar_chart(props: &BarChartProps, lang: Lang) -> Html {
                 }) }
             </svg>
             <figcaption>
-                { &props.title }
-                if props.bars.iter().any(|b| b.flagged) {
+                { title }
+                if bars.iter().any(|b| b.flagged) {
                     <span class="legend"><span class="swatch flagged" aria-hidden="true"></span>{ lang.t(msg!("Red bar: the section holds an open certification blocker")) }</span>
                 }
             </figcaption>

@@ -7,7 +7,7 @@ mod import;
 mod legal;
 mod timeline;
 
-pub use bar_chart::{bar_chart, Bar, BarChartProps};
+pub use bar_chart::{bar_chart, Bar};
 pub use chrome::{
     language_picker, notice_bar, open_file_button, LanguageProps, NoticeProps, OpenFile, StepNav,
     StepNavProps, YourData, YourDataProps,
@@ -15,4 +15,4 @@ pub use chrome::{
 pub use host::{call_to_action, course_link, host_messages, HandoffPanel};
 pub use import::{import_dialog, ImportProps};
 pub use legal::LegalDates;
-pub use timeline::{timeline, TimelineProps};
+pub use timeline::timeline;

@@ -7,13 +7,8 @@ use yew::prelude::*;
 use crate::domain::figures::roadmap::{days_text, Roadmap};
 use crate::domain::model::i18n::{msg, Lang};
 
-#[derive(PartialEq)]
-pub struct TimelineProps {
-    pub roadmap: Roadmap,
-}
-
-pub fn timeline(props: &TimelineProps, lang: Lang) -> Html {
-    let r = &props.roadmap;
+/// The chart of the phases of `r`, with its table.
+pub fn timeline(r: &Roadmap, lang: Lang) -> Html {
     let total = r.total_weeks.max(1);
     let rows = r.phases.iter().map(|p| {
         let start = p.start_week - 1;

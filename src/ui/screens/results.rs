@@ -22,7 +22,7 @@ use crate::domain::model::i18n::{msg, Lang};
 use crate::domain::model::profile::Screening;
 use crate::domain::model::regulation;
 use crate::domain::{Questionnaire, SectionKind};
-use crate::ui::components::{bar_chart, Bar, BarChartProps, LegalDates};
+use crate::ui::components::{bar_chart, Bar, LegalDates};
 use crate::ui::components::{
     call_to_action, course_link, host_messages, open_file_button, HandoffPanel, OpenFile,
 };
@@ -207,14 +207,14 @@ fn results_details(props: &DetailsProps, config: &EmbedConfig, lang: Lang) -> Ht
             <section aria-labelledby="clauses-title">
                 <h2 id="clauses-title">{ lang.t(msg!("Maturity by clause")) }</h2>
                 <div class="chart-and-table">
-                    { bar_chart(&BarChartProps { title: lang.t(msg!("Score by clause, 4 to 10")).into(), bars: bars(SectionKind::Clause) }, lang) }
+                    { bar_chart(lang.t(msg!("Score by clause, 4 to 10")), &bars(SectionKind::Clause), lang) }
                     { score_table(a, q, SectionKind::Clause, lang.t(msg!("Clauses 4-10 (every clause applies to every organisation)")), config, lang) }
                 </div>
             </section>
             <section aria-labelledby="areas-title">
                 <h2 id="areas-title">{ lang.t(msg!("Maturity by Annex A area")) }</h2>
                 <div class="chart-and-table">
-                    { bar_chart(&BarChartProps { title: lang.t(msg!("Score by Annex A area, A.2 to A.10")).into(), bars: bars(SectionKind::Annex) }, lang) }
+                    { bar_chart(lang.t(msg!("Score by Annex A area, A.2 to A.10")), &bars(SectionKind::Annex), lang) }
                     { score_table(a, q, SectionKind::Annex, lang.t(msg!("Annex A control areas")), config, lang) }
                 </div>
             </section>

@@ -13,7 +13,7 @@ use crate::domain::model::date::Date;
 use crate::domain::model::i18n::{msg, plural, Lang};
 use crate::domain::model::profile::Capacity;
 use crate::domain::model::questionnaire::Gives;
-use crate::ui::components::{call_to_action, course_link, timeline, LegalDates, TimelineProps};
+use crate::ui::components::{call_to_action, course_link, timeline, LegalDates};
 use crate::ui::dispatch::Dispatch;
 use crate::ui::{use_after_first_paint, use_lang};
 use std::rc::Rc;
@@ -168,7 +168,7 @@ pub fn roadmap_screen(props: &RoadmapProps) -> Html {
             // The timeline and the phases with their tasks arrive one frame later
             // (see `use_after_first_paint`).
             { if complete { html! { <>
-            { timeline(&TimelineProps { roadmap: plan.clone() }, lang) }
+            { timeline(&plan, lang) }
             <ol class="phases">{ for phases }</ol>
             <LegalDates milestones={plan.legal.clone()} today={props.today} warning={plan.legal_warning(lang)} />
             <section class="cycle" aria-labelledby="cycle-title">
