@@ -155,21 +155,10 @@ pub fn results_screen(props: &ResultsProps) -> Html {
             // later, in the screen's second render, so the click that opened the results is
             // answered within a frame (see `use_after_first_paint`).
             { if complete {
-                results_details(&DetailsProps { assessment: Rc::clone(&a), session: session.clone(), dispatch: props.dispatch.clone(), today: props.today, read_only: props.read_only, compared: props.compared.clone() }, &config, lang)
+                results_details(props, &a, &config, lang)
             } else { Html::default() } }
         </section>
     }
-}
-
-/// Everything below the blockers: charts with tables, unknowns, documents, exports and the method.
-struct DetailsProps {
-    /// Computed once by the summary, which renders first.
-    assessment: Rc<Assessment>,
-    session: Session,
-    dispatch: Dispatch,
-    today: Date,
-    read_only: bool,
-    compared: Option<Rc<Compared>>,
 }
 
 /// The bars of a maturity chart: one per applicable section of `kind`, flagged where a
@@ -191,10 +180,11 @@ pub fn bars(a: &Assessment, q: &Questionnaire, kind: SectionKind) -> Vec<Bar> {
         .collect()
 }
 
-fn results_details(props: &DetailsProps, config: &EmbedConfig, lang: Lang) -> Html {
+/// Everything below the blockers: charts with tables, unknowns, documents, exports and the
+/// method; `a` is the summary's assessment, computed once.
+fn results_details(props: &ResultsProps, a: &Assessment, config: &EmbedConfig, lang: Lang) -> Html {
     let session = &props.session;
     let q = &session.questionnaire;
-    let a = &props.assessment;
     let gate_label = gate_label(q);
     let send = |event: crate::domain::app::Event| props.dispatch.send(event);
     let bars = |kind: SectionKind| bars(a, q, kind);
