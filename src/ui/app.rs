@@ -8,7 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::components::{language_picker, ImportProps, LanguageProps, NoticeProps, StepNavProps};
+use super::components::{language_picker, ImportProps, NoticeProps, StepNavProps};
 use super::dispatch::Dispatch;
 use super::footer::Footer;
 use super::hooks::{self, Shown};
@@ -451,7 +451,7 @@ fn header(s: &AppState, config: &EmbedConfig, dispatch: &Dispatch) -> Html {
                     <span class="brand-name">{ welcome::brand(s.lang) }</span>
                     <span class="brand-standard">{"ISO/IEC 42001:2023"}</span>
                 }
-                { language_picker(&LanguageProps { current: s.lang, on_change: on_lang }, s.lang) }
+                { language_picker(s.lang, on_lang) }
             </div>
             if let Some(session) = nav {
                 <Later view={View::Nav(StepNavProps { screen: s.flow.screen, session: session.clone(),

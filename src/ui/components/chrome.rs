@@ -323,15 +323,9 @@ fn stored_key_row(key: &str, size: usize, dispatch: &Dispatch, lang: Lang) -> Ht
     }
 }
 
-#[derive(PartialEq)]
-pub struct LanguageProps {
-    pub current: Lang,
-    pub on_change: Callback<Lang>,
-}
-
-/// The language switcher: a labelled native select, so it works with keyboard and screen readers.
-pub fn language_picker(props: &LanguageProps, lang: Lang) -> Html {
-    let (on_change, current) = (props.on_change.clone(), props.current);
+/// The language switcher: a labelled native select, so it works with keyboard and screen readers;
+/// `current` is the language on screen.
+pub fn language_picker(current: Lang, on_change: Callback<Lang>) -> Html {
     let onchange = Callback::from(move |e: web_sys::Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         let chosen = Lang::from_code(&select.value());
@@ -344,10 +338,10 @@ pub fn language_picker(props: &LanguageProps, lang: Lang) -> Html {
     });
     html! {
         <div class="language">
-            <label for="aims-language" class="visually-hidden">{ lang.t(msg!("Language")) }</label>
+            <label for="aims-language" class="visually-hidden">{ current.t(msg!("Language")) }</label>
             <select id="aims-language" data-testid="language" {onchange}>
                 { for Lang::ALL.iter().map(|l| html! {
-                    <option value={l.code()} lang={l.code()} selected={*l == props.current}>{ l.name() }</option>
+                    <option value={l.code()} lang={l.code()} selected={*l == current}>{ l.name() }</option>
                 }) }
             </select>
         </div>

@@ -20,14 +20,6 @@ pub struct StartProps {
     pub dispatch: Dispatch,
 }
 
-impl PartialEq for StartProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.questionnaires, &other.questionnaires)
-            && self.saved == other.saved
-            && self.dispatch == other.dispatch
-    }
-}
-
 pub fn start_screen(props: &StartProps, lang: Lang) -> Html {
     let offered = props.questionnaires.iter().filter(|q| q.status.offered());
     let words = welcome(lang, offered.clone().next());
