@@ -26,11 +26,9 @@ use crate::domain::host::embed::{EmbedConfig, Moment, Theme};
 use crate::domain::host::welcome;
 use crate::domain::model::i18n::{self, msg, Lang};
 
-/// The app state, made reducible, and whether the app is still to open another screen than the
-/// start screen (a returning visitor's questionnaire, a shared link, a host's questionnaire):
-/// "Loading…" until then, never a flash of the list.
+/// The app state, made reducible.
 #[derive(Clone, PartialEq)]
-pub struct Root(AppState, bool);
+pub struct Root(AppState);
 
 impl Reducible for Root {
     type Action = Event;
@@ -40,12 +38,11 @@ impl Reducible for Root {
         let Some(reduce) = later::reducer() else {
             return self;
         };
-        let opened = matches!(event, Event::Open(open::Event::Start { .. }));
         let next = reduce(&self.0, event);
-        if next == self.0 && !(opened && self.1) {
+        if next == self.0 {
             return self;
         }
-        Rc::new(Root(next, self.1 && !opened))
+        Rc::new(Root(next))
     }
 }
 
@@ -289,7 +286,7 @@ fn read_config() -> Rc<EmbedConfig> {
 /// The first state: the host's language, else the one chosen on an earlier visit, else the
 /// browser's, on the start screen; `first_events` open the questionnaire the host asked for or
 /// the one used last once the reducer is here.
-fn initial(config: &EmbedConfig, library: Rc<Library>, opening: bool) -> Root {
+fn initial(config: &EmbedConfig, library: Rc<Library>) -> Root {
     let stored_lang = RUNTIME.with(|r| r.borrow().stored_lang());
     let wanted = config
         .language
@@ -302,7 +299,7 @@ fn initial(config: &EmbedConfig, library: Rc<Library>, opening: bool) -> Root {
         .filter(|l| library.has(*l))
         .or_else(|| Lang::ALL.into_iter().find(|l| library.has(*l)))
         .unwrap_or_default();
-    Root(AppState::new(lang, library, storage::today()), opening)
+    Root(AppState::new(lang, library, storage::today()))
 }
 
 /// The events the app starts with (held until the reducer is here): open what the host asked
@@ -492,9 +489,13 @@ pub fn app(props: &AppProps) -> Html {
     let (first, opening) = (*use_memo((), |_| first_events(&config))).clone();
     let state = {
         let (config, library) = (config.clone(), props.library.clone());
-        use_reducer(move || initial(&config, library, opening))
+        use_reducer(move || initial(&config, library))
     };
     let (dispatch, arrival) = use_arrival(&state, first);
+    // Still to open another screen than the start screen (a returning visitor's questionnaire,
+    // a shared link, a host's questionnaire): "Loading…" until the first events have run (they
+    // run in the render that marks everything here), never a flash of the list.
+    let opening = opening && arrival != Arrival::Here;
     let root = use_node_ref();
     let s = &state.0;
     hooks::use_document_language(s.lang, title(s));
@@ -524,7 +525,7 @@ pub fn app(props: &AppProps) -> Html {
             shared: s.shared.is_some(),
             focus_item: s.flow.focus_item.clone(),
         },
-        state.1,
+        opening,
     );
     let class = root_class(config.theme, s.dragging);
     html! {
@@ -550,7 +551,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             <main class="aims-main" id="aims-main">
                 { arrival_notice(arrival, s, &dispatch) }
-                if !state.1 {
+                if !opening {
                     { body(s, &dispatch) }
                 } else if arrival == Arrival::Waiting {
                     <p class="later-loading" role="status">{ s.lang.t(msg!("Loading…")) }</p>
