@@ -240,7 +240,7 @@ async fn load(module: Module) -> Result<(), Missing> {
         Module::Later => {
             let parts = split_point!(parts)?;
             reducer::keep_exports(parts.exports);
-            LOADED.set(Some(parts));
+            LOADED.set(Some(parts.render));
         }
     }
     Ok(())
@@ -261,7 +261,8 @@ pub fn reducer() -> Option<Reduce> {
 
 thread_local! {
     static QUESTIONS: Cell<Option<QuestionsParts>> = const { Cell::new(None) };
-    static LOADED: Cell<Option<Parts>> = const { Cell::new(None) };
+    /// The later module's screens (its exports are kept by `reducer`, which makes them).
+    static LOADED: Cell<Option<Render>> = const { Cell::new(None) };
     /// The modules `preload` has started on (the questions screen asks each time it is shown).
     static PRELOADING: Cell<[bool; 2]> = const { Cell::new([false; 2]) };
 }
@@ -270,7 +271,7 @@ thread_local! {
 fn renderer(module: Module) -> Option<Render> {
     match module {
         Module::Questions => QUESTIONS.get().map(|parts| parts.render),
-        Module::Later => LOADED.get().map(|parts| parts.render),
+        Module::Later => LOADED.get(),
     }
 }
 
